@@ -1,0 +1,71 @@
+/**
+ * Guides (办事指南) on the device: every guide once opened is kept, shown at
+ * once on the next visit, revalidated with its ETag, and flagged as stale
+ * when the BFF cannot be reached.
+ */
+import { defineStore } from 'pinia'
+import { reactive } from 'vue'
+import type { ItemGuide, Problem } from '@tongban/core'
+import { readJson, usePlatform, writeJson } from '../platform/platform'
+import { toProblem, type LoadStatus } from './catalogue'
+
+const keyOf = (code: string) => `tb.guide.${code}`
+
+interface StoredGuide {
+  item: ItemGuide
+  etag: string | undefined
+  fetchedAt: number
+}
+
+export interface GuideEntry {
+  item: ItemGuide | null
+  etag: string | undefined
+  fetchedAt: number | null
+  status: LoadStatus
+  /** Shown from the device because the BFF could not be reached. */
+  stale: boolean
+  error: Problem | null
+}
+
+export const useGuideStore = defineStore('guides', () => {
+  const platform = usePlatform()
+  const entries = reactive<Record<string, GuideEntry>>({})
+
+  function entry(code: string): GuideEntry {
+    return (entries[code] ??= { item: null, etag: undefined, fetchedAt: null, status: 'idle', stale: false, error: null })
+  }
+
+  async function open(code: string): Promise<GuideEntry> {
+    const e = entry(code)
+    e.status = e.item ? 'ready' : 'loading'
+    e.error = null
+    if (!e.item) {
+      const cached = await readJson<StoredGuide>(platform.storage, keyOf(code))
+      if (cached?.item) Object.assign(e, { item: cached.item, etag: cached.etag, fetchedAt: cached.fetchedAt, status: 'ready' })
+    }
+    try {
+      const res = await platform.api.getItem(code, e.item ? e.etag : undefined)
+      if (!res.notModified) {
+        e.item = res.item
+        e.etag = res.etag
+      }
+      e.fetchedAt = platform.now()
+      e.stale = false
+      e.status = 'ready'
+      if (e.item) await writeJson(platform.storage, keyOf(code), { item: e.item, etag: e.etag, fetchedAt: e.fetchedAt } satisfies StoredGuide)
+    } catch (err) {
+      const problem = toProblem(err)
+      if (problem.status === 404) {
+        // The item was withdrawn: never keep showing an old copy of it.
+        e.item = null
+        await platform.storage.remove(keyOf(code))
+      }
+      e.error = problem
+      e.stale = e.item !== null
+      e.status = e.item ? 'ready' : 'error'
+    }
+    return e
+  }
+
+  return { entries, entry, open }
+})

@@ -1,0 +1,5 @@
+export * from './platform/platform'
+export * from './settings/settings'
+export * from './catalogue/catalogue'
+export * from './catalogue/guides'
+export * from './catalogue/checklist'

@@ -1,0 +1,62 @@
+/**
+ * What differs between the PWA and the mini-program, behind one interface:
+ * how to reach the BFF, where to keep things, whether we are online.
+ * Each shell provides one at app level; stores inject it.
+ */
+import { inject, type InjectionKey } from 'vue'
+import type { ApiClient, Transport } from '@tongban/core'
+
+export interface KeyValueStorage {
+  get(key: string): Promise<string | null>
+  set(key: string, value: string): Promise<void>
+  remove(key: string): Promise<void>
+}
+
+export interface Platform {
+  transport: Transport
+  api: ApiClient
+  storage: KeyValueStorage
+  /** Best guess; a request can still fail when this says true. */
+  isOnline(): boolean
+  /** Epoch milliseconds; injected so tests control time. */
+  now(): number
+}
+
+export const PLATFORM_KEY: InjectionKey<Platform> = Symbol('tongban.platform')
+
+export function usePlatform(): Platform {
+  const p = inject(PLATFORM_KEY)
+  if (!p) throw new Error('Platform not provided: call app.provide(PLATFORM_KEY, platform) first')
+  return p
+}
+
+/** Reads JSON from storage; a corrupt entry counts as absent and is dropped. */
+export async function readJson<T>(storage: KeyValueStorage, key: string): Promise<T | null> {
+  const raw = await storage.get(key)
+  if (raw === null) return null
+  try {
+    return JSON.parse(raw) as T
+  } catch {
+    await storage.remove(key)
+    return null
+  }
+}
+
+export async function writeJson(storage: KeyValueStorage, key: string, value: unknown): Promise<void> {
+  try {
+    await storage.set(key, JSON.stringify(value))
+  } catch {
+    // A full or unavailable storage must never break the page; the data is still in memory.
+  }
+}
+
+/** In-memory storage for tests and for platforms without persistence. */
+export function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial))
+  return {
+    data,
+    async get(k) { return data.get(k) ?? null },
+    async set(k, v) { data.set(k, v) },
+    async remove(k) { data.delete(k) },
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Problem details (RFC 9457): stable codes, each with an HTTP status and a
+ * Chinese title fit to show a citizen. Retired codes are never reused.
+ * The BFF answers with these; both shells show `title` (or the per-field
+ * messages) as they are.
+ */
+
+export const PROBLEMS = {
+  BAD_REQUEST: { status: 400, title: '请求内容有误，请检查后重试' },
+  VALIDATION: { status: 400, title: '填写的内容有误，请按提示修改' },
+  QUERY_TOO_LONG: { status: 400, title: '搜索内容太长了，请精简到100个字以内' },
+  ITEM_NOT_FOUND: { status: 404, title: '没有找到这个事项，请检查事项编码或重新搜索' },
+  NOT_FOUND: { status: 404, title: '您要找的页面或数据不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, title: '不支持这种操作' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: '提交的内容太大了' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: '提交的内容格式不正确' },
+  RATE_LIMITED: { status: 429, title: '操作太频繁了，请稍等一会儿再试' },
+  INTERNAL: { status: 500, title: '系统暂时出了点问题，请稍后再试' },
+  UNAVAILABLE: { status: 503, title: '服务正在维护，请稍后再试' },
+  /** Client-side only: the request never reached the BFF. */
+  NETWORK: { status: 0, title: '网络连接失败，请检查网络后重试' },
+} as const
+
+export type ProblemCode = keyof typeof PROBLEMS
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "page" or "applicant.idNumber". */
+  path: string
+  code: string
+  message: string
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  code: ProblemCode
+  detail?: string
+  instance?: string
+  errors?: FieldIssue[]
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+export function problemType(code: ProblemCode): string {
+  return `urn:tongban:problem:${code.toLowerCase().replace(/_/g, '-')}`
+}
+
+export function makeProblem(code: ProblemCode, extra: Partial<Omit<Problem, 'code' | 'type'>> = {}): Problem {
+  const p = PROBLEMS[code]
+  return { type: problemType(code), title: p.title, status: p.status, code, ...extra }
+}
+
+export function isProblem(x: unknown): x is Problem {
+  return typeof x === 'object' && x !== null && typeof (x as Problem).title === 'string'
+    && typeof (x as Problem).status === 'number' && typeof (x as Problem).code === 'string'
+}
+
+/** The error every client call throws: carries the problem to show. */
+export class ApiError extends Error {
+  readonly problem: Problem
+  constructor(problem: Problem) {
+    super(problem.title)
+    this.name = 'ApiError'
+    this.problem = problem
+  }
+  get isNetwork(): boolean {
+    return this.problem.code === 'NETWORK'
+  }
+}

@@ -1,0 +1,84 @@
+/** Chinese labels for the catalogue's code words: one table, used by both shells and the BFF. */
+import type {
+  DeliveryOption, HallLevel, HandlingType, ItemKind, LifeEvent, MaterialForm,
+  MaterialSource, OnlineDepth, Subject,
+} from './types'
+
+export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
+  licence: '行政许可',
+  confirmation: '行政确认',
+  benefit: '行政给付',
+  public_service: '公共服务',
+  other: '其他',
+}
+
+export const HALL_LEVEL_LABELS: Record<HallLevel, string> = {
+  city: '市级',
+  district: '区县级',
+  township: '乡镇（街道）',
+  village: '村（社区）',
+}
+
+export const HALL_LEVELS: HallLevel[] = ['city', 'district', 'township', 'village']
+
+export const SUBJECT_LABELS: Record<Subject, string> = {
+  person: '自然人',
+  company: '法人',
+}
+
+export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = {
+  original: '原件',
+  copy: '复印件',
+  electronic: '电子件',
+}
+
+export const MATERIAL_SOURCE_LABELS: Record<MaterialSource, string> = {
+  applicant: '申请人自备',
+  government: '政府部门核发',
+  intermediary: '中介机构出具',
+  other: '其他',
+}
+
+export const HANDLING_TYPE_LABELS: Record<HandlingType, string> = {
+  immediate: '即办件',
+  promised: '承诺件',
+}
+
+export const ONLINE_DEPTH_LABELS: Record<OnlineDepth, string> = {
+  info: '网上咨询（仅提供办事指南）',
+  download: '网上下载表格',
+  pre_review: '网上预审，到现场一次',
+  full_online: '全程网办',
+}
+
+export const DELIVERY_OPTION_LABELS: Record<DeliveryOption, string> = {
+  self: '窗口自取',
+  pickup_materials: 'EMS上门收取材料',
+  deliver_result: 'EMS寄送办理结果',
+  both: '材料收取和结果寄送',
+}
+
+export const LIFE_EVENT_LABELS: Record<LifeEvent, string> = {
+  birth: '生育收养',
+  school: '上学教育',
+  employment: '就业创业',
+  marriage: '婚姻登记',
+  housing: '住房保障',
+  business: '开办企业',
+  retirement: '退休养老',
+  medical: '医疗卫生',
+  social_security: '社会保障',
+  disability: '残疾人服务',
+  rural: '农村事务',
+  travel: '出行证件',
+  death: '身后事',
+  identity: '户籍身份',
+}
+
+export const LIFE_EVENTS = Object.keys(LIFE_EVENT_LABELS) as LifeEvent[]
+
+export function visitsLabel(visits: number): string {
+  if (visits === 0) return '零跑动（全程网办）'
+  if (visits === 1) return '最多跑一次'
+  return `到现场${visits}次`
+}

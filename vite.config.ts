@@ -1,0 +1,93 @@
+/**
+ * Builds the PWA (root: packages/web) and holds the Vitest projects:
+ * core, app, server (node), web (happy-dom), miniprogram (node, built dist).
+ */
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { VantResolver } from '@vant/auto-import-resolver'
+import { VitePWA } from 'vite-plugin-pwa'
+
+const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+export default defineConfig({
+  root: r('./packages/web'),
+  plugins: [
+    vue(),
+    Components({ resolvers: [VantResolver()], dts: false }),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      includeManifestIcons: false,
+      manifest: {
+        name: '通办 — 政务服务一网通办',
+        short_name: '通办',
+        description: '查办事指南、备齐材料、网上申请、进度随时看',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b66c3',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        clientsClaim: true,
+        skipWaiting: true,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/api/items/') || url.pathname === '/api/catalogue',
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'tongban-guides', expiration: { maxEntries: 500 } },
+          },
+        ],
+      },
+    }),
+  ],
+  build: {
+    outDir: r('./packages/web/dist'),
+    emptyOutDir: true,
+    target: 'es2020',
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080' },
+  },
+  test: {
+    projects: [
+      {
+        
+        test: { name: 'core', root: r('.'), include: ['packages/core/src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        
+        test: { name: 'server', root: r('.'), include: ['server/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          root: r('.'),
+          include: ['packages/app/src/**/*.test.ts', 'packages/web/src/**/*.test.ts'],
+          environment: 'happy-dom',
+          server: { deps: { inline: ['vant'] } },
+        },
+      },
+      {
+        
+        test: { name: 'miniprogram', root: r('.'), include: ['test/miniprogram/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 300_000 },
+      },
+      {
+        
+        test: { name: 'e2e', root: r('.'), include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false },
+      },
+    ],
+  },
+})
