@@ -1,0 +1,207 @@
+import { describe, it, expect } from 'vitest'
+import { HALL_LEVELS, resolveMaterials, visibleSituations, type Answers } from '@tongban/core'
+import { departments, halls, seedItems } from './index'
+import type { SeedItem } from './types'
+
+const REQUIRED_NAMES = [
+  '居民身份证换领', '居民身份证补领', '户口迁移', '出生登记', '食品经营许可', '个体工商户设立登记',
+  '公共场所卫生许可', '建设工程施工许可', '社会保障卡申领', '城乡居民医保参保登记', '住房公积金提取',
+  '最低生活保障申请', '残疾人证办理', '老年人优待证', '农村村民建房审批', '不动产登记',
+]
+
+const PHONE = /^0\d{2,3}-\d{7,8}$/
+
+/** Every answer set reachable by picking one option per visible question, in order. */
+function answerSets(item: SeedItem, limit = 50_000): Answers[] {
+  const out: Answers[] = []
+  const walk = (idx: number, answers: Answers) => {
+    if (out.length >= limit) return
+    if (idx === item.situations.length) {
+      out.push(answers)
+      return
+    }
+    const situation = item.situations[idx]!
+    const visible = visibleSituations({ situations: item.situations.slice(0, idx + 1) }, answers)
+      .some((s) => s.id === situation.id)
+    if (!visible) return walk(idx + 1, answers)
+    for (const option of situation.options) walk(idx + 1, { ...answers, [situation.id]: option.value })
+  }
+  walk(0, {})
+  return out
+}
+
+function signature(item: SeedItem, answers: Answers): string {
+  const checklist = resolveMaterials(item, answers)
+  return checklist.entries
+    .map((e) => `${e.material.id}:${e.status}:${e.copies}:${e.forms.join('+')}:${e.notes.join('|')}`)
+    .join('\n')
+}
+
+describe('seed departments and halls', () => {
+  it('has at least 10 departments with unique, well-formed codes', () => {
+    expect(departments.length).toBeGreaterThanOrEqual(10)
+    const codes = departments.map((d) => d.code)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const d of departments) {
+      expect(d.code).toMatch(/^[A-Za-z0-9_-]{1,32}$/)
+      expect(d.name).toMatch(/^示例市/)
+    }
+  })
+
+  it('has halls at all four levels with unique ids, 6-digit region codes and phones', () => {
+    const ids = halls.map((h) => h.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const level of HALL_LEVELS) expect(halls.some((h) => h.level === level)).toBe(true)
+    expect(halls.filter((h) => h.level === 'city')).toHaveLength(1)
+    expect(halls.filter((h) => h.level === 'district').length).toBeGreaterThanOrEqual(2)
+    expect(halls.filter((h) => h.level === 'township').length).toBeGreaterThanOrEqual(2)
+    expect(halls.filter((h) => h.level === 'village').length).toBeGreaterThanOrEqual(3)
+    for (const h of halls) {
+      expect(h.regionCode).toMatch(/^\d{6}$/)
+      expect(h.phone).toMatch(PHONE)
+      expect(h.address).toMatch(/^示例市/)
+      expect(h.hours).toMatch(/周一至周五/)
+      expect(h.lat).toBeGreaterThan(3)
+      expect(h.lat).toBeLessThan(54)
+      expect(h.lng).toBeGreaterThan(73)
+      expect(h.lng).toBeLessThan(136)
+    }
+  })
+})
+
+describe('seed items', () => {
+  const deptByCode = new Map(departments.map((d) => [d.code, d]))
+  const hallById = new Map(halls.map((h) => [h.id, h]))
+
+  it('has enough items, departments, levels and situations', () => {
+    expect(seedItems.length).toBeGreaterThanOrEqual(42)
+    expect(new Set(seedItems.map((i) => i.department.code)).size).toBeGreaterThanOrEqual(8)
+    for (const level of HALL_LEVELS) expect(seedItems.some((i) => i.levels.includes(level))).toBe(true)
+    expect(seedItems.filter((i) => i.situations.length > 0).length).toBeGreaterThanOrEqual(12)
+  })
+
+  it('contains every required item name', () => {
+    const names = new Set(seedItems.map((i) => i.name))
+    for (const name of REQUIRED_NAMES) expect(names, name).toContain(name)
+  })
+
+  it('has unique, well-formed codes and unique names', () => {
+    const codes = seedItems.map((i) => i.code)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const code of codes) expect(code).toMatch(/^[A-Za-z0-9-]{1,64}$/)
+    const names = seedItems.map((i) => i.name)
+    expect(new Set(names).size).toBe(names.length)
+  })
+
+  describe.each(seedItems.map((item) => [`${item.code} ${item.name}`, item] as const))('%s', (_label, item) => {
+    it('names an existing department and existing halls at its own levels', () => {
+      expect(deptByCode.get(item.department.code)).toEqual(item.department)
+      expect(item.levels.length).toBeGreaterThan(0)
+      expect(item.locations.length).toBeGreaterThan(0)
+      for (const loc of item.locations) {
+        const hall = hallById.get(loc.hallId)
+        expect(hall, loc.hallId).toBeDefined()
+        expect(item.levels).toContain(hall!.level)
+      }
+      for (const level of item.levels) {
+        expect(item.locations.some((l) => hallById.get(l.hallId)?.level === level), level).toBe(true)
+      }
+    })
+
+    it('has a complete guide', () => {
+      expect(item.aliases.length).toBeGreaterThan(0)
+      expect(new Set(item.aliases).size).toBe(item.aliases.length)
+      expect(item.lifeEvents.length).toBeGreaterThan(0)
+      expect(item.subjects.length).toBeGreaterThan(0)
+      expect(item.legalBasis.length).toBeGreaterThan(0)
+      for (const b of item.legalBasis) expect(b.law).toMatch(/^《.+》/)
+      expect(item.conditions.length).toBeGreaterThan(0)
+      expect(item.materials.length).toBeGreaterThan(0)
+      expect(item.steps.length).toBeGreaterThanOrEqual(2)
+      expect(item.faq.length).toBeGreaterThanOrEqual(2)
+      expect(item.faq.length).toBeLessThanOrEqual(4)
+      expect(item.consultPhone).toMatch(PHONE)
+      expect(item.complaintPhone).toMatch(/^(12345|0\d{2,3}-\d{7,8})$/)
+      expect(item.result.name.length).toBeGreaterThan(0)
+      expect(item.deliveryOptions.length).toBeGreaterThan(0)
+      expect(JSON.stringify(item)).not.toMatch(/lorem|ipsum|TODO|xxx/i)
+    })
+
+    it('has consistent time limits, fees and visits', () => {
+      if (item.handlingType === 'immediate') expect(item.promisedDays).toBe(0)
+      else expect(item.promisedDays).toBeGreaterThan(0)
+      if (item.statutoryDays !== null && item.handlingType === 'promised') {
+        expect(item.promisedDays).toBeLessThan(item.statutoryDays)
+      }
+      expect([0, 1, 2]).toContain(item.visits)
+      if (item.visits === 0) expect(item.onlineDepth).toBe('full_online')
+      if (item.fee.free) expect(item.fee.items).toHaveLength(0)
+      else expect(item.fee.items.length).toBeGreaterThan(0)
+    })
+
+    it('has unique material ids, and conditional materials say when and can be reached', () => {
+      const ids = item.materials.map((m) => m.id)
+      expect(new Set(ids).size).toBe(ids.length)
+      const added = new Set(
+        item.situations.flatMap((s) => s.options.flatMap((o) => (o.effects ?? []).filter((e) => e.op === 'add').map((e) => e.materialId))),
+      )
+      for (const m of item.materials) {
+        expect(m.copies, m.id).toBeGreaterThan(0)
+        expect(m.forms.length, m.id).toBeGreaterThan(0)
+        if (m.requirement === 'conditional') {
+          expect(m.condition, m.id).toBeTruthy()
+          expect(added.has(m.id), `${m.id} is never added by an answer`).toBe(true)
+        }
+      }
+    })
+
+    it('has situations whose effects name its materials and whose showIf looks back', () => {
+      const materialIds = new Set(item.materials.map((m) => m.id))
+      const seen = new Map<string, Set<string>>()
+      for (const s of item.situations) {
+        expect(seen.has(s.id), `duplicate situation ${s.id}`).toBe(false)
+        expect(s.options.length).toBeGreaterThanOrEqual(2)
+        const values = s.options.map((o) => o.value)
+        expect(new Set(values).size).toBe(values.length)
+        for (const o of s.options) {
+          for (const e of o.effects ?? []) expect(materialIds.has(e.materialId), `${s.id}/${o.value} → ${e.materialId}`).toBe(true)
+        }
+        if (s.showIf) {
+          const parent = seen.get(s.showIf.situationId)
+          expect(parent, `${s.id} shows after unknown or later ${s.showIf.situationId}`).toBeDefined()
+          expect(s.showIf.values.length).toBeGreaterThan(0)
+          for (const v of s.showIf.values) expect(parent!.has(v), `${s.id} showIf value ${v}`).toBe(true)
+        }
+        seen.set(s.id, new Set(values))
+      }
+    })
+
+    it.runIf(item.situations.length > 0)('gives different checklists for different answers', () => {
+      const sets = answerSets(item)
+      expect(sets.length).toBeGreaterThanOrEqual(2)
+      const signatures = new Set(sets.map((a) => signature(item, a)))
+      expect(signatures.size).toBeGreaterThanOrEqual(2)
+      for (const answers of sets) {
+        const checklist = resolveMaterials(item, answers)
+        expect(checklist.complete).toBe(true)
+        expect(checklist.invalid).toEqual([])
+        expect(checklist.entries.some((e) => e.status === 'maybe')).toBe(false)
+      }
+    })
+
+    it.runIf(item.situations.length > 0)('lists every conditional material as "maybe" before any answer', () => {
+      const checklist = resolveMaterials(item, {})
+      const firstVisible = new Set(visibleSituations(item, {}).map((s) => s.id))
+      const addableNow = new Set(
+        item.situations
+          .filter((s) => firstVisible.has(s.id))
+          .flatMap((s) => s.options.flatMap((o) => (o.effects ?? []).filter((e) => e.op === 'add').map((e) => e.materialId))),
+      )
+      for (const id of addableNow) {
+        const m = item.materials.find((x) => x.id === id)!
+        if (m.requirement !== 'conditional') continue
+        expect(checklist.entries.find((e) => e.material.id === id)?.status, id).toBe('maybe')
+      }
+    })
+  })
+})

@@ -1,0 +1,106 @@
+/**
+ * The BFF factory. Order as in fastify-demo: external plugins (security,
+ * compression, limits, docs) → app services (db, catalogue) → routes →
+ * the built PWA with a single-page fallback.
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import helmet from '@fastify/helmet'
+import compress from '@fastify/compress'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import { makeProblem } from '@tongban/core'
+import type { AppConfig } from './config'
+import { openDb, type Db } from './store/db'
+import { migrate } from './store/migrations'
+import { catalogueRepo } from './store/catalogue'
+import { catalogueService } from './catalogue/service'
+import { installErrorHandlers, sendProblem } from './errors'
+import { catalogueRoutes } from './http/catalogue'
+import { healthRoutes } from './http/health'
+import { seedCatalogue } from './seed'
+
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]']
+
+export interface BuildOptions {
+  /** Use this database instead of opening one (tests share one per worker). */
+  db?: Db
+  logger?: boolean
+}
+
+export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: true, allErrors: false } },
+  })
+  installErrorHandlers(app)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        // Plain-HTTP localhost must keep working for the embedded default.
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.production,
+  })
+  await app.register(compress, { threshold: 1024 })
+  await app.register(rateLimit, {
+    max: config.rateLimitMax,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => ({ ...makeProblem('RATE_LIMITED'), statusCode: 429 }),
+  })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '通办 Tongban BFF', version: '0.1.0', description: '通办 市民端 BFF 接口。所有错误均为 application/problem+json。' },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+
+  const db = opts.db ?? (await openDb(config))
+  const ownsDb = !opts.db
+  await migrate(db)
+  if (config.seed) await seedCatalogue(db)
+  app.decorate('db', db)
+  app.decorate('catalogue', catalogueService(catalogueRepo(db)))
+  if (ownsDb) app.addHook('onClose', async () => db.close())
+
+  await app.register(healthRoutes)
+  await app.register(catalogueRoutes)
+
+  const webRoot = config.webRoot
+  const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: true,
+      setHeaders(res, path) {
+        // Hashed assets never change; the shell and the service worker must always be revalidated.
+        if (path.includes(`${join(webRoot, 'assets')}`)) res.header('cache-control', 'public, max-age=31536000, immutable')
+        else res.header('cache-control', 'no-cache')
+      },
+    })
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/'
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
+    if (hasWeb && wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return sendProblem(reply, makeProblem('NOT_FOUND', { instance: path }))
+  })
+
+  return app
+}

@@ -1,0 +1,55 @@
+/**
+ * Configuration from the environment, checked once at boot. No env at all
+ * gives the embedded default: PGlite in ./data, port 8080, demo catalogue.
+ */
+import { resolve } from 'node:path'
+
+export interface AppConfig {
+  port: number
+  host: string
+  /** PGlite data directory; ignored when databaseUrl is set. `memory://` keeps it in memory. */
+  dataDir: string
+  /** A saved PGlite data dir (dumpDataDir) to start from instead of an empty database. */
+  pgliteSnapshot?: Blob | File
+  databaseUrl?: string
+  /** PostgreSQL schema to use (tests give each run its own). */
+  databaseSchema?: string
+  redisUrl?: string
+  /** Built PWA to serve at /; absent → API only. */
+  webRoot?: string
+  production: boolean
+  logLevel: string
+  /** Requests per minute per client address. */
+  rateLimitMax: number
+  /** Seed the demo catalogue at start. */
+  seed: boolean
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`)
+  return n
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production'
+  const schema = env.DATABASE_SCHEMA
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_SCHEMA must be a lower-case SQL identifier')
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: env.DATA_DIR ?? resolve(process.cwd(), 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: schema,
+    redisUrl: env.REDIS_URL || undefined,
+    webRoot: env.WEB_ROOT === '' ? undefined : resolve(env.WEB_ROOT ?? 'packages/web/dist'),
+    production,
+    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'info'),
+    rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
+    seed: env.SEED !== 'false',
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * One small database interface over PGlite (embedded, default) and
+ * PostgreSQL (pg, when DATABASE_URL is set). Same SQL dialect for both;
+ * data access lives in store/ only.
+ */
+import type { AppConfig } from '../config'
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+  /** PGlite only: the whole data directory, to start other instances from. */
+  dump?(): Promise<Blob>
+}
+
+async function openPglite(config: AppConfig): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const memory = config.dataDir === 'memory://'
+  const pg = new PGlite({
+    ...(memory ? {} : { dataDir: config.dataDir }),
+    ...(config.pgliteSnapshot ? { loadDataDir: config.pgliteSnapshot } : {}),
+  })
+  await pg.waitReady
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pg.query<T>(sql, params)).rows
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return pg.transaction(async (tx) => fn({
+        async query<R>(sql: string, params: unknown[] = []) {
+          return (await tx.query<R>(sql, params)).rows
+        },
+      }))
+    },
+    async close() {
+      await pg.close()
+    },
+    async dump() {
+      return pg.dumpDataDir('gzip')
+    },
+  }
+}
+
+async function openPostgres(config: AppConfig): Promise<Db> {
+  const { default: pg } = await import('pg')
+  const schema = config.databaseSchema
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  if (schema) await pool.query(`create schema if not exists ${schema}`)
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[]
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        const result = await fn({ query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[] })
+        await client.query('commit')
+        return result
+      } catch (e) {
+        await client.query('rollback').catch(() => {})
+        throw e
+      } finally {
+        client.release()
+      }
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}
+
+export function openDb(config: AppConfig): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config) : openPglite(config)
+}

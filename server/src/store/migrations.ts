@@ -1,0 +1,55 @@
+/**
+ * Schema migrations, applied in order at start under an advisory lock so
+ * several BFF instances starting together apply each exactly once.
+ * Append only: a landed migration is never edited.
+ */
+import type { Db } from './db'
+
+export interface Migration {
+  id: string
+  sql: string
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: '001_catalogue',
+    sql: `
+      create table departments (
+        code text primary key,
+        name text not null
+      );
+      create table halls (
+        id text primary key,
+        level text not null,
+        doc jsonb not null
+      );
+      create table items (
+        code text primary key,
+        department_code text not null references departments(code),
+        doc jsonb not null,
+        summary jsonb not null,
+        etag text not null,
+        updated_at timestamptz not null default now()
+      );
+      create index items_department on items(department_code);
+    `,
+  },
+]
+
+const LOCK_ID = 7_262_001
+
+export async function migrate(db: Db): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID])
+    await tx.query('create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())')
+    const done = new Set((await tx.query<{ id: string }>('select id from schema_migrations')).map((r) => r.id))
+    const applied: string[] = []
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue
+      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement)
+      await tx.query('insert into schema_migrations (id) values ($1)', [m.id])
+      applied.push(m.id)
+    }
+    return applied
+  })
+}

@@ -1,0 +1,56 @@
+/**
+ * The same BFF on the real PostgreSQL (127.0.0.1:5432) in a schema of its
+ * own: migrations, seeding and the catalogue routes behave as on PGlite.
+ * Skipped with a notice when PostgreSQL is absent, unless REQUIRE_SERVICES=1.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ItemPage, Item } from '@tongban/core'
+import { postgresAvailable, postgresDb, startTestServer, type TestServer } from '../testing'
+import { MIGRATIONS, migrate } from './migrations'
+import { seedCatalogue } from '../seed'
+import { openDb, type Db } from './db'
+import { loadConfig } from '../config'
+
+const url = await postgresAvailable()
+
+describe.skipIf(!url)('on PostgreSQL', () => {
+  let pg: Awaited<ReturnType<typeof postgresDb>>
+  let server: TestServer
+  beforeAll(async () => {
+    pg = await postgresDb(url!)
+    server = await startTestServer({ db: pg.db })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await pg?.drop()
+  })
+
+  it('serves search and guides from PostgreSQL', async () => {
+    expect((await server.app.inject('/healthz')).json()).toEqual({ status: 'ok', db: 'postgres' })
+    const page = (await server.app.inject('/api/items?q=shenfenzheng')).json<ItemPage>()
+    expect(page.items[0]!.name).toMatch(/居民身份证/)
+    const guide = await server.app.inject(`/api/items/${page.items[0]!.code}`)
+    expect(guide.json<Item>().materials.length).toBeGreaterThan(0)
+    const again = await server.app.inject({ url: `/api/items/${page.items[0]!.code}`, headers: { 'if-none-match': guide.headers.etag as string } })
+    expect(again.statusCode).toBe(304)
+  })
+
+  it('applies each migration exactly once when several instances start together', async () => {
+    const fresh = await postgresDb(url!)
+    const dbs: Db[] = await Promise.all([1, 2, 3].map(() => openDb({ ...loadConfig({}), databaseUrl: url!, databaseSchema: fresh.schema })))
+    try {
+      const applied = await Promise.all(dbs.map((db) => migrate(db)))
+      expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.id).sort())
+    } finally {
+      await Promise.all(dbs.map((d) => d.close()))
+      await fresh.drop()
+    }
+  })
+
+  it('keeps ETags of unchanged items when the seed runs again', async () => {
+    const before = await pg.db.query<{ code: string; etag: string }>('select code, etag from items order by code')
+    expect(await seedCatalogue(pg.db)).toBe(0)
+    const after = await pg.db.query<{ code: string; etag: string }>('select code, etag from items order by code')
+    expect(after).toEqual(before)
+  })
+})
