@@ -1,15 +1,16 @@
 /**
  * The catalogue on the device: a snapshot of every item's summary, kept in
  * storage so search works offline and shows something at once; refreshed
- * from the BFF when reachable. Search runs locally with the core's index.
+ * from the BFF when reachable. Search runs locally with the core's index,
+ * whose code is loaded on first search.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import {
-  ApiError, buildCatalogue, makeProblem, queryCatalogue,
-  type CatalogueSnapshot, type ItemListQuery, type ItemPage, type Problem,
+  ApiError, makeProblem,
+  type Catalogue, type CatalogueSnapshot, type ItemListQuery, type ItemPage, type Problem,
 } from '@tongban/core'
-import { readJson, usePlatform, writeJson } from '../platform/platform'
+import { loadSearch, readJson, usePlatform, writeJson, type SearchModule } from '../platform/platform'
 
 const KEY = 'tb.catalogue'
 
@@ -29,14 +30,29 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const snapshot = shallowRef<CatalogueSnapshot | null>(null)
   const status = ref<LoadStatus>('idle')
   const error = ref<Problem | null>(null)
-  /** When the shown snapshot was fetched; older than this session means possibly stale. */
+  /** When the shown snapshot was fetched. */
   const savedAt = ref<number | null>(null)
+  /** The snapshot shown came from the device, not (yet) from the BFF. */
   const fromCache = ref(false)
   let pending: Promise<void> | null = null
 
-  const catalogue = computed(() => (snapshot.value ? buildCatalogue(snapshot.value.items) : null))
   const departments = computed(() => snapshot.value?.departments ?? [])
   const halls = computed(() => snapshot.value?.halls ?? [])
+
+  // The index is rebuilt only when the snapshot changes, and only once someone searches.
+  let searchModule: Promise<SearchModule> | null = null
+  let built: { source: CatalogueSnapshot; catalogue: Catalogue } | null = null
+  watch(snapshot, () => { built = null })
+
+  async function catalogue(): Promise<Catalogue | null> {
+    const snap = snapshot.value
+    if (!snap) return null
+    if (built?.source === snap) return built.catalogue
+    searchModule ??= loadSearch(platform)
+    const { buildCatalogue } = await searchModule
+    built = { source: snap, catalogue: buildCatalogue(snap.items) }
+    return built.catalogue
+  }
 
   async function refresh(): Promise<void> {
     try {
@@ -72,10 +88,12 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     return pending
   }
 
-  function search(query: ItemListQuery): ItemPage {
-    if (!catalogue.value) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? 20 }
-    return queryCatalogue(catalogue.value, query)
+  async function search(query: ItemListQuery): Promise<ItemPage> {
+    const c = await catalogue()
+    if (!c) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? 20 }
+    const { queryCatalogue } = await searchModule!
+    return queryCatalogue(c, query)
   }
 
-  return { snapshot, status, error, savedAt, fromCache, catalogue, departments, halls, load, refresh, search }
+  return { snapshot, status, error, savedAt, fromCache, departments, halls, load, refresh, search }
 })

@@ -20,6 +20,17 @@ export interface Platform {
   isOnline(): boolean
   /** Epoch milliseconds; injected so tests control time. */
   now(): number
+  /**
+   * Loads the search code (pinyin tables, ~140 KB gzip) on first use, so it
+   * stays out of the first load. Defaults to a dynamic import.
+   */
+  loadSearch?: () => Promise<SearchModule>
+}
+
+export type SearchModule = Pick<typeof import('@tongban/core/search'), 'buildCatalogue' | 'queryCatalogue'>
+
+export function loadSearch(platform: Platform): Promise<SearchModule> {
+  return platform.loadSearch ? platform.loadSearch() : import('@tongban/core/search')
 }
 
 export const PLATFORM_KEY: InjectionKey<Platform> = Symbol('tongban.platform')

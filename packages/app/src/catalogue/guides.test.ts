@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { nextTick, ref } from 'vue'
+import { ApiError, makeProblem, type ItemGuide } from '@tongban/core'
+import { idCardItem } from '@tongban/core/testing'
+import { offline, testPlatform } from '../testing'
+import { useGuideStore } from './guides'
+import { useChecklist } from './checklist'
+
+describe('guide store', () => {
+  it('keeps an opened guide and revalidates it with its ETag', async () => {
+    const calls: (string | undefined)[] = []
+    const t = testPlatform({
+      getItem: async (_code: string, etag?: string) => {
+        calls.push(etag)
+        return etag ? { notModified: true as const } : { notModified: false as const, item: idCardItem(), etag: '"e1"' }
+      },
+    })
+    const store = t.within(() => useGuideStore())
+    const e = await store.open('GA-0001')
+    expect(e.item?.name).toBe('居民身份证换领')
+    await store.open('GA-0001')
+    expect(calls).toEqual([undefined, '"e1"'])
+    expect(t.storage.data.has('tb.guide.GA-0001')).toBe(true)
+  })
+
+  it('shows a guide seen before when offline, marked stale', async () => {
+    const online = testPlatform({ getItem: async () => ({ notModified: false as const, item: idCardItem(), etag: '"e1"' }) })
+    await online.within(() => useGuideStore()).open('GA-0001')
+    const t = testPlatform({ getItem: offline })
+    for (const [k, v] of online.storage.data) await t.storage.set(k, v)
+    const e = await t.within(() => useGuideStore()).open('GA-0001')
+    expect(e.status).toBe('ready')
+    expect(e.stale).toBe(true)
+    expect(e.item?.code).toBe('GA-0001')
+  })
+
+  it('forgets a withdrawn item on 404', async () => {
+    let gone = false
+    const t = testPlatform({
+      getItem: async () => {
+        if (gone) throw new ApiError(makeProblem('ITEM_NOT_FOUND'))
+        return { notModified: false as const, item: idCardItem(), etag: '"e1"' }
+      },
+    })
+    const store = t.within(() => useGuideStore())
+    await store.open('GA-0001')
+    gone = true
+    const e = await store.open('GA-0001')
+    expect(e.status).toBe('error')
+    expect(e.item).toBeNull()
+    expect(e.error?.code).toBe('ITEM_NOT_FOUND')
+    expect(t.storage.data.has('tb.guide.GA-0001')).toBe(false)
+  })
+})
+
+describe('checklist answers', () => {
+  it('keep across a reload and change the checklist', async () => {
+    const t = testPlatform({})
+    const item = ref<ItemGuide | null>(idCardItem())
+    const a = t.within(() => useChecklist(item))
+    await nextTick(); await Promise.resolve()
+    await a.answer('age', 'under16')
+    expect(a.checklist.value!.entries.map((e) => e.material.id)).toContain('guardian-id')
+
+    const b = t.within(() => useChecklist(ref<ItemGuide | null>(idCardItem())))
+    await vi_waitFor(() => b.restored.value)
+    expect(b.answers.value).toEqual({ age: 'under16' })
+    await b.reset()
+    expect(t.storage.data.has('tb.answers.GA-0001')).toBe(false)
+  })
+})
+
+async function vi_waitFor(cond: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !cond(); i++) await Promise.resolve()
+  expect(cond()).toBe(true)
+}
