@@ -11,9 +11,23 @@ import { VitePWA } from 'vite-plugin-pwa'
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
+/**
+ * Vant's icon font lists a CDN copy after its inlined woff2. We never load
+ * anything from another origin (CSP font-src 'self' data:), so drop it.
+ */
+const noRemoteFonts = {
+  name: 'tongban:no-remote-fonts',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!id.includes('vant') || !id.endsWith('.css')) return null
+    return code.replace(/,\s*url\((?:https?:)?\/\/[^)]*\)\s*format\("[a-z0-9]+"\)/g, '')
+  },
+}
+
 export default defineConfig({
   root: r('./packages/web'),
   plugins: [
+    noRemoteFonts,
     vue(),
     Components({ resolvers: [VantResolver()], dts: false }),
     VitePWA({

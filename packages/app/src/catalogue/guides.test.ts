@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nextTick, ref } from 'vue'
+import { computed, nextTick, ref } from 'vue'
 import { ApiError, makeProblem, type ItemGuide } from '@tongban/core'
 import { idCardItem } from '@tongban/core/testing'
 import { offline, testPlatform } from '../testing'
@@ -21,6 +21,16 @@ describe('guide store', () => {
     await store.open('GA-0001')
     expect(calls).toEqual([undefined, '"e1"'])
     expect(t.storage.data.has('tb.guide.GA-0001')).toBe(true)
+  })
+
+  it('updates what a page shows as the guide loads', async () => {
+    const t = testPlatform({ getItem: async () => ({ notModified: false as const, item: idCardItem(), etag: '"e1"' }) })
+    const store = t.within(() => useGuideStore())
+    const e = store.entry('GA-0001') // a page keeps the object it got first
+    const shown = computed(() => `${e.status}:${e.item?.name ?? ''}`)
+    expect(shown.value).toBe('idle:')
+    await store.open('GA-0001')
+    expect(shown.value).toBe('ready:居民身份证换领')
   })
 
   it('shows a guide seen before when offline, marked stale', async () => {

@@ -31,8 +31,10 @@ export const useGuideStore = defineStore('guides', () => {
   const platform = usePlatform()
   const entries = reactive<Record<string, GuideEntry>>({})
 
+  /** The reactive entry for a code (created idle on first use). */
   function entry(code: string): GuideEntry {
-    return (entries[code] ??= { item: null, etag: undefined, fetchedAt: null, status: 'idle', stale: false, error: null })
+    if (!entries[code]) entries[code] = { item: null, etag: undefined, fetchedAt: null, status: 'idle', stale: false, error: null }
+    return entries[code]!
   }
 
   async function open(code: string): Promise<GuideEntry> {

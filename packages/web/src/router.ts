@@ -1,0 +1,24 @@
+/** Routes: home is in the first load; every other page loads on demand. */
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import HomePage from './pages/HomePage.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomePage, meta: { title: '通办' } },
+  { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { title: '查找事项' } },
+  { path: '/items/:code', name: 'guide', component: () => import('./pages/GuidePage.vue'), meta: { title: '办事指南' } },
+  { path: '/halls', name: 'halls', component: () => import('./pages/HallsPage.vue'), meta: { title: '服务大厅' } },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+]
+
+export function createAppRouter() {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+  router.afterEach((to) => {
+    const title = typeof to.meta.title === 'string' ? to.meta.title : '通办'
+    document.title = title === '通办' ? '通办 — 政务服务一网通办' : `${title} — 通办`
+  })
+  return router
+}
