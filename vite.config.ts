@@ -2,7 +2,10 @@
  * Builds the PWA (root: packages/web) and holds the Vitest projects:
  * core, app, server (node), web (happy-dom), miniprogram (node, built dist).
  */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
@@ -22,6 +25,29 @@ const noRemoteFonts = {
     if (!id.includes('vant') || !id.endsWith('.css')) return null
     return code.replace(/,\s*url\((?:https?:)?\/\/[^)]*\)\s*format\("[a-z0-9]+"\)/g, '')
   },
+}
+
+/**
+ * Writes .br and .gz beside every text asset once at build time (brotli at
+ * its best level is too slow to do per request); the BFF serves them with
+ * @fastify/static's preCompressed.
+ */
+const precompress = {
+  name: 'tongban:precompress',
+  apply: 'build' as const,
+  closeBundle: { order: 'post' as const, sequential: true, handler() {
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f)
+      return statSync(p).isDirectory() ? walk(p) : [p]
+    })
+    for (const file of walk(r('./packages/web/dist'))) {
+      if (!/\.(js|css|html|svg|webmanifest|json)$/.test(file)) continue
+      const data = readFileSync(file)
+      if (data.length < 1024) continue
+      writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }))
+      writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }))
+    }
+  } },
 }
 
 export default defineConfig({
@@ -56,6 +82,7 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        globIgnores: ['**/*.br', '**/*.gz'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/api/items/') || url.pathname === '/api/catalogue',
@@ -65,6 +92,7 @@ export default defineConfig({
         ],
       },
     }),
+    precompress,
   ],
   build: {
     outDir: r('./packages/web/dist'),

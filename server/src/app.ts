@@ -88,6 +88,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: true,
+      preCompressed: true,
       setHeaders(res, path) {
         // Hashed assets never change; the shell and the service worker must always be revalidated.
         if (path.includes(`${join(webRoot, 'assets')}`)) res.header('cache-control', 'public, max-age=31536000, immutable')

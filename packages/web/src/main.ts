@@ -1,6 +1,6 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import { PLATFORM_KEY } from '@tongban/app'
+import { PLATFORM_KEY, useGuideStore } from '@tongban/app'
 import App from './App.vue'
 import { createAppRouter } from './router'
 import { webPlatform } from './platform/web-platform'
@@ -11,5 +11,8 @@ const app = createApp(App)
 app.provide(PLATFORM_KEY, webPlatform())
 app.use(createPinia())
 app.use(createAppRouter())
+// Opening a guide directly (a shared link): fetch it while the page's code loads, not after.
+const direct = /^\/items\/([A-Za-z0-9-]{1,64})$/.exec(location.pathname)
+if (direct) void app.runWithContext(() => useGuideStore().open(direct[1]!))
 app.mount('#app')
 void registerServiceWorker()

@@ -33,6 +33,15 @@ describe('guide store', () => {
     expect(shown.value).toBe('ready:居民身份证换领')
   })
 
+  it('shares one request between pages opening the same guide at once', async () => {
+    let calls = 0
+    const t = testPlatform({ getItem: async () => { calls++; return { notModified: false as const, item: idCardItem(), etag: '"e1"' } } })
+    const store = t.within(() => useGuideStore())
+    const [a, b] = await Promise.all([store.open('GA-0001'), store.open('GA-0001')])
+    expect(a).toBe(b)
+    expect(calls).toBe(1)
+  })
+
   it('shows a guide seen before when offline, marked stale', async () => {
     const online = testPlatform({ getItem: async () => ({ notModified: false as const, item: idCardItem(), etag: '"e1"' }) })
     await online.within(() => useGuideStore()).open('GA-0001')
@@ -42,6 +51,18 @@ describe('guide store', () => {
     expect(e.status).toBe('ready')
     expect(e.stale).toBe(true)
     expect(e.item?.code).toBe('GA-0001')
+  })
+
+  it('marks a guide answered while the device is offline as stale (a service worker cache answered)', async () => {
+    let now = 1000
+    const t = testPlatform({ getItem: async () => ({ notModified: false as const, item: idCardItem(), etag: '"e1"' }) }, { now: () => now })
+    const store = t.within(() => useGuideStore())
+    await store.open('GA-0001')
+    now = 5000
+    t.platform.isOnline = () => false
+    const e = await store.open('GA-0001')
+    expect(e.stale).toBe(true)
+    expect(e.fetchedAt).toBe(1000)
   })
 
   it('forgets a withdrawn item on 404', async () => {

@@ -37,7 +37,19 @@ export const useGuideStore = defineStore('guides', () => {
     return entries[code]!
   }
 
-  async function open(code: string): Promise<GuideEntry> {
+  const inflight = new Map<string, Promise<GuideEntry>>()
+
+  /** Loads (or revalidates) a guide; concurrent calls for one code share a request. */
+  function open(code: string): Promise<GuideEntry> {
+    let p = inflight.get(code)
+    if (!p) {
+      p = load(code).finally(() => inflight.delete(code))
+      inflight.set(code, p)
+    }
+    return p
+  }
+
+  async function load(code: string): Promise<GuideEntry> {
     const e = entry(code)
     e.status = e.item ? 'ready' : 'loading'
     e.error = null
@@ -51,8 +63,11 @@ export const useGuideStore = defineStore('guides', () => {
         e.item = res.item
         e.etag = res.etag
       }
-      e.fetchedAt = platform.now()
-      e.stale = false
+      // Offline, a service worker may answer from its cache: that copy is as old as our last fetch.
+      const online = platform.isOnline()
+      if (online) e.fetchedAt = platform.now()
+      else e.fetchedAt ??= platform.now()
+      e.stale = !online
       e.status = 'ready'
       if (e.item) await writeJson(platform.storage, keyOf(code), { item: e.item, etag: e.etag, fetchedAt: e.fetchedAt } satisfies StoredGuide)
     } catch (err) {

@@ -1,0 +1,147 @@
+/**
+ * The citizen's first journey in Chromium at 375×812, against the server
+ * `npm start` runs: search "sfz" → ID card items → open one → answer a
+ * situation → the checklist changes; answers survive a reload; offline, the
+ * guide still opens and says it may be stale; axe finds nothing on any page
+ * in normal and elderly mode. Screenshots go to test/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+
+let product: Product
+let browser: Browser
+
+beforeAll(async () => {
+  product = await startProduct()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await product?.stop()
+})
+
+async function newContext(opts: { elderly?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  if (opts.elderly) await context.addInitScript(() => localStorage.setItem('tb.settings', '{"elderly":true}'))
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  return { context, page, errors }
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+
+describe('find and understand a service', () => {
+  it('searches in initials, opens a guide and gets a checklist that follows the answers', async () => {
+    const { context, page, errors } = await newContext()
+    await page.goto(product.url)
+    await expect.poll(() => page.getByRole('link', { name: '示例市公安局' }).count()).toBe(1)
+    await shot(page, 'home')
+
+    await page.getByLabel('搜索事项').fill('sfz')
+    await page.getByRole('button', { name: '搜索' }).click()
+    await page.waitForURL(/\/search\?q=sfz/)
+    const results = page.getByRole('list', { name: '搜索结果' }).getByRole('link')
+    await expect.poll(() => results.count()).toBeGreaterThan(1)
+    const firstTwo = [await results.nth(0).locator('.name').textContent(), await results.nth(1).locator('.name').textContent()]
+    expect(firstTwo.sort()).toEqual(['居民身份证换领', '居民身份证补领'])
+    await shot(page, 'search-sfz')
+
+    await results.filter({ hasText: '居民身份证换领' }).click()
+    await page.waitForURL(/\/items\//)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证换领')
+    const summary = page.locator('.summary')
+    const before = await summary.textContent()
+    expect(before).toMatch(/共 \d+ 项材料/)
+    const guardian = page.getByRole('listitem').filter({ hasText: '监护人居民身份证' })
+    await expect.poll(() => guardian.getByText('可能需要').count()).toBe(1)
+    await shot(page, 'guide')
+
+    await page.getByRole('radio', { name: /未满十六周岁/ }).click()
+    await expect.poll(() => guardian.getByText('可能需要').count()).toBe(0)
+    expect(await guardian.count()).toBe(1)
+    expect(await summary.textContent()).not.toBe(before)
+    await shot(page, 'guide-answered')
+
+    await page.reload()
+    await expect.poll(() => page.getByRole('radio', { name: /未满十六周岁/ }).getAttribute('aria-checked')).toBe('true')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('opens a guide seen before with no network, and says it may be out of date', async () => {
+    const { context, page } = await newContext()
+    await page.goto(`${product.url}/search?q=${encodeURIComponent('居民身份证补领')}`)
+    await page.getByRole('list', { name: '搜索结果' }).getByRole('link').first().click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证补领')
+    // Wait until the service worker controls the page, as it does on a citizen's second visit.
+    await page.evaluate(async () => { await navigator.serviceWorker.ready })
+    await page.reload()
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证补领')
+
+    await context.setOffline(true)
+    await page.reload()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证补领')
+    await expect.poll(() => page.getByText('当前没有网络').count()).toBe(1)
+    await expect.poll(() => page.getByText(/显示的是.*保存的内容/).count()).toBe(1)
+    expect(await page.getByRole('heading', { name: '你需要准备的材料' }).count()).toBe(1)
+    await shot(page, 'guide-offline')
+
+    // A page never opened before says so plainly instead of showing a blank screen.
+    await page.goto(`${product.url}/items/MZ-0001`).catch(() => {})
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 }).toMatch(/网络|加载失败/)
+    await context.close()
+  })
+
+  it('switches elderly mode on, keeps it across reloads, and enlarges text and targets', async () => {
+    const { context, page } = await newContext()
+    await page.goto(product.url)
+    const toggle = page.getByRole('switch', { name: /长辈模式/ })
+    await toggle.click()
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true')
+    await page.reload()
+    await expect.poll(() => page.getByRole('switch', { name: /长辈模式/ }).getAttribute('aria-checked')).toBe('true')
+    const style = await page.evaluate(() => {
+      const s = getComputedStyle(document.body)
+      return { font: parseFloat(s.fontSize), line: parseFloat(s.lineHeight) / parseFloat(s.fontSize) }
+    })
+    expect(style.font).toBeGreaterThanOrEqual(18)
+    expect(style.line).toBeGreaterThanOrEqual(1.5)
+    await shot(page, 'home-elderly')
+
+    await page.goto(`${product.url}/search?q=shebaoka`)
+    await expect.poll(() => page.getByRole('list', { name: '搜索结果' }).getByRole('link').count()).toBeGreaterThan(0)
+    const small = await page.evaluate(() => [...document.querySelectorAll('a, button, [role=radio], [role=switch], input')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20) || el.getAttribute('aria-label') || el.tagName, h: el.getBoundingClientRect().height }))
+      .filter((t) => t.h < 44))
+    expect(small).toEqual([])
+    await shot(page, 'search-elderly')
+    await context.close()
+  })
+})
+
+describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  const pages = ['/', '/search?q=sfz', '/search?lifeEvent=birth', '/search?q=没有这个事项', '/items/GA-0001', '/items/NOPE-0000', '/halls', '/no/such/page']
+  for (const elderly of [false, true]) {
+    it(`finds no violations on any page in ${elderly ? 'elderly' : 'normal'} mode`, async () => {
+      const { context, page } = await newContext({ elderly })
+      const found: Record<string, string[]> = {}
+      for (const path of pages) {
+        await page.goto(product.url + path)
+        await page.waitForLoadState('networkidle')
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+        const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+        if (r.violations.length) found[path] = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+        if (elderly && path === '/items/GA-0001') await shot(page, 'guide-elderly')
+      }
+      expect(found).toEqual({})
+      await context.close()
+    })
+  }
+})

@@ -1,0 +1,44 @@
+/**
+ * Lighthouse (mobile, simulated throttling) on the guide page served as
+ * `npm start` serves it: performance ≥ 0.9 and accessibility 100.
+ * The report is saved to test/artifacts/lighthouse-guide.html.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import lighthouse from 'lighthouse'
+import * as chromeLauncher from 'chrome-launcher'
+import { ARTIFACTS, CHROMIUM, startProduct, type Product } from './support'
+
+let product: Product
+let chrome: chromeLauncher.LaunchedChrome
+
+beforeAll(async () => {
+  product = await startProduct()
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  })
+})
+afterAll(async () => {
+  await chrome?.kill()
+  await product?.stop()
+})
+
+it('scores performance ≥ 0.9 and accessibility 100 on the guide page (mobile)', async () => {
+  const result = await lighthouse(`${product.url}/items/GA-0001`, {
+    port: chrome.port,
+    output: 'html',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices'],
+  })
+  expect(result).toBeTruthy()
+  const { lhr, report } = result!
+  writeFileSync(join(ARTIFACTS, 'lighthouse-guide.html'), Array.isArray(report) ? report[0]! : report)
+  const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score]))
+  console.log('lighthouse scores', scores, 'LCP ms', lhr.audits['largest-contentful-paint']?.numericValue)
+  const failedA11y = Object.values(lhr.audits).filter((a) => a.score === 0 && lhr.categories.accessibility!.auditRefs.some((r) => r.id === a.id)).map((a) => a.id)
+  expect(failedA11y).toEqual([])
+  expect(scores.accessibility).toBe(1)
+  expect(scores.performance).toBeGreaterThanOrEqual(0.9)
+})
