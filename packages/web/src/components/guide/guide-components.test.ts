@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { Button, Checkbox, CheckboxGroup, Empty, Radio, RadioGroup, Tag } from 'vant'
+import { makeProblem, resolveMaterials } from '@tongban/core'
+import { idCardItem } from '@tongban/core/testing'
+import MaterialChecklist from './MaterialChecklist.vue'
+import SituationQuestions from './SituationQuestions.vue'
+import PageState from '../common/PageState.vue'
+
+const global = { components: { VanTag: Tag, VanRadio: Radio, VanRadioGroup: RadioGroup, VanCheckbox: Checkbox, VanCheckboxGroup: CheckboxGroup } }
+
+describe('MaterialChecklist', () => {
+  it('marks materials that depend on unanswered questions as 可能需要, with their condition', () => {
+    const w = mount(MaterialChecklist, { props: { checklist: resolveMaterials(idCardItem(), {}) }, global })
+    const hukou = w.findAll('li').find((li) => li.text().includes('居民户口簿'))!
+    expect(hukou.text()).toContain('可能需要')
+    expect(hukou.text()).toContain('适用情形：未满十六周岁的')
+    expect(w.find('.summary').text()).toBe('共 2 项材料，另有 3 项是否需要取决于上面的问题')
+  })
+
+  it('says when an e-licence can replace the paper copy', () => {
+    const w = mount(MaterialChecklist, { props: { checklist: resolveMaterials(idCardItem(), { age: 'adult', 'hukou-local': 'yes', photo: 'yes' }) }, global })
+    expect(w.text()).not.toContain('可能需要')
+    expect(w.findAll('li')[0]!.text()).toContain('可用电子证照代替')
+  })
+})
+
+describe('SituationQuestions', () => {
+  it('emits the chosen option for a question', async () => {
+    const item = idCardItem()
+    const w = mount(SituationQuestions, { props: { questions: item.situations.slice(0, 2), answers: {} }, global })
+    expect(w.findAll('legend').map((l) => l.text())).toEqual(['申请人年龄', '是否本市户籍'])
+    await w.findAll('[role="radio"]').find((r) => r.text() === '未满十六周岁')!.trigger('click')
+    expect(w.emitted('answer')).toEqual([['age', 'under16']])
+    expect(w.find('.reset').exists()).toBe(false)
+  })
+
+  it('offers to start again once something is answered', async () => {
+    const w = mount(SituationQuestions, { props: { questions: idCardItem().situations, answers: { age: 'adult' } }, global })
+    await w.find('.reset').trigger('click')
+    expect(w.emitted('reset')).toHaveLength(1)
+  })
+})
+
+describe('PageState', () => {
+  it('shows the problem title and a retry button on error', async () => {
+    const w = mount(PageState, {
+      props: { state: 'error', problem: makeProblem('NETWORK') },
+      global: { components: { VanEmpty: Empty, VanButton: Button } },
+    })
+    expect(w.text()).toContain('网络连接失败，请检查网络后重试')
+    await w.find('button').trigger('click')
+    expect(w.emitted('retry')).toHaveLength(1)
+  })
+})
