@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
-import helmet from '@fastify/helmet'
+import helmet from 'helmet'
 import compress from '@fastify/compress'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -41,7 +41,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   })
   installErrorHandlers(app)
 
-  await app.register(helmet, {
+  // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the CSP) per request.
+  const secureHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -56,7 +57,10 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
         upgradeInsecureRequests: null,
       },
     },
-    hsts: config.production,
+    strictTransportSecurity: config.production,
+  })
+  app.addHook('onRequest', (request, reply, done) => {
+    secureHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined))
   })
   await app.register(compress, { threshold: 1024 })
   await app.register(rateLimit, {

@@ -23,6 +23,8 @@ async function openPglite(config: AppConfig): Promise<Db> {
   const pg = new PGlite({
     ...(memory ? {} : { dataDir: config.dataDir }),
     ...(config.pgliteSnapshot ? { loadDataDir: config.pgliteSnapshot } : {}),
+    // PostgreSQL's default 128 MB of shared buffers is most of PGlite's memory; the catalogue needs far less.
+    postgresqlconf: 'shared_buffers=16MB',
   })
   await pg.waitReady
   return {

@@ -46,6 +46,8 @@ export interface ItemPage {
   total: number
   page: number
   pageSize: number
+  /** With a search: why each listed item matched (field and the text that matched). */
+  matches?: Record<string, { field: 'name' | 'alias' | 'department' | 'material'; text: string }>
 }
 
 export interface CatalogueSnapshot {

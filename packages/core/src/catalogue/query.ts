@@ -30,10 +30,19 @@ export function queryCatalogue(catalogue: Catalogue, query: ItemListQuery): Item
   const page = query.page ?? 1
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE
   const q = query.q?.trim() ?? ''
-  let list = q ? searchIndex(catalogue.index, q).map((h) => h.value) : catalogue.items
+  const hits = q ? searchIndex(catalogue.index, q) : null
+  let list = hits ? hits.map((h) => h.value) : catalogue.items
   if (query.level) list = list.filter((i) => i.levels.includes(query.level!))
   if (query.department) list = list.filter((i) => i.department.code === query.department)
   if (query.lifeEvent) list = list.filter((i) => i.lifeEvents.includes(query.lifeEvent!))
   const start = (page - 1) * pageSize
-  return { items: list.slice(start, start + pageSize), total: list.length, page, pageSize }
+  const items = list.slice(start, start + pageSize)
+  if (!hits) return { items, total: list.length, page, pageSize }
+  const byCode = new Map(hits.map((h) => [h.value.code, h]))
+  const matches: NonNullable<ItemPage['matches']> = {}
+  for (const i of items) {
+    const h = byCode.get(i.code)!
+    matches[i.code] = { field: h.field, text: h.text }
+  }
+  return { items, total: list.length, page, pageSize, matches }
 }

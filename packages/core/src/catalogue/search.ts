@@ -29,6 +29,9 @@ export interface SearchDocument<T> {
 
 interface IndexedText {
   text: string
+  chars: string[]
+  /** Every character and every reading's first letter: a query can only start with one of these. */
+  starts: Set<string>
   /** Possible syllables per character; empty for non-hanzi characters. */
   syllables: string[][]
   initials: string
@@ -75,8 +78,12 @@ function indexText(raw: string): IndexedText {
     if (HANZI.test(ch) && k < contextual.length) syllables.push(readingsOf(ch, contextual[k++]!))
     else syllables.push([])
   }
+  const starts = new Set<string>(chars)
+  for (const readings of syllables) for (const r of readings) starts.add(r[0]!)
   return {
     text,
+    chars,
+    starts,
     syllables,
     initials: syllables.map((s, i) => (s.length ? s[0]![0] : chars[i])).join(''),
     full: syllables.map((s, i) => (s.length ? s[0] : chars[i])).join(''),
@@ -138,7 +145,8 @@ function matchFrom(t: IndexedText, chars: string[], q: string, ci: number, qi: n
 function matchText(t: IndexedText, q: string): number {
   const direct = t.text.indexOf(q)
   if (direct >= 0) return direct
-  const chars = [...t.text]
+  if (!t.starts.has(q[0]!)) return -1
+  const chars = t.chars
   for (let ci = 0; ci < chars.length; ci++) {
     const c = chars[ci]!
     const first = q[0]
