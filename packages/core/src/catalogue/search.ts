@@ -28,6 +28,9 @@ export interface SearchDocument<T> {
 }
 
 interface IndexedText {
+  /** As written, for display. */
+  raw: string
+  /** Normalised (normalizeQuery), for matching. */
   text: string
   chars: string[]
   /** Every character and every reading's first letter: a query can only start with one of these. */
@@ -81,6 +84,7 @@ function indexText(raw: string): IndexedText {
   const starts = new Set<string>(chars)
   for (const readings of syllables) for (const r of readings) starts.add(r[0]!)
   return {
+    raw,
     text,
     chars,
     starts,
@@ -188,7 +192,7 @@ export function searchIndex<T>(index: SearchIndex<T>, query: string, limit = Inf
           const score = FIELD_WEIGHT[f.field] + s
           if (score > tokenBest) {
             tokenBest = score
-            if (!best || score > best.score) best = { field: f.field, text: index.texts[id]!.text, score }
+            if (!best || score > best.score) best = { field: f.field, text: index.texts[id]!.raw, score }
           }
         }
       }
