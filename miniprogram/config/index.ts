@@ -1,0 +1,52 @@
+/**
+ * Taro build configuration for the WeChat mini-program (and an optional H5
+ * build). The BFF base URL is fixed at build time from TARO_APP_API_BASE.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { defineConfig } from '@tarojs/cli'
+
+const API_BASE = process.env.TARO_APP_API_BASE ?? 'http://localhost:8080'
+
+/**
+ * npm nests some @tarojs packages under miniprogram/node_modules (their vite 4
+ * and rollup 3 peers clash with the root's vite 8 and rollup 4). Code outside
+ * this folder (NutUI, Taro's own H5 runtime) must resolve the same copies.
+ */
+function nestedTaroPackages(): Record<string, string> {
+  const dir = path.resolve(__dirname, '..', 'node_modules', '@tarojs')
+  if (!fs.existsSync(dir)) return {}
+  return Object.fromEntries(fs.readdirSync(dir).map((name) => [`@tarojs/${name}`, path.join(dir, name)]))
+}
+
+export default defineConfig<'vite'>({
+  projectName: 'tongban-miniprogram',
+  date: '2026-11-23',
+  // 375 so that CSS px are device px: "18px" stays 18px on a phone.
+  designWidth: 375,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  // H5 goes elsewhere so it never overwrites the mini-program package.
+  outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+  plugins: ['@tarojs/plugin-html'],
+  defineConstants: {
+    'process.env.TARO_APP_API_BASE': JSON.stringify(API_BASE),
+  },
+  alias: nestedTaroPackages(),
+  framework: 'vue3',
+  compiler: 'vite',
+  mini: {
+    postcss: {
+      pxtransform: { enable: true, config: {} },
+      cssModules: { enable: false },
+    },
+  },
+  h5: {
+    publicPath: '/',
+    staticDirectory: 'static',
+    postcss: {
+      autoprefixer: { enable: true, config: {} },
+      cssModules: { enable: false },
+    },
+  },
+})

@@ -1,0 +1,15 @@
+import type { AppConfig } from '@tarojs/taro'
+
+const config: AppConfig = defineAppConfig({
+  pages: ['pages/home/index', 'pages/search/index', 'pages/guide/index'],
+  // Inject only the components a page renders (WeChat's 按需注入).
+  lazyCodeLoading: 'requiredComponents',
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#0b66c3',
+    navigationBarTitleText: '通办',
+    navigationBarTextStyle: 'white',
+  },
+})
+
+export default config

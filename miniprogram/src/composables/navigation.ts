@@ -1,0 +1,57 @@
+/**
+ * Page routes and their query strings in one place: pages read what
+ * other pages write.
+ */
+import Taro from '@tarojs/taro'
+import type { HallLevel, LifeEvent } from '@tongban/core'
+
+export interface SearchParams {
+  q?: string
+  lifeEvent?: LifeEvent
+  department?: string
+  level?: HallLevel
+}
+
+export const ROUTES = {
+  home: '/pages/home/index',
+  search: '/pages/search/index',
+  guide: '/pages/guide/index',
+} as const
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const parts = Object.entries(query)
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+  return parts.length ? `${path}?${parts.join('&')}` : path
+}
+
+export function searchUrl(params: SearchParams): string {
+  return withQuery(ROUTES.search, { ...params })
+}
+
+export function guideUrl(code: string): string {
+  return withQuery(ROUTES.guide, { code })
+}
+
+export function openSearch(params: SearchParams): void {
+  void Taro.navigateTo({ url: searchUrl(params) })
+}
+
+export function openGuide(code: string): void {
+  void Taro.navigateTo({ url: guideUrl(code) })
+}
+
+/** The current page's query, decoded (WeChat hands it over still encoded). */
+export function useRouteParams(): Record<string, string> {
+  const params = Taro.getCurrentInstance().router?.params ?? {}
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string' || k.startsWith('$taro')) continue
+    try {
+      out[k] = decodeURIComponent(v)
+    } catch {
+      out[k] = v
+    }
+  }
+  return out
+}

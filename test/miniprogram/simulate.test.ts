@@ -1,0 +1,196 @@
+// @vitest-environment happy-dom
+/**
+ * The built mini-program (miniprogram/dist) run under miniprogram-simulate:
+ * WeChat's own WXML compiler renders Taro's templates, and every wx.request
+ * goes over HTTP to a real BFF (server/src/testing.ts, or a local fake
+ * until that exists).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  LIFE_EVENT_LABELS, PROBLEMS, resolveMaterials, visibleSituations,
+  type Answers, type CatalogueSnapshot, type Item, type Situation, type SituationOption,
+} from '@tongban/core'
+import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
+import { fetchCatalogue, fetchItem, getJson, startBff, type TestBff } from './support/bff'
+import { attr, findByClass, startMiniProgram, waitFor, textOf, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+
+const ID_CARD_RENEWAL = '居民身份证换领'
+const STATUS_WORDS = { required: '需要', optional: '可选', maybe: '可能需要' } as const
+
+let bff: TestBff
+let mp: MiniProgram
+let catalogue: CatalogueSnapshot
+let idCard: Item
+
+beforeAll(async () => {
+  ensureMiniprogramBuilt()
+  bff = await startBff()
+  catalogue = await fetchCatalogue(bff)
+  const summary = catalogue.items.find((i) => i.name === ID_CARD_RENEWAL)
+  if (!summary) throw new Error(`the ${bff.kind} BFF's catalogue has no ${ID_CARD_RENEWAL}`)
+  idCard = await fetchItem(bff, summary.code)
+  console.log(`BFF: ${bff.kind} at ${bff.url}, ${catalogue.items.length} items; ${idCard.name} = ${idCard.code}`)
+  mp = startMiniProgram(DIST, { bffUrl: bff.url })
+})
+
+afterAll(async () => {
+  await bff?.close()
+})
+
+/** The checklist as rendered: material name → status word, in order. */
+function renderedChecklist(page: OpenedPage): [string, string][] {
+  const out: [string, string][] = []
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string') return
+    const cls = String(attr(n, 'class') ?? '')
+    const status = /\bmaterial--(required|optional|maybe)\b/.exec(cls)?.[1] as keyof typeof STATUS_WORDS | undefined
+    if (status) {
+      const nameNode = findByClass(n, 'material__name')
+      out.push([nameNode ? textOf(nameNode).trim() : '?', STATUS_WORDS[status]])
+      return
+    }
+    n.children.forEach(visit)
+  }
+  visit(page.component.toJSON())
+  return out
+}
+
+function expectedChecklist(item: Item, answers: Answers): [string, string][] {
+  return resolveMaterials(item, answers).entries.map((e) => [e.material.name, STATUS_WORDS[e.status]])
+}
+
+/** A question and an answer that changes this item's checklist. */
+function answerThatChangesChecklist(item: Item): { situation: Situation; option: SituationOption; answers: Answers } {
+  const before = JSON.stringify(expectedChecklist(item, {}))
+  for (const situation of visibleSituations(item, {})) {
+    for (const option of situation.options) {
+      const answers: Answers = { [situation.id]: situation.multiple ? [option.value] : option.value }
+      if (JSON.stringify(expectedChecklist(item, answers)) !== before) return { situation, option, answers }
+    }
+  }
+  throw new Error(`${item.name} has no answer that changes its checklist`)
+}
+
+describe('首页', () => {
+  it('shows every life event and the departments from the BFF', async () => {
+    const page = await mp.openPage('pages/home/index')
+    const first = catalogue.departments[0]!.name
+    const text = await page.waitForText((t) => t.includes(first))
+    for (const label of Object.values(LIFE_EVENT_LABELS)) expect(text).toContain(label)
+    for (const d of catalogue.departments) expect(text).toContain(d.name)
+    expect(text).toContain('长辈模式')
+    expect(mp.wx.requests).toContainEqual(expect.objectContaining({ method: 'GET', status: 200, url: expect.stringMatching(/\/api\/catalogue$/) }))
+    page.unload()
+  })
+
+  it('turns on elderly mode with the switch and keeps it on the device', async () => {
+    const page = await mp.openPage('pages/home/index')
+    await page.waitForText((t) => t.includes('长辈模式'))
+    const rootClass = () => String(attr(page.component.toJSON().children[0] as RenderedNode, 'class'))
+    expect(rootClass()).not.toContain('tb-page--elderly')
+    await page.tap(page.findByClass('home__elderly')!)
+    await page.waitForText(() => rootClass().includes('tb-page--elderly'))
+    expect(JSON.parse(String(mp.wx.storage.get('tb.settings')))).toEqual({ elderly: true })
+    // Back to normal for the pages that follow.
+    await page.tap(page.findByClass('home__elderly')!)
+    await page.waitForText(() => !rootClass().includes('tb-page--elderly'))
+    page.unload()
+  })
+})
+
+describe('搜索结果', () => {
+  it('finds 居民身份证换领 in the cached catalogue, name matches first', async () => {
+    const page = await mp.openPage('pages/search/index', { q: encodeURIComponent('身份证') })
+    const text = await page.waitForText((t) => t.includes(ID_CARD_RENEWAL))
+    expect(text).toMatch(/共找到 \d+ 个事项/)
+    const firstName = textOf(page.findByClass('item-card__name')!)
+    expect(firstName).toContain('身份证')
+    page.unload()
+  })
+
+  it('searches by pinyin initials too (sfz)', async () => {
+    const page = await mp.openPage('pages/search/index', { q: 'sfz' })
+    await page.waitForText((t) => t.includes(ID_CARD_RENEWAL))
+    page.unload()
+  })
+
+  it('lists the items of a life event', async () => {
+    const event = idCard.lifeEvents[0]!
+    const page = await mp.openPage('pages/search/index', { lifeEvent: event })
+    const text = await page.waitForText((t) => t.includes('共找到'))
+    expect(text).toContain(LIFE_EVENT_LABELS[event])
+    expect(text).toContain(ID_CARD_RENEWAL)
+    const expected = catalogue.items.filter((i) => i.lifeEvents.includes(event)).length
+    expect(text).toContain(`共找到 ${expected} 个事项`)
+    page.unload()
+  })
+
+  it('says what to try when nothing matches', async () => {
+    const page = await mp.openPage('pages/search/index', { q: encodeURIComponent('火星移民签证') })
+    const text = await page.waitForText((t) => t.includes('没有找到'))
+    expect(text).toContain('没有找到相关事项，换个说法试试，例如“身份证”“社保卡”')
+    page.unload()
+  })
+})
+
+describe('办事指南', () => {
+  it('shows the guide of 居民身份证换领 with its materials and questions', async () => {
+    const page = await mp.openPage('pages/guide/index', { code: idCard.code })
+    const text = await page.waitForText((t) => t.includes('你需要准备的材料'))
+    expect(text).toContain(idCard.name)
+    expect(text).toContain(idCard.department.name)
+    for (const m of resolveMaterials(idCard, {}).entries) expect(text).toContain(m.material.name)
+    for (const s of visibleSituations(idCard, {})) expect(text).toContain(s.question)
+    expect(renderedChecklist(page)).toEqual(expectedChecklist(idCard, {}))
+    for (const e of resolveMaterials(idCard, {}).entries.filter((x) => x.status === 'maybe' && x.material.condition)) {
+      expect(text).toContain(`可能需要：${e.material.condition}`)
+    }
+    page.unload()
+  })
+
+  it('changes the checklist when a question is answered', async () => {
+    const { situation, option, answers } = answerThatChangesChecklist(idCard)
+    const page = await mp.openPage('pages/guide/index', { code: idCard.code })
+    await page.waitForText((t) => t.includes(situation.question))
+    const before = renderedChecklist(page)
+
+    await page.tap(page.findTappable(option.label)!)
+    const expected = expectedChecklist(idCard, answers)
+    await page.waitForText(() => JSON.stringify(renderedChecklist(page)) === JSON.stringify(expected))
+    expect(renderedChecklist(page)).not.toEqual(before)
+    // The answer is kept on the phone, so a reload keeps the citizen's list.
+    expect(JSON.parse(String(mp.wx.storage.get(`tb.answers.${idCard.code}`)))).toEqual(answers)
+    page.unload()
+  })
+
+  it('shows the last copy with a notice when the network is gone', async () => {
+    // A revalidation still under way from the test before would answer this page too.
+    await waitFor(() => mp.wx.inFlight() === 0, 10_000, 'requests to finish')
+    await new Promise((r) => setTimeout(r, 50))
+    mp.wx.offline = true
+    try {
+      const page = await mp.openPage('pages/guide/index', { code: idCard.code })
+      const text = await page.waitForText((t) => t.includes('当前无网络'))
+      expect(text).toContain('当前无网络，显示的是上次查看的内容')
+      expect(text).toContain(idCard.name)
+      page.unload()
+    } finally {
+      mp.wx.offline = false
+    }
+  })
+
+  it('shows the problem title when the item does not exist', async () => {
+    const missing = 'NO-SUCH-ITEM-404'
+    const { status, body } = await getJson<{ title: string }>(`${bff.url}/api/items/${missing}`)
+    expect(status).toBe(404)
+    const page = await mp.openPage('pages/guide/index', { code: missing })
+    const text = await page.waitForText((t) => t.includes(body.title))
+    expect(text).toContain('重新搜索')
+    expect([PROBLEMS.ITEM_NOT_FOUND.title, PROBLEMS.NOT_FOUND.title]).toContain(body.title)
+    page.unload()
+  })
+})
+
+it('renders every element it is given (no missing WXML templates)', () => {
+  expect(mp.renderErrors).toEqual([])
+})

@@ -1,0 +1,208 @@
+/**
+ * Runs the built mini-program (miniprogram/dist) under miniprogram-simulate:
+ * the official WXML compiler renders Taro's templates, exparser runs the
+ * components, and the page's Vue app drives them through setData.
+ *
+ * WeChat's App() and Page() are stood in for here: a Taro page is
+ * registered as a component whose methods are the page's handlers, and its
+ * page lifetimes (onLoad, onShow, onReady) are called as WeChat would.
+ */
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { createWxShim, type WxShim, type WxShimOptions } from './wx-shim'
+
+const require = createRequire(join(import.meta.dirname, 'mini-runtime.ts'))
+
+type AnyFn = (...args: unknown[]) => unknown
+type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> }
+
+/** A rendered node as j-component's toJSON gives it. */
+export interface RenderedNode {
+  tagName: string
+  attrs: { name: string; value: unknown }[]
+  event: Record<string, unknown>
+  children: (RenderedNode | string)[]
+}
+
+export interface SimulatedComponent {
+  instance: Record<string, unknown> & { data: Record<string, unknown> }
+  dom: { textContent: string | null }
+  attach(parent: unknown): void
+  detach(): void
+  toJSON(): RenderedNode
+  querySelector(sel: string): SimulatedComponent | undefined
+  querySelectorAll(sel: string): SimulatedComponent[]
+  dispatchEvent(name: string, options?: Record<string, unknown>): void
+}
+
+interface Simulate {
+  load(path: string, tagName?: string, options?: Record<string, unknown>): string
+  render(id: string, props?: Record<string, unknown>): SimulatedComponent
+}
+
+export interface MiniProgram {
+  wx: WxShim
+  /** WXML runtime complaints ("Template `tmpl_0_27` not found"): each is a blank spot on a real phone. */
+  renderErrors: string[]
+  /** Opens a page (route without leading slash) with its query, as wx.navigateTo would. */
+  openPage(route: string, query?: Record<string, string>): Promise<OpenedPage>
+}
+
+export interface OpenedPage {
+  component: SimulatedComponent
+  /** All visible text of the page, in document order, whitespace collapsed. */
+  text(): string
+  /** Waits until `predicate(text())` holds. */
+  waitForText(predicate: (text: string) => boolean, timeoutMs?: number): Promise<string>
+  /** Finds the first node whose own text (or a descendant's) includes `text`, innermost match. */
+  findByText(text: string, tagName?: string): RenderedNode | null
+  /** First node (document order) carrying this class. */
+  findByClass(cls: string): RenderedNode | null
+  /** Innermost node that shows `text` and handles taps (what a finger on that text hits). */
+  findTappable(text: string): RenderedNode | null
+  /** Taps the element as WeChat would: the event goes through exparser to the page's handler. */
+  tap(node: RenderedNode): Promise<void>
+  unload(): void
+}
+
+export function textOf(node: RenderedNode | string): string {
+  if (typeof node === 'string') return node
+  return node.children.map(textOf).join(' ')
+}
+
+export function attr(node: RenderedNode, name: string): unknown {
+  return node.attrs.find((a) => a.name === name)?.value
+}
+
+export function findByClass(n: RenderedNode | string, cls: string): RenderedNode | null {
+  if (typeof n === 'string') return null
+  if (String(attr(n, 'class') ?? '').split(/\s+/).includes(cls)) return n
+  for (const c of n.children) {
+    const f = findByClass(c, cls)
+    if (f) return f
+  }
+  return null
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+export async function waitFor<T>(fn: () => T | undefined | null | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const start = Date.now()
+  for (;;) {
+    const v = fn()
+    if (v) return v
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** Loads dist/app.js once per process: Taro's runtime is a singleton. */
+export function startMiniProgram(dist: string, options: WxShimOptions = {}): MiniProgram {
+  const wx = createWxShim(options)
+  const g = globalThis as Record<string, unknown>
+  // simulate merges its own wx API mocks under ours.
+  g.wx = wx.api
+  const simulate = require('miniprogram-simulate') as Simulate
+
+  const renderErrors: string[] = []
+  for (const level of ['error', 'warn'] as const) {
+    const original = console[level].bind(console)
+    console[level] = (...args: unknown[]) => {
+      const message = args.map(String).join(' ')
+      if (/WXMLRT|not found/.test(message)) renderErrors.push(message)
+      original(...args)
+    }
+  }
+
+  let appInstance: Record<string, unknown> | null = null
+  const pageStack: Record<string, unknown>[] = []
+  g.App = (options: Record<string, unknown>) => { appInstance = options }
+  g.getApp = () => appInstance
+  g.getCurrentPages = () => pageStack
+  g.Page = (options: PageOptions) => {
+    const methods: Record<string, AnyFn> = {}
+    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') methods[k] = v as AnyFn
+    const Component = g.Component as (def: Record<string, unknown>) => void
+    Component({ data: options.data ?? {}, methods })
+  }
+
+  require(join(dist, 'app.js'))
+  if (!appInstance) throw new Error('dist/app.js did not call App()')
+  const app = appInstance as Record<string, AnyFn>
+  const launch = { path: 'pages/home/index', query: {}, scene: 1001 }
+  app.onLaunch?.call(app, launch)
+  app.onShow?.call(app, launch)
+
+  async function openPage(route: string, query: Record<string, string> = {}): Promise<OpenedPage> {
+    const id = simulate.load(join(dist, route), 'page', { rootPath: dist })
+    const component = simulate.render(id)
+    const parent = (globalThis as unknown as { document: { createElement(t: string): unknown } }).document.createElement('div')
+    component.attach(parent)
+    const page = component.instance as Record<string, unknown>
+    const lifetime = (name: string, ...args: unknown[]) => (page[name] as AnyFn | undefined)?.call(page, ...args)
+    page.route = route
+    page.__route__ = route
+    page.options = query
+    pageStack.push(page)
+    lifetime('onLoad', { ...query })
+    lifetime('onShow')
+    lifetime('onReady')
+
+    const tree = (): RenderedNode => component.toJSON()
+    const text = () => collapse(textOf(tree()))
+
+    function findByText(needle: string, tagName?: string): RenderedNode | null {
+      let found: RenderedNode | null = null
+      const visit = (n: RenderedNode | string) => {
+        if (typeof n === 'string') return
+        if (!collapse(textOf(n)).includes(needle)) return
+        if (!tagName || n.tagName === tagName) found = n
+        n.children.forEach(visit)
+      }
+      visit(tree())
+      return found
+    }
+
+    function findTappable(needle: string): RenderedNode | null {
+      let found: RenderedNode | null = null
+      const visit = (n: RenderedNode | string) => {
+        if (typeof n === 'string' || !collapse(textOf(n)).includes(needle)) return
+        if ('tap' in n.event) found = n
+        n.children.forEach(visit)
+      }
+      visit(tree())
+      return found
+    }
+
+    return {
+      component,
+      text,
+      findByText,
+      findByClass: (cls) => findByClass(tree(), cls),
+      findTappable,
+      async tap(node) {
+        const sid = String(attr(node, 'id'))
+        const el = component.querySelector(`#${sid}`)
+        if (!el) throw new Error(`no element #${sid} to tap`)
+        el.dispatchEvent('tap', { detail: { x: 0, y: 0 } })
+        await new Promise((r) => setTimeout(r, 0))
+      },
+      async waitForText(predicate, timeoutMs = 10_000) {
+        try {
+          return await waitFor(() => (predicate(text()) ? text() : null), timeoutMs, 'page text')
+        } catch (e) {
+          throw new Error(`${(e as Error).message}; page text was:\n${text()}`)
+        }
+      },
+      unload() {
+        lifetime('onUnload')
+        pageStack.splice(pageStack.indexOf(page), 1)
+        component.detach()
+      },
+    }
+  }
+
+  return { wx, renderErrors, openPage }
+}
