@@ -5,7 +5,8 @@
 //   4. browser tests (journey, axe, Lighthouse) — alone, so Chromium has the CPU
 // Ends with one line "tests: N passed, N failed[, N skipped]".
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, existsSync } from 'node:fs'
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 
 const npx = (args, env = {}) => {
   console.log(`\n▶ ${args.join(' ')}`)
@@ -31,7 +32,8 @@ const runs = [
 ]
 let passed = 0, failed = 0, skipped = 0, status = 0
 for (const [name, projects] of runs) {
-  const out = `test/artifacts/vitest-${name}.json`
+  const out = resolve(`test/artifacts/vitest-${name}.json`)
+  rmSync(out, { force: true })
   const s = npx(['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`])
   if (existsSync(out)) {
     const r = JSON.parse(readFileSync(out, 'utf8'))
