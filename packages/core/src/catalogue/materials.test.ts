@@ -22,6 +22,13 @@ describe('resolveMaterials', () => {
     expect(c.complete).toBe(true)
   })
 
+  it('words the reason without the question mark', () => {
+    const item = idCardItem()
+    item.situations[0]!.question = '申请人多大了？'
+    const c = resolveMaterials(item, { age: 'under16' })
+    expect(c.entries.find((e) => e.material.id === 'hukou')!.reasons).toEqual(['申请人多大了：未满十六周岁'])
+  })
+
   it('drops conditional materials nobody asked for once every question is answered', () => {
     expect(ids({ age: 'adult', 'hukou-local': 'no' })).toEqual(['old-card:required', 'residence-permit:required', 'photo-receipt:required'])
   })

@@ -96,7 +96,7 @@ export function resolveMaterials(item: Pick<Item, 'materials' | 'situations'>, a
       continue
     }
     for (const option of options) {
-      const reason = `${situation.question}：${option.label}`
+      const reason = `${situation.question.replace(/[？?]$/, '')}：${option.label}`
       for (const effect of option.effects ?? []) {
         if (!byId.has(effect.materialId)) continue
         if (effect.op === 'add') {
