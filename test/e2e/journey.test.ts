@@ -71,7 +71,7 @@ describe('find and understand a service', () => {
     await shot(page, 'guide-answered')
 
     await page.reload()
-    await poll(() => page.getByRole('radio', { name: /未满十六周岁/ }).getAttribute('aria-checked')).toBe('true')
+    await poll(() => page.getByRole('radio', { name: /未满十六周岁/ }).isChecked()).toBe(true)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -121,13 +121,18 @@ describe('find and understand a service', () => {
     expect(style.line).toBeGreaterThanOrEqual(1.5)
     await shot(page, 'home-elderly')
 
+    for (const path of ['/search?q=shebaoka', '/items/GA-0001']) {
+      await page.goto(product.url + path)
+      await poll(() => page.locator('[aria-busy="true"]').count()).toBe(0)
+      await poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1)
+      const small = await page.evaluate(() => [...document.querySelectorAll('a, button, label, [role=switch], input:not([type=radio]):not([type=checkbox])')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('p, li, dd, .sr-only'))
+        .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20) || el.getAttribute('aria-label') || el.tagName, h: el.getBoundingClientRect().height }))
+        .filter((t) => t.h < 44))
+      expect(small, path).toEqual([])
+    }
     await page.goto(`${product.url}/search?q=shebaoka`)
     await poll(() => page.getByRole('list', { name: '搜索结果' }).getByRole('link').count()).toBeGreaterThan(0)
-    const small = await page.evaluate(() => [...document.querySelectorAll('a, button, [role=radio], [role=switch], input')]
-      .filter((el) => (el as HTMLElement).offsetParent !== null)
-      .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20) || el.getAttribute('aria-label') || el.tagName, h: el.getBoundingClientRect().height }))
-      .filter((t) => t.h < 44))
-    expect(small).toEqual([])
     await shot(page, 'search-elderly')
     await context.close()
   })

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { Button, Checkbox, CheckboxGroup, Empty, Radio, RadioGroup, Tag } from 'vant'
 import { makeProblem, resolveMaterials } from '@tongban/core'
 import { idCardItem } from '@tongban/core/testing'
 import MaterialChecklist from './MaterialChecklist.vue'
 import SituationQuestions from './SituationQuestions.vue'
 import PageState from '../common/PageState.vue'
 
-const global = { components: { VanTag: Tag, VanRadio: Radio, VanRadioGroup: RadioGroup, VanCheckbox: Checkbox, VanCheckboxGroup: CheckboxGroup } }
+const global = {}
 
 describe('MaterialChecklist', () => {
   it('marks materials that depend on unanswered questions as 可能需要, with their condition', () => {
@@ -30,9 +29,21 @@ describe('SituationQuestions', () => {
     const item = idCardItem()
     const w = mount(SituationQuestions, { props: { questions: item.situations.slice(0, 2), answers: {} }, global })
     expect(w.findAll('legend').map((l) => l.text())).toEqual(['申请人年龄', '是否本市户籍'])
-    await w.findAll('[role="radio"]').find((r) => r.text() === '未满十六周岁')!.trigger('click')
+    expect(w.findAll('input[type="radio"]').map((i) => i.attributes('name'))).toEqual(['situation-age', 'situation-age', 'situation-hukou-local', 'situation-hukou-local'])
+    const radio = w.findAll('label').find((l) => l.text() === '未满十六周岁')!.find('input')
+    await radio.setValue(true)
     expect(w.emitted('answer')).toEqual([['age', 'under16']])
     expect(w.find('.reset').exists()).toBe(false)
+  })
+
+  it('adds and removes values of a multiple-choice question', async () => {
+    const q = { id: 'm', question: '多选', multiple: true, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] }
+    const w = mount(SituationQuestions, { props: { questions: [q], answers: { m: ['a'] } }, global })
+    const boxes = w.findAll('input[type="checkbox"]')
+    expect(boxes.map((b) => (b.element as HTMLInputElement).checked)).toEqual([true, false])
+    await boxes[1]!.setValue(true)
+    await boxes[0]!.setValue(false)
+    expect(w.emitted('answer')).toEqual([['m', ['a', 'b']], ['m', []]])
   })
 
   it('offers to start again once something is answered', async () => {
@@ -46,7 +57,6 @@ describe('PageState', () => {
   it('shows the problem title and a retry button on error', async () => {
     const w = mount(PageState, {
       props: { state: 'error', problem: makeProblem('NETWORK') },
-      global: { components: { VanEmpty: Empty, VanButton: Button } },
     })
     expect(w.text()).toContain('网络连接失败，请检查网络后重试')
     await w.find('button').trigger('click')
