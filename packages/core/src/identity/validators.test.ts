@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import {
+  birthDateOfResidentId, creditCodeIssue, isValidCreditCode, isValidMobile, isValidResidentId,
+  maskMobile, maskResidentId, normalizeMobile, residentIdIssue,
+} from './validators'
+
+/** Builds a valid ID with the right check digit, so vectors are not copied from anywhere. */
+function withCheck(first17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((a, c, i) => a + Number(c) * w[i]!, 0)
+  return first17 + '10X98765432'[sum % 11]
+}
+
+describe('resident ID (GB 11643)', () => {
+  it('accepts the standard example and computed vectors, X in either case', () => {
+    expect(isValidResidentId('11010519491231002X')).toBe(true)
+    expect(isValidResidentId('11010519491231002x')).toBe(true)
+    expect(isValidResidentId(withCheck('44030420000229123'))).toBe(true) // 2000-02-29 exists
+    expect(isValidResidentId(' 11010519491231002X ')).toBe(true)
+  })
+
+  it('says what is wrong', () => {
+    expect(residentIdIssue('11010519491231002')).toBe('format')
+    expect(residentIdIssue('1101051949123100XX')).toBe('format')
+    expect(residentIdIssue('110105194912310021')).toBe('check_digit')
+    expect(residentIdIssue(withCheck('99010519491231002'))).toBe('region')
+    expect(residentIdIssue(withCheck('44030419000229123'))).toBe('birth_date') // 1900 was not a leap year
+    expect(residentIdIssue(withCheck('11010518991231002'))).toBe('birth_date')
+    expect(residentIdIssue(withCheck('11010519491331002'))).toBe('birth_date')
+    expect(residentIdIssue(withCheck('11010520301231002'), '2026-11-23')).toBe('birth_date')
+    expect(residentIdIssue(withCheck('11010520301231002'))).toBeNull()
+  })
+
+  it('catches every single-digit typo of a valid number', () => {
+    const good = '11010519491231002X'
+    for (let i = 0; i < 17; i++) {
+      for (const d of '0123456789') {
+        if (d === good[i]) continue
+        const typo = good.slice(0, i) + d + good.slice(i + 1)
+        expect(isValidResidentId(typo), typo).toBe(false)
+      }
+    }
+  })
+
+  it('reads the birth date and masks all but the ends', () => {
+    expect(birthDateOfResidentId('11010519491231002X')).toBe('1949-12-31')
+    expect(maskResidentId('11010519491231002X')).toBe('1101**********002X')
+  })
+
+  it('rejects non-strings without throwing', () => {
+    expect(isValidResidentId(undefined as unknown as string)).toBe(false)
+    expect(isValidResidentId(12345 as unknown as string)).toBe(false)
+  })
+})
+
+describe('unified social credit code (GB 32100)', () => {
+  it('accepts valid codes', () => {
+    expect(isValidCreditCode('91350100M000100Y43')).toBe(true)
+    expect(isValidCreditCode('91110000600037341L')).toBe(true)
+    expect(isValidCreditCode('91350100m000100y43')).toBe(true)
+  })
+
+  it('rejects wrong check characters, forbidden letters and wrong lengths', () => {
+    expect(creditCodeIssue('91350100M000100Y44')).toBe('check_character')
+    expect(creditCodeIssue('91350100M000100I43')).toBe('format')
+    expect(creditCodeIssue('91350100M000100Y4')).toBe('format')
+    expect(creditCodeIssue('9135010AM000100Y43')).toBe('format')
+  })
+})
+
+describe('mobile numbers', () => {
+  it('accepts mainland numbers as people type them', () => {
+    for (const m of ['13800138000', '+86 138 0013 8000', '0086-138-0013-8000', '19912345678']) expect(isValidMobile(m), m).toBe(true)
+    expect(normalizeMobile('+86 138-0013-8000')).toBe('13800138000')
+    expect(maskMobile('13800138000')).toBe('138****8000')
+  })
+
+  it('rejects others', () => {
+    for (const m of ['12800138000', '1380013800', '138001380001', '', 'abcdefghijk', '010-12345678']) expect(isValidMobile(m), m).toBe(false)
+  })
+})
