@@ -12,6 +12,7 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fastifyStatic from '@fastify/static'
+import cookie from '@fastify/cookie'
 import { makeProblem } from '@tongban/core'
 import type { AppConfig } from './config'
 import { openDb, type Db } from './store/db'
@@ -22,6 +23,13 @@ import { installErrorHandlers, sendProblem } from './errors'
 import { catalogueRoutes } from './http/catalogue'
 import { healthRoutes } from './http/health'
 import { seedCatalogue } from './seed'
+import { loadSecretKey, secrets } from './auth/secrets'
+import { otpService } from './auth/otp'
+import { sessionService } from './auth/sessions'
+import { installAccessControl } from './auth/access'
+import { authRoutes } from './http/auth'
+import { devRoutes } from './http/dev'
+import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './connectors/sms/index'
 
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]']
 
@@ -29,6 +37,8 @@ export interface BuildOptions {
   /** Use this database instead of opening one (tests share one per worker). */
   db?: Db
   logger?: boolean
+  /** Use this SMS provider instead of the configured one. */
+  sms?: SmsProvider
 }
 
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -74,6 +84,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     },
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  await app.register(cookie)
 
   const db = opts.db ?? (await openDb(config))
   const ownsDb = !opts.db
@@ -83,8 +94,32 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.decorate('catalogue', catalogueService(catalogueRepo(db)))
   if (ownsDb) app.addHook('onClose', async () => db.close())
 
+  // SMS: the configured provider, or a local fake whose messages show at /dev/inbox.
+  let fakeSms: FakeSmsServer | null = null
+  let sms = opts.sms
+  if (!sms) {
+    let { baseUrl, accessKeyId, accessKeySecret } = config.sms
+    if (!baseUrl) {
+      fakeSms = await startFakeSmsServer({ accessKeyId, accessKeySecret })
+      baseUrl = fakeSms.url
+      accessKeyId = fakeSms.accessKeyId
+      accessKeySecret = fakeSms.accessKeySecret
+      app.addHook('onClose', async () => fakeSms?.close())
+    }
+    sms = createAliyunSms({ ...config.sms, baseUrl, accessKeyId, accessKeySecret })
+  }
+  const keys = secrets(await loadSecretKey(config, db))
+  app.decorate('otp', otpService({ db, secrets: keys, sms }))
+  app.decorate('sessions', sessionService({ db, secrets: keys }))
+  installAccessControl(app, app.sessions)
+
   await app.register(healthRoutes)
   await app.register(catalogueRoutes)
+  await app.register(authRoutes)
+  if (fakeSms && !config.production) {
+    const inbox = fakeSms
+    await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))
+  }
 
   const webRoot = config.webRoot
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))

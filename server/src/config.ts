@@ -23,6 +23,18 @@ export interface AppConfig {
   rateLimitMax: number
   /** Seed the demo catalogue at start. */
   seed: boolean
+  /** 64 hex characters; see auth/secrets.ts for the default. */
+  secretKey?: string
+  sms: SmsConfig
+}
+
+export interface SmsConfig {
+  /** Alibaba Cloud SMS endpoint; absent → a local fake provider whose messages show at /dev/inbox. */
+  baseUrl?: string
+  accessKeyId: string
+  accessKeySecret: string
+  signName: string
+  templates: { login_code: string; consent_code: string }
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +45,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`)
   return n
+}
+
+function secretKey(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError('SECRET_KEY must be 64 hex characters (32 bytes)')
+  return raw.toLowerCase()
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -51,5 +69,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'info'),
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
     seed: env.SEED !== 'false',
+    secretKey: secretKey(env.SECRET_KEY),
+    sms: {
+      baseUrl: env.SMS_BASE_URL || undefined,
+      accessKeyId: env.SMS_ACCESS_KEY_ID ?? 'fake-key-id',
+      accessKeySecret: env.SMS_ACCESS_KEY_SECRET ?? 'fake-key-secret',
+      signName: env.SMS_SIGN_NAME ?? '通办',
+      templates: {
+        login_code: env.SMS_TEMPLATE_LOGIN ?? 'SMS_LOGIN_CODE',
+        consent_code: env.SMS_TEMPLATE_CONSENT ?? 'SMS_CONSENT_CODE',
+      },
+    },
   }
 }

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
+import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
 import { openDb, type Db } from './store/db'
 import { MIGRATIONS, migrate } from './store/migrations'
@@ -77,10 +78,10 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(opts: { db?: Db; config?: Partial<AppConfig> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { db?: Db; config?: Partial<AppConfig>; sms?: SmsProvider } = {}): Promise<TestServer> {
   const db = opts.db ?? (await seededPglite())
-  const config: AppConfig = { ...loadConfig({}), webRoot: undefined, logLevel: 'silent', rateLimitMax: 100_000, ...opts.config }
-  const app = await buildApp(config, { db, logger: false })
+  const config: AppConfig = { ...loadConfig({}), dataDir: 'memory://', webRoot: undefined, logLevel: 'silent', rateLimitMax: 100_000, ...opts.config }
+  const app = await buildApp(config, { db, logger: false, sms: opts.sms })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

@@ -34,6 +34,49 @@ export const MIGRATIONS: Migration[] = [
       create index items_department on items(department_code);
     `,
   },
+  {
+    id: '002_identity',
+    sql: `
+      create table accounts (
+        id uuid primary key default gen_random_uuid(),
+        phone text unique,
+        name text,
+        created_at timestamptz not null default now()
+      );
+      create table otp_codes (
+        id uuid primary key default gen_random_uuid(),
+        phone text not null,
+        purpose text not null,
+        code_hash text not null,
+        expires_at timestamptz not null,
+        attempts int not null default 0,
+        voided_at timestamptz,
+        created_at timestamptz not null default now()
+      );
+      create index otp_codes_phone on otp_codes(phone, purpose, created_at desc);
+      create table otp_sends (
+        phone text not null,
+        ip text not null,
+        sent_at timestamptz not null default now()
+      );
+      create index otp_sends_phone on otp_sends(phone, sent_at);
+      create index otp_sends_ip on otp_sends(ip, sent_at);
+      create table sessions (
+        token_hash text primary key,
+        account_id uuid not null references accounts(id),
+        created_at timestamptz not null default now(),
+        last_seen_at timestamptz not null default now(),
+        expires_at timestamptz not null,
+        user_agent text,
+        revoked_at timestamptz
+      );
+      create index sessions_account on sessions(account_id);
+      create table server_secrets (
+        name text primary key,
+        value text not null
+      );
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

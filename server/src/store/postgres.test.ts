@@ -35,6 +35,18 @@ describe.skipIf(!url)('on PostgreSQL', () => {
     expect(again.statusCode).toBe(304)
   })
 
+  it('signs a citizen in with an SMS code and keeps the session in PostgreSQL', async () => {
+    const phone = '13512345678'
+    expect((await server.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone } })).statusCode).toBe(202)
+    const inbox = (await server.app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
+    const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]
+    const res = await server.app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code } })
+    expect(res.statusCode).toBe(200)
+    const me = await server.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${res.json<{ token: string }>().token}` } })
+    expect(me.json()).toMatchObject({ phone })
+    expect((await pg.db.query<{ n: number }>('select count(*)::int as n from sessions')).at(0)!.n).toBe(1)
+  })
+
   it('applies each migration exactly once when several instances start together', async () => {
     const fresh = await postgresDb(url!)
     const dbs: Db[] = await Promise.all([1, 2, 3].map(() => openDb({ ...loadConfig({}), databaseUrl: url!, databaseSchema: fresh.schema })))

@@ -15,6 +15,11 @@ export const ROUTES = {
   getItem: { method: 'GET', path: '/api/items/:code' },
   listHalls: { method: 'GET', path: '/api/halls' },
   listDepartments: { method: 'GET', path: '/api/departments' },
+  sendSmsCode: { method: 'POST', path: '/api/auth/sms/send' },
+  verifySmsCode: { method: 'POST', path: '/api/auth/sms/verify' },
+  me: { method: 'GET', path: '/api/me' },
+  logout: { method: 'POST', path: '/api/auth/logout' },
+  logoutOthers: { method: 'POST', path: '/api/auth/logout-others' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES
@@ -90,4 +95,49 @@ export const ITEM_QUERY_MESSAGES: Record<keyof ItemListQuery, string> = {
   lifeEvent: '没有这个生活事件分类',
   page: `页码必须是1到${MAX_PAGE}之间的整数`,
   pageSize: `每页条数必须是1到${MAX_PAGE_SIZE}之间的整数`,
+}
+
+export const OTP_LENGTH = 6
+export const OTP_TTL_SECONDS = 300
+export const OTP_RESEND_SECONDS = 60
+
+export const sendSmsCodeBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['phone'],
+  properties: { phone: { type: 'string', minLength: 1, maxLength: 32 } },
+} as const
+
+export const verifySmsCodeBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['phone', 'code'],
+  properties: {
+    phone: { type: 'string', minLength: 1, maxLength: 32 },
+    code: { type: 'string', minLength: 1, maxLength: 16 },
+  },
+} as const
+
+export const AUTH_MESSAGES = {
+  phone: '请输入11位中国大陆手机号码',
+  code: `请输入${OTP_LENGTH}位数字验证码`,
+} as const
+
+export interface SendCodeResult {
+  /** Seconds until another code may be asked for. */
+  resendAfter: number
+}
+
+export interface AccountView {
+  id: string
+  /** The owner's own view: full; everywhere else masked. */
+  phone: string | null
+  name: string | null
+}
+
+export interface SessionResult {
+  account: AccountView
+  /** Bearer token for the mini-program; the PWA uses the HttpOnly cookie instead. */
+  token: string
+  expiresAt: string
 }

@@ -1,0 +1,52 @@
+/**
+ * Sessions: opaque random tokens, stored only as an HMAC; 30 days, renewed
+ * on use (at most once an hour, so reads stay reads); revocable one by one
+ * or all but the current one.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Db } from '../store/db'
+import { identityRepo } from '../store/identity'
+import type { Secrets } from './secrets'
+
+export const SESSION_TTL_MS = 30 * 86_400_000
+const RENEW_AFTER_MS = 3_600_000
+
+export interface ResolvedSession {
+  accountId: string
+  tokenHash: string
+}
+
+export function sessionService(deps: { db: Db; secrets: Secrets; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date())
+  const hashOf = (token: string) => deps.secrets.mac('session', token)
+  const repo = () => identityRepo(deps.db)
+
+  return {
+    async create(accountId: string, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
+      const at = now()
+      const token = randomBytes(32).toString('base64url')
+      const expiresAt = new Date(at.getTime() + SESSION_TTL_MS)
+      await repo().createSession(hashOf(token), accountId, expiresAt, userAgent, at)
+      return { token, expiresAt }
+    },
+    async resolve(token: string): Promise<ResolvedSession | null> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
+      const at = now()
+      const tokenHash = hashOf(token)
+      const row = await repo().liveSession(tokenHash, at)
+      if (!row) return null
+      if (at.getTime() - new Date(row.last_seen_at).getTime() > RENEW_AFTER_MS) {
+        await repo().renewSession(tokenHash, new Date(at.getTime() + SESSION_TTL_MS), at)
+      }
+      return { accountId: row.account_id, tokenHash }
+    },
+    async revoke(tokenHash: string): Promise<void> {
+      await repo().revokeSession(tokenHash, now())
+    },
+    async revokeOthers(accountId: string, keepHash: string): Promise<number> {
+      return repo().revokeOtherSessions(accountId, keepHash, now())
+    },
+  }
+}
+
+export type SessionService = ReturnType<typeof sessionService>

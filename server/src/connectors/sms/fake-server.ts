@@ -1,0 +1,229 @@
+/**
+ * A local stand-in for Alibaba Cloud SMS SendSms (dysmsapi 2017-05-25) on
+ * 127.0.0.1, for tests and the embedded default. It answers the way the real
+ * gateway does: signature checked with its own key pair, timestamp window and
+ * nonce replay, required parameters, mainland mobile numbers, approved
+ * templates, per-phone flow control; and it can be told to fail. Accepted
+ * messages are recorded with their rendered text.
+ *
+ * The signature check is written independently of aliyun.ts (byte-wise
+ * RFC 3986 encoding here, encodeURIComponent there) so that a client bug is
+ * not mirrored by the fake.
+ *
+ * HTTP statuses follow the real service: gateway errors are 4xx
+ * (InvalidAccessKeyId.NotFound 404, SignatureDoesNotMatch and the other
+ * signature/parameter errors 400, unknown Action 404); business refusals
+ * (isv.*) are HTTP 200 with a non-OK Code; isp.SYSTEM_ERROR is sent as 500.
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export const FAKE_SMS_TEMPLATES: Readonly<Record<string, string>> = {
+  SMS_LOGIN_CODE: '【${sign}】您的验证码为${code}，5分钟内有效。请勿泄露给他人。',
+  SMS_CONSENT_CODE: '【${sign}】${agent}正在为您代办“${item}”，确认请将验证码${code}告知代办员，5分钟内有效。',
+}
+
+export interface FakeSmsServerOptions {
+  port?: number
+  /** Default: a random pair per server; read it back from the handle. */
+  accessKeyId?: string
+  accessKeySecret?: string
+  /** TemplateCode → text with `${sign}` and `${var}` placeholders. */
+  templates?: Record<string, string>
+  /** Approved sign names; absent → any non-empty name is accepted. */
+  signNames?: string[]
+  /** Flow control: at most one message per phone in this window. Default 30 s. */
+  minIntervalMs?: number
+  /** The fake's clock (ms), for flow control and the timestamp window. */
+  now?: () => number
+}
+
+export interface FakeSms {
+  phone: string
+  templateCode: string
+  params: Record<string, string>
+  signName: string
+  at: Date
+  bizId: string
+  /** The text the citizen would read. */
+  text: string
+}
+
+export interface FakeSmsServer {
+  url: string
+  accessKeyId: string
+  accessKeySecret: string
+  messages(): FakeSms[]
+  /** The next n requests, whatever they are, get isp.SYSTEM_ERROR (HTTP 500). */
+  failNext(n: number): void
+  close(): Promise<void>
+}
+
+const TIMESTAMP_WINDOW_MS = 15 * 60_000
+const COMMON_REQUIRED = ['AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp', 'Action', 'Version'] as const
+const SEND_REQUIRED = ['PhoneNumbers', 'SignName', 'TemplateCode'] as const
+const MAINLAND_MOBILE = /^1[3-9]\d{9}$/
+const PLACEHOLDER = /\$\{(\w+)\}/g
+
+/** RFC 3986 over UTF-8 bytes: unreserved characters stay, every other byte is %XX. */
+function rfc3986(s: string): string {
+  let out = ''
+  for (const b of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(b)
+    out += /[A-Za-z0-9\-_.~]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`
+  }
+  return out
+}
+
+function expectedSignature(method: string, params: Map<string, string>, secret: string): { stringToSign: string; signature: string } {
+  const pairs = [...params].filter(([k]) => k !== 'Signature').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const canonical = pairs.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&')
+  const stringToSign = `${method}&${rfc3986('/')}&${rfc3986(canonical)}`
+  return { stringToSign, signature: createHmac('sha1', `${secret}&`).update(stringToSign, 'utf8').digest('base64') }
+}
+
+/** `YYYY-MM-DDThh:mm:ssZ` → ms, or null if not in that form. */
+function parseTimestamp(s: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s)) return null
+  const t = Date.parse(s)
+  return Number.isNaN(t) ? null : t
+}
+
+function templateVars(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((v) => v !== 'sign')
+}
+
+function render(template: string, sign: string, params: Record<string, string>): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => (name === 'sign' ? sign : (params[name] ?? '')))
+}
+
+/** TemplateParam must be a JSON object whose values are all strings. */
+function parseTemplateParam(raw: string | undefined): Record<string, string> | null {
+  if (raw === undefined || raw === '') return {}
+  let v: unknown
+  try {
+    v = JSON.parse(raw)
+  } catch {
+    return null
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null
+  const entries = Object.entries(v)
+  return entries.every(([, x]) => typeof x === 'string') ? (Object.fromEntries(entries) as Record<string, string>) : null
+}
+
+async function readParams(req: IncomingMessage): Promise<Map<string, string>> {
+  const params = new Map(new URL(req.url ?? '/', 'http://fake').searchParams)
+  if (req.method === 'POST') {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params.set(k, v)
+  }
+  return params
+}
+
+export async function startFakeSmsServer(opts: FakeSmsServerOptions = {}): Promise<FakeSmsServer> {
+  const accessKeyId = opts.accessKeyId ?? `LTAIfake${randomBytes(6).toString('hex')}`
+  const accessKeySecret = opts.accessKeySecret ?? randomBytes(15).toString('base64url')
+  const templates = opts.templates ?? FAKE_SMS_TEMPLATES
+  const minIntervalMs = opts.minIntervalMs ?? 30_000
+  const now = opts.now ?? Date.now
+  const signNames = opts.signNames ? new Set(opts.signNames) : null
+
+  const sent: FakeSms[] = []
+  const lastSentAt = new Map<string, number>()
+  const usedNonces = new Map<string, number>()
+  let failures = 0
+
+  function reply(res: ServerResponse, status: number, body: Record<string, string>): void {
+    const json = JSON.stringify({ RequestId: randomUUID().toUpperCase(), ...body })
+    res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(json) })
+    res.end(json)
+  }
+  const gatewayError = (res: ServerResponse, status: number, Code: string, Message: string) =>
+    reply(res, status, { HostId: 'dysmsapi.aliyuncs.com', Code, Message, Recommend: `https://api.aliyun.com/troubleshoot?q=${Code}` })
+  const refuse = (res: ServerResponse, Code: string, Message: string) => reply(res, 200, { Code, Message })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (failures > 0) {
+      failures--
+      return reply(res, 500, { Code: 'isp.SYSTEM_ERROR', Message: 'isp.SYSTEM_ERROR' })
+    }
+    const method = req.method ?? 'GET'
+    if (method !== 'GET' && method !== 'POST') return gatewayError(res, 405, 'UnsupportedHTTPMethod', `HTTP method ${method} is not supported.`)
+    if (new URL(req.url ?? '/', 'http://fake').pathname !== '/') return gatewayError(res, 404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.')
+    const p = await readParams(req)
+    const get = (k: string) => p.get(k)
+
+    for (const k of COMMON_REQUIRED) if (!get(k)) return gatewayError(res, 400, `Missing${k}`, `${k} is mandatory for this action.`)
+    if (get('AccessKeyId') !== accessKeyId) return gatewayError(res, 404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.')
+    if (get('SignatureMethod') !== 'HMAC-SHA1') return gatewayError(res, 400, 'InvalidSignatureMethod', 'Specified signature method is not supported.')
+    if (get('SignatureVersion') !== '1.0') return gatewayError(res, 400, 'InvalidSignatureVersion', 'Specified signature version is not supported.')
+    const ts = parseTimestamp(get('Timestamp')!)
+    if (ts === null) return gatewayError(res, 400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.')
+    const t = now()
+    if (Math.abs(t - ts) > TIMESTAMP_WINDOW_MS) return gatewayError(res, 400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.')
+    const { stringToSign, signature } = expectedSignature(method, p, accessKeySecret)
+    if (get('Signature') !== signature) {
+      return gatewayError(res, 400, 'SignatureDoesNotMatch', `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`)
+    }
+    for (const [n, at] of usedNonces) if (t - at > TIMESTAMP_WINDOW_MS) usedNonces.delete(n)
+    const nonce = get('SignatureNonce')!
+    if (usedNonces.has(nonce)) return gatewayError(res, 400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
+    usedNonces.set(nonce, t)
+    if (get('Action') !== 'SendSms' || get('Version') !== '2017-05-25') {
+      return gatewayError(res, 404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.')
+    }
+
+    for (const k of SEND_REQUIRED) if (!get(k)) return gatewayError(res, 400, `Missing${k}`, `${k} is mandatory for this action.`)
+    const phones = get('PhoneNumbers')!.split(',')
+    if (!phones.every((ph) => MAINLAND_MOBILE.test(ph))) return refuse(res, 'isv.MOBILE_NUMBER_ILLEGAL', '非法手机号')
+    const signName = get('SignName')!
+    if (signNames && !signNames.has(signName)) return refuse(res, 'isv.SMS_SIGNATURE_ILLEGAL', '该账号下找不到对应签名')
+    const templateCode = get('TemplateCode')!
+    const template = templates[templateCode]
+    if (template === undefined) return refuse(res, 'isv.SMS_TEMPLATE_ILLEGAL', '该账号下找不到对应模板')
+    const params = parseTemplateParam(get('TemplateParam'))
+    if (params === null) return refuse(res, 'isv.INVALID_JSON_PARAM', 'JSON参数不合法，只接受字符串值')
+    const missing = templateVars(template).filter((v) => params[v] === undefined)
+    if (missing.length > 0) return refuse(res, 'isv.TEMPLATE_MISSING_PARAMETERS', `模板缺少变量: ${missing.join(',')}`)
+    if (phones.some((ph) => t - (lastSentAt.get(ph) ?? -Infinity) < minIntervalMs)) {
+      return refuse(res, 'isv.BUSINESS_LIMIT_CONTROL', `触发号码流控，${Math.round(minIntervalMs / 1000)}秒内限发1条`)
+    }
+
+    const bizId = `${t}${randomBytes(3).readUIntBE(0, 3)}^0`
+    const text = render(template, signName, params)
+    for (const phone of phones) {
+      lastSentAt.set(phone, t)
+      sent.push({ phone, templateCode, params, signName, at: new Date(t), bizId, text })
+    }
+    return reply(res, 200, { Code: 'OK', Message: 'OK', BizId: bizId })
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) reply(res, 500, { Code: 'InternalError', Message: String(e) })
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    accessKeyId,
+    accessKeySecret,
+    messages: () => sent.map((m) => ({ ...m, params: { ...m.params } })),
+    failNext(n: number) {
+      failures = Math.max(0, Math.floor(n))
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,103 @@
+/** Sign-in with phone + SMS code, the citizen's own account, sign-out. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  AUTH_MESSAGES, isValidMobile, normalizeMobile, ROUTES, sendSmsCodeBodySchema, verifySmsCodeBodySchema,
+  type AccountView, type SendCodeResult, type SessionResult,
+} from '@tongban/core'
+import { ProblemError } from '../errors'
+import { identityRepo } from '../store/identity'
+import { SESSION_COOKIE } from '../auth/access'
+import { SESSION_TTL_MS, type SessionService } from '../auth/sessions'
+import type { OtpService } from '../auth/otp'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    otp: OtpService
+    sessions: SessionService
+  }
+}
+
+function phoneOf(raw: string): string {
+  const phone = normalizeMobile(raw)
+  if (!isValidMobile(phone)) {
+    throw new ProblemError('VALIDATION', { errors: [{ path: 'phone', code: 'mobile', message: AUTH_MESSAGES.phone }] })
+  }
+  return phone
+}
+
+function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    secure: true,
+    sameSite: 'lax',
+    expires: expiresAt,
+    maxAge: SESSION_TTL_MS / 1000,
+  })
+}
+
+function citizenOf(request: FastifyRequest) {
+  if (!request.citizen) throw new ProblemError('UNAUTHENTICATED')
+  return request.citizen
+}
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const messages = { phone: AUTH_MESSAGES.phone, code: AUTH_MESSAGES.code }
+
+  app.post<{ Body: { phone: string } }>(ROUTES.sendSmsCode.path, {
+    schema: { body: sendSmsCodeBodySchema, tags: ['auth'], summary: '发送登录验证码（无论手机号是否注册，回答都相同）' },
+    config: { access: 'public', fieldMessages: messages },
+  }, async (request, reply): Promise<SendCodeResult> => {
+    const phone = phoneOf(request.body.phone)
+    const outcome = await app.otp.send(phone, request.ip, 'login', 'login_code')
+    if (!outcome.ok && outcome.reason === 'too_frequent') {
+      reply.header('retry-after', String(outcome.retryAfter))
+      throw new ProblemError('OTP_TOO_FREQUENT', { detail: `请${outcome.retryAfter}秒后再试` })
+    }
+    if (!outcome.ok) {
+      request.log.warn({ detail: outcome.reason === 'sms_failed' ? outcome.detail : undefined }, 'sms send failed')
+      throw new ProblemError('SMS_UNAVAILABLE')
+    }
+    reply.code(202)
+    return { resendAfter: outcome.resendAfter }
+  })
+
+  app.post<{ Body: { phone: string; code: string } }>(ROUTES.verifySmsCode.path, {
+    schema: { body: verifySmsCodeBodySchema, tags: ['auth'], summary: '用验证码登录（首次登录即注册）' },
+    config: { access: 'public', fieldMessages: messages },
+  }, async (request, reply): Promise<SessionResult> => {
+    const phone = phoneOf(request.body.phone)
+    if (!(await app.otp.verify(phone, request.body.code.trim(), 'login'))) throw new ProblemError('OTP_INVALID')
+    const account = await identityRepo(app.db).ensureAccount(phone)
+    const { token, expiresAt } = await app.sessions.create(account.id, request.headers['user-agent'])
+    setSessionCookie(reply, token, expiresAt)
+    return { account: { id: account.id, phone: account.phone, name: account.name }, token, expiresAt: expiresAt.toISOString() }
+  })
+
+  app.get(ROUTES.me.path, {
+    schema: { tags: ['auth'], summary: '我的账户' },
+    config: { access: 'citizen' },
+  }, async (request, reply): Promise<AccountView> => {
+    reply.header('cache-control', 'no-store')
+    const account = await identityRepo(app.db).accountById(citizenOf(request).accountId)
+    if (!account) throw new ProblemError('UNAUTHENTICATED')
+    return { id: account.id, phone: account.phone, name: account.name }
+  })
+
+  app.post(ROUTES.logout.path, {
+    schema: { tags: ['auth'], summary: '退出登录' },
+    config: { access: 'citizen' },
+  }, async (request, reply) => {
+    await app.sessions.revoke(citizenOf(request).tokenHash)
+    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    return reply.code(204).send()
+  })
+
+  app.post(ROUTES.logoutOthers.path, {
+    schema: { tags: ['auth'], summary: '退出其他设备' },
+    config: { access: 'citizen' },
+  }, async (request) => {
+    const c = citizenOf(request)
+    return { revoked: await app.sessions.revokeOthers(c.accountId, c.tokenHash) }
+  })
+}

@@ -1,0 +1,32 @@
+/**
+ * /dev/inbox: the text messages the local fake SMS provider accepted, so a
+ * new user can sign in with no SMS account. Only registered when the fake
+ * provider is in use and NODE_ENV is not production.
+ */
+import type { FastifyInstance } from 'fastify'
+
+export interface InboxMessage {
+  phone: string
+  text: string
+  at: string
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+export function devRoutes(messages: () => InboxMessage[]) {
+  return async (app: FastifyInstance) => {
+    app.get('/dev/inbox.json', { schema: { hide: true } }, async () => messages().slice().reverse())
+    app.get('/dev/inbox', { schema: { hide: true } }, async (_request, reply) => {
+      const rows = messages().slice().reverse().slice(0, 50)
+      const items = rows.map((m) => `<li><p class="meta">${escape(m.phone)} · ${escape(new Date(m.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))}</p><p>${escape(m.text)}</p></li>`).join('')
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+      return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="5"><title>开发用短信收件箱 — 通办</title>
+<style>body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;max-width:640px;padding:16px;color:#1f2329}
+h1{font-size:20px}li{list-style:none;border-bottom:1px solid #ddd;padding:8px 0}.meta{color:#4e5560;margin:0;font-size:14px}
+p{margin:4px 0}.note{background:#fff5e6;color:#7a4100;padding:8px 12px}</style></head><body>
+<h1>开发用短信收件箱</h1><p class="note">这里显示本地模拟短信服务收到的短信（仅开发环境，每5秒刷新）。生产环境请配置 SMS_BASE_URL 等短信服务参数。</p>
+<ul>${items || '<li>还没有短信。在通办里输入手机号并点击“获取验证码”后，验证码会出现在这里。</li>'}</ul></body></html>`
+    })
+  }
+}

@@ -1,0 +1,114 @@
+/** Accounts, one-time codes and their send log, sessions. */
+import type { Queryable } from './db'
+
+export interface AccountRow {
+  id: string
+  phone: string | null
+  name: string | null
+}
+
+export interface OtpRow {
+  id: string
+  code_hash: string
+  attempts: number
+}
+
+export interface SessionRow {
+  account_id: string
+  expires_at: Date
+  last_seen_at: Date
+}
+
+export function identityRepo(db: Queryable) {
+  return {
+    async accountByPhone(phone: string): Promise<AccountRow | null> {
+      return (await db.query<AccountRow>('select id, phone, name from accounts where phone = $1', [phone]))[0] ?? null
+    },
+    async accountById(id: string): Promise<AccountRow | null> {
+      return (await db.query<AccountRow>('select id, phone, name from accounts where id = $1', [id]))[0] ?? null
+    },
+    /** The account of a phone, created on first sign-in. */
+    async ensureAccount(phone: string): Promise<AccountRow> {
+      await db.query('insert into accounts (phone) values ($1) on conflict (phone) do nothing', [phone])
+      return (await this.accountByPhone(phone))!
+    },
+
+    async recordSend(phone: string, ip: string, at: Date): Promise<void> {
+      await db.query('insert into otp_sends (phone, ip, sent_at) values ($1, $2, $3)', [phone, ip, at])
+    },
+    async sendCounts(phone: string, ip: string, at: Date, dayStart: Date) {
+      const rows = await db.query<{ last: Date | null; today: number; ip_hour: number }>(
+        `select (select max(sent_at) from otp_sends where phone = $1) as last,
+                (select count(*)::int from otp_sends where phone = $1 and sent_at >= $3) as today,
+                (select count(*)::int from otp_sends where ip = $2 and sent_at >= $4) as ip_hour`,
+        [phone, ip, dayStart, new Date(at.getTime() - 3_600_000)],
+      )
+      return rows[0]!
+    },
+    async forgetSend(phone: string, at: Date): Promise<void> {
+      await db.query('delete from otp_sends where phone = $1 and sent_at = $2', [phone, at])
+    },
+
+    /** Issuing a code voids the earlier ones: only the newest can be used. */
+    async issueCode(phone: string, purpose: string, codeHash: string, expiresAt: Date, at: Date): Promise<string> {
+      await db.query('update otp_codes set voided_at = $3 where phone = $1 and purpose = $2 and voided_at is null', [phone, purpose, at])
+      const rows = await db.query<{ id: string }>(
+        'insert into otp_codes (phone, purpose, code_hash, expires_at, created_at) values ($1, $2, $3, $4, $5) returning id',
+        [phone, purpose, codeHash, expiresAt, at],
+      )
+      return rows[0]!.id
+    },
+    async deleteCode(id: string): Promise<void> {
+      await db.query('delete from otp_codes where id = $1', [id])
+    },
+    /** The live code, locked so two verifications of it cannot both succeed. */
+    async liveCode(phone: string, purpose: string, at: Date): Promise<OtpRow | null> {
+      const rows = await db.query<OtpRow>(
+        `select id, code_hash, attempts from otp_codes
+         where phone = $1 and purpose = $2 and voided_at is null and expires_at > $3
+         order by created_at desc limit 1 for update`,
+        [phone, purpose, at],
+      )
+      return rows[0] ?? null
+    },
+    async failAttempt(id: string, maxAttempts: number, at: Date): Promise<void> {
+      await db.query(
+        'update otp_codes set attempts = attempts + 1, voided_at = case when attempts + 1 >= $2 then $3 else voided_at end where id = $1',
+        [id, maxAttempts, at],
+      )
+    },
+    async consumeCode(id: string, at: Date): Promise<void> {
+      await db.query('update otp_codes set voided_at = $2 where id = $1', [id, at])
+    },
+
+    async createSession(tokenHash: string, accountId: string, expiresAt: Date, userAgent: string | undefined, at: Date): Promise<void> {
+      await db.query(
+        'insert into sessions (token_hash, account_id, created_at, last_seen_at, expires_at, user_agent) values ($1, $2, $3, $3, $4, $5)',
+        [tokenHash, accountId, at, expiresAt, userAgent?.slice(0, 300) ?? null],
+      )
+    },
+    async liveSession(tokenHash: string, at: Date): Promise<SessionRow | null> {
+      const rows = await db.query<SessionRow>(
+        'select account_id, expires_at, last_seen_at from sessions where token_hash = $1 and revoked_at is null and expires_at > $2',
+        [tokenHash, at],
+      )
+      return rows[0] ?? null
+    },
+    async renewSession(tokenHash: string, expiresAt: Date, at: Date): Promise<void> {
+      await db.query('update sessions set last_seen_at = $3, expires_at = $2 where token_hash = $1', [tokenHash, expiresAt, at])
+    },
+    async revokeSession(tokenHash: string, at: Date): Promise<void> {
+      await db.query('update sessions set revoked_at = $2 where token_hash = $1 and revoked_at is null', [tokenHash, at])
+    },
+    async revokeOtherSessions(accountId: string, keepHash: string, at: Date): Promise<number> {
+      const rows = await db.query<{ n: number }>(
+        `with r as (update sessions set revoked_at = $3 where account_id = $1 and token_hash <> $2 and revoked_at is null and expires_at > $3 returning 1)
+         select count(*)::int as n from r`,
+        [accountId, keepHash, at],
+      )
+      return rows[0]!.n
+    },
+  }
+}
+
+export type IdentityRepo = ReturnType<typeof identityRepo>
