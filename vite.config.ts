@@ -80,7 +80,7 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/dev\//],
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         globIgnores: ['**/*.br', '**/*.gz'],
         runtimeCaching: [

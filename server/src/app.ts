@@ -115,7 +115,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
 
   await app.register(healthRoutes)
   await app.register(catalogueRoutes)
-  await app.register(authRoutes)
+  await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {
     const inbox = fakeSms
     await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))

@@ -6,6 +6,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage, meta: { title: '通办' } },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { title: '查找事项' } },
   { path: '/items/:code', name: 'guide', component: () => import('./pages/GuidePage.vue'), meta: { title: '办事指南' } },
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
+  { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的' } },
   { path: '/halls', name: 'halls', component: () => import('./pages/HallsPage.vue'), meta: { title: '服务大厅' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
 ]

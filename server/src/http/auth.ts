@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
   AUTH_MESSAGES, isValidMobile, normalizeMobile, ROUTES, sendSmsCodeBodySchema, verifySmsCodeBodySchema,
-  type AccountView, type SendCodeResult, type SessionResult,
+  type AccountView, type ClientConfig, type SendCodeResult, type SessionResult,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { identityRepo } from '../store/identity'
@@ -41,7 +41,12 @@ function citizenOf(request: FastifyRequest) {
   return request.citizen
 }
 
-export async function authRoutes(app: FastifyInstance): Promise<void> {
+export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean }): Promise<void> {
+  app.get(ROUTES.clientConfig.path, {
+    schema: { tags: ['auth'], summary: '客户端配置' },
+    config: { access: 'public' },
+  }, async (): Promise<ClientConfig> => ({ devInbox: opts.devInbox }))
+
   const messages = { phone: AUTH_MESSAGES.phone, code: AUTH_MESSAGES.code }
 
   app.post<{ Body: { phone: string } }>(ROUTES.sendSmsCode.path, {

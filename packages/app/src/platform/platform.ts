@@ -25,6 +25,11 @@ export interface Platform {
    * stays out of the first load. Defaults to a dynamic import.
    */
   loadSearch?: () => Promise<SearchModule>
+  /**
+   * The mini-program keeps its bearer token in storage (its api client reads
+   * it from there); the PWA's session is an HttpOnly cookie and this is false.
+   */
+  keepsToken?: boolean
 }
 
 export type SearchModule = Pick<typeof import('@tongban/core/search'), 'buildCatalogue' | 'queryCatalogue'>

@@ -4,7 +4,10 @@
  */
 import type { Department, Hall } from '../catalogue/types'
 import { ApiError, isProblem, makeProblem, type Problem } from './problems'
-import { buildPath, ROUTES, type CatalogueSnapshot, type ItemGuide, type ItemListQuery, type ItemPage } from './routes'
+import {
+  buildPath, ROUTES,
+  type AccountView, type CatalogueSnapshot, type ClientConfig, type ItemGuide, type ItemListQuery, type ItemPage, type SendCodeResult, type SessionResult,
+} from './routes'
 import type { Transport, TransportRequest, TransportResponse } from './transport'
 
 export type GuideResult =
@@ -17,6 +20,18 @@ export interface ApiClient {
   getItem(code: string, etag?: string): Promise<GuideResult>
   listHalls(): Promise<Hall[]>
   listDepartments(): Promise<Department[]>
+  clientConfig(): Promise<ClientConfig>
+  sendSmsCode(phone: string): Promise<SendCodeResult>
+  verifySmsCode(phone: string, code: string): Promise<SessionResult>
+  /** The signed-in citizen, or null when not signed in. */
+  me(): Promise<AccountView | null>
+  logout(): Promise<void>
+  logoutOthers(): Promise<{ revoked: number }>
+}
+
+export interface ApiClientOptions {
+  /** Bearer token to send (the mini-program); the PWA relies on its HttpOnly cookie instead. */
+  token?: () => string | null | Promise<string | null>
 }
 
 function toProblem(res: TransportResponse): Problem {
@@ -27,10 +42,12 @@ function toProblem(res: TransportResponse): Problem {
   return makeProblem('BAD_REQUEST', { status: res.status })
 }
 
-export function createApiClient(transport: Transport): ApiClient {
+export function createApiClient(transport: Transport, options: ApiClientOptions = {}): ApiClient {
   async function send<T>(req: TransportRequest, ok: (s: number) => boolean = (s) => s >= 200 && s < 300): Promise<TransportResponse<T>> {
     let res: TransportResponse<T>
     try {
+      const token = options.token ? await options.token() : null
+      if (token) req = { ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } }
       res = await transport.request<T>(req)
     } catch (e) {
       if (e instanceof ApiError) throw e
@@ -65,6 +82,25 @@ export function createApiClient(transport: Transport): ApiClient {
     },
     async listDepartments() {
       return (await send<Department[]>({ method: 'GET', url: ROUTES.listDepartments.path })).data
+    },
+    async clientConfig() {
+      return (await send<ClientConfig>({ method: 'GET', url: ROUTES.clientConfig.path })).data
+    },
+    async sendSmsCode(phone) {
+      return (await send<SendCodeResult>({ method: 'POST', url: ROUTES.sendSmsCode.path, body: { phone } })).data
+    },
+    async verifySmsCode(phone, code) {
+      return (await send<SessionResult>({ method: 'POST', url: ROUTES.verifySmsCode.path, body: { phone, code } })).data
+    },
+    async me() {
+      const res = await send<AccountView>({ method: 'GET', url: ROUTES.me.path }, (s) => (s >= 200 && s < 300) || s === 401)
+      return res.status === 401 ? null : res.data
+    },
+    async logout() {
+      await send({ method: 'POST', url: ROUTES.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)
+    },
+    async logoutOthers() {
+      return (await send<{ revoked: number }>({ method: 'POST', url: ROUTES.logoutOthers.path })).data
     },
   }
 }

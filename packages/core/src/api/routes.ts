@@ -15,6 +15,7 @@ export const ROUTES = {
   getItem: { method: 'GET', path: '/api/items/:code' },
   listHalls: { method: 'GET', path: '/api/halls' },
   listDepartments: { method: 'GET', path: '/api/departments' },
+  clientConfig: { method: 'GET', path: '/api/client-config' },
   sendSmsCode: { method: 'POST', path: '/api/auth/sms/send' },
   verifySmsCode: { method: 'POST', path: '/api/auth/sms/verify' },
   me: { method: 'GET', path: '/api/me' },
@@ -140,4 +141,10 @@ export interface SessionResult {
   /** Bearer token for the mini-program; the PWA uses the HttpOnly cookie instead. */
   token: string
   expiresAt: string
+}
+
+/** What a shell needs to know about this BFF before anything else. */
+export interface ClientConfig {
+  /** Text messages go to the local fake provider and can be read at /dev/inbox (never in production). */
+  devInbox: boolean
 }

@@ -1,0 +1,90 @@
+/**
+ * Who is signed in, on this device. The PWA's session lives in an HttpOnly
+ * cookie it never sees; the mini-program keeps the bearer token in storage
+ * (Platform.keepsToken). Sign-in is two steps: ask for a code, then verify it.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { AUTH_MESSAGES, isValidMobile, normalizeMobile, type AccountView, type Problem } from '@tongban/core'
+import { usePlatform } from '../platform/platform'
+import { toProblem, type LoadStatus } from '../catalogue/catalogue'
+
+export const TOKEN_KEY = 'tb.session.token'
+
+export type Outcome<T = void> = { ok: true; value: T } | { ok: false; problem: Problem }
+
+export const useSessionStore = defineStore('session', () => {
+  const platform = usePlatform()
+  const account = ref<AccountView | null>(null)
+  const status = ref<LoadStatus>('idle')
+  const signedIn = computed(() => account.value !== null)
+
+  async function load(): Promise<void> {
+    status.value = 'loading'
+    try {
+      account.value = await platform.api.me()
+      status.value = 'ready'
+    } catch (e) {
+      // Offline: keep whatever we knew; the next load will tell.
+      status.value = account.value ? 'ready' : 'error'
+      void e
+    }
+  }
+
+  function checkPhone(raw: string): Outcome<string> {
+    const phone = normalizeMobile(raw)
+    if (!isValidMobile(phone)) {
+      return { ok: false, problem: { type: 'urn:tongban:problem:validation', code: 'VALIDATION', status: 400, title: '填写的内容有误，请按提示修改', errors: [{ path: 'phone', code: 'mobile', message: AUTH_MESSAGES.phone }] } }
+    }
+    return { ok: true, value: phone }
+  }
+
+  /** Asks for a code; returns seconds until another may be asked for. */
+  async function sendCode(raw: string): Promise<Outcome<number>> {
+    const phone = checkPhone(raw)
+    if (!phone.ok) return phone
+    try {
+      return { ok: true, value: (await platform.api.sendSmsCode(phone.value)).resendAfter }
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) }
+    }
+  }
+
+  async function verify(raw: string, code: string): Promise<Outcome> {
+    const phone = checkPhone(raw)
+    if (!phone.ok) return phone
+    if (!/^\d{6}$/.test(code.trim())) {
+      return { ok: false, problem: { type: 'urn:tongban:problem:validation', code: 'VALIDATION', status: 400, title: '填写的内容有误，请按提示修改', errors: [{ path: 'code', code: 'otp', message: AUTH_MESSAGES.code }] } }
+    }
+    try {
+      const result = await platform.api.verifySmsCode(phone.value, code.trim())
+      if (platform.keepsToken) await platform.storage.set(TOKEN_KEY, result.token)
+      account.value = result.account
+      status.value = 'ready'
+      return { ok: true, value: undefined }
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) }
+    }
+  }
+
+  async function logout(): Promise<Outcome> {
+    try {
+      await platform.api.logout()
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) }
+    }
+    if (platform.keepsToken) await platform.storage.remove(TOKEN_KEY)
+    account.value = null
+    return { ok: true, value: undefined }
+  }
+
+  async function logoutOthers(): Promise<Outcome<number>> {
+    try {
+      return { ok: true, value: (await platform.api.logoutOthers()).revoked }
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) }
+    }
+  }
+
+  return { account, status, signedIn, load, sendCode, verify, logout, logoutOthers }
+})

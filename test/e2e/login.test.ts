@@ -1,0 +1,74 @@
+/**
+ * Sign in as a citizen would on the embedded default: phone → code from the
+ * dev inbox → signed in on "我的"; elderly mode on; axe finds nothing on the
+ * login page (with its error summary showing) and on "我的".
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+
+let product: Product
+let browser: Browser
+beforeAll(async () => {
+  product = await startProduct()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await product?.stop()
+})
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 })
+const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
+  .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+
+async function inboxCode(phone: string): Promise<string> {
+  const list = await (await fetch(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  return /验证码为(\d{6})/.exec(list.find((m) => m.phone === phone)!.text)![1]!
+}
+
+it('signs in with phone and SMS code in elderly mode, and signs out', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  await context.addInitScript(() => localStorage.setItem('tb.settings', '{"elderly":true}'))
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+
+  await page.goto(product.url)
+  await page.getByRole('link', { name: '我的' }).click()
+  await page.waitForURL(/\/login\?redirect=/)
+  await poll(() => page.getByText('/dev/inbox').count()).toBe(1)
+
+  // A wrong phone: error summary and the field's own message, in Chinese.
+  await page.getByLabel('手机号码').fill('1380013800')
+  await page.getByRole('button', { name: '获取验证码' }).click()
+  await poll(() => page.getByRole('alert').filter({ hasText: '请检查以下内容' }).count()).toBe(1)
+  expect(await page.locator('#phone-error').textContent()).toBe('请输入11位中国大陆手机号码')
+  expect(await axe(page)).toEqual([])
+  await page.screenshot({ path: join(ARTIFACTS, 'login-error-elderly.png') })
+
+  const phone = '13912345678'
+  await page.getByLabel('手机号码').fill(phone)
+  await page.getByRole('button', { name: '获取验证码' }).click()
+  await poll(() => page.getByText('验证码已发送').count()).toBe(1)
+  await poll(() => page.getByRole('button', { name: /秒后重新获取/ }).count()).toBe(1)
+  await page.getByLabel('短信验证码').fill(await inboxCode(phone))
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.waitForURL(/\/me$/)
+  await poll(() => page.getByText('139****5678').count()).toBe(1)
+  expect(await axe(page)).toEqual([])
+  await page.screenshot({ path: join(ARTIFACTS, 'me-elderly.png') })
+
+  // The session survives a reload (HttpOnly cookie), then ends on sign-out.
+  await page.reload()
+  await poll(() => page.getByText('139****5678').count()).toBe(1)
+  expect(await page.evaluate(() => document.cookie)).not.toContain('tb_session')
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await page.waitForURL(new RegExp(`${product.url}/$`))
+  await page.goto(`${product.url}/me`)
+  await page.waitForURL(/\/login/)
+  expect(errors).toEqual([])
+  await context.close()
+})
