@@ -24,6 +24,7 @@ import { catalogueRoutes } from './http/catalogue'
 import { healthRoutes } from './http/health'
 import { seedCatalogue } from './seed'
 import { loadSecretKey, secrets } from './auth/secrets'
+import { fieldCipher } from './auth/crypto'
 import { otpService } from './auth/otp'
 import { sessionService } from './auth/sessions'
 import { installAccessControl } from './auth/access'
@@ -31,7 +32,11 @@ import { authRoutes } from './http/auth'
 import { devRoutes } from './http/dev'
 import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './connectors/sms/index'
 
-export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]']
+/** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
+export const LOG_REDACT = [
+  'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
+  'idNumber', '*.idNumber', '*.*.idNumber', 'token', '*.token', '*.*.token',
+]
 
 export interface BuildOptions {
   /** Use this database instead of opening one (tests share one per worker). */
@@ -39,11 +44,13 @@ export interface BuildOptions {
   logger?: boolean
   /** Use this SMS provider instead of the configured one. */
   sms?: SmsProvider
+  /** Write logs here instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream
 }
 
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT },
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
@@ -108,7 +115,10 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     }
     sms = createAliyunSms({ ...config.sms, baseUrl, accessKeyId, accessKeySecret })
   }
-  const keys = secrets(await loadSecretKey(config, db))
+  const secretKey = await loadSecretKey(config, db)
+  const keys = secrets(secretKey)
+  app.decorate('secrets', keys)
+  app.decorate('idCipher', fieldCipher(secretKey, 'id-number'))
   app.decorate('otp', otpService({ db, secrets: keys, sms }))
   app.decorate('sessions', sessionService({ db, secrets: keys }))
   installAccessControl(app, app.sessions)

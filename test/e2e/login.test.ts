@@ -61,6 +61,19 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
   expect(await axe(page)).toEqual([])
   await page.screenshot({ path: join(ARTIFACTS, 'me-elderly.png') })
 
+  // Real name: a typo in the ID number is caught on the phone, with the core's message.
+  await page.getByLabel('姓名').fill('张三')
+  await page.getByLabel('居民身份证号码').fill('110105194912310021')
+  await page.getByRole('button', { name: '保存实名信息' }).click()
+  await poll(() => page.locator('#id-number-error').textContent()).toBe('身份证号码校验位不对，可能有一位输错了，请核对')
+  expect(await axe(page)).toEqual([])
+  await page.getByLabel('居民身份证号码').fill('11010519491231002X')
+  await page.getByRole('button', { name: '保存实名信息' }).click()
+  await poll(() => page.getByText('1101**********002X').count()).toBe(1)
+  await page.getByRole('button', { name: '显示完整号码' }).click()
+  await poll(() => page.getByText('11010519491231002X').count()).toBe(1)
+  await page.screenshot({ path: join(ARTIFACTS, 'me-real-name-elderly.png') })
+
   // The session survives a reload (HttpOnly cookie), then ends on sign-out.
   await page.reload()
   await poll(() => page.getByText('139****5678').count()).toBe(1)

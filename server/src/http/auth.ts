@@ -1,11 +1,14 @@
 /** Sign-in with phone + SMS code, the citizen's own account, sign-out. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
-  AUTH_MESSAGES, isValidMobile, normalizeMobile, ROUTES, sendSmsCodeBodySchema, verifySmsCodeBodySchema,
+  AUTH_MESSAGES, isValidMobile, maskResidentId, normalizeMobile, normalizeRealNameInput, PROFILE_MESSAGES, realNameIssues, ROUTES, shanghaiDate,
+  sendSmsCodeBodySchema, updateProfileBodySchema, verifySmsCodeBodySchema,
   type AccountView, type ClientConfig, type SendCodeResult, type SessionResult,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
-import { identityRepo } from '../store/identity'
+import { identityRepo, type AccountRow } from '../store/identity'
+import type { FieldCipher } from '../auth/crypto'
+import type { Secrets } from '../auth/secrets'
 import { SESSION_COOKIE } from '../auth/access'
 import { SESSION_TTL_MS, type SessionService } from '../auth/sessions'
 import type { OtpService } from '../auth/otp'
@@ -14,8 +17,12 @@ declare module 'fastify' {
   interface FastifyInstance {
     otp: OtpService
     sessions: SessionService
+    secrets: Secrets
+    idCipher: FieldCipher
   }
 }
+
+
 
 function phoneOf(raw: string): string {
   const phone = normalizeMobile(raw)
@@ -39,6 +46,17 @@ function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
 function citizenOf(request: FastifyRequest) {
   if (!request.citizen) throw new ProblemError('UNAUTHENTICATED')
   return request.citizen
+}
+
+/** The account as its owner sees it: the only view with the full ID number. */
+function ownView(app: FastifyInstance, a: AccountRow): AccountView {
+  return {
+    id: a.id,
+    phone: a.phone,
+    name: a.name,
+    idNumber: a.id_number_enc ? app.idCipher.decrypt(a.id_number_enc) : null,
+    idNumberMasked: a.id_number_masked,
+  }
 }
 
 export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean }): Promise<void> {
@@ -76,7 +94,7 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
     const account = await identityRepo(app.db).ensureAccount(phone)
     const { token, expiresAt } = await app.sessions.create(account.id, request.headers['user-agent'])
     setSessionCookie(reply, token, expiresAt)
-    return { account: { id: account.id, phone: account.phone, name: account.name }, token, expiresAt: expiresAt.toISOString() }
+    return { account: ownView(app, account), token, expiresAt: expiresAt.toISOString() }
   })
 
   app.get(ROUTES.me.path, {
@@ -86,7 +104,28 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
     reply.header('cache-control', 'no-store')
     const account = await identityRepo(app.db).accountById(citizenOf(request).accountId)
     if (!account) throw new ProblemError('UNAUTHENTICATED')
-    return { id: account.id, phone: account.phone, name: account.name }
+    return ownView(app, account)
+  })
+
+  app.put<{ Body: { name: string; idNumber: string } }>(ROUTES.updateProfile.path, {
+    schema: { body: updateProfileBodySchema, tags: ['auth'], summary: '实名信息（身份证号码加密保存）' },
+    config: { access: 'citizen', fieldMessages: { name: PROFILE_MESSAGES.name, idNumber: PROFILE_MESSAGES.idNumber } },
+  }, async (request, reply): Promise<AccountView> => {
+    reply.header('cache-control', 'no-store')
+    const { name, idNumber } = normalizeRealNameInput(request.body)
+    const errors = realNameIssues({ name, idNumber }, shanghaiDate(Date.now()))
+    if (errors.length) throw new ProblemError('VALIDATION', { errors })
+    const repo = identityRepo(app.db)
+    const me = citizenOf(request)
+    let bound: boolean
+    try {
+      bound = await repo.setRealName(me.accountId, name, app.idCipher.encrypt(idNumber), app.secrets.mac('id-number', idNumber), maskResidentId(idNumber), new Date())
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23505') throw e
+      bound = false // another account took it at the same moment
+    }
+    if (!bound) throw new ProblemError('ID_NUMBER_TAKEN', { errors: [{ path: 'idNumber', code: 'taken', message: PROFILE_MESSAGES.taken }] })
+    return ownView(app, (await repo.accountById(me.accountId))!)
   })
 
   app.post(ROUTES.logout.path, {

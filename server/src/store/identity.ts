@@ -5,7 +5,11 @@ export interface AccountRow {
   id: string
   phone: string | null
   name: string | null
+  id_number_enc: string | null
+  id_number_masked: string | null
 }
+
+const ACCOUNT_COLUMNS = 'id, phone, name, id_number_enc, id_number_masked'
 
 export interface OtpRow {
   id: string
@@ -22,15 +26,26 @@ export interface SessionRow {
 export function identityRepo(db: Queryable) {
   return {
     async accountByPhone(phone: string): Promise<AccountRow | null> {
-      return (await db.query<AccountRow>('select id, phone, name from accounts where phone = $1', [phone]))[0] ?? null
+      return (await db.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from accounts where phone = $1`, [phone]))[0] ?? null
     },
     async accountById(id: string): Promise<AccountRow | null> {
-      return (await db.query<AccountRow>('select id, phone, name from accounts where id = $1', [id]))[0] ?? null
+      return (await db.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from accounts where id = $1`, [id]))[0] ?? null
     },
     /** The account of a phone, created on first sign-in. */
     async ensureAccount(phone: string): Promise<AccountRow> {
       await db.query('insert into accounts (phone) values ($1) on conflict (phone) do nothing', [phone])
       return (await this.accountByPhone(phone))!
+    },
+
+    /** Sets the real name; false when the ID number belongs to another account. */
+    async setRealName(id: string, name: string, idEnc: string, idHash: string, idMasked: string, at: Date): Promise<boolean> {
+      const taken = await db.query<{ id: string }>('select id from accounts where id_number_hash = $1 and id <> $2', [idHash, id])
+      if (taken.length) return false
+      await db.query(
+        'update accounts set name = $2, id_number_enc = $3, id_number_hash = $4, id_number_masked = $5, verified_at = $6 where id = $1',
+        [id, name, idEnc, idHash, idMasked, at],
+      )
+      return true
     },
 
     async recordSend(phone: string, ip: string, at: Date): Promise<void> {

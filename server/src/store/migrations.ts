@@ -77,6 +77,15 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    id: '003_real_name',
+    sql: `
+      alter table accounts add column id_number_enc text;
+      alter table accounts add column id_number_hash text unique;
+      alter table accounts add column id_number_masked text;
+      alter table accounts add column verified_at timestamptz;
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -5,7 +5,10 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { AUTH_MESSAGES, isValidMobile, normalizeMobile, type AccountView, type Problem } from '@tongban/core'
+import {
+  AUTH_MESSAGES, isValidMobile, makeProblem, normalizeMobile, normalizeRealNameInput, realNameIssues, shanghaiDate,
+  type AccountView, type Problem,
+} from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem, type LoadStatus } from '../catalogue/catalogue'
 
@@ -67,6 +70,19 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** Real name + resident ID, checked here with the same rules the BFF applies. */
+  async function updateProfile(name: string, idNumber: string): Promise<Outcome> {
+    const input = normalizeRealNameInput({ name, idNumber })
+    const errors = realNameIssues(input, shanghaiDate(platform.now()))
+    if (errors.length) return { ok: false, problem: makeProblem('VALIDATION', { errors }) }
+    try {
+      account.value = await platform.api.updateProfile(input)
+      return { ok: true, value: undefined }
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) }
+    }
+  }
+
   async function logout(): Promise<Outcome> {
     try {
       await platform.api.logout()
@@ -86,5 +102,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { account, status, signedIn, load, sendCode, verify, logout, logoutOthers }
+  return { account, status, signedIn, load, sendCode, verify, updateProfile, logout, logoutOthers }
 })

@@ -25,6 +25,7 @@ export interface ApiClient {
   verifySmsCode(phone: string, code: string): Promise<SessionResult>
   /** The signed-in citizen, or null when not signed in. */
   me(): Promise<AccountView | null>
+  updateProfile(profile: { name: string; idNumber: string }): Promise<AccountView>
   logout(): Promise<void>
   logoutOthers(): Promise<{ revoked: number }>
 }
@@ -95,6 +96,9 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async me() {
       const res = await send<AccountView>({ method: 'GET', url: ROUTES.me.path }, (s) => (s >= 200 && s < 300) || s === 401)
       return res.status === 401 ? null : res.data
+    },
+    async updateProfile(profile) {
+      return (await send<AccountView>({ method: 'PUT', url: ROUTES.updateProfile.path, body: profile })).data
     },
     async logout() {
       await send({ method: 'POST', url: ROUTES.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)

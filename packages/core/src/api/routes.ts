@@ -19,6 +19,7 @@ export const ROUTES = {
   sendSmsCode: { method: 'POST', path: '/api/auth/sms/send' },
   verifySmsCode: { method: 'POST', path: '/api/auth/sms/verify' },
   me: { method: 'GET', path: '/api/me' },
+  updateProfile: { method: 'PUT', path: '/api/me/profile' },
   logout: { method: 'POST', path: '/api/auth/logout' },
   logoutOthers: { method: 'POST', path: '/api/auth/logout-others' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
@@ -133,8 +134,29 @@ export interface AccountView {
   id: string
   /** The owner's own view: full; everywhere else masked. */
   phone: string | null
+  /** Real name (实名), once given. */
   name: string | null
+  /** Resident ID number: only ever sent to its owner. */
+  idNumber: string | null
+  /** `1101**********123X`: what every other view shows. */
+  idNumberMasked: string | null
 }
+
+export const updateProfileBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'idNumber'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 50 },
+    idNumber: { type: 'string', minLength: 1, maxLength: 32 },
+  },
+} as const
+
+export const PROFILE_MESSAGES = {
+  name: '请填写与身份证一致的姓名（2到30个字）',
+  idNumber: '请填写18位居民身份证号码',
+  taken: '这个身份证号码已经绑定了另一个手机号。如需更换手机号，请到服务大厅办理',
+} as const
 
 export interface SessionResult {
   account: AccountView

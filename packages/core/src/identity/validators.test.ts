@@ -79,3 +79,15 @@ describe('mobile numbers', () => {
     for (const m of ['12800138000', '1380013800', '138001380001', '', 'abcdefghijk', '010-12345678']) expect(isValidMobile(m), m).toBe(false)
   })
 })
+
+describe('real-name form', async () => {
+  const { realNameIssues, shanghaiDate } = await import('./profile')
+  it('checks name and ID number together, with Chinese messages', () => {
+    expect(realNameIssues({ name: ' 张 三 ', idNumber: '11010519491231002x' }, '2026-11-23')).toEqual([])
+    expect(realNameIssues({ name: '张', idNumber: '110105194912310021' }, '2026-11-23').map((i) => i.path)).toEqual(['name', 'idNumber'])
+    expect(realNameIssues({ name: '阿依古丽·买买提', idNumber: '11010519491231002X' }, '2026-11-23')).toEqual([])
+  })
+  it('reads the civil date in Shanghai', () => {
+    expect(shanghaiDate(Date.parse('2026-11-23T16:30:00Z'))).toBe('2026-11-24')
+  })
+})

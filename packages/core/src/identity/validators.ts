@@ -98,3 +98,12 @@ export const IDENTITY_MESSAGES = {
   } satisfies Record<CreditCodeIssue, string>,
   mobile: '请输入11位中国大陆手机号码',
 } as const
+
+/** Names as on a resident ID: hanzi (with the middle dot of minority names) or Latin letters, 2–30 characters. */
+export function normalizeRealName(raw: string): string {
+  return raw.trim().replace(/\s+/g, '')
+}
+
+export function isValidRealName(raw: string): boolean {
+  return /^[\u3400-\u9fff·•A-Za-z]{2,30}$/.test(normalizeRealName(raw))
+}

@@ -1,0 +1,28 @@
+/** The real-name form (实名信息): one check, run by both shells before sending and by the BFF on receipt. */
+import type { FieldIssue } from '../api/problems'
+import { PROFILE_MESSAGES } from '../api/routes'
+import { IDENTITY_MESSAGES, isValidRealName, normalizeRealName, residentIdIssue } from './validators'
+
+export interface RealNameInput {
+  name: string
+  idNumber: string
+}
+
+export function normalizeRealNameInput(input: RealNameInput): RealNameInput {
+  return { name: normalizeRealName(input.name), idNumber: input.idNumber.trim().toUpperCase() }
+}
+
+/** `today` is YYYY-MM-DD in Asia/Shanghai (a birth date after it is wrong). */
+export function realNameIssues(input: RealNameInput, today: string): FieldIssue[] {
+  const { name, idNumber } = normalizeRealNameInput(input)
+  const issues: FieldIssue[] = []
+  if (!isValidRealName(name)) issues.push({ path: 'name', code: 'name', message: PROFILE_MESSAGES.name })
+  const issue = residentIdIssue(idNumber, today)
+  if (issue) issues.push({ path: 'idNumber', code: issue, message: IDENTITY_MESSAGES.residentId[issue] })
+  return issues
+}
+
+/** Today's civil date in Asia/Shanghai (UTC+8 all year). */
+export function shanghaiDate(epochMs: number): string {
+  return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10)
+}
