@@ -22,7 +22,9 @@ import { catalogueService } from './catalogue/service'
 import { installErrorHandlers, sendProblem } from './errors'
 import { catalogueRoutes } from './http/catalogue'
 import { healthRoutes } from './http/health'
-import { seedCatalogue } from './seed'
+import { seedCatalogue, seedDemoStaff } from './seed'
+import { staffRepo } from './store/staff'
+import { staffRoutes } from './http/staff'
 import { loadSecretKey, secrets } from './auth/secrets'
 import { fieldCipher } from './auth/crypto'
 import { otpService } from './auth/otp'
@@ -121,10 +123,15 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.decorate('idCipher', fieldCipher(secretKey, 'id-number'))
   app.decorate('otp', otpService({ db, secrets: keys, sms }))
   app.decorate('sessions', sessionService({ db, secrets: keys }))
-  installAccessControl(app, app.sessions)
+  installAccessControl(app, app.sessions, async (id) => {
+    const row = await staffRepo(db).byId(id)
+    return row && { id: row.id, roles: row.roles, hallId: row.hall_id, departmentCode: row.department_code }
+  })
+  if (config.seed && !config.production) await seedDemoStaff(db)
 
   await app.register(healthRoutes)
   await app.register(catalogueRoutes)
+  await app.register(staffRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {
     const inbox = fakeSms

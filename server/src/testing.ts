@@ -13,14 +13,15 @@ import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
 import { openDb, type Db } from './store/db'
 import { MIGRATIONS, migrate } from './store/migrations'
-import { seedCatalogue } from './seed'
+import { seedCatalogue, seedDemoStaff } from './seed'
 import { departments, halls, seedItems } from '../seed/index'
+import { demoStaff } from '../seed/staff'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const cacheDir = join(root, 'node_modules/.cache/tongban')
 
 function snapshotKey(): string {
-  return createHash('sha256').update(JSON.stringify([MIGRATIONS, departments, halls, seedItems])).digest('hex').slice(0, 16)
+  return createHash('sha256').update(JSON.stringify([MIGRATIONS, departments, halls, seedItems, demoStaff])).digest('hex').slice(0, 16)
 }
 
 /** A fresh in-memory PGlite, migrated and seeded. */
@@ -33,6 +34,7 @@ export async function seededPglite(): Promise<Db> {
   const db = await openDb(base)
   await migrate(db)
   await seedCatalogue(db)
+  await seedDemoStaff(db)
   const dump = await db.dump?.()
   if (dump) {
     mkdirSync(cacheDir, { recursive: true })

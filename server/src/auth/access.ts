@@ -1,15 +1,27 @@
 /**
- * Authorisation in one place. Every /api route declares `config.access`
- * ('public' or 'citizen'); a route without a rule makes the app refuse to
- * start, so a new route cannot be forgotten. Citizens are recognised by the
- * HttpOnly session cookie (PWA) or a bearer token (mini-program).
+ * Authorisation in one place. Every /api route declares `config.access`:
+ * 'public', 'citizen', or `{ staff: [roles…] }` (an empty list: any staff
+ * member). A route without a rule makes the app refuse to start, so a new
+ * route cannot be forgotten. Citizens are recognised by the `tb_session`
+ * cookie (PWA) or a bearer token (mini-program); staff by `tb_staff` or a
+ * bearer token. A citizen's session never opens a staff route, nor the other
+ * way round.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { StaffRole } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { ResolvedSession, SessionService } from './sessions'
 
-export type Access = 'public' | 'citizen'
+export type Access = 'public' | 'citizen' | { staff: readonly StaffRole[] }
 export const SESSION_COOKIE = 'tb_session'
+export const STAFF_COOKIE = 'tb_staff'
+
+export interface StaffPrincipal {
+  id: string
+  roles: StaffRole[]
+  hallId: string | null
+  departmentCode: string | null
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,22 +29,28 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     citizen: ResolvedSession | null
+    staff: (StaffPrincipal & { tokenHash: string }) | null
   }
 }
 
-export function tokenOf(request: FastifyRequest): string | null {
+export function tokenOf(request: FastifyRequest, cookie: string): string | null {
   const auth = request.headers.authorization
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim()
-  return request.cookies?.[SESSION_COOKIE] ?? null
+  return request.cookies?.[cookie] ?? null
 }
 
-/** Routes outside /api (health, docs, the PWA, the dev inbox) are not citizen data. */
+/** Routes outside /api (health, docs, the PWA, the dev inbox) are not personal data. */
 function needsRule(url: string): boolean {
   return url.startsWith('/api/') && !url.startsWith('/api/docs')
 }
 
-export function installAccessControl(app: FastifyInstance, sessions: SessionService): void {
+export function installAccessControl(
+  app: FastifyInstance,
+  sessions: SessionService,
+  loadStaff: (id: string) => Promise<StaffPrincipal | null> = async () => null,
+): void {
   app.decorateRequest('citizen', null)
+  app.decorateRequest('staff', null)
   app.addHook('onRoute', (route) => {
     if (needsRule(route.url) && !route.config?.access) {
       throw new Error(`${String(route.method)} ${route.url} declares no access rule (config.access)`)
@@ -40,10 +58,19 @@ export function installAccessControl(app: FastifyInstance, sessions: SessionServ
   })
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config?.access
-    if (access !== 'citizen') return
-    const token = tokenOf(request)
+    if (!access || access === 'public') return
+    if (access === 'citizen') {
+      const token = tokenOf(request, SESSION_COOKIE)
+      const session = token ? await sessions.resolve(token) : null
+      if (!session?.accountId) throw new ProblemError('UNAUTHENTICATED')
+      request.citizen = session
+      return
+    }
+    const token = tokenOf(request, STAFF_COOKIE)
     const session = token ? await sessions.resolve(token) : null
-    if (!session) throw new ProblemError('UNAUTHENTICATED')
-    request.citizen = session
+    const staff = session?.staffId ? await loadStaff(session.staffId) : null
+    if (!session || !staff) throw new ProblemError('UNAUTHENTICATED')
+    if (access.staff.length && !staff.roles.some((r) => access.staff.includes(r))) throw new ProblemError('FORBIDDEN')
+    request.staff = { ...staff, tokenHash: session.tokenHash }
   })
 }

@@ -5,14 +5,17 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../store/db'
-import { identityRepo } from '../store/identity'
+import { identityRepo, type SessionOwner } from '../store/identity'
 import type { Secrets } from './secrets'
 
 export const SESSION_TTL_MS = 30 * 86_400_000
 const RENEW_AFTER_MS = 3_600_000
 
 export interface ResolvedSession {
-  accountId: string
+  /** Set for a citizen's session. */
+  accountId: string | null
+  /** Set for a staff member's session. */
+  staffId: string | null
   tokenHash: string
 }
 
@@ -22,11 +25,12 @@ export function sessionService(deps: { db: Db; secrets: Secrets; now?: () => Dat
   const repo = () => identityRepo(deps.db)
 
   return {
-    async create(accountId: string, userAgent?: string): Promise<{ token: string; expiresAt: Date }> {
+    /** A citizen's session (an account id) or a staff member's ({ staffId }). */
+    async create(owner: string | SessionOwner, userAgent?: string, ttlMs = SESSION_TTL_MS): Promise<{ token: string; expiresAt: Date }> {
       const at = now()
       const token = randomBytes(32).toString('base64url')
-      const expiresAt = new Date(at.getTime() + SESSION_TTL_MS)
-      await repo().createSession(hashOf(token), accountId, expiresAt, userAgent, at)
+      const expiresAt = new Date(at.getTime() + ttlMs)
+      await repo().createSession(hashOf(token), typeof owner === 'string' ? { accountId: owner } : owner, expiresAt, userAgent, at)
       return { token, expiresAt }
     },
     async resolve(token: string): Promise<ResolvedSession | null> {
@@ -38,7 +42,7 @@ export function sessionService(deps: { db: Db; secrets: Secrets; now?: () => Dat
       if (at.getTime() - new Date(row.last_seen_at).getTime() > RENEW_AFTER_MS) {
         await repo().renewSession(tokenHash, new Date(at.getTime() + SESSION_TTL_MS), at)
       }
-      return { accountId: row.account_id, tokenHash }
+      return { accountId: row.account_id, staffId: row.staff_id, tokenHash }
     },
     async revoke(tokenHash: string): Promise<void> {
       await repo().revokeSession(tokenHash, now())

@@ -43,9 +43,10 @@ function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
   })
 }
 
-function citizenOf(request: FastifyRequest) {
-  if (!request.citizen) throw new ProblemError('UNAUTHENTICATED')
-  return request.citizen
+function citizenOf(request: FastifyRequest): { accountId: string; tokenHash: string } {
+  const s = request.citizen
+  if (!s?.accountId) throw new ProblemError('UNAUTHENTICATED')
+  return { accountId: s.accountId, tokenHash: s.tokenHash }
 }
 
 /** The account as its owner sees it: the only view with the full ID number. */

@@ -18,10 +18,13 @@ export interface OtpRow {
 }
 
 export interface SessionRow {
-  account_id: string
+  account_id: string | null
+  staff_id: string | null
   expires_at: Date
   last_seen_at: Date
 }
+
+export type SessionOwner = { accountId: string } | { staffId: string }
 
 export function identityRepo(db: Queryable) {
   return {
@@ -96,15 +99,15 @@ export function identityRepo(db: Queryable) {
       await db.query('update otp_codes set voided_at = $2 where id = $1', [id, at])
     },
 
-    async createSession(tokenHash: string, accountId: string, expiresAt: Date, userAgent: string | undefined, at: Date): Promise<void> {
+    async createSession(tokenHash: string, owner: SessionOwner, expiresAt: Date, userAgent: string | undefined, at: Date): Promise<void> {
       await db.query(
-        'insert into sessions (token_hash, account_id, created_at, last_seen_at, expires_at, user_agent) values ($1, $2, $3, $3, $4, $5)',
-        [tokenHash, accountId, at, expiresAt, userAgent?.slice(0, 300) ?? null],
+        'insert into sessions (token_hash, account_id, staff_id, created_at, last_seen_at, expires_at, user_agent) values ($1, $2, $3, $4, $4, $5, $6)',
+        [tokenHash, 'accountId' in owner ? owner.accountId : null, 'staffId' in owner ? owner.staffId : null, at, expiresAt, userAgent?.slice(0, 300) ?? null],
       )
     },
     async liveSession(tokenHash: string, at: Date): Promise<SessionRow | null> {
       const rows = await db.query<SessionRow>(
-        'select account_id, expires_at, last_seen_at from sessions where token_hash = $1 and revoked_at is null and expires_at > $2',
+        'select account_id, staff_id, expires_at, last_seen_at from sessions where token_hash = $1 and revoked_at is null and expires_at > $2',
         [tokenHash, at],
       )
       return rows[0] ?? null

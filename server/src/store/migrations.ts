@@ -86,6 +86,26 @@ export const MIGRATIONS: Migration[] = [
       alter table accounts add column verified_at timestamptz;
     `,
   },
+  {
+    id: '004_staff',
+    sql: `
+      create table staff (
+        id uuid primary key default gen_random_uuid(),
+        username text unique not null,
+        display_name text not null,
+        password_hash text not null,
+        roles text[] not null,
+        hall_id text,
+        department_code text,
+        failed_attempts int not null default 0,
+        locked_until timestamptz,
+        created_at timestamptz not null default now()
+      );
+      alter table sessions add column staff_id uuid references staff(id);
+      alter table sessions alter column account_id drop not null;
+      create index sessions_staff on sessions(staff_id);
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -13,6 +13,8 @@ export const PROBLEMS = {
   UNAUTHENTICATED: { status: 401, title: '请先登录' },
   FORBIDDEN: { status: 403, title: '您没有权限进行这项操作' },
   ID_NUMBER_TAKEN: { status: 409, title: '这个身份证号码已经绑定了另一个账户' },
+  STAFF_LOGIN_FAILED: { status: 401, title: '用户名或密码不正确' },
+  STAFF_LOCKED: { status: 423, title: '密码错误次数太多，账户已临时锁定，请15分钟后再试' },
   OTP_INVALID: { status: 400, title: '验证码不正确或已失效，请重新获取' },
   OTP_TOO_FREQUENT: { status: 429, title: '获取验证码太频繁了，请稍后再试' },
   SMS_UNAVAILABLE: { status: 503, title: '短信暂时发不出去，请稍后再试' },

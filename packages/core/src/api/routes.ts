@@ -22,6 +22,9 @@ export const ROUTES = {
   updateProfile: { method: 'PUT', path: '/api/me/profile' },
   logout: { method: 'POST', path: '/api/auth/logout' },
   logoutOthers: { method: 'POST', path: '/api/auth/logout-others' },
+  staffLogin: { method: 'POST', path: '/api/staff/login' },
+  staffMe: { method: 'GET', path: '/api/staff/me' },
+  staffLogout: { method: 'POST', path: '/api/staff/logout' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES
@@ -170,3 +173,38 @@ export interface ClientConfig {
   /** Text messages go to the local fake provider and can be read at /dev/inbox (never in production). */
   devInbox: boolean
 }
+
+export type StaffRole = 'clerk' | 'reviewer' | 'supervisor' | 'leader' | 'hall_admin'
+
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  clerk: '窗口人员',
+  reviewer: '部门审核人员',
+  supervisor: '电子监察人员',
+  leader: '领导',
+  hall_admin: '大厅管理员',
+}
+
+export interface StaffView {
+  id: string
+  username: string
+  displayName: string
+  roles: StaffRole[]
+  hallId: string | null
+  departmentCode: string | null
+}
+
+export interface StaffSessionResult {
+  staff: StaffView
+  token: string
+  expiresAt: string
+}
+
+export const staffLoginBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['username', 'password'],
+  properties: {
+    username: { type: 'string', minLength: 1, maxLength: 64 },
+    password: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const

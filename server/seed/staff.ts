@@ -1,0 +1,17 @@
+/**
+ * Demo staff accounts for the embedded run (never seeded in production).
+ * All share the password below; the README lists them.
+ */
+import type { StaffRole } from '@tongban/core'
+import { HALL } from './halls'
+import { DEPT } from './departments'
+
+export const DEMO_STAFF_PASSWORD = 'Tongban@2026'
+
+export const demoStaff: { username: string; displayName: string; roles: StaffRole[]; hallId?: string; departmentCode?: string }[] = [
+  { username: 'clerk', displayName: '市政务服务中心窗口 王芳', roles: ['clerk'], hallId: HALL.city.id },
+  { username: 'reviewer', displayName: '市公安局户政科 李强', roles: ['reviewer'], departmentCode: DEPT.gaj.code },
+  { username: 'supervisor', displayName: '电子监察室 陈静', roles: ['supervisor'] },
+  { username: 'leader', displayName: '政务服务管理局 周明', roles: ['leader', 'supervisor'] },
+  { username: 'hall_admin', displayName: '市政务服务中心 管理员', roles: ['hall_admin'], hallId: HALL.city.id },
+]
