@@ -31,7 +31,9 @@ import { otpService } from './auth/otp'
 import { sessionService } from './auth/sessions'
 import { installAccessControl } from './auth/access'
 import { authRoutes } from './http/auth'
-import { devRoutes } from './http/dev'
+import { devRoutes, devWechatRoutes } from './http/dev'
+import { wechatRoutes } from './http/wechat'
+import { createWechatClient, startFakeWechatServer, type FakeWechatServer } from './connectors/wechat/index'
 import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './connectors/sms/index'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
@@ -117,6 +119,19 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     }
     sms = createAliyunSms({ ...config.sms, baseUrl, accessKeyId, accessKeySecret })
   }
+  // WeChat: the configured API, or a local fake (demo, tests) with /dev/wechat/* to get codes from it.
+  let fakeWechat: FakeWechatServer | null = null
+  let wechatBase = config.wechat.baseUrl
+  let { appId, appSecret } = config.wechat
+  if (!wechatBase) {
+    fakeWechat = await startFakeWechatServer({ appId, appSecret })
+    wechatBase = fakeWechat.url
+    appId = fakeWechat.appId
+    appSecret = fakeWechat.appSecret
+    app.addHook('onClose', async () => fakeWechat?.close())
+  }
+  app.decorate('wechat', createWechatClient({ baseUrl: wechatBase, appId, appSecret }))
+
   const secretKey = await loadSecretKey(config, db)
   const keys = secrets(secretKey)
   app.decorate('secrets', keys)
@@ -132,11 +147,13 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(healthRoutes)
   await app.register(catalogueRoutes)
   await app.register(staffRoutes)
+  await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {
     const inbox = fakeSms
     await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))
   }
+  if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
 
   const webRoot = config.webRoot
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))

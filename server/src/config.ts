@@ -26,6 +26,14 @@ export interface AppConfig {
   /** 64 hex characters; see auth/secrets.ts for the default. */
   secretKey?: string
   sms: SmsConfig
+  wechat: WechatConfig
+}
+
+export interface WechatConfig {
+  /** WeChat API base (https://api.weixin.qq.com); absent → a local fake (demo and tests). */
+  baseUrl?: string
+  appId: string
+  appSecret: string
 }
 
 export interface SmsConfig {
@@ -70,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
     seed: env.SEED !== 'false',
     secretKey: secretKey(env.SECRET_KEY),
+    wechat: {
+      baseUrl: env.WECHAT_API_BASE || undefined,
+      appId: env.WECHAT_APP_ID ?? 'wx0000000000000000',
+      appSecret: env.WECHAT_APP_SECRET ?? 'fake-app-secret',
+    },
     sms: {
       baseUrl: env.SMS_BASE_URL || undefined,
       accessKeyId: env.SMS_ACCESS_KEY_ID ?? 'fake-key-id',

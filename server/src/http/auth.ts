@@ -50,7 +50,7 @@ function citizenOf(request: FastifyRequest): { accountId: string; tokenHash: str
 }
 
 /** The account as its owner sees it: the only view with the full ID number. */
-function ownView(app: FastifyInstance, a: AccountRow): AccountView {
+export function ownView(app: FastifyInstance, a: AccountRow): AccountView {
   return {
     id: a.id,
     phone: a.phone,

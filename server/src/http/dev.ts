@@ -30,3 +30,22 @@ p{margin:4px 0}.note{background:#fff5e6;color:#7a4100;padding:8px 12px}</style><
     })
   }
 }
+
+/**
+ * /dev/wechat/login-code?openid=… and /dev/wechat/phone-code?phone=…: codes the
+ * local fake WeChat API accepts once, standing in for wx.login and
+ * getPhoneNumber in the simulator and the demo.
+ */
+export function devWechatRoutes(fake: { issueLoginCode(openid: string, unionid?: string): string; issuePhoneCode(phone: string): string }) {
+  return async (app: FastifyInstance) => {
+    app.get<{ Querystring: { openid?: string } }>('/dev/wechat/login-code', { schema: { hide: true } }, async (request) => {
+      const openid = request.query.openid && /^[\w-]{1,64}$/.test(request.query.openid) ? request.query.openid : `dev-${Date.now().toString(36)}`
+      return { code: fake.issueLoginCode(openid), openid }
+    })
+    app.get<{ Querystring: { phone?: string } }>('/dev/wechat/phone-code', { schema: { hide: true } }, async (request, reply) => {
+      const phone = request.query.phone ?? ''
+      if (!/^1[3-9]\d{9}$/.test(phone)) return reply.code(400).send({ error: 'phone must be an 11-digit mainland mobile' })
+      return { code: fake.issuePhoneCode(phone) }
+    })
+  }
+}

@@ -51,6 +51,33 @@ export function identityRepo(db: Queryable) {
       return true
     },
 
+    async accountByOpenid(openid: string): Promise<AccountRow | null> {
+      return (await db.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from accounts where wechat_openid = $1`, [openid]))[0] ?? null
+    },
+    /** The account of a WeChat user, created (without a phone yet) on first sign-in. */
+    async ensureWechatAccount(openid: string, unionid: string | undefined): Promise<AccountRow> {
+      await db.query('insert into accounts (wechat_openid, wechat_unionid) values ($1, $2) on conflict (wechat_openid) do nothing', [openid, unionid ?? null])
+      return (await this.accountByOpenid(openid))!
+    },
+    /**
+     * Gives the WeChat user's account this phone. When the phone already has
+     * an account (signed in on the web before), that account takes over the
+     * WeChat identity and the empty one is dropped: one person, one account.
+     * Returns the account that now holds both.
+     */
+    async bindPhone(accountId: string, phone: string): Promise<AccountRow> {
+      const owner = await this.accountByPhone(phone)
+      if (!owner || owner.id === accountId) {
+        await db.query('update accounts set phone = $2 where id = $1', [accountId, phone])
+        return (await this.accountById(accountId))!
+      }
+      const [me] = await db.query<{ wechat_openid: string | null; wechat_unionid: string | null }>('select wechat_openid, wechat_unionid from accounts where id = $1', [accountId])
+      await db.query('update sessions set revoked_at = now() where account_id = $1 and revoked_at is null', [accountId])
+      await db.query('update accounts set wechat_openid = null where id = $1', [accountId])
+      await db.query('update accounts set wechat_openid = $2, wechat_unionid = $3 where id = $1', [owner.id, me?.wechat_openid ?? null, me?.wechat_unionid ?? null])
+      return (await this.accountById(owner.id))!
+    },
+
     async recordSend(phone: string, ip: string, at: Date): Promise<void> {
       await db.query('insert into otp_sends (phone, ip, sent_at) values ($1, $2, $3)', [phone, ip, at])
     },

@@ -106,6 +106,13 @@ export const MIGRATIONS: Migration[] = [
       create index sessions_staff on sessions(staff_id);
     `,
   },
+  {
+    id: '005_wechat',
+    sql: `
+      alter table accounts add column wechat_openid text unique;
+      alter table accounts add column wechat_unionid text;
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -25,6 +25,9 @@ export interface ApiClient {
   verifySmsCode(phone: string, code: string): Promise<SessionResult>
   /** The signed-in citizen, or null when not signed in. */
   me(): Promise<AccountView | null>
+  wechatLogin(code: string): Promise<SessionResult>
+  /** Binds the phone from getPhoneNumber; answers with a new session (the account may have been merged). */
+  wechatPhone(code: string): Promise<SessionResult>
   updateProfile(profile: { name: string; idNumber: string }): Promise<AccountView>
   logout(): Promise<void>
   logoutOthers(): Promise<{ revoked: number }>
@@ -96,6 +99,12 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async me() {
       const res = await send<AccountView>({ method: 'GET', url: ROUTES.me.path }, (s) => (s >= 200 && s < 300) || s === 401)
       return res.status === 401 ? null : res.data
+    },
+    async wechatLogin(code) {
+      return (await send<SessionResult>({ method: 'POST', url: ROUTES.wechatLogin.path, body: { code } })).data
+    },
+    async wechatPhone(code) {
+      return (await send<SessionResult>({ method: 'POST', url: ROUTES.wechatPhone.path, body: { code } })).data
     },
     async updateProfile(profile) {
       return (await send<AccountView>({ method: 'PUT', url: ROUTES.updateProfile.path, body: profile })).data

@@ -22,6 +22,8 @@ export const ROUTES = {
   updateProfile: { method: 'PUT', path: '/api/me/profile' },
   logout: { method: 'POST', path: '/api/auth/logout' },
   logoutOthers: { method: 'POST', path: '/api/auth/logout-others' },
+  wechatLogin: { method: 'POST', path: '/api/auth/wechat/login' },
+  wechatPhone: { method: 'POST', path: '/api/auth/wechat/phone' },
   staffLogin: { method: 'POST', path: '/api/staff/login' },
   staffMe: { method: 'GET', path: '/api/staff/me' },
   staffLogout: { method: 'POST', path: '/api/staff/logout' },
@@ -207,4 +209,12 @@ export const staffLoginBodySchema = {
     username: { type: 'string', minLength: 1, maxLength: 64 },
     password: { type: 'string', minLength: 1, maxLength: 200 },
   },
+} as const
+
+/** A code from Taro.login (wx.login) or from getPhoneNumber. */
+export const wechatCodeBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code'],
+  properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
 } as const
