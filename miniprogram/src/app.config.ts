@@ -1,7 +1,7 @@
 import type { AppConfig } from '@tarojs/taro'
 
 const config: AppConfig = defineAppConfig({
-  pages: ['pages/home/index', 'pages/search/index', 'pages/guide/index'],
+  pages: ['pages/home/index', 'pages/search/index', 'pages/guide/index', 'pages/login/index', 'pages/me/index'],
   // Inject only the components a page renders (WeChat's 按需注入).
   lazyCodeLoading: 'requiredComponents',
   window: {

@@ -4,6 +4,7 @@
  */
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
+import Taro from '@tarojs/taro'
 import { PLATFORM_KEY } from '@tongban/app'
 import { createTaroPlatform } from './platform/taro-platform'
 import { installNutUI } from './ui/nutui'
@@ -15,6 +16,6 @@ import './app.css'
 const App = createApp({})
 App.use(createPinia())
 installNutUI(App)
-App.provide(PLATFORM_KEY, createTaroPlatform())
+App.provide(PLATFORM_KEY, createTaroPlatform(Taro))
 
 export default App

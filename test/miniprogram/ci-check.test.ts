@@ -77,7 +77,7 @@ describe('miniprogram-ci', () => {
     expect(broken).toEqual([])
     const main = result!.files.filter((f) => !f.subPackage).reduce((n, f) => n + f.size, 0)
     expect(main).toBeLessThan(TWO_MB)
-    for (const page of ['pages/home/index', 'pages/search/index', 'pages/guide/index']) {
+    for (const page of ['pages/home/index', 'pages/search/index', 'pages/guide/index', 'pages/login/index', 'pages/me/index']) {
       expect(result!.files.map((f) => f.path)).toContain(`${page}.js`)
     }
   })

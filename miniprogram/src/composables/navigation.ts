@@ -16,6 +16,8 @@ export const ROUTES = {
   home: '/pages/home/index',
   search: '/pages/search/index',
   guide: '/pages/guide/index',
+  login: '/pages/login/index',
+  me: '/pages/me/index',
 } as const
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -39,6 +41,20 @@ export function openSearch(params: SearchParams): void {
 
 export function openGuide(code: string): void {
   void Taro.navigateTo({ url: guideUrl(code) })
+}
+
+export function openLogin(): void {
+  void Taro.navigateTo({ url: ROUTES.login })
+}
+
+export function openMe(): void {
+  void Taro.navigateTo({ url: ROUTES.me })
+}
+
+/** After signing in: back to whoever sent the citizen here, else to 我的. */
+export function leaveLogin(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => undefined)
+  else void Taro.redirectTo({ url: ROUTES.me }).catch(() => undefined)
 }
 
 /** The current page's query, decoded (WeChat hands it over still encoded). */

@@ -1,32 +1,45 @@
 /**
  * The mini-program's Platform: Taro.request, Taro storage and Taro's network
- * status behind the interface the shared stores inject.
+ * status behind the interface the shared stores inject. The Taro API object
+ * is passed in (app.ts passes Taro itself) so tests can build the same
+ * platform over stubs.
+ *
+ * The session is a bearer token kept in storage under TOKEN_KEY (a
+ * mini-program has no cookie jar): the session store writes it there
+ * (keepsToken), and every request reads it back from there.
  */
-import Taro from '@tarojs/taro'
+import type Taro from '@tarojs/taro'
 import { createApiClient } from '@tongban/core'
 // Static, not the default dynamic import: a mini-program has no lazy chunks
 // outside subpackages, so the search code is in the main package anyway.
 import { buildCatalogue, queryCatalogue } from '@tongban/core/search'
-import type { Platform } from '@tongban/app'
+import { TOKEN_KEY, type Platform } from '@tongban/app'
 import { createTaroTransport } from './transport'
-import { createTaroStorage } from './storage'
-import { createNetworkWatch } from './network'
+import { createTaroStorage, type TaroStorageApi } from './storage'
+import { createNetworkWatch, type TaroNetworkApi } from './network'
 
 /** Replaced at build time (config/index.ts); defaults to the local BFF. */
 export const API_BASE: string = process.env.TARO_APP_API_BASE || 'http://localhost:8080'
 
-export function createTaroPlatform(baseUrl: string = API_BASE): Platform {
+/** The parts of Taro the platform uses. */
+export type TaroPlatformApi = TaroStorageApi & TaroNetworkApi & { request: (options: Taro.request.Option) => unknown }
+
+export function createTaroPlatform(taro: TaroPlatformApi, baseUrl: string = API_BASE): Platform {
   const transport = createTaroTransport({
     baseUrl,
-    // Taro.request also returns a promise that rejects on `fail`; the
-    // transport already turned that into its own rejection.
-    request: (o) => Taro.request(o).catch(() => undefined),
+    request: (o) => {
+      // Taro.request also returns a promise that rejects on `fail`; the
+      // transport already turned that into its own rejection.
+      void Promise.resolve(taro.request(o)).catch(() => undefined)
+    },
   })
-  const network = createNetworkWatch(Taro)
+  const storage = createTaroStorage(taro)
+  const network = createNetworkWatch(taro)
   return {
     transport,
-    api: createApiClient(transport),
-    storage: createTaroStorage(Taro),
+    api: createApiClient(transport, { token: () => storage.get(TOKEN_KEY) }),
+    storage,
+    keepsToken: true,
     isOnline: network.isOnline,
     now: () => Date.now(),
     loadSearch: () => Promise.resolve({ buildCatalogue, queryCatalogue }),

@@ -3,6 +3,7 @@
  * (server/src/testing.ts: Fastify + in-memory PGlite + demo catalogue) when
  * it exists, otherwise a small local fake serving the same two routes.
  */
+import { fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import { resolve } from 'node:path'
@@ -14,13 +15,24 @@ export interface TestBff {
   url: string
   kind: 'real' | 'fake'
   close(): Promise<void>
+  /**
+   * Signs the account in on "another device" straight through the BFF's
+   * session service (startBffProcess only): a second SMS code for the same
+   * phone would have to wait a minute.
+   */
+  signInElsewhere?(accountId: string): Promise<string>
 }
 
 const TESTING = resolve(REPO_ROOT, 'server/src/testing.ts')
 
+/** Whether startBff() will start the real BFF (the fake one has no sign-in). */
+export function realBffWanted(): boolean {
+  return process.env.MINIPROGRAM_TEST_BFF !== 'fake' && existsSync(TESTING)
+}
+
 /** MINIPROGRAM_TEST_BFF=fake forces the local fake (e.g. while the BFF is being changed). */
 export async function startBff(): Promise<TestBff> {
-  if (process.env.MINIPROGRAM_TEST_BFF !== 'fake' && existsSync(TESTING)) {
+  if (realBffWanted()) {
     const mod = (await import(/* @vite-ignore */ TESTING)) as { startTestServer(): Promise<{ url: string; close(): Promise<void> }> }
     const server = await mod.startTestServer()
     return { url: server.url.replace(/\/+$/, ''), kind: 'real', close: () => server.close() }
@@ -29,10 +41,61 @@ export async function startBff(): Promise<TestBff> {
   return { ...fake, kind: 'fake' }
 }
 
+/**
+ * The real BFF in a child process (support/bff-process.ts). Use it under
+ * happy-dom whenever the BFF itself makes HTTP calls (sending an SMS):
+ * in this process they would go through the DOM's fetch.
+ */
+export async function startBffProcess(): Promise<TestBff> {
+  const child = fork(resolve(import.meta.dirname, 'bff-process.ts'), [], {
+    cwd: REPO_ROOT,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  let next = 0
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>()
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('the BFF process did not start within 120 s')), 120_000)
+    child.once('exit', (code) => reject(new Error(`the BFF process exited (${code}) before it was ready`)))
+    child.on('message', (raw) => {
+      const m = raw as { ready?: boolean; url?: string; id?: number; ok?: boolean; value?: unknown; error?: string }
+      if (m.ready && m.url) {
+        clearTimeout(timer)
+        resolveUrl(m.url.replace(/\/+$/, ''))
+        return
+      }
+      const w = m.id === undefined ? undefined : waiting.get(m.id)
+      if (!w) return
+      waiting.delete(m.id!)
+      if (m.ok) w.resolve(m.value)
+      else w.reject(new Error(m.error ?? 'the BFF process failed'))
+    })
+  })
+  function call<T>(message: Record<string, unknown>): Promise<T> {
+    const id = ++next
+    return new Promise<T>((res, rej) => {
+      waiting.set(id, { resolve: (v) => res(v as T), reject: rej })
+      child.send({ id, ...message })
+    })
+  }
+  return {
+    url,
+    kind: 'real',
+    signInElsewhere: (accountId) => call<string>({ op: 'signInElsewhere', accountId }),
+    async close() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((r) => child.once('exit', r))
+      await call({ op: 'close' }).catch(() => undefined)
+      await exited
+    },
+  }
+}
+
 /** node:http, not fetch: under happy-dom, fetch is the DOM's and applies CORS. */
-export function getJson<T>(url: string): Promise<{ status: number; body: T }> {
+export function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   return new Promise((resolvePromise, reject) => {
-    http.get(url, (res) => {
+    http.get(url, { headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {
@@ -56,4 +119,14 @@ export async function fetchItem(bff: TestBff, code: string): Promise<Item> {
   const { status, body } = await getJson<Item>(`${bff.url}/api/items/${encodeURIComponent(code)}`)
   if (status !== 200) throw new Error(`GET /api/items/${code} answered ${status}`)
   return body
+}
+
+/** The SMS code last sent to `phone`, from the BFF's dev inbox (newest first). */
+export async function smsCodeFor(bff: TestBff, phone: string): Promise<string> {
+  const { status, body } = await getJson<{ phone: string; text: string; at: string }[]>(`${bff.url}/dev/inbox.json`)
+  if (status !== 200) throw new Error(`GET /dev/inbox.json answered ${status}`)
+  const message = body.find((m) => m.phone === phone)
+  const code = message && /验证码为(\d{6})/.exec(message.text)?.[1]
+  if (!code) throw new Error(`no code for ${phone} in the dev inbox: ${JSON.stringify(body.slice(0, 3))}`)
+  return code
 }

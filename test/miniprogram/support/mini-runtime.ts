@@ -62,6 +62,10 @@ export interface OpenedPage {
   findTappable(text: string): RenderedNode | null
   /** Taps the element as WeChat would: the event goes through exparser to the page's handler. */
   tap(node: RenderedNode): Promise<void>
+  /** Types into an input as WeChat reports it: an `input` event with the whole new value. */
+  type(node: RenderedNode, value: string): Promise<void>
+  /** The input loses focus (`blur`). */
+  blur(node: RenderedNode): Promise<void>
   unload(): void
 }
 
@@ -176,19 +180,23 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
       return found
     }
 
+    function dispatch(node: RenderedNode, name: string, detail: Record<string, unknown>): Promise<void> {
+      const sid = String(attr(node, 'id'))
+      const el = component.querySelector(`#${sid}`)
+      if (!el) throw new Error(`no element #${sid} to send ${name} to`)
+      el.dispatchEvent(name, { detail })
+      return new Promise((r) => setTimeout(r, 0))
+    }
+
     return {
       component,
       text,
       findByText,
       findByClass: (cls) => findByClass(tree(), cls),
       findTappable,
-      async tap(node) {
-        const sid = String(attr(node, 'id'))
-        const el = component.querySelector(`#${sid}`)
-        if (!el) throw new Error(`no element #${sid} to tap`)
-        el.dispatchEvent('tap', { detail: { x: 0, y: 0 } })
-        await new Promise((r) => setTimeout(r, 0))
-      },
+      tap: (node) => dispatch(node, 'tap', { x: 0, y: 0 }),
+      type: (node, value) => dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 }),
+      blur: (node) => dispatch(node, 'blur', { value: attr(node, 'value') ?? '' }),
       async waitForText(predicate, timeoutMs = 10_000) {
         try {
           return await waitFor(() => (predicate(text()) ? text() : null), timeoutMs, 'page text')

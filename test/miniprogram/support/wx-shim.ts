@@ -23,12 +23,14 @@ interface RequestOptions extends Callbacks<{ statusCode: number; data: unknown; 
 export interface WxShim {
   api: Record<string, unknown>
   storage: Map<string, unknown>
-  requests: { method: string; url: string; status: number | null }[]
+  requests: { method: string; url: string; status: number | null; header: Record<string, string> }[]
   calls: { name: string; options: unknown }[]
   /** Requests sent and not yet answered. */
   inFlight(): number
   /** While true, wx.request fails as it does with no signal, and getNetworkType says 'none'. */
   offline: boolean
+  /** What the citizen taps in the next wx.showModal: 确定 (true) or 取消 (false). */
+  modalConfirms: boolean
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -55,12 +57,12 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   const calls: WxShim['calls'] = []
   let pending = 0
 
-  const shim = { offline: false }
+  const shim = { offline: false, modalConfirms: true }
 
   function request(o: RequestOptions) {
     const method = (o.method ?? 'GET').toUpperCase()
     if (shim.offline) {
-      requests.push({ method, url: o.url, status: null })
+      requests.push({ method, url: o.url, status: null, header: { ...o.header } })
       settle(o, false, { errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' })
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
     }
@@ -69,7 +71,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
       const u = new URL(o.url)
       target = new URL(`${u.pathname}${u.search}`, options.bffUrl).toString()
     }
-    const record = { method, url: o.url, status: null as number | null }
+    const record = { method, url: o.url, status: null as number | null, header: { ...o.header } }
     requests.push(record)
     pending++
     const body = o.data !== undefined && method !== 'GET' ? JSON.stringify(o.data) : undefined
@@ -123,8 +125,15 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     },
     onNetworkStatusChange() {},
     offNetworkStatusChange() {},
+    showModal(o: Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> = {}) {
+      calls.push({ name: 'showModal', options: o })
+      settle(o, true, { confirm: shim.modalConfirms, cancel: !shim.modalConfirms, errMsg: 'showModal:ok' })
+    },
   }
-  for (const name of ['makePhoneCall', 'openLocation', 'navigateTo', 'redirectTo', 'setNavigationBarTitle', 'showToast', 'pageScrollTo']) {
+  for (const name of [
+    'makePhoneCall', 'openLocation', 'navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch',
+    'setNavigationBarTitle', 'showToast', 'hideToast', 'showLoading', 'hideLoading', 'pageScrollTo',
+  ]) {
     api[name] = (o: Callbacks<{ errMsg: string }> = {}) => {
       calls.push({ name, options: o })
       settle(o, true, { errMsg: `${name}:ok` })

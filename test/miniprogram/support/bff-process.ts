@@ -1,0 +1,52 @@
+/**
+ * The real BFF (server/src/testing.ts) in a Node process of its own, for
+ * tests that run under happy-dom: there the global fetch is the DOM's (it
+ * applies CORS), and the BFF's SMS client, which fetches the local fake SMS
+ * provider, must not use it. Started by startBffProcess() in bff.ts over an
+ * IPC channel; exits when that channel closes.
+ */
+import { resolve } from 'node:path'
+
+interface TestServer {
+  url: string
+  app: { sessions: { create(accountId: string, userAgent?: string): Promise<{ token: string }> } }
+  close(): Promise<void>
+}
+
+// Imported by path, as bff.ts does: the server's sources stay out of this test project's type check.
+const TESTING = resolve(import.meta.dirname, '../../../server/src/testing.ts')
+const { startTestServer } = (await import(/* @vite-ignore */ TESTING)) as { startTestServer(): Promise<TestServer> }
+
+type Request = { id: number; op: 'signInElsewhere'; accountId: string } | { id: number; op: 'close' }
+
+const send = (message: unknown) => process.send?.(message)
+
+const server = await startTestServer()
+let closing = false
+
+async function shutdown(): Promise<void> {
+  if (closing) return
+  closing = true
+  await server.close().catch(() => undefined)
+  process.exit(0)
+}
+
+process.on('disconnect', () => void shutdown())
+process.on('message', (raw) => {
+  const req = raw as Request
+  void (async () => {
+    try {
+      if (req.op === 'close') {
+        send({ id: req.id, ok: true })
+        await shutdown()
+        return
+      }
+      const { token } = await server.app.sessions.create(req.accountId, 'another device')
+      send({ id: req.id, ok: true, value: token })
+    } catch (e) {
+      send({ id: req.id, ok: false, error: String(e) })
+    }
+  })()
+})
+
+send({ ready: true, url: server.url })
