@@ -96,3 +96,21 @@ export async function startTestServer(opts: { db?: Db; config?: Partial<AppConfi
     },
   }
 }
+
+/** The code the fake SMS provider delivered last to `phone` (read from /dev/inbox.json). */
+export async function smsCodeFor(app: FastifyInstance, phone: string): Promise<string> {
+  const inbox = (await app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
+  const text = inbox.find((m) => m.phone === phone)?.text
+  const code = text && /验证码为(\d{6})/.exec(text)?.[1]
+  if (!code) throw new Error(`no SMS code for ${phone} in the dev inbox`)
+  return code
+}
+
+/** Signs a citizen in by phone + SMS code; returns the session (token for a bearer header). */
+export async function signInCitizen(app: FastifyInstance, phone: string, ip = '10.250.0.1'): Promise<{ token: string; account: { id: string; phone: string | null } }> {
+  const sent = await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, headers: { 'x-forwarded-for': ip } })
+  if (sent.statusCode !== 202) throw new Error(`sms send answered ${sent.statusCode}: ${sent.body}`)
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code: await smsCodeFor(app, phone) } })
+  if (res.statusCode !== 200) throw new Error(`verify answered ${res.statusCode}: ${res.body}`)
+  return res.json()
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Fastify from 'fastify'
 import type { AccountView, Problem, SessionResult } from '@tongban/core'
-import { startTestServer, type TestServer } from '../testing'
+import { smsCodeFor, startTestServer, type TestServer } from '../testing'
 import { installAccessControl } from '../auth/access'
 import type { SessionService } from '../auth/sessions'
 
@@ -15,11 +15,7 @@ const post = (url: string, payload?: object, headers: Record<string, string> = {
   server.app.inject({ method: 'POST', url, payload, headers: { 'x-forwarded-for': `10.1.0.${n}`, ...headers } })
 const get = (url: string, headers: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers })
 
-async function codeFor(phone: string): Promise<string> {
-  const inbox = (await get('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
-  const text = inbox.find((m) => m.phone === phone)!.text
-  return /验证码为(\d{6})/.exec(text)![1]!
-}
+const codeFor = (phone: string) => smsCodeFor(server.app, phone)
 
 async function signIn(phone = newPhone()): Promise<SessionResult & { cookie: string }> {
   expect((await post('/api/auth/sms/send', { phone })).statusCode).toBe(202)

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream'
 import type { AccountView, Problem } from '@tongban/core'
 import { buildApp } from '../app'
 import { loadConfig } from '../config'
-import { seededPglite } from '../testing'
+import { seededPglite, signInCitizen } from '../testing'
 import type { Db } from '../store/db'
 import type { FastifyInstance } from 'fastify'
 
@@ -25,11 +25,7 @@ afterAll(async () => {
 let n = 0
 async function signIn(): Promise<string> {
   const phone = `135${String(30_000_000 + ++n).slice(-8)}`
-  await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, headers: { 'x-forwarded-for': `10.3.0.${n}` } })
-  const inbox = (await app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
-  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]
-  const res = await app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code } })
-  return res.json<{ token: string }>().token
+  return (await signInCitizen(app, phone, `10.3.0.${n}`)).token
 }
 const put = (token: string, payload: object) => app.inject({ method: 'PUT', url: '/api/me/profile', payload, headers: { authorization: `Bearer ${token}` } })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Problem, StaffSessionResult, StaffView } from '@tongban/core'
-import { startTestServer, type TestServer } from '../testing'
+import { signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 
@@ -53,11 +53,7 @@ describe('staff sign-in', () => {
   it('keeps citizen and staff sessions apart', async () => {
     const staff = (await login('supervisor', DEMO_STAFF_PASSWORD)).json<StaffSessionResult>()
     expect((await server.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${staff.token}` } })).statusCode).toBe(401)
-    const phone = '13787654321'
-    await server.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone } })
-    const inbox = (await server.app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
-    const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]
-    const citizen = (await server.app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code } })).json<{ token: string }>()
+    const citizen = await signInCitizen(server.app, '13787654321')
     const res = await server.app.inject({ url: '/api/staff/me', headers: { authorization: `Bearer ${citizen.token}` } })
     expect(res.statusCode).toBe(401)
     expect(res.json<Problem>().code).toBe('UNAUTHENTICATED')

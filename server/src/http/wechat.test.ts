@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Problem, SessionResult } from '@tongban/core'
-import { startTestServer, type TestServer } from '../testing'
+import { signInCitizen, startTestServer, type TestServer } from '../testing'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })
@@ -44,10 +44,7 @@ describe('WeChat sign-in (mini-program)', () => {
 
   it('joins the web account of the same phone: one person, one account', async () => {
     const phone = '13633334444'
-    await server.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone } })
-    const inbox = (await server.app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
-    const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]
-    const web = (await server.app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code } })).json<SessionResult>()
+    const web = await signInCitizen(server.app, phone)
 
     const wx = (await wxLogin(await loginCode('openid-d'))).json<SessionResult>()
     expect(wx.account.id).not.toBe(web.account.id)

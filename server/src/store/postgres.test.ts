@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ItemPage, Item } from '@tongban/core'
-import { postgresAvailable, postgresDb, startTestServer, type TestServer } from '../testing'
+import { postgresAvailable, postgresDb, signInCitizen, startTestServer, type TestServer } from '../testing'
 import { MIGRATIONS, migrate } from './migrations'
 import { seedCatalogue } from '../seed'
 import { openDb, type Db } from './db'
@@ -37,12 +37,8 @@ describe.skipIf(!url)('on PostgreSQL', () => {
 
   it('signs a citizen in with an SMS code and keeps the session in PostgreSQL', async () => {
     const phone = '13512345678'
-    expect((await server.app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone } })).statusCode).toBe(202)
-    const inbox = (await server.app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
-    const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]
-    const res = await server.app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code } })
-    expect(res.statusCode).toBe(200)
-    const me = await server.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${res.json<{ token: string }>().token}` } })
+    const { token } = await signInCitizen(server.app, phone)
+    const me = await server.app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } })
     expect(me.json()).toMatchObject({ phone })
     expect((await pg.db.query<{ n: number }>('select count(*)::int as n from sessions')).at(0)!.n).toBe(1)
   })

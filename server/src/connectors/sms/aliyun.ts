@@ -8,6 +8,7 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { normalizeMobile } from '@tongban/core'
 import { smsFailure, type SmsErrorCode, type SmsMessage, type SmsProvider, type SmsSendResult, type SmsTemplate } from './provider'
+import { exchangeJson } from '../http'
 
 export interface AliyunSmsConfig {
   /** `https://dysmsapi.aliyuncs.com` in production; the fake's url in tests. */
@@ -98,14 +99,6 @@ export function mapAliyunResponse(status: number, body: unknown): SmsSendResult 
   return smsFailure('unknown', message)
 }
 
-function describeFetchError(e: unknown, timeoutMs: number): string {
-  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return `no answer within ${timeoutMs} ms`
-  const cause = e instanceof Error ? (e.cause as { code?: unknown; message?: unknown } | undefined) : undefined
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : ''
-  const base = e instanceof Error ? e.message : String(e)
-  return detail ? `${base} (${detail})` : base
-}
-
 // ---- the client -------------------------------------------------------------
 
 export function createAliyunSms(config: AliyunSmsConfig): SmsProvider {
@@ -145,22 +138,9 @@ export function createAliyunSms(config: AliyunSmsConfig): SmsProvider {
       const signature = rpcSignature(params, accessKeySecret)
       const url = `${endpoint}?${canonicalQuery(params)}&Signature=${percentEncode(signature)}`
 
-      let status: number
-      let text: string
-      try {
-        const res = await doFetch(url, { method: 'GET', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) })
-        status = res.status
-        text = await res.text()
-      } catch (e) {
-        return fail('network', describeFetchError(e, timeoutMs))
-      }
-      let body: unknown
-      try {
-        body = JSON.parse(text)
-      } catch {
-        body = undefined
-      }
-      const result = mapAliyunResponse(status, body)
+      const answer = await exchangeJson(doFetch, url, { method: 'GET' }, timeoutMs)
+      if (!answer.ok) return fail('network', answer.reason)
+      const result = mapAliyunResponse(answer.status, answer.body)
       return result.ok ? result : fail(result.code, result.message)
     },
   }

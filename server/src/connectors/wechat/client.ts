@@ -24,6 +24,7 @@
  * errors.ts. The AppSecret and tokens never appear in a returned message.
  */
 import { mapErrcode, TOKEN_ERRCODES, wechatFailure, type WechatErrorCode, type WechatFailure } from './errors'
+import { exchangeJson } from '../http'
 
 export interface WechatClientConfig {
   /** `https://api.weixin.qq.com` in production; the fake's url in tests. */
@@ -67,14 +68,6 @@ function str(o: unknown, name: string): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined
 }
 
-function describeFetchError(e: unknown, timeoutMs: number): string {
-  if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return `no answer within ${timeoutMs} ms`
-  const cause = e instanceof Error ? (e.cause as { code?: unknown; message?: unknown } | undefined) : undefined
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : ''
-  const base = e instanceof Error ? e.message : String(e)
-  return detail ? `${base} (${detail})` : base
-}
-
 /**
  * Pure: HTTP status and parsed body (undefined if not JSON) → the body, or a
  * failure. WeChat answers HTTP 200 with `errcode`/`errmsg` for refusals, and
@@ -111,27 +104,9 @@ export function createWechatClient(config: WechatClientConfig): WechatClient {
 
   async function request(method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: Json): Promise<Answer> {
     const url = `${base}${path}?${new URLSearchParams(query).toString()}`
-    let status: number
-    let text: string
-    try {
-      const res = await doFetch(url, {
-        method,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-      status = res.status
-      text = await res.text()
-    } catch (e) {
-      return fail('network', describeFetchError(e, timeoutMs))
-    }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      parsed = undefined
-    }
-    return scrub(readWechatAnswer(status, parsed))
+    const answer = await exchangeJson(doFetch, url, body === undefined ? { method } : { method, body }, timeoutMs)
+    if (!answer.ok) return fail('network', answer.reason)
+    return scrub(readWechatAnswer(answer.status, answer.body))
   }
 
   // ---- access_token ---------------------------------------------------------
