@@ -24,7 +24,7 @@ import { catalogueRoutes } from './http/catalogue'
 import { healthRoutes } from './http/health'
 import { seedCatalogue, seedDemoStaff } from './seed'
 import { staffRepo } from './store/staff'
-import { staffRoutes } from './http/staff'
+import { staffCitizenRoutes, staffRoutes } from './http/staff'
 import { loadSecretKey, secrets } from './auth/secrets'
 import { fieldCipher } from './auth/crypto'
 import { otpService } from './auth/otp'
@@ -147,6 +147,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(healthRoutes)
   await app.register(catalogueRoutes)
   await app.register(staffRoutes)
+  await app.register(staffCitizenRoutes)
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

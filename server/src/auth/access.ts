@@ -23,9 +23,19 @@ export interface StaffPrincipal {
   departmentCode: string | null
 }
 
+export interface AccessRule {
+  method: string
+  url: string
+  access: Access
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
+  }
+  interface FastifyInstance {
+    /** Every /api route with its rule, as registered (the authorisation matrix test walks it). */
+    accessRules: AccessRule[]
   }
   interface FastifyRequest {
     citizen: ResolvedSession | null
@@ -51,12 +61,16 @@ export function installAccessControl(
 ): void {
   app.decorateRequest('citizen', null)
   app.decorateRequest('staff', null)
+  const rules: AccessRule[] = []
+  app.decorate('accessRules', rules)
   app.addHook('onRoute', (route) => {
-    if (needsRule(route.url) && !route.config?.access) {
-      throw new Error(`${String(route.method)} ${route.url} declares no access rule (config.access)`)
-    }
+    if (!needsRule(route.url)) return
+    const access = route.config?.access
+    if (!access) throw new Error(`${String(route.method)} ${route.url} declares no access rule (config.access)`)
+    for (const method of [route.method].flat()) if (method !== 'HEAD') rules.push({ method, url: route.url, access })
   })
-  app.addHook('preHandler', async (request) => {
+  // onRequest, before body parsing and validation: who may ask comes before what was asked.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access
     if (!access || access === 'public') return
     if (access === 'citizen') {

@@ -3,10 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
   AUTH_MESSAGES, isValidMobile, maskResidentId, normalizeMobile, normalizeRealNameInput, PROFILE_MESSAGES, realNameIssues, ROUTES, shanghaiDate,
   sendSmsCodeBodySchema, updateProfileBodySchema, verifySmsCodeBodySchema,
-  type AccountView, type ClientConfig, type SendCodeResult, type SessionResult,
+  type AccessLogEntry, type AccountView, type ClientConfig, type SendCodeResult, type SessionResult,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { identityRepo, type AccountRow } from '../store/identity'
+import { accessLogRepo } from '../store/access-log'
 import type { FieldCipher } from '../auth/crypto'
 import type { Secrets } from '../auth/secrets'
 import { SESSION_COOKIE } from '../auth/access'
@@ -127,6 +128,15 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
     }
     if (!bound) throw new ProblemError('ID_NUMBER_TAKEN', { errors: [{ path: 'idNumber', code: 'taken', message: PROFILE_MESSAGES.taken }] })
     return ownView(app, (await repo.accountById(me.accountId))!)
+  })
+
+  app.get(ROUTES.myAccessLog.path, {
+    schema: { tags: ['auth'], summary: '谁查看了我的信息' },
+    config: { access: 'citizen' },
+  }, async (request, reply): Promise<AccessLogEntry[]> => {
+    reply.header('cache-control', 'no-store')
+    const rows = await accessLogRepo(app.db).forAccount(citizenOf(request).accountId)
+    return rows.map((r) => ({ at: new Date(r.at).toISOString(), staffName: r.display_name, roles: r.roles, purpose: r.purpose, fields: r.fields }))
   })
 
   app.post(ROUTES.logout.path, {

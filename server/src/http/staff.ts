@@ -1,6 +1,11 @@
 /** Staff sign-in (username + password) for the workbench; lockout after repeated failures. */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { ROUTES, staffLoginBodySchema, type StaffSessionResult, type StaffView } from '@tongban/core'
+import {
+  findCitizenQuerySchema, isValidMobile, maskMobile, normalizeMobile, ROUTES, staffLoginBodySchema,
+  type AccessPurpose, type CitizenCard, type StaffSessionResult, type StaffView,
+} from '@tongban/core'
+import { identityRepo } from '../store/identity'
+import { accessLogRepo } from '../store/access-log'
 import { ProblemError } from '../errors'
 import { staffRepo, type StaffRow } from '../store/staff'
 import { verifyPassword } from '../auth/passwords'
@@ -60,5 +65,30 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
     await app.sessions.revoke(staffOf(request).tokenHash)
     reply.clearCookie(STAFF_COOKIE, { path: '/' })
     return reply.code(204).send()
+  })
+}
+
+/**
+ * A window clerk (or hall admin, or supervisor) looks a citizen up by phone,
+ * for a stated purpose. Every look is recorded and shown to the citizen on
+ * "谁查看了我的信息"; the full ID number is never shown to staff.
+ */
+export async function staffCitizenRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: { phone: string; purpose: AccessPurpose } }>(ROUTES.staffFindCitizen.path, {
+    schema: { querystring: findCitizenQuerySchema, tags: ['staff'], summary: '按手机号查询群众账户（留痕）' },
+    config: {
+      access: { staff: ['clerk', 'hall_admin', 'supervisor'] },
+      fieldMessages: { phone: '请输入11位中国大陆手机号码', purpose: '请选择查询事由' },
+    },
+  }, async (request, reply): Promise<CitizenCard> => {
+    reply.header('cache-control', 'no-store')
+    const phone = normalizeMobile(request.query.phone)
+    if (!isValidMobile(phone)) throw new ProblemError('VALIDATION', { errors: [{ path: 'phone', code: 'mobile', message: '请输入11位中国大陆手机号码' }] })
+    const account = await identityRepo(app.db).accountByPhone(phone)
+    if (!account) throw new ProblemError('CITIZEN_NOT_FOUND')
+    const card: CitizenCard = { id: account.id, phoneMasked: maskMobile(phone), name: account.name, idNumberMasked: account.id_number_masked }
+    const fields = ['phone', ...(card.name ? ['name'] : []), ...(card.idNumberMasked ? ['idNumber'] : [])]
+    await accessLogRepo(app.db).record(account.id, staffOf(request).id, request.query.purpose, fields)
+    return card
   })
 }

@@ -113,6 +113,20 @@ export const MIGRATIONS: Migration[] = [
       alter table accounts add column wechat_unionid text;
     `,
   },
+  {
+    id: '006_access_log',
+    sql: `
+      create table access_log (
+        id uuid primary key default gen_random_uuid(),
+        account_id uuid not null references accounts(id),
+        staff_id uuid not null references staff(id),
+        purpose text not null,
+        fields text[] not null,
+        at timestamptz not null default now()
+      );
+      create index access_log_account on access_log(account_id, at desc);
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -6,7 +6,7 @@ import type { Department, Hall } from '../catalogue/types'
 import { ApiError, isProblem, makeProblem, type Problem } from './problems'
 import {
   buildPath, ROUTES,
-  type AccountView, type CatalogueSnapshot, type ClientConfig, type ItemGuide, type ItemListQuery, type ItemPage, type SendCodeResult, type SessionResult,
+  type AccessLogEntry, type AccessPurpose, type AccountView, type CatalogueSnapshot, type CitizenCard, type StaffSessionResult, type StaffView, type ClientConfig, type ItemGuide, type ItemListQuery, type ItemPage, type SendCodeResult, type SessionResult,
 } from './routes'
 import type { Transport, TransportRequest, TransportResponse } from './transport'
 
@@ -30,6 +30,12 @@ export interface ApiClient {
   wechatPhone(code: string): Promise<SessionResult>
   updateProfile(profile: { name: string; idNumber: string }): Promise<AccountView>
   logout(): Promise<void>
+  myAccessLog(): Promise<AccessLogEntry[]>
+  staffLogin(username: string, password: string): Promise<StaffSessionResult>
+  /** The signed-in staff member, or null. */
+  staffMe(): Promise<StaffView | null>
+  staffLogout(): Promise<void>
+  staffFindCitizen(phone: string, purpose: AccessPurpose): Promise<CitizenCard>
   logoutOthers(): Promise<{ revoked: number }>
 }
 
@@ -111,6 +117,22 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async logout() {
       await send({ method: 'POST', url: ROUTES.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)
+    },
+    async myAccessLog() {
+      return (await send<AccessLogEntry[]>({ method: 'GET', url: ROUTES.myAccessLog.path })).data
+    },
+    async staffLogin(username, password) {
+      return (await send<StaffSessionResult>({ method: 'POST', url: ROUTES.staffLogin.path, body: { username, password } })).data
+    },
+    async staffMe() {
+      const res = await send<StaffView>({ method: 'GET', url: ROUTES.staffMe.path }, (s) => (s >= 200 && s < 300) || s === 401)
+      return res.status === 401 ? null : res.data
+    },
+    async staffLogout() {
+      await send({ method: 'POST', url: ROUTES.staffLogout.path }, (s) => (s >= 200 && s < 300) || s === 401)
+    },
+    async staffFindCitizen(phone, purpose) {
+      return (await send<CitizenCard>({ method: 'GET', url: ROUTES.staffFindCitizen.path, query: { phone, purpose } })).data
     },
     async logoutOthers() {
       return (await send<{ revoked: number }>({ method: 'POST', url: ROUTES.logoutOthers.path })).data

@@ -27,6 +27,8 @@ export const ROUTES = {
   staffLogin: { method: 'POST', path: '/api/staff/login' },
   staffMe: { method: 'GET', path: '/api/staff/me' },
   staffLogout: { method: 'POST', path: '/api/staff/logout' },
+  staffFindCitizen: { method: 'GET', path: '/api/staff/citizens' },
+  myAccessLog: { method: 'GET', path: '/api/me/access-log' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES
@@ -218,3 +220,44 @@ export const wechatCodeBodySchema = {
   required: ['code'],
   properties: { code: { type: 'string', minLength: 1, maxLength: 128 } },
 } as const
+
+/** Why a staff member looked a citizen up: recorded, and shown to the citizen. */
+export type AccessPurpose = 'identity_check' | 'assist' | 'supervision'
+
+export const ACCESS_PURPOSE_LABELS: Record<AccessPurpose, string> = {
+  identity_check: '窗口核验身份',
+  assist: '帮办代办',
+  supervision: '电子监察抽查',
+}
+
+export const ACCESS_FIELD_LABELS: Record<string, string> = {
+  phone: '手机号码',
+  name: '姓名',
+  idNumber: '身份证号码（遮盖）',
+}
+
+export const findCitizenQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['phone', 'purpose'],
+  properties: {
+    phone: { type: 'string', minLength: 1, maxLength: 32 },
+    purpose: { type: 'string', enum: ['identity_check', 'assist', 'supervision'] },
+  },
+} as const
+
+/** What staff see of a citizen: never the full ID number. */
+export interface CitizenCard {
+  id: string
+  phoneMasked: string
+  name: string | null
+  idNumberMasked: string | null
+}
+
+export interface AccessLogEntry {
+  at: string
+  staffName: string
+  roles: StaffRole[]
+  purpose: AccessPurpose
+  fields: string[]
+}
