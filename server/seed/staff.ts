@@ -13,5 +13,6 @@ export const demoStaff: { username: string; displayName: string; roles: StaffRol
   { username: 'reviewer', displayName: '市公安局户政科 李强', roles: ['reviewer'], departmentCode: DEPT.gaj.code },
   { username: 'supervisor', displayName: '电子监察室 陈静', roles: ['supervisor'] },
   { username: 'leader', displayName: '政务服务管理局 周明', roles: ['leader', 'supervisor'] },
+  { username: 'agent', displayName: '杏花村便民服务站代办员 刘梅', roles: ['agent'], hallId: HALL.xinghua.id },
   { username: 'hall_admin', displayName: '市政务服务中心 管理员', roles: ['hall_admin'], hallId: HALL.city.id },
 ]

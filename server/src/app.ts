@@ -33,6 +33,7 @@ import { installAccessControl } from './auth/access'
 import { authRoutes } from './http/auth'
 import { devRoutes, devWechatRoutes } from './http/dev'
 import { wechatRoutes } from './http/wechat'
+import { consentRoutes } from './http/consents'
 import { createWechatClient, startFakeWechatServer, type FakeWechatServer } from './connectors/wechat/index'
 import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './connectors/sms/index'
 
@@ -148,6 +149,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(catalogueRoutes)
   await app.register(staffRoutes)
   await app.register(staffCitizenRoutes)
+  await app.register(consentRoutes)
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

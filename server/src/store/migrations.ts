@@ -127,6 +127,23 @@ export const MIGRATIONS: Migration[] = [
       create index access_log_account on access_log(account_id, at desc);
     `,
   },
+  {
+    id: '007_agent_consents',
+    sql: `
+      create table consents (
+        id uuid primary key default gen_random_uuid(),
+        agent_id uuid not null references staff(id),
+        resident_phone text not null,
+        account_id uuid references accounts(id),
+        item_code text not null references items(code),
+        status text not null default 'pending',
+        created_at timestamptz not null default now(),
+        granted_at timestamptz
+      );
+      create index consents_agent on consents(agent_id, created_at desc);
+      create index consents_account on consents(account_id, granted_at desc);
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -10,6 +10,7 @@ export const PROBLEMS = {
   VALIDATION: { status: 400, title: '填写的内容有误，请按提示修改' },
   QUERY_TOO_LONG: { status: 400, title: '搜索内容太长了，请精简到100个字以内' },
   ITEM_NOT_FOUND: { status: 404, title: '没有找到这个事项，请检查事项编码或重新搜索' },
+  CONSENT_NOT_FOUND: { status: 404, title: '没有找到这条代办授权申请' },
   CITIZEN_NOT_FOUND: { status: 404, title: '没有找到使用这个手机号的账户' },
   UNAUTHENTICATED: { status: 401, title: '请先登录' },
   FORBIDDEN: { status: 403, title: '您没有权限进行这项操作' },

@@ -29,6 +29,10 @@ export const ROUTES = {
   staffLogout: { method: 'POST', path: '/api/staff/logout' },
   staffFindCitizen: { method: 'GET', path: '/api/staff/citizens' },
   myAccessLog: { method: 'GET', path: '/api/me/access-log' },
+  myConsents: { method: 'GET', path: '/api/me/consents' },
+  requestConsent: { method: 'POST', path: '/api/agent/consents' },
+  confirmConsent: { method: 'POST', path: '/api/agent/consents/:id/confirm' },
+  agentConsents: { method: 'GET', path: '/api/agent/consents' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES
@@ -178,7 +182,7 @@ export interface ClientConfig {
   devInbox: boolean
 }
 
-export type StaffRole = 'clerk' | 'reviewer' | 'supervisor' | 'leader' | 'hall_admin'
+export type StaffRole = 'clerk' | 'reviewer' | 'supervisor' | 'leader' | 'hall_admin' | 'agent'
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   clerk: '窗口人员',
@@ -186,6 +190,7 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   supervisor: '电子监察人员',
   leader: '领导',
   hall_admin: '大厅管理员',
+  agent: '代办员',
 }
 
 export interface StaffView {
@@ -261,3 +266,40 @@ export interface AccessLogEntry {
   purpose: AccessPurpose
   fields: string[]
 }
+
+/** 代办授权: a resident lets a village/township agent apply for one item on their behalf. */
+export type ConsentStatus = 'pending' | 'granted'
+
+export interface Consent {
+  id: string
+  status: ConsentStatus
+  residentPhoneMasked: string
+  itemCode: string
+  itemName: string
+  agentName: string
+  createdAt: string
+  grantedAt: string | null
+}
+
+export const requestConsentBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['residentPhone', 'itemCode'],
+  properties: {
+    residentPhone: { type: 'string', minLength: 1, maxLength: 32 },
+    itemCode: { type: 'string', pattern: ITEM_CODE_PATTERN },
+  },
+} as const
+
+export const confirmConsentBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code'],
+  properties: { code: { type: 'string', minLength: 1, maxLength: 16 } },
+} as const
+
+export const CONSENT_MESSAGES = {
+  residentPhone: '请输入群众本人的11位手机号码',
+  itemCode: '请选择要代办的事项',
+  code: '请输入群众收到的6位验证码',
+} as const

@@ -1,0 +1,90 @@
+/**
+ * 代办: a village/township agent asks a resident's consent to apply for one
+ * item on their behalf. The resident gets an SMS naming the agent and the
+ * item, and tells the agent the code; the agent enters it and the consent is
+ * recorded (who, for what, when) and shown to the resident.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import {
+  confirmConsentBodySchema, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, requestConsentBodySchema, ROUTES,
+  type Consent,
+} from '@tongban/core'
+import { ProblemError } from '../errors'
+import { consentRepo, type ConsentRow } from '../store/consents'
+import { identityRepo } from '../store/identity'
+
+function view(r: ConsentRow): Consent {
+  return {
+    id: r.id,
+    status: r.status,
+    residentPhoneMasked: maskMobile(r.resident_phone),
+    itemCode: r.item_code,
+    itemName: r.item_name,
+    agentName: r.agent_name,
+    createdAt: new Date(r.created_at).toISOString(),
+    grantedAt: r.granted_at ? new Date(r.granted_at).toISOString() : null,
+  }
+}
+
+function agentOf(request: FastifyRequest) {
+  if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
+  return request.staff
+}
+
+export async function consentRoutes(app: FastifyInstance): Promise<void> {
+  const agentOnly = { staff: ['agent'] } as const
+
+  app.post<{ Body: { residentPhone: string; itemCode: string } }>(ROUTES.requestConsent.path, {
+    schema: { body: requestConsentBodySchema, tags: ['agent'], summary: '代办员发起代办授权（短信验证码发给群众）' },
+    config: { access: agentOnly, fieldMessages: CONSENT_MESSAGES },
+  }, async (request, reply): Promise<Consent> => {
+    const agent = agentOf(request)
+    const phone = normalizeMobile(request.body.residentPhone)
+    if (!isValidMobile(phone)) throw new ProblemError('VALIDATION', { errors: [{ path: 'residentPhone', code: 'mobile', message: CONSENT_MESSAGES.residentPhone }] })
+    const guide = await app.catalogue.guide(request.body.itemCode)
+    if (!guide) throw new ProblemError('VALIDATION', { errors: [{ path: 'itemCode', code: 'unknown', message: CONSENT_MESSAGES.itemCode }] })
+    const repo = consentRepo(app.db)
+    const id = await repo.create(agent.id, phone, request.body.itemCode)
+    const row = (await repo.byId(id))!
+    const sent = await app.otp.send(phone, request.ip, 'consent', 'consent_code', { agent: row.agent_name, item: row.item_name })
+    if (!sent.ok) {
+      await repo.remove(id)
+      if (sent.reason === 'too_frequent') {
+        reply.header('retry-after', String(sent.retryAfter))
+        throw new ProblemError('OTP_TOO_FREQUENT', { detail: `请${sent.retryAfter}秒后再试` })
+      }
+      throw new ProblemError('SMS_UNAVAILABLE')
+    }
+    reply.code(201)
+    return view(row)
+  })
+
+  app.post<{ Params: { id: string }; Body: { code: string } }>(ROUTES.confirmConsent.path, {
+    schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } }, body: confirmConsentBodySchema, tags: ['agent'], summary: '代办员录入群众告知的验证码' },
+    config: { access: agentOnly, fieldMessages: { ...CONSENT_MESSAGES, id: '没有找到这条代办授权申请' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
+  }, async (request): Promise<Consent> => {
+    const agent = agentOf(request)
+    const repo = consentRepo(app.db)
+    const row = await repo.byId(request.params.id)
+    // Another agent's request is as good as absent.
+    if (!row || row.agent_id !== agent.id) throw new ProblemError('CONSENT_NOT_FOUND')
+    if (row.status === 'granted') return view(row)
+    if (!(await app.otp.verify(row.resident_phone, request.body.code.trim(), 'consent'))) throw new ProblemError('OTP_INVALID')
+    const account = await identityRepo(app.db).ensureAccount(row.resident_phone)
+    await repo.grant(row.id, account.id, new Date())
+    return view((await repo.byId(row.id))!)
+  })
+
+  app.get(ROUTES.agentConsents.path, {
+    schema: { tags: ['agent'], summary: '我发起的代办授权' },
+    config: { access: agentOnly },
+  }, async (request): Promise<Consent[]> => (await consentRepo(app.db).forAgent(agentOf(request).id)).map(view))
+
+  app.get(ROUTES.myConsents.path, {
+    schema: { tags: ['auth'], summary: '我授权的代办' },
+    config: { access: 'citizen' },
+  }, async (request, reply): Promise<Consent[]> => {
+    reply.header('cache-control', 'no-store')
+    return (await consentRepo(app.db).grantedBy(request.citizen!.accountId!)).map(view)
+  })
+}
