@@ -127,3 +127,33 @@ it('a clerk looks a citizen up; the citizen sees who looked and why', async () =
   await staff.close()
   await citizen.close()
 })
+
+it('an agent gets a resident\'s consent by the code the resident reads out', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${product.url}/staff/login`)
+  await page.getByLabel('用户名').fill('agent')
+  await page.getByLabel('密码').fill('Tongban@2026')
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.waitForURL(/\/staff$/)
+  await poll(() => page.getByRole('heading', { name: '代办授权' }).count()).toBe(1)
+  await page.getByRole('button', { name: '发送授权短信' }).click()
+  await poll(() => page.getByText('请选择要代办的事项').count()).toBeGreaterThan(0)
+
+  const phone = '13912349999'
+  await page.getByLabel('群众本人手机号码').fill(phone)
+  await poll(() => page.locator('#consent-item option').count()).toBeGreaterThan(40)
+  await page.getByLabel('代办事项').selectOption({ label: '最低生活保障申请' })
+  await page.getByRole('button', { name: '发送授权短信' }).click()
+  await poll(() => page.getByText(/已向 139\*\*\*\*9999 发送授权短信/).count()).toBe(1)
+  const list = await (await fetch(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const sms = list.find((m) => m.phone === phone)!.text
+  expect(sms).toContain('刘梅')
+  expect(sms).toContain('最低生活保障申请')
+  await page.getByLabel('群众告知的验证码').fill(/验证码(\d{6})/.exec(sms)![1]!)
+  await page.getByRole('button', { name: '确认授权' }).click()
+  await poll(() => page.getByText(/已取得 139\*\*\*\*9999 的授权/).count()).toBe(1)
+  expect(await axe(page)).toEqual([])
+  await page.screenshot({ path: join(ARTIFACTS, 'agent-consent.png') })
+  await context.close()
+})

@@ -6,7 +6,7 @@ import type { Department, Hall } from '../catalogue/types'
 import { ApiError, isProblem, makeProblem, type Problem } from './problems'
 import {
   buildPath, ROUTES,
-  type AccessLogEntry, type AccessPurpose, type AccountView, type CatalogueSnapshot, type CitizenCard, type StaffSessionResult, type StaffView, type ClientConfig, type ItemGuide, type ItemListQuery, type ItemPage, type SendCodeResult, type SessionResult,
+  type AccessLogEntry, type AccessPurpose, type Consent, type AccountView, type CatalogueSnapshot, type CitizenCard, type StaffSessionResult, type StaffView, type ClientConfig, type ItemGuide, type ItemListQuery, type ItemPage, type SendCodeResult, type SessionResult,
 } from './routes'
 import type { Transport, TransportRequest, TransportResponse } from './transport'
 
@@ -31,6 +31,10 @@ export interface ApiClient {
   updateProfile(profile: { name: string; idNumber: string }): Promise<AccountView>
   logout(): Promise<void>
   myAccessLog(): Promise<AccessLogEntry[]>
+  myConsents(): Promise<Consent[]>
+  requestConsent(residentPhone: string, itemCode: string): Promise<Consent>
+  confirmConsent(id: string, code: string): Promise<Consent>
+  agentConsents(): Promise<Consent[]>
   staffLogin(username: string, password: string): Promise<StaffSessionResult>
   /** The signed-in staff member, or null. */
   staffMe(): Promise<StaffView | null>
@@ -117,6 +121,18 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async logout() {
       await send({ method: 'POST', url: ROUTES.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)
+    },
+    async myConsents() {
+      return (await send<Consent[]>({ method: 'GET', url: ROUTES.myConsents.path })).data
+    },
+    async requestConsent(residentPhone, itemCode) {
+      return (await send<Consent>({ method: 'POST', url: ROUTES.requestConsent.path, body: { residentPhone, itemCode } })).data
+    },
+    async confirmConsent(id, code) {
+      return (await send<Consent>({ method: 'POST', url: buildPath(ROUTES.confirmConsent.path, { id }), body: { code } })).data
+    },
+    async agentConsents() {
+      return (await send<Consent[]>({ method: 'GET', url: ROUTES.agentConsents.path })).data
     },
     async myAccessLog() {
       return (await send<AccessLogEntry[]>({ method: 'GET', url: ROUTES.myAccessLog.path })).data
