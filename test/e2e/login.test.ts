@@ -74,6 +74,15 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
   await poll(() => page.getByText('11010519491231002X').count()).toBe(1)
   await page.screenshot({ path: join(ARTIFACTS, 'me-real-name-elderly.png') })
 
+  await page.getByLabel('单位名称').fill('示例市晨光餐饮有限公司')
+  await page.getByLabel('统一社会信用代码').fill('91350100M000100Y44')
+  await page.getByRole('button', { name: '保存企业信息' }).click()
+  await poll(() => page.locator('#credit-code-error').textContent()).toBe('统一社会信用代码校验位不对，可能有一位输错了，请核对')
+  await page.getByLabel('统一社会信用代码').fill('91350100m000100y43')
+  await page.getByRole('button', { name: '保存企业信息' }).click()
+  await poll(() => page.getByText('91350100M000100Y43').count()).toBe(1)
+  expect(await axe(page)).toEqual([])
+
   // The session survives a reload (HttpOnly cookie), then ends on sign-out.
   await page.reload()
   await poll(() => page.getByText('139****5678').count()).toBe(1)

@@ -13,7 +13,7 @@ import { createTaroPlatform, type TaroPlatformApi } from '../../miniprogram/src/
 type RequestOptions = Parameters<TaroPlatformApi['request']>[0]
 
 const SESSION: SessionResult = {
-  account: { id: 'acc-1', phone: '13800138000', name: null, idNumber: null, idNumberMasked: null },
+  account: { id: 'acc-1', phone: '13800138000', name: null, idNumber: null, idNumberMasked: null, company: null },
   token: 'tok-abc',
   expiresAt: '2026-12-23T00:00:00.000Z',
 }

@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
   AUTH_MESSAGES, isValidMobile, maskResidentId, normalizeMobile, normalizeRealNameInput, PROFILE_MESSAGES, realNameIssues, ROUTES, shanghaiDate,
-  sendSmsCodeBodySchema, updateProfileBodySchema, verifySmsCodeBodySchema,
+  sendSmsCodeBodySchema, updateProfileBodySchema, verifySmsCodeBodySchema, updateCompanyBodySchema, companyIssues,
+  normalizeCompanyInput, COMPANY_MESSAGES, IDENTITY_MESSAGES,
   type AccessLogEntry, type AccountView, type ClientConfig, type SendCodeResult, type SessionResult,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -58,6 +59,7 @@ export function ownView(app: FastifyInstance, a: AccountRow): AccountView {
     name: a.name,
     idNumber: a.id_number_enc ? app.idCipher.decrypt(a.id_number_enc) : null,
     idNumberMasked: a.id_number_masked,
+    company: a.company_name && a.credit_code ? { name: a.company_name, creditCode: a.credit_code } : null,
   }
 }
 
@@ -127,6 +129,20 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
       bound = false // another account took it at the same moment
     }
     if (!bound) throw new ProblemError('ID_NUMBER_TAKEN', { errors: [{ path: 'idNumber', code: 'taken', message: PROFILE_MESSAGES.taken }] })
+    return ownView(app, (await repo.accountById(me.accountId))!)
+  })
+
+  app.put<{ Body: { name: string; creditCode: string } }>(ROUTES.updateCompany.path, {
+    schema: { body: updateCompanyBodySchema, tags: ['auth'], summary: '法人信息（统一社会信用代码）' },
+    config: { access: 'citizen', fieldMessages: { name: COMPANY_MESSAGES.name, creditCode: IDENTITY_MESSAGES.creditCode.format } },
+  }, async (request, reply): Promise<AccountView> => {
+    reply.header('cache-control', 'no-store')
+    const input = normalizeCompanyInput(request.body)
+    const errors = companyIssues(input)
+    if (errors.length) throw new ProblemError('VALIDATION', { errors })
+    const repo = identityRepo(app.db)
+    const me = citizenOf(request)
+    await repo.setCompany(me.accountId, input.name, input.creditCode)
     return ownView(app, (await repo.accountById(me.accountId))!)
   })
 

@@ -64,6 +64,16 @@ describe('real-name profile', () => {
     expect(res.json<Problem>().errors).toContainEqual(expect.objectContaining({ path, message }))
   })
 
+  it('keeps the company an account acts for, with a checked credit code', async () => {
+    const token = await signIn()
+    const putCompany = (payload: object) => app.inject({ method: 'PUT', url: '/api/me/company', payload, headers: { authorization: `Bearer ${token}` } })
+    const ok = await putCompany({ name: '示例市晨光餐饮有限公司', creditCode: '91350100m000100y43' })
+    expect(ok.json<AccountView>().company).toEqual({ name: '示例市晨光餐饮有限公司', creditCode: '91350100M000100Y43' })
+    const bad = await putCompany({ name: '晨光', creditCode: '91350100M000100Y44' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json<Problem>().errors).toEqual([{ path: 'creditCode', code: 'check_character', message: '统一社会信用代码校验位不对，可能有一位输错了，请核对' }])
+  })
+
   it('needs a session', async () => {
     expect((await app.inject({ method: 'PUT', url: '/api/me/profile', payload: { name: '赵六', idNumber: ID } })).statusCode).toBe(401)
   })

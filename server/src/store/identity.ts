@@ -7,9 +7,11 @@ export interface AccountRow {
   name: string | null
   id_number_enc: string | null
   id_number_masked: string | null
+  company_name: string | null
+  credit_code: string | null
 }
 
-const ACCOUNT_COLUMNS = 'id, phone, name, id_number_enc, id_number_masked'
+const ACCOUNT_COLUMNS = 'id, phone, name, id_number_enc, id_number_masked, company_name, credit_code'
 
 export interface OtpRow {
   id: string
@@ -76,6 +78,10 @@ export function identityRepo(db: Queryable) {
       await db.query('update accounts set wechat_openid = null where id = $1', [accountId])
       await db.query('update accounts set wechat_openid = $2, wechat_unionid = $3 where id = $1', [owner.id, me?.wechat_openid ?? null, me?.wechat_unionid ?? null])
       return (await this.accountById(owner.id))!
+    },
+
+    async setCompany(id: string, name: string, creditCode: string): Promise<void> {
+      await db.query('update accounts set company_name = $2, credit_code = $3 where id = $1', [id, name, creditCode])
     },
 
     async recordSend(phone: string, ip: string, at: Date): Promise<void> {

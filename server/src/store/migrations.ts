@@ -144,6 +144,13 @@ export const MIGRATIONS: Migration[] = [
       create index consents_account on consents(account_id, granted_at desc);
     `,
   },
+  {
+    id: '008_company',
+    sql: `
+      alter table accounts add column company_name text;
+      alter table accounts add column credit_code text;
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -3,7 +3,7 @@ import { ApiError, makeProblem, type SessionResult } from '@tongban/core'
 import { testPlatform } from '../testing'
 import { TOKEN_KEY, useSessionStore } from './session'
 
-const result: SessionResult = { account: { id: 'a1', phone: '13800138000', name: null, idNumber: null, idNumberMasked: null }, token: 't'.repeat(43), expiresAt: '2026-12-23T00:00:00Z' }
+const result: SessionResult = { account: { id: 'a1', phone: '13800138000', name: null, idNumber: null, idNumberMasked: null, company: null }, token: 't'.repeat(43), expiresAt: '2026-12-23T00:00:00Z' }
 
 describe('session store', () => {
   it('checks the phone with the core validator before asking the BFF', async () => {

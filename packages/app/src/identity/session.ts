@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
-  AUTH_MESSAGES, isValidMobile, makeProblem, normalizeMobile, normalizeRealNameInput, realNameIssues, shanghaiDate,
+  AUTH_MESSAGES, companyIssues, isValidMobile, makeProblem, normalizeCompanyInput, normalizeMobile, normalizeRealNameInput, realNameIssues, shanghaiDate,
   type AccountView, type Problem,
 } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
@@ -83,6 +83,19 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** The company this account acts for: name and unified social credit code, checked here first. */
+  async function updateCompany(name: string, creditCode: string): Promise<Outcome> {
+    const input = normalizeCompanyInput({ name, creditCode })
+    const errors = companyIssues(input)
+    if (errors.length) return { ok: false, problem: makeProblem('VALIDATION', { errors }) }
+    try {
+      account.value = await platform.api.updateCompany(input)
+      return { ok: true, value: undefined }
+    } catch (e) {
+      return { ok: false, problem: toProblem(e) }
+    }
+  }
+
   async function logout(): Promise<Outcome> {
     try {
       await platform.api.logout()
@@ -102,5 +115,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { account, status, signedIn, load, sendCode, verify, updateProfile, logout, logoutOthers }
+  return { account, status, signedIn, load, sendCode, verify, updateProfile, updateCompany, logout, logoutOthers }
 })

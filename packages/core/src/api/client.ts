@@ -29,6 +29,7 @@ export interface ApiClient {
   /** Binds the phone from getPhoneNumber; answers with a new session (the account may have been merged). */
   wechatPhone(code: string): Promise<SessionResult>
   updateProfile(profile: { name: string; idNumber: string }): Promise<AccountView>
+  updateCompany(company: { name: string; creditCode: string }): Promise<AccountView>
   logout(): Promise<void>
   myAccessLog(): Promise<AccessLogEntry[]>
   myConsents(): Promise<Consent[]>
@@ -115,6 +116,9 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async wechatPhone(code) {
       return (await send<SessionResult>({ method: 'POST', url: ROUTES.wechatPhone.path, body: { code } })).data
+    },
+    async updateCompany(company) {
+      return (await send<AccountView>({ method: 'PUT', url: ROUTES.updateCompany.path, body: company })).data
     },
     async updateProfile(profile) {
       return (await send<AccountView>({ method: 'PUT', url: ROUTES.updateProfile.path, body: profile })).data

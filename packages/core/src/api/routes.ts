@@ -20,6 +20,7 @@ export const ROUTES = {
   verifySmsCode: { method: 'POST', path: '/api/auth/sms/verify' },
   me: { method: 'GET', path: '/api/me' },
   updateProfile: { method: 'PUT', path: '/api/me/profile' },
+  updateCompany: { method: 'PUT', path: '/api/me/company' },
   logout: { method: 'POST', path: '/api/auth/logout' },
   logoutOthers: { method: 'POST', path: '/api/auth/logout-others' },
   wechatLogin: { method: 'POST', path: '/api/auth/wechat/login' },
@@ -151,7 +152,19 @@ export interface AccountView {
   idNumber: string | null
   /** `1101**********123X`: what every other view shows. */
   idNumberMasked: string | null
+  /** The company this account acts for (法人办事), once given. */
+  company: { name: string; creditCode: string } | null
 }
+
+export const updateCompanyBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'creditCode'],
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 100 },
+    creditCode: { type: 'string', minLength: 1, maxLength: 32 },
+  },
+} as const
 
 export const updateProfileBodySchema = {
   type: 'object',

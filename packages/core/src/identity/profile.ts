@@ -1,7 +1,7 @@
 /** The real-name form (实名信息): one check, run by both shells before sending and by the BFF on receipt. */
 import type { FieldIssue } from '../api/problems'
 import { PROFILE_MESSAGES } from '../api/routes'
-import { IDENTITY_MESSAGES, isValidRealName, normalizeRealName, residentIdIssue } from './validators'
+import { creditCodeIssue, IDENTITY_MESSAGES, isValidRealName, normalizeRealName, residentIdIssue } from './validators'
 
 export interface RealNameInput {
   name: string
@@ -25,4 +25,27 @@ export function realNameIssues(input: RealNameInput, today: string): FieldIssue[
 /** Today's civil date in Asia/Shanghai (UTC+8 all year). */
 export function shanghaiDate(epochMs: number): string {
   return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10)
+}
+
+export interface CompanyInput {
+  name: string
+  creditCode: string
+}
+
+export const COMPANY_MESSAGES = {
+  name: '请填写营业执照上的单位名称（2到100个字）',
+} as const
+
+export function normalizeCompanyInput(input: CompanyInput): CompanyInput {
+  return { name: input.name.trim(), creditCode: input.creditCode.trim().toUpperCase() }
+}
+
+/** The company form (法人信息): name as on the licence, and a valid unified social credit code. */
+export function companyIssues(input: CompanyInput): FieldIssue[] {
+  const { name, creditCode } = normalizeCompanyInput(input)
+  const issues: FieldIssue[] = []
+  if ([...name].length < 2 || [...name].length > 100 || /[<>]/.test(name)) issues.push({ path: 'name', code: 'name', message: COMPANY_MESSAGES.name })
+  const issue = creditCodeIssue(creditCode)
+  if (issue) issues.push({ path: 'creditCode', code: issue, message: IDENTITY_MESSAGES.creditCode[issue] })
+  return issues
 }
