@@ -130,3 +130,37 @@ export async function smsCodeFor(bff: TestBff, phone: string): Promise<string> {
   if (!code) throw new Error(`no code for ${phone} in the dev inbox: ${JSON.stringify(body.slice(0, 3))}`)
   return code
 }
+
+/** POSTs JSON with node:http (see getJson), e.g. to use a code up before the mini-program does. */
+export function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const payload = JSON.stringify(body)
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        try {
+          resolvePromise({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T })
+        } catch (e) {
+          reject(e)
+        }
+      })
+    })
+    req.on('error', reject)
+    req.end(payload)
+  })
+}
+
+/** A wx.login code the BFF's fake WeChat API accepts once for `openid` (GET /dev/wechat/login-code). */
+export async function wechatLoginCode(bff: TestBff, openid: string): Promise<string> {
+  const { status, body } = await getJson<{ code: string }>(`${bff.url}/dev/wechat/login-code?openid=${encodeURIComponent(openid)}`)
+  if (status !== 200) throw new Error(`GET /dev/wechat/login-code answered ${status}`)
+  return body.code
+}
+
+/** A getPhoneNumber code for `phone` the BFF's fake WeChat API accepts once (GET /dev/wechat/phone-code). */
+export async function wechatPhoneCode(bff: TestBff, phone: string): Promise<string> {
+  const { status, body } = await getJson<{ code: string }>(`${bff.url}/dev/wechat/phone-code?phone=${encodeURIComponent(phone)}`)
+  if (status !== 200) throw new Error(`GET /dev/wechat/phone-code answered ${status}`)
+  return body.code
+}

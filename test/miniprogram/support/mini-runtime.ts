@@ -66,6 +66,8 @@ export interface OpenedPage {
   type(node: RenderedNode, value: string): Promise<void>
   /** The input loses focus (`blur`). */
   blur(node: RenderedNode): Promise<void>
+  /** Any other event WeChat sends an element, e.g. a getPhoneNumber button's `getphonenumber`. */
+  trigger(node: RenderedNode, name: string, detail: Record<string, unknown>): Promise<void>
   unload(): void
 }
 
@@ -197,6 +199,7 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
       tap: (node) => dispatch(node, 'tap', { x: 0, y: 0 }),
       type: (node, value) => dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 }),
       blur: (node) => dispatch(node, 'blur', { value: attr(node, 'value') ?? '' }),
+      trigger: dispatch,
       async waitForText(predicate, timeoutMs = 10_000) {
         try {
           return await waitFor(() => (predicate(text()) ? text() : null), timeoutMs, 'page text')

@@ -1,7 +1,9 @@
 /**
  * The parts of `wx` the built mini-program calls, for miniprogram-simulate:
  * `wx.request` really goes over HTTP (node:http) to the test BFF; storage is
- * an in-memory map; phone calls and map navigation are recorded.
+ * an in-memory map; phone calls and map navigation are recorded. `wx.login`
+ * answers a code from the BFF's local fake WeChat API
+ * (/dev/wechat/login-code) for the openid the test chose.
  */
 import http from 'node:http'
 
@@ -31,6 +33,10 @@ export interface WxShim {
   offline: boolean
   /** What the citizen taps in the next wx.showModal: 确定 (true) or 取消 (false). */
   modalConfirms: boolean
+  /** The WeChat user on this phone: wx.login asks the BFF's /dev/wechat/login-code for a code for this openid. */
+  wechatOpenid: string
+  /** Codes wx.login hands out (first in, first out) before asking the BFF for one, e.g. one already used. */
+  loginCodes: string[]
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -57,7 +63,41 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   const calls: WxShim['calls'] = []
   let pending = 0
 
-  const shim = { offline: false, modalConfirms: true }
+  const shim = { offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[] }
+
+  /** A code the BFF's fake WeChat API accepts once for this openid (a made-up one without a BFF). */
+  function devLoginCode(openid: string): Promise<string> {
+    if (!options.bffUrl) return Promise.resolve(`fake-login-code-${openid}`)
+    const url = new URL(`/dev/wechat/login-code?openid=${encodeURIComponent(openid)}`, options.bffUrl)
+    return new Promise((resolve, reject) => {
+      http.get(url, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          try {
+            const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: unknown }
+            if (res.statusCode !== 200 || typeof body.code !== 'string') throw new Error(`answered ${res.statusCode}`)
+            resolve(body.code)
+          } catch (e) {
+            reject(new Error(`GET ${url.pathname}: ${(e as Error).message}`))
+          }
+        })
+      }).on('error', reject)
+    })
+  }
+
+  function login(o: Callbacks<{ code: string; errMsg: string }> & { timeout?: number } = {}) {
+    calls.push({ name: 'login', options: o })
+    if (shim.offline) {
+      settle(o, false, { errMsg: 'login:fail network error' })
+      return
+    }
+    const queued = shim.loginCodes.shift()
+    void (queued !== undefined ? Promise.resolve(queued) : devLoginCode(shim.wechatOpenid)).then(
+      (code) => settle(o, true, { code, errMsg: 'login:ok' }),
+      (e: Error) => settle(o, false, { errMsg: `login:fail ${e.message}` }),
+    )
+  }
 
   function request(o: RequestOptions) {
     const method = (o.method ?? 'GET').toUpperCase()
@@ -105,6 +145,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
 
   const api: Record<string, unknown> = {
     request,
+    login,
     getStorage(o: Callbacks<{ data: unknown; errMsg: string }> & { key: string }) {
       if (storage.has(o.key)) settle(o, true, { data: storage.get(o.key), errMsg: 'getStorage:ok' })
       else settle(o, false, { errMsg: 'getStorage:fail data not found' })
