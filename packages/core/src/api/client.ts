@@ -4,10 +4,10 @@
  */
 import type { Department, Hall } from '../catalogue/types'
 import { ApiError, isProblem, makeProblem, type Problem } from './problems'
-import {
-  buildPath, ROUTES,
-  type AccessLogEntry, type AccessPurpose, type Consent, type AccountView, type CatalogueSnapshot, type CitizenCard, type StaffSessionResult, type StaffView, type ClientConfig, type ItemGuide, type ItemListQuery, type ItemPage, type SendCodeResult, type SessionResult,
-} from './routes'
+import { buildPath, ROUTES, type CatalogueSnapshot, type ItemGuide, type ItemListQuery, type ItemPage } from './routes'
+import type {
+  AccessLogEntry, AccessPurpose, AccountView, CitizenCard, ClientConfig, Consent, SendCodeResult, SessionResult, StaffSessionResult, StaffView,
+} from './identity'
 import type { Transport, TransportRequest, TransportResponse } from './transport'
 
 export type GuideResult =
