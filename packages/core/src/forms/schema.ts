@@ -1,0 +1,140 @@
+/**
+ * Form schemas as plain JSON data, served with the item and cached by the
+ * shells: a list of fields (a union on `type`), conditions that show or
+ * require a field, and cross-field rules. Nothing here runs; the validator
+ * reads these shapes defensively, since a schema may arrive broken.
+ */
+
+export type FieldType =
+  | 'text' | 'textarea' | 'number' | 'money' | 'date' | 'dateRange'
+  | 'select' | 'radio' | 'checkbox' | 'switch'
+  | 'mobile' | 'residentId' | 'creditCode' | 'email'
+  | 'region' | 'address' | 'group' | 'material' | 'consent'
+
+export const FIELD_TYPES: readonly FieldType[] = [
+  'text', 'textarea', 'number', 'money', 'date', 'dateRange',
+  'select', 'radio', 'checkbox', 'switch',
+  'mobile', 'residentId', 'creditCode', 'email',
+  'region', 'address', 'group', 'material', 'consent',
+]
+
+export type ConditionValue = string | number | boolean | null
+
+/**
+ * When a field shows or is required. `field` is a dotted path whose first
+ * segment names a field of the nearest enclosing scope that declares it
+ * (inside a group item: a sibling first, then the form's own fields); the
+ * rest indexes into that field's value (`region.province`, `period.start`).
+ * A hidden field reads as empty. On an array value (checkbox), `equals`
+ * means "contains" and `in` means "shares a value with".
+ */
+export type Condition =
+  | { situation: string; in: string[] }
+  | { field: string; equals: ConditionValue }
+  | { field: string; in: ConditionValue[] }
+  | { field: string; filled: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+
+/** What a field may be prefilled with from the signed-in account. */
+export type PrefillKey = 'name' | 'phone' | 'idNumber' | 'companyName' | 'creditCode'
+
+export interface FieldOption {
+  value: string
+  label: string
+}
+
+interface FieldBase {
+  /** Letters, digits and `_`, starting with a letter; unique within its scope. */
+  name: string
+  label: string
+  help?: string
+  required?: boolean
+  visibleWhen?: Condition
+  requiredWhen?: Condition
+}
+
+interface StringRules {
+  /** In characters (code points), after trimming. */
+  minLength?: number
+  maxLength?: number
+  /** A RegExp source compiled with the `u` flag; like HTML's `pattern`, the whole value must match. */
+  pattern?: string
+}
+
+export interface TextField extends FieldBase, StringRules { type: 'text'; prefill?: 'name' | 'companyName' }
+export interface TextareaField extends FieldBase, StringRules { type: 'textarea' }
+export interface AddressField extends FieldBase, StringRules { type: 'address' }
+export interface EmailField extends FieldBase { type: 'email' }
+export interface MobileField extends FieldBase { type: 'mobile'; prefill?: 'phone' }
+export interface ResidentIdField extends FieldBase { type: 'residentId'; prefill?: 'idNumber' }
+export interface CreditCodeField extends FieldBase { type: 'creditCode'; prefill?: 'creditCode' }
+
+export interface NumberField extends FieldBase { type: 'number'; min?: number; max?: number; integer?: boolean }
+/** Yuan, at most two decimals; at least 0 unless `min` says otherwise. */
+export interface MoneyField extends FieldBase { type: 'money'; min?: number; max?: number }
+
+/** `YYYY-MM-DD`, or `'today'` (from the validation context, Asia/Shanghai). */
+export type DateBound = string
+export interface DateField extends FieldBase { type: 'date'; min?: DateBound; max?: DateBound }
+/** Value `{ start, end }`; the end may equal the start. */
+export interface DateRangeField extends FieldBase { type: 'dateRange'; min?: DateBound; max?: DateBound }
+
+export interface SelectField extends FieldBase { type: 'select'; options: FieldOption[] }
+export interface RadioField extends FieldBase { type: 'radio'; options: FieldOption[] }
+export interface CheckboxField extends FieldBase { type: 'checkbox'; options: FieldOption[]; minItems?: number; maxItems?: number }
+export interface SwitchField extends FieldBase { type: 'switch' }
+
+/** GB/T 2260 codes; `depth` 1 = province only, 2 = to the city, 3 (default) = to the district. */
+export interface RegionField extends FieldBase { type: 'region'; depth?: 1 | 2 | 3 }
+
+/** Repeatable block (family members, shareholders): an array of objects, each checked against `fields`. */
+export interface GroupField extends FieldBase {
+  type: 'group'
+  fields: FormField[]
+  minItems?: number
+  maxItems?: number
+  /** Rules checked within each item (paths name the item's own fields). */
+  rules?: CrossRule[]
+}
+
+/** A file uploaded beforehand, or an e-licence (电子证照) when `eLicenceTypes` lists any. */
+export interface MaterialField extends FieldBase {
+  type: 'material'
+  accept?: ('pdf' | 'image')[]
+  eLicenceTypes?: string[]
+  /** The catalogue material this field supplies, if any. */
+  materialId?: string
+}
+
+/** A declaration or signature box (承诺/授权): when required, it must be ticked. */
+export interface ConsentField extends FieldBase { type: 'consent'; text?: string }
+
+export type FormField =
+  | TextField | TextareaField | AddressField | EmailField | MobileField | ResidentIdField | CreditCodeField
+  | NumberField | MoneyField | DateField | DateRangeField
+  | SelectField | RadioField | CheckboxField | SwitchField
+  | RegionField | GroupField | MaterialField | ConsentField
+
+/**
+ * Rules across fields. `message` names an entry of FORM_MESSAGES to say it
+ * in the form's own words (e.g. 'shares_sum'); the code stays the same.
+ */
+export type CrossRule =
+  | { type: 'dateOrder'; start: string; end: string; strict?: boolean; message?: string }
+  | { type: 'sum'; group: string; field: string; equals: number; message?: string }
+
+export interface FormSchema {
+  id: string
+  version: number
+  fields: FormField[]
+  rules?: CrossRule[]
+}
+
+export type RegionValue = { province: string; city?: string; district?: string }
+export type DateRangeValue = { start: string; end: string }
+export type MaterialValue = { kind: 'upload'; fileId: string } | { kind: 'eLicence'; licenceId: string }
+export type FieldValue =
+  | string | number | boolean | string[] | RegionValue | DateRangeValue | MaterialValue | FormValues[]
+export type FormValues = { [name: string]: FieldValue | undefined }
