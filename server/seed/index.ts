@@ -17,12 +17,18 @@ import { items as publicSecurity } from './items/public-security'
 import { items as realEstate } from './items/real-estate'
 import { items as transport } from './items/transport'
 import type { SeedItem } from './types'
+import { foodLicenceForm } from './forms/food-licence'
 
 export { departments, DEPT, CONSULT_PHONE, COMPLAINT_PHONE } from './departments'
 export { halls, HALL } from './halls'
 export type { SeedItem } from './types'
 
-export const seedItems: SeedItem[] = [
+/** Application forms (申请表) by item code; more come as items go online. */
+export const seedForms: Record<string, NonNullable<SeedItem['form']>> = {
+  'SJ-0001': foodLicenceForm,
+}
+
+const allItems: SeedItem[] = [
   ...publicSecurity,
   ...marketRegulation,
   ...humanResources,
@@ -37,3 +43,5 @@ export const seedItems: SeedItem[] = [
   ...transport,
   ...agriculture,
 ]
+
+export const seedItems: SeedItem[] = allItems.map((item) => (seedForms[item.code] ? { ...item, form: seedForms[item.code] } : item))

@@ -205,3 +205,39 @@ describe('seed items', () => {
     })
   })
 })
+
+describe('seeded application forms', async () => {
+  const { schemaIssues, validateForm } = await import('@tongban/core')
+  const { seedForms } = await import('./index')
+
+  for (const [code, form] of Object.entries(seedForms)) {
+    const item = seedItems.find((i) => i.code === code)!
+    it(`${code}: the form is a valid schema tied to the item's materials and situations`, () => {
+      expect(item).toBeDefined()
+      expect(schemaIssues(form)).toEqual([])
+      const materialIds = new Set(item.materials.map((m) => m.id))
+      const situationIds = new Set(item.situations.map((s) => s.id))
+      const walk = (fields: typeof form.fields): void => {
+        for (const f of fields) {
+          if (f.type === 'material' && f.materialId) expect(materialIds.has(f.materialId), f.name).toBe(true)
+          for (const c of [f.visibleWhen, f.requiredWhen]) {
+            const json = JSON.stringify(c ?? {})
+            for (const m of json.matchAll(/"situation":"([^"]+)"/g)) expect(situationIds.has(m[1]!), `${f.name} → ${m[1]}`).toBe(true)
+          }
+          if (f.type === 'group') walk(f.fields)
+        }
+      }
+      walk(form.fields)
+    })
+  }
+
+  it('SJ-0001: asks for food-safety managers only for catering, in Chinese', () => {
+    const form = seedForms['SJ-0001']!
+    const sales = validateForm(form, {}, { answers: { category: 'sales' }, today: '2026-11-23' })
+    expect(sales.issues.map((i) => i.path)).not.toContain('safetyManagers')
+    const catering = validateForm(form, {}, { answers: { category: 'catering' }, today: '2026-11-23' })
+    const managers = catering.issues.find((i) => i.path === 'safetyManagers')
+    expect(managers?.message).toMatch(/食品安全管理人员/)
+    expect(catering.issues.find((i) => i.path === 'operatorName')?.message).toMatch(/经营者名称/)
+  })
+})

@@ -34,6 +34,7 @@ import { authRoutes } from './http/auth'
 import { devRoutes, devWechatRoutes } from './http/dev'
 import { wechatRoutes } from './http/wechat'
 import { consentRoutes } from './http/consents'
+import { formRoutes } from './http/forms'
 import { createWechatClient, startFakeWechatServer, type FakeWechatServer } from './connectors/wechat/index'
 import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './connectors/sms/index'
 
@@ -150,6 +151,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(staffRoutes)
   await app.register(staffCitizenRoutes)
   await app.register(consentRoutes)
+  await app.register(formRoutes)
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

@@ -12,6 +12,7 @@ export const PROBLEMS = {
   ITEM_NOT_FOUND: { status: 404, title: '没有找到这个事项，请检查事项编码或重新搜索' },
   CONSENT_NOT_FOUND: { status: 404, title: '没有找到这条代办授权申请' },
   CITIZEN_NOT_FOUND: { status: 404, title: '没有找到使用这个手机号的账户' },
+  FORM_NOT_FOUND: { status: 404, title: '这个事项暂不支持网上申请，请按办事指南到窗口办理' },
   UNAUTHENTICATED: { status: 401, title: '请先登录' },
   FORBIDDEN: { status: 403, title: '您没有权限进行这项操作' },
   ID_NUMBER_TAKEN: { status: 409, title: '这个身份证号码已经绑定了另一个账户' },

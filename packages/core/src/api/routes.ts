@@ -13,6 +13,7 @@ export const ROUTES = {
   listItems: { method: 'GET', path: '/api/items' },
   catalogue: { method: 'GET', path: '/api/catalogue' },
   getItem: { method: 'GET', path: '/api/items/:code' },
+  checkForm: { method: 'POST', path: '/api/items/:code/form/check' },
   listHalls: { method: 'GET', path: '/api/halls' },
   listDepartments: { method: 'GET', path: '/api/departments' },
   clientConfig: { method: 'GET', path: '/api/client-config' },
@@ -110,3 +111,14 @@ export const ITEM_QUERY_MESSAGES: Record<keyof ItemListQuery, string> = {
   page: `页码必须是1到${MAX_PAGE}之间的整数`,
   pageSize: `每页条数必须是1到${MAX_PAGE_SIZE}之间的整数`,
 }
+
+/** A draft of an item's application form, checked by the BFF with the same validateForm. */
+export const checkFormBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['values'],
+  properties: {
+    values: { type: 'object' },
+    answers: { type: 'object' },
+  },
+} as const

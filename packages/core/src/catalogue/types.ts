@@ -2,6 +2,7 @@
  * The item (事项) model: every element of a published 办事指南, as data.
  * Guides are rows served by the BFF; both shells render them unchanged.
  */
+import type { FormSchema } from '../forms/schema'
 
 export type ItemKind = 'licence' | 'confirmation' | 'benefit' | 'public_service' | 'other'
 export type HallLevel = 'city' | 'district' | 'township' | 'village'
@@ -146,6 +147,8 @@ export interface Item {
   complaintPhone: string
   result: { name: string; sampleUrl?: string }
   faq: Faq[]
+  /** The application form (申请表) as data, for items that can be applied for online. */
+  form?: FormSchema
   /** ISO timestamp of the last change; drives ETags and "stale" notices. */
   updatedAt: string
 }
