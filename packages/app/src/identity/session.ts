@@ -27,10 +27,9 @@ export const useSessionStore = defineStore('session', () => {
     try {
       account.value = await platform.api.me()
       status.value = 'ready'
-    } catch (e) {
+    } catch {
       // Offline: keep whatever we knew; the next load will tell.
       status.value = account.value ? 'ready' : 'error'
-      void e
     }
   }
 
