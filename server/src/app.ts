@@ -35,8 +35,8 @@ import { devRoutes, devWechatRoutes } from './http/dev'
 import { wechatRoutes } from './http/wechat'
 import { consentRoutes } from './http/consents'
 import { formRoutes } from './http/forms'
-import { createWechatClient, startFakeWechatServer, type FakeWechatServer } from './connectors/wechat/index'
-import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './connectors/sms/index'
+import type { SmsProvider } from './connectors/sms/index'
+import { startConnectors } from './connectors/index'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -107,38 +107,16 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.decorate('catalogue', catalogueService(catalogueRepo(db)))
   if (ownsDb) app.addHook('onClose', async () => db.close())
 
-  // SMS: the configured provider, or a local fake whose messages show at /dev/inbox.
-  let fakeSms: FakeSmsServer | null = null
-  let sms = opts.sms
-  if (!sms) {
-    let { baseUrl, accessKeyId, accessKeySecret } = config.sms
-    if (!baseUrl) {
-      fakeSms = await startFakeSmsServer({ accessKeyId, accessKeySecret })
-      baseUrl = fakeSms.url
-      accessKeyId = fakeSms.accessKeyId
-      accessKeySecret = fakeSms.accessKeySecret
-      app.addHook('onClose', async () => fakeSms?.close())
-    }
-    sms = createAliyunSms({ ...config.sms, baseUrl, accessKeyId, accessKeySecret })
-  }
-  // WeChat: the configured API, or a local fake (demo, tests) with /dev/wechat/* to get codes from it.
-  let fakeWechat: FakeWechatServer | null = null
-  let wechatBase = config.wechat.baseUrl
-  let { appId, appSecret } = config.wechat
-  if (!wechatBase) {
-    fakeWechat = await startFakeWechatServer({ appId, appSecret })
-    wechatBase = fakeWechat.url
-    appId = fakeWechat.appId
-    appSecret = fakeWechat.appSecret
-    app.addHook('onClose', async () => fakeWechat?.close())
-  }
-  app.decorate('wechat', createWechatClient({ baseUrl: wechatBase, appId, appSecret }))
+  const connectors = await startConnectors(config, { sms: opts.sms })
+  app.addHook('onClose', async () => connectors.close())
+  const { fakeSms, fakeWechat } = connectors
+  app.decorate('wechat', connectors.wechat)
 
   const secretKey = await loadSecretKey(config, db)
   const keys = secrets(secretKey)
   app.decorate('secrets', keys)
   app.decorate('idCipher', fieldCipher(secretKey, 'id-number'))
-  app.decorate('otp', otpService({ db, secrets: keys, sms }))
+  app.decorate('otp', otpService({ db, secrets: keys, sms: connectors.sms }))
   app.decorate('sessions', sessionService({ db, secrets: keys }))
   installAccessControl(app, app.sessions, async (id) => {
     const row = await staffRepo(db).byId(id)

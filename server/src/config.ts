@@ -63,6 +63,8 @@ function secretKey(raw: string | undefined): string | undefined {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production'
+  if (production && !env.SMS_BASE_URL) throw new ConfigError('SMS_BASE_URL (with SMS_ACCESS_KEY_ID / SMS_ACCESS_KEY_SECRET) must be set in production: without it codes would go to the local fake')
+  if (production && !env.WECHAT_API_BASE) throw new ConfigError('WECHAT_API_BASE (with WECHAT_APP_ID / WECHAT_APP_SECRET) must be set in production')
   const schema = env.DATABASE_SCHEMA
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_SCHEMA must be a lower-case SQL identifier')
   return {
