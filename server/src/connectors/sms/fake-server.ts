@@ -16,8 +16,8 @@
  * (isv.*) are HTTP 200 with a non-OK Code; isp.SYSTEM_ERROR is sent as 500.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { listenLocal } from '../fake-http'
 
 export const FAKE_SMS_TEMPLATES: Readonly<Record<string, string>> = {
   SMS_LOGIN_CODE: '【${sign}】您的验证码为${code}，5分钟内有效。请勿泄露给他人。',
@@ -200,20 +200,10 @@ export async function startFakeSmsServer(opts: FakeSmsServerOptions = {}): Promi
     return reply(res, 200, { Code: 'OK', Message: 'OK', BizId: bizId })
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) reply(res, 500, { Code: 'InternalError', Message: String(e) })
-      else res.destroy()
-    })
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const { server, url } = await listenLocal(handle, (res, e) => reply(res, 500, { Code: 'InternalError', Message: String(e) }), opts.port)
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     accessKeyId,
     accessKeySecret,
     messages: () => sent.map((m) => ({ ...m, params: { ...m.params } })),

@@ -19,8 +19,8 @@
  * revokes every earlier token (→ 40001). An expired token → 42001.
  */
 import { randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { listenLocal } from '../fake-http'
 
 export interface FakeWechatServerOptions {
   port?: number
@@ -220,20 +220,10 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
     }
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) reply(res, { errcode: -1, errmsg: `system error: ${String(e)}` })
-      else res.destroy()
-    })
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  const { port } = server.address() as AddressInfo
+  const { server, url } = await listenLocal(handle, (res, e) => reply(res, { errcode: -1, errmsg: `system error: ${String(e)}` }), opts.port)
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     appId,
     appSecret,
     issueLoginCode(openid: string, unionid?: string) {
