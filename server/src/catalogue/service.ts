@@ -6,7 +6,7 @@
  */
 import {
   buildCatalogue, queryCatalogue,
-  type Catalogue, type CatalogueSnapshot, type Department, type Hall, type ItemListQuery, type ItemPage,
+  type Catalogue, type CatalogueSnapshot, type Department, type Hall, type Item, type ItemListQuery, type ItemPage,
 } from '@tongban/core'
 import type { CatalogueRepo } from '../store/catalogue'
 
@@ -14,6 +14,8 @@ export interface GuideBody {
   /** The guide serialised once, sent as is. */
   json: string
   etag: string
+  /** The same guide as an object, for routes that read it (the application form). */
+  item: Item
 }
 
 export interface CatalogueService {
@@ -81,7 +83,7 @@ export function catalogueService(repo: CatalogueRepo, opts: { recheckMs?: number
       const c = await current()
       if (c.guides.has(code)) return c.guides.get(code)!
       const row = await repo.getItem(code)
-      const body = row ? { json: JSON.stringify(row.item), etag: row.etag } : null
+      const body = row ? { json: JSON.stringify(row.item), etag: row.etag, item: row.item } : null
       // Unknown codes are not cached: the map must not grow with whatever people type.
       if (body) c.guides.set(code, body)
       return body

@@ -4,7 +4,7 @@
  * phone and on the server cannot differ.
  */
 import type { FastifyInstance } from 'fastify'
-import { checkFormBodySchema, itemCodeParamsSchema, ROUTES, shanghaiDate, validateForm, type FormResult, type Item } from '@tongban/core'
+import { checkFormBodySchema, itemCodeParamsSchema, ROUTES, shanghaiDate, validateForm, type FormResult } from '@tongban/core'
 import { ProblemError } from '../errors'
 
 export async function formRoutes(app: FastifyInstance): Promise<void> {
@@ -15,8 +15,8 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     reply.header('cache-control', 'no-store')
     const guide = await app.catalogue.guide(request.params.code)
     if (!guide) throw new ProblemError('ITEM_NOT_FOUND')
-    const item = JSON.parse(guide.json) as Item
-    if (!item.form) throw new ProblemError('FORM_NOT_FOUND')
-    return validateForm(item.form, request.body.values, { answers: request.body.answers ?? {}, today: shanghaiDate(Date.now()) })
+    const form = guide.item.form
+    if (!form) throw new ProblemError('FORM_NOT_FOUND')
+    return validateForm(form, request.body.values, { answers: request.body.answers ?? {}, today: shanghaiDate(Date.now()) })
   })
 }
