@@ -8,7 +8,10 @@ import { buildPath, ROUTES, type CatalogueSnapshot, type ItemGuide, type ItemLis
 import type {
   AccessLogEntry, AccessPurpose, AccountView, CitizenCard, ClientConfig, Consent, SendCodeResult, SessionResult, StaffSessionResult, StaffView,
 } from './identity'
-import type { Transport, TransportRequest, TransportResponse } from './transport'
+import type { Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
+import type {
+  CaseDetail, CaseSummary, DraftRecord, Licence, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+} from './applications'
 
 export type GuideResult =
   | { notModified: false; item: ItemGuide; etag: string | undefined }
@@ -42,6 +45,20 @@ export interface ApiClient {
   staffLogout(): Promise<void>
   staffFindCitizen(phone: string, purpose: AccessPurpose): Promise<CitizenCard>
   logoutOthers(): Promise<{ revoked: number }>
+  /** Multipart upload of one material file; needs a transport with upload(). */
+  uploadFile(file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
+  deleteUpload(id: string): Promise<void>
+  myLicences(): Promise<Licence[]>
+  myDrafts(): Promise<DraftRecord[]>
+  saveDraft(draft: DraftRecord): Promise<DraftRecord>
+  deleteDraft(itemCode: string): Promise<void>
+  /**
+   * Submits once: the same key always answers with the same case, however
+   * often it is sent (double taps, retries after a timeout, queued replays).
+   */
+  submitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
+  myCases(): Promise<CaseSummary[]>
+  getCase(caseNo: string): Promise<CaseDetail>
 }
 
 export interface ApiClientOptions {
@@ -69,6 +86,21 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
       throw new ApiError(makeProblem('NETWORK', { detail: e instanceof Error ? e.message : String(e) }))
     }
     if (!ok(res.status)) throw new ApiError(toProblem(res))
+    return res
+  }
+
+  async function sendUpload<T>(req: UploadRequest): Promise<TransportResponse<T>> {
+    if (!transport.upload) throw new ApiError(makeProblem('INTERNAL', { detail: 'this transport cannot upload files' }))
+    let res: TransportResponse<T>
+    try {
+      const token = options.token ? await options.token() : null
+      if (token) req = { ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } }
+      res = await transport.upload<T>(req)
+    } catch (e) {
+      if (e instanceof ApiError) throw e
+      throw new ApiError(makeProblem('NETWORK', { detail: e instanceof Error ? e.message : String(e) }))
+    }
+    if (res.status < 200 || res.status >= 300) throw new ApiError(toProblem(res))
     return res
   }
 
@@ -156,6 +188,38 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async logoutOthers() {
       return (await send<{ revoked: number }>({ method: 'POST', url: ROUTES.logoutOthers.path })).data
+    },
+    async uploadFile(file, opts = {}) {
+      const fields: Record<string, string> = {}
+      if (opts.materialId) fields['materialId'] = opts.materialId
+      if (opts.itemCode) fields['itemCode'] = opts.itemCode
+      const req: UploadRequest = { url: ROUTES.uploadFile.path, file, fields, onProgress: opts.onProgress, timeoutMs: 120_000 }
+      return (await sendUpload<UploadedFile>(req)).data
+    },
+    async deleteUpload(id) {
+      await send({ method: 'DELETE', url: buildPath(ROUTES.deleteUpload.path, { id }) }, (s) => (s >= 200 && s < 300) || s === 404)
+    },
+    async myLicences() {
+      return (await send<Licence[]>({ method: 'GET', url: ROUTES.myLicences.path })).data
+    },
+    async myDrafts() {
+      return (await send<DraftRecord[]>({ method: 'GET', url: ROUTES.myDrafts.path })).data
+    },
+    async saveDraft(draft) {
+      const { itemCode, ...body } = draft
+      return (await send<DraftRecord>({ method: 'PUT', url: buildPath(ROUTES.saveDraft.path, { code: itemCode }), body })).data
+    },
+    async deleteDraft(itemCode) {
+      await send({ method: 'DELETE', url: buildPath(ROUTES.deleteDraft.path, { code: itemCode }) }, (s) => (s >= 200 && s < 300) || s === 404)
+    },
+    async submitCase(body, idempotencyKey) {
+      return (await send<CaseDetail>({ method: 'POST', url: ROUTES.submitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
+    },
+    async myCases() {
+      return (await send<CaseSummary[]>({ method: 'GET', url: ROUTES.myCases.path })).data
+    },
+    async getCase(caseNo) {
+      return (await send<CaseDetail>({ method: 'GET', url: buildPath(ROUTES.getCase.path, { caseNo }) })).data
     },
   }
 }

@@ -35,6 +35,16 @@ export const ROUTES = {
   requestConsent: { method: 'POST', path: '/api/agent/consents' },
   confirmConsent: { method: 'POST', path: '/api/agent/consents/:id/confirm' },
   agentConsents: { method: 'GET', path: '/api/agent/consents' },
+  uploadFile: { method: 'POST', path: '/api/uploads' },
+  getUpload: { method: 'GET', path: '/api/uploads/:id' },
+  deleteUpload: { method: 'DELETE', path: '/api/uploads/:id' },
+  myLicences: { method: 'GET', path: '/api/me/licences' },
+  myDrafts: { method: 'GET', path: '/api/me/drafts' },
+  saveDraft: { method: 'PUT', path: '/api/me/drafts/:code' },
+  deleteDraft: { method: 'DELETE', path: '/api/me/drafts/:code' },
+  submitCase: { method: 'POST', path: '/api/cases' },
+  myCases: { method: 'GET', path: '/api/me/cases' },
+  getCase: { method: 'GET', path: '/api/cases/:caseNo' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES

@@ -5,6 +5,7 @@
  * response arrived (network down, timeout).
  */
 import type { HttpMethod } from './routes'
+import type { UploadProgress, UploadSource } from './applications'
 
 export interface TransportRequest {
   method: HttpMethod
@@ -22,8 +23,20 @@ export interface TransportResponse<T = unknown> {
   headers: Record<string, string | undefined>
 }
 
+/** A multipart upload: the file as part `file`, plus plain text fields. */
+export interface UploadRequest {
+  url: string
+  file: UploadSource
+  fields?: Record<string, string>
+  headers?: Record<string, string>
+  onProgress?: (p: UploadProgress) => void
+  timeoutMs?: number
+}
+
 export interface Transport {
   request<T = unknown>(req: TransportRequest): Promise<TransportResponse<T>>
+  /** Multipart upload with progress; resolves for every status like request(). */
+  upload?<T = unknown>(req: UploadRequest): Promise<TransportResponse<T>>
 }
 
 /** Encodes a query object the same way in every transport. */

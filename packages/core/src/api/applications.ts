@@ -1,0 +1,191 @@
+/**
+ * Applying online (issue 5): uploaded files, the e-licence wallet (电子证照),
+ * drafts kept by the BFF, and submitted cases. DTOs, limits and request
+ * schemas both shells and the BFF share; routes are in routes.ts.
+ */
+import type { Answers } from '../catalogue/materials'
+import type { FormValues } from '../forms/schema'
+import { ITEM_CODE_PATTERN } from './routes'
+
+// ---- files -------------------------------------------------------------
+
+/** What the BFF accepts, checked by content (magic bytes), never by name. */
+export const UPLOAD_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
+export type UploadMimeType = (typeof UPLOAD_MIME_TYPES)[number]
+
+/** One file: a phone photo compressed on the device is far below this. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+/** All files of one application together. */
+export const MAX_CASE_UPLOAD_BYTES = 40 * 1024 * 1024
+/** An image declaring more pixels than this is refused before decoding (decompression bombs). */
+export const MAX_IMAGE_PIXELS = 40_000_000
+/** What the shells compress photos to before uploading. */
+export const COMPRESS_TARGET_BYTES = 1024 * 1024
+export const MAX_FILE_NAME_LENGTH = 120
+
+export interface UploadedFile {
+  id: string
+  /** The name as given, cleaned for display (never used as a path). */
+  name: string
+  mime: UploadMimeType
+  size: number
+  sha256: string
+  /** Pixel size, for images. */
+  width?: number
+  height?: number
+  createdAt: string
+}
+
+/**
+ * What a shell hands its transport to upload: a Blob/File in the browser, a
+ * temporary file path in the mini-program (Taro.uploadFile).
+ */
+export type UploadSource =
+  | { kind: 'blob'; blob: unknown; name: string }
+  | { kind: 'path'; path: string; name: string }
+
+export interface UploadProgress {
+  loaded: number
+  total: number
+}
+
+// ---- e-licences ----------------------------------------------------------
+
+/** An electronic licence held by the citizen (身份证, 户口簿, 营业执照, 结婚证…). */
+export interface Licence {
+  id: string
+  /** The kind, as material fields name it in `eLicenceTypes`: '营业执照'. */
+  type: string
+  /** Shown on the card: '营业执照 · 示例市好味餐饮有限公司'. */
+  title: string
+  /** Masked where personal: '1101**********123X'. */
+  number: string
+  holder: string
+  issuer: string
+  issuedOn: string
+  /** null: long-term (长期). */
+  validUntil: string | null
+}
+
+// ---- drafts kept by the BFF -------------------------------------------------
+
+export interface DraftRecord {
+  itemCode: string
+  itemName: string
+  formVersion: number
+  values: FormValues
+  answers: Answers
+  /** Epoch ms on the device that saved it; the newer of device and BFF wins. */
+  updatedAt: number
+}
+
+export const MAX_DRAFT_BYTES = 256 * 1024
+
+export const saveDraftBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['itemName', 'formVersion', 'values', 'answers', 'updatedAt'],
+  properties: {
+    itemName: { type: 'string', maxLength: 200 },
+    formVersion: { type: 'integer', minimum: 0 },
+    values: { type: 'object' },
+    answers: { type: 'object' },
+    updatedAt: { type: 'integer', minimum: 0 },
+  },
+} as const
+
+// ---- cases ----------------------------------------------------------------
+
+/** 邮寄 is filled in by the EMS issue; until then, 窗口领取 or 电子证照. */
+export const DELIVERY_METHODS = ['pickup', 'electronic', 'post'] as const
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number]
+
+export const DELIVERY_LABELS: Record<DeliveryMethod, string> = {
+  pickup: '到窗口领取',
+  electronic: '电子证照（发到“我的证照”）',
+  post: '邮寄到家（EMS）',
+}
+
+/** Idempotency keys: a UUID or similar the shell makes once per submission. */
+export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_-]{16,64}$'
+
+export interface SubmitCaseBody {
+  itemCode: string
+  /** The form version the values were filled against. */
+  formVersion: number
+  values: FormValues
+  answers: Answers
+  delivery: DeliveryMethod
+  /** Consent to the use of personal data for this item: must be true. */
+  personalDataConsent: boolean
+  /** An agent applying for a resident: the confirmed consent that allows it. */
+  agentConsentId?: string
+}
+
+export const submitCaseBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['itemCode', 'formVersion', 'values', 'answers', 'delivery', 'personalDataConsent'],
+  properties: {
+    itemCode: { type: 'string', pattern: ITEM_CODE_PATTERN },
+    formVersion: { type: 'integer', minimum: 0 },
+    values: { type: 'object' },
+    answers: { type: 'object' },
+    delivery: { type: 'string', enum: DELIVERY_METHODS },
+    personalDataConsent: { type: 'boolean' },
+    agentConsentId: { type: 'string', maxLength: 64 },
+  },
+} as const
+
+export const SUBMIT_MESSAGES = {
+  itemCode: '事项编码格式不正确',
+  formVersion: '申请表版本不正确，请刷新后重试',
+  values: '申请表内容格式不正确',
+  answers: '情形选择格式不正确',
+  delivery: '请选择领取方式',
+  personalDataConsent: '请阅读并同意个人信息使用说明',
+  agentConsentId: '代办授权编号不正确',
+} as const
+
+export type CaseStatus = 'submitted'
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  submitted: '已提交，待受理',
+}
+
+/** `<item code>-<YYYYMMDD>-<sequence>`, e.g. SJ-0001-20261123-0007. */
+export const CASE_NO_PATTERN = '^[A-Za-z0-9-]{1,64}-\\d{8}-\\d{4,}$'
+
+export function formatCaseNo(itemCode: string, shanghaiDay: string, seq: number): string {
+  return `${itemCode}-${shanghaiDay.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`
+}
+
+export interface CaseSummary {
+  caseNo: string
+  itemCode: string
+  itemName: string
+  status: CaseStatus
+  statusLabel: string
+  submittedAt: string
+}
+
+export interface CaseMaterial {
+  field: string
+  label: string
+  kind: 'upload' | 'eLicence'
+  /** File name, or the licence title. */
+  title: string
+}
+
+/** What the receipt page and 我的办件 show; answers as submitted. */
+export interface CaseDetail extends CaseSummary {
+  formVersion: number
+  values: FormValues
+  answers: Answers
+  materials: CaseMaterial[]
+  delivery: DeliveryMethod
+  /** The agent who applied for the applicant, with the consent that allowed it. */
+  agent: { name: string | null; consentId: string } | null
+  /** What happens next, in the citizen's words. */
+  nextSteps: string[]
+}
