@@ -158,7 +158,8 @@ class Scope {
         const v = this.read(c.up, c.path)
         if (c.kind === 'filled') return (v !== undefined) === c.filled
         const wanted = c.kind === 'equals' ? [c.value] : c.values
-        if (Array.isArray(v)) return v.some((x) => wanted.includes(x))
+        // undefined inside an array travels as null in JSON: read it as the BFF will.
+        if (Array.isArray(v)) return v.some((x) => wanted.includes(x === undefined ? null : x))
         return wanted.includes(v === undefined ? null : (v as never))
       }
     }
