@@ -1,8 +1,10 @@
 /**
- * The PWA's Platform: axios to the same-origin BFF, localStorage for what
- * the device keeps, navigator.onLine for a first guess at connectivity.
+ * The PWA's Platform: axios to the same-origin BFF; what the citizen typed
+ * (drafts, queued submissions) in IndexedDB, small settings and caches in
+ * localStorage; navigator.onLine for a first guess at connectivity.
  */
 import axios, { type AxiosInstance } from 'axios'
+import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { createApiClient, encodeQuery, type Transport } from '@tongban/core'
 import type { KeyValueStorage, Platform } from '@tongban/app'
 
@@ -39,12 +41,57 @@ export function localStorageKv(prefix = ''): KeyValueStorage {
   }
 }
 
+/**
+ * IndexedDB through idb-keyval: more room than localStorage, off the main
+ * thread, and kept under storage pressure once persistence is granted.
+ * Where IndexedDB is missing or broken (some private modes) it falls back.
+ */
+export function indexedDbKv(fallback: KeyValueStorage, store: UseStore | null = openStore()): KeyValueStorage {
+  let db = store
+  const guard = async <T>(fn: (s: UseStore) => Promise<T>, orElse: () => Promise<T>): Promise<T> => {
+    if (!db) return orElse()
+    try {
+      return await fn(db)
+    } catch {
+      db = null
+      return orElse()
+    }
+  }
+  return {
+    get: (k) => guard(async (s) => (await get<string>(k, s)) ?? (await fallback.get(k)), () => fallback.get(k)),
+    set: (k, v) => guard((s) => set(k, v, s), () => fallback.set(k, v)),
+    remove: (k) => guard(async (s) => { await del(k, s); await fallback.remove(k) }, () => fallback.remove(k)),
+  }
+}
+
+function openStore(): UseStore | null {
+  try {
+    return typeof indexedDB === 'undefined' ? null : createStore('tongban', 'kv')
+  } catch {
+    return null
+  }
+}
+
+/** Drafts and queued submissions are what a citizen typed: they go to IndexedDB. */
+const USER_DATA = /^tb\.(draft|drafts|submissions)(\.|$)/
+
+export function webStorage(): KeyValueStorage {
+  const local = localStorageKv()
+  const idb = indexedDbKv(local)
+  const pick = (k: string) => (USER_DATA.test(k) ? idb : local)
+  return {
+    get: (k) => pick(k).get(k),
+    set: (k, v) => pick(k).set(k, v),
+    remove: (k) => pick(k).remove(k),
+  }
+}
+
 export function webPlatform(): Platform {
   const transport = axiosTransport()
   return {
     transport,
     api: createApiClient(transport),
-    storage: localStorageKv(),
+    storage: webStorage(),
     isOnline: () => navigator.onLine,
     now: () => Date.now(),
     loadSearch: () => import('@tongban/core/search'),
