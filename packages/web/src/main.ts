@@ -18,5 +18,7 @@ app.mount('#app')
 // Submissions queued without a network go out when the app opens and whenever the network returns.
 const flush = () => { if (navigator.onLine) void app.runWithContext(() => useSubmissionStore().flush()) }
 window.addEventListener('online', flush)
+// The service worker sent them in the background: sending again with the same keys fetches the cases.
+navigator.serviceWorker?.addEventListener('message', (e: MessageEvent<{ type?: string }>) => { if (e.data?.type === 'tb-submitted') flush() })
 flush()
 void registerServiceWorker()

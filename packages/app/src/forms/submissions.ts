@@ -122,8 +122,13 @@ export const useSubmissionStore = defineStore('submissions', (): SubmissionStore
       pending.value = [...pending.value, p]
     }
     await persist()
-    if (!platform.isOnline()) return { kind: 'queued', pending: p }
-    return settle(p)
+    if (!platform.isOnline()) {
+      platform.requestBackgroundSync?.()
+      return { kind: 'queued', pending: p }
+    }
+    const out = await settle(p)
+    if (out.kind === 'queued') platform.requestBackgroundSync?.()
+    return out
   }
 
   /** Sends every queued submission once; the cases that landed are returned and kept in `landed`. */

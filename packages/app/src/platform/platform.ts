@@ -30,6 +30,12 @@ export interface Platform {
    * it from there); the PWA's session is an HttpOnly cookie and this is false.
    */
   keepsToken?: boolean
+  /**
+   * Asks the platform to send queued submissions when the network returns,
+   * even if the app is closed by then (Background Sync in the PWA, where the
+   * browser has it). Without it, they go on the next open or online event.
+   */
+  requestBackgroundSync?: () => void
 }
 
 export type SearchModule = Pick<typeof import('@tongban/core/search'), 'buildCatalogue' | 'queryCatalogue'>

@@ -95,5 +95,14 @@ export function webPlatform(): Platform {
     isOnline: () => navigator.onLine,
     now: () => Date.now(),
     loadSearch: () => import('@tongban/core/search'),
+    requestBackgroundSync,
   }
+}
+
+/** Background Sync where the browser has it (Chromium); elsewhere the queue goes on the next open. */
+function requestBackgroundSync(): void {
+  if (!('serviceWorker' in navigator)) return
+  void navigator.serviceWorker.ready
+    .then((reg) => (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('tb-submit'))
+    .catch(() => { /* no sync: the app sends the queue when it opens or the network returns */ })
 }
