@@ -35,6 +35,8 @@ import { devRoutes, devWechatRoutes } from './http/dev'
 import { wechatRoutes } from './http/wechat'
 import { consentRoutes } from './http/consents'
 import { formRoutes } from './http/forms'
+import { caseRoutes } from './http/cases'
+import { materialResolver } from './cases/materials'
 import { uploadRoutes } from './http/uploads'
 import { licenceRoutes } from './http/licences'
 import { openUploadSpace } from './store/file-store'
@@ -137,6 +139,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.addHook('onClose', async () => uploadSpace.close())
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
   await app.register(licenceRoutes, { demo: config.seed && !config.production })
+  await app.register(caseRoutes({ materials: materialResolver() }))
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {
