@@ -134,13 +134,7 @@ export interface FormSchema {
 
 export type RegionValue = { province: string; city?: string; district?: string }
 export type DateRangeValue = { start: string; end: string }
-/**
- * `name` (the file's) and `title` (the licence's) are for showing the choice
- * again (review, a restored draft); the validator ignores and drops them.
- */
-export type MaterialValue =
-  | { kind: 'upload'; fileId: string; name?: string }
-  | { kind: 'eLicence'; licenceId: string; title?: string }
+export type MaterialValue = { kind: 'upload'; fileId: string } | { kind: 'eLicence'; licenceId: string }
 export type FieldValue =
   | string | number | boolean | string[] | RegionValue | DateRangeValue | MaterialValue | FormValues[]
 export type FormValues = { [name: string]: FieldValue | undefined }

@@ -296,34 +296,3 @@ export function schemaIssues(schema: unknown): FormIssue[] {
   for (const d of compileSchema(schema).defects) defect(run, d.path, d.reason)
   return run.issues
 }
-
-export interface FieldState {
-  visible: boolean
-  /** Required now (`required`, or `requiredWhen` holds); false for a hidden field. */
-  required: boolean
-}
-
-/**
- * What a form shows: every declared field by path (group items by index,
- * `safetyManagers.0.name`), whether it is visible and required with these
- * values — the validator's own conditions, so a shell never hides a field
- * the validator checks or the other way round. Fields of a hidden group
- * are not listed.
- */
-export function formFieldStates(schema: unknown, values: unknown, context: ValidationContext = {}): Record<string, FieldState> {
-  const ctx: Record<string, unknown> = isRecord(context) ? context : {}
-  const answers = own(ctx, 'answers')
-  const run: Run = { answers: isRecord(answers) ? answers : {}, today: undefined, issues: [], defectsSeen: new Set() }
-  const compiled = compileSchema(schema)
-  const out: Record<string, FieldState> = Object.create(null)
-  const walk = (scope: Scope): void => {
-    for (const f of scope.fields) {
-      const path = join(scope.prefix, f.name)
-      const visible = scope.visible(f)
-      out[path] = { visible, required: visible && scope.required(f) }
-      if (visible && f.type === 'group') for (const item of scope.groupItems(f) ?? []) if (item) walk(item)
-    }
-  }
-  walk(new Scope(compiled.fields, compiled.rules, isRecord(values) ? values : {}, '', undefined, run))
-  return out
-}
