@@ -151,6 +151,67 @@ export const MIGRATIONS: Migration[] = [
       alter table accounts add column credit_code text;
     `,
   },
+  {
+    id: '009_cases',
+    sql: `
+      create table cases (
+        id uuid primary key default gen_random_uuid(),
+        case_no text not null unique,
+        item_code text not null references items(code),
+        account_id uuid not null references accounts(id),
+        agent_id uuid references staff(id),
+        consent_id uuid references consents(id),
+        form_version integer not null,
+        form jsonb not null,
+        form_values jsonb not null,
+        answers jsonb not null,
+        materials jsonb not null,
+        delivery text not null,
+        status text not null default 'submitted',
+        submitted_at timestamptz not null default now()
+      );
+      create index cases_account on cases(account_id, submitted_at desc);
+      create table case_events (
+        id bigserial primary key,
+        case_id uuid not null references cases(id),
+        type text not null,
+        at timestamptz not null default now(),
+        actor text not null,
+        data jsonb not null default '{}'
+      );
+      create index case_events_case on case_events(case_id, id);
+      create table case_counters (
+        item_code text not null,
+        day date not null,
+        seq integer not null,
+        primary key (item_code, day)
+      );
+      create table idempotency_keys (
+        account_id uuid not null references accounts(id),
+        key text not null,
+        request_hash text not null,
+        case_id uuid references cases(id),
+        created_at timestamptz not null default now(),
+        primary key (account_id, key)
+      );
+    `,
+  },
+  {
+    id: '010_drafts',
+    sql: `
+      create table drafts (
+        account_id uuid not null references accounts(id),
+        item_code text not null references items(code),
+        item_name text not null,
+        form_version integer not null,
+        form_values jsonb not null,
+        answers jsonb not null,
+        updated_at bigint not null,
+        saved_at timestamptz not null default now(),
+        primary key (account_id, item_code)
+      );
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError, makeProblem, type DraftRecord } from '@tongban/core'
 import { testPlatform } from '../testing'
-import { useDraftStore } from './drafts'
+import { REMOTE_SAVE_DELAY, useDraftStore } from './drafts'
 
 const draft = (itemCode: string, operatorName: string) => ({
   itemCode, itemName: '食品经营许可', formVersion: 1, values: { operatorName }, answers: { category: 'catering' },
@@ -46,5 +47,51 @@ describe('drafts on the device', () => {
     const store = t.within(() => useDraftStore())
     expect(await store.open('D-1')).toBeNull()
     expect(await store.list()).toEqual([])
+  })
+})
+
+describe('drafts kept by the BFF', () => {
+  it('go up a moment after the last change, once', async () => {
+    vi.useFakeTimers()
+    try {
+      const saveDraft = vi.fn(async (d: DraftRecord) => d)
+      const t = testPlatform({ saveDraft })
+      const store = t.within(() => useDraftStore())
+      await store.save(draft('SJ-0001', '晨'))
+      await store.save(draft('SJ-0001', '晨光'))
+      expect(saveDraft).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(REMOTE_SAVE_DELAY)
+      expect(saveDraft).toHaveBeenCalledTimes(1)
+      expect(saveDraft.mock.calls[0]![0].values).toEqual({ operatorName: '晨光' })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('stop trying when signed out, and never throw', async () => {
+    const saveDraft = vi.fn(async (): Promise<DraftRecord> => { throw new ApiError(makeProblem('UNAUTHENTICATED')) })
+    const t = testPlatform({ saveDraft })
+    const store = t.within(() => useDraftStore())
+    await store.save(draft('SJ-0001', '晨'))
+    expect(await store.pushRemote('SJ-0001')).toBe(false)
+    await store.save(draft('SJ-0001', '晨光'))
+    expect(await store.pushRemote('SJ-0001')).toBe(false)
+    expect(saveDraft).toHaveBeenCalledTimes(1)
+  })
+
+  it('take the newer copy from the BFF, keep the newer one on the device', async () => {
+    let now = 5000
+    const remote: DraftRecord[] = [
+      { itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, values: { operatorName: '另一台手机' }, answers: {}, updatedAt: 9000 },
+      { itemCode: 'B-1', itemName: 'B', formVersion: 1, values: { operatorName: '旧的' }, answers: {}, updatedAt: 1000 },
+    ]
+    const t = testPlatform({ myDrafts: async () => remote, saveDraft: async (d) => d }, { now: () => now })
+    const store = t.within(() => useDraftStore())
+    await store.save(draft('SJ-0001', '这台手机'))
+    await store.save(draft('B-1', '这台手机更新'))
+    now = 6000
+    expect(await store.pullRemote()).toBe(1)
+    expect((await store.open('SJ-0001'))?.values).toEqual({ operatorName: '另一台手机' })
+    expect((await store.open('B-1'))?.values).toEqual({ operatorName: '这台手机更新' })
   })
 })

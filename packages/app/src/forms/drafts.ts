@@ -3,11 +3,13 @@
  * lost"): every change is written at once, per item, with the situation
  * answers and the form version it was filled against; a reload, a closed app
  * or a lost signal restores it. An index key lists the drafts for 我的办件.
- * (Saving drafts to the BFF as well comes with the drafts API.)
+ * Signed in and online, each draft is also kept by the BFF (a moment after
+ * the last change), so it follows the citizen to another device; of two
+ * copies, the one changed last wins.
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import type { Answers, FormValues } from '@tongban/core'
+import { ApiError, type Answers, type FormValues } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 
 const INDEX_KEY = 'tb.drafts'
@@ -25,9 +27,15 @@ export interface Draft {
 
 export type DraftSummary = Pick<Draft, 'itemCode' | 'itemName' | 'updatedAt'>
 
+/** Milliseconds after the last change before the draft goes to the BFF. */
+export const REMOTE_SAVE_DELAY = 1500
+
 export const useDraftStore = defineStore('drafts', () => {
   const platform = usePlatform()
   const drafts = reactive<Record<string, Draft>>({})
+  const timers = new Map<string, unknown>()
+  /** Set once the BFF says we are not signed in: stop trying until a pull succeeds. */
+  let remoteOff = false
 
   async function readIndex(): Promise<DraftSummary[]> {
     const index = await readJson<DraftSummary[]>(platform.storage, INDEX_KEY)
@@ -54,10 +62,61 @@ export const useDraftStore = defineStore('drafts', () => {
     drafts[draft.itemCode] = saved
     await writeJson(platform.storage, keyOf(draft.itemCode), saved)
     await writeIndex({ itemCode: saved.itemCode, itemName: saved.itemName, updatedAt: saved.updatedAt })
+    scheduleRemote(saved.itemCode)
     return saved
   }
 
+  function scheduleRemote(itemCode: string): void {
+    if (remoteOff) return
+    clearTimeout(timers.get(itemCode))
+    timers.set(itemCode, setTimeout(() => { void pushRemote(itemCode) }, REMOTE_SAVE_DELAY))
+  }
+
+  /** Sends the draft to the BFF now; false when it could not (offline, signed out). Never throws. */
+  async function pushRemote(itemCode: string): Promise<boolean> {
+    clearTimeout(timers.get(itemCode))
+    timers.delete(itemCode)
+    const d = drafts[itemCode]
+    if (!d || remoteOff || !platform.isOnline()) return false
+    try {
+      await platform.api.saveDraft({ ...d })
+      return true
+    } catch (e) {
+      if (e instanceof ApiError && e.problem.status === 401) remoteOff = true
+      return false
+    }
+  }
+
+  /**
+   * Fetches the drafts the BFF keeps and takes each one that is newer than
+   * the device's (another phone, a reinstalled app). Never throws.
+   */
+  async function pullRemote(): Promise<number> {
+    let remote
+    try {
+      remote = await platform.api.myDrafts()
+    } catch {
+      return 0
+    }
+    remoteOff = false
+    let taken = 0
+    for (const r of remote) {
+      const local = await open(r.itemCode)
+      if (local && local.updatedAt >= r.updatedAt) continue
+      drafts[r.itemCode] = { ...r }
+      await writeJson(platform.storage, keyOf(r.itemCode), drafts[r.itemCode])
+      await writeIndex({ itemCode: r.itemCode, itemName: r.itemName, updatedAt: r.updatedAt })
+      taken++
+    }
+    return taken
+  }
+
   async function discard(itemCode: string): Promise<void> {
+    clearTimeout(timers.get(itemCode))
+    timers.delete(itemCode)
+    if (drafts[itemCode] && !remoteOff && platform.isOnline()) {
+      try { await platform.api.deleteDraft(itemCode) } catch { /* the BFF drops it on submit anyway */ }
+    }
     delete drafts[itemCode]
     await platform.storage.remove(keyOf(itemCode))
     await writeIndex(null, itemCode)
@@ -68,5 +127,5 @@ export const useDraftStore = defineStore('drafts', () => {
     return (await readIndex()).sort((a, b) => b.updatedAt - a.updatedAt)
   }
 
-  return { drafts, open, save, discard, list }
+  return { drafts, open, save, discard, list, pushRemote, pullRemote }
 })

@@ -21,7 +21,8 @@ const codes = (r: FormResult) => r.issues.map((i) => `${i.path}:${i.code}`)
 describe('field types', () => {
   it('text: trims, requires, counts characters not UTF-16 units, and matches the whole pattern', () => {
     const f: FormField = { name: 'name', label: '申请人姓名', type: 'text', required: true, minLength: 2, maxLength: 4, pattern: '[\\p{Script=Han}]+' }
-    expect(one(f, '  张三  ')).toEqual({ ok: true, issues: [], values: { name: '张三' } })
+    expect(one(f, '  张三  ')).toMatchObject({ ok: true, issues: [], values: { name: '张三' } })
+    expect(one(f, '  张三  ').values).toEqual({ name: '张三' })
     expect(one(f, '𠀀𠀀𠀀𠀀').ok).toBe(true) // four characters outside the BMP, eight code units
     expect(one(f, '   ').issues).toEqual([{ path: 'name', code: 'required', message: '请填写申请人姓名' }])
     expect(one(f, '张').issues).toEqual([{ path: 'name', code: 'too_short', params: { min: 2 }, message: '申请人姓名至少要填写2个字' }])
@@ -175,7 +176,10 @@ describe('visibleWhen and requiredWhen', () => {
 
   it('checks a field only while it shows, and drops it from values when hidden', () => {
     const r = validateForm(schema, { applicantType: 'self', agentName: 42, agentPhone: 'junk' })
-    expect(r).toEqual({ ok: true, issues: [], values: { applicantType: 'self' } })
+    expect(r).toMatchObject({ ok: true, issues: [], values: { applicantType: 'self' } })
+    expect(r.values).toEqual({ applicantType: "self" })
+    expect(r.visible).toEqual(["applicantType", "house"])
+    expect(r.required).toEqual(["applicantType"])
     const agent = validateForm(schema, { applicantType: 'agent' })
     expect(codes(agent)).toEqual(['agentName:required'])
   })

@@ -40,6 +40,10 @@ export interface FormResult {
   issues: FormIssue[]
   /** Normalised values of the visible fields; wrongly typed values are left out. */
   values: FormValues
+  /** Paths of the fields shown now (inside group items too: `members.0.name`), for the renderers. */
+  visible: string[]
+  /** Paths of the shown fields that must be filled (required or requiredWhen holds). */
+  required: string[]
 }
 
 /** With no `maxItems`, a group still stops somewhere. */
@@ -47,6 +51,8 @@ const DEFAULT_MAX_ITEMS = 500
 const PENDING = Symbol('pending')
 
 interface Run {
+  visible: string[]
+  required: string[]
   answers: Record<string, unknown>
   today: string | undefined
   issues: FormIssue[]
@@ -152,7 +158,8 @@ class Scope {
         const v = this.read(c.up, c.path)
         if (c.kind === 'filled') return (v !== undefined) === c.filled
         const wanted = c.kind === 'equals' ? [c.value] : c.values
-        if (Array.isArray(v)) return v.some((x) => wanted.includes(x))
+        // undefined inside an array travels as null in JSON: read it as the BFF will.
+        if (Array.isArray(v)) return v.some((x) => wanted.includes(x === undefined ? null : x))
         return wanted.includes(v === undefined ? null : (v as never))
       }
     }
@@ -188,6 +195,8 @@ class Scope {
     for (const f of this.fields) {
       if (!this.visible(f)) continue
       const path = join(this.prefix, f.name)
+      this.run.visible.push(path)
+      if (this.required(f)) this.run.required.push(path)
       if (f.type === 'group') this.checkGroup(f, path)
       else for (const p of checkField(f, this.value(f), this.required(f), this.run.today)) push(this.run, path, f.label, p)
     }
@@ -265,6 +274,8 @@ export function validateForm(schema: unknown, values: unknown, context: Validati
   const answers = own(ctx, 'answers')
   const today = own(ctx, 'today')
   const run: Run = {
+    visible: [],
+    required: [],
     answers: isRecord(answers) ? answers : {},
     today: isCalendarDate(today) ? today : undefined,
     issues: [],
@@ -277,7 +288,7 @@ export function validateForm(schema: unknown, values: unknown, context: Validati
   const root = new Scope(compiled.fields, compiled.rules, rootIsObject ? values : {}, '', undefined, run)
   root.check()
   const out = root.output()
-  return { ok: run.issues.length === 0, issues: run.issues, values: out }
+  return { ok: run.issues.length === 0, issues: run.issues, values: out, visible: run.visible, required: run.required }
 }
 
 /** Issues as a form shows them: the messages for each path, in order (like zod's flattenError). */
@@ -292,7 +303,7 @@ export function issuesByPath(issues: readonly FormIssue[]): Record<string, strin
  * are served. Condition cycles show up only when values meet them.
  */
 export function schemaIssues(schema: unknown): FormIssue[] {
-  const run: Run = { answers: {}, today: undefined, issues: [], defectsSeen: new Set() }
+  const run: Run = { visible: [], required: [], answers: {}, today: undefined, issues: [], defectsSeen: new Set() }
   for (const d of compileSchema(schema).defects) defect(run, d.path, d.reason)
   return run.issues
 }

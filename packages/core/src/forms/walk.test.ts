@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { FormSchema } from './schema'
+import { validateForm } from './validate'
+import { materialRefs, reviewRows } from './walk'
+
+const schema: FormSchema = {
+  id: 'walk', version: 1,
+  fields: [
+    { type: 'text', name: 'name', label: '姓名', required: true },
+    { type: 'radio', name: 'kind', label: '类别', options: [{ value: 'a', label: '甲类' }, { value: 'b', label: '乙类' }] },
+    { type: 'checkbox', name: 'items', label: '项目', options: [{ value: 'x', label: '项目X' }, { value: 'y', label: '项目Y' }] },
+    { type: 'money', name: 'capital', label: '注册资本' },
+    { type: 'region', name: 'region', label: '地区' },
+    { type: 'material', name: 'licence', label: '营业执照', eLicenceTypes: ['营业执照'] },
+    { type: 'material', name: 'hiddenFile', label: '乙类材料', visibleWhen: { field: 'kind', equals: 'b' } },
+    {
+      type: 'group', name: 'members', label: '成员',
+      fields: [
+        { type: 'text', name: 'name', label: '姓名' },
+        { type: 'material', name: 'photo', label: '照片' },
+      ],
+    },
+  ],
+}
+
+describe('materialRefs and reviewRows', () => {
+  const raw = {
+    name: '张三', kind: 'a', items: ['y', 'x'], capital: 1000, region: { province: '330000', city: '330100', district: '330106' },
+    licence: { kind: 'eLicence', licenceId: 'lic-1', title: '营业执照 · 好味' },
+    hiddenFile: { kind: 'upload', fileId: 'f-hidden' },
+    members: [{ name: '李四', photo: { kind: 'upload', fileId: 'f-1', name: 'a.jpg' } }, { name: '王五' }],
+  }
+  const { values } = validateForm(schema, raw)
+
+  it('lists the attached materials of visible fields, inside groups too, never hidden ones', () => {
+    expect(materialRefs(schema, values)).toEqual([
+      { path: 'licence', label: '营业执照', value: { kind: 'eLicence', licenceId: 'lic-1' } },
+      { path: 'members.0.photo', label: '成员1 · 照片', value: { kind: 'upload', fileId: 'f-1' } },
+    ])
+  })
+
+  it('reads values back in the form’s words', () => {
+    const rows = reviewRows(schema, values, { region: (c) => ({ '330000': '浙江省', '330100': '杭州市' } as Record<string, string>)[c] })
+    const text = Object.fromEntries(rows.map((r) => [r.path, r.text]))
+    expect(text['kind']).toBe('甲类')
+    expect(text['items']).toBe('项目X、项目Y')
+    expect(text['capital']).toBe('1000.00 元')
+    expect(text['region']).toBe('浙江省 杭州市 330106')
+    expect(text['licence']).toBe('电子证照')
+    expect(text['members']).toBe('2 项')
+    expect(text['members.1.name']).toBe('王五')
+    expect(rows.find((r) => r.path === 'members.0')).toMatchObject({ label: '成员 第1项', depth: 1 })
+    expect(rows.some((r) => r.path === 'hiddenFile')).toBe(false)
+  })
+
+  it('names materials as the shell asks', () => {
+    const rows = reviewRows(schema, raw as never, { material: (m) => (m.kind === 'upload' ? `文件 ${m.name ?? ''}` : `证照 ${m.title ?? ''}`) })
+    expect(rows.find((r) => r.path === 'licence')?.text).toBe('证照 营业执照 · 好味')
+    expect(rows.find((r) => r.path === 'members.0.photo')?.text).toBe('文件 a.jpg')
+  })
+})

@@ -1,0 +1,119 @@
+/**
+ * Reading a validated form back: which materials it attaches (for the BFF to
+ * check ownership and sizes) and the rows of the review page and the case
+ * detail (label and readable value), the same in the PWA, the mini-program
+ * and staff pages. Both take the `values` validateForm returned, so hidden
+ * fields are already gone.
+ */
+import type { FieldOption, FormField, FormSchema, FormValues, MaterialValue } from './schema'
+
+export interface MaterialRef {
+  /** Dotted path: `businessLicenceFile`, `members.0.photo`. */
+  path: string
+  label: string
+  value: MaterialValue
+}
+
+function isObj(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x)
+}
+
+function fieldsOf(schema: FormSchema): FormField[] {
+  return Array.isArray(schema.fields) ? schema.fields : []
+}
+
+export function materialRefs(schema: FormSchema, values: FormValues): MaterialRef[] {
+  const out: MaterialRef[] = []
+  const walk = (fields: FormField[], vals: Record<string, unknown>, prefix: string, labelPrefix: string) => {
+    for (const f of fields) {
+      const v = Object.hasOwn(vals, f.name) ? vals[f.name] : undefined
+      const path = prefix + f.name
+      if (f.type === 'material' && isObj(v) && (v.kind === 'upload' || v.kind === 'eLicence')) {
+        out.push({ path, label: labelPrefix + f.label, value: v as MaterialValue })
+      } else if (f.type === 'group' && Array.isArray(v)) {
+        v.forEach((item, i) => { if (isObj(item)) walk(f.fields, item, `${path}.${i}.`, `${labelPrefix}${f.label}${i + 1} · `) })
+      }
+    }
+  }
+  walk(fieldsOf(schema), values, '', '')
+  return out
+}
+
+export interface ReviewRow {
+  path: string
+  label: string
+  /** Readable text; '' when not filled. */
+  text: string
+  /** Rows of a group item are indented under the group's heading row. */
+  depth: number
+}
+
+/** How a shell names an attached material or a region in the review (file name, licence title, region names). */
+export interface ReviewNames {
+  material?: (value: MaterialValue & { name?: string; title?: string }) => string
+  region?: (code: string) => string | undefined
+}
+
+function optionLabel(options: FieldOption[], v: unknown): string {
+  return options.find((o) => o.value === v)?.label ?? String(v)
+}
+
+function regionText(v: Record<string, unknown>, names: ReviewNames): string {
+  return ['province', 'city', 'district']
+    .map((k) => v[k])
+    .filter((c): c is string => typeof c === 'string' && c !== '')
+    .map((c) => names.region?.(c) ?? c)
+    .join(' ')
+}
+
+export function fieldText(f: FormField, v: unknown, names: ReviewNames = {}): string {
+  if (v === undefined || v === null || v === '') return ''
+  switch (f.type) {
+    case 'select':
+    case 'radio':
+      return optionLabel(f.options, v)
+    case 'checkbox':
+      return Array.isArray(v) ? v.map((x) => optionLabel(f.options, x)).join('、') : ''
+    case 'switch':
+      return v === true ? '是' : '否'
+    case 'consent':
+      return v === true ? '已同意' : '未同意'
+    case 'money':
+      return typeof v === 'number' ? `${v.toFixed(2)} 元` : String(v)
+    case 'dateRange':
+      return isObj(v) ? `${String(v.start ?? '')} 至 ${String(v.end ?? '')}` : ''
+    case 'region':
+      return isObj(v) ? regionText(v, names) : ''
+    case 'material': {
+      if (!isObj(v)) return ''
+      const m = v as MaterialValue & { name?: string; title?: string }
+      if (names.material) return names.material(m)
+      return m.kind === 'eLicence' ? `电子证照${m.title ? `：${m.title}` : ''}` : `已上传${m.name ? `：${m.name}` : ''}`
+    }
+    case 'group':
+      return Array.isArray(v) ? `${v.length} 项` : ''
+    default:
+      return String(v)
+  }
+}
+
+export function reviewRows(schema: FormSchema, values: FormValues, names: ReviewNames = {}): ReviewRow[] {
+  const rows: ReviewRow[] = []
+  const walk = (fields: FormField[], vals: Record<string, unknown>, prefix: string, depth: number) => {
+    for (const f of fields) {
+      if (!Object.hasOwn(vals, f.name)) continue
+      const v = vals[f.name]
+      const path = prefix + f.name
+      rows.push({ path, label: f.label, text: fieldText(f, v, names), depth })
+      if (f.type === 'group' && Array.isArray(v)) {
+        v.forEach((item, i) => {
+          if (!isObj(item)) return
+          rows.push({ path: `${path}.${i}`, label: `${f.label} 第${i + 1}项`, text: '', depth: depth + 1 })
+          walk(f.fields, item, `${path}.${i}.`, depth + 2)
+        })
+      }
+    }
+  }
+  walk(fieldsOf(schema), values, '', 0)
+  return rows
+}

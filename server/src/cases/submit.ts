@@ -1,0 +1,87 @@
+/**
+ * Submitting an application exactly once. The shell sends an idempotency
+ * key with every attempt; the first attempt to claim it (per account) creates
+ * the case, every other attempt with the same key and the same body answers
+ * with that case, and the same key with a different body is refused. The
+ * check, the case, its first event and the binding of the key happen in one
+ * transaction, so a failure leaves nothing behind and the key free to retry.
+ */
+import { createHash } from 'node:crypto'
+import stringify from 'safe-stable-stringify'
+import {
+  formatCaseNo, materialRefs, shanghaiDate, validateForm,
+  type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody,
+} from '@tongban/core'
+import type { Db, Queryable } from '../store/db'
+import { caseRepo } from '../store/cases'
+import { ProblemError } from '../errors'
+
+/**
+ * Checks that every attached material belongs to the applicant, fits the
+ * limits, and names it for the case; marks uploads as used by the case.
+ * Runs inside the submit transaction.
+ */
+export interface MaterialResolver {
+  resolve(tx: Queryable, accountId: string, refs: MaterialRef[], form: FormSchema): Promise<CaseMaterial[]>
+  attach(tx: Queryable, accountId: string, refs: MaterialRef[], caseId: string): Promise<void>
+}
+
+export function requestHash(body: SubmitCaseBody): string {
+  return createHash('sha256').update(stringify(body) ?? '').digest('base64url')
+}
+
+export interface SubmitContext {
+  db: Db
+  materials: MaterialResolver
+  now: () => number
+}
+
+export interface SubmitOutcome {
+  caseId: string
+  /** false: an earlier attempt with this key created it. */
+  created: boolean
+}
+
+export async function submitCase(
+  ctx: SubmitContext, accountId: string, key: string, item: Item, body: SubmitCaseBody, agent: { agentId: string; consentId: string } | null = null,
+): Promise<SubmitOutcome> {
+  const form = item.form
+  if (!form) throw new ProblemError('FORM_NOT_FOUND')
+  const hash = requestHash(body)
+  const at = new Date(ctx.now())
+  const today = shanghaiDate(at.getTime())
+
+  // Checked after the key: a replay of a submitted case answers with it even if the form has changed since.
+  const check = () => {
+    if (body.formVersion !== form.version) throw new ProblemError('FORM_OUTDATED', { detail: `form version ${form.version}` })
+    if (body.personalDataConsent !== true) {
+      throw new ProblemError('CONSENT_REQUIRED', { errors: [{ path: 'personalDataConsent', code: 'required', message: '请阅读并同意个人信息使用说明' }] })
+    }
+    const result = validateForm(form, body.values, { answers: body.answers, today })
+    if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
+    return result.values
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const cases = caseRepo(tx)
+    const claim = await cases.claimKey(accountId, key, hash)
+    if (!claim.claimed) {
+      if (claim.requestHash !== hash) throw new ProblemError('IDEMPOTENCY_KEY_REUSED')
+      if (claim.caseId) return { caseId: claim.caseId, created: false }
+      throw new ProblemError('SUBMIT_IN_PROGRESS')
+    }
+    const values = check()
+    const refs = materialRefs(form, values)
+    const materials = await ctx.materials.resolve(tx, accountId, refs, form)
+    const seq = await cases.nextSeq(item.code, today)
+    const caseNo = formatCaseNo(item.code, today, seq)
+    const caseId = await cases.insert({
+      caseNo, itemCode: item.code, accountId, agentId: agent?.agentId ?? null, consentId: agent?.consentId ?? null,
+      form, values, answers: body.answers, materials, delivery: body.delivery, at,
+    })
+    await cases.appendEvent(caseId, 'submitted', agent ? `staff:${agent.agentId}` : `citizen:${accountId}`, { caseNo, delivery: body.delivery }, at)
+    await ctx.materials.attach(tx, accountId, refs, caseId)
+    await cases.bindKey(accountId, key, caseId)
+    return { caseId, created: true }
+  })
+}

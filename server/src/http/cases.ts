@@ -1,0 +1,162 @@
+/**
+ * Applying online: drafts kept for the citizen across devices, and
+ * submission of a case exactly once (Idempotency-Key), then the case as
+ * submitted for the receipt page and 我的办件.
+ */
+import type { FastifyInstance } from 'fastify'
+import {
+  CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
+  submitCaseBodySchema, SUBMIT_MESSAGES,
+  type CaseDetail, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
+} from '@tongban/core'
+import { ProblemError } from '../errors'
+import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
+import { submitCase, type MaterialResolver } from '../cases/submit'
+
+const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
+const caseNoPattern = new RegExp(CASE_NO_PATTERN)
+
+function summary(r: CaseRow): CaseSummary {
+  return {
+    caseNo: r.case_no,
+    itemCode: r.item_code,
+    itemName: r.item_name,
+    status: r.status,
+    statusLabel: CASE_STATUS_LABELS[r.status],
+    submittedAt: new Date(r.submitted_at).toISOString(),
+  }
+}
+
+/** What happens next, from the item's own promises. */
+export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'visits' | 'department'> | null, delivery: CaseRow['delivery']): string[] {
+  const steps = ['窗口工作人员将核对您的申请和材料，材料齐全的予以受理；需要补正的，会一次性告知需补正的全部内容。']
+  if (item) {
+    steps.push(item.handlingType === 'immediate' || item.promisedDays === 0
+      ? `${item.department.name}受理后当场办结。`
+      : `${item.department.name}承诺自受理之日起${item.promisedDays}个工作日内办结。`)
+    if (item.visits === 0) steps.push('全程网上办理，无需到现场。')
+    else steps.push(`最多到现场${item.visits}次。`)
+  }
+  steps.push(delivery === 'electronic' ? '办结后，电子证照会发到“我的证照”。'
+    : delivery === 'post' ? '办结后，证照将通过EMS邮寄给您。'
+    : '办结后，请凭办件编号和身份证到窗口领取证照。')
+  steps.push('每一步进展都会通知您，也可以在“我的办件”中随时查看。')
+  return steps
+}
+
+function detail(r: CaseRow, item: Item | null): CaseDetail {
+  return {
+    ...summary(r),
+    formVersion: r.form_version,
+    values: r.form_values,
+    answers: r.answers,
+    materials: r.materials,
+    delivery: r.delivery,
+    agent: r.agent_id && r.consent_id ? { name: r.agent_name, consentId: r.consent_id } : null,
+    nextSteps: nextSteps(item, r.delivery),
+  }
+}
+
+function draftView(r: DraftRow): DraftRecord {
+  return {
+    itemCode: r.item_code,
+    itemName: r.item_name,
+    formVersion: r.form_version,
+    values: r.form_values,
+    answers: r.answers,
+    updatedAt: Number(r.updated_at),
+  }
+}
+
+export interface CaseRouteOptions {
+  materials: MaterialResolver
+  now?: () => number
+}
+
+export function caseRoutes(opts: CaseRouteOptions) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    const now = opts.now ?? Date.now
+    const citizenOf = (request: { citizen: { accountId: string | null } | null }): string => {
+      const id = request.citizen?.accountId
+      if (!id) throw new ProblemError('UNAUTHENTICATED')
+      return id
+    }
+    const itemOf = async (code: string) => (await app.catalogue.guide(code))?.item ?? null
+
+    app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.submitCase.path, {
+      schema: { body: submitCaseBodySchema, tags: ['cases'], summary: '提交申请（同一 Idempotency-Key 只生成一个办件）' },
+      config: { access: 'citizen', fieldMessages: SUBMIT_MESSAGES },
+    }, async (request, reply): Promise<CaseDetail> => {
+      const accountId = citizenOf(request)
+      const key = request.headers['idempotency-key']
+      if (typeof key !== 'string' || !idempotencyKey.test(key)) throw new ProblemError('IDEMPOTENCY_KEY_MISSING')
+      const item = await itemOf(request.body.itemCode)
+      if (!item) throw new ProblemError('ITEM_NOT_FOUND')
+      if (request.body.agentConsentId) throw new ProblemError('FORBIDDEN', { detail: '代办申请请从代办员工作台提交' })
+      const out = await submitCase({ db: app.db, materials: opts.materials, now }, accountId, key, item, request.body)
+      const row = await caseRepo(app.db).byId(out.caseId)
+      if (!row) throw new ProblemError('INTERNAL')
+      if (out.created) await draftRepo(app.db).remove(accountId, item.code)
+      reply.code(out.created ? 201 : 200).header('cache-control', 'no-store')
+      return detail(row, item)
+    })
+
+    app.get(ROUTES.myCases.path, {
+      schema: { tags: ['cases'], summary: '我的办件' },
+      config: { access: 'citizen' },
+    }, async (request, reply): Promise<CaseSummary[]> => {
+      reply.header('cache-control', 'private, no-store')
+      return (await caseRepo(app.db).forAccount(citizenOf(request))).map(summary)
+    })
+
+    app.get<{ Params: { caseNo: string } }>(ROUTES.getCase.path, {
+      schema: {
+        params: { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } },
+        tags: ['cases'], summary: '办件详情（按提交时的内容）',
+      },
+      config: { access: 'citizen' },
+    }, async (request, reply): Promise<CaseDetail> => {
+      const accountId = citizenOf(request)
+      const { caseNo } = request.params
+      // Someone else's case reads as missing: a case number reveals nothing.
+      const row = caseNoPattern.test(caseNo) ? await caseRepo(app.db).byNo(caseNo) : null
+      if (!row || row.account_id !== accountId) throw new ProblemError('CASE_NOT_FOUND')
+      reply.header('cache-control', 'private, no-store')
+      return detail(row, await itemOf(row.item_code))
+    })
+
+    app.get(ROUTES.myDrafts.path, {
+      schema: { tags: ['drafts'], summary: '我的草稿（云端）' },
+      config: { access: 'citizen' },
+    }, async (request, reply): Promise<DraftRecord[]> => {
+      reply.header('cache-control', 'private, no-store')
+      return (await draftRepo(app.db).list(citizenOf(request))).map(draftView)
+    })
+
+    app.put<{ Params: { code: string }; Body: Omit<DraftRecord, 'itemCode'> }>(ROUTES.saveDraft.path, {
+      schema: { params: itemCodeParamsSchema, body: saveDraftBodySchema, tags: ['drafts'], summary: '保存草稿（较新的一份为准）' },
+      config: {
+        access: 'citizen', fieldProblems: { code: 'ITEM_NOT_FOUND' },
+        fieldMessages: { code: '事项编码格式不正确', values: '草稿内容格式不正确', answers: '情形选择格式不正确', updatedAt: '保存时间不正确', formVersion: '申请表版本不正确', itemName: '事项名称太长' },
+      },
+    }, async (request): Promise<DraftRecord> => {
+      const accountId = citizenOf(request)
+      const body = request.body
+      if (Buffer.byteLength(JSON.stringify(body.values)) + Buffer.byteLength(JSON.stringify(body.answers)) > MAX_DRAFT_BYTES) throw new ProblemError('DRAFT_TOO_LARGE')
+      const item = await itemOf(request.params.code)
+      if (!item) throw new ProblemError('ITEM_NOT_FOUND')
+      const saved = await draftRepo(app.db).save(accountId, item.code, {
+        item_name: item.name, form_version: body.formVersion, form_values: body.values, answers: body.answers, updated_at: body.updatedAt,
+      })
+      return draftView(saved)
+    })
+
+    app.delete<{ Params: { code: string } }>(ROUTES.deleteDraft.path, {
+      schema: { params: itemCodeParamsSchema, tags: ['drafts'], summary: '删除草稿' },
+      config: { access: 'citizen', fieldProblems: { code: 'ITEM_NOT_FOUND' } },
+    }, async (request, reply) => {
+      await draftRepo(app.db).remove(citizenOf(request), request.params.code)
+      return reply.code(204).send()
+    })
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Cases (办件) as submitted: the form, its values, the situation answers and
+ * the materials are kept exactly as they were sent, with the form schema of
+ * that moment, so a later change to the item never alters a submitted case.
+ * Every write appends to case_events; the status is a projection of them.
+ * Case numbers come from one counter row per item and day.
+ */
+import type { Answers, CaseMaterial, DeliveryMethod, FormSchema, FormValues } from '@tongban/core'
+import type { Queryable } from './db'
+
+export interface CaseRow {
+  id: string
+  case_no: string
+  item_code: string
+  item_name: string
+  account_id: string
+  agent_id: string | null
+  agent_name: string | null
+  consent_id: string | null
+  form_version: number
+  form: FormSchema
+  form_values: FormValues
+  answers: Answers
+  materials: CaseMaterial[]
+  delivery: DeliveryMethod
+  status: 'submitted'
+  submitted_at: Date
+}
+
+const SELECT = `select c.id, c.case_no, c.item_code, i.doc->>'name' as item_name, c.account_id, c.agent_id, s.display_name as agent_name,
+  c.consent_id, c.form_version, c.form, c.form_values, c.answers, c.materials, c.delivery, c.status, c.submitted_at
+  from cases c join items i on i.code = c.item_code left join staff s on s.id = c.agent_id`
+
+export interface NewCase {
+  caseNo: string
+  itemCode: string
+  accountId: string
+  agentId: string | null
+  consentId: string | null
+  form: FormSchema
+  values: FormValues
+  answers: Answers
+  materials: CaseMaterial[]
+  delivery: DeliveryMethod
+  at: Date
+}
+
+export type KeyClaim =
+  | { claimed: true }
+  | { claimed: false; requestHash: string; caseId: string | null }
+
+export function caseRepo(db: Queryable) {
+  return {
+    /**
+     * Claims an idempotency key for this account. Inside a transaction on
+     * PostgreSQL, a concurrent claim of the same key waits here until the
+     * first one commits (then sees its case) or rolls back (then claims it).
+     */
+    async claimKey(accountId: string, key: string, requestHash: string): Promise<KeyClaim> {
+      const inserted = await db.query(
+        'insert into idempotency_keys (account_id, key, request_hash) values ($1, $2, $3) on conflict do nothing returning key',
+        [accountId, key, requestHash],
+      )
+      if (inserted.length) return { claimed: true }
+      const row = (await db.query<{ request_hash: string; case_id: string | null }>(
+        'select request_hash, case_id from idempotency_keys where account_id = $1 and key = $2', [accountId, key],
+      ))[0]
+      // The row was there a moment ago; it can only be gone if its claim rolled back.
+      if (!row) return this.claimKey(accountId, key, requestHash)
+      return { claimed: false, requestHash: row.request_hash, caseId: row.case_id }
+    },
+
+    /** The next sequence number of an item on a day (Asia/Shanghai), atomically. */
+    async nextSeq(itemCode: string, day: string): Promise<number> {
+      const rows = await db.query<{ seq: number }>(
+        `insert into case_counters (item_code, day, seq) values ($1, $2, 1)
+         on conflict (item_code, day) do update set seq = case_counters.seq + 1 returning seq`,
+        [itemCode, day],
+      )
+      return rows[0]!.seq
+    },
+
+    async insert(c: NewCase): Promise<string> {
+      const rows = await db.query<{ id: string }>(
+        `insert into cases (case_no, item_code, account_id, agent_id, consent_id, form_version, form, form_values, answers, materials, delivery, submitted_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+        [c.caseNo, c.itemCode, c.accountId, c.agentId, c.consentId, c.form.version, JSON.stringify(c.form), JSON.stringify(c.values),
+          JSON.stringify(c.answers), JSON.stringify(c.materials), c.delivery, c.at],
+      )
+      return rows[0]!.id
+    },
+
+    async appendEvent(caseId: string, type: string, actor: string, data: Record<string, unknown>, at: Date): Promise<void> {
+      await db.query('insert into case_events (case_id, type, actor, data, at) values ($1, $2, $3, $4, $5)', [caseId, type, actor, JSON.stringify(data), at])
+    },
+
+    async bindKey(accountId: string, key: string, caseId: string): Promise<void> {
+      await db.query('update idempotency_keys set case_id = $3 where account_id = $1 and key = $2', [accountId, key, caseId])
+    },
+
+    async byId(id: string): Promise<CaseRow | null> {
+      return (await db.query<CaseRow>(`${SELECT} where c.id = $1`, [id]))[0] ?? null
+    },
+
+    async byNo(caseNo: string): Promise<CaseRow | null> {
+      return (await db.query<CaseRow>(`${SELECT} where c.case_no = $1`, [caseNo]))[0] ?? null
+    },
+
+    async forAccount(accountId: string, limit = 100): Promise<CaseRow[]> {
+      return db.query<CaseRow>(`${SELECT} where c.account_id = $1 order by c.submitted_at desc limit $2`, [accountId, limit])
+    },
+  }
+}
+
+export interface DraftRow {
+  item_code: string
+  item_name: string
+  form_version: number
+  form_values: FormValues
+  answers: Answers
+  updated_at: string | number
+}
+
+export function draftRepo(db: Queryable) {
+  return {
+    async list(accountId: string): Promise<DraftRow[]> {
+      return db.query<DraftRow>(
+        'select item_code, item_name, form_version, form_values, answers, updated_at from drafts where account_id = $1 order by updated_at desc limit 50',
+        [accountId],
+      )
+    },
+    /** Keeps the newer of the stored and the given draft (by the device's updatedAt); answers with the one kept. */
+    async save(accountId: string, itemCode: string, d: Omit<DraftRow, 'item_code'>): Promise<DraftRow> {
+      const rows = await db.query<DraftRow>(
+        `insert into drafts (account_id, item_code, item_name, form_version, form_values, answers, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (account_id, item_code) do update set item_name = excluded.item_name, form_version = excluded.form_version,
+           form_values = excluded.form_values, answers = excluded.answers, updated_at = excluded.updated_at, saved_at = now()
+           where drafts.updated_at <= excluded.updated_at
+         returning item_code, item_name, form_version, form_values, answers, updated_at`,
+        [accountId, itemCode, d.item_name, d.form_version, JSON.stringify(d.form_values), JSON.stringify(d.answers), d.updated_at],
+      )
+      if (rows[0]) return rows[0]
+      return (await db.query<DraftRow>(
+        'select item_code, item_name, form_version, form_values, answers, updated_at from drafts where account_id = $1 and item_code = $2',
+        [accountId, itemCode],
+      ))[0]!
+    },
+    async remove(accountId: string, itemCode: string): Promise<void> {
+      await db.query('delete from drafts where account_id = $1 and item_code = $2', [accountId, itemCode])
+    },
+  }
+}
