@@ -7,7 +7,7 @@
  */
 import { computed, reactive, ref, watch, type Ref } from 'vue'
 import {
-  formFieldStates, issuesByPath, prefillForm, shanghaiDate, validateForm,
+  issuesByPath, prefillForm, shanghaiDate, validateForm,
   type Answers, type FieldValue, type FormSchema, type FormValues, type ItemGuide,
 } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
@@ -73,7 +73,8 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   const context = computed(() => ({ answers: answers.value, today: shanghaiDate(platform.now()) }))
   const result = computed(() => (schema.value ? validateForm(schema.value, values.value, context.value) : null))
   const messages = computed(() => issuesByPath(result.value?.issues ?? []))
-  const states = computed(() => (schema.value ? formFieldStates(schema.value, values.value, context.value) : {}))
+  const visible = computed(() => new Set(result.value?.visible ?? []))
+  const required = computed(() => new Set(result.value?.required ?? []))
 
   /** The error under a field: its own path or a part of it (`region.district`), not a group item's fields. */
   function errorFor(path: string, opts: { own?: boolean } = {}): string | undefined {
@@ -90,11 +91,11 @@ export function useApplicationForm(options: ApplicationFormOptions) {
     attempted.value ? (result.value?.issues ?? []).map((i) => ({ path: i.path, message: i.message })) : [])
 
   function isVisible(path: string): boolean {
-    return states.value[path]?.visible ?? false
+    return visible.value.has(path)
   }
 
   function isRequired(path: string): boolean {
-    return states.value[path]?.required ?? false
+    return required.value.has(path)
   }
 
   function get(path: string): FieldValue | undefined {
@@ -202,7 +203,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   }
 
   return {
-    schema, values, answers, restored, savedAt, attempted, result, states, summary,
+    schema, values, answers, restored, savedAt, attempted, result, summary,
     errorFor, isVisible, isRequired, get, set, touch, addItem, removeItem, restore, save, clear, discardDraft, check,
   }
 }
