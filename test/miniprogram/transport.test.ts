@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError, createApiClient, makeProblem } from '@tongban/core'
-import { createTaroTransport, type TaroRequest } from '../../miniprogram/src/platform/transport'
+import { createTaroTransport, type TaroRequest, type TaroUploadFile } from '../../miniprogram/src/platform/transport'
 import { createTaroStorage, type TaroStorageApi } from '../../miniprogram/src/platform/storage'
 import { createNetworkWatch, type TaroNetworkApi } from '../../miniprogram/src/platform/network'
 
@@ -128,5 +128,67 @@ describe('createNetworkWatch', () => {
     expect(watch.isOnline()).toBe(false)
     listener!({ isConnected: true, networkType: 'wifi' })
     expect(watch.isOnline()).toBe(true)
+  })
+})
+
+describe('createTaroTransport: uploads', () => {
+  type UploadOptions = Parameters<TaroUploadFile>[0]
+  type UploadSuccess = Parameters<NonNullable<UploadOptions['success']>>[0]
+  const noRequest: TaroRequest = () => undefined
+
+  /** A Taro.uploadFile that reports progress twice, then answers `res` (or fails). */
+  function stubUpload(res: Partial<UploadSuccess> | { fail: string }) {
+    const calls: UploadOptions[] = []
+    const uploadFile: TaroUploadFile = (o) => {
+      calls.push(o)
+      let listener: ((p: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void) | undefined
+      setTimeout(() => {
+        listener?.({ progress: 50, totalBytesSent: 500, totalBytesExpectedToSend: 1000 })
+        listener?.({ progress: 100, totalBytesSent: 1000, totalBytesExpectedToSend: 1000 })
+        if ('fail' in res) o.fail?.({ errMsg: res.fail })
+        else o.success?.({ statusCode: 201, data: '', errMsg: 'uploadFile:ok', ...res } as UploadSuccess)
+      }, 0)
+      return { onProgressUpdate: (cb: typeof listener) => { listener = cb } } as ReturnType<TaroUploadFile>
+    }
+    return { uploadFile, calls }
+  }
+
+  it('uploads the path as part “file” with the fields, reports progress and parses the JSON body', async () => {
+    const file = { id: 'f-1', name: '营业执照.jpg', mime: 'image/jpeg', size: 1000 }
+    const { uploadFile, calls } = stubUpload({ statusCode: 201, data: JSON.stringify(file) })
+    const transport = createTaroTransport({ baseUrl: 'http://bff.test/', request: noRequest, uploadFile })
+    const api = createApiClient(transport, { token: () => 'tok' })
+    const progress: number[] = []
+
+    const uploaded = await api.uploadFile({ kind: 'path', path: 'wxfile://tmp_1.jpg', name: '营业执照.jpg' }, {
+      materialId: 'business-licence', itemCode: 'SJ-0001', onProgress: (p) => progress.push(p.loaded / p.total),
+    })
+
+    expect(uploaded).toEqual(file)
+    expect(progress).toEqual([0.5, 1])
+    expect(calls[0]).toMatchObject({
+      url: 'http://bff.test/api/uploads', filePath: 'wxfile://tmp_1.jpg', name: 'file',
+      formData: { materialId: 'business-licence', itemCode: 'SJ-0001', fileName: '营业执照.jpg' },
+      header: { Authorization: 'Bearer tok' }, timeout: 120_000,
+    })
+  })
+
+  it('resolves for a refusal, so the client throws the BFF’s problem', async () => {
+    const problem = makeProblem('BAD_REQUEST', { title: '只能上传PDF、JPG或PNG文件' })
+    const { uploadFile } = stubUpload({ statusCode: 415, data: JSON.stringify(problem) })
+    const transport = createTaroTransport({ baseUrl: 'http://bff.test', request: noRequest, uploadFile })
+    const res = await transport.upload!({ url: '/api/uploads', file: { kind: 'path', path: 'p.txt', name: 'p.txt' } })
+    expect(res).toMatchObject({ status: 415, data: problem })
+    const err = await createApiClient(transport).uploadFile({ kind: 'path', path: 'p.txt', name: 'p.txt' }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect((err as ApiError).problem.title).toBe('只能上传PDF、JPG或PNG文件')
+  })
+
+  it('rejects when no answer came back, and cannot upload a blob', async () => {
+    const { uploadFile } = stubUpload({ fail: 'uploadFile:fail timeout' })
+    const transport = createTaroTransport({ baseUrl: 'http://bff.test', request: noRequest, uploadFile })
+    await expect(transport.upload!({ url: '/api/uploads', file: { kind: 'path', path: 'a.pdf', name: 'a.pdf' } })).rejects.toThrow('uploadFile:fail timeout')
+    await expect(transport.upload!({ url: '/api/uploads', file: { kind: 'blob', blob: {}, name: 'a.pdf' } })).rejects.toThrow(/by path/)
+    expect(createTaroTransport({ baseUrl: 'http://bff.test', request: noRequest }).upload).toBeUndefined()
   })
 })

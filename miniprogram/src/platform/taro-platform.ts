@@ -22,7 +22,10 @@ import { createNetworkWatch, type TaroNetworkApi } from './network'
 export const API_BASE: string = process.env.TARO_APP_API_BASE || 'http://localhost:8080'
 
 /** The parts of Taro the platform uses. */
-export type TaroPlatformApi = TaroStorageApi & TaroNetworkApi & { request: (options: Taro.request.Option) => unknown }
+export type TaroPlatformApi = TaroStorageApi & TaroNetworkApi & {
+  request: (options: Taro.request.Option) => unknown
+  uploadFile?: (options: Taro.uploadFile.Option) => unknown
+}
 
 export function createTaroPlatform(taro: TaroPlatformApi, baseUrl: string = API_BASE): Platform {
   const transport = createTaroTransport({
@@ -32,6 +35,14 @@ export function createTaroPlatform(taro: TaroPlatformApi, baseUrl: string = API_
       // transport already turned that into its own rejection.
       void Promise.resolve(taro.request(o)).catch(() => undefined)
     },
+    uploadFile: taro.uploadFile
+      ? (o) => {
+          // Taro's task is also a promise rejecting on `fail`: handled by the transport already.
+          const task = taro.uploadFile!(o) as (Pick<Taro.UploadTask, 'onProgressUpdate'> & Partial<PromiseLike<unknown>>) | undefined
+          if (task && typeof task.then === 'function') void Promise.resolve(task).catch(() => undefined)
+          return task
+        }
+      : undefined,
   })
   const storage = createTaroStorage(taro)
   const network = createNetworkWatch(taro)

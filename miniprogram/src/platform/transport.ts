@@ -2,21 +2,27 @@
  * The core's Transport over Taro.request (wx.request on WeChat). WeChat calls
  * `success` for every HTTP status and `fail` only when no response came back
  * (no network, timeout, blocked domain) — exactly the Transport contract.
- * The request function is passed in so tests can stub it.
+ * Uploads go through Taro.uploadFile (a temporary file path as multipart
+ * part `file`), with progress from its task. The request and upload
+ * functions are passed in so tests can stub them.
  */
 import type Taro from '@tarojs/taro'
-import { encodeQuery, type Transport, type TransportRequest, type TransportResponse } from '@tongban/core'
+import { encodeQuery, type Transport, type TransportRequest, type TransportResponse, type UploadRequest } from '@tongban/core'
 
 export type TaroRequest = (options: Taro.request.Option) => unknown
+/** Taro.uploadFile; its task (when returned) reports progress. */
+export type TaroUploadFile = (options: Taro.uploadFile.Option) => Pick<Taro.UploadTask, 'onProgressUpdate'> | undefined | void
 
 export interface TaroTransportOptions {
   baseUrl: string
   request: TaroRequest
+  uploadFile?: TaroUploadFile
   /** Applied when a request names no timeout of its own. */
   timeoutMs?: number
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000
+const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000
 
 function lowerCaseHeaders(header: Record<string, unknown> | undefined): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {}
@@ -62,5 +68,34 @@ export function createTaroTransport(options: TaroTransportOptions): Transport {
         })
       })
     },
+    upload: options.uploadFile ? (req) => upload(options.uploadFile!, baseUrl, req, options.timeoutMs) : undefined,
   }
+}
+
+function upload<T>(uploadFile: TaroUploadFile, baseUrl: string, req: UploadRequest, timeoutMs?: number): Promise<TransportResponse<T>> {
+  return new Promise((resolve, reject) => {
+    if (req.file.kind !== 'path') {
+      reject(new Error('uploadFile:fail the mini-program uploads files by path'))
+      return
+    }
+    const task = uploadFile({
+      url: `${baseUrl}${req.url}`,
+      filePath: req.file.path,
+      name: 'file',
+      // The BFF keeps the name for display only; the temporary path's name is meaningless.
+      formData: { ...req.fields, fileName: req.file.name },
+      header: { Accept: 'application/json', ...req.headers },
+      timeout: req.timeoutMs ?? timeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS,
+      success: (res) => {
+        // uploadFile gives the body as a string, never parsed, and no headers.
+        resolve({ status: res.statusCode, data: parseBody(res.data) as T, headers: {} })
+      },
+      fail: (err) => {
+        reject(new Error(err?.errMsg || 'uploadFile:fail'))
+      },
+    })
+    if (req.onProgress && task && typeof task.onProgressUpdate === 'function') {
+      task.onProgressUpdate((p) => req.onProgress!({ loaded: p.totalBytesSent, total: p.totalBytesExpectedToSend }))
+    }
+  })
 }
