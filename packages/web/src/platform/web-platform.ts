@@ -1,6 +1,7 @@
 /**
- * The PWA's Platform: axios to the same-origin BFF, localStorage for what
- * the device keeps, navigator.onLine for a first guess at connectivity.
+ * The PWA's Platform: axios to the same-origin BFF (uploads as FormData with
+ * progress), localStorage for what the device keeps, navigator.onLine for a
+ * first guess at connectivity, canvas for shrinking photos.
  */
 import axios, { type AxiosInstance } from 'axios'
 import { createApiClient, encodeQuery, type Transport } from '@tongban/core'
@@ -18,11 +19,33 @@ export function axiosTransport(http: AxiosInstance = axios.create({ timeout: 15_
         timeout: req.timeoutMs,
         validateStatus: () => true,
       })
-      const headers: Record<string, string | undefined> = {}
-      for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = v == null ? undefined : String(v)
-      return { status: res.status, data: res.data, headers }
+      return { status: res.status, data: res.data, headers: headersOf(res.headers) }
+    },
+    async upload(req) {
+      if (req.file.kind !== 'blob') throw new Error('the web transport uploads Blobs, not file paths')
+      const blob = req.file.blob as Blob
+      const form = new FormData()
+      // Text fields first: the BFF takes them on either side, but first is what every server expects.
+      for (const [k, v] of Object.entries(req.fields ?? {})) form.append(k, v)
+      form.append('file', blob, req.file.name)
+      const res = await http.request({
+        method: 'POST',
+        url: req.url,
+        data: form,
+        headers: req.headers,
+        timeout: req.timeoutMs,
+        validateStatus: () => true,
+        onUploadProgress: (e) => req.onProgress?.({ loaded: e.loaded, total: e.total ?? blob.size }),
+      })
+      return { status: res.status, data: res.data, headers: headersOf(res.headers) }
     },
   }
+}
+
+function headersOf(raw: object): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {}
+  for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = v == null ? undefined : String(v)
+  return headers
 }
 
 export function localStorageKv(prefix = ''): KeyValueStorage {
@@ -48,5 +71,7 @@ export function webPlatform(): Platform {
     isOnline: () => navigator.onLine,
     now: () => Date.now(),
     loadSearch: () => import('@tongban/core/search'),
+    // Loaded on the first photo: the form pages that never see one do not pay for it.
+    compressImage: async (file, opts) => (await import('./compress-image')).compressImage(file, opts),
   }
 }
