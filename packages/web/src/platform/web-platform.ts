@@ -1,7 +1,8 @@
 /**
- * The PWA's Platform: axios to the same-origin BFF; what the citizen typed
- * (drafts, queued submissions) in IndexedDB, small settings and caches in
- * localStorage; navigator.onLine for a first guess at connectivity.
+ * The PWA's Platform: axios to the same-origin BFF (uploads as FormData with
+ * progress); what the citizen typed (drafts, queued submissions) in IndexedDB,
+ * small settings and caches in localStorage; navigator.onLine for a first
+ * guess at connectivity; canvas for shrinking photos.
  */
 import axios, { type AxiosInstance } from 'axios'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
@@ -20,11 +21,33 @@ export function axiosTransport(http: AxiosInstance = axios.create({ timeout: 15_
         timeout: req.timeoutMs,
         validateStatus: () => true,
       })
-      const headers: Record<string, string | undefined> = {}
-      for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = v == null ? undefined : String(v)
-      return { status: res.status, data: res.data, headers }
+      return { status: res.status, data: res.data, headers: headersOf(res.headers) }
+    },
+    async upload(req) {
+      if (req.file.kind !== 'blob') throw new Error('the web transport uploads Blobs, not file paths')
+      const blob = req.file.blob as Blob
+      const form = new FormData()
+      // Text fields first: the BFF takes them on either side, but first is what every server expects.
+      for (const [k, v] of Object.entries(req.fields ?? {})) form.append(k, v)
+      form.append('file', blob, req.file.name)
+      const res = await http.request({
+        method: 'POST',
+        url: req.url,
+        data: form,
+        headers: req.headers,
+        timeout: req.timeoutMs,
+        validateStatus: () => true,
+        onUploadProgress: (e) => req.onProgress?.({ loaded: e.loaded, total: e.total ?? blob.size }),
+      })
+      return { status: res.status, data: res.data, headers: headersOf(res.headers) }
     },
   }
+}
+
+function headersOf(raw: object): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {}
+  for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = v == null ? undefined : String(v)
+  return headers
 }
 
 export function localStorageKv(prefix = ''): KeyValueStorage {
@@ -96,6 +119,8 @@ export function webPlatform(): Platform {
     now: () => Date.now(),
     loadSearch: () => import('@tongban/core/search'),
     requestBackgroundSync,
+    // Loaded on the first photo: the form pages that never see one do not pay for it.
+    compressImage: async (file, opts) => (await import('./compress-image')).compressImage(file, opts),
   }
 }
 
