@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto'
 import { promisify } from 'node:util'
 import Fastify from 'fastify'
 import multipart from '@fastify/multipart'
-import { startTestServer, signInCitizen } from '../../server/src/testing'
+import { seededPglite, signInCitizen, startTestServer } from '../../server/src/testing'
 import { multipartBody, paddedJpeg } from '../../server/src/uploads/fixtures/files'
 import { line, ROOT, sleep } from './util'
 
@@ -70,7 +70,8 @@ export async function run(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'tongban-bench-upload-'))
   const bareDir = join(dir, 'bare')
   await mkdir(bareDir, { recursive: true })
-  const bff = await startTestServer({ config: { rateLimitMax: 10_000_000, uploads: { store: 'disk', dir: join(dir, 'bff'), ratePerMinute: 1_000_000, quotaBytes: Number.MAX_SAFE_INTEGER } } })
+  const db = await seededPglite()
+  const bff = await startTestServer({ db, config: { rateLimitMax: 10_000_000, uploads: { store: 'disk', dir: join(dir, 'bff'), ratePerMinute: 1_000_000, quotaBytes: Number.MAX_SAFE_INTEGER } } })
   const bare = Fastify()
   try {
     const { token } = await signInCitizen(bff.app, '13800138000', '10.99.0.1')
@@ -98,7 +99,7 @@ export async function run(): Promise<void> {
     const clean = async () => {
       // Uploads the load generator abandoned at the end of its run may still be finishing.
       await sleep(500)
-      await bff.app.db.query('delete from uploads')
+      await db.query('delete from uploads')
       await rm(join(dir, 'bff', 'files'), { recursive: true, force: true, maxRetries: 5 })
       await rm(bareDir, { recursive: true, force: true, maxRetries: 5 })
       await mkdir(bareDir, { recursive: true })
@@ -124,6 +125,7 @@ export async function run(): Promise<void> {
   } finally {
     await bare.close()
     await bff.close()
+    await db.close()
     await rm(dir, { recursive: true, force: true })
   }
 }
