@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks'
 const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   search: () => import('./search.bench'),
   'guide-http': () => import('./guide-http.bench'),
+  upload: () => import('./upload.bench'),
   rss: () => import('./rss.bench'),
   bundle: () => import('./bundle.bench'),
   miniprogram: () => import('./miniprogram.bench'),

@@ -103,6 +103,16 @@ describe('MaterialInput', () => {
     expect(values(w)).toHaveLength(1)
   })
 
+  it('offers no 重试 when the BFF refused the file itself', async () => {
+    const uploadFile = vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('FILE_TYPE_MISMATCH')))
+    const w = setup({ uploadFile })
+    await choose(w, new File(['%PDF-1.4'], '照片.jpg', { type: 'image/jpeg' }))
+    await flushPromises()
+    expect(w.get('[role="alert"]').text()).toContain('文件内容和文件名后缀对不上')
+    expect(w.findAll('button').map((b) => b.text())).toContain('重新选择')
+    expect(w.findAll('button').map((b) => b.text())).not.toContain('重试')
+  })
+
   it('refuses a file over 10 MB or of another type on the phone, without sending it', async () => {
     const uploadFile = vi.fn()
     const w = setup({ uploadFile })
