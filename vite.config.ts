@@ -79,6 +79,8 @@ export default defineConfig({
       workbox: {
         clientsClaim: true,
         skipWaiting: true,
+        // Background Sync for queued submissions (packages/web/public/sw-sync.js).
+        importScripts: ['/sw-sync.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/dev\//],
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],

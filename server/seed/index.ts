@@ -18,6 +18,8 @@ import { items as realEstate } from './items/real-estate'
 import { items as transport } from './items/transport'
 import type { SeedItem } from './types'
 import { foodLicenceForm } from './forms/food-licence'
+import { housingFundWithdrawalForm } from './forms/housing-fund-withdrawal'
+import { minimumLivingForm } from './forms/minimum-living'
 
 export { departments, DEPT, CONSULT_PHONE, COMPLAINT_PHONE } from './departments'
 export { halls, HALL } from './halls'
@@ -26,6 +28,8 @@ export type { SeedItem } from './types'
 /** Application forms (申请表) by item code; more come as items go online. */
 export const seedForms: Record<string, NonNullable<SeedItem['form']>> = {
   'SJ-0001': foodLicenceForm,
+  'GJ-0001': housingFundWithdrawalForm,
+  'MZ-0001': minimumLivingForm,
 }
 
 const allItems: SeedItem[] = [

@@ -222,7 +222,11 @@ describe('seeded application forms', async () => {
           if (f.type === 'material' && f.materialId) expect(materialIds.has(f.materialId), f.name).toBe(true)
           for (const c of [f.visibleWhen, f.requiredWhen]) {
             const json = JSON.stringify(c ?? {})
-            for (const m of json.matchAll(/"situation":"([^"]+)"/g)) expect(situationIds.has(m[1]!), `${f.name} → ${m[1]}`).toBe(true)
+            for (const m of json.matchAll(/"situation":"([^"]+)","in":(\[[^\]]*\])/g)) {
+              expect(situationIds.has(m[1]!), `${f.name} → ${m[1]}`).toBe(true)
+              const options = new Set(item.situations.find((s) => s.id === m[1])!.options.map((o) => o.value))
+              for (const v of JSON.parse(m[2]!) as string[]) expect(options.has(v), `${f.name} → ${m[1]}=${v}`).toBe(true)
+            }
           }
           if (f.type === 'group') walk(f.fields)
         }
@@ -239,5 +243,24 @@ describe('seeded application forms', async () => {
     const managers = catering.issues.find((i) => i.path === 'safetyManagers')
     expect(managers?.message).toMatch(/食品安全管理人员/)
     expect(catering.issues.find((i) => i.path === 'operatorName')?.message).toMatch(/经营者名称/)
+  })
+
+  it('GJ-0001: asks for the lease only when renting, the rent only at actual cost, the spouse only when withdrawing jointly', () => {
+    const form = seedForms['GJ-0001']!
+    const paths = (answers: Record<string, string>, values = {}) => validateForm(form, values, { answers, today: '2026-11-23' }).required
+    expect(paths({ reason: 'retire' })).not.toContain('leasePeriod')
+    expect(paths({ reason: 'rent', 'rent-basis': 'standard' })).not.toContain('monthlyRent')
+    expect(paths({ reason: 'rent', 'rent-basis': 'actual' })).toEqual(expect.arrayContaining(['leasePeriod', 'monthlyRent']))
+    expect(paths({ reason: 'purchase' })).toEqual(expect.arrayContaining(['propertyCert', 'purchaseDate']))
+    expect(paths({ reason: 'loan' }, { spouseJoint: true })).toEqual(expect.arrayContaining(['spouseName', 'spouseId']))
+  })
+
+  it('MZ-0001: every household member is checked, and the finance check must be authorised', () => {
+    const form = seedForms['MZ-0001']!
+    const r = validateForm(form, { members: [{ name: '张三', relation: 'self', idNumber: '110105194912310021' }] }, { today: '2026-11-23' })
+    const byPath = Object.fromEntries(r.issues.map((i) => [i.path, i.message]))
+    expect(byPath['members.0.idNumber']).toMatch(/校验位/)
+    expect(byPath['members.0.monthlyIncome']).toMatch(/月收入/)
+    expect(byPath['checkAuth']).toBeDefined()
   })
 })

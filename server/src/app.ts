@@ -35,6 +35,11 @@ import { devRoutes, devWechatRoutes } from './http/dev'
 import { wechatRoutes } from './http/wechat'
 import { consentRoutes } from './http/consents'
 import { formRoutes } from './http/forms'
+import { caseRoutes } from './http/cases'
+import { materialResolver } from './cases/materials'
+import { uploadRoutes } from './http/uploads'
+import { licenceRoutes } from './http/licences'
+import { openUploadSpace } from './store/file-store'
 import type { SmsProvider } from './connectors/sms/index'
 import { startConnectors } from './connectors/index'
 
@@ -130,6 +135,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(staffCitizenRoutes)
   await app.register(consentRoutes)
   await app.register(formRoutes)
+  const uploadSpace = await openUploadSpace(config, db)
+  app.addHook('onClose', async () => uploadSpace.close())
+  await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
+  await app.register(licenceRoutes, { demo: config.seed && !config.production })
+  await app.register(caseRoutes({ materials: materialResolver() }))
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

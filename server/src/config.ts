@@ -3,6 +3,7 @@
  * gives the embedded default: PGlite in ./data, port 8080, demo catalogue.
  */
 import { resolve } from 'node:path'
+import { MAX_CASE_UPLOAD_BYTES } from '@tongban/core'
 
 export interface AppConfig {
   port: number
@@ -27,6 +28,22 @@ export interface AppConfig {
   secretKey?: string
   sms: SmsConfig
   wechat: WechatConfig
+  uploads: UploadConfig
+}
+
+export interface UploadConfig {
+  /** Where file bytes live: a directory (default) or a table in the database. */
+  store: 'disk' | 'postgres'
+  /**
+   * Files (disk store) and the temporary files of uploads in progress (both
+   * stores). Default `<dataDir>/uploads`; with `memory://`, a fresh temporary
+   * directory removed when the app closes.
+   */
+  dir?: string
+  /** Uploads per minute per citizen. */
+  ratePerMinute: number
+  /** Bytes a citizen may hold in uploads not yet part of a submitted case. */
+  quotaBytes: number
 }
 
 export interface WechatConfig {
@@ -65,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production'
   if (production && !env.SMS_BASE_URL) throw new ConfigError('SMS_BASE_URL (with SMS_ACCESS_KEY_ID / SMS_ACCESS_KEY_SECRET) must be set in production: without it codes would go to the local fake')
   if (production && !env.WECHAT_API_BASE) throw new ConfigError('WECHAT_API_BASE (with WECHAT_APP_ID / WECHAT_APP_SECRET) must be set in production')
+  const uploadStore = env.UPLOAD_STORE || 'disk'
+  if (uploadStore !== 'disk' && uploadStore !== 'postgres') throw new ConfigError(`UPLOAD_STORE must be disk or postgres, got "${uploadStore}"`)
   const schema = env.DATABASE_SCHEMA
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_SCHEMA must be a lower-case SQL identifier')
   return {
@@ -80,6 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
     seed: env.SEED !== 'false',
     secretKey: secretKey(env.SECRET_KEY),
+    uploads: {
+      store: uploadStore,
+      dir: env.UPLOAD_DIR ? resolve(env.UPLOAD_DIR) : undefined,
+      ratePerMinute: int(env, 'UPLOAD_RATE_LIMIT', 30, 1, 1_000_000),
+      quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES,
+    },
     wechat: {
       baseUrl: env.WECHAT_API_BASE || undefined,
       appId: env.WECHAT_APP_ID ?? 'wx0000000000000000',

@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   rss: () => import('./rss.bench'),
   bundle: () => import('./bundle.bench'),
   miniprogram: () => import('./miniprogram.bench'),
+  validator: () => import('./validator.bench'),
 }
 
 const wanted = process.argv.slice(2)

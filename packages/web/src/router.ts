@@ -8,6 +8,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/items/:code', name: 'guide', component: () => import('./pages/GuidePage.vue'), meta: { title: '办事指南' } },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
   { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的' } },
+  { path: '/me/licences', name: 'licences', component: () => import('./pages/LicencesPage.vue'), meta: { title: '我的证照' } },
   { path: '/me/access-log', name: 'access-log', component: () => import('./pages/AccessLogPage.vue'), meta: { title: '谁查看了我的信息' } },
   { path: '/staff/login', name: 'staff-login', component: () => import('./pages/staff/StaffLoginPage.vue'), meta: { title: '工作人员登录' } },
   { path: '/staff', name: 'staff', component: () => import('./pages/staff/StaffHomePage.vue'), meta: { title: '工作台' } },

@@ -48,6 +48,7 @@ function detail(r: CaseRow, item: Item | null): CaseDetail {
   return {
     ...summary(r),
     formVersion: r.form_version,
+    form: r.form,
     values: r.form_values,
     answers: r.answers,
     materials: r.materials,

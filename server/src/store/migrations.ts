@@ -212,6 +212,53 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    id: '011_uploads',
+    sql: `
+      create table uploads (
+        id uuid primary key default gen_random_uuid(),
+        account_id uuid not null references accounts(id),
+        storage_key text not null unique,
+        name text not null,
+        mime text not null,
+        size integer not null,
+        sha256 text not null,
+        width integer,
+        height integer,
+        material_id text,
+        item_code text,
+        case_id uuid,
+        attached_at timestamptz,
+        created_at timestamptz not null default now()
+      );
+      create index uploads_account on uploads(account_id, created_at desc);
+      create table upload_blobs (
+        key text primary key,
+        data bytea not null,
+        created_at timestamptz not null default now()
+      );
+    `,
+  },
+  {
+    id: '012_licences',
+    sql: `
+      create table licences (
+        id uuid primary key default gen_random_uuid(),
+        account_id uuid not null references accounts(id),
+        type text not null,
+        title text not null,
+        number_masked text not null,
+        number_enc text,
+        holder text not null,
+        issuer text not null,
+        issued_on date not null,
+        valid_until date,
+        created_at timestamptz not null default now()
+      );
+      create index licences_account on licences(account_id, type);
+      alter table accounts add column licences_filled_at timestamptz;
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

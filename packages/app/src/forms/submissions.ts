@@ -8,7 +8,7 @@
  * which the shells call when the app opens and when the network returns.
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, type Ref } from 'vue'
 import { ApiError, makeProblem, type CaseDetail, type Problem, type SubmitCaseBody } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 import { useDraftStore } from './drafts'
@@ -59,7 +59,16 @@ function retriable(p: Problem): boolean {
   return p.code === 'NETWORK' || p.status >= 500 || p.code === 'SUBMIT_IN_PROGRESS' || p.code === 'RATE_LIMITED'
 }
 
-export const useSubmissionStore = defineStore('submissions', () => {
+export interface SubmissionStore {
+  pending: Ref<PendingSubmission[]>
+  landed: Ref<CaseDetail[]>
+  load(): Promise<void>
+  submit(req: { itemCode: string; itemName: string; body: SubmitCaseBody }): Promise<SubmitOutcome>
+  flush(): Promise<CaseDetail[]>
+  pendingFor(itemCode: string): Promise<PendingSubmission | null>
+}
+
+export const useSubmissionStore = defineStore('submissions', (): SubmissionStore => {
   const platform = usePlatform()
   const drafts = useDraftStore()
   const pending = ref<PendingSubmission[]>([])
@@ -113,8 +122,13 @@ export const useSubmissionStore = defineStore('submissions', () => {
       pending.value = [...pending.value, p]
     }
     await persist()
-    if (!platform.isOnline()) return { kind: 'queued', pending: p }
-    return settle(p)
+    if (!platform.isOnline()) {
+      platform.requestBackgroundSync?.()
+      return { kind: 'queued', pending: p }
+    }
+    const out = await settle(p)
+    if (out.kind === 'queued') platform.requestBackgroundSync?.()
+    return out
   }
 
   /** Sends every queued submission once; the cases that landed are returned and kept in `landed`. */

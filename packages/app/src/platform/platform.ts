@@ -4,7 +4,7 @@
  * Each shell provides one at app level; stores inject it.
  */
 import { inject, type InjectionKey } from 'vue'
-import type { ApiClient, Transport } from '@tongban/core'
+import type { ApiClient, Transport, UploadSource } from '@tongban/core'
 
 export interface KeyValueStorage {
   get(key: string): Promise<string | null>
@@ -30,6 +30,23 @@ export interface Platform {
    * it from there); the PWA's session is an HttpOnly cookie and this is false.
    */
   keepsToken?: boolean
+  /**
+   * Asks the platform to send queued submissions when the network returns,
+   * even if the app is closed by then (Background Sync in the PWA, where the
+   * browser has it). Without it, they go on the next open or online event.
+   */
+  requestBackgroundSync?: () => void
+  /**
+   * Shrinks a photo before upload: long side at most `maxSide` pixels, JPEG,
+   * at most `maxBytes` where that stays readable. PDFs and files already
+   * small enough come back as they are. Absent: photos are sent unchanged.
+   */
+  compressImage?: (file: UploadSource, opts: CompressOptions) => Promise<UploadSource>
+}
+
+export interface CompressOptions {
+  maxBytes: number
+  maxSide: number
 }
 
 export type SearchModule = Pick<typeof import('@tongban/core/search'), 'buildCatalogue' | 'queryCatalogue'>

@@ -4,7 +4,7 @@
  * schemas both shells and the BFF share; routes are in routes.ts.
  */
 import type { Answers } from '../catalogue/materials'
-import type { FormValues } from '../forms/schema'
+import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
 
 // ---- files -------------------------------------------------------------
@@ -180,6 +180,8 @@ export interface CaseMaterial {
 /** What the receipt page and 我的办件 show; answers as submitted. */
 export interface CaseDetail extends CaseSummary {
   formVersion: number
+  /** The form as it was when submitted: the case reads back in its own words. */
+  form: FormSchema
   values: FormValues
   answers: Answers
   materials: CaseMaterial[]

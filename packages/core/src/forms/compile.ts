@@ -323,7 +323,24 @@ class Compiler {
   }
 }
 
+/**
+ * Compiled once per schema object: a form is checked on every keystroke, and
+ * its schema (data from the BFF, never changed in place) stays the same.
+ */
+const compiled = new WeakMap<object, CompiledSchema>()
+
 export function compileSchema(schema: unknown): CompiledSchema {
+  if (typeof schema === 'object' && schema !== null) {
+    const hit = compiled.get(schema)
+    if (hit) return hit
+    const fresh = compileFresh(schema)
+    compiled.set(schema, fresh)
+    return fresh
+  }
+  return compileFresh(schema)
+}
+
+function compileFresh(schema: unknown): CompiledSchema {
   const c = new Compiler()
   if (!isRecord(schema)) {
     c.defect('', 'schema_not_object')

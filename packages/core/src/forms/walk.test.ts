@@ -33,9 +33,9 @@ describe('materialRefs and reviewRows', () => {
   const { values } = validateForm(schema, raw)
 
   it('lists the attached materials of visible fields, inside groups too, never hidden ones', () => {
-    expect(materialRefs(schema, values)).toEqual([
-      { path: 'licence', label: '营业执照', value: { kind: 'eLicence', licenceId: 'lic-1' } },
-      { path: 'members.0.photo', label: '成员1 · 照片', value: { kind: 'upload', fileId: 'f-1' } },
+    expect(materialRefs(schema, values).map(({ field, ...r }) => ({ ...r, field: field.name }))).toEqual([
+      { path: 'licence', label: '营业执照', value: { kind: 'eLicence', licenceId: 'lic-1' }, field: 'licence' },
+      { path: 'members.0.photo', label: '成员1 · 照片', value: { kind: 'upload', fileId: 'f-1' }, field: 'photo' },
     ])
   })
 

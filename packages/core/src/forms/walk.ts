@@ -5,13 +5,14 @@
  * and staff pages. Both take the `values` validateForm returned, so hidden
  * fields are already gone.
  */
-import type { FieldOption, FormField, FormSchema, FormValues, MaterialValue } from './schema'
+import type { FieldOption, FormField, FormSchema, FormValues, MaterialField, MaterialValue } from './schema'
 
 export interface MaterialRef {
   /** Dotted path: `businessLicenceFile`, `members.0.photo`. */
   path: string
   label: string
   value: MaterialValue
+  field: MaterialField
 }
 
 function isObj(x: unknown): x is Record<string, unknown> {
@@ -29,7 +30,7 @@ export function materialRefs(schema: FormSchema, values: FormValues): MaterialRe
       const v = Object.hasOwn(vals, f.name) ? vals[f.name] : undefined
       const path = prefix + f.name
       if (f.type === 'material' && isObj(v) && (v.kind === 'upload' || v.kind === 'eLicence')) {
-        out.push({ path, label: labelPrefix + f.label, value: v as MaterialValue })
+        out.push({ path, label: labelPrefix + f.label, value: v as MaterialValue, field: f })
       } else if (f.type === 'group' && Array.isArray(v)) {
         v.forEach((item, i) => { if (isObj(item)) walk(f.fields, item, `${path}.${i}.`, `${labelPrefix}${f.label}${i + 1} · `) })
       }

@@ -1,0 +1,40 @@
+/**
+ * 住房公积金提取申请表: who withdraws, into which account, how much, and
+ * what the chosen withdrawal reason (情形 "reason") calls for — a purchase's
+ * property certificate (an e-licence will do), a lease's period and rent, a
+ * commercial loan's bank — and whether the spouse withdraws too.
+ */
+import type { FormSchema } from '@tongban/core'
+
+const reason = (...values: string[]) => ({ situation: 'reason', in: values })
+
+export const housingFundWithdrawalForm: FormSchema = {
+  id: 'housing-fund-withdrawal',
+  version: 1,
+  fields: [
+    { type: 'text', name: 'applicantName', label: '职工姓名', required: true, maxLength: 30, prefill: 'name' },
+    { type: 'residentId', name: 'idNumber', label: '职工身份证号码', required: true, prefill: 'idNumber' },
+    { type: 'mobile', name: 'phone', label: '手机号码', required: true, prefill: 'phone', help: '提取结果用短信通知' },
+    {
+      type: 'select', name: 'bank', label: '收款银行', required: true,
+      options: [
+        { value: 'icbc', label: '中国工商银行' }, { value: 'abc', label: '中国农业银行' }, { value: 'boc', label: '中国银行' },
+        { value: 'ccb', label: '中国建设银行' }, { value: 'bocom', label: '交通银行' }, { value: 'psbc', label: '中国邮政储蓄银行' },
+        { value: 'rcb', label: '示例农村商业银行' },
+      ],
+    },
+    { type: 'text', name: 'bankCard', label: '收款银行卡号', required: true, pattern: '\\d{16,19}', help: '本人名下的一类借记卡，16到19位数字' },
+    { type: 'money', name: 'amount', label: '申请提取金额', required: true, min: 0.01, max: 2_000_000, help: '不超过账户可提取余额' },
+    { type: 'material', name: 'propertyCert', label: '购房合同或不动产权证书', materialId: 'purchase-contract', accept: ['pdf', 'image'], eLicenceTypes: ['不动产权证书'], visibleWhen: reason('purchase'), requiredWhen: reason('purchase') },
+    { type: 'date', name: 'purchaseDate', label: '购房合同签订日期', max: 'today', visibleWhen: reason('purchase'), requiredWhen: reason('purchase') },
+    { type: 'money', name: 'housePrice', label: '房屋总价', min: 1, visibleWhen: reason('purchase'), requiredWhen: reason('purchase') },
+    { type: 'dateRange', name: 'leasePeriod', label: '租赁期限', visibleWhen: reason('rent'), requiredWhen: { situation: 'rent-basis', in: ['actual'] } },
+    { type: 'money', name: 'monthlyRent', label: '月租金', min: 1, max: 100_000, visibleWhen: { situation: 'rent-basis', in: ['actual'] }, requiredWhen: { situation: 'rent-basis', in: ['actual'] } },
+    { type: 'text', name: 'loanBank', label: '商业贷款银行', maxLength: 50, visibleWhen: { situation: 'loan-type', in: ['commercial'] }, requiredWhen: { situation: 'loan-type', in: ['commercial'] } },
+    { type: 'switch', name: 'spouseJoint', label: '配偶是否同时提取', help: '夫妻双方为同一套住房提取时选“是”' },
+    { type: 'text', name: 'spouseName', label: '配偶姓名', maxLength: 30, visibleWhen: { field: 'spouseJoint', equals: true }, requiredWhen: { field: 'spouseJoint', equals: true } },
+    { type: 'residentId', name: 'spouseId', label: '配偶身份证号码', visibleWhen: { field: 'spouseJoint', equals: true }, requiredWhen: { field: 'spouseJoint', equals: true } },
+    { type: 'textarea', name: 'remark', label: '补充说明', maxLength: 200 },
+    { type: 'consent', name: 'pledge', label: '申请人承诺', required: true, text: '本人承诺所提供的信息和材料真实有效，提取资金用于申请事由；如有虚假，愿退回提取资金并承担相应责任。' },
+  ],
+}

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance } from 'fastify'
+import type { CaseDetail, CaseSummary, DraftRecord, Licence, Problem, SubmitCaseBody } from '@tongban/core'
+import { buildApp } from '../app'
+import { loadConfig } from '../config'
+import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
+import type { Db } from '../store/db'
+
+let db: Db
+let app: FastifyInstance
+
+beforeAll(async () => {
+  db = await seededPglite()
+  app = await buildApp({ ...loadConfig({}), dataDir: 'memory://', webRoot: undefined, rateLimitMax: 100_000 }, { db, logger: false })
+})
+afterAll(async () => {
+  await app?.close()
+  await db?.close()
+})
+
+let n = 0
+async function citizen(): Promise<{ token: string; auth: { authorization: string } }> {
+  const phone = `136${String(40_000_000 + ++n).slice(-8)}`
+  const { token } = await signInCitizen(app, phone, `10.6.0.${n}`)
+  return { token, auth: { authorization: `Bearer ${token}` } }
+}
+
+async function businessLicence(auth: { authorization: string }): Promise<Licence> {
+  const res = await app.inject({ url: '/api/me/licences', headers: auth })
+  expect(res.statusCode).toBe(200)
+  const licence = res.json<Licence[]>().find((l) => l.type === '营业执照')
+  expect(licence).toBeDefined()
+  return licence!
+}
+
+function body(licenceId: string, overrides: Partial<SubmitCaseBody['values']> = {}): SubmitCaseBody {
+  return {
+    itemCode: 'SJ-0001',
+    formVersion: 1,
+    answers: { category: 'prepack' },
+    delivery: 'pickup',
+    personalDataConsent: true,
+    values: {
+      operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+      phone: '13600000000', premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
+      premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'],
+      businessLicenceFile: { kind: 'eLicence', licenceId }, pledge: true,
+      ...overrides,
+    },
+  }
+}
+
+const submit = (auth: { authorization: string }, payload: SubmitCaseBody, key: string) =>
+  app.inject({ method: 'POST', url: '/api/cases', payload, headers: { ...auth, 'idempotency-key': key } })
+
+describe('submitting a case exactly once', () => {
+  it('creates one case with a number of item, day and sequence, and shows it as submitted', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    const res = await submit(auth, body(licence.id), 'key-aaaaaaaaaaaaaaaa-1')
+    expect(res.statusCode).toBe(201)
+    const c = res.json<CaseDetail>()
+    expect(c.caseNo).toMatch(/^SJ-0001-\d{8}-\d{4}$/)
+    expect(c).toMatchObject({ status: 'submitted', statusLabel: '已提交，待受理', delivery: 'pickup', agent: null })
+    expect(c.materials).toEqual([{ field: 'businessLicenceFile', label: '营业执照', kind: 'eLicence', title: licence.title }])
+    expect(c.nextSteps.join('')).toContain('个工作日内办结')
+    const mine = await app.inject({ url: '/api/me/cases', headers: auth })
+    expect(mine.json<CaseSummary[]>().map((x) => x.caseNo)).toEqual([c.caseNo])
+    const events = await db.query<{ type: string }>('select e.type from case_events e join cases c on c.id = e.case_id where c.case_no = $1', [c.caseNo])
+    expect(events.map((e) => e.type)).toEqual(['submitted'])
+  })
+
+  it('answers 20 concurrent replays of one key with one case', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    const payload = body(licence.id)
+    const replies = await Promise.all(Array.from({ length: 20 }, () => submit(auth, payload, 'replayed-key-000000000001')))
+    const numbers = new Set(replies.map((r) => r.json<CaseDetail>().caseNo))
+    expect(numbers.size).toBe(1)
+    expect(replies.filter((r) => r.statusCode === 201)).toHaveLength(1)
+    expect(replies.filter((r) => r.statusCode === 200)).toHaveLength(19)
+    const rows = await db.query<{ n: string }>(`select count(*) as n from cases where case_no = any($1)`, [[...numbers]])
+    expect(Number(rows[0]!.n)).toBe(1)
+    const mine = await app.inject({ url: '/api/me/cases', headers: auth })
+    expect(mine.json<CaseSummary[]>()).toHaveLength(1)
+  })
+
+  it('numbers cases of the same item and day in sequence', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    const a = (await submit(auth, body(licence.id), 'sequence-key-00000000001')).json<CaseDetail>().caseNo
+    const b = (await submit(auth, body(licence.id), 'sequence-key-00000000002')).json<CaseDetail>().caseNo
+    expect(Number(b.slice(-4))).toBe(Number(a.slice(-4)) + 1)
+  })
+
+  it('refuses the same key with different content, and a missing key', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    expect((await submit(auth, body(licence.id), 'changed-key-000000000001')).statusCode).toBe(201)
+    const changed = await submit(auth, body(licence.id, { premisesArea: 61 }), 'changed-key-000000000001')
+    expect(changed.statusCode).toBe(422)
+    expect(changed.headers['content-type']).toContain('application/problem+json')
+    expect(changed.json<Problem>().code).toBe('IDEMPOTENCY_KEY_REUSED')
+    const missing = await app.inject({ method: 'POST', url: '/api/cases', payload: body(licence.id), headers: auth })
+    expect(missing.json<Problem>()).toMatchObject({ status: 400, code: 'IDEMPOTENCY_KEY_MISSING' })
+  })
+
+  it('checks the form with the core validator and leaves the key free after a refusal', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    const bad = await submit(auth, body(licence.id, { legalPersonId: '110105194912310021' }), 'refused-key-000000000001')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json<Problem>()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'legalPersonId', message: expect.stringContaining('校验位') }] })
+    const fixed = await submit(auth, body(licence.id), 'refused-key-000000000001')
+    expect(fixed.statusCode).toBe(201)
+  })
+
+  it('refuses without consent, with an outdated form, and with someone else’s licence', async () => {
+    const { auth } = await citizen()
+    const other = await citizen()
+    const licence = await businessLicence(auth)
+    const theirs = await businessLicence(other.auth)
+    const noConsent = await submit(auth, { ...body(licence.id), personalDataConsent: false }, 'consent-key-000000000001')
+    expect(noConsent.json<Problem>().code).toBe('CONSENT_REQUIRED')
+    const outdated = await submit(auth, { ...body(licence.id), formVersion: 0 }, 'outdated-key-00000000001')
+    expect(outdated.json<Problem>()).toMatchObject({ status: 409, code: 'FORM_OUTDATED' })
+    const stolen = await submit(auth, body(theirs.id), 'stolen-key-0000000000001')
+    expect(stolen.json<Problem>()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'businessLicenceFile', code: 'licence_not_found' }] })
+    expect((await app.inject({ url: '/api/me/cases', headers: auth })).json<CaseSummary[]>()).toEqual([])
+  })
+
+  it('stores the case as submitted: a later form change does not alter it, and others cannot read it', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    const c = (await submit(auth, body(licence.id), 'stored-key-0000000000001')).json<CaseDetail>()
+    const again = await app.inject({ url: `/api/cases/${c.caseNo}`, headers: auth })
+    expect(again.json<CaseDetail>()).toMatchObject({ caseNo: c.caseNo, formVersion: 1, values: { premisesArea: 60 }, answers: { category: 'prepack' } })
+    expect(again.json<CaseDetail>().form.fields.length).toBeGreaterThan(10)
+    const other = await citizen()
+    const peek = await app.inject({ url: `/api/cases/${c.caseNo}`, headers: other.auth })
+    expect(peek.statusCode).toBe(404)
+    expect(peek.json<Problem>().code).toBe('CASE_NOT_FOUND')
+    expect((await app.inject({ url: `/api/cases/${c.caseNo}` })).statusCode).toBe(401)
+  })
+})
+
+describe('drafts kept by the BFF', () => {
+  const draft = (operatorName: string, updatedAt: number) => ({ itemName: 'x', formVersion: 1, values: { operatorName }, answers: { category: 'catering' }, updatedAt })
+
+  it('keep the newer copy and are dropped when the case is submitted', async () => {
+    const { auth } = await citizen()
+    const put = (d: object) => app.inject({ method: 'PUT', url: '/api/me/drafts/SJ-0001', payload: d, headers: auth })
+    expect((await put(draft('新的', 2000))).json<DraftRecord>()).toMatchObject({ itemCode: 'SJ-0001', itemName: '食品经营许可', values: { operatorName: '新的' } })
+    expect((await put(draft('旧的', 1000))).json<DraftRecord>().values).toEqual({ operatorName: '新的' })
+    const list = await app.inject({ url: '/api/me/drafts', headers: auth })
+    expect(list.json<DraftRecord[]>()).toHaveLength(1)
+    const licence = await businessLicence(auth)
+    await submit(auth, body(licence.id), 'drafts-key-0000000000001')
+    expect((await app.inject({ url: '/api/me/drafts', headers: auth })).json<DraftRecord[]>()).toEqual([])
+  })
+
+  it('refuse an unknown item and an oversized draft with problem+json', async () => {
+    const { auth } = await citizen()
+    const unknown = await app.inject({ method: 'PUT', url: '/api/me/drafts/NO-SUCH', payload: draft('x', 1), headers: auth })
+    expect(unknown.json<Problem>().code).toBe('ITEM_NOT_FOUND')
+    const huge = await app.inject({ method: 'PUT', url: '/api/me/drafts/SJ-0001', payload: draft('长'.repeat(300_000), 1), headers: auth })
+    expect(huge.headers['content-type']).toContain('application/problem+json')
+    expect([413]).toContain(huge.statusCode)
+  })
+})
+
+const pgUrl = await postgresAvailable()
+
+describe.skipIf(!pgUrl)('exactly once on PostgreSQL, where requests really run at the same time', () => {
+  let pg: Awaited<ReturnType<typeof postgresDb>>
+  let server: TestServer
+  beforeAll(async () => {
+    pg = await postgresDb(pgUrl!)
+    server = await startTestServer({ db: pg.db })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await pg?.drop()
+  })
+
+  it('turns 20 concurrent replays into one case, and 10 concurrent different submissions into 10 numbers in sequence', async () => {
+    const { token } = await signInCitizen(server.app, '13700000001', '10.7.0.1')
+    const auth = { authorization: `Bearer ${token}` }
+    const licence = (await server.app.inject({ url: '/api/me/licences', headers: auth })).json<Licence[]>().find((l) => l.type === '营业执照')!
+    const send = (key: string) => server.app.inject({ method: 'POST', url: '/api/cases', payload: body(licence.id), headers: { ...auth, 'idempotency-key': key } })
+
+    const replies = await Promise.all(Array.from({ length: 20 }, () => send('pg-replayed-key-00000001')))
+    expect(replies.map((r) => r.statusCode).filter((c) => c >= 300)).toEqual([])
+    expect(new Set(replies.map((r) => r.json<CaseDetail>().caseNo)).size).toBe(1)
+    expect(replies.filter((r) => r.statusCode === 201)).toHaveLength(1)
+
+    const many = await Promise.all(Array.from({ length: 10 }, (_, i) => send(`pg-distinct-key-0000000${i}`)))
+    const seqs = many.map((r) => Number(r.json<CaseDetail>().caseNo.slice(-4))).sort((a, b) => a - b)
+    expect(seqs).toEqual(Array.from({ length: 10 }, (_, i) => seqs[0]! + i))
+    const rows = await pg.db.query<{ n: number }>('select count(*)::int as n from cases')
+    expect(rows[0]!.n).toBe(11)
+  })
+})

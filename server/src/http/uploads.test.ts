@@ -1,0 +1,272 @@
+/**
+ * Material uploads through the BFF, on each file store: the disk store and
+ * the table store on PGlite, and the table store on the local PostgreSQL
+ * (skipped with a notice when it is absent, unless REQUIRE_SERVICES=1).
+ * Every refusal is problem+json and leaves no row, no stored file and no
+ * temporary file behind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MAX_CASE_UPLOAD_BYTES, PROBLEM_CONTENT_TYPE, type Problem, type UploadedFile } from '@tongban/core'
+import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
+import type { Db } from '../store/db'
+import { uploadsRepo } from '../store/uploads'
+import { multipartBody, paddedJpeg, pdfBytes, PHOTO_JPEG, pngBytes } from '../uploads/fixtures/files'
+import { contentDisposition } from './uploads'
+
+const pgUrl = await postgresAvailable()
+const problemJson = new RegExp(`^${PROBLEM_CONTENT_TYPE.replace('+', '\\+')}\\b`)
+
+type FilePart = { name: string; filename: string; type: string; data: Buffer }
+const file = (filename: string, data: Buffer, type = 'application/octet-stream'): FilePart => ({ name: 'file', filename, type, data })
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
+}
+
+interface Variant {
+  label: string
+  store: 'disk' | 'postgres'
+  open(): Promise<{ db: Db; close(): Promise<void> }>
+}
+
+const variants: Variant[] = [
+  { label: 'disk store on PGlite', store: 'disk', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
+  { label: 'table store on PGlite', store: 'postgres', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
+]
+if (pgUrl) variants.push({ label: 'table store on PostgreSQL', store: 'postgres', open: async () => { const pg = await postgresDb(pgUrl); return { db: pg.db, close: () => pg.drop() } } })
+
+describe.each(variants)('uploads: $label', (variant) => {
+  let server: TestServer
+  let database: { db: Db; close(): Promise<void> }
+  let dir: string
+  let alice: string
+  let bob: string
+  let phone = 13_700_000_000 + Math.floor(Math.random() * 1_000_000)
+
+  const signIn = async () => (await signInCitizen(server.app, String(++phone), `10.70.${phone % 250}.${phone % 200}`)).token
+  const auth = (token?: string) => (token ? { authorization: `Bearer ${token}` } : {})
+  const upload = (token: string | undefined, parts: Parameters<typeof multipartBody>[0]) => {
+    const { body, contentType } = multipartBody(parts)
+    return server.app.inject({ method: 'POST', url: '/api/uploads', payload: body, headers: { 'content-type': contentType, ...auth(token) } })
+  }
+  async function leftovers() {
+    const [rows] = await database.db.query<{ n: number }>('select count(*)::int as n from uploads')
+    const [blobs] = await database.db.query<{ n: number }>('select count(*)::int as n from upload_blobs')
+    return { rows: rows!.n, blobs: blobs!.n, files: (await filesUnder(join(dir, 'files'))).length, incoming: (await filesUnder(join(dir, 'incoming'))).length }
+  }
+  let baseline: Awaited<ReturnType<typeof leftovers>>
+  const expectNothingLeft = async () => expect(await leftovers()).toEqual(baseline)
+
+  beforeAll(async () => {
+    database = await variant.open()
+    dir = await mkdtemp(join(tmpdir(), 'tongban-upload-test-'))
+    server = await startTestServer({ db: database.db, config: { uploads: { store: variant.store, dir, ratePerMinute: 1000, quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES } } })
+    alice = await signIn()
+    bob = await signIn()
+  })
+  afterAll(async () => {
+    await server?.close()
+    await database?.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it.each([
+    ['证件照.jpg', PHOTO_JPEG, 'image/jpeg', { width: 64, height: 48 }],
+    ['户型图.PNG', pngBytes(40, 30), 'image/png', { width: 40, height: 30 }],
+    ['营业执照扫描件.pdf', pdfBytes(), 'application/pdf', {}],
+  ])('accepts %s and gives it back to its owner only', async (name, data, mime, dims) => {
+    const res = await upload(alice, [{ name: 'materialId', value: 'business-licence' }, file(name, data), { name: 'itemCode', value: 'SJ-0001' }])
+    expect(res.statusCode, res.body).toBe(201)
+    const up = res.json<UploadedFile>()
+    expect(up).toMatchObject({ name, mime, size: data.length, ...dims })
+    expect(up.sha256).toMatch(/^[0-9a-f]{64}$/)
+
+    const own = await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(alice) })
+    expect(own.statusCode).toBe(200)
+    expect(own.rawPayload.equals(data)).toBe(true)
+    expect(own.headers).toMatchObject({
+      'content-type': mime, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff',
+      'content-disposition': contentDisposition(mime === 'application/pdf' ? 'attachment' : 'inline', name),
+    })
+    const other = await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(bob) })
+    const absent = await server.app.inject({ url: '/api/uploads/00000000-0000-4000-8000-000000000000', headers: auth(bob) })
+    expect(other.statusCode).toBe(404)
+    expect(other.headers['content-type']).toMatch(problemJson)
+    // The same answer whether the file exists or not.
+    expect(other.json<Problem>()).toEqual({ ...absent.json<Problem>(), instance: other.json<Problem>().instance })
+    expect(other.json<Problem>().code).toBe('UPLOAD_NOT_FOUND')
+  })
+
+  it('takes the text fields before or after the file, and names a file without extension by its content', async () => {
+    const res = await upload(alice, [file('IMG_0001', PHOTO_JPEG), { name: 'itemCode', value: 'SJ-0001' }])
+    expect(res.statusCode).toBe(201)
+    expect(res.json<UploadedFile>().name).toBe('IMG_0001.jpg')
+    const [row] = await database.db.query<{ item_code: string }>('select item_code from uploads where id = $1', [res.json<UploadedFile>().id])
+    expect(row!.item_code).toBe('SJ-0001')
+  })
+
+  describe('refusals leave nothing behind', () => {
+    beforeAll(async () => { baseline = await leftovers() })
+
+    it.each([
+      ['a PDF name with PNG bytes', file('申请书.pdf', pngBytes()), 415, 'FILE_TYPE_MISMATCH'],
+      ['a JPEG name with PDF bytes', file('photo.jpeg', pdfBytes()), 415, 'FILE_TYPE_MISMATCH'],
+      ['a text file', file('说明.txt', Buffer.from('只是文字')), 415, 'FILE_TYPE_NOT_ALLOWED'],
+      ['a GIF named .png', file('动图.png', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), 415, 'FILE_TYPE_NOT_ALLOWED'],
+      ['an empty file', file('空.pdf', Buffer.alloc(0)), 400, 'FILE_EMPTY'],
+      ['a decompression bomb (tiny PNG declaring 100000×100000 pixels)', file('bomb.png', pngBytes(1, 1, { width: 100_000, height: 100_000 })), 413, 'IMAGE_TOO_LARGE'],
+      ['a path-traversal name', file('../../etc/passwd.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
+      ['a Windows path', file('C:\\Users\\a\\photo.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
+      ['a control character in the name', file('photo\u0007.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
+      ['a right-to-left override in the name', file('photo\u202egnp.exe', pngBytes()), 400, 'FILE_NAME_INVALID'],
+      ['a name of 121 characters', file(`${'名'.repeat(117)}.png`, pngBytes()), 400, 'FILE_NAME_INVALID'],
+    ])('refuses %s', async (_label, part, status, code) => {
+      const res = await upload(alice, [part])
+      expect(res.statusCode, res.body).toBe(status)
+      expect(res.headers['content-type']).toMatch(problemJson)
+      expect(res.json<Problem>()).toMatchObject({ code, status, title: expect.stringMatching(/[\u4e00-\u9fff]/) })
+      await expectNothingLeft()
+    })
+
+    it('refuses a 50 MB file with 413 problem+json', async () => {
+      const res = await upload(alice, [file('扫描件.pdf', Buffer.concat([pdfBytes(), Buffer.alloc(50 * 1024 * 1024, 0x20)]))])
+      expect(res.statusCode).toBe(413)
+      expect(res.headers['content-type']).toMatch(problemJson)
+      expect(res.json<Problem>().code).toBe('FILE_TOO_LARGE')
+      await expectNothingLeft()
+    })
+
+    it('stops reading a too-large upload early and closes the connection', async () => {
+      const url = new URL(server.url)
+      const { contentType } = multipartBody([])
+      const boundary = contentType.split('boundary=')[1]
+      const outcome = await new Promise<{ status: number; written: number; body: string }>((resolve, reject) => {
+        let written = 0
+        const req = httpRequest({ host: url.hostname, port: url.port, method: 'POST', path: '/api/uploads', headers: { 'content-type': contentType, ...auth(alice) } })
+        req.on('response', (res) => {
+          let body = ''
+          res.on('data', (c: Buffer) => { body += c.toString() })
+          res.on('end', () => resolve({ status: res.statusCode!, written, body }))
+        })
+        req.on('error', reject)
+        req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`)
+        const chunk = Buffer.alloc(256 * 1024, 0x20)
+        const pump = () => {
+          while (written < 50 * 1024 * 1024) {
+            if (req.destroyed || req.socket?.destroyed) return
+            written += chunk.length
+            if (!req.write(chunk)) return void req.once('drain', pump)
+          }
+          req.end()
+        }
+        pump()
+      })
+      expect(outcome.status).toBe(413)
+      expect(JSON.parse(outcome.body)).toMatchObject({ code: 'FILE_TOO_LARGE' })
+      expect(outcome.written).toBeLessThan(50 * 1024 * 1024)
+      await expectNothingLeft()
+    })
+
+    it('leaves nothing when the client goes away in the middle of an upload', async () => {
+      const url = new URL(server.url)
+      const { contentType } = multipartBody([])
+      const boundary = contentType.split('boundary=')[1]
+      const req = httpRequest({ host: url.hostname, port: url.port, method: 'POST', path: '/api/uploads', headers: { 'content-type': contentType, ...auth(alice) } })
+      req.on('error', () => {})
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`)
+      req.write(paddedJpeg(2 * 1024 * 1024))
+      // Wait until the BFF has started writing the temporary file, then hang up.
+      for (let i = 0; i < 200 && !(await filesUnder(join(dir, 'incoming'))).length; i++) await new Promise((r) => setTimeout(r, 10))
+      req.destroy()
+      for (let i = 0; i < 200 && (await leftovers()).incoming > baseline.incoming; i++) await new Promise((r) => setTimeout(r, 10))
+      await expectNothingLeft()
+    })
+
+    it('refuses without a session, with 401', async () => {
+      const res = await upload(undefined, [file('a.png', pngBytes())])
+      expect(res.statusCode).toBe(401)
+      expect(res.json<Problem>().code).toBe('UNAUTHENTICATED')
+      await expectNothingLeft()
+    })
+
+    it('refuses a request without a file part, a second file, and a malformed item code', async () => {
+      expect((await upload(alice, [{ name: 'materialId', value: 'x' }])).json<Problem>()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'file', message: '请选择要上传的文件' }] })
+      expect((await upload(alice, [file('a.png', pngBytes()), file('b.png', pngBytes())])).statusCode).toBe(400)
+      expect((await upload(alice, [file('a.png', pngBytes()), { name: 'itemCode', value: '../x' }])).json<Problem>()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'itemCode' }] })
+      const notMultipart = await server.app.inject({ method: 'POST', url: '/api/uploads', payload: { file: 'x' }, headers: auth(alice) })
+      expect(notMultipart.json<Problem>().code).toBe('UNSUPPORTED_MEDIA_TYPE')
+      await expectNothingLeft()
+    })
+  })
+
+  it('deletes an upload for its owner only, and not once a case uses it', async () => {
+    const up = (await upload(alice, [file('a.png', pngBytes())])).json<UploadedFile>()
+    const before = await leftovers()
+    const byBob = await server.app.inject({ method: 'DELETE', url: `/api/uploads/${up.id}`, headers: auth(bob) })
+    expect(byBob.statusCode).toBe(404)
+    expect(byBob.json<Problem>().code).toBe('UPLOAD_NOT_FOUND')
+    expect(await leftovers()).toEqual(before)
+
+    const mine = await server.app.inject({ method: 'DELETE', url: `/api/uploads/${up.id}`, headers: auth(alice) })
+    expect(mine.statusCode).toBe(204)
+    expect((await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(alice) })).statusCode).toBe(404)
+    const after = await leftovers()
+    expect(after.rows).toBe(before.rows - 1)
+    expect(after.files + after.blobs).toBe(before.files + before.blobs - 1)
+
+    const used = (await upload(alice, [file('b.png', pngBytes())])).json<UploadedFile>()
+    const accountId = (await server.app.inject({ url: '/api/me', headers: auth(alice) })).json<{ id: string }>().id
+    const caseId = '11111111-1111-4111-8111-111111111111'
+    await database.db.transaction(async (tx) => {
+      expect((await uploadsRepo(tx).ownedBy(accountId, [used.id, up.id, 'not-a-uuid'])).map((r) => r.id)).toEqual([used.id])
+      expect(await uploadsRepo(tx).attachToCase(accountId, [used.id], caseId)).toBe(1)
+      expect(await uploadsRepo(tx).attachToCase(accountId, [used.id], caseId)).toBe(0)
+    })
+    const refused = await server.app.inject({ method: 'DELETE', url: `/api/uploads/${used.id}`, headers: auth(alice) })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json<Problem>().code).toBe('UPLOAD_IN_USE')
+  })
+})
+
+describe('upload limits per citizen', () => {
+  let server: TestServer
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tongban-upload-limits-'))
+    server = await startTestServer({ config: { uploads: { store: 'disk', dir, ratePerMinute: 3, quotaBytes: 2_500 } } })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+  const upload = (token: string) => {
+    const { body, contentType } = multipartBody([file('p.jpg', PHOTO_JPEG)])
+    return server.app.inject({ method: 'POST', url: '/api/uploads', payload: body, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } })
+  }
+
+  it('refuses uploads past the quota of not-yet-submitted files, keeping nothing of the refused one', async () => {
+    const { token } = await signInCitizen(server.app, '13911110001', '10.71.0.1')
+    expect((await upload(token)).statusCode).toBe(201)
+    expect((await upload(token)).statusCode).toBe(201)
+    const third = await upload(token)
+    expect(third.statusCode).toBe(413)
+    expect(third.json<Problem>().code).toBe('UPLOADS_QUOTA_EXCEEDED')
+    expect(await filesUnder(join(dir, 'files'))).toHaveLength(2)
+    expect(await filesUnder(join(dir, 'incoming'))).toHaveLength(0)
+  })
+
+  it('limits the number of uploads a minute per citizen, not per address', async () => {
+    const a = await signInCitizen(server.app, '13911110002', '10.71.0.2')
+    const b = await signInCitizen(server.app, '13911110003', '10.71.0.2')
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await upload(a.token)).statusCode)
+    // a's quota allows two; the third is over quota, the fourth over the rate.
+    expect(statuses).toEqual([201, 201, 413, 429])
+    expect((await upload(b.token)).statusCode).toBe(201)
+  })
+})

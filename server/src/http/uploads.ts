@@ -1,0 +1,174 @@
+/**
+ * Material files: POST /api/uploads (multipart, one part `file` plus the
+ * optional text fields `materialId` and `itemCode`, before or after it),
+ * GET /api/uploads/:id (owner only, as a download), DELETE /api/uploads/:id
+ * (owner only, until a submitted case uses it). Every refusal leaves
+ * nothing behind: no row, no stored file, no temporary file.
+ */
+import { randomBytes } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import multipart from '@fastify/multipart'
+import { ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, type UploadedFile, type UploadMimeType } from '@tongban/core'
+import { ProblemError } from '../errors'
+import type { UploadConfig } from '../config'
+import type { UploadSpace } from '../store/file-store'
+import { uploadsRepo, type UploadRow } from '../store/uploads'
+import { checkFileName, inspectFile, type CheckedName } from '../uploads/inspect'
+import { receiveToTemp, type Received } from '../uploads/receive'
+
+export const UPLOAD_MESSAGES = {
+  file: '请选择要上传的文件',
+  materialId: '材料编号格式不正确',
+  itemCode: '事项编码格式不正确',
+} as const
+
+const MATERIAL_ID = /^[A-Za-z0-9_-]{1,64}$/
+const ITEM_CODE = new RegExp(ITEM_CODE_PATTERN)
+
+export function uploadView(r: UploadRow): UploadedFile {
+  return {
+    id: r.id,
+    name: r.name,
+    mime: r.mime as UploadMimeType,
+    size: Number(r.size),
+    sha256: r.sha256,
+    ...(r.width !== null && r.height !== null ? { width: r.width, height: r.height } : {}),
+    createdAt: new Date(r.created_at).toISOString(),
+  }
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name (RFC 8187); quotes and controls cannot get through. */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_')
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`
+}
+
+function accountOf(request: FastifyRequest): string {
+  const id = request.citizen?.accountId
+  if (!id) throw new ProblemError('UNAUTHENTICATED')
+  return id
+}
+
+function fieldProblem(path: keyof typeof UPLOAD_MESSAGES, code = 'pattern'): ProblemError {
+  return new ProblemError('VALIDATION', { errors: [{ path, code, message: UPLOAD_MESSAGES[path] }] })
+}
+
+export async function uploadRoutes(app: FastifyInstance, opts: { uploads: UploadConfig; space: UploadSpace }): Promise<void> {
+  const { store, incomingDir } = opts.space
+  await app.register(multipart, {
+    // Our own meter stops at MAX_UPLOAD_BYTES; busboy's limit is only the backstop.
+    // preservePath: busboy would otherwise cut '../../etc/passwd.png' down to 'passwd.png' and hide the attempt.
+    preservePath: true,
+    limits: { fileSize: MAX_UPLOAD_BYTES + 64 * 1024, files: 1, fields: 4, fieldSize: 200, parts: 6, headerPairs: 20 },
+  })
+
+  const idParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } } as const
+  const idConfig = { fieldMessages: { id: '没有找到这个文件' }, fieldProblems: { id: 'UPLOAD_NOT_FOUND' as const } }
+
+  app.post(ROUTES.uploadFile.path, {
+    schema: { consumes: ['multipart/form-data'], tags: ['applications'], summary: '上传一份材料（PDF、JPG、PNG，单个不超过10MB）' },
+    config: {
+      access: 'citizen',
+      // After authentication, per account: a citizen on a shared address (a hall's Wi-Fi) is not held back by others.
+      rateLimit: { max: opts.uploads.ratePerMinute, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (r: FastifyRequest) => `upload:${r.citizen?.accountId ?? r.ip}` },
+    },
+  }, async (request, reply): Promise<UploadedFile> => {
+    const accountId = accountOf(request)
+    if (!request.isMultipart()) throw new ProblemError('UNSUPPORTED_MEDIA_TYPE')
+    const repo = uploadsRepo(app.db)
+    if ((await repo.pendingBytes(accountId)) >= opts.uploads.quotaBytes) throw refuse(reply, new ProblemError('UPLOADS_QUOTA_EXCEEDED'))
+
+    const fields: Record<string, string> = {}
+    let received: Received | null = null
+    let name: CheckedName | null = null
+    let stored: string | null = null
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          if (typeof part.value === 'string') fields[part.fieldname] = part.value
+          continue
+        }
+        if (part.fieldname !== 'file') throw fieldProblem('file', 'unknown_part')
+        name = checkFileName(part.filename)
+        received = await receiveToTemp(part.file, incomingDir, MAX_UPLOAD_BYTES)
+      }
+      if (!received || !name) throw fieldProblem('file', 'required')
+      const materialId = fields['materialId'] || null
+      const itemCode = fields['itemCode'] || null
+      if (materialId !== null && !MATERIAL_ID.test(materialId)) throw fieldProblem('materialId')
+      if (itemCode !== null && !ITEM_CODE.test(itemCode)) throw fieldProblem('itemCode')
+      if (received.size === 0) throw new ProblemError('FILE_EMPTY')
+      const info = await inspectFile(received.head, received.tempPath, name)
+
+      const key = randomBytes(24).toString('base64url')
+      await store.put(key, received.tempPath)
+      stored = key
+      const row = await app.db.transaction((tx) => uploadsRepo(tx).insertWithin({
+        accountId, storageKey: key, name: info.name, mime: info.mime, size: received!.size, sha256: received!.sha256,
+        width: info.width, height: info.height, materialId, itemCode,
+      }, opts.uploads.quotaBytes))
+      if (!row) throw new ProblemError('UPLOADS_QUOTA_EXCEEDED')
+      stored = null
+      reply.code(201)
+      return uploadView(row)
+    } catch (e) {
+      if (received) await rm(received.tempPath, { force: true })
+      if (stored) await store.delete(stored)
+      throw refuse(reply, asProblem(e))
+    }
+  })
+
+  app.get<{ Params: { id: string } }>(ROUTES.getUpload.path, {
+    schema: { params: idParams, tags: ['applications'], summary: '下载自己上传的材料' },
+    config: { access: 'citizen', ...idConfig },
+  }, async (request, reply) => {
+    const row = await uploadsRepo(app.db).byIdFor(accountOf(request), request.params.id)
+    // Another citizen's file is as good as absent: the answer never says it exists.
+    if (!row) throw new ProblemError('UPLOAD_NOT_FOUND')
+    const file = await store.get(row.storage_key)
+    if (!file) {
+      request.log.error({ upload: row.id }, 'upload row without stored bytes')
+      throw new ProblemError('UPLOAD_NOT_FOUND')
+    }
+    // Images show in the page; a PDF is downloaded, so no document runs inside our origin.
+    const kind = row.mime === 'application/pdf' ? 'attachment' : 'inline'
+    return reply
+      .header('content-type', row.mime)
+      .header('content-length', String(file.size))
+      .header('content-disposition', contentDisposition(kind, row.name))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(file.stream)
+  })
+
+  app.delete<{ Params: { id: string } }>(ROUTES.deleteUpload.path, {
+    schema: { params: idParams, tags: ['applications'], summary: '删除自己上传、尚未提交的材料' },
+    config: { access: 'citizen', ...idConfig },
+  }, async (request, reply) => {
+    const outcome = await uploadsRepo(app.db).deleteFor(accountOf(request), request.params.id)
+    if (outcome === 'absent') throw new ProblemError('UPLOAD_NOT_FOUND')
+    if (outcome === 'attached') throw new ProblemError('UPLOAD_IN_USE')
+    await store.delete(outcome.deleted.storage_key)
+    return reply.code(204).send()
+  })
+}
+
+/** Errors of the multipart parser in our words; anything else goes on as it is. */
+function asProblem(e: unknown): unknown {
+  const code = (e as { code?: string } | null)?.code
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new ProblemError('FILE_TOO_LARGE')
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return fieldProblem('file', 'too_many_parts')
+  return e
+}
+
+/**
+ * A refusal may come while the client is still sending (a 50 MB file is
+ * refused after 10 MB): close the connection after the answer instead of
+ * reading the rest.
+ */
+function refuse(reply: FastifyReply, e: unknown): unknown {
+  if (!reply.request.raw.readableEnded) reply.header('connection', 'close')
+  return e
+}

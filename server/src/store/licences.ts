@@ -1,0 +1,65 @@
+/**
+ * The e-licence wallet (电子证照). Personal numbers are stored masked for
+ * display and, in full, only encrypted (`number_enc`, app.idCipher).
+ * For the case submission, inside its transaction:
+ *
+ * - `licencesRepo(tx).ownedBy(accountId, ids)`: the caller's licences among
+ *   `ids` (others' and unknown ids are absent), to check an `eLicence`
+ *   material value and name it by `title`.
+ */
+import type { Queryable } from './db'
+
+export interface LicenceRow {
+  id: string
+  account_id: string
+  type: string
+  title: string
+  number_masked: string
+  number_enc: string | null
+  holder: string
+  issuer: string
+  issued_on: string
+  valid_until: string | null
+}
+
+export interface NewLicence {
+  type: string
+  title: string
+  numberMasked: string
+  numberEnc: string | null
+  holder: string
+  issuer: string
+  issuedOn: string
+  validUntil: string | null
+}
+
+const COLUMNS = `id, account_id, type, title, number_masked, number_enc, holder, issuer,
+  to_char(issued_on, 'YYYY-MM-DD') as issued_on, to_char(valid_until, 'YYYY-MM-DD') as valid_until`
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function licencesRepo(db: Queryable) {
+  return {
+    async forAccount(accountId: string): Promise<LicenceRow[]> {
+      return db.query<LicenceRow>(`select ${COLUMNS} from licences where account_id = $1 order by created_at, type`, [accountId])
+    },
+    async ownedBy(accountId: string, ids: readonly string[]): Promise<LicenceRow[]> {
+      const valid = ids.filter((id) => UUID.test(id))
+      if (!valid.length) return []
+      return db.query<LicenceRow>(`select ${COLUMNS} from licences where account_id = $1 and id = any($2::uuid[])`, [accountId, valid])
+    },
+    async insert(accountId: string, l: NewLicence): Promise<void> {
+      await db.query(
+        `insert into licences (account_id, type, title, number_masked, number_enc, holder, issuer, issued_on, valid_until)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [accountId, l.type, l.title, l.numberMasked, l.numberEnc, l.holder, l.issuer, l.issuedOn, l.validUntil],
+      )
+    },
+    /** True for the one caller that gets to fill the wallet (the account row is locked until its transaction ends). */
+    async claimFill(accountId: string): Promise<boolean> {
+      const rows = await db.query<{ id: string }>('update accounts set licences_filled_at = now() where id = $1 and licences_filled_at is null returning id', [accountId])
+      return rows.length === 1
+    },
+  }
+}
+
+export type LicencesRepo = ReturnType<typeof licencesRepo>
