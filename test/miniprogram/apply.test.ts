@@ -8,11 +8,14 @@
  * application submitted, with a case number on the receipt.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { areaList } from '@vant/area-data'
 import { TOKEN_KEY } from '@tongban/app'
 import { buildRegionTree, regionIndexes } from '../../miniprogram/src/packages/apply/region/tree'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import { getJson, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
 import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
@@ -54,6 +57,32 @@ function pickerShowing(page: OpenedPage, text: string): RenderedNode {
   }
   visit(page.component.toJSON())
   if (!found) throw new Error(`no picker showing “${text}”:\n${page.text()}`)
+  return found
+}
+
+/** The node with this id (a field's `field-<path>`). */
+function byId(page: OpenedPage, id: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string' || found) return
+    if (attr(n, 'id') === id) found = n
+    else n.children.forEach(visit)
+  }
+  visit(page.component.toJSON())
+  if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
+  return found
+}
+
+/** What a finger on `label` inside `root` hits. */
+function tappableIn(root: RenderedNode, label: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string' || !textOf(n).includes(label)) return
+    if ('tap' in n.event) found = n
+    n.children.forEach(visit)
+  }
+  visit(root)
+  if (!found) throw new Error(`nothing to tap for “${label}” in #${String(attr(root, 'id'))}`)
   return found
 }
 
@@ -174,6 +203,74 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(mp.wx.storage.has('tb.draft.SJ-0001')).toBe(false)
     expect(attr(byClass(page, 'field__input--operatorName'), 'value') ?? '').toBe('')
     expect(attr(byClass(page, 'field__input--phone'), 'value')).toBe(PHONE)
+    page.unload()
+  })
+
+  it('attaches an e-licence, a photo and a PDF, then submits once: the receipt shows the case number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-apply-'))
+    const photo = join(dir, 'kitchen.png')
+    // A 1×1 PNG: real image bytes, as the BFF checks content, not names.
+    writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'))
+    const pdf = join(dir, 'layout.pdf')
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    // The form as the previous test left it (its draft restore is proven there).
+    mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
+      itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'catering' }, updatedAt: Date.now(),
+      values: {
+        operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+        phone: PHONE, premisesRegion: { province: '440000', city: '440300', district: '440305' }, premisesAddress: '人民路1号',
+        premisesArea: 120.5, mainBusiness: 'catering', businessItems: ['hot'],
+        safetyManagers: [{ name: '李四', idNumber: '11010519491231002X', certificateNo: 'SP-2026-001' }], pledge: true,
+      },
+    }))
+    const page = await mp.openPage(APPLY, QUERY)
+    await page.waitForText((t) => t.includes('草稿已保存') && t.includes('使用电子证照'))
+
+    // 营业执照 from the e-licence wallet.
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '使用电子证照'))
+    await page.waitForText((t) => t.includes('营业执照 ·'))
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '营业执照 ·'))
+    await page.waitForText((t) => t.includes('电子证照：营业执照'))
+
+    // A photo from the album, uploaded with progress.
+    mp.wx.pickedFiles.push(photo)
+    await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
+    // The BFF names a file after the multipart part's filename (on a phone: the temporary file's).
+    await page.waitForText((t) => t.includes('已上传：kitchen.png'))
+    expect(mp.wx.uploads.at(-1)).toMatchObject({ status: 201, progress: [50, 100], formData: { materialId: 'kitchen-flow', itemCode: 'SJ-0001' } })
+
+    // A PDF from a chat.
+    mp.wx.pickedFiles.push(pdf)
+    await page.tap(tappableIn(byId(page, 'field-layoutFile'), '从聊天中选PDF'))
+    await page.waitForText((t) => t.includes('已上传：layout.pdf'))
+
+    await page.tap(tappable(page, '下一步：核对申请信息'))
+    await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
+    const review = page.text()
+    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四', '电子证照：营业执照', '已上传：layout.pdf', '已上传：kitchen.png']) {
+      expect(review).toContain(shown)
+    }
+    expect(review).toContain('邮寄到家（EMS）（即将开通）')
+
+    // Not without the personal-data consent.
+    await page.tap(tappable(page, '提交申请'))
+    await page.waitForText((t) => t.includes('请阅读并同意个人信息使用说明'))
+    expect(mp.wx.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/cases'))).toEqual([])
+
+    await page.tap(tappable(page, '我已阅读并同意个人信息使用说明'))
+    await page.tap(tappable(page, '提交申请'))
+    const receipt = await page.waitForText((t) => t.includes('申请已提交'), 15_000)
+    const caseNo = /SJ-0001-\d{8}-\d{4,}/.exec(receipt)?.[0]
+    expect(caseNo).toBeTruthy()
+    expect(receipt).toContain('接下来')
+    expect(mp.wx.storage.has('tb.draft.SJ-0001')).toBe(false)
+
+    const mine = await getJson<{ caseNo: string; delivery?: string }[]>(`${bff.url}/api/me/cases`, { Authorization: `Bearer ${token}` })
+    expect(mine.status).toBe(200)
+    expect(mine.body.map((c) => c.caseNo)).toContain(caseNo)
+    const detail = await getJson<{ materials: { field: string; kind: string }[]; delivery: string }>(`${bff.url}/api/cases/${caseNo}`, { Authorization: `Bearer ${token}` })
+    expect(detail.body.delivery).toBe('pickup')
+    expect(detail.body.materials.map((m) => `${m.field}:${m.kind}`).sort()).toEqual(['businessLicenceFile:eLicence', 'kitchenFlowFile:upload', 'layoutFile:upload'])
     page.unload()
   })
 

@@ -18,6 +18,17 @@ interface Source {
 /** Lower qualities tried in turn until the photo is small enough. */
 const QUALITIES = [80, 60, 40, 20]
 
+/**
+ * Calls a WeChat API through its callbacks: not every base library (nor
+ * Taro's wrapper for every API) hands back a promise.
+ */
+function call<R>(api: (o: { success: (r: R) => void; fail: (e: unknown) => void }) => unknown): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const ret = api({ success: resolve, fail: reject }) as Partial<PromiseLike<unknown>> | undefined
+    if (ret && typeof ret.then === 'function') void Promise.resolve(ret).catch(() => undefined)
+  })
+}
+
 export function useMaterialInput(field: MaterialField, path: string) {
   const platform = usePlatform()
   const { form, itemCode } = useApplyForm()
@@ -50,7 +61,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
     let best = src
     for (const quality of QUALITIES) {
       try {
-        best = (await Taro.compressImage({ src, quality })).tempFilePath
+        best = (await call<Taro.compressImage.SuccessCallbackResult>((cb) => Taro.compressImage({ src, quality, ...cb }))).tempFilePath
       } catch {
         return best
       }
@@ -84,7 +95,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
   async function choosePhoto(from: 'camera' | 'album'): Promise<void> {
     let res: Taro.chooseMedia.SuccessCallbackResult
     try {
-      res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: [from], sizeType: ['compressed'] })
+      res = await call((cb) => Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: [from], sizeType: ['compressed'], ...cb }))
     } catch {
       return
     }
@@ -99,7 +110,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
   async function choosePdf(): Promise<void> {
     let res: Taro.chooseMessageFile.SuccessCallbackResult
     try {
-      res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] })
+      res = await call((cb) => Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'], ...cb }))
     } catch {
       return
     }
