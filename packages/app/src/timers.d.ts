@@ -1,3 +1,3 @@
 /** The timers every runtime we ship to has (browsers, the mini-program, Node); the app package has no DOM lib. */
-declare function setTimeout(handler: () => void, ms?: number): unknown
+declare function setTimeout(handler: (...args: never[]) => void, ms?: number): unknown
 declare function clearTimeout(id: unknown): void

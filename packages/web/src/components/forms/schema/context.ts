@@ -1,0 +1,20 @@
+/**
+ * What every field of a rendered form needs to know, provided once by
+ * FormRenderer: which paths show and must be filled (from validateForm),
+ * the message to show for each path, and the item the materials belong to.
+ */
+import type { InjectionKey, Ref } from 'vue'
+
+export interface FormContext {
+  visible: Ref<Set<string>>
+  required: Ref<Set<string>>
+  /** Only for fields the citizen has left, or all after a submit attempt. */
+  errorOf: (path: string) => string | undefined
+  touch: (path: string) => void
+  itemCode: string
+}
+
+export const FORM_CONTEXT: InjectionKey<FormContext> = Symbol('tongban.form')
+
+/** An element id for a value path: `members.0.name` → `f-members-0-name`. */
+export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`

@@ -1,0 +1,164 @@
+/**
+ * Applying online in Chromium at 375×812, against the server `npm start`
+ * runs: 食品经营许可 with a situation answered on the guide, a photo of the
+ * premises layout (a 6-megapixel camera shot, shrunk on the phone below
+ * 1 MB before upload) and the business licence from the e-licence wallet;
+ * then the network goes, a field is edited, the page is reloaded (the
+ * service worker serves it, the draft comes back from IndexedDB), the
+ * submission is queued, and when the network returns it lands once: one
+ * case, its number on the receipt. axe finds nothing on the form, the review
+ * and the receipt. Screenshots go to test/artifacts/.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, Page } from 'playwright-core'
+import type { CaseDetail, CaseSummary } from '@tongban/core'
+import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+
+let product: Product
+let browser: Browser
+beforeAll(async () => {
+  product = await startProduct()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await product?.stop()
+})
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
+  .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+
+/** A noisy 3000×2000 JPEG, as a phone camera makes them: far over 1 MB. */
+async function cameraPhoto(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas')
+    c.width = 3000
+    c.height = 2000
+    const g = c.getContext('2d')!
+    const img = g.createImageData(3000, 2000)
+    let seed = 7
+    for (let i = 0; i < img.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      img.data[i] = seed & 255; img.data[i + 1] = (seed >> 8) & 255; img.data[i + 2] = (seed >> 16) & 255; img.data[i + 3] = 255
+    }
+    g.putImageData(img, 0, 0)
+    g.fillStyle = '#000'
+    g.font = 'bold 160px sans-serif'
+    g.fillText('经营场所布局图', 600, 1000)
+    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.95))
+    const bytes = new Uint8Array(await blob.arrayBuffer())
+    let s = ''
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+    return btoa(s)
+  })
+  return Buffer.from(b64, 'base64')
+}
+
+it('fills 食品经营许可 with a photo and an e-licence, survives going offline and a reload, and submits once', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+
+  // Signed in as the citizen would be (SMS code from the dev inbox).
+  const phone = '13811112222'
+  await context.request.post(`${product.url}/api/auth/sms/send`, { data: { phone } })
+  const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
+  expect((await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })).ok()).toBe(true)
+
+  // The guide: answer the situation, then 在线申请.
+  await page.goto(`${product.url}/items/SJ-0001`)
+  await page.getByRole('radio', { name: /^食品销售（含散装食品/ }).check()
+  await page.getByRole('checkbox', { name: '仅实体门店经营' }).check()
+  await page.evaluate(async () => { await navigator.serviceWorker.ready })
+  await page.getByRole('link', { name: '在线申请' }).click()
+  await page.waitForURL(/\/items\/SJ-0001\/apply$/)
+  await poll(() => page.locator('#f-phone').inputValue()).toBe(phone)
+  // Catering only: hidden for a seller.
+  expect(await page.locator('#f-safetyManagers').count()).toBe(0)
+
+  // 下一步 on an empty form: the summary, each field's own message.
+  await page.getByRole('button', { name: '下一步：核对' }).click()
+  await poll(() => page.getByRole('alert').filter({ hasText: '请修改以下内容' }).count()).toBe(1)
+  expect(await page.locator('#f-operatorName-error').textContent()).toBe('请填写经营者名称')
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'apply-errors')
+
+  await page.locator('#f-operatorName').fill('示例市好味餐饮有限公司')
+  await page.locator('#f-creditCode').fill('91350100M000100Y43')
+  await page.locator('#f-legalPerson').fill('张三')
+  await page.locator('#f-legalPersonId').fill('110105194912310021')
+  await page.locator('#f-legalPersonId').blur()
+  await poll(() => page.locator('#f-legalPersonId-error').textContent()).toMatch(/校验位/)
+  await page.locator('#f-legalPersonId').fill('11010519491231002X')
+  await page.locator('#f-premisesRegion').selectOption('330000')
+  await page.getByRole('combobox', { name: '城市' }).selectOption('330100')
+  await page.getByRole('combobox', { name: '区县' }).selectOption('330106')
+  await page.locator('#f-premisesAddress').fill('文三路100号1楼')
+  await page.locator('#f-premisesArea').fill('60')
+  await page.getByRole('radio', { name: '食品销售经营者' }).check()
+  await page.getByRole('checkbox', { name: '预包装食品销售' }).check()
+
+  // The layout: a camera photo, shrunk on the phone; the licence: from the wallet.
+  const photo = await cameraPhoto(page)
+  expect(photo.length).toBeGreaterThan(2 * 1024 * 1024)
+  await page.getByTestId('material-layoutFile-camera').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('已上传').count()).toBe(1)
+  const licenceGroup = page.getByRole('group', { name: '营业执照' })
+  await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
+  await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()
+  await poll(() => licenceGroup.getByText('电子证照，无需上传').count()).toBe(1)
+  await page.getByRole('checkbox', { name: /本人承诺/ }).check()
+  await poll(() => page.getByText(/草稿已保存/).count()).toBe(1)
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'apply-filled')
+
+  // No network: edit, reload (the service worker serves the page), the edit is still there.
+  await poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+  await context.setOffline(true)
+  await page.locator('#f-premisesAddress').fill('文三路100号2楼')
+  await poll(() => page.getByText('现在没有网络', { exact: false }).count()).toBe(1)
+  await page.waitForTimeout(300)
+  await page.reload()
+  await poll(() => page.locator('#f-premisesAddress').inputValue()).toBe('文三路100号2楼')
+  expect(await page.locator('#f-operatorName').inputValue()).toBe('示例市好味餐饮有限公司')
+  await poll(() => page.getByRole('group', { name: '营业执照' }).getByText('电子证照，无需上传').count()).toBe(1)
+
+  // Review, consent, submit: queued until the network is back.
+  await page.getByRole('button', { name: '下一步：核对' }).click()
+  await poll(() => page.getByRole('heading', { name: '请核对申请内容' }).count()).toBe(1)
+  expect(await page.locator('dl.rows').last().textContent()).toContain('浙江省 杭州市 西湖区')
+  await page.getByRole('checkbox', { name: '我已阅读并同意' }).check()
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'apply-review')
+  await page.getByRole('button', { name: /确认提交/ }).click()
+  await poll(() => page.getByText('已排队，联网后自动提交。').count()).toBe(1)
+  await shot(page, 'apply-queued')
+  // A second tap while queued must not make a second case.
+  await page.getByRole('button', { name: /确认提交/ }).click()
+
+  await context.setOffline(false)
+  await page.waitForURL(/\/cases\//, { timeout: 30_000 })
+  const caseNo = (await page.getByTestId('case-no').textContent())!.trim()
+  expect(caseNo).toMatch(/^SJ-0001-\d{8}-\d{4}$/)
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'apply-receipt')
+
+  // Exactly one case, with both materials and the edit made offline.
+  const cases = await (await context.request.get(`${product.url}/api/me/cases`)).json() as CaseSummary[]
+  expect(cases.map((c) => c.caseNo)).toEqual([caseNo])
+  const detail = await (await context.request.get(`${product.url}/api/cases/${caseNo}`)).json() as CaseDetail
+  expect(detail.values.premisesAddress).toBe('文三路100号2楼')
+  expect(detail.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload'])
+  const fileId = (detail.values.layoutFile as { fileId: string }).fileId
+  const stored = await context.request.get(`${product.url}/api/uploads/${fileId}`)
+  expect(stored.headers()['content-type']).toBe('image/jpeg')
+  expect((await stored.body()).length).toBeLessThanOrEqual(1024 * 1024)
+  expect(errors).toEqual([])
+  await context.close()
+})
