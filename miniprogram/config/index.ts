@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from '@tarojs/cli'
+import { subpackageChunks } from './subpackage-chunks'
 
 const API_BASE = process.env.TARO_APP_API_BASE ?? 'http://localhost:8080'
 
@@ -34,7 +35,13 @@ export default defineConfig<'vite'>({
   },
   alias: nestedTaroPackages(),
   framework: 'vue3',
-  compiler: 'vite',
+  compiler: {
+    type: 'vite',
+    // 申请 (packages/apply) keeps its code and the region list out of the main package.
+    vitePlugins: process.env.TARO_ENV === 'h5' ? [] : [
+      subpackageChunks({ root: 'packages/apply', sourceDir: path.resolve(__dirname, '..', 'src'), packages: ['@vant/area-data'] }),
+    ],
+  },
   mini: {
     postcss: {
       pxtransform: { enable: true, config: {} },

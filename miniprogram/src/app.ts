@@ -1,11 +1,12 @@
 /**
  * The mini-program's Vue app: Pinia, NutUI and the Taro platform the shared
- * stores inject. Taro mounts each page into it.
+ * stores inject. Taro mounts each page into it. Queued submissions are sent
+ * when the app comes to the front and when the network comes back.
  */
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import Taro from '@tarojs/taro'
-import { PLATFORM_KEY } from '@tongban/app'
+import { PLATFORM_KEY, useSubmissionStore } from '@tongban/app'
 import { createTaroPlatform } from './platform/taro-platform'
 import { installNutUI } from './ui/nutui'
 // Compiled for its template only: see the file's comment.
@@ -13,9 +14,18 @@ import './ui/NutuiElements.vue'
 import './ui/theme.css'
 import './app.css'
 
-const App = createApp({})
+function flushSubmissions(): void {
+  void App.runWithContext(() => useSubmissionStore()).flush().catch(() => undefined)
+}
+
+const App = createApp({ onShow: flushSubmissions })
 App.use(createPinia())
 installNutUI(App)
 App.provide(PLATFORM_KEY, createTaroPlatform(Taro))
+try {
+  Taro.onNetworkStatusChange((res) => { if (res.isConnected) flushSubmissions() })
+} catch {
+  // Not on this platform: onShow still flushes.
+}
 
 export default App

@@ -18,6 +18,7 @@ export const ROUTES = {
   guide: '/pages/guide/index',
   login: '/pages/login/index',
   me: '/pages/me/index',
+  apply: '/packages/apply/pages/form/index',
 } as const
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -43,17 +44,25 @@ export function openGuide(code: string): void {
   void Taro.navigateTo({ url: guideUrl(code) })
 }
 
-export function openLogin(): void {
-  void Taro.navigateTo({ url: ROUTES.login })
+/** The 在线申请 page of an item, carrying the situation answers given on the guide page. */
+export function applyUrl(code: string, answers?: Record<string, unknown>): string {
+  const carried = answers && Object.keys(answers).length ? JSON.stringify(answers) : undefined
+  return withQuery(ROUTES.apply, { code, answers: carried })
+}
+
+/** `next`: where to go once signed in (one of our own pages), instead of back. */
+export function openLogin(next?: string): void {
+  void Taro.navigateTo({ url: withQuery(ROUTES.login, { next }) })
 }
 
 export function openMe(): void {
   void Taro.navigateTo({ url: ROUTES.me })
 }
 
-/** After signing in: back to whoever sent the citizen here, else to 我的. */
-export function leaveLogin(): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => undefined)
+/** After signing in: on to `next` when it is one of our pages, else back to whoever sent the citizen here, else to 我的. */
+export function leaveLogin(next?: string): void {
+  if (next && /^\/(pages|packages)\/[\w/]+(\?.*)?$/.test(next)) void Taro.redirectTo({ url: next }).catch(() => undefined)
+  else if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => undefined)
   else void Taro.redirectTo({ url: ROUTES.me }).catch(() => undefined)
 }
 

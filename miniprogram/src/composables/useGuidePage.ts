@@ -1,12 +1,13 @@
 /**
  * What the guide page needs: the guide (from the device at once, then the
  * BFF), the citizen's answers and checklist, the halls from the catalogue
- * snapshot, and the phone/map actions.
+ * snapshot, the phone/map actions, and 在线申请 (signing in first).
  */
-import { computed } from 'vue'
+import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
 import type { Hall } from '@tongban/core'
-import { useCatalogueStore, useChecklist, useGuideStore } from '@tongban/app'
+import { useCatalogueStore, useChecklist, useGuideStore, useSessionStore } from '@tongban/app'
+import { applyUrl, openLogin } from './navigation'
 
 export function useGuidePage(code: string) {
   const guides = useGuideStore()
@@ -38,5 +39,21 @@ export function useGuidePage(code: string) {
       .catch(() => undefined)
   }
 
-  return { entry, item, answers, questions, checklist, answer, reset, locations, load, call, navigate }
+  const session = useSessionStore()
+  const applying = ref(false)
+  /** 在线申请 with the answers given here; signed out, the login page comes first and then goes on to it. */
+  async function apply(): Promise<void> {
+    if (applying.value) return
+    applying.value = true
+    try {
+      if (!session.signedIn) await session.load()
+      const url = applyUrl(code, answers.value)
+      if (session.signedIn) await Taro.navigateTo({ url }).catch(() => undefined)
+      else openLogin(url)
+    } finally {
+      applying.value = false
+    }
+  }
+
+  return { entry, item, answers, questions, checklist, answer, reset, locations, load, call, navigate, apply, applying }
 }

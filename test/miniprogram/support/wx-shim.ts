@@ -6,6 +6,8 @@
  * (/dev/wechat/login-code) for the openid the test chose.
  */
 import http from 'node:http'
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
 
 type Callbacks<R> = {
   success?: (res: R) => void
@@ -37,6 +39,13 @@ export interface WxShim {
   wechatOpenid: string
   /** Codes wx.login hands out (first in, first out) before asking the BFF for one, e.g. one already used. */
   loginCodes: string[]
+  /**
+   * Files on this machine the citizen picks next in wx.chooseMedia /
+   * wx.chooseMessageFile (first in, first out); none left = cancelled.
+   */
+  pickedFiles: string[]
+  /** Multipart uploads sent (wx.uploadFile), with the progress each reported. */
+  uploads: { url: string; formData: Record<string, string>; status: number | null; progress: number[] }[]
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -63,7 +72,72 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   const calls: WxShim['calls'] = []
   let pending = 0
 
-  const shim = { offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[] }
+  const shim = { offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[] }
+  const uploads: WxShim['uploads'] = []
+
+  function bffTarget(url: string): string {
+    if (!options.bffUrl) return url
+    const u = new URL(url)
+    return new URL(`${u.pathname}${u.search}`, options.bffUrl).toString()
+  }
+
+  /** wx.uploadFile: a real multipart POST of the file at filePath, progress reported once the body is written. */
+  function uploadFile(o: Callbacks<{ statusCode: number; data: string; errMsg: string }> & { url: string; filePath: string; name: string; formData?: Record<string, string>; header?: Record<string, string>; timeout?: number }) {
+    const listeners: ((p: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void)[] = []
+    const record = { url: o.url, formData: { ...o.formData }, status: null as number | null, progress: [] as number[] }
+    uploads.push(record)
+    const task = { onProgressUpdate: (cb: (typeof listeners)[number]) => { listeners.push(cb) }, offProgressUpdate() {}, abort() {} }
+    if (shim.offline) {
+      settle(o, false, { errMsg: 'uploadFile:fail net::ERR_INTERNET_DISCONNECTED' })
+      return task
+    }
+    const boundary = `----wxshim${Date.now().toString(16)}`
+    const parts: Buffer[] = []
+    for (const [k, v] of Object.entries(o.formData ?? {})) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+    }
+    const type = /\.pdf$/i.test(o.filePath) ? 'application/pdf' : /\.png$/i.test(o.filePath) ? 'image/png' : 'image/jpeg'
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${o.name}"; filename="${basename(o.filePath)}"\r\nContent-Type: ${type}\r\n\r\n`))
+    parts.push(readFileSync(o.filePath), Buffer.from(`\r\n--${boundary}--\r\n`))
+    const body = Buffer.concat(parts)
+    const req = http.request(bffTarget(o.url), {
+      method: 'POST',
+      headers: { ...o.header, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+      timeout: o.timeout ?? 60_000,
+    }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        record.status = res.statusCode ?? 0
+        settle(o, true, { statusCode: res.statusCode ?? 0, data: Buffer.concat(chunks).toString('utf8'), errMsg: 'uploadFile:ok' })
+      })
+    })
+    req.on('error', (e) => settle(o, false, { errMsg: `uploadFile:fail ${e.message}` }))
+    const half = Math.floor(body.length / 2)
+    req.write(body.subarray(0, half), () => {
+      for (const l of listeners) l({ progress: 50, totalBytesSent: half, totalBytesExpectedToSend: body.length })
+      record.progress.push(50)
+      req.end(body.subarray(half), () => {
+        for (const l of listeners) l({ progress: 100, totalBytesSent: body.length, totalBytesExpectedToSend: body.length })
+        record.progress.push(100)
+      })
+    })
+    return task
+  }
+
+  function picked(kind: 'chooseMedia' | 'chooseMessageFile', o: Callbacks<Record<string, unknown>>) {
+    calls.push({ name: kind, options: o })
+    const path = shim.pickedFiles.shift()
+    if (!path) {
+      settle(o, false, { errMsg: `${kind}:fail cancel` })
+      return
+    }
+    const size = statSync(path).size
+    const tempFiles = kind === 'chooseMedia'
+      ? [{ tempFilePath: path, size, fileType: 'image' }]
+      : [{ path, size, name: basename(path), type: 'file', time: Date.now() }]
+    settle(o, true, { tempFiles, type: 'image', errMsg: `${kind}:ok` })
+  }
 
   /** A code the BFF's fake WeChat API accepts once for this openid (a made-up one without a BFF). */
   function devLoginCode(openid: string): Promise<string> {
@@ -146,6 +220,23 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   const api: Record<string, unknown> = {
     request,
     login,
+    uploadFile,
+    chooseMedia: (o: Callbacks<Record<string, unknown>>) => picked('chooseMedia', o),
+    chooseMessageFile: (o: Callbacks<Record<string, unknown>>) => picked('chooseMessageFile', o),
+    // The test's pictures are already small: "compressing" hands back the same file.
+    compressImage(o: Callbacks<{ tempFilePath: string; errMsg: string }> & { src: string; quality?: number }) {
+      calls.push({ name: 'compressImage', options: o })
+      settle(o, true, { tempFilePath: o.src, errMsg: 'compressImage:ok' })
+    },
+    getFileSystemManager: () => ({
+      getFileInfo(o: Callbacks<{ size: number; errMsg: string }> & { filePath: string }) {
+        try {
+          settle(o, true, { size: statSync(o.filePath).size, errMsg: 'getFileInfo:ok' })
+        } catch {
+          settle(o, false, { errMsg: 'getFileInfo:fail no such file' })
+        }
+      },
+    }),
     getStorage(o: Callbacks<{ data: unknown; errMsg: string }> & { key: string }) {
       if (storage.has(o.key)) settle(o, true, { data: storage.get(o.key), errMsg: 'getStorage:ok' })
       else settle(o, false, { errMsg: 'getStorage:fail data not found' })
@@ -181,5 +272,5 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     }
   }
 
-  return Object.assign(shim, { api, storage, requests, calls, inFlight: () => pending })
+  return Object.assign(shim, { api, storage, requests, calls, uploads, inFlight: () => pending })
 }

@@ -15,7 +15,7 @@ const form: FormSchema = { id: 'f', version: 3, fields: [
 ] }
 const item = { code: 'SJ-0001', name: '食品经营许可', form } as unknown as ItemGuide
 const account = { id: 'a1', name: '张三', phone: '13800138000' } as unknown as AccountView
-const flush = () => new Promise((r) => setTimeout(r, 0))
+const flush = () => new Promise<void>((r) => setTimeout(() => r(), 0))
 
 function setup(stored: Record<string, string> = {}) {
   const t = testPlatform({ me: async () => account })

@@ -1,0 +1,157 @@
+/**
+ * The 在线申请 page: the guide (for its form), the form being filled, and
+ * the steps after it — 核对 (review rows, delivery, personal-data consent),
+ * then submitting once through the submission store, and the receipt (or
+ * 已排队 when there is no network).
+ */
+import { computed, ref } from 'vue'
+import Taro from '@tarojs/taro'
+import {
+  DELIVERY_METHODS, materialRefs, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
+  type Answers, type CaseDetail, type DeliveryMethod, type Problem,
+} from '@tongban/core'
+import { useApplicationForm, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
+import { fieldId, provideApplyForm } from './formContext'
+import { regionTree } from '../region/areas'
+
+export type ApplyStep = 'form' | 'review' | 'submitted' | 'queued'
+
+/** 邮寄 comes with the EMS issue: shown, not yet chosen. */
+export const DELIVERY_SOON: readonly DeliveryMethod[] = ['post']
+
+function parseAnswers(raw: string | undefined): Answers | undefined {
+  if (!raw) return undefined
+  try {
+    const v = JSON.parse(raw) as unknown
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Answers) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function useApplyPage(code: string, carriedAnswers?: string) {
+  const platform = usePlatform()
+  const guides = useGuideStore()
+  const session = useSessionStore()
+  const submissions = useSubmissionStore()
+  guides.entry(code)
+  const entry = computed(() => guides.entries[code]!)
+  const item = computed(() => entry.value.item)
+
+  const form = useApplicationForm({ itemCode: code, item, answers: parseAnswers(carriedAnswers) })
+  provideApplyForm({ form, itemCode: code, today: shanghaiDate(platform.now()) })
+
+  const step = ref<ApplyStep>('form')
+  const delivery = ref<DeliveryMethod>('pickup')
+  const personalDataConsent = ref(false)
+  const consentError = ref('')
+  const submitting = ref(false)
+  const problem = ref<Problem | null>(null)
+  const receipt = ref<CaseDetail | null>(null)
+  const signedOut = ref(false)
+
+  const deliveryChoices = computed(() => DELIVERY_METHODS.map((m) => ({ value: m, soon: DELIVERY_SOON.includes(m) })))
+
+  async function load(): Promise<void> {
+    await guides.open(code)
+    if (!session.signedIn) await session.load()
+    signedOut.value = !session.signedIn
+    if (item.value?.form) await form.restore()
+  }
+
+  function scrollTo(selector: string): void {
+    void Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined)
+  }
+
+  /** 下一步: with errors, the summary shows and the page goes to the first wrong field. */
+  function toReview(): void {
+    const checked = form.check()
+    if (!checked.ok) {
+      scrollTo(`#${fieldId(checked.firstPath ?? '')}`)
+      return
+    }
+    step.value = 'review'
+    problem.value = null
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
+
+  function goToField(path: string): void {
+    step.value = 'form'
+    // The form renders again first.
+    setTimeout(() => scrollTo(`#${fieldId(path)}`), 50)
+  }
+
+  const rows = computed(() => {
+    const schema = form.schema.value
+    const result = form.result.value
+    if (!schema || !result) return []
+    // The validator drops a material's display name: take it from what was filled.
+    const shown = new Map(materialRefs(schema, form.values.value).map((r) => [r.path, r.value as { name?: string; title?: string }]))
+    const refs = materialRefs(schema, result.values)
+    const tree = regionTree()
+    return reviewRows(schema, result.values, {
+      region: (c) => tree.names.get(c),
+      material: (m) => {
+        const at = refs.find((r) => r.value === m)
+        const extra = at ? shown.get(at.path) : undefined
+        return m.kind === 'eLicence' ? `电子证照：${extra?.title ?? '已选择'}` : `已上传：${extra?.name ?? '文件'}`
+      },
+    })
+  })
+
+  async function submit(): Promise<void> {
+    const current = item.value
+    const schema = form.schema.value
+    const checked = form.check()
+    if (!current || !schema) return
+    if (!checked.ok) {
+      goToField(checked.firstPath ?? '')
+      return
+    }
+    if (!personalDataConsent.value) {
+      consentError.value = SUBMIT_MESSAGES.personalDataConsent
+      return
+    }
+    if (submitting.value) return
+    submitting.value = true
+    problem.value = null
+    try {
+      const outcome = await submissions.submit({
+        itemCode: code,
+        itemName: current.name,
+        body: {
+          itemCode: code, formVersion: schema.version, values: form.result.value!.values, answers: form.answers.value,
+          delivery: delivery.value, personalDataConsent: true,
+        },
+      })
+      if (outcome.kind === 'rejected') {
+        problem.value = outcome.problem
+        return
+      }
+      if (outcome.kind === 'submitted') receipt.value = outcome.case
+      step.value = outcome.kind === 'submitted' ? 'submitted' : 'queued'
+      await form.discardDraft()
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+    } finally {
+      submitting.value = false
+    }
+  }
+
+  function setConsent(v: boolean): void {
+    personalDataConsent.value = v
+    if (v) consentError.value = ''
+  }
+
+  async function clearDraft(): Promise<void> {
+    const { confirm } = await Taro.showModal({ title: '清空草稿', content: '已填写的内容都会清空，确定吗？', confirmText: '清空' })
+      .catch(() => ({ confirm: false }))
+    if (!confirm) return
+    await form.clear()
+    void Taro.showToast({ title: '草稿已清空', icon: 'none' }).catch(() => undefined)
+  }
+
+  return {
+    entry, item, form, step, delivery, deliveryChoices, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
+    rows, load, toReview, goToField, submit, setConsent, clearDraft,
+  }
+}

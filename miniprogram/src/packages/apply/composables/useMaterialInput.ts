@@ -1,0 +1,161 @@
+/**
+ * One material field: a photo (camera or album, compressed towards
+ * COMPRESS_TARGET_BYTES) or a PDF from a WeChat chat, uploaded with
+ * progress; a failed upload can be retried with the same file; or an
+ * e-licence the citizen already holds, when the field accepts one.
+ */
+import { reactive, ref } from 'vue'
+import Taro from '@tarojs/taro'
+import { COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
+import { toProblem, usePlatform } from '@tongban/app'
+import { useApplyForm } from './formContext'
+
+interface Source {
+  path: string
+  name: string
+}
+
+/** Lower qualities tried in turn until the photo is small enough. */
+const QUALITIES = [80, 60, 40, 20]
+
+/**
+ * Calls a WeChat API through its callbacks: not every base library (nor
+ * Taro's wrapper for every API) hands back a promise.
+ */
+function call<R>(api: (o: { success: (r: R) => void; fail: (e: unknown) => void }) => unknown): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const ret = api({ success: resolve, fail: reject }) as Partial<PromiseLike<unknown>> | undefined
+    if (ret && typeof ret.then === 'function') void Promise.resolve(ret).catch(() => undefined)
+  })
+}
+
+export function useMaterialInput(field: MaterialField, path: string) {
+  const platform = usePlatform()
+  const { form, itemCode } = useApplyForm()
+  const state = reactive({ busy: '' as '' | 'compressing' | 'uploading', progress: 0, problem: '' })
+  const licences = ref<Licence[] | null>(null)
+  const licencesOpen = ref(false)
+  let last: Source | null = null
+
+  const acceptsImage = !field.accept || field.accept.includes('image')
+  const acceptsPdf = !field.accept || field.accept.includes('pdf')
+  const acceptsLicence = (field.eLicenceTypes?.length ?? 0) > 0
+
+  function fileSize(filePath: string): Promise<number | null> {
+    return new Promise((resolve) => {
+      try {
+        Taro.getFileSystemManager().getFileInfo({
+          filePath,
+          success: (res) => resolve(res.size),
+          fail: () => resolve(null),
+        })
+      } catch {
+        resolve(null)
+      }
+    })
+  }
+
+  async function compress(src: string, size: number): Promise<string> {
+    if (size <= COMPRESS_TARGET_BYTES) return src
+    state.busy = 'compressing'
+    let best = src
+    for (const quality of QUALITIES) {
+      try {
+        best = (await call<Taro.compressImage.SuccessCallbackResult>((cb) => Taro.compressImage({ src, quality, ...cb }))).tempFilePath
+      } catch {
+        return best
+      }
+      const now = await fileSize(best)
+      if (now !== null && now <= COMPRESS_TARGET_BYTES) return best
+    }
+    return best
+  }
+
+  async function upload(source: Source): Promise<void> {
+    last = source
+    state.busy = 'uploading'
+    state.progress = 0
+    state.problem = ''
+    try {
+      const file = await platform.api.uploadFile({ kind: 'path', path: source.path, name: source.name }, {
+        materialId: field.materialId, itemCode,
+        onProgress: (p) => { state.progress = p.total > 0 ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0 },
+      })
+      form.set(path, { kind: 'upload', fileId: file.id, name: file.name } as never)
+      last = null
+    } catch (e) {
+      state.problem = toProblem(e).title
+    } finally {
+      state.busy = ''
+      form.touch(path)
+    }
+  }
+
+  /** 拍照 or 从相册选择. Cancelling the picker changes nothing. */
+  async function choosePhoto(from: 'camera' | 'album'): Promise<void> {
+    let res: Taro.chooseMedia.SuccessCallbackResult
+    try {
+      res = await call((cb) => Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: [from], sizeType: ['compressed'], ...cb }))
+    } catch {
+      return
+    }
+    const file = res.tempFiles[0]
+    if (!file) return
+    const filePath = await compress(file.tempFilePath, file.size)
+    const ext = /\.png$/i.test(filePath) ? 'png' : 'jpg'
+    await upload({ path: filePath, name: `${field.label}.${ext}` })
+  }
+
+  /** A PDF sent to the citizen in a WeChat chat. */
+  async function choosePdf(): Promise<void> {
+    let res: Taro.chooseMessageFile.SuccessCallbackResult
+    try {
+      res = await call((cb) => Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'], ...cb }))
+    } catch {
+      return
+    }
+    const file = res.tempFiles[0]
+    if (!file) return
+    if (file.size > MAX_UPLOAD_BYTES) {
+      state.problem = `文件不能超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB，请换一份`
+      form.touch(path)
+      return
+    }
+    await upload({ path: file.path, name: file.name })
+  }
+
+  function retry(): void {
+    if (last) void upload(last)
+  }
+
+  /** 删除: the field is empty again; an uploaded file is deleted at the BFF too (best effort). */
+  function remove(): void {
+    const v = form.get(path) as { kind?: string; fileId?: string } | undefined
+    form.set(path, undefined)
+    form.touch(path)
+    if (v?.kind === 'upload' && v.fileId) void platform.api.deleteUpload(v.fileId).catch(() => undefined)
+  }
+
+  async function openLicences(): Promise<void> {
+    licencesOpen.value = true
+    state.problem = ''
+    try {
+      const all = await platform.api.myLicences()
+      licences.value = all.filter((l) => field.eLicenceTypes?.includes(l.type))
+    } catch (e) {
+      licences.value = null
+      state.problem = toProblem(e).title
+    }
+  }
+
+  function chooseLicence(l: Licence): void {
+    form.set(path, { kind: 'eLicence', licenceId: l.id, title: l.title } as never)
+    form.touch(path)
+    licencesOpen.value = false
+  }
+
+  return {
+    state, licences, licencesOpen, acceptsImage, acceptsPdf, acceptsLicence,
+    choosePhoto, choosePdf, retry, remove, openLicences, chooseLicence, canRetry: () => last !== null,
+  }
+}

@@ -1,0 +1,280 @@
+// @vitest-environment happy-dom
+/**
+ * 在线申请 on the built mini-program (miniprogram/dist) under
+ * miniprogram-simulate, against the real BFF: the food-licence form of
+ * SJ-0001 opened with a situation answer (catering), its Chinese errors, the
+ * group and the region picker, the draft restored on reopening, and — once
+ * the BFF mounts uploads and cases — a material uploaded and the
+ * application submitted, with a case number on the receipt.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { areaList } from '@vant/area-data'
+import { TOKEN_KEY } from '@tongban/app'
+import { buildRegionTree, regionIndexes } from '../../miniprogram/src/packages/apply/region/tree'
+import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
+import { getJson, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+
+const APPLY = 'packages/apply/pages/form/index'
+const PHONE = '13761234567'
+const QUERY = { code: 'SJ-0001', answers: JSON.stringify({ category: 'catering' }) }
+
+let bff: TestBff
+let mp: MiniProgram
+let token: string
+
+async function signInThroughBff(phone: string): Promise<string> {
+  const sent = await postJson(`${bff.url}/api/auth/sms/send`, { phone })
+  if (sent.status !== 202) throw new Error(`sms/send answered ${sent.status}`)
+  const code = await smsCodeFor(bff, phone)
+  const verified = await postJson<{ token: string }>(`${bff.url}/api/auth/sms/verify`, { phone, code })
+  if (verified.status !== 200) throw new Error(`sms/verify answered ${verified.status}`)
+  return verified.body.token
+}
+
+function byClass(page: OpenedPage, cls: string): RenderedNode {
+  const node = page.findByClass(cls)
+  if (!node) throw new Error(`no .${cls} on the page:\n${page.text()}`)
+  return node
+}
+
+function tappable(page: OpenedPage, label: string): RenderedNode {
+  const node = page.findTappable(label)
+  if (!node) throw new Error(`nothing to tap for “${label}”:\n${page.text()}`)
+  return node
+}
+
+/** The picker around the element that shows `text` (a picker's own node handles `change`). */
+function pickerShowing(page: OpenedPage, text: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string') return
+    if ('change' in n.event && textOf(n).includes(text)) found = n
+    n.children.forEach(visit)
+  }
+  visit(page.component.toJSON())
+  if (!found) throw new Error(`no picker showing “${text}”:\n${page.text()}`)
+  return found
+}
+
+/** The node with this id (a field's `field-<path>`). */
+function byId(page: OpenedPage, id: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string' || found) return
+    if (attr(n, 'id') === id) found = n
+    else n.children.forEach(visit)
+  }
+  visit(page.component.toJSON())
+  if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
+  return found
+}
+
+/** What a finger on `label` inside `root` hits. */
+function tappableIn(root: RenderedNode, label: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string' || !textOf(n).includes(label)) return
+    if ('tap' in n.event) found = n
+    n.children.forEach(visit)
+  }
+  visit(root)
+  if (!found) throw new Error(`nothing to tap for “${label}” in #${String(attr(root, 'id'))}`)
+  return found
+}
+
+function textOf(n: RenderedNode | string): string {
+  return typeof n === 'string' ? n : n.children.map(textOf).join(' ')
+}
+
+describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', () => {
+  beforeAll(async () => {
+    ensureMiniprogramBuilt()
+    bff = await startBffProcess()
+    mp = startMiniProgram(DIST, { bffUrl: bff.url })
+    token = await signInThroughBff(PHONE)
+    mp.wx.storage.set(TOKEN_KEY, token)
+  })
+
+  afterAll(async () => {
+    await bff?.close()
+  })
+
+  it('the guide page’s 在线申请 carries the situation answers to the apply page', async () => {
+    mp.wx.storage.set('tb.answers.SJ-0001', JSON.stringify({ category: 'catering' }))
+    const guide = await mp.openPage('pages/guide/index', { code: 'SJ-0001' })
+    await guide.waitForText((t) => t.includes('在线申请') && t.includes('食品经营许可'))
+    mp.wx.calls.length = 0
+    await guide.tap(tappable(guide, '在线申请'))
+    const nav = await waitFor(() => mp.wx.calls.find((c) => c.name === 'navigateTo'), 5_000, 'navigateTo')
+    const url = String((nav.options as { url: string }).url)
+    expect(url.startsWith(`/${APPLY}?code=SJ-0001&answers=`)).toBe(true)
+    expect(JSON.parse(decodeURIComponent(url.split('answers=')[1]!))).toEqual({ category: 'catering' })
+    guide.unload()
+  })
+
+  it('shows the Chinese errors, takes a group item and a region, and restores the draft on reopening', async () => {
+    const page = await mp.openPage(APPLY, QUERY)
+    await page.waitForText((t) => t.includes('填写申请表') && t.includes('经营者名称'))
+    const text = page.text()
+    // Catering: the safety managers and the kitchen flow chart show; channels were not answered, so no 网店.
+    expect(text).toContain('食品安全管理人员')
+    expect(text).toContain('设备布局和工艺流程图')
+    expect(text).not.toContain('网店网址')
+    // Prefilled from the account.
+    expect(attr(byClass(page, 'field__input--phone'), 'value')).toBe(PHONE)
+    expect(text).toContain('填写的内容会自动保存为草稿')
+
+    // Leaving a required field empty says so under it, in Chinese.
+    await page.blur(byClass(page, 'field__input--operatorName'))
+    await page.waitForText((t) => t.includes('请填写经营者名称'))
+
+    // 下一步 with gaps: the summary lists them and the page scrolls to the first.
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '下一步：核对申请信息'))
+    await page.waitForText((t) => /有\d+处需要修改/.test(t))
+    expect(page.text()).toContain('请填写统一社会信用代码')
+    expect(page.text()).toContain('请填写食品安全管理人员')
+    expect(page.text()).toContain('请阅读并勾选申请人承诺')
+    expect(mp.wx.calls.find((c) => c.name === 'pageScrollTo')?.options).toMatchObject({ selector: '#field-operatorName' })
+
+    await page.type(byClass(page, 'field__input--operatorName'), '示例市好味餐饮有限公司')
+    await page.type(byClass(page, 'field__input--creditCode'), '91350100M000100Y43')
+    await page.type(byClass(page, 'field__input--legalPerson'), '张三')
+    await page.type(byClass(page, 'field__input--legalPersonId'), '11010519491231002X')
+    await page.type(byClass(page, 'field__input--premisesAddress'), '人民路1号')
+    await page.type(byClass(page, 'field__input--premisesArea'), '120.5')
+    // A wrong credit code says what is wrong.
+    await page.type(byClass(page, 'field__input--creditCode'), '91350100M000100Y44')
+    await page.waitForText((t) => t.includes('统一社会信用代码') && !t.includes('请填写统一社会信用代码'))
+    expect(page.text()).toMatch(/统一社会信用代码[^，。]*(校验|不正确)/)
+    await page.type(byClass(page, 'field__input--creditCode'), '91350100M000100Y43')
+
+    const tree = buildRegionTree(areaList)
+    await page.trigger(pickerShowing(page, '请选择省、市、区县'), 'change', { value: regionIndexes(tree, { province: '440000', city: '440300', district: '440305' }) })
+    await page.waitForText((t) => t.includes('广东省 深圳市 南山区'))
+
+    await page.tap(tappable(page, '餐饮服务经营者'))
+    await page.tap(tappable(page, '热食类食品制售'))
+    await page.tap(tappable(page, '添加食品安全管理人员'))
+    await page.waitForText((t) => t.includes('第1条'))
+    await page.type(byClass(page, 'field__input--safetyManagers-0-name'), '李四')
+    await page.type(byClass(page, 'field__input--safetyManagers-0-idNumber'), '11010519491231002X')
+    await page.type(byClass(page, 'field__input--safetyManagers-0-certificateNo'), 'SP-2026-001')
+    await page.tap(tappable(page, '我已阅读并同意以上内容'))
+    await page.waitForText((t) => t.includes('草稿已保存'))
+
+    const draft = await waitFor(() => {
+      const raw = mp.wx.storage.get('tb.draft.SJ-0001')
+      const d = raw ? (JSON.parse(String(raw)) as { values: Record<string, unknown> }) : null
+      return d && Array.isArray(d.values.safetyManagers) && (d.values.safetyManagers as { certificateNo?: string }[])[0]?.certificateNo === 'SP-2026-001' && d.values.pledge === true ? d : null
+    }, 5_000, 'the draft with every change')
+    expect(draft.values).toMatchObject({
+      operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', premisesArea: 120.5,
+      premisesRegion: { province: '440000', city: '440300', district: '440305' }, mainBusiness: 'catering', businessItems: ['hot'],
+    })
+    page.unload()
+
+    // Reopened: everything is back.
+    const again = await mp.openPage(APPLY, QUERY)
+    await again.waitForText((t) => t.includes('草稿已保存') && t.includes('广东省 深圳市 南山区'))
+    expect(attr(byClass(again, 'field__input--operatorName'), 'value')).toBe('示例市好味餐饮有限公司')
+    expect(attr(byClass(again, 'field__input--safetyManagers-0-name'), 'value')).toBe('李四')
+    // What is still missing: the materials only.
+    await again.tap(tappable(again, '下一步：核对申请信息'))
+    await again.waitForText((t) => /有\d+处需要修改/.test(t))
+    const summary = textOf(byClass(again, 'apply__summary'))
+    expect(summary).toContain('请上传营业执照，或选择电子证照')
+    expect(summary).toContain('请上传设备布局和工艺流程图')
+    expect(summary).not.toContain('经营者名称')
+    again.unload()
+  })
+
+  it('清空草稿 asks first, then starts again from the account', async () => {
+    const page = await mp.openPage(APPLY, QUERY)
+    await page.waitForText((t) => t.includes('草稿已保存'))
+    mp.wx.modalConfirms = true
+    await page.tap(tappable(page, '清空草稿'))
+    await page.waitForText((t) => t.includes('填写的内容会自动保存为草稿'))
+    expect(mp.wx.calls.some((c) => c.name === 'showModal' && (c.options as { title?: string }).title === '清空草稿')).toBe(true)
+    expect(mp.wx.storage.has('tb.draft.SJ-0001')).toBe(false)
+    expect(attr(byClass(page, 'field__input--operatorName'), 'value') ?? '').toBe('')
+    expect(attr(byClass(page, 'field__input--phone'), 'value')).toBe(PHONE)
+    page.unload()
+  })
+
+  it('attaches an e-licence, a photo and a PDF, then submits once: the receipt shows the case number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-apply-'))
+    const photo = join(dir, 'kitchen.png')
+    // A 1×1 PNG: real image bytes, as the BFF checks content, not names.
+    writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'))
+    const pdf = join(dir, 'layout.pdf')
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    // The form as the previous test left it (its draft restore is proven there).
+    mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
+      itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'catering' }, updatedAt: Date.now(),
+      values: {
+        operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+        phone: PHONE, premisesRegion: { province: '440000', city: '440300', district: '440305' }, premisesAddress: '人民路1号',
+        premisesArea: 120.5, mainBusiness: 'catering', businessItems: ['hot'],
+        safetyManagers: [{ name: '李四', idNumber: '11010519491231002X', certificateNo: 'SP-2026-001' }], pledge: true,
+      },
+    }))
+    const page = await mp.openPage(APPLY, QUERY)
+    await page.waitForText((t) => t.includes('草稿已保存') && t.includes('使用电子证照'))
+
+    // 营业执照 from the e-licence wallet.
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '使用电子证照'))
+    await page.waitForText((t) => t.includes('营业执照 ·'))
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '营业执照 ·'))
+    await page.waitForText((t) => t.includes('电子证照：营业执照'))
+
+    // A photo from the album, uploaded with progress.
+    mp.wx.pickedFiles.push(photo)
+    await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
+    // The BFF names a file after the multipart part's filename (on a phone: the temporary file's).
+    await page.waitForText((t) => t.includes('已上传：kitchen.png'))
+    expect(mp.wx.uploads.at(-1)).toMatchObject({ status: 201, progress: [50, 100], formData: { materialId: 'kitchen-flow', itemCode: 'SJ-0001' } })
+
+    // A PDF from a chat.
+    mp.wx.pickedFiles.push(pdf)
+    await page.tap(tappableIn(byId(page, 'field-layoutFile'), '从聊天中选PDF'))
+    await page.waitForText((t) => t.includes('已上传：layout.pdf'))
+
+    await page.tap(tappable(page, '下一步：核对申请信息'))
+    await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
+    const review = page.text()
+    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四', '电子证照：营业执照', '已上传：layout.pdf', '已上传：kitchen.png']) {
+      expect(review).toContain(shown)
+    }
+    expect(review).toContain('邮寄到家（EMS）（即将开通）')
+
+    // Not without the personal-data consent.
+    await page.tap(tappable(page, '提交申请'))
+    await page.waitForText((t) => t.includes('请阅读并同意个人信息使用说明'))
+    expect(mp.wx.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/cases'))).toEqual([])
+
+    await page.tap(tappable(page, '我已阅读并同意个人信息使用说明'))
+    await page.tap(tappable(page, '提交申请'))
+    const receipt = await page.waitForText((t) => t.includes('申请已提交'), 15_000)
+    const caseNo = /SJ-0001-\d{8}-\d{4,}/.exec(receipt)?.[0]
+    expect(caseNo).toBeTruthy()
+    expect(receipt).toContain('接下来')
+    expect(mp.wx.storage.has('tb.draft.SJ-0001')).toBe(false)
+
+    const mine = await getJson<{ caseNo: string; delivery?: string }[]>(`${bff.url}/api/me/cases`, { Authorization: `Bearer ${token}` })
+    expect(mine.status).toBe(200)
+    expect(mine.body.map((c) => c.caseNo)).toContain(caseNo)
+    const detail = await getJson<{ materials: { field: string; kind: string }[]; delivery: string }>(`${bff.url}/api/cases/${caseNo}`, { Authorization: `Bearer ${token}` })
+    expect(detail.body.delivery).toBe('pickup')
+    expect(detail.body.materials.map((m) => `${m.field}:${m.kind}`).sort()).toEqual(['businessLicenceFile:eLicence', 'kitchenFlowFile:upload', 'layoutFile:upload'])
+    page.unload()
+  })
+
+  it('renders every element it is given (no missing WXML templates)', () => {
+    expect(mp.renderErrors).toEqual([])
+  })
+})
