@@ -36,6 +36,7 @@ import { wechatRoutes } from './http/wechat'
 import { consentRoutes } from './http/consents'
 import { formRoutes } from './http/forms'
 import { caseRoutes } from './http/cases'
+import { scheduleUploadSweep } from './uploads/sweep'
 import { materialResolver } from './cases/materials'
 import { uploadRoutes } from './http/uploads'
 import { licenceRoutes } from './http/licences'
@@ -137,6 +138,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(formRoutes)
   const uploadSpace = await openUploadSpace(config, db)
   app.addHook('onClose', async () => uploadSpace.close())
+  scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays)
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
   await app.register(licenceRoutes, { demo: config.seed && !config.production })
   await app.register(caseRoutes({ materials: materialResolver() }))

@@ -32,6 +32,8 @@ export interface AppConfig {
 }
 
 export interface UploadConfig {
+  /** Days an upload no case took is kept (a draft may still use it), then removed. */
+  retentionDays: number
   /** Where file bytes live: a directory (default) or a table in the database. */
   store: 'disk' | 'postgres'
   /**
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: env.UPLOAD_DIR ? resolve(env.UPLOAD_DIR) : undefined,
       ratePerMinute: int(env, 'UPLOAD_RATE_LIMIT', 30, 1, 1_000_000),
       quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES,
+      retentionDays: int(env, 'UPLOAD_RETENTION_DAYS', 30, 1, 3650),
     },
     wechat: {
       baseUrl: env.WECHAT_API_BASE || undefined,

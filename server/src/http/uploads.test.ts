@@ -65,7 +65,7 @@ describe.each(variants)('uploads: $label', (variant) => {
   beforeAll(async () => {
     database = await variant.open()
     dir = await mkdtemp(join(tmpdir(), 'tongban-upload-test-'))
-    server = await startTestServer({ db: database.db, config: { uploads: { store: variant.store, dir, ratePerMinute: 1000, quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES } } })
+    server = await startTestServer({ db: database.db, config: { uploads: { store: variant.store, dir, ratePerMinute: 1000, quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES, retentionDays: 30 } } })
     alice = await signIn()
     bob = await signIn()
   })
@@ -108,6 +108,33 @@ describe.each(variants)('uploads: $label', (variant) => {
     expect(res.json<UploadedFile>().name).toBe('IMG_0001.jpg')
     const [row] = await database.db.query<{ item_code: string }>('select item_code from uploads where id = $1', [res.json<UploadedFile>().id])
     expect(row!.item_code).toBe('SJ-0001')
+  })
+
+  it('names the file as the citizen chose it when the shell sends that name as a field (the mini-program)', async () => {
+    const res = await upload(alice, [file('tmp_3f9a0c1e.jpg', PHOTO_JPEG), { name: 'fileName', value: '营业执照照片.jpg' }])
+    expect(res.statusCode).toBe(201)
+    expect(res.json<UploadedFile>().name).toBe('营业执照照片.jpg')
+    const traversal = await upload(alice, [file('tmp_1.jpg', PHOTO_JPEG), { name: 'fileName', value: '../../etc/passwd.jpg' }])
+    expect(traversal.json<Problem>().code).toBe('FILE_NAME_INVALID')
+    const mismatch = await upload(alice, [file('tmp_2.jpg', PHOTO_JPEG), { name: 'fileName', value: '申请书.pdf' }])
+    expect(mismatch.json<Problem>().code).toBe('FILE_TYPE_MISMATCH')
+  })
+
+  it('removes uploads no case took once the retention has passed, bytes and row, and keeps the rest', async () => {
+    const old = (await upload(alice, [file('old.png', pngBytes())])).json<UploadedFile>()
+    const fresh = (await upload(alice, [file('fresh.png', pngBytes())])).json<UploadedFile>()
+    await database.db.query("update uploads set created_at = now() - interval '40 days' where id = $1", [old.id])
+    const { sweepAbandonedUploads } = await import('../uploads/sweep')
+    const { openUploadSpace } = await import('../store/file-store')
+    const { loadConfig } = await import('../config')
+    const space = await openUploadSpace({ ...loadConfig({}), dataDir: 'memory://', uploads: { store: variant.store, dir, ratePerMinute: 1, quotaBytes: 1, retentionDays: 30 } }, database.db)
+    const before = await leftovers()
+    expect(await sweepAbandonedUploads(database.db, space.store, new Date(Date.now() - 30 * 86_400_000))).toBe(1)
+    const after = await leftovers()
+    expect(after.rows).toBe(before.rows - 1)
+    expect(after.files + after.blobs).toBe(before.files + before.blobs - 1)
+    expect((await server.app.inject({ url: `/api/uploads/${old.id}`, headers: auth(alice) })).statusCode).toBe(404)
+    expect((await server.app.inject({ url: `/api/uploads/${fresh.id}`, headers: auth(alice) })).statusCode).toBe(200)
   })
 
   describe('refusals leave nothing behind', () => {
@@ -221,8 +248,11 @@ describe.each(variants)('uploads: $label', (variant) => {
 
     const used = (await upload(alice, [file('b.png', pngBytes())])).json<UploadedFile>()
     const accountId = (await server.app.inject({ url: '/api/me', headers: auth(alice) })).json<{ id: string }>().id
-    const caseId = '11111111-1111-4111-8111-111111111111'
     await database.db.transaction(async (tx) => {
+      const [{ id: caseId }] = await tx.query<{ id: string }>(
+        `insert into cases (case_no, item_code, account_id, form_version, form, form_values, answers, materials, delivery)
+         values ($1, 'SJ-0001', $2, 1, '{}', '{}', '{}', '[]', 'pickup') returning id`, [`SJ-0001-20261123-${Date.now() % 1e8}`, accountId],
+      ) as [{ id: string }]
       expect((await uploadsRepo(tx).ownedBy(accountId, [used.id, up.id, 'not-a-uuid'])).map((r) => r.id)).toEqual([used.id])
       expect(await uploadsRepo(tx).attachToCase(accountId, [used.id], caseId)).toBe(1)
       expect(await uploadsRepo(tx).attachToCase(accountId, [used.id], caseId)).toBe(0)
@@ -238,7 +268,7 @@ describe('upload limits per citizen', () => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tongban-upload-limits-'))
-    server = await startTestServer({ config: { uploads: { store: 'disk', dir, ratePerMinute: 3, quotaBytes: 2_500 } } })
+    server = await startTestServer({ config: { uploads: { store: 'disk', dir, ratePerMinute: 3, quotaBytes: 2_500, retentionDays: 30 } } })
   })
   afterAll(async () => {
     await server?.close()

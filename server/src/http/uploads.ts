@@ -61,7 +61,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     // Our own meter stops at MAX_UPLOAD_BYTES; busboy's limit is only the backstop.
     // preservePath: busboy would otherwise cut '../../etc/passwd.png' down to 'passwd.png' and hide the attempt.
     preservePath: true,
-    limits: { fileSize: MAX_UPLOAD_BYTES + 64 * 1024, files: 1, fields: 4, fieldSize: 200, parts: 6, headerPairs: 20 },
+    limits: { fileSize: MAX_UPLOAD_BYTES + 64 * 1024, files: 1, fields: 4, fieldSize: 512, parts: 6, headerPairs: 20 },
   })
 
   const idParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } } as const
@@ -95,6 +95,9 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
         received = await receiveToTemp(part.file, incomingDir, MAX_UPLOAD_BYTES)
       }
       if (!received || !name) throw fieldProblem('file', 'required')
+      // The mini-program's Taro.uploadFile names the part after a temporary path (tmp_3f9a….jpg);
+      // the name the citizen chose comes as a field and is checked by the same rules.
+      if (fields['fileName']) name = checkFileName(fields['fileName'])
       const materialId = fields['materialId'] || null
       const itemCode = fields['itemCode'] || null
       if (materialId !== null && !MATERIAL_ID.test(materialId)) throw fieldProblem('materialId')

@@ -259,6 +259,13 @@ export const MIGRATIONS: Migration[] = [
       alter table accounts add column licences_filled_at timestamptz;
     `,
   },
+  {
+    id: '013_uploads_case',
+    sql: `
+      alter table uploads add constraint uploads_case_fk foreign key (case_id) references cases(id);
+      create index uploads_abandoned on uploads(created_at) where case_id is null
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -84,6 +84,18 @@ export function uploadsRepo(db: Queryable) {
       )
       return rows[0]!
     },
+    /**
+     * Forgets uploads no case took within the retention (a draft abandoned
+     * for weeks); returns their storage keys for the caller to delete.
+     */
+    async deleteAbandoned(before: Date, limit = 500): Promise<string[]> {
+      const rows = await db.query<{ storage_key: string }>(
+        `delete from uploads where id in (select id from uploads where case_id is null and created_at < $1 order by created_at limit $2)
+         returning storage_key`,
+        [before, limit],
+      )
+      return rows.map((r) => r.storage_key)
+    },
     /** Deletes the caller's upload if not attached; 'attached' and 'absent' say why not. */
     async deleteFor(accountId: string, id: string): Promise<{ deleted: UploadRow } | 'attached' | 'absent'> {
       const row = await this.byIdFor(accountId, id)

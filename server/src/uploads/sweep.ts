@@ -1,0 +1,37 @@
+/**
+ * Uploads no case ever took (a draft abandoned, a photo retaken) are kept
+ * for UPLOAD_RETENTION_DAYS so a draft can still be finished, then removed,
+ * row and bytes, by a sweep every few hours on every instance (the delete
+ * is a single statement, so two instances never delete the same row twice).
+ */
+import type { FastifyInstance } from 'fastify'
+import type { Queryable } from '../store/db'
+import type { FileStore } from '../store/file-store'
+import { uploadsRepo } from '../store/uploads'
+
+const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000
+
+export async function sweepAbandonedUploads(db: Queryable, store: FileStore, before: Date): Promise<number> {
+  let total = 0
+  for (;;) {
+    const keys = await uploadsRepo(db).deleteAbandoned(before)
+    for (const key of keys) await store.delete(key)
+    total += keys.length
+    if (keys.length < 500) return total
+  }
+}
+
+export function scheduleUploadSweep(app: FastifyInstance, db: Queryable, store: FileStore, retentionDays: number, now: () => number = Date.now): void {
+  const run = async () => {
+    try {
+      const removed = await sweepAbandonedUploads(db, store, new Date(now() - retentionDays * 24 * 60 * 60 * 1000))
+      if (removed) app.log.info({ removed }, 'abandoned uploads removed')
+    } catch (err) {
+      app.log.warn({ err }, 'sweeping abandoned uploads failed; will try again')
+    }
+  }
+  const timer = setInterval(() => { void run() }, SWEEP_EVERY_MS)
+  timer.unref()
+  app.addHook('onReady', async () => { void run() })
+  app.addHook('onClose', async () => clearInterval(timer))
+}
