@@ -136,7 +136,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(staffCitizenRoutes)
   await app.register(consentRoutes)
   await app.register(formRoutes)
-  const uploadSpace = await openUploadSpace(config, db)
+  const uploadSpace = await openUploadSpace(config, db, connectors.s3)
   app.addHook('onClose', async () => uploadSpace.close())
   scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays)
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })

@@ -23,6 +23,41 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message)
   })
 
+  const PROD = { NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com' }
+  const S3 = { S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com', S3_BUCKET: 'tongban-prod', S3_ACCESS_KEY_ID: 'LTAIexample', S3_SECRET_ACCESS_KEY: 'example-secret' }
+
+  it.each([
+    [{ ...PROD, UPLOAD_STORE: 's3' }, 'UPLOAD_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY in production'],
+    [{ ...PROD, UPLOAD_STORE: 's3', S3_ENDPOINT: S3.S3_ENDPOINT, S3_BUCKET: 'b-1' }, 'UPLOAD_STORE=s3 needs S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY in production'],
+    [{ UPLOAD_STORE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000' }, 'UPLOAD_STORE=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY when S3_ENDPOINT is set'],
+    [{ UPLOAD_STORE: 's3', ...S3, S3_ENDPOINT: 'http://127.0.0.1:9000/tongban-prod' }, /^S3_ENDPOINT must be an http\(s\) URL without a path/],
+    [{ UPLOAD_STORE: 's3', ...S3, S3_ENDPOINT: 'ftp://files.example.cn' }, /^S3_ENDPOINT must be/],
+    [{ UPLOAD_STORE: 's3', ...S3, S3_ENDPOINT: 'oss-cn-hangzhou.aliyuncs.com' }, /^S3_ENDPOINT must be/],
+    [{ UPLOAD_STORE: 's3', ...S3, S3_BUCKET: 'Tongban_Uploads' }, /^S3_BUCKET must be a bucket name/],
+    [{ UPLOAD_STORE: 's3', ...S3, S3_REGION: 'cn hangzhou' }, /^S3_REGION must be/],
+    [{ UPLOAD_STORE: 's3', ...S3, S3_PREFIX: '/uploads' }, /^S3_PREFIX must be/],
+    [{ UPLOAD_STORE: 's3', ...S3, S3_PREFIX: 'a/../b' }, /^S3_PREFIX must be/],
+  ])('refuses an incomplete or malformed S3 store: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError)
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('UPLOAD_STORE=s3 without S3_ENDPOINT outside production uses the local fake', () => {
+    const c = loadConfig({ UPLOAD_STORE: 's3' })
+    expect(c.uploads.store).toBe('s3')
+    expect(c.s3).toMatchObject({ endpoint: undefined, bucket: 'tongban-uploads', region: 'us-east-1', prefix: '' })
+  })
+
+  it('takes a real S3 store, keeping the endpoint\'s origin and ending the prefix with /', () => {
+    const c = loadConfig({ ...PROD, ...S3, UPLOAD_STORE: 's3', S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com/', S3_REGION: 'ap-guangzhou', S3_PREFIX: 'tongban/uploads' })
+    expect(c.s3).toEqual({
+      endpoint: 'https://cos.ap-guangzhou.myqcloud.com', bucket: 'tongban-prod', region: 'ap-guangzhou',
+      accessKeyId: 'LTAIexample', secretAccessKey: 'example-secret', prefix: 'tongban/uploads/',
+    })
+    // S3 settings do not matter to the other stores.
+    expect(() => loadConfig({ ...PROD, UPLOAD_STORE: 'disk', S3_BUCKET: 'Not_A_Bucket' })).not.toThrow()
+  })
+
   it('accepts production with the real services configured', () => {
     const c = loadConfig({ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com' })
     expect(c.production).toBe(true)

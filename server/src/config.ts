@@ -29,13 +29,26 @@ export interface AppConfig {
   sms: SmsConfig
   wechat: WechatConfig
   uploads: UploadConfig
+  /** The object store behind UPLOAD_STORE=s3. */
+  s3: S3Config
+}
+
+export interface S3Config {
+  /** S3-compatible endpoint, addressed path-style (`<endpoint>/<bucket>/<key>`); absent → a local fake (never in production). */
+  endpoint?: string
+  bucket: string
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** Put before every object key: '' or ending in '/'. */
+  prefix: string
 }
 
 export interface UploadConfig {
   /** Days an upload no case took is kept (a draft may still use it), then removed. */
   retentionDays: number
-  /** Where file bytes live: a directory (default) or a table in the database. */
-  store: 'disk' | 'postgres'
+  /** Where file bytes live: a directory (default), a table in the database, or an S3-compatible object store. */
+  store: 'disk' | 'postgres' | 's3'
   /**
    * Files (disk store) and the temporary files of uploads in progress (both
    * stores). Default `<dataDir>/uploads`; with `memory://`, a fresh temporary
@@ -80,12 +93,55 @@ function secretKey(raw: string | undefined): string | undefined {
   return raw.toLowerCase()
 }
 
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+
+/**
+ * Checked only when UPLOAD_STORE=s3. A set S3_ENDPOINT means a real store, so
+ * it needs the rest too; production needs all of them (no fake there).
+ */
+function s3Config(env: NodeJS.ProcessEnv, used: boolean, production: boolean): S3Config {
+  const config: S3Config = {
+    endpoint: env.S3_ENDPOINT || undefined,
+    bucket: env.S3_BUCKET || 'tongban-uploads',
+    region: env.S3_REGION || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID || 'fake-key-id',
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || 'fake-key-secret',
+    prefix: env.S3_PREFIX ?? '',
+  }
+  if (!used) return config
+  if (production || config.endpoint) {
+    const missing = S3_REQUIRED.filter((name) => !env[name])
+    if (missing.length) {
+      throw new ConfigError(`UPLOAD_STORE=s3 needs ${missing.join(', ')}${production ? ' in production' : ' when S3_ENDPOINT is set'}`)
+    }
+  }
+  if (config.endpoint) {
+    let url: URL | null = null
+    try {
+      url = new URL(config.endpoint)
+    } catch { /* reported below */ }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash || url.username) {
+      throw new ConfigError(`S3_ENDPOINT must be an http(s) URL without a path (the bucket is added to it), e.g. https://oss-cn-hangzhou.aliyuncs.com, got "${config.endpoint}"`)
+    }
+    config.endpoint = url.origin
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(config.bucket)) throw new ConfigError(`S3_BUCKET must be a bucket name (3–63 lower-case letters, digits, dots, hyphens), got "${config.bucket}"`)
+  if (!/^[a-z0-9-]{1,64}$/.test(config.region)) throw new ConfigError(`S3_REGION must be a region name such as us-east-1 or cn-hangzhou, got "${config.region}"`)
+  const prefix = config.prefix
+  if (prefix && (!/^[A-Za-z0-9._/-]{1,200}$/.test(prefix) || prefix.startsWith('/') || prefix.includes('//') || prefix.split('/').some((seg) => seg === '.' || seg === '..'))) {
+    throw new ConfigError(`S3_PREFIX must be a relative key prefix of letters, digits and . _ - / (e.g. tongban/uploads/), got "${prefix}"`)
+  }
+  config.prefix = prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix
+  return config
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production'
   if (production && !env.SMS_BASE_URL) throw new ConfigError('SMS_BASE_URL (with SMS_ACCESS_KEY_ID / SMS_ACCESS_KEY_SECRET) must be set in production: without it codes would go to the local fake')
   if (production && !env.WECHAT_API_BASE) throw new ConfigError('WECHAT_API_BASE (with WECHAT_APP_ID / WECHAT_APP_SECRET) must be set in production')
   const uploadStore = env.UPLOAD_STORE || 'disk'
-  if (uploadStore !== 'disk' && uploadStore !== 'postgres') throw new ConfigError(`UPLOAD_STORE must be disk or postgres, got "${uploadStore}"`)
+  if (uploadStore !== 'disk' && uploadStore !== 'postgres' && uploadStore !== 's3') throw new ConfigError(`UPLOAD_STORE must be disk, postgres or s3, got "${uploadStore}"`)
+  const s3 = s3Config(env, uploadStore === 's3', production)
   const schema = env.DATABASE_SCHEMA
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_SCHEMA must be a lower-case SQL identifier')
   return {
@@ -108,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES,
       retentionDays: int(env, 'UPLOAD_RETENTION_DAYS', 30, 1, 3650),
     },
+    s3,
     wechat: {
       baseUrl: env.WECHAT_API_BASE || undefined,
       appId: env.WECHAT_APP_ID ?? 'wx0000000000000000',

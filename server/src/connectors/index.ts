@@ -5,6 +5,7 @@
  * real ones are required (config.ts refuses to start without them).
  */
 import type { AppConfig } from '../config'
+import { createS3Client, startFakeS3Server, type FakeS3Server, type S3Client } from './s3/index'
 import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './sms/index'
 import { createWechatClient, startFakeWechatServer, type FakeWechatServer, type WechatClient } from './wechat/index'
 
@@ -14,6 +15,9 @@ export interface Connectors {
   /** Present when the local fakes are in use (their /dev pages read them). */
   fakeSms: FakeSmsServer | null
   fakeWechat: FakeWechatServer | null
+  /** The object store client, only with UPLOAD_STORE=s3; on a local fake when S3_ENDPOINT is unset. */
+  s3: S3Client | null
+  fakeS3: FakeS3Server | null
   close(): Promise<void>
 }
 
@@ -36,13 +40,27 @@ export async function startConnectors(config: AppConfig, override: { sms?: SmsPr
     ;({ url: wechatBase, appId, appSecret } = fakeWechat)
   }
 
+  let fakeS3: FakeS3Server | null = null
+  let s3: S3Client | null = null
+  if (config.uploads.store === 's3') {
+    let { endpoint, bucket, region, accessKeyId, secretAccessKey } = config.s3
+    if (!endpoint) {
+      fakeS3 = await startFakeS3Server({ bucket, region, accessKeyId, secretAccessKey })
+      endpoint = fakeS3.url
+    }
+    s3 = createS3Client({ endpoint, bucket, region, accessKeyId, secretAccessKey })
+  }
+
   return {
     sms,
     wechat: createWechatClient({ baseUrl: wechatBase, appId, appSecret }),
     fakeSms,
     fakeWechat,
+    s3,
+    fakeS3,
     async close() {
-      await Promise.all([fakeSms?.close(), fakeWechat?.close()])
+      s3?.close()
+      await Promise.all([fakeSms?.close(), fakeWechat?.close(), fakeS3?.close()])
     },
   }
 }

@@ -1,9 +1,10 @@
 /**
- * Material uploads through the BFF, on each file store: the disk store and
- * the table store on PGlite, and the table store on the local PostgreSQL
- * (skipped with a notice when it is absent, unless REQUIRE_SERVICES=1).
- * Every refusal is problem+json and leaves no row, no stored file and no
- * temporary file behind.
+ * Material uploads through the BFF, on each file store: the disk store, the
+ * table store and the S3 store (against the local fake S3 server) on
+ * PGlite, and the table store on the local PostgreSQL (skipped with a
+ * notice when it is absent, unless REQUIRE_SERVICES=1). Every refusal is
+ * problem+json and leaves no row, no stored file or object and no temporary
+ * file behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
@@ -13,6 +14,8 @@ import { join } from 'node:path'
 import { MAX_CASE_UPLOAD_BYTES, PROBLEM_CONTENT_TYPE, type Problem, type UploadedFile } from '@tongban/core'
 import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
 import type { Db } from '../store/db'
+import { createS3Client, startFakeS3Server, type FakeS3Server } from '../connectors/s3/index'
+import type { S3Config } from '../config'
 import { uploadsRepo } from '../store/uploads'
 import { multipartBody, paddedJpeg, pdfBytes, PHOTO_JPEG, pngBytes } from '../uploads/fixtures/files'
 import { contentDisposition } from './uploads'
@@ -30,13 +33,14 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 interface Variant {
   label: string
-  store: 'disk' | 'postgres'
+  store: 'disk' | 'postgres' | 's3'
   open(): Promise<{ db: Db; close(): Promise<void> }>
 }
 
 const variants: Variant[] = [
   { label: 'disk store on PGlite', store: 'disk', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
   { label: 'table store on PGlite', store: 'postgres', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
+  { label: 'S3 store (fake S3 server) on PGlite', store: 's3', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
 ]
 if (pgUrl) variants.push({ label: 'table store on PostgreSQL', store: 'postgres', open: async () => { const pg = await postgresDb(pgUrl); return { db: pg.db, close: () => pg.drop() } } })
 
@@ -44,6 +48,9 @@ describe.each(variants)('uploads: $label', (variant) => {
   let server: TestServer
   let database: { db: Db; close(): Promise<void> }
   let dir: string
+  /** The S3 variant's object store; its objects count as stored files. */
+  let fakeS3: FakeS3Server | null = null
+  let s3Config: S3Config | undefined
   let alice: string
   let bob: string
   let phone = 13_700_000_000 + Math.floor(Math.random() * 1_000_000)
@@ -57,21 +64,34 @@ describe.each(variants)('uploads: $label', (variant) => {
   async function leftovers() {
     const [rows] = await database.db.query<{ n: number }>('select count(*)::int as n from uploads')
     const [blobs] = await database.db.query<{ n: number }>('select count(*)::int as n from upload_blobs')
-    return { rows: rows!.n, blobs: blobs!.n, files: (await filesUnder(join(dir, 'files'))).length, incoming: (await filesUnder(join(dir, 'incoming'))).length }
+    return {
+      rows: rows!.n, blobs: blobs!.n, objects: fakeS3?.objects().size ?? 0,
+      files: (await filesUnder(join(dir, 'files'))).length, incoming: (await filesUnder(join(dir, 'incoming'))).length,
+    }
   }
+  const storedCount = (l: Awaited<ReturnType<typeof leftovers>>) => l.files + l.blobs + l.objects
   let baseline: Awaited<ReturnType<typeof leftovers>>
   const expectNothingLeft = async () => expect(await leftovers()).toEqual(baseline)
 
   beforeAll(async () => {
     database = await variant.open()
     dir = await mkdtemp(join(tmpdir(), 'tongban-upload-test-'))
-    server = await startTestServer({ db: database.db, config: { uploads: { store: variant.store, dir, ratePerMinute: 1000, quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES, retentionDays: 30 } } })
+    if (variant.store === 's3') {
+      fakeS3 = await startFakeS3Server({ bucket: 'tongban-upload-test', region: 'cn-test-1' })
+      const { url: endpoint, bucket, region, accessKeyId, secretAccessKey } = fakeS3
+      s3Config = { endpoint, bucket, region, accessKeyId, secretAccessKey, prefix: 'tongban/uploads/' }
+    }
+    server = await startTestServer({
+      db: database.db,
+      config: { uploads: { store: variant.store, dir, ratePerMinute: 1000, quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES, retentionDays: 30 }, ...(s3Config ? { s3: s3Config } : {}) },
+    })
     alice = await signIn()
     bob = await signIn()
   })
   afterAll(async () => {
     await server?.close()
     await database?.close()
+    await fakeS3?.close()
     await rm(dir, { recursive: true, force: true })
   })
 
@@ -127,14 +147,45 @@ describe.each(variants)('uploads: $label', (variant) => {
     const { sweepAbandonedUploads } = await import('../uploads/sweep')
     const { openUploadSpace } = await import('../store/file-store')
     const { loadConfig } = await import('../config')
-    const space = await openUploadSpace({ ...loadConfig({}), dataDir: 'memory://', uploads: { store: variant.store, dir, ratePerMinute: 1, quotaBytes: 1, retentionDays: 30 } }, database.db)
+    const base = loadConfig({})
+    const s3 = s3Config ? createS3Client({ ...s3Config, endpoint: s3Config.endpoint! }) : null
+    const space = await openUploadSpace({
+      ...base, dataDir: 'memory://', uploads: { store: variant.store, dir, ratePerMinute: 1, quotaBytes: 1, retentionDays: 30 }, s3: s3Config ?? base.s3,
+    }, database.db, s3)
     const before = await leftovers()
     expect(await sweepAbandonedUploads(database.db, space.store, new Date(Date.now() - 30 * 86_400_000))).toBe(1)
+    s3?.close()
     const after = await leftovers()
     expect(after.rows).toBe(before.rows - 1)
-    expect(after.files + after.blobs).toBe(before.files + before.blobs - 1)
+    expect(storedCount(after)).toBe(storedCount(before) - 1)
     expect((await server.app.inject({ url: `/api/uploads/${old.id}`, headers: auth(alice) })).statusCode).toBe(404)
     expect((await server.app.inject({ url: `/api/uploads/${fresh.id}`, headers: auth(alice) })).statusCode).toBe(200)
+  })
+
+  it.runIf(variant.store === 's3')('keeps the bytes as an object under S3_PREFIX in the configured bucket', async () => {
+    const data = pngBytes(33, 22)
+    const up = (await upload(alice, [file('平面图.png', data)])).json<UploadedFile>()
+    const [row] = await database.db.query<{ storage_key: string }>('select storage_key from uploads where id = $1', [up.id])
+    const object = fakeS3!.objects().get(`tongban/uploads/${row!.storage_key}`)
+    expect(object?.data.equals(data)).toBe(true)
+    expect(fakeS3!.requests().at(-1)).toMatchObject({ method: 'PUT', key: `tongban/uploads/${row!.storage_key}`, status: 200 })
+  })
+
+  it.runIf(variant.store === 's3')('an object store that keeps answering SlowDown → 503 problem+json, and the refused upload leaves nothing', async () => {
+    const before = await leftovers()
+    fakeS3!.slowDown(4) // every try of the PutObject
+    const res = await upload(alice, [file('a.png', pngBytes())])
+    expect(res.statusCode).toBe(503)
+    expect(res.headers['content-type']).toMatch(problemJson)
+    expect(res.json<Problem>()).toMatchObject({ code: 'FILE_STORE_UNAVAILABLE', title: expect.stringMatching(/[\u4e00-\u9fff]/) })
+    expect(await leftovers()).toEqual(before)
+
+    const up = (await upload(alice, [file('b.png', pngBytes())])).json<UploadedFile>()
+    fakeS3!.slowDown(4)
+    const download = await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(alice) })
+    expect(download.statusCode).toBe(503)
+    expect(download.json<Problem>().code).toBe('FILE_STORE_UNAVAILABLE')
+    expect((await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(alice) })).statusCode).toBe(200)
   })
 
   describe('refusals leave nothing behind', () => {
@@ -244,7 +295,7 @@ describe.each(variants)('uploads: $label', (variant) => {
     expect((await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(alice) })).statusCode).toBe(404)
     const after = await leftovers()
     expect(after.rows).toBe(before.rows - 1)
-    expect(after.files + after.blobs).toBe(before.files + before.blobs - 1)
+    expect(storedCount(after)).toBe(storedCount(before) - 1)
 
     const used = (await upload(alice, [file('b.png', pngBytes())])).json<UploadedFile>()
     const accountId = (await server.app.inject({ url: '/api/me', headers: auth(alice) })).json<{ id: string }>().id
@@ -260,6 +311,23 @@ describe.each(variants)('uploads: $label', (variant) => {
     const refused = await server.app.inject({ method: 'DELETE', url: `/api/uploads/${used.id}`, headers: auth(alice) })
     expect(refused.statusCode).toBe(409)
     expect(refused.json<Problem>().code).toBe('UPLOAD_IN_USE')
+  })
+})
+
+describe('UPLOAD_STORE=s3 without S3_ENDPOINT (embedded default)', () => {
+  it('starts a local fake S3 server and keeps the files there', async () => {
+    const { loadConfig } = await import('../config')
+    const server = await startTestServer({ config: { uploads: { ...loadConfig({}).uploads, store: 's3', ratePerMinute: 1000 }, s3: loadConfig({ UPLOAD_STORE: 's3' }).s3 } })
+    try {
+      const { token } = await signInCitizen(server.app, '13911110009', '10.71.0.9')
+      const { body, contentType } = multipartBody([file('p.jpg', PHOTO_JPEG)])
+      const res = await server.app.inject({ method: 'POST', url: '/api/uploads', payload: body, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } })
+      expect(res.statusCode).toBe(201)
+      const got = await server.app.inject({ url: `/api/uploads/${res.json<UploadedFile>().id}`, headers: { authorization: `Bearer ${token}` } })
+      expect(got.rawPayload.equals(PHOTO_JPEG)).toBe(true)
+    } finally {
+      await server.close()
+    }
   })
 })
 

@@ -3,7 +3,8 @@
  * optional text fields `materialId` and `itemCode`, before or after it),
  * GET /api/uploads/:id (owner only, as a download), DELETE /api/uploads/:id
  * (owner only, until a submitted case uses it). Every refusal leaves
- * nothing behind: no row, no stored file, no temporary file.
+ * nothing behind: no row, no stored file, no temporary file. A file store
+ * that fails (an object store down, a full disk) is a 503, logged.
  */
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
@@ -57,6 +58,20 @@ function fieldProblem(path: keyof typeof UPLOAD_MESSAGES, code = 'pattern'): Pro
 
 export async function uploadRoutes(app: FastifyInstance, opts: { uploads: UploadConfig; space: UploadSpace }): Promise<void> {
   const { store, incomingDir } = opts.space
+
+  /** The store's own error goes to the log; the citizen gets "try again later". */
+  async function fromStore<T>(request: FastifyRequest, what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op()
+    } catch (err) {
+      request.log.error({ err, store: store.kind }, `file store ${what} failed`)
+      throw new ProblemError('FILE_STORE_UNAVAILABLE')
+    }
+  }
+  /** Cleanup after a failure: its own failure is logged, never hides the first one. */
+  async function removeQuietly(request: FastifyRequest, key: string): Promise<void> {
+    await store.delete(key).catch((err: unknown) => request.log.error({ err, store: store.kind, key }, 'file store delete failed; stored bytes left without a row'))
+  }
   await app.register(multipart, {
     // Our own meter stops at MAX_UPLOAD_BYTES; busboy's limit is only the backstop.
     // preservePath: busboy would otherwise cut '../../etc/passwd.png' down to 'passwd.png' and hide the attempt.
@@ -106,8 +121,9 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       const info = await inspectFile(received.head, received.tempPath, name)
 
       const key = randomBytes(24).toString('base64url')
-      await store.put(key, received.tempPath)
+      // Set before put: a put that failed late (an object store timing out) may still have stored the bytes.
       stored = key
+      await fromStore(request, 'put', () => store.put(key, received!.tempPath))
       const row = await app.db.transaction((tx) => uploadsRepo(tx).insertWithin({
         accountId, storageKey: key, name: info.name, mime: info.mime, size: received!.size, sha256: received!.sha256,
         width: info.width, height: info.height, materialId, itemCode,
@@ -118,7 +134,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       return uploadView(row)
     } catch (e) {
       if (received) await rm(received.tempPath, { force: true })
-      if (stored) await store.delete(stored)
+      if (stored) await removeQuietly(request, stored)
       throw refuse(reply, asProblem(e))
     }
   })
@@ -130,7 +146,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     const row = await uploadsRepo(app.db).byIdFor(accountOf(request), request.params.id)
     // Another citizen's file is as good as absent: the answer never says it exists.
     if (!row) throw new ProblemError('UPLOAD_NOT_FOUND')
-    const file = await store.get(row.storage_key)
+    const file = await fromStore(request, 'get', () => store.get(row.storage_key))
     if (!file) {
       request.log.error({ upload: row.id }, 'upload row without stored bytes')
       throw new ProblemError('UPLOAD_NOT_FOUND')
@@ -153,7 +169,8 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     const outcome = await uploadsRepo(app.db).deleteFor(accountOf(request), request.params.id)
     if (outcome === 'absent') throw new ProblemError('UPLOAD_NOT_FOUND')
     if (outcome === 'attached') throw new ProblemError('UPLOAD_IN_USE')
-    await store.delete(outcome.deleted.storage_key)
+    // The row is gone, so the file is gone for the citizen; bytes a failing store kept are logged with their key.
+    await removeQuietly(request, outcome.deleted.storage_key)
     return reply.code(204).send()
   })
 }

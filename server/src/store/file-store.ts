@@ -1,8 +1,9 @@
 /**
  * Where the bytes of uploaded files live, chosen by UPLOAD_STORE: a directory
- * on disk (default, `<DATA_DIR>/uploads/files`) or a bytea table in the
+ * on disk (default, `<DATA_DIR>/uploads/files`), a bytea table in the
  * database (PGlite or PostgreSQL; for several BFF instances without a shared
- * disk). Keys are ids the BFF generates, never names a citizen gave.
+ * disk), or an S3-compatible object store (several instances, files kept out
+ * of the database). Keys are ids the BFF generates, never names a citizen gave.
  * A file arrives as a finished temporary file in `incoming/` (the route has
  * already counted, hashed and checked it); put() takes it over.
  */
@@ -13,6 +14,7 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import type { AppConfig } from '../config'
 import type { Queryable } from './db'
+import type { S3Client } from '../connectors/s3/index'
 
 export interface StoredFile {
   stream: Readable
@@ -20,7 +22,7 @@ export interface StoredFile {
 }
 
 export interface FileStore {
-  readonly kind: 'disk' | 'postgres'
+  readonly kind: 'disk' | 'postgres' | 's3'
   /** Takes over the temporary file at `tempPath` (moved or copied, then removed). */
   put(key: string, tempPath: string): Promise<void>
   get(key: string): Promise<StoredFile | null>
@@ -85,6 +87,20 @@ export function postgresFileStore(db: Queryable): FileStore {
   }
 }
 
+/** Objects `<prefix><key>` in the client's bucket. */
+export function s3FileStore(s3: S3Client, prefix: string): FileStore {
+  const objectKey = (key: string) => `${prefix}${checkKey(key)}`
+  return {
+    kind: 's3',
+    async put(key, tempPath) {
+      await s3.putObject(objectKey(key), tempPath)
+      await rm(tempPath, { force: true })
+    },
+    get: (key) => s3.getObject(objectKey(key)),
+    delete: (key) => s3.deleteObject(objectKey(key)),
+  }
+}
+
 export interface UploadSpace {
   store: FileStore
   /** Temporary files of uploads in progress; same file system as the disk store. */
@@ -92,18 +108,32 @@ export interface UploadSpace {
   close(): Promise<void>
 }
 
+/** The table or object store; null for the disk store (it needs the upload directory first). */
+function pickStore(config: AppConfig, db: Queryable, s3: S3Client | null): FileStore | null {
+  switch (config.uploads.store) {
+    case 'postgres':
+      return postgresFileStore(db)
+    case 's3':
+      if (!s3) throw new Error('UPLOAD_STORE=s3 needs the S3 client (startConnectors makes it)')
+      return s3FileStore(s3, config.s3.prefix)
+    default:
+      return null
+  }
+}
+
 /**
  * Opens the configured store. Temporary files left by a crash are swept at
  * start (they belong to requests that never finished). With `memory://` and
  * no UPLOAD_DIR, everything lives in a temporary directory removed at close.
  */
-export async function openUploadSpace(config: AppConfig, db: Queryable): Promise<UploadSpace> {
+export async function openUploadSpace(config: AppConfig, db: Queryable, s3: S3Client | null = null): Promise<UploadSpace> {
+  const chosen = pickStore(config, db, s3)
   const ephemeral = !config.uploads.dir && config.dataDir === 'memory://'
   const root = config.uploads.dir ?? (ephemeral ? await mkdtemp(join(tmpdir(), 'tongban-uploads-')) : join(config.dataDir, 'uploads'))
   const incomingDir = join(root, 'incoming')
   await rm(incomingDir, { recursive: true, force: true })
   await mkdir(incomingDir, { recursive: true })
-  const store = config.uploads.store === 'postgres' ? postgresFileStore(db) : diskFileStore(join(root, 'files'))
+  const store = chosen ?? diskFileStore(join(root, 'files'))
   return {
     store,
     incomingDir,

@@ -34,6 +34,7 @@ export const PROBLEMS = {
   UPLOADS_QUOTA_EXCEEDED: { status: 413, title: '已上传但还没提交的材料太多了，请先删除用不到的文件再传' },
   UPLOAD_IN_USE: { status: 409, title: '这个文件已随申请提交，不能删除' },
   UPLOAD_NOT_FOUND: { status: 404, title: '没有找到这个文件，可能已删除，请重新上传' },
+  FILE_STORE_UNAVAILABLE: { status: 503, title: '文件暂时存取不了，请稍后再试' },
   LICENCE_NOT_FOUND: { status: 404, title: '没有找到这张电子证照，请重新选择' },
   DRAFT_TOO_LARGE: { status: 413, title: '草稿内容太多了，无法保存到云端（本机仍已保存）' },
   CASE_NOT_FOUND: { status: 404, title: '没有找到这个办件，请检查办件编号' },
