@@ -19,6 +19,12 @@ export interface ApplicationFormOptions {
   item: Ref<ItemGuide | null>
   /** The situation answers the guide page carried; else the draft's. */
   answers?: Answers
+  /**
+   * An agent's draft for a resident: kept on this device under its own key
+   * (one per consent), never sent to the BFF nor listed in 我的办件, and
+   * never prefilled from the agent's own account.
+   */
+  privateDraft?: { key: string }
 }
 
 export interface SummaryEntry {
@@ -61,6 +67,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   const drafts = useDraftStore()
   const session = useSessionStore()
 
+  const draftKey = options.privateDraft?.key ?? options.itemCode
   const values = ref<FormValues>({})
   const answers = ref<Answers>(options.answers ?? {})
   /** True once the draft (or the prefill) is in: only then do changes go to the draft. */
@@ -122,14 +129,14 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   }
 
   async function prefill(current: FormValues): Promise<FormValues> {
-    if (!schema.value) return current
+    if (!schema.value || options.privateDraft) return current
     if (!session.account && session.status === 'idle') await session.load()
     return session.account ? prefillForm(schema.value, session.account, current) : current
   }
 
   /** Brings back the draft (and its answers when none were carried), then fills the rest from the account. */
   async function restore(): Promise<void> {
-    const draft = await drafts.open(options.itemCode)
+    const draft = await drafts.open(draftKey)
     let start: FormValues = {}
     if (draft) {
       start = draft.values
@@ -157,7 +164,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
         const saved = await drafts.save({
           itemCode: options.itemCode, itemName: item.name, formVersion: item.form!.version,
           values: JSON.parse(JSON.stringify(values.value)) as FormValues, answers: answers.value,
-        })
+        }, { key: draftKey, private: !!options.privateDraft })
         savedAt.value = saved.updatedAt
       } while (again)
     })()
@@ -177,7 +184,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   /** 清空草稿: forgets the draft and starts again from the account's details. */
   async function clear(): Promise<void> {
     await writing
-    await drafts.discard(options.itemCode)
+    await drafts.discard(draftKey)
     restored.value = false
     touched.clear()
     attempted.value = false
@@ -191,7 +198,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   async function discardDraft(): Promise<void> {
     await writing
     restored.value = false
-    await drafts.discard(options.itemCode)
+    await drafts.discard(draftKey)
     savedAt.value = null
   }
 

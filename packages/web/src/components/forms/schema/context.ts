@@ -4,6 +4,7 @@
  * the message to show for each path, and the item the materials belong to.
  */
 import type { InjectionKey, Ref } from 'vue'
+import type { MaterialSource } from '@tongban/app'
 
 export interface FormContext {
   visible: Ref<Set<string>>
@@ -12,6 +13,8 @@ export interface FormContext {
   errorOf: (path: string) => string | undefined
   touch: (path: string) => void
   itemCode: string
+  /** Set when an agent applies for a resident; else the citizen's own files and wallet. */
+  materials?: MaterialSource
 }
 
 export const FORM_CONTEXT: InjectionKey<FormContext> = Symbol('tongban.form')
