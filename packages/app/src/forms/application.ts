@@ -126,6 +126,28 @@ export function useApplicationForm(options: ApplicationFormOptions) {
     const items = get(path)
     if (!Array.isArray(items)) return
     set(path, (items as FormValues[]).filter((_, i) => i !== index))
+    itemsMoved(path, index, -1)
+  }
+
+  /**
+   * Items of the group at `path` from `index` on moved by `delta` (−1: the item
+   * at `index` was removed; +1: one was put back there): "left this field"
+   * marks follow their items, so a message never jumps to a neighbour.
+   */
+  function itemsMoved(path: string, index: number, delta: 1 | -1): void {
+    const prefix = `${path}.`
+    const moved: string[] = []
+    for (const p of [...touched]) {
+      if (!p.startsWith(prefix)) continue
+      const m = /^(\d+)(\..*)?$/.exec(p.slice(prefix.length))
+      if (!m) continue
+      const i = Number(m[1])
+      if (i < index) continue
+      touched.delete(p)
+      if (delta === -1 && i === index) continue
+      moved.push(`${prefix}${i + delta}${m[2] ?? ''}`)
+    }
+    for (const p of moved) touched.add(p)
   }
 
   async function prefill(current: FormValues): Promise<FormValues> {
@@ -211,7 +233,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
 
   return {
     schema, values, answers, restored, savedAt, attempted, result, summary,
-    errorFor, isVisible, isRequired, get, set, touch, addItem, removeItem, restore, save, clear, discardDraft, check,
+    errorFor, isVisible, isRequired, get, set, touch, addItem, removeItem, itemsMoved, restore, save, clear, discardDraft, check,
   }
 }
 

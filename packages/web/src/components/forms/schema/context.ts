@@ -12,6 +12,8 @@ export interface FormContext {
   /** Only for fields the citizen has left, or all after a submit attempt. */
   errorOf: (path: string) => string | undefined
   touch: (path: string) => void
+  /** Group items from `index` on moved by `delta` (a removal or an undo): marks follow their items. */
+  itemsMoved?: (path: string, index: number, delta: 1 | -1) => void
   itemCode: string
   /** Set when an agent applies for a resident; else the citizen's own files and wallet. */
   materials?: MaterialSource
