@@ -9,21 +9,14 @@
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import { ApiError, type Answers, type FormValues } from '@tongban/core'
+import { ApiError, type DraftRecord } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 
 const INDEX_KEY = 'tb.drafts'
 const keyOf = (itemCode: string) => `tb.draft.${itemCode}`
 
-export interface Draft {
-  itemCode: string
-  itemName: string
-  /** The form schema version the values were entered against. */
-  formVersion: number
-  values: FormValues
-  answers: Answers
-  updatedAt: number
-}
+/** The same shape on the device as on the BFF: values, situation answers, the form version, when. */
+export type Draft = DraftRecord
 
 export type DraftSummary = Pick<Draft, 'itemCode' | 'itemName' | 'updatedAt'>
 
