@@ -198,3 +198,29 @@ it('lets a village agent apply for a resident who consented: the case is the res
   expect(errors).toEqual([])
   await context.close()
 })
+
+it('reads well in elderly mode: large type, every control a full-size target, axe clean (住房公积金提取)', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  await context.addInitScript(() => localStorage.setItem('tb.settings', '{"elderly":true}'))
+  const page = await context.newPage()
+  const phone = '13833334444'
+  await context.request.post(`${product.url}/api/auth/sms/send`, { data: { phone } })
+  const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
+  await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })
+  await page.goto(`${product.url}/items/GJ-0001`)
+  await page.getByRole('radio', { name: '租房' }).check()
+  await page.getByRole('link', { name: '在线申请' }).click()
+  await poll(() => page.locator('#f-phone').inputValue()).toBe(phone)
+  await page.getByRole('switch', { name: /配偶是否同时提取/ }).check()
+  await poll(() => page.locator('#f-spouseName').count()).toBe(1)
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(18)
+  const small = await page.evaluate(() => [...document.querySelectorAll('form button, form input:not([type=radio]):not([type=checkbox]), form select, form textarea, form label.choice')]
+    .filter((el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains('sr-only'))
+    .map((el) => ({ what: el.id || (el.textContent ?? '').trim().slice(0, 12) || el.tagName, h: el.getBoundingClientRect().height }))
+    .filter((t) => t.h < 44))
+  expect(small).toEqual([])
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'apply-elderly')
+  await context.close()
+})
