@@ -7,14 +7,15 @@
  * service worker serves it, the draft comes back from IndexedDB), the
  * submission is queued, and when the network returns it lands once: one
  * case, its number on the receipt. axe finds nothing on the form, the review
- * and the receipt. Screenshots go to test/artifacts/.
+ * and the receipt. Then a village agent applies for a resident under an SMS
+ * consent. Screenshots go to test/artifacts/.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import type { CaseDetail, CaseSummary } from '@tongban/core'
-import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+import { ARTIFACTS, fillFoodLicence, launchChromium, startProduct, type Product } from './support'
 
 let product: Product
 let browser: Browser
@@ -89,20 +90,7 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   expect(await axe(page)).toEqual([])
   await shot(page, 'apply-errors')
 
-  await page.locator('#f-operatorName').fill('示例市好味餐饮有限公司')
-  await page.locator('#f-creditCode').fill('91350100M000100Y43')
-  await page.locator('#f-legalPerson').fill('张三')
-  await page.locator('#f-legalPersonId').fill('110105194912310021')
-  await page.locator('#f-legalPersonId').blur()
-  await poll(() => page.locator('#f-legalPersonId-error').textContent()).toMatch(/校验位/)
-  await page.locator('#f-legalPersonId').fill('11010519491231002X')
-  await page.locator('#f-premisesRegion').selectOption('330000')
-  await page.getByRole('combobox', { name: '城市' }).selectOption('330100')
-  await page.getByRole('combobox', { name: '区县' }).selectOption('330106')
-  await page.locator('#f-premisesAddress').fill('文三路100号1楼')
-  await page.locator('#f-premisesArea').fill('60')
-  await page.getByRole('radio', { name: '食品销售经营者' }).check()
-  await page.getByRole('checkbox', { name: '预包装食品销售' }).check()
+  await fillFoodLicence(page, poll)
 
   // The layout: a camera photo, shrunk on the phone; the licence: from the wallet.
   const photo = await cameraPhoto(page)
@@ -160,5 +148,79 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   expect(stored.headers()['content-type']).toBe('image/jpeg')
   expect((await stored.body()).length).toBeLessThanOrEqual(1024 * 1024)
   expect(errors).toEqual([])
+  await context.close()
+})
+
+it('lets a village agent apply for a resident who consented: the case is the resident’s and names the agent', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(`${product.url}/staff/login`)
+  await page.getByLabel('用户名').fill('agent')
+  await page.getByLabel('密码').fill('Tongban@2026')
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(/\/staff$/)
+
+  // The resident's consent: the SMS code they read out to the agent.
+  const resident = '13822223333'
+  await page.locator('#consent-phone').fill(resident)
+  await page.locator('#consent-item').selectOption('SJ-0001')
+  await page.getByRole('button', { name: '发送授权短信' }).click()
+  await poll(async () => (await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string }[]).filter((m) => m.phone === resident).length).toBe(1)
+  const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const code = /验证码(\d{6})/.exec(inbox.find((m) => m.phone === resident)!.text)![1]!
+  await page.getByLabel('群众告知的验证码').fill(code)
+  await page.getByRole('button', { name: '确认授权' }).click()
+  await page.getByRole('link', { name: /代为申请/ }).first().click()
+  await page.waitForURL(/\/staff\/consents\/.+\/apply$/)
+  await poll(() => page.getByText('已取得本人授权').count()).toBe(1)
+
+  await page.getByRole('radio', { name: /^食品销售（含散装食品/ }).check()
+  await fillFoodLicence(page, poll)
+  await page.locator('#f-phone').fill(resident)
+  await page.getByTestId('material-layoutFile-file').setInputFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') })
+  await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('已上传').count()).toBe(1)
+  const licenceGroup = page.getByRole('group', { name: '营业执照' })
+  await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
+  await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()
+  await page.getByRole('checkbox', { name: /本人承诺/ }).check()
+  await page.getByRole('button', { name: '下一步：核对' }).click()
+  await page.getByRole('checkbox', { name: '我已阅读并同意' }).check()
+  expect(await axe(page)).toEqual([])
+  await page.getByRole('button', { name: '确认提交' }).click()
+  await poll(() => page.getByRole('heading', { name: '已为群众提交申请' }).count()).toBe(1)
+  const caseNo = (await page.getByTestId('case-no').textContent())!.trim()
+  await shot(page, 'agent-apply-done')
+
+  // (That the case is the resident's and names the agent is checked on the BFF: agent-cases.test.ts.)
+  expect(caseNo).toMatch(/^SJ-0001-\d{8}-\d{4}$/)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+it('reads well in elderly mode: large type, every control a full-size target, axe clean (住房公积金提取)', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  await context.addInitScript(() => localStorage.setItem('tb.settings', '{"elderly":true}'))
+  const page = await context.newPage()
+  const phone = '13833334444'
+  await context.request.post(`${product.url}/api/auth/sms/send`, { data: { phone } })
+  const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
+  await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })
+  await page.goto(`${product.url}/items/GJ-0001`)
+  await page.getByRole('radio', { name: '租房' }).check()
+  await page.getByRole('link', { name: '在线申请' }).click()
+  await poll(() => page.locator('#f-phone').inputValue()).toBe(phone)
+  await page.getByRole('switch', { name: /配偶是否同时提取/ }).check()
+  await poll(() => page.locator('#f-spouseName').count()).toBe(1)
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(18)
+  const small = await page.evaluate(() => [...document.querySelectorAll('form button, form input:not([type=radio]):not([type=checkbox]), form select, form textarea, form label.choice')]
+    .filter((el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains('sr-only'))
+    .map((el) => ({ what: el.id || (el.textContent ?? '').trim().slice(0, 12) || el.tagName, h: el.getBoundingClientRect().height }))
+    .filter((t) => t.h < 44))
+  expect(small).toEqual([])
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'apply-elderly')
   await context.close()
 })

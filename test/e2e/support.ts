@@ -8,7 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const ARTIFACTS = join(ROOT, 'test/artifacts')
@@ -68,4 +68,25 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
 export function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true })
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+}
+
+/**
+ * Fills the 食品经营许可 form as a seller would (no materials, no pledge):
+ * used by the citizen's and the agent's journeys. `poll` waits on a value.
+ */
+export async function fillFoodLicence(page: Page, poll: (fn: () => Promise<string | null>) => { toMatch(re: RegExp): Promise<void> }): Promise<void> {
+  await page.locator('#f-operatorName').fill('示例市好味餐饮有限公司')
+  await page.locator('#f-creditCode').fill('91350100M000100Y43')
+  await page.locator('#f-legalPerson').fill('张三')
+  await page.locator('#f-legalPersonId').fill('110105194912310021')
+  await page.locator('#f-legalPersonId').blur()
+  await poll(() => page.locator('#f-legalPersonId-error').textContent()).toMatch(/校验位/)
+  await page.locator('#f-legalPersonId').fill('11010519491231002X')
+  await page.locator('#f-premisesRegion').selectOption('330000')
+  await page.getByRole('combobox', { name: '城市' }).selectOption('330100')
+  await page.getByRole('combobox', { name: '区县' }).selectOption('330106')
+  await page.locator('#f-premisesAddress').fill('文三路100号1楼')
+  await page.locator('#f-premisesArea').fill('60')
+  await page.getByRole('radio', { name: '食品销售经营者' }).check()
+  await page.getByRole('checkbox', { name: '预包装食品销售' }).check()
 }

@@ -14,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/me/licences', name: 'licences', component: () => import('./pages/LicencesPage.vue'), meta: { title: '我的证照' } },
   { path: '/me/access-log', name: 'access-log', component: () => import('./pages/AccessLogPage.vue'), meta: { title: '谁查看了我的信息' } },
   { path: '/staff/login', name: 'staff-login', component: () => import('./pages/staff/StaffLoginPage.vue'), meta: { title: '工作人员登录' } },
+  { path: '/staff/consents/:consentId/apply', name: 'agent-apply', component: () => import('./pages/staff/AgentApplyPage.vue'), meta: { title: '代为申请' } },
   { path: '/staff', name: 'staff', component: () => import('./pages/staff/StaffHomePage.vue'), meta: { title: '工作台' } },
   { path: '/halls', name: 'halls', component: () => import('./pages/HallsPage.vue'), meta: { title: '服务大厅' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },

@@ -12,6 +12,8 @@ import {
 import { ProblemError } from '../errors'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
 import { submitCase, type MaterialResolver } from '../cases/submit'
+import { grantedConsent } from '../cases/agent'
+import { accessLogRepo } from '../store/access-log'
 
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
@@ -98,6 +100,27 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const row = await caseRepo(app.db).byId(out.caseId)
       if (!row) throw new ProblemError('INTERNAL')
       if (out.created) await draftRepo(app.db).remove(accountId, item.code)
+      reply.code(out.created ? 201 : 200).header('cache-control', 'no-store')
+      return detail(row, item)
+    })
+
+    // 代办: the agent submits for the resident of a granted consent; the case is the resident's, and names the agent.
+    app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.agentSubmitCase.path, {
+      schema: { body: submitCaseBodySchema, tags: ['agent'], summary: '代办员为授权群众提交申请（同一 Idempotency-Key 只生成一个办件）' },
+      config: { access: { staff: ['agent'] }, fieldMessages: SUBMIT_MESSAGES },
+    }, async (request, reply): Promise<CaseDetail> => {
+      const key = request.headers['idempotency-key']
+      if (typeof key !== 'string' || !idempotencyKey.test(key)) throw new ProblemError('IDEMPOTENCY_KEY_MISSING')
+      const consentId = request.body.agentConsentId
+      if (!consentId) throw new ProblemError('VALIDATION', { errors: [{ path: 'agentConsentId', code: 'required', message: '请先取得群众的代办授权' }] })
+      const consent = await grantedConsent(app.db, request, consentId, request.body.itemCode)
+      const item = await itemOf(consent.item_code)
+      if (!item) throw new ProblemError('ITEM_NOT_FOUND')
+      const agentId = request.staff!.id
+      const out = await submitCase({ db: app.db, materials: opts.materials, now }, consent.account_id, key, item, request.body, { agentId, consentId: consent.id })
+      const row = await caseRepo(app.db).byId(out.caseId)
+      if (!row) throw new ProblemError('INTERNAL')
+      if (out.created) await accessLogRepo(app.db).record(consent.account_id, agentId, 'assist', ['application'])
       reply.code(out.created ? 201 : 200).header('cache-control', 'no-store')
       return detail(row, item)
     })

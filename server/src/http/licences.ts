@@ -4,7 +4,9 @@
  * read, with the demo licences (licences/demo.ts).
  */
 import type { FastifyInstance } from 'fastify'
-import { ROUTES, type Licence } from '@tongban/core'
+import { ROUTES, type FormField, type Licence } from '@tongban/core'
+import { grantedConsent } from '../cases/agent'
+import { accessLogRepo } from '../store/access-log'
 import { ProblemError } from '../errors'
 import { identityRepo } from '../store/identity'
 import { licencesRepo, type LicenceRow } from '../store/licences'
@@ -53,5 +55,32 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean 
       rows = await licencesRepo(app.db).forAccount(accountId)
     }
     return rows.map(licenceView)
+  })
+
+  // 代办: only the kinds of licence the consented item's form takes, and the resident sees who looked.
+  app.get<{ Params: { id: string } }>(ROUTES.agentLicences.path, {
+    schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } }, tags: ['agent'], summary: '代办员查看授权群众可用于该事项的电子证照' },
+    config: { access: { staff: ['agent'] }, fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
+  }, async (request, reply): Promise<Licence[]> => {
+    const consent = await grantedConsent(app.db, request, request.params.id)
+    const form = (await app.catalogue.guide(consent.item_code))?.item.form
+    const types = new Set<string>()
+    const walk = (fields: FormField[]) => {
+      for (const f of fields) {
+        if (f.type === 'material') for (const t of f.eLicenceTypes ?? []) types.add(t)
+        if (f.type === 'group') walk(f.fields)
+      }
+    }
+    walk(form?.fields ?? [])
+    reply.header('cache-control', 'private, no-store')
+    if (!types.size) return []
+    let rows = await licencesRepo(app.db).forAccount(consent.account_id)
+    if (!rows.length && opts.demo) {
+      await fillDemoWallet(consent.account_id)
+      rows = await licencesRepo(app.db).forAccount(consent.account_id)
+    }
+    const usable = rows.filter((r) => types.has(r.type))
+    await accessLogRepo(app.db).record(consent.account_id, request.staff!.id, 'assist', usable.map((r) => `licence:${r.type}`))
+    return usable.map(licenceView)
   })
 }

@@ -17,6 +17,7 @@ import type { UploadSpace } from '../store/file-store'
 import { uploadsRepo, type UploadRow } from '../store/uploads'
 import { checkFileName, inspectFile, type CheckedName } from '../uploads/inspect'
 import { receiveToTemp, type Received } from '../uploads/receive'
+import { grantedConsent } from '../cases/agent'
 
 export const UPLOAD_MESSAGES = {
   file: '请选择要上传的文件',
@@ -81,16 +82,10 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
 
   const idParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } } as const
   const idConfig = { fieldMessages: { id: '没有找到这个文件' }, fieldProblems: { id: 'UPLOAD_NOT_FOUND' as const } }
+  const consentConfig = { fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' as const } }
 
-  app.post(ROUTES.uploadFile.path, {
-    schema: { consumes: ['multipart/form-data'], tags: ['applications'], summary: '上传一份材料（PDF、JPG、PNG，单个不超过10MB）' },
-    config: {
-      access: 'citizen',
-      // After authentication, per account: a citizen on a shared address (a hall's Wi-Fi) is not held back by others.
-      rateLimit: { max: opts.uploads.ratePerMinute, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (r: FastifyRequest) => `upload:${r.citizen?.accountId ?? r.ip}` },
-    },
-  }, async (request, reply): Promise<UploadedFile> => {
-    const accountId = accountOf(request)
+  /** Receives one file for `accountId` (the citizen, or the resident an agent applies for). */
+  async function receive(request: FastifyRequest, reply: FastifyReply, accountId: string): Promise<UploadedFile> {
     if (!request.isMultipart()) throw new ProblemError('UNSUPPORTED_MEDIA_TYPE')
     const repo = uploadsRepo(app.db)
     if ((await repo.pendingBytes(accountId)) >= opts.uploads.quotaBytes) throw refuse(reply, new ProblemError('UPLOADS_QUOTA_EXCEEDED'))
@@ -137,6 +132,29 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       if (stored) await removeQuietly(request, stored)
       throw refuse(reply, asProblem(e))
     }
+  }
+
+  const perAccount = (prefix: string, key: (r: FastifyRequest) => string | undefined) => ({
+    max: opts.uploads.ratePerMinute, timeWindow: '1 minute', hook: 'preHandler' as const,
+    keyGenerator: (r: FastifyRequest) => `${prefix}:${key(r) ?? r.ip}`,
+  })
+
+  app.post(ROUTES.uploadFile.path, {
+    schema: { consumes: ['multipart/form-data'], tags: ['applications'], summary: '上传一份材料（PDF、JPG、PNG，单个不超过10MB）' },
+    config: {
+      access: 'citizen',
+      // After authentication, per account: a citizen on a shared address (a hall's Wi-Fi) is not held back by others.
+      rateLimit: perAccount('upload', (r) => r.citizen?.accountId ?? undefined),
+    },
+  }, async (request, reply): Promise<UploadedFile> => receive(request, reply, accountOf(request)))
+
+  // 代办: an agent uploads a material for the resident who consented; the file is the resident's.
+  app.post<{ Params: { id: string } }>(ROUTES.agentUploadFile.path, {
+    schema: { consumes: ['multipart/form-data'], params: idParams, tags: ['agent'], summary: '代办员为授权群众上传材料' },
+    config: { access: { staff: ['agent'] }, ...consentConfig, rateLimit: perAccount('agent-upload', (r) => r.staff?.id) },
+  }, async (request, reply): Promise<UploadedFile> => {
+    const consent = await grantedConsent(app.db, request, request.params.id)
+    return receive(request, reply, consent.account_id)
   })
 
   app.get<{ Params: { id: string } }>(ROUTES.getUpload.path, {

@@ -9,12 +9,14 @@ export interface ConsentRow {
   item_name: string
   agent_name: string
   agent_id: string
+  /** The resident's account, once granted. */
+  account_id: string | null
   created_at: Date
   granted_at: Date | null
 }
 
 const SELECT = `select c.id, c.status, c.resident_phone, c.item_code, i.doc->>'name' as item_name, s.display_name as agent_name,
-  c.agent_id, c.created_at, c.granted_at
+  c.agent_id, c.account_id, c.created_at, c.granted_at
   from consents c join items i on i.code = c.item_code join staff s on s.id = c.agent_id`
 
 export function consentRepo(db: Queryable) {

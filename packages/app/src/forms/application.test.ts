@@ -89,4 +89,32 @@ describe('setValueAt', () => {
     expect(before.staff[0]!.name).toBe('a')
     expect(setValueAt(after, 'x', undefined)).toEqual({ staff: [{ name: 'b' }] })
   })
+
+  it('moves "left this field" marks with their group items when one is removed or put back', async () => {
+    const { f } = setup()
+    await f.restore()
+    f.set('staff', [{ name: '甲' }, {}, {}])
+    f.touch('staff.1.name')
+    expect(f.errorFor('staff.1.name')).toBe('请填写姓名')
+    expect(f.errorFor('staff.2.name')).toBeUndefined()
+    f.removeItem('staff', 0)
+    // The empty item that was second is first now, and keeps its message; the third does not inherit one.
+    expect(f.errorFor('staff.0.name')).toBe('请填写姓名')
+    expect(f.errorFor('staff.1.name')).toBeUndefined()
+    f.itemsMoved('staff', 0, 1)
+    expect(f.errorFor('staff.1.name')).toBe('请填写姓名')
+  })
+
+  it('keeps an agent’s draft for a resident private: its own key, never prefilled, not in 我的办件', async () => {
+    const t = testPlatform({ me: async () => account })
+    const f = t.within(() => useApplicationForm({ itemCode: 'SJ-0001', item: ref(item), privateDraft: { key: 'agent:c-1' } }))
+    await f.restore()
+    expect(f.values.value).toEqual({})
+    f.set('name', '王五')
+    await nextTick()
+    await flush()
+    expect(JSON.parse(t.storage.data.get('tb.draft.agent:c-1')!).values).toEqual({ name: '王五' })
+    expect(t.storage.data.has('tb.draft.SJ-0001')).toBe(false)
+    expect(await t.within(() => useDraftStore()).list()).toEqual([])
+  })
 })

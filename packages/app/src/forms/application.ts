@@ -19,6 +19,12 @@ export interface ApplicationFormOptions {
   item: Ref<ItemGuide | null>
   /** The situation answers the guide page carried; else the draft's. */
   answers?: Answers
+  /**
+   * An agent's draft for a resident: kept on this device under its own key
+   * (one per consent), never sent to the BFF nor listed in 我的办件, and
+   * never prefilled from the agent's own account.
+   */
+  privateDraft?: { key: string }
 }
 
 export interface SummaryEntry {
@@ -61,6 +67,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   const drafts = useDraftStore()
   const session = useSessionStore()
 
+  const draftKey = options.privateDraft?.key ?? options.itemCode
   const values = ref<FormValues>({})
   const answers = ref<Answers>(options.answers ?? {})
   /** True once the draft (or the prefill) is in: only then do changes go to the draft. */
@@ -119,17 +126,39 @@ export function useApplicationForm(options: ApplicationFormOptions) {
     const items = get(path)
     if (!Array.isArray(items)) return
     set(path, (items as FormValues[]).filter((_, i) => i !== index))
+    itemsMoved(path, index, -1)
+  }
+
+  /**
+   * Items of the group at `path` from `index` on moved by `delta` (−1: the item
+   * at `index` was removed; +1: one was put back there): "left this field"
+   * marks follow their items, so a message never jumps to a neighbour.
+   */
+  function itemsMoved(path: string, index: number, delta: 1 | -1): void {
+    const prefix = `${path}.`
+    const moved: string[] = []
+    for (const p of [...touched]) {
+      if (!p.startsWith(prefix)) continue
+      const m = /^(\d+)(\..*)?$/.exec(p.slice(prefix.length))
+      if (!m) continue
+      const i = Number(m[1])
+      if (i < index) continue
+      touched.delete(p)
+      if (delta === -1 && i === index) continue
+      moved.push(`${prefix}${i + delta}${m[2] ?? ''}`)
+    }
+    for (const p of moved) touched.add(p)
   }
 
   async function prefill(current: FormValues): Promise<FormValues> {
-    if (!schema.value) return current
+    if (!schema.value || options.privateDraft) return current
     if (!session.account && session.status === 'idle') await session.load()
     return session.account ? prefillForm(schema.value, session.account, current) : current
   }
 
   /** Brings back the draft (and its answers when none were carried), then fills the rest from the account. */
   async function restore(): Promise<void> {
-    const draft = await drafts.open(options.itemCode)
+    const draft = await drafts.open(draftKey)
     let start: FormValues = {}
     if (draft) {
       start = draft.values
@@ -157,7 +186,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
         const saved = await drafts.save({
           itemCode: options.itemCode, itemName: item.name, formVersion: item.form!.version,
           values: JSON.parse(JSON.stringify(values.value)) as FormValues, answers: answers.value,
-        })
+        }, { key: draftKey, private: !!options.privateDraft })
         savedAt.value = saved.updatedAt
       } while (again)
     })()
@@ -177,7 +206,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   /** 清空草稿: forgets the draft and starts again from the account's details. */
   async function clear(): Promise<void> {
     await writing
-    await drafts.discard(options.itemCode)
+    await drafts.discard(draftKey)
     restored.value = false
     touched.clear()
     attempted.value = false
@@ -191,7 +220,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   async function discardDraft(): Promise<void> {
     await writing
     restored.value = false
-    await drafts.discard(options.itemCode)
+    await drafts.discard(draftKey)
     savedAt.value = null
   }
 
@@ -204,7 +233,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
 
   return {
     schema, values, answers, restored, savedAt, attempted, result, summary,
-    errorFor, isVisible, isRequired, get, set, touch, addItem, removeItem, restore, save, clear, discardDraft, check,
+    errorFor, isVisible, isRequired, get, set, touch, addItem, removeItem, itemsMoved, restore, save, clear, discardDraft, check,
   }
 }
 

@@ -9,21 +9,14 @@
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import { ApiError, type Answers, type FormValues } from '@tongban/core'
+import { ApiError, type DraftRecord } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 
 const INDEX_KEY = 'tb.drafts'
 const keyOf = (itemCode: string) => `tb.draft.${itemCode}`
 
-export interface Draft {
-  itemCode: string
-  itemName: string
-  /** The form schema version the values were entered against. */
-  formVersion: number
-  values: FormValues
-  answers: Answers
-  updatedAt: number
-}
+/** The same shape on the device as on the BFF: values, situation answers, the form version, when. */
+export type Draft = DraftRecord
 
 export type DraftSummary = Pick<Draft, 'itemCode' | 'itemName' | 'updatedAt'>
 
@@ -57,10 +50,16 @@ export const useDraftStore = defineStore('drafts', () => {
   }
 
   /** Keeps the latest values; written to the device before it resolves. */
-  async function save(draft: Omit<Draft, 'updatedAt'>): Promise<Draft> {
+  /**
+   * `key` (default: the item code) names the draft on the device; `private`
+   * keeps it off the BFF and out of 我的办件 (an agent's draft for a resident).
+   */
+  async function save(draft: Omit<Draft, 'updatedAt'>, opts: { key?: string; private?: boolean } = {}): Promise<Draft> {
+    const key = opts.key ?? draft.itemCode
     const saved: Draft = { ...draft, updatedAt: platform.now() }
-    drafts[draft.itemCode] = saved
-    await writeJson(platform.storage, keyOf(draft.itemCode), saved)
+    drafts[key] = saved
+    await writeJson(platform.storage, keyOf(key), saved)
+    if (opts.private) return saved
     await writeIndex({ itemCode: saved.itemCode, itemName: saved.itemName, updatedAt: saved.updatedAt })
     scheduleRemote(saved.itemCode)
     return saved
@@ -114,7 +113,8 @@ export const useDraftStore = defineStore('drafts', () => {
   async function discard(itemCode: string): Promise<void> {
     clearTimeout(timers.get(itemCode))
     timers.delete(itemCode)
-    if (drafts[itemCode] && !remoteOff && platform.isOnline()) {
+    // Private drafts (an agent's, keyed `agent:<consent>`) were never on the BFF.
+    if (drafts[itemCode] && !remoteOff && platform.isOnline() && /^[A-Za-z0-9-]+$/.test(itemCode)) {
       try { await platform.api.deleteDraft(itemCode) } catch { /* the BFF drops it on submit anyway */ }
     }
     delete drafts[itemCode]

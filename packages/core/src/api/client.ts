@@ -59,6 +59,12 @@ export interface ApiClient {
   submitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
   myCases(): Promise<CaseSummary[]>
   getCase(caseNo: string): Promise<CaseDetail>
+  /** 代办: submits for the resident of a granted consent (body.agentConsentId); exactly once per key. */
+  agentSubmitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
+  /** 代办: uploads a material as the resident's file. */
+  agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
+  /** 代办: the resident's e-licences of the kinds the consented item's form takes. */
+  agentLicences(consentId: string): Promise<Licence[]>
 }
 
 export interface ApiClientOptions {
@@ -87,6 +93,13 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     }
     if (!ok(res.status)) throw new ApiError(toProblem(res))
     return res
+  }
+
+  function uploadRequest(url: string, file: UploadSource, opts: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): UploadRequest {
+    const fields: Record<string, string> = {}
+    if (opts.materialId) fields['materialId'] = opts.materialId
+    if (opts.itemCode) fields['itemCode'] = opts.itemCode
+    return { url, file, fields, onProgress: opts.onProgress, timeoutMs: 120_000 }
   }
 
   async function sendUpload<T>(req: UploadRequest): Promise<TransportResponse<T>> {
@@ -190,11 +203,16 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
       return (await send<{ revoked: number }>({ method: 'POST', url: ROUTES.logoutOthers.path })).data
     },
     async uploadFile(file, opts = {}) {
-      const fields: Record<string, string> = {}
-      if (opts.materialId) fields['materialId'] = opts.materialId
-      if (opts.itemCode) fields['itemCode'] = opts.itemCode
-      const req: UploadRequest = { url: ROUTES.uploadFile.path, file, fields, onProgress: opts.onProgress, timeoutMs: 120_000 }
-      return (await sendUpload<UploadedFile>(req)).data
+      return (await sendUpload<UploadedFile>(uploadRequest(ROUTES.uploadFile.path, file, opts))).data
+    },
+    async agentUploadFile(consentId, file, opts = {}) {
+      return (await sendUpload<UploadedFile>(uploadRequest(buildPath(ROUTES.agentUploadFile.path, { id: consentId }), file, opts))).data
+    },
+    async agentLicences(consentId) {
+      return (await send<Licence[]>({ method: 'GET', url: buildPath(ROUTES.agentLicences.path, { id: consentId }) })).data
+    },
+    async agentSubmitCase(body, idempotencyKey) {
+      return (await send<CaseDetail>({ method: 'POST', url: ROUTES.agentSubmitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
     },
     async deleteUpload(id) {
       await send({ method: 'DELETE', url: buildPath(ROUTES.deleteUpload.path, { id }) }, (s) => (s >= 200 && s < 300) || s === 404)

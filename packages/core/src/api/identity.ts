@@ -146,6 +146,13 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   phone: '手机号码',
   name: '姓名',
   idNumber: '身份证号码（遮盖）',
+  application: '代您提交的申请',
+}
+
+/** How the access log names a field, e.g. `licence:营业执照` → 电子证照（营业执照）. */
+export function accessFieldLabel(field: string): string {
+  if (field.startsWith('licence:')) return `电子证照（${field.slice('licence:'.length)}）`
+  return ACCESS_FIELD_LABELS[field] ?? field
 }
 
 export const findCitizenQuerySchema = {

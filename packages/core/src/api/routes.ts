@@ -45,6 +45,9 @@ export const ROUTES = {
   submitCase: { method: 'POST', path: '/api/cases' },
   myCases: { method: 'GET', path: '/api/me/cases' },
   getCase: { method: 'GET', path: '/api/cases/:caseNo' },
+  agentSubmitCase: { method: 'POST', path: '/api/agent/cases' },
+  agentUploadFile: { method: 'POST', path: '/api/agent/consents/:id/uploads' },
+  agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES

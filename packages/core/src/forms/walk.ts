@@ -6,6 +6,8 @@
  * fields are already gone.
  */
 import type { FieldOption, FormField, FormSchema, FormValues, MaterialField, MaterialValue } from './schema'
+import type { Situation } from '../catalogue/types'
+import type { Answers } from '../catalogue/materials'
 
 export interface MaterialRef {
   /** Dotted path: `businessLicenceFile`, `members.0.photo`. */
@@ -117,4 +119,13 @@ export function reviewRows(schema: FormSchema, values: FormValues, names: Review
   }
   walk(fieldsOf(schema), values, '', 0)
   return rows
+}
+
+/** The situation questions asked and what was chosen, for the review: 未选择 where none was. */
+export function situationRows(questions: Situation[], answers: Answers): { label: string; text: string }[] {
+  return questions.map((q) => {
+    const a = answers[q.id]
+    const chosen = Array.isArray(a) ? a : a ? [a] : []
+    return { label: q.question, text: q.options.filter((o) => chosen.includes(o.value)).map((o) => o.label).join('、') || '未选择' }
+  })
 }

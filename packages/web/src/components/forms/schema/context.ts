@@ -4,6 +4,7 @@
  * the message to show for each path, and the item the materials belong to.
  */
 import type { InjectionKey, Ref } from 'vue'
+import type { MaterialSource } from '@tongban/app'
 
 export interface FormContext {
   visible: Ref<Set<string>>
@@ -11,7 +12,11 @@ export interface FormContext {
   /** Only for fields the citizen has left, or all after a submit attempt. */
   errorOf: (path: string) => string | undefined
   touch: (path: string) => void
+  /** Group items from `index` on moved by `delta` (a removal or an undo): marks follow their items. */
+  itemsMoved?: (path: string, index: number, delta: 1 | -1) => void
   itemCode: string
+  /** Set when an agent applies for a resident; else the citizen's own files and wallet. */
+  materials?: MaterialSource
 }
 
 export const FORM_CONTEXT: InjectionKey<FormContext> = Symbol('tongban.form')
