@@ -114,7 +114,10 @@ export const useDraftStore = defineStore('drafts', () => {
   async function discard(itemCode: string): Promise<void> {
     clearTimeout(timers.get(itemCode))
     timers.delete(itemCode)
-    if (drafts[itemCode] && !remoteOff && platform.isOnline()) {
+    // A fresh app (我的办件 opened first) has the draft only in storage: without asking the BFF to drop its
+    // copy too, the next pullRemote would bring the deleted draft back.
+    const known = drafts[itemCode] ?? (await open(itemCode))
+    if (known && !remoteOff && platform.isOnline()) {
       try { await platform.api.deleteDraft(itemCode) } catch { /* the BFF drops it on submit anyway */ }
     }
     delete drafts[itemCode]
