@@ -235,9 +235,11 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     // A photo from the album, uploaded with progress.
     mp.wx.pickedFiles.push(photo)
     await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
-    // The BFF names a file after the multipart part's filename (on a phone: the temporary file's).
-    await page.waitForText((t) => t.includes('已上传：kitchen.png'))
-    expect(mp.wx.uploads.at(-1)).toMatchObject({ status: 201, progress: [50, 100], formData: { materialId: 'kitchen-flow', itemCode: 'SJ-0001' } })
+    // A photo has only a temporary path for a name: it goes up named after its material, and the BFF keeps that name.
+    await page.waitForText((t) => t.includes('已上传：设备布局和工艺流程图.png'))
+    expect(mp.wx.uploads.at(-1)).toMatchObject({
+      status: 201, progress: [50, 100], formData: { materialId: 'kitchen-flow', itemCode: 'SJ-0001', fileName: '设备布局和工艺流程图.png' },
+    })
 
     // A PDF from a chat.
     mp.wx.pickedFiles.push(pdf)
@@ -247,7 +249,7 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
     const review = page.text()
-    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四', '电子证照：营业执照', '已上传：layout.pdf', '已上传：kitchen.png']) {
+    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四', '电子证照：营业执照', '已上传：layout.pdf', '已上传：设备布局和工艺流程图.png']) {
       expect(review).toContain(shown)
     }
     expect(review).toContain('邮寄到家（EMS）（即将开通）')
@@ -264,7 +266,6 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(caseNo).toBeTruthy()
     expect(receipt).toContain('接下来')
     expect(mp.wx.storage.has('tb.draft.SJ-0001')).toBe(false)
-
     const mine = await getJson<{ caseNo: string; delivery?: string }[]>(`${bff.url}/api/me/cases`, { Authorization: `Bearer ${token}` })
     expect(mine.status).toBe(200)
     expect(mine.body.map((c) => c.caseNo)).toContain(caseNo)
