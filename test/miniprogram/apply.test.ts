@@ -266,6 +266,13 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(caseNo).toBeTruthy()
     expect(receipt).toContain('接下来')
     expect(mp.wx.storage.has('tb.draft.SJ-0001')).toBe(false)
+    // On to the case, or to 我的办件, in place of the finished form.
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '查看办件详情'))
+    expect(mp.wx.calls.find((c) => c.name === 'redirectTo')?.options).toMatchObject({ url: `/packages/apply/pages/case/index?caseNo=${caseNo}` })
+    await page.tap(tappable(page, '查看我的办件'))
+    expect(mp.wx.calls.filter((c) => c.name === 'redirectTo').at(-1)?.options).toMatchObject({ url: '/packages/apply/pages/cases/index' })
+
     const mine = await getJson<{ caseNo: string; delivery?: string }[]>(`${bff.url}/api/me/cases`, { Authorization: `Bearer ${token}` })
     expect(mine.status).toBe(200)
     expect(mine.body.map((c) => c.caseNo)).toContain(caseNo)

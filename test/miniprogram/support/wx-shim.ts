@@ -46,6 +46,13 @@ export interface WxShim {
   pickedFiles: string[]
   /** Multipart uploads sent (wx.uploadFile), with the progress each reported. */
   uploads: { url: string; formData: Record<string, string>; status: number | null; progress: number[] }[]
+  /**
+   * Answers a wx.request here instead of the BFF when it returns a response
+   * (a server fault, say); null or undefined lets the request through.
+   */
+  intercept: ((req: { method: string; url: string }) => { status: number; body: unknown } | null | undefined) | null
+  /** What wx.setClipboardData last put on the clipboard. */
+  clipboard: string | null
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -64,15 +71,20 @@ export interface WxShimOptions {
    * origin is swapped and path and query are kept.
    */
   bffUrl?: string
+  /** What the phone's storage already holds when the app starts (a token, drafts, a queue). */
+  storage?: Record<string, unknown>
 }
 
 export function createWxShim(options: WxShimOptions = {}): WxShim {
-  const storage = new Map<string, unknown>()
+  const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
   const requests: WxShim['requests'] = []
   const calls: WxShim['calls'] = []
   let pending = 0
 
-  const shim = { offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[] }
+  const shim = {
+    offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[],
+    intercept: null as WxShim['intercept'], clipboard: null as string | null,
+  }
   const uploads: WxShim['uploads'] = []
 
   function bffTarget(url: string): string {
@@ -180,6 +192,12 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
       settle(o, false, { errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' })
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
     }
+    const canned = shim.intercept?.({ method, url: o.url })
+    if (canned) {
+      requests.push({ method, url: o.url, status: canned.status, header: { ...o.header } })
+      settle(o, true, { statusCode: canned.status, data: canned.body, header: { 'content-type': 'application/problem+json' }, errMsg: 'request:ok' })
+      return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    }
     let target = o.url
     if (options.bffUrl) {
       const u = new URL(o.url)
@@ -257,6 +275,11 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     },
     onNetworkStatusChange() {},
     offNetworkStatusChange() {},
+    setClipboardData(o: Callbacks<{ errMsg: string }> & { data: string }) {
+      calls.push({ name: 'setClipboardData', options: o })
+      shim.clipboard = o.data
+      settle(o, true, { errMsg: 'setClipboardData:ok' })
+    },
     showModal(o: Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> = {}) {
       calls.push({ name: 'showModal', options: o })
       settle(o, true, { confirm: shim.modalConfirms, cancel: !shim.modalConfirms, errMsg: 'showModal:ok' })
@@ -264,7 +287,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   }
   for (const name of [
     'makePhoneCall', 'openLocation', 'navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch',
-    'setNavigationBarTitle', 'showToast', 'hideToast', 'showLoading', 'hideLoading', 'pageScrollTo',
+    'setNavigationBarTitle', 'showToast', 'hideToast', 'showLoading', 'hideLoading', 'pageScrollTo', 'stopPullDownRefresh',
   ]) {
     api[name] = (o: Callbacks<{ errMsg: string }> = {}) => {
       calls.push({ name, options: o })
