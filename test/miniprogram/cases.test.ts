@@ -4,7 +4,8 @@
  * miniprogram-simulate, against the real BFF. The phone starts with a draft
  * of its own and a submission queued behind a BFF fault; the BFF keeps a
  * draft saved on another device and a case submitted earlier. The list
- * shows all three sections, 现在提交 sends the queue, a case reads back its
+ * shows all three sections, 现在提交 tries the queue again, the returning
+ * network sends it and the list follows, a case reads back its
  * number and answers, a draft is deleted only after a confirmation (here
  * and on the BFF), pull-down refreshes, an account with nothing shows the
  * empty state, and a signed-out phone is sent to 登录 and back.
@@ -188,13 +189,23 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     page.unload()
   })
 
-  it('现在提交 sends the queue once: the application moves to 已提交', async () => {
+  it('现在提交 tries the queue again; when the network returns the app sends it and the list moves it to 已提交', async () => {
     const page = await mp.openPage(CASES)
     await page.waitForText((t) => t.includes('现在提交'))
-    mp.wx.intercept = null
+    const posts = () => mp.wx.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/cases')).length
+    const before = posts()
     await page.tap(tappable(page, '现在提交'))
+    await waitFor(() => posts() === before + 1, 5_000, 'a second attempt')
+    await page.waitForText((t) => t.includes('现在提交') && !t.includes('正在提交…'))
+    expect(sectionText(page, 'cases__pending')).toContain('上次没有提交成功：服务正在维护，请稍后再试')
+
+    // The BFF is back and so is the signal: nobody taps anything.
+    mp.wx.intercept = null
+    mp.wx.setNetwork(false)
+    mp.wx.setNetwork(true)
     const text = await page.waitForText((t) => !t.includes('等待提交') && (t.match(/SJ-0001-\d{8}-\d{4,}/g) ?? []).length === 2, 15_000)
     expect(text).not.toContain('已排队')
+    expect(posts()).toBe(before + 2)
     expect(JSON.parse(String(mp.wx.storage.get('tb.submissions')))).toEqual([])
     const mine = await getJson<{ caseNo: string }[]>(`${bff.url}/api/me/cases`, auth(token))
     expect(mine.body).toHaveLength(2)

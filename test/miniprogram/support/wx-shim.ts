@@ -53,6 +53,8 @@ export interface WxShim {
   intercept: ((req: { method: string; url: string }) => { status: number; body: unknown } | null | undefined) | null
   /** What wx.setClipboardData last put on the clipboard. */
   clipboard: string | null
+  /** The signal comes or goes: sets `offline` and tells every wx.onNetworkStatusChange listener, as WeChat does. */
+  setNetwork(connected: boolean): void
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -86,6 +88,11 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     intercept: null as WxShim['intercept'], clipboard: null as string | null,
   }
   const uploads: WxShim['uploads'] = []
+  const networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[] = []
+  function setNetwork(connected: boolean): void {
+    shim.offline = !connected
+    for (const l of [...networkListeners]) l({ isConnected: connected, networkType: connected ? 'wifi' : 'none' })
+  }
 
   function bffTarget(url: string): string {
     if (!options.bffUrl) return url
@@ -273,8 +280,11 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     getNetworkType(o: Callbacks<{ networkType: string; errMsg: string }>) {
       settle(o, true, { networkType: shim.offline ? 'none' : 'wifi', errMsg: 'getNetworkType:ok' })
     },
-    onNetworkStatusChange() {},
-    offNetworkStatusChange() {},
+    onNetworkStatusChange(cb: (res: { isConnected: boolean; networkType: string }) => void) { networkListeners.push(cb) },
+    offNetworkStatusChange(cb?: (res: { isConnected: boolean; networkType: string }) => void) {
+      if (!cb) networkListeners.length = 0
+      else if (networkListeners.includes(cb)) networkListeners.splice(networkListeners.indexOf(cb), 1)
+    },
     setClipboardData(o: Callbacks<{ errMsg: string }> & { data: string }) {
       calls.push({ name: 'setClipboardData', options: o })
       shim.clipboard = o.data
@@ -295,5 +305,5 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     }
   }
 
-  return Object.assign(shim, { api, storage, requests, calls, uploads, inFlight: () => pending })
+  return Object.assign(shim, { api, storage, requests, calls, uploads, setNetwork, inFlight: () => pending })
 }

@@ -5,7 +5,7 @@
  * come from the BFF and have their own loading and error state. Loaded each
  * time the page shows, and on pull-down.
  */
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ApiError, shanghaiDateTime, type CaseSummary, type Problem } from '@tongban/core'
 import { useDraftStore, usePlatform, useSessionStore, useSubmissionStore, type DraftSummary } from '@tongban/app'
@@ -64,6 +64,8 @@ export function useCasesPage() {
   }
 
   useDidShow(() => { void load() })
+  // The app flushes the queue by itself when the network returns: what landed belongs under 已提交 now.
+  watch(() => submissions.landed, () => { if (!flushing.value) void load() })
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
