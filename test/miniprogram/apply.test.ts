@@ -235,9 +235,11 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     // A photo from the album, uploaded with progress.
     mp.wx.pickedFiles.push(photo)
     await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
-    // Named as the page named it (the field's label), not after the temporary file (kitchen.png here).
+    // A photo has only a temporary path for a name: it goes up named after its material, and the BFF keeps that name.
     await page.waitForText((t) => t.includes('已上传：设备布局和工艺流程图.png'))
-    expect(mp.wx.uploads.at(-1)).toMatchObject({ status: 201, progress: [50, 100], formData: { materialId: 'kitchen-flow', itemCode: 'SJ-0001' } })
+    expect(mp.wx.uploads.at(-1)).toMatchObject({
+      status: 201, progress: [50, 100], formData: { materialId: 'kitchen-flow', itemCode: 'SJ-0001', fileName: '设备布局和工艺流程图.png' },
+    })
 
     // A PDF from a chat.
     mp.wx.pickedFiles.push(pdf)
@@ -264,6 +266,12 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(caseNo).toBeTruthy()
     expect(receipt).toContain('接下来')
     expect(mp.wx.storage.has('tb.draft.SJ-0001')).toBe(false)
+    // On to the case, or to 我的办件, in place of the finished form.
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '查看办件详情'))
+    expect(mp.wx.calls.find((c) => c.name === 'redirectTo')?.options).toMatchObject({ url: `/packages/apply/pages/case/index?caseNo=${caseNo}` })
+    await page.tap(tappable(page, '查看我的办件'))
+    expect(mp.wx.calls.filter((c) => c.name === 'redirectTo').at(-1)?.options).toMatchObject({ url: '/packages/apply/pages/cases/index' })
 
     const mine = await getJson<{ caseNo: string; delivery?: string }[]>(`${bff.url}/api/me/cases`, { Authorization: `Bearer ${token}` })
     expect(mine.status).toBe(200)

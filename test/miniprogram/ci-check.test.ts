@@ -80,6 +80,10 @@ describe('miniprogram-ci', () => {
     for (const page of ['pages/home/index', 'pages/search/index', 'pages/guide/index', 'pages/login/index', 'pages/me/index']) {
       expect(result!.files.map((f) => f.path)).toContain(`${page}.js`)
     }
+    // 在线申请, 我的办件 and 办件详情 are downloaded with the apply subpackage, not before the first page.
+    for (const page of ['packages/apply/pages/form/index', 'packages/apply/pages/cases/index', 'packages/apply/pages/case/index']) {
+      expect(result!.files.find((f) => f.path === `${page}.js`)?.subPackage).toBeTruthy()
+    }
   })
 })
 

@@ -19,6 +19,8 @@ export const ROUTES = {
   login: '/pages/login/index',
   me: '/pages/me/index',
   apply: '/packages/apply/pages/form/index',
+  cases: '/packages/apply/pages/cases/index',
+  case: '/packages/apply/pages/case/index',
 } as const
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -48,6 +50,19 @@ export function openGuide(code: string): void {
 export function applyUrl(code: string, answers?: Record<string, unknown>): string {
   const carried = answers && Object.keys(answers).length ? JSON.stringify(answers) : undefined
   return withQuery(ROUTES.apply, { code, answers: carried })
+}
+
+/** 我的办件 (queued, drafts, submitted cases). */
+export function openCases(): void {
+  void Taro.navigateTo({ url: ROUTES.cases })
+}
+
+export function caseUrl(caseNo: string): string {
+  return withQuery(ROUTES.case, { caseNo })
+}
+
+export function openCase(caseNo: string): void {
+  void Taro.navigateTo({ url: caseUrl(caseNo) })
 }
 
 /** `next`: where to go once signed in (one of our own pages), instead of back. */

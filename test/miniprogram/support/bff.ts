@@ -133,9 +133,18 @@ export async function smsCodeFor(bff: TestBff, phone: string): Promise<string> {
 
 /** POSTs JSON with node:http (see getJson), e.g. to use a code up before the mini-program does. */
 export function postJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  return sendJson<T>('POST', url, body, headers)
+}
+
+/** PUTs JSON, e.g. a draft saved "on another device". */
+export function putJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  return sendJson<T>('PUT', url, body, headers)
+}
+
+function sendJson<T>(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: T }> {
   const payload = JSON.stringify(body)
   return new Promise((resolvePromise, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } }, (res) => {
+    const req = http.request(url, { method, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {

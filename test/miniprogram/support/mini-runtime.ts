@@ -68,6 +68,8 @@ export interface OpenedPage {
   blur(node: RenderedNode): Promise<void>
   /** Any other event WeChat sends an element, e.g. a getPhoneNumber button's `getphonenumber`. */
   trigger(node: RenderedNode, name: string, detail: Record<string, unknown>): Promise<void>
+  /** The citizen pulls the page down (onPullDownRefresh; the page config must enable it). */
+  pullDown(): void
   unload(): void
 }
 
@@ -200,6 +202,7 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
       type: (node, value) => dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 }),
       blur: (node) => dispatch(node, 'blur', { value: attr(node, 'value') ?? '' }),
       trigger: dispatch,
+      pullDown: () => { lifetime('onPullDownRefresh') },
       async waitForText(predicate, timeoutMs = 10_000) {
         try {
           return await waitFor(() => (predicate(text()) ? text() : null), timeoutMs, 'page text')

@@ -46,6 +46,15 @@ export interface WxShim {
   pickedFiles: string[]
   /** Multipart uploads sent (wx.uploadFile), with the progress each reported. */
   uploads: { url: string; formData: Record<string, string>; status: number | null; progress: number[] }[]
+  /**
+   * Answers a wx.request here instead of the BFF when it returns a response
+   * (a server fault, say); null or undefined lets the request through.
+   */
+  intercept: ((req: { method: string; url: string }) => { status: number; body: unknown } | null | undefined) | null
+  /** What wx.setClipboardData last put on the clipboard. */
+  clipboard: string | null
+  /** The signal comes or goes: sets `offline` and tells every wx.onNetworkStatusChange listener, as WeChat does. */
+  setNetwork(connected: boolean): void
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -64,16 +73,26 @@ export interface WxShimOptions {
    * origin is swapped and path and query are kept.
    */
   bffUrl?: string
+  /** What the phone's storage already holds when the app starts (a token, drafts, a queue). */
+  storage?: Record<string, unknown>
 }
 
 export function createWxShim(options: WxShimOptions = {}): WxShim {
-  const storage = new Map<string, unknown>()
+  const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}))
   const requests: WxShim['requests'] = []
   const calls: WxShim['calls'] = []
   let pending = 0
 
-  const shim = { offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[] }
+  const shim = {
+    offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[],
+    intercept: null as WxShim['intercept'], clipboard: null as string | null,
+  }
   const uploads: WxShim['uploads'] = []
+  const networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[] = []
+  function setNetwork(connected: boolean): void {
+    shim.offline = !connected
+    for (const l of [...networkListeners]) l({ isConnected: connected, networkType: connected ? 'wifi' : 'none' })
+  }
 
   function bffTarget(url: string): string {
     if (!options.bffUrl) return url
@@ -180,6 +199,12 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
       settle(o, false, { errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' })
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
     }
+    const canned = shim.intercept?.({ method, url: o.url })
+    if (canned) {
+      requests.push({ method, url: o.url, status: canned.status, header: { ...o.header } })
+      settle(o, true, { statusCode: canned.status, data: canned.body, header: { 'content-type': 'application/problem+json' }, errMsg: 'request:ok' })
+      return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    }
     let target = o.url
     if (options.bffUrl) {
       const u = new URL(o.url)
@@ -255,8 +280,16 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     getNetworkType(o: Callbacks<{ networkType: string; errMsg: string }>) {
       settle(o, true, { networkType: shim.offline ? 'none' : 'wifi', errMsg: 'getNetworkType:ok' })
     },
-    onNetworkStatusChange() {},
-    offNetworkStatusChange() {},
+    onNetworkStatusChange(cb: (res: { isConnected: boolean; networkType: string }) => void) { networkListeners.push(cb) },
+    offNetworkStatusChange(cb?: (res: { isConnected: boolean; networkType: string }) => void) {
+      if (!cb) networkListeners.length = 0
+      else if (networkListeners.includes(cb)) networkListeners.splice(networkListeners.indexOf(cb), 1)
+    },
+    setClipboardData(o: Callbacks<{ errMsg: string }> & { data: string }) {
+      calls.push({ name: 'setClipboardData', options: o })
+      shim.clipboard = o.data
+      settle(o, true, { errMsg: 'setClipboardData:ok' })
+    },
     showModal(o: Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> = {}) {
       calls.push({ name: 'showModal', options: o })
       settle(o, true, { confirm: shim.modalConfirms, cancel: !shim.modalConfirms, errMsg: 'showModal:ok' })
@@ -264,7 +297,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   }
   for (const name of [
     'makePhoneCall', 'openLocation', 'navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch',
-    'setNavigationBarTitle', 'showToast', 'hideToast', 'showLoading', 'hideLoading', 'pageScrollTo',
+    'setNavigationBarTitle', 'showToast', 'hideToast', 'showLoading', 'hideLoading', 'pageScrollTo', 'stopPullDownRefresh',
   ]) {
     api[name] = (o: Callbacks<{ errMsg: string }> = {}) => {
       calls.push({ name, options: o })
@@ -272,5 +305,5 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     }
   }
 
-  return Object.assign(shim, { api, storage, requests, calls, uploads, inFlight: () => pending })
+  return Object.assign(shim, { api, storage, requests, calls, uploads, setNetwork, inFlight: () => pending })
 }

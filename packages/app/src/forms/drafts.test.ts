@@ -79,6 +79,18 @@ describe('drafts kept by the BFF', () => {
     expect(saveDraft).toHaveBeenCalledTimes(1)
   })
 
+  it('discard drops the BFF’s copy too, even when the app has not opened the draft since it started', async () => {
+    const first = testPlatform({ saveDraft: async (d) => d })
+    await first.within(() => useDraftStore()).save(draft('SJ-0001', '晨光'))
+    const deleteDraft = vi.fn(async () => undefined)
+    const second = testPlatform({ deleteDraft })
+    for (const [k, v] of first.storage.data) await second.storage.set(k, v)
+    const store = second.within(() => useDraftStore())
+    await store.discard('SJ-0001')
+    expect(deleteDraft).toHaveBeenCalledWith('SJ-0001')
+    expect(await store.list()).toEqual([])
+  })
+
   it('take the newer copy from the BFF, keep the newer one on the device', async () => {
     let now = 5000
     const remote: DraftRecord[] = [

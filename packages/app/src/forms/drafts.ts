@@ -113,8 +113,11 @@ export const useDraftStore = defineStore('drafts', () => {
   async function discard(itemCode: string): Promise<void> {
     clearTimeout(timers.get(itemCode))
     timers.delete(itemCode)
-    // Private drafts (an agent's, keyed `agent:<consent>`) were never on the BFF.
-    if (drafts[itemCode] && !remoteOff && platform.isOnline() && /^[A-Za-z0-9-]+$/.test(itemCode)) {
+    // A fresh app (我的办件 opened first) has the draft only in storage: without asking the BFF to drop its
+    // copy too, the next pullRemote would bring the deleted draft back. Private drafts (an agent's, keyed
+    // `agent:<consent>`) were never on the BFF.
+    const known = drafts[itemCode] ?? (await open(itemCode))
+    if (known && !remoteOff && platform.isOnline() && /^[A-Za-z0-9-]+$/.test(itemCode)) {
       try { await platform.api.deleteDraft(itemCode) } catch { /* the BFF drops it on submit anyway */ }
     }
     delete drafts[itemCode]

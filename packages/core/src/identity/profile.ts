@@ -27,6 +27,17 @@ export function shanghaiDate(epochMs: number): string {
   return new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10)
 }
 
+/**
+ * `YYYY-MM-DD HH:mm` in Asia/Shanghai, for times shown to citizens (a
+ * receipt's 提交时间), whatever the phone's time zone; no Intl, which some
+ * mini-program engines lack. Empty for a time that cannot be read.
+ */
+export function shanghaiDateTime(at: number | string): string {
+  const ms = typeof at === 'number' ? at : Date.parse(at)
+  if (!Number.isFinite(ms)) return ''
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
 export interface CompanyInput {
   name: string
   creditCode: string

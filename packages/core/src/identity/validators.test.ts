@@ -81,7 +81,7 @@ describe('mobile numbers', () => {
 })
 
 describe('real-name form', async () => {
-  const { realNameIssues, shanghaiDate } = await import('./profile')
+  const { realNameIssues, shanghaiDate, shanghaiDateTime } = await import('./profile')
   it('checks name and ID number together, with Chinese messages', () => {
     expect(realNameIssues({ name: ' 张 三 ', idNumber: '11010519491231002x' }, '2026-11-23')).toEqual([])
     expect(realNameIssues({ name: '张', idNumber: '110105194912310021' }, '2026-11-23').map((i) => i.path)).toEqual(['name', 'idNumber'])
@@ -89,5 +89,10 @@ describe('real-name form', async () => {
   })
   it('reads the civil date in Shanghai', () => {
     expect(shanghaiDate(Date.parse('2026-11-23T16:30:00Z'))).toBe('2026-11-24')
+  })
+  it('shows a time in Shanghai whatever the phone’s zone', () => {
+    expect(shanghaiDateTime('2026-11-23T16:30:00Z')).toBe('2026-11-24 00:30')
+    expect(shanghaiDateTime(Date.parse('2026-11-23T01:05:59.999Z'))).toBe('2026-11-23 09:05')
+    expect(shanghaiDateTime('not a time')).toBe('')
   })
 })

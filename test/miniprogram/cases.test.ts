@@ -1,0 +1,333 @@
+// @vitest-environment happy-dom
+/**
+ * 我的办件 and 办件详情 on the built mini-program (miniprogram/dist) under
+ * miniprogram-simulate, against the real BFF. The phone starts with a draft
+ * of its own and a submission queued behind a BFF fault; the BFF keeps a
+ * draft saved on another device and a case submitted earlier. The list
+ * shows all three sections, 现在提交 tries the queue again, the returning
+ * network sends it and the list follows, a case reads back its
+ * number and answers, a draft is deleted only after a confirmation (here
+ * and on the BFF), pull-down refreshes, an account with nothing shows the
+ * empty state, and a signed-out phone is sent to 登录 and back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeProblem, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
+import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
+import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
+import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import { attr, startMiniProgram, textOf, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+
+const CASES = 'packages/apply/pages/cases/index'
+const CASE = 'packages/apply/pages/case/index'
+const PHONE = '13761230001'
+const EMPTY_PHONE = '13761230002'
+/** Saved on this phone at 10:05 Beijing time. */
+const DEVICE_DRAFT_AT = Date.parse('2026-11-23T02:05:00Z')
+/** Saved on another device at 09:00 Beijing time the next day. */
+const REMOTE_DRAFT_AT = Date.parse('2026-11-24T01:00:00Z')
+const QUEUED_AT = Date.parse('2026-11-24T03:30:00Z')
+
+let bff: TestBff
+let mp: MiniProgram
+let token: string
+let emptyToken: string
+let submitted: CaseDetail
+let licence: Licence
+
+async function signInThroughBff(phone: string): Promise<string> {
+  const sent = await postJson(`${bff.url}/api/auth/sms/send`, { phone })
+  if (sent.status !== 202) throw new Error(`sms/send answered ${sent.status}`)
+  const code = await smsCodeFor(bff, phone)
+  const verified = await postJson<{ token: string }>(`${bff.url}/api/auth/sms/verify`, { phone, code })
+  if (verified.status !== 200) throw new Error(`sms/verify answered ${verified.status}`)
+  return verified.body.token
+}
+
+const auth = (t: string) => ({ Authorization: `Bearer ${t}` })
+
+/** 食品经营许可 for a prepacked-food shop in 杭州 西湖区, the business licence from the e-licence wallet. */
+function foodLicence(operatorName: string): SubmitCaseBody {
+  return {
+    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'pickup', personalDataConsent: true,
+    values: {
+      operatorName, creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+      phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
+      premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'],
+      businessLicenceFile: { kind: 'eLicence', licenceId: licence.id }, pledge: true,
+    },
+  }
+}
+
+/** Beijing time as a clerk's screen shows it, worked out here with Intl (the app does it without). */
+function beijing(at: string | number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(at))
+  const p = (t: string) => parts.find((x) => x.type === t)!.value
+  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`
+}
+
+function section(page: OpenedPage, cls: string): RenderedNode {
+  const node = page.findByClass(cls)
+  if (!node) throw new Error(`no .${cls} on the page:\n${page.text()}`)
+  return node
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
+const sectionText = (page: OpenedPage, cls: string) => collapse(textOf(section(page, cls)))
+
+/** The draft row that names this item. */
+function draftRow(page: OpenedPage, itemName: string): RenderedNode {
+  const rows = section(page, 'cases__drafts').children.filter((c): c is RenderedNode => typeof c !== 'string')
+  const found = rows.flatMap(function all(n: RenderedNode): RenderedNode[] {
+    return [n, ...n.children.filter((c): c is RenderedNode => typeof c !== 'string').flatMap(all)]
+  }).find((n) => String(attr(n, 'class') ?? '').includes('cases__row') && textOf(n).includes(itemName))
+  if (!found) throw new Error(`no draft row for ${itemName}:\n${page.text()}`)
+  return found
+}
+
+function tappableIn(root: RenderedNode, label: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string' || !textOf(n).includes(label)) return
+    if ('tap' in n.event) found = n
+    n.children.forEach(visit)
+  }
+  visit(root)
+  if (!found) throw new Error(`nothing to tap for “${label}”`)
+  return found
+}
+
+function tappable(page: OpenedPage, label: string): RenderedNode {
+  const node = page.findTappable(label)
+  if (!node) throw new Error(`nothing to tap for “${label}”:\n${page.text()}`)
+  return node
+}
+
+function rootClass(page: OpenedPage): string {
+  const root = page.component.toJSON().children[0]
+  return root && typeof root !== 'string' ? String(attr(root, 'class')) : ''
+}
+
+const called = (name: string) => mp.wx.calls.filter((c) => c.name === name).map((c) => c.options as Record<string, unknown>)
+
+describe.skipIf(!realBffWanted())('我的办件', () => {
+  beforeAll(async () => {
+    ensureMiniprogramBuilt()
+    bff = await startBffProcess()
+    token = await signInThroughBff(PHONE)
+    emptyToken = await signInThroughBff(EMPTY_PHONE)
+
+    const licences = await getJson<Licence[]>(`${bff.url}/api/me/licences`, auth(token))
+    licence = licences.body.find((l) => l.type === '营业执照')!
+    const created = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味食品店'), { ...auth(token), 'Idempotency-Key': 'cases-test-submitted-0001' })
+    expect(created.status).toBe(201)
+    submitted = created.body
+
+    const remote: Omit<DraftRecord, 'itemCode'> = {
+      itemName: '最低生活保障申请', formVersion: 1, values: { applicantName: '王五' }, answers: {}, updatedAt: REMOTE_DRAFT_AT,
+    }
+    expect((await putJson(`${bff.url}/api/me/drafts/MZ-0001`, remote, auth(token))).status).toBe(200)
+
+    const deviceDraft: DraftRecord = {
+      itemCode: 'GJ-0001', itemName: '住房公积金提取', formVersion: 1, values: { applicantName: '张三' }, answers: {}, updatedAt: DEVICE_DRAFT_AT,
+    }
+    const queued: PendingSubmission = {
+      key: 'cases-test-queued-000001', itemCode: 'SJ-0001', itemName: '食品经营许可', body: foodLicence('示例市好味第二食品店'),
+      queuedAt: QUEUED_AT, attempts: 1,
+    }
+    mp = startMiniProgram(DIST, {
+      bffUrl: bff.url,
+      storage: {
+        [TOKEN_KEY]: token,
+        'tb.settings': JSON.stringify({ elderly: true }),
+        'tb.drafts': JSON.stringify([{ itemCode: 'GJ-0001', itemName: '住房公积金提取', updatedAt: DEVICE_DRAFT_AT }] satisfies DraftSummary[]),
+        'tb.draft.GJ-0001': JSON.stringify(deviceDraft),
+        'tb.submissions': JSON.stringify([queued]),
+      },
+    })
+    // The app flushes the queue as it starts (after reading the storage): the BFF is down for that.
+    mp.wx.intercept = (r) => (r.method === 'POST' && r.url.endsWith('/api/cases') ? { status: 503, body: makeProblem('UNAVAILABLE') } : null)
+  })
+
+  afterAll(async () => {
+    await bff?.close()
+  })
+
+  it('shows the queued submission, the drafts of this phone and of the BFF, and the submitted case', async () => {
+    await waitFor(() => mp.wx.requests.find((r) => r.method === 'POST' && r.url.endsWith('/api/cases')), 5_000, 'the start-up flush')
+    const page = await mp.openPage(CASES)
+    await page.waitForText((t) => t.includes('最低生活保障申请') && t.includes(submitted.caseNo) && t.includes('服务正在维护'))
+    expect(rootClass(page)).toContain('tb-page--elderly')
+
+    const pending = sectionText(page, 'cases__pending')
+    expect(pending).toContain('等待提交')
+    expect(pending).toContain('食品经营许可')
+    expect(pending).toContain('已排队，联网后自动提交')
+    expect(pending).toContain('上次没有提交成功：服务正在维护，请稍后再试')
+    expect(pending).toContain('现在提交')
+
+    const drafts = sectionText(page, 'cases__drafts')
+    // Newest first: the one from the other device, then this phone's.
+    expect(drafts.indexOf('最低生活保障申请')).toBeLessThan(drafts.indexOf('住房公积金提取'))
+    expect(drafts).toContain(`保存于 ${beijing(REMOTE_DRAFT_AT)} · 继续填写`)
+    expect(drafts).toContain(`保存于 ${beijing(DEVICE_DRAFT_AT)} · 继续填写`)
+    expect(beijing(DEVICE_DRAFT_AT)).toBe('2026-11-23 10:05')
+    // The BFF's draft is on the phone now, ready to continue offline.
+    expect(JSON.parse(String(mp.wx.storage.get('tb.draft.MZ-0001')))).toMatchObject({ values: { applicantName: '王五' } })
+
+    const cases = sectionText(page, 'cases__submitted')
+    expect(cases).toContain('已提交')
+    expect(cases).toContain(submitted.caseNo)
+    expect(cases).toContain('食品经营许可')
+    expect(cases).toContain(`已提交，待受理 · 提交于 ${beijing(submitted.submittedAt)}`)
+
+    // A draft opens the apply page for its item, to go on filling it in.
+    mp.wx.calls.length = 0
+    await page.tap(tappableIn(draftRow(page, '住房公积金提取'), '继续填写'))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: '/packages/apply/pages/form/index?code=GJ-0001' }))
+    page.unload()
+  })
+
+  it('现在提交 tries the queue again; when the network returns the app sends it and the list moves it to 已提交', async () => {
+    const page = await mp.openPage(CASES)
+    await page.waitForText((t) => t.includes('现在提交'))
+    const posts = () => mp.wx.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/api/cases')).length
+    const before = posts()
+    await page.tap(tappable(page, '现在提交'))
+    await waitFor(() => posts() === before + 1, 5_000, 'a second attempt')
+    await page.waitForText((t) => t.includes('现在提交') && !t.includes('正在提交…'))
+    expect(sectionText(page, 'cases__pending')).toContain('上次没有提交成功：服务正在维护，请稍后再试')
+
+    // The BFF is back and so is the signal: nobody taps anything.
+    mp.wx.intercept = null
+    mp.wx.setNetwork(false)
+    mp.wx.setNetwork(true)
+    const text = await page.waitForText((t) => !t.includes('等待提交') && (t.match(/SJ-0001-\d{8}-\d{4,}/g) ?? []).length === 2, 15_000)
+    expect(text).not.toContain('已排队')
+    expect(posts()).toBe(before + 2)
+    expect(JSON.parse(String(mp.wx.storage.get('tb.submissions')))).toEqual([])
+    const mine = await getJson<{ caseNo: string }[]>(`${bff.url}/api/me/cases`, auth(token))
+    expect(mine.body).toHaveLength(2)
+    page.unload()
+  })
+
+  it('opens a case: the number large with 复制, its status and next steps, and the answers as submitted', async () => {
+    const list = await mp.openPage(CASES)
+    await list.waitForText((t) => t.includes(submitted.caseNo))
+    mp.wx.calls.length = 0
+    await list.tap(tappable(list, submitted.caseNo))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: `/${CASE}?caseNo=${submitted.caseNo}` }))
+    list.unload()
+
+    const page = await mp.openPage(CASE, { caseNo: submitted.caseNo })
+    const text = await page.waitForText((t) => t.includes('提交的申请表'))
+    expect(rootClass(page)).toContain('tb-page--elderly')
+    expect(collapse(textOf(section(page, 'case__no')))).toBe(submitted.caseNo)
+    expect(text).toContain('已提交，待受理')
+    expect(text).toContain(`提交时间 ${beijing(submitted.submittedAt)}`)
+    expect(text).toContain('接下来')
+    expect(text).toContain(`1. ${submitted.nextSteps[0]}`)
+    expect(text).toContain('领取方式 到窗口领取')
+    expect(text).not.toContain('代办人')
+    expect(text).toContain(`营业执照 电子证照：${licence.title}`)
+    // The application in the words of its own form: labels, option labels, region names.
+    for (const shown of ['经营者名称 示例市好味食品店', '主体业态 食品销售经营者', '经营场所所在地区 浙江省 杭州市 西湖区', '经营场所使用面积（平方米） 60', '经营项目 预包装食品销售', '申请人承诺 已同意']) {
+      expect(text).toContain(shown)
+    }
+
+    await page.tap(tappable(page, '复制'))
+    await page.waitForText((t) => t.includes('已复制'))
+    expect(mp.wx.clipboard).toBe(submitted.caseNo)
+    page.unload()
+  })
+
+  it('a case that is not the citizen’s says so, with 重试', async () => {
+    const page = await mp.openPage(CASE, { caseNo: 'SJ-0001-20260101-9999' })
+    const text = await page.waitForText((t) => t.includes('重试'))
+    expect(text).not.toContain('提交的申请表')
+    page.unload()
+  })
+
+  it('pull-down fetches what another device saved since', async () => {
+    const page = await mp.openPage(CASES)
+    await page.waitForText((t) => t.includes('最低生活保障申请'))
+    expect(page.text()).not.toContain('食品经营许可 保存于')
+    const later: Omit<DraftRecord, 'itemCode'> = { itemName: '食品经营许可', formVersion: 1, values: { operatorName: '新店' }, answers: {}, updatedAt: Date.now() }
+    expect((await putJson(`${bff.url}/api/me/drafts/SJ-0001`, later, auth(token))).status).toBe(200)
+    mp.wx.calls.length = 0
+    page.pullDown()
+    await page.waitForText((t) => sectionText(page, 'cases__drafts').includes('食品经营许可'))
+    await waitFor(() => called('stopPullDownRefresh').length === 1, 5_000, 'stopPullDownRefresh')
+    page.unload()
+  })
+
+  it('deleting a draft asks first: 取消 keeps it, 删除 removes it here and on the BFF', async () => {
+    const page = await mp.openPage(CASES)
+    await page.waitForText((t) => t.includes('最低生活保障申请'))
+
+    mp.wx.modalConfirms = false
+    mp.wx.calls.length = 0
+    await page.tap(tappableIn(draftRow(page, '最低生活保障申请'), '删除'))
+    const modal = await waitFor(() => called('showModal')[0], 5_000, 'the confirmation')
+    expect(modal).toMatchObject({ title: '删除草稿', confirmText: '删除' })
+    expect(String(modal.content)).toContain('最低生活保障申请')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(sectionText(page, 'cases__drafts')).toContain('最低生活保障申请')
+    expect(mp.wx.storage.has('tb.draft.MZ-0001')).toBe(true)
+
+    mp.wx.modalConfirms = true
+    for (const name of ['最低生活保障申请', '食品经营许可', '住房公积金提取']) {
+      await page.tap(tappableIn(draftRow(page, name), '删除'))
+      await page.waitForText((t) => !(page.findByClass('cases__drafts') && textOf(page.findByClass('cases__drafts')!).includes(name)))
+    }
+    expect(page.findByClass('cases__drafts')).toBeNull()
+    for (const code of ['MZ-0001', 'SJ-0001', 'GJ-0001']) expect(mp.wx.storage.has(`tb.draft.${code}`)).toBe(false)
+    const onBff = await getJson<DraftRecord[]>(`${bff.url}/api/me/drafts`, auth(token))
+    expect(onBff.body).toEqual([])
+    page.unload()
+
+    // Gone for good: opening the list again does not bring them back from the BFF.
+    const again = await mp.openPage(CASES)
+    await again.waitForText((t) => t.includes(submitted.caseNo))
+    expect(again.findByClass('cases__drafts')).toBeNull()
+    again.unload()
+  })
+
+  it('an account with nothing yet shows the empty state with a way to find an item', async () => {
+    mp.wx.storage.set(TOKEN_KEY, emptyToken)
+    const page = await mp.openPage(CASES)
+    const text = await page.waitForText((t) => t.includes('还没有提交过申请'))
+    expect(text).not.toContain('等待提交')
+    expect(text).not.toContain(submitted.caseNo)
+    expect(page.findByClass('cases__submitted')).toBeNull()
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '去查找事项'))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: '/pages/search/index' }))
+    page.unload()
+  })
+
+  it('signed out: 去登录, and back to 我的办件 afterwards', async () => {
+    mp.wx.storage.delete(TOKEN_KEY)
+    const page = await mp.openPage(CASES)
+    await page.waitForText((t) => t.includes('请先登录，再查看我的办件'))
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '去登录'))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: `/pages/login/index?next=${encodeURIComponent(`/${CASES}`)}` }))
+    page.unload()
+    mp.wx.storage.set(TOKEN_KEY, token)
+  })
+
+  it('is reached from 我的', async () => {
+    const me = await mp.openPage('pages/me/index')
+    await me.waitForText((t) => t.includes('我的办件'))
+    mp.wx.calls.length = 0
+    await me.tap(tappable(me, '我的办件'))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: `/${CASES}` }))
+    me.unload()
+  })
+
+  it('renders every element it is given (no missing WXML templates)', () => {
+    expect(mp.renderErrors).toEqual([])
+  })
+})
