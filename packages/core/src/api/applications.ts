@@ -6,6 +6,7 @@
 import type { Answers } from '../catalogue/materials'
 import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
+import { CASE_STATUS_TEXT, type CaseStatus } from '../cases/machine'
 
 // ---- files -------------------------------------------------------------
 
@@ -147,11 +148,8 @@ export const SUBMIT_MESSAGES = {
   agentConsentId: '代办授权编号不正确',
 } as const
 
-export type CaseStatus = 'submitted'
-
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  submitted: '已提交，待受理',
-}
+/** The citizen's words for each status (the machine's own table). */
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = CASE_STATUS_TEXT
 
 /** `<item code>-<YYYYMMDD>-<sequence>`, e.g. SJ-0001-20261123-0007. */
 export const CASE_NO_PATTERN = '^[A-Za-z0-9-]{1,64}-\\d{8}-\\d{4,}$'

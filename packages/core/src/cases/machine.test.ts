@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { addWorkingDays } from '../clock/calendar'
+import {
+  allowedEvents, applyEvent, project, TRANSITIONS, TransitionError,
+  type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type CaseStatus, type ItemClockRules,
+} from './machine'
+
+const rules: ItemClockRules = { promisedDays: 5, statutoryDays: 20 }
+const citizen: Actor = { role: 'citizen', id: 'c1' }
+const clerk: Actor = { role: 'clerk', id: 's1' }
+const leader: Actor = { role: 'leader', id: 's9' }
+const reviewer = (department: string): Actor => ({ role: 'reviewer', id: `r-${department}`, department })
+const ev = (body: CaseEventBody, actor: Actor, day: string): CaseEvent => ({ ...body, actor, day, at: `${day}T02:00:00Z` })
+
+/** A case brought to each status by the usual road. */
+function caseIn(status: CaseStatus): CaseProjection {
+  const road: CaseEvent[] = []
+  const to = (s: CaseStatus) => status === s
+  if (to('draft')) return project(road, rules)
+  road.push(ev({ type: 'submit' }, citizen, '2026-03-02'))
+  if (to('submitted')) return project(road, rules)
+  if (to('withdrawn')) return project([...road, ev({ type: 'withdraw' }, citizen, '2026-03-02')], rules)
+  road.push(ev({ type: 'start_pre_review' }, clerk, '2026-03-03'))
+  if (to('pre_review')) return project(road, rules)
+  if (to('supplement_required')) return project([...road, ev({ type: 'request_supplement', items: [{ path: 'layoutFile', reason: '图纸不清晰' }] }, clerk, '2026-03-03')], rules)
+  if (to('not_accepted')) return project([...road, ev({ type: 'refuse', reason: '不属于本机关职权范围', basis: '《行政许可法》第三十二条第一款第（二）项' }, clerk, '2026-03-03')], rules)
+  road.push(ev({ type: 'accept', departments: ['scjg'] }, clerk, '2026-03-04'))
+  if (to('accepted')) return project(road, rules)
+  road.push(ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-05'))
+  if (to('in_progress')) return project(road, rules)
+  road.push(ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-05'), ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-06'))
+  road.push(ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved' }, reviewer('scjg'), '2026-03-06'))
+  if (to('decided')) return project(road, rules)
+  return project([...road, ev({ type: 'complete' }, clerk, '2026-03-09')], rules)
+}
+
+const STATUSES: CaseStatus[] = ['draft', 'submitted', 'pre_review', 'supplement_required', 'not_accepted', 'accepted', 'in_progress', 'decided', 'completed', 'withdrawn']
+const ROLES: ActorRole[] = ['citizen', 'agent', 'clerk', 'reviewer', 'leader', 'system']
+const BODIES: CaseEventBody[] = [
+  { type: 'submit' }, { type: 'start_pre_review' }, { type: 'request_supplement', items: [{ path: 'x', reason: '缺少' }] }, { type: 'resubmit' },
+  { type: 'refuse', reason: '理由', basis: '依据' }, { type: 'accept', departments: ['scjg'] }, { type: 'advance_branch', department: 'scjg' },
+  { type: 'decide_branch', department: 'scjg', outcome: 'approved' }, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查场所' },
+  { type: 'resume_branch', department: 'scjg' }, { type: 'extend', days: 5, reason: '情况复杂' }, { type: 'complete' }, { type: 'withdraw' },
+]
+
+describe('the status machine', () => {
+  it('covers every event in its table', () => {
+    expect(BODIES.map((b) => b.type).sort()).toEqual(Object.keys(TRANSITIONS).sort())
+  })
+
+  it.each(STATUSES)('from %s: every event from every role succeeds exactly when allowedEvents says so, else a clear error', (status) => {
+    const p = caseIn(status)
+    expect(p.status).toBe(status)
+    for (const role of ROLES) {
+      const actor: Actor = role === 'reviewer' ? reviewer('scjg') : { role, id: `${role}-1` }
+      const allowed = allowedEvents(p, actor)
+      for (const body of BODIES) {
+        const rule = TRANSITIONS[body.type]
+        let error: TransitionError | null = null
+        try { applyEvent(p, ev(body, actor, '2026-03-10'), rules) } catch (e) { error = e as TransitionError }
+        expect(error === null, `${status} ${role} ${body.type}: ${error?.message}`).toBe(allowed.includes(body.type))
+        if (!rule.from.includes(status)) expect(error?.code, `${status} ${body.type}`).toBe('illegal_transition')
+        else if (!rule.roles.includes(role)) expect(error?.code).toBe('wrong_role')
+        if (error) expect(error.message).toMatch(/[\u4e00-\u9fff]/)
+      }
+    }
+  })
+
+  it('keeps a reviewer to their own department', () => {
+    const p = caseIn('accepted')
+    expect(() => applyEvent(p, ev({ type: 'advance_branch', department: 'scjg' }, reviewer('gaj'), '2026-03-05'), rules)).toThrow(/本部门/)
+  })
+
+  it('refuses a supplement request without a reason for each item, and a refusal without a legal basis', () => {
+    const p = caseIn('pre_review')
+    expect(() => applyEvent(p, ev({ type: 'request_supplement', items: [{ path: 'a', reason: ' ' }] }, clerk, '2026-03-03'), rules)).toThrow(TransitionError)
+    expect(() => applyEvent(p, ev({ type: 'refuse', reason: '不符合条件', basis: '' }, clerk, '2026-03-03'), rules)).toThrow(/法律依据/)
+  })
+})
+
+describe('clocks through a whole case', () => {
+  it('runs the pre-review, stops for the supplement, runs the decision per branch with pauses, then the certificate', () => {
+    const joint: ItemClockRules = { promisedDays: 5, statutoryDays: null }
+    let p = project([ev({ type: 'submit' }, citizen, '2026-02-12')], joint)
+    expect(p.deadline).toBe('2026-02-14') // Friday, then the make-up Saturday before Spring Festival
+    p = applyEvent(p, ev({ type: 'start_pre_review' }, clerk, '2026-02-13'), joint)
+    p = applyEvent(p, ev({ type: 'request_supplement', items: [{ path: 'layoutFile', reason: '布局图看不清' }] }, clerk, '2026-02-13'), joint)
+    expect(p).toMatchObject({ status: 'supplement_required', deadline: null, supplement: [{ path: 'layoutFile' }] })
+    p = applyEvent(p, ev({ type: 'resubmit' }, citizen, '2026-02-24'), joint)
+    expect(p.deadline).toBe('2026-02-26')
+    p = applyEvent(p, ev({ type: 'start_pre_review' }, clerk, '2026-02-25'), joint)
+    p = applyEvent(p, ev({ type: 'accept', departments: ['scjg', 'wjw'] }, clerk, '2026-02-25'), joint)
+    // 5 working days from 2-25: 26, 27, 28 (make-up Saturday), 3-2, 3-3.
+    expect(p.branches.map((b) => b.deadline)).toEqual(['2026-03-03', '2026-03-03'])
+    p = applyEvent(p, ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-02-26'), joint)
+    p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查经营场所' }, reviewer('scjg'), '2026-02-27'), joint)
+    expect(p.branches[0]).toMatchObject({ status: 'paused', deadline: null })
+    p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-04'), joint)
+    // Paused 2-28, 3-2, 3-3, 3-4 (4 working days): the branch's deadline moves 4 working days on.
+    expect(p.branches[0]).toMatchObject({ status: 'undertaking', pausedDays: 4, deadline: addWorkingDays('2026-02-25', 9) })
+    expect(p.branches[0]!.deadline).toBe('2026-03-09')
+    expect(p.deadline).toBe('2026-03-09') // the case's: its latest branch
+    p = applyEvent(p, ev({ type: 'extend', days: 10, reason: '需要专家论证' }, leader, '2026-03-05'), joint)
+    expect(p.branches[1]!.deadline).toBe(addWorkingDays('2026-02-25', 15))
+    expect(() => applyEvent(p, ev({ type: 'extend', days: 6, reason: '再延' }, leader, '2026-03-05'), joint)).toThrow(/最多15/)
+    for (const d of ['scjg', 'wjw']) {
+      while (p.branches.find((b) => b.department === d)!.status !== 'approving') p = applyEvent(p, ev({ type: 'advance_branch', department: d }, reviewer(d), '2026-03-06'), joint)
+    }
+    p = applyEvent(p, ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved' }, reviewer('scjg'), '2026-03-09'), joint)
+    expect(p.status).toBe('in_progress')
+    p = applyEvent(p, ev({ type: 'decide_branch', department: 'wjw', outcome: 'denied' }, reviewer('wjw'), '2026-03-10'), joint)
+    expect(p).toMatchObject({ status: 'decided', outcome: 'denied', deadline: addWorkingDays('2026-03-10', 10) })
+    p = applyEvent(p, ev({ type: 'complete' }, clerk, '2026-03-11'), joint)
+    expect(p).toMatchObject({ status: 'completed', deadline: null })
+    expect(p.events).toHaveLength(18) // the timeline is every event, in order
+  })
+
+  it('never shortens a deadline by pausing and resuming, whatever the days', () => {
+    const day = fc.integer({ min: 0, max: 600 }).map((i) => addWorkingDays('2025-01-02', i))
+    fc.assert(fc.property(day, fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { maxLength: 4 }), fc.integer({ min: 0, max: 20 }), (start, pauses, promised) => {
+      const r: ItemClockRules = { promisedDays: promised, statutoryDays: 20 }
+      let p = project([
+        ev({ type: 'submit' }, citizen, start), ev({ type: 'start_pre_review' }, clerk, start), ev({ type: 'accept', departments: ['scjg'] }, clerk, start),
+        ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), start),
+      ], r)
+      let before = p.branches[0]!.deadline!
+      let today = start
+      for (const [gap, length] of pauses) {
+        today = addWorkingDays(today, gap)
+        p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '检验检测', reason: '送检' }, reviewer('scjg'), today), r)
+        today = addWorkingDays(today, length)
+        p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), today), r)
+        const after = p.branches[0]!.deadline!
+        expect(after >= before).toBe(true)
+        before = after
+      }
+    }), { numRuns: 200 })
+  })
+})

@@ -1,0 +1,323 @@
+/**
+ * The case status machine (domain.md, "Application status model"). A case
+ * is its list of events; `project` folds them into the current status, the
+ * department branches, the clocks and the timeline, and `applyEvent`
+ * refuses any event the status or the actor's role does not allow — the
+ * same function on the BFF (before it appends) and in the shells (to show
+ * only the actions that can succeed).
+ *
+ *   draft ─submit─▶ submitted ─▶ pre_review ─accept─▶ accepted ─▶ in_progress ─▶ decided ─▶ completed
+ *                      ▲            │ └─refuse─▶ not_accepted
+ *                      └─resubmit─ supplement_required ◀┘
+ *   any state before accepted ─withdraw─▶ withdrawn
+ *
+ * A branch (one per department) runs pending → undertaking → reviewing →
+ * approving → done(approved|denied), and may be paused for a special
+ * procedure (听证、检验检测、现场核查、专家评审) and resumed where it was.
+ * The case is decided when every branch is done; any denial denies it.
+ */
+import { addWorkingDays, workingDaysBetween, type WorkCalendar, currentCalendar } from '../clock/calendar'
+
+export type CaseStatus =
+  | 'draft' | 'submitted' | 'pre_review' | 'supplement_required' | 'not_accepted'
+  | 'accepted' | 'in_progress' | 'decided' | 'completed' | 'withdrawn'
+
+export type BranchStatus = 'pending' | 'undertaking' | 'reviewing' | 'approving' | 'paused' | 'done'
+
+export type ActorRole = 'citizen' | 'agent' | 'clerk' | 'reviewer' | 'leader' | 'system'
+
+export type Outcome = 'approved' | 'denied'
+
+export interface Actor {
+  role: ActorRole
+  id: string
+  /** For a reviewer: the department they act for. */
+  department?: string
+}
+
+/** What is missing or wrong, per field or material, all at once (Art. 32). */
+export interface SupplementItem {
+  path: string
+  reason: string
+}
+
+export type CaseEventBody =
+  | { type: 'submit' }
+  | { type: 'start_pre_review' }
+  | { type: 'request_supplement'; items: SupplementItem[] }
+  | { type: 'resubmit' }
+  | { type: 'refuse'; reason: string; basis: string }
+  | { type: 'accept'; departments: string[] }
+  | { type: 'advance_branch'; department: string; opinion?: string }
+  | { type: 'decide_branch'; department: string; outcome: Outcome; opinion?: string }
+  | { type: 'pause_branch'; department: string; procedure: string; reason: string; expectedEnd?: string }
+  | { type: 'resume_branch'; department: string }
+  | { type: 'extend'; days: number; reason: string }
+  | { type: 'complete' }
+  | { type: 'withdraw'; reason?: string }
+
+/** `day` is the Asia/Shanghai calendar date of `at`; clocks count in days. */
+export type CaseEvent = CaseEventBody & { at: string; day: string; actor: Actor; note?: string }
+
+export interface Branch {
+  department: string
+  status: BranchStatus
+  /** Where a paused branch resumes. */
+  resumeTo?: Exclude<BranchStatus, 'paused' | 'done'>
+  outcome?: Outcome
+  pausedSince?: string
+  /** Working days spent paused so far (closed pauses only). */
+  pausedDays: number
+  pause?: { procedure: string; reason: string; expectedEnd?: string }
+  deadline: string | null
+}
+
+export interface ItemClockRules {
+  /** 承诺办结时限: what the light tracks. */
+  promisedDays: number
+  /** 法定办结时限 (20 under Art. 42); null where the law sets none. */
+  statutoryDays: number | null
+}
+
+export interface CaseProjection {
+  status: CaseStatus
+  branches: Branch[]
+  outcome?: Outcome
+  /** The day the current clock started (submission or resubmission, acceptance, decision). */
+  clockStart: string | null
+  /** The deadline of the step the case is in; null while the clock is stopped or the case is over. */
+  deadline: string | null
+  extensionDays: number
+  supplement?: SupplementItem[]
+  refusal?: { reason: string; basis: string }
+  events: CaseEvent[]
+}
+
+export const CASE_STATUS_TEXT: Record<CaseStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交，待受理',
+  pre_review: '窗口预审中',
+  supplement_required: '需要补正材料',
+  not_accepted: '不予受理',
+  accepted: '已受理',
+  in_progress: '部门办理中',
+  decided: '已作出决定',
+  completed: '已办结',
+  withdrawn: '已撤回',
+}
+
+export const BRANCH_STATUS_TEXT: Record<BranchStatus, string> = {
+  pending: '待承办',
+  undertaking: '承办中',
+  reviewing: '审核中',
+  approving: '审批中',
+  paused: '特别程序（暂停计时）',
+  done: '已办结',
+}
+
+/** Pre-review within 2 working days of (re)submission — the service promise in the seeds. */
+export const PRE_REVIEW_DAYS = 2
+/** Certificates within 10 working days of the decision (Art. 44). */
+export const CERTIFICATE_DAYS = 10
+/** Art. 42: 20 (+10) working days; joint handling 45 (+15). */
+export const STATUTORY = { single: { days: 20, extension: 10 }, joint: { days: 45, extension: 15 } } as const
+
+export type TransitionCode = 'illegal_transition' | 'wrong_role' | 'wrong_department' | 'branch_state' | 'invalid_event'
+
+export class TransitionError extends Error {
+  constructor(readonly code: TransitionCode, message: string) {
+    super(message)
+    this.name = 'TransitionError'
+  }
+}
+
+const BEFORE_ACCEPTANCE: CaseStatus[] = ['submitted', 'pre_review', 'supplement_required']
+const NEXT_STEP: Record<'pending' | 'undertaking' | 'reviewing', BranchStatus> = { pending: 'undertaking', undertaking: 'reviewing', reviewing: 'approving' }
+
+/** Who may send each event, and from which case statuses. */
+export const TRANSITIONS: Record<CaseEventBody['type'], { from: readonly CaseStatus[]; roles: readonly ActorRole[] }> = {
+  submit: { from: ['draft'], roles: ['citizen', 'agent'] },
+  start_pre_review: { from: ['submitted'], roles: ['clerk', 'system'] },
+  request_supplement: { from: ['pre_review'], roles: ['clerk'] },
+  resubmit: { from: ['supplement_required'], roles: ['citizen', 'agent'] },
+  refuse: { from: ['pre_review'], roles: ['clerk'] },
+  accept: { from: ['pre_review'], roles: ['clerk'] },
+  advance_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer'] },
+  decide_branch: { from: ['in_progress'], roles: ['reviewer'] },
+  pause_branch: { from: ['in_progress'], roles: ['reviewer'] },
+  resume_branch: { from: ['in_progress'], roles: ['reviewer'] },
+  extend: { from: ['in_progress'], roles: ['leader'] },
+  complete: { from: ['decided'], roles: ['clerk', 'system'] },
+  withdraw: { from: BEFORE_ACCEPTANCE, roles: ['citizen', 'agent'] },
+}
+
+function fail(code: TransitionCode, message: string): never {
+  throw new TransitionError(code, message)
+}
+
+export function emptyCase(): CaseProjection {
+  return { status: 'draft', branches: [], clockStart: null, deadline: null, extensionDays: 0, events: [] }
+}
+
+/** The decision period the light tracks: the promise, within the statutory limit plus any approved extension. */
+export function decisionDays(rules: ItemClockRules, joint: boolean, extensionDays: number): number {
+  const law = rules.statutoryDays ?? (joint ? STATUTORY.joint.days : STATUTORY.single.days)
+  return Math.min(rules.promisedDays + extensionDays, law + extensionDays)
+}
+
+function branchDeadline(p: CaseProjection, b: Branch, rules: ItemClockRules, cal: WorkCalendar): string | null {
+  if (b.status === 'done' || b.status === 'paused' || !p.clockStart) return null
+  return addWorkingDays(p.clockStart, decisionDays(rules, p.branches.length > 1, p.extensionDays) + b.pausedDays, cal)
+}
+
+function refreshClocks(p: CaseProjection, rules: ItemClockRules, cal: WorkCalendar): void {
+  for (const b of p.branches) b.deadline = branchDeadline(p, b, rules, cal)
+  switch (p.status) {
+    case 'submitted':
+    case 'pre_review':
+      p.deadline = p.clockStart ? addWorkingDays(p.clockStart, PRE_REVIEW_DAYS, cal) : null
+      break
+    case 'accepted':
+    case 'in_progress': {
+      const open = p.branches.map((b) => b.deadline).filter((d): d is string => d !== null).sort()
+      p.deadline = open.at(-1) ?? null
+      break
+    }
+    case 'decided':
+      p.deadline = p.clockStart ? addWorkingDays(p.clockStart, CERTIFICATE_DAYS, cal) : null
+      break
+    default:
+      p.deadline = null // the clock stands still (补正) or the case is over
+  }
+}
+
+function branchOf(p: CaseProjection, department: string, actor: Actor): Branch {
+  const b = p.branches.find((x) => x.department === department)
+  if (!b) fail('invalid_event', `这个办件没有“${department}”的办理环节`)
+  if (actor.role === 'reviewer' && actor.department !== department) fail('wrong_department', '只能办理本部门的环节')
+  return b
+}
+
+/**
+ * The case after one more event, or a TransitionError saying why not (in
+ * Chinese, fit to show). Never changes `p`.
+ */
+export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRules, cal: WorkCalendar = currentCalendar()): CaseProjection {
+  const rule = TRANSITIONS[e.type]
+  if (!rule) fail('invalid_event', '不认识的办理操作')
+  if (!rule.from.includes(p.status)) fail('illegal_transition', `办件${CASE_STATUS_TEXT[p.status]}，不能进行这项操作`)
+  if (!rule.roles.includes(e.actor.role)) fail('wrong_role', '您的岗位不能进行这项操作')
+  const n: CaseProjection = {
+    ...p,
+    branches: p.branches.map((b) => ({ ...b })),
+    events: [...p.events, e],
+  }
+  switch (e.type) {
+    case 'submit':
+    case 'resubmit':
+      n.status = 'submitted'
+      n.clockStart = e.day
+      n.supplement = undefined
+      break
+    case 'start_pre_review':
+      n.status = 'pre_review'
+      break
+    case 'request_supplement':
+      if (!e.items.length || e.items.some((i) => !i.reason.trim())) fail('invalid_event', '请逐项写明需要补正的内容和原因')
+      n.status = 'supplement_required'
+      n.supplement = e.items
+      n.clockStart = null
+      break
+    case 'refuse':
+      if (!e.reason.trim() || !e.basis.trim()) fail('invalid_event', '不予受理须写明理由和法律依据')
+      n.status = 'not_accepted'
+      n.refusal = { reason: e.reason, basis: e.basis }
+      break
+    case 'accept': {
+      const departments = [...new Set(e.departments)]
+      if (!departments.length) fail('invalid_event', '受理时须指定至少一个办理部门')
+      n.status = 'accepted'
+      n.clockStart = e.day
+      n.branches = departments.map((department) => ({ department, status: 'pending', pausedDays: 0, deadline: null }))
+      break
+    }
+    case 'advance_branch': {
+      const b = branchOf(n, e.department, e.actor)
+      if (b.status === 'paused' || b.status === 'done' || b.status === 'approving') fail('branch_state', `该环节${BRANCH_STATUS_TEXT[b.status]}，不能进入下一步`)
+      b.status = NEXT_STEP[b.status]
+      n.status = 'in_progress'
+      break
+    }
+    case 'decide_branch': {
+      const b = branchOf(n, e.department, e.actor)
+      if (b.status !== 'approving') fail('branch_state', '审批环节才能作出决定')
+      b.status = 'done'
+      b.outcome = e.outcome
+      if (n.branches.every((x) => x.status === 'done')) {
+        n.status = 'decided'
+        n.outcome = n.branches.some((x) => x.outcome === 'denied') ? 'denied' : 'approved'
+        n.clockStart = e.day
+      }
+      break
+    }
+    case 'pause_branch': {
+      const b = branchOf(n, e.department, e.actor)
+      if (b.status === 'paused' || b.status === 'done') fail('branch_state', `该环节${BRANCH_STATUS_TEXT[b.status]}，不能暂停`)
+      if (!e.procedure.trim() || !e.reason.trim()) fail('invalid_event', '暂停须写明特别程序的种类和理由')
+      b.resumeTo = b.status
+      b.status = 'paused'
+      b.pausedSince = e.day
+      b.pause = { procedure: e.procedure, reason: e.reason, ...(e.expectedEnd ? { expectedEnd: e.expectedEnd } : {}) }
+      break
+    }
+    case 'resume_branch': {
+      const b = branchOf(n, e.department, e.actor)
+      if (b.status !== 'paused' || !b.pausedSince || !b.resumeTo) fail('branch_state', '该环节没有暂停')
+      b.pausedDays += workingDaysBetween(b.pausedSince, e.day, cal)
+      b.status = b.resumeTo
+      b.resumeTo = undefined
+      b.pausedSince = undefined
+      b.pause = undefined
+      break
+    }
+    case 'extend': {
+      const joint = n.branches.length > 1
+      const max = joint ? STATUTORY.joint.extension : STATUTORY.single.extension
+      if (!Number.isInteger(e.days) || e.days < 1 || n.extensionDays + e.days > max) fail('invalid_event', `延长期限最多${max}个工作日`)
+      if (!e.reason.trim()) fail('invalid_event', '延长期限须写明理由')
+      n.extensionDays += e.days
+      break
+    }
+    case 'complete':
+      n.status = 'completed'
+      break
+    case 'withdraw':
+      n.status = 'withdrawn'
+      break
+  }
+  refreshClocks(n, rules, cal)
+  return n
+}
+
+/** Folds a case's events, oldest first, into its projection; a bad event throws. */
+export function project(events: readonly CaseEvent[], rules: ItemClockRules, cal: WorkCalendar = currentCalendar()): CaseProjection {
+  return events.reduce((p, e) => applyEvent(p, e, rules, cal), emptyCase())
+}
+
+/** The events this actor could send now (the shells show only these actions). */
+export function allowedEvents(p: CaseProjection, actor: Actor): CaseEventBody['type'][] {
+  return (Object.keys(TRANSITIONS) as CaseEventBody['type'][]).filter((t) => {
+    const r = TRANSITIONS[t]
+    if (!r.from.includes(p.status) || !r.roles.includes(actor.role)) return false
+    if (actor.role !== 'reviewer') return true
+    const b = p.branches.find((x) => x.department === actor.department)
+    if (!b) return false
+    switch (t) {
+      case 'advance_branch': return b.status === 'pending' || b.status === 'undertaking' || b.status === 'reviewing'
+      case 'decide_branch': return b.status === 'approving'
+      case 'pause_branch': return b.status !== 'paused' && b.status !== 'done'
+      case 'resume_branch': return b.status === 'paused'
+      default: return true
+    }
+  })
+}
