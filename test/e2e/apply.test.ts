@@ -134,6 +134,9 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   await page.waitForURL(/\/cases\//, { timeout: 30_000 })
   const caseNo = (await page.getByTestId('case-no').textContent())!.trim()
   expect(caseNo).toMatch(/^SJ-0001-\d{8}-\d{4}$/)
+  // The clock every party sees: pre-review within 2 working days, green; the first step of the timeline.
+  await poll(() => page.getByText(/本环节：正常 · \d+月\d+日前 · 还剩2个工作日/).count()).toBe(1)
+  expect(await page.getByRole('list').filter({ hasText: '申请人提交了申请' }).count()).toBe(1)
   expect(await axe(page)).toEqual([])
   await shot(page, 'apply-receipt')
 

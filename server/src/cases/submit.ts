@@ -9,12 +9,13 @@
 import { createHash } from 'node:crypto'
 import stringify from 'safe-stable-stringify'
 import {
-  formatCaseNo, materialRefs, shanghaiDate, validateForm,
+  applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, validateForm, type Actor,
   type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody,
 } from '@tongban/core'
 import type { Db, Queryable } from '../store/db'
 import { caseRepo } from '../store/cases'
 import { ProblemError } from '../errors'
+import { clockRules } from './events'
 
 /**
  * Checks that every attached material belongs to the applicant, fits the
@@ -79,7 +80,10 @@ export async function submitCase(
       caseNo, itemCode: item.code, accountId, agentId: agent?.agentId ?? null, consentId: agent?.consentId ?? null,
       form, values, answers: body.answers, materials, delivery: body.delivery, at,
     })
-    await cases.appendEvent(caseId, 'submitted', agent ? `staff:${agent.agentId}` : `citizen:${accountId}`, { caseNo, delivery: body.delivery }, at)
+    // The first event, checked by the same machine the shells run: draft → submitted.
+    const actor: Actor = agent ? { role: 'agent', id: agent.agentId } : { role: 'citizen', id: accountId }
+    applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item))
+    await cases.appendEvent(caseId, 'submit', `${actor.role}:${actor.id}`, { caseNo, delivery: body.delivery }, at)
     await ctx.materials.attach(tx, accountId, refs, caseId)
     await cases.bindKey(accountId, key, caseId)
     return { caseId, created: true }

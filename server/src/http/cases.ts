@@ -5,27 +5,33 @@
  */
 import type { FastifyInstance } from 'fastify'
 import {
+  BRANCH_STATUS_TEXT, lightFor, shanghaiDate, timeline,
   CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
-  type CaseDetail, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
+  type CaseDetail, type CaseEvent, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
 import { submitCase, type MaterialResolver } from '../cases/submit'
 import { grantedConsent } from '../cases/agent'
+import { caseClock, clockRules, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
 import { accessLogRepo } from '../store/access-log'
 
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
 
-function summary(r: CaseRow): CaseSummary {
+function summary(r: CaseRow, clock: CaseClock): CaseSummary {
+  const status = clock.projection.status
   return {
     caseNo: r.case_no,
     itemCode: r.item_code,
     itemName: r.item_name,
-    status: r.status,
-    statusLabel: CASE_STATUS_LABELS[r.status],
+    status,
+    statusLabel: CASE_STATUS_LABELS[status],
     submittedAt: new Date(r.submitted_at).toISOString(),
+    deadline: clock.projection.deadline,
+    light: clock.light,
+    daysLeft: clock.daysLeft,
   }
 }
 
@@ -46,9 +52,20 @@ export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'vi
   return steps
 }
 
-function detail(r: CaseRow, item: Item | null): CaseDetail {
+function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: number, departmentName: (code: string) => string): CaseDetail {
+  const today = shanghaiDate(now)
+  const p = clock.projection
   return {
-    ...summary(r),
+    ...summary(r, clock),
+    timeline: timeline(p.events, departmentName),
+    branches: p.branches.map((b) => ({
+      department: departmentName(b.department),
+      statusLabel: BRANCH_STATUS_TEXT[b.status],
+      deadline: b.deadline,
+      light: b.deadline ? lightFor(b.deadline, today) : null,
+      ...(b.pause ? { paused: b.pause } : {}),
+    })),
+    ...(p.supplement ? { supplement: p.supplement } : {}),
     formVersion: r.form_version,
     form: r.form,
     values: r.form_values,
@@ -85,6 +102,14 @@ export function caseRoutes(opts: CaseRouteOptions) {
       return id
     }
     const itemOf = async (code: string) => (await app.catalogue.guide(code))?.item ?? null
+    const departmentNames = async () => {
+      const names = new Map((await app.catalogue.departments()).map((d) => [d.code, d.name]))
+      return (code: string) => names.get(code) ?? code
+    }
+    /** The case's projection from its events, by the core machine; an item gone from the catalogue keeps the statutory 20 days. */
+    const clockOf = async (row: CaseRow, item: Item | null, events?: CaseEvent[]) =>
+      caseClock(events ?? (await loadEvents(app.db, row.id)), item ? clockRules(item) : { promisedDays: 20, statutoryDays: 20 }, now())
+    const detailOf = async (row: CaseRow, item: Item | null) => detail(row, item, await clockOf(row, item), now(), await departmentNames())
 
     app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.submitCase.path, {
       schema: { body: submitCaseBodySchema, tags: ['cases'], summary: '提交申请（同一 Idempotency-Key 只生成一个办件）' },
@@ -101,7 +126,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       if (!row) throw new ProblemError('INTERNAL')
       if (out.created) await draftRepo(app.db).remove(accountId, item.code)
       reply.code(out.created ? 201 : 200).header('cache-control', 'no-store')
-      return detail(row, item)
+      return detailOf(row, item)
     })
 
     // 代办: the agent submits for the resident of a granted consent; the case is the resident's, and names the agent.
@@ -122,7 +147,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       if (!row) throw new ProblemError('INTERNAL')
       if (out.created) await accessLogRepo(app.db).record(consent.account_id, agentId, 'assist', ['application'])
       reply.code(out.created ? 201 : 200).header('cache-control', 'no-store')
-      return detail(row, item)
+      return detailOf(row, item)
     })
 
     app.get(ROUTES.myCases.path, {
@@ -130,7 +155,9 @@ export function caseRoutes(opts: CaseRouteOptions) {
       config: { access: 'citizen' },
     }, async (request, reply): Promise<CaseSummary[]> => {
       reply.header('cache-control', 'private, no-store')
-      return (await caseRepo(app.db).forAccount(citizenOf(request))).map(summary)
+      const rows = await caseRepo(app.db).forAccount(citizenOf(request))
+      const events = await loadEventsOf(app.db, rows.map((r) => r.id))
+      return Promise.all(rows.map(async (r) => summary(r, await clockOf(r, await itemOf(r.item_code), events.get(r.id) ?? []))))
     })
 
     app.get<{ Params: { caseNo: string } }>(ROUTES.getCase.path, {
@@ -146,7 +173,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const row = caseNoPattern.test(caseNo) ? await caseRepo(app.db).byNo(caseNo) : null
       if (!row || row.account_id !== accountId) throw new ProblemError('CASE_NOT_FOUND')
       reply.header('cache-control', 'private, no-store')
-      return detail(row, await itemOf(row.item_code))
+      return detailOf(row, await itemOf(row.item_code))
     })
 
     app.get(ROUTES.myDrafts.path, {

@@ -6,7 +6,8 @@
 import type { Answers } from '../catalogue/materials'
 import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
-import { CASE_STATUS_TEXT, type CaseStatus } from '../cases/machine'
+import { CASE_STATUS_TEXT, type CaseStatus, type SupplementItem, type TimelineEntry } from '../cases/machine'
+import type { Light } from '../clock/lights'
 
 // ---- files -------------------------------------------------------------
 
@@ -165,6 +166,10 @@ export interface CaseSummary {
   status: CaseStatus
   statusLabel: string
   submittedAt: string
+  /** The current step's deadline (YYYY-MM-DD), its light and working days left; null while the clock stands still or the case is over. */
+  deadline: string | null
+  light: Light | null
+  daysLeft: number | null
 }
 
 export interface CaseMaterial {
@@ -188,4 +193,10 @@ export interface CaseDetail extends CaseSummary {
   agent: { name: string | null; consentId: string } | null
   /** What happens next, in the citizen's words. */
   nextSteps: string[]
+  /** Every step so far, by role or department (never a person's name). */
+  timeline: TimelineEntry[]
+  /** One line per department once accepted. */
+  branches: { department: string; statusLabel: string; deadline: string | null; light: Light | null; paused?: { procedure: string; reason: string; expectedEnd?: string } }[]
+  /** What to add or correct, all at once, while the case waits for a supplement. */
+  supplement?: SupplementItem[]
 }

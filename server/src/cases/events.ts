@@ -1,0 +1,63 @@
+/**
+ * A case's events as stored (case_events) read back as the core machine's
+ * CaseEvent, and its projection: status, branches, deadline and light,
+ * computed by the same `project` the shells run. Actors are stored as
+ * `role:id`; the day an event happened is its Asia/Shanghai date.
+ */
+import {
+  lightFor, project, shanghaiDate, workingDaysLeft,
+  type Actor, type ActorRole, type CaseEvent, type CaseProjection, type Item, type ItemClockRules, type Light,
+} from '@tongban/core'
+import type { Queryable } from '../store/db'
+
+export function clockRules(item: Pick<Item, 'promisedDays' | 'statutoryDays'>): ItemClockRules {
+  return { promisedDays: item.promisedDays, statutoryDays: item.statutoryDays }
+}
+
+interface EventRow {
+  type: string
+  actor: string
+  data: Record<string, unknown>
+  at: Date
+}
+
+function actorOf(raw: string): Actor {
+  const i = raw.indexOf(':')
+  return { role: raw.slice(0, i) as ActorRole, id: raw.slice(i + 1) }
+}
+
+function toEvent(r: EventRow): CaseEvent {
+  const at = new Date(r.at)
+  return { ...r.data, type: r.type, actor: actorOf(r.actor), at: at.toISOString(), day: shanghaiDate(at.getTime()) } as CaseEvent
+}
+
+export async function loadEvents(db: Queryable, caseId: string): Promise<CaseEvent[]> {
+  return (await db.query<EventRow>('select type, actor, data, at from case_events where case_id = $1 order by id', [caseId])).map(toEvent)
+}
+
+/** The events of many cases in one query (我的办件), by case id. */
+export async function loadEventsOf(db: Queryable, caseIds: string[]): Promise<Map<string, CaseEvent[]>> {
+  const out = new Map<string, CaseEvent[]>()
+  if (!caseIds.length) return out
+  const rows = await db.query<EventRow & { case_id: string }>('select case_id, type, actor, data, at from case_events where case_id = any($1::uuid[]) order by id', [caseIds])
+  for (const r of rows) {
+    const list = out.get(r.case_id) ?? []
+    list.push(toEvent(r))
+    out.set(r.case_id, list)
+  }
+  return out
+}
+
+export interface CaseClock {
+  projection: CaseProjection
+  light: Light | null
+  daysLeft: number | null
+}
+
+/** The case now: its projection, and the light on its current step (none while the clock stands still). */
+export function caseClock(events: CaseEvent[], rules: ItemClockRules, now: number): CaseClock {
+  const projection = project(events, rules)
+  const today = shanghaiDate(now)
+  if (!projection.deadline) return { projection, light: null, daysLeft: null }
+  return { projection, light: lightFor(projection.deadline, today), daysLeft: workingDaysLeft(projection.deadline, today) }
+}
