@@ -36,6 +36,7 @@ import { wechatRoutes } from './http/wechat'
 import { consentRoutes } from './http/consents'
 import { formRoutes } from './http/forms'
 import { caseRoutes } from './http/cases'
+import { staffCaseRoutes } from './http/staff-cases'
 import { scheduleUploadSweep } from './uploads/sweep'
 import { materialResolver } from './cases/materials'
 import { uploadRoutes } from './http/uploads'
@@ -142,6 +143,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
   await app.register(licenceRoutes, { demo: config.seed && !config.production })
   await app.register(caseRoutes({ materials: materialResolver() }))
+  await app.register(staffCaseRoutes)
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

@@ -20,7 +20,7 @@ import { accessLogRepo } from '../store/access-log'
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
 
-function summary(r: CaseRow, clock: CaseClock): CaseSummary {
+export function summary(r: CaseRow, clock: CaseClock): CaseSummary {
   const status = clock.projection.status
   return {
     caseNo: r.case_no,
@@ -52,7 +52,7 @@ export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'vi
   return steps
 }
 
-function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: number, departmentName: (code: string) => string): CaseDetail {
+export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: number, departmentName: (code: string) => string): CaseDetail {
   const today = shanghaiDate(now)
   const p = clock.projection
   return {

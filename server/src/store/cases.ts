@@ -5,7 +5,7 @@
  * Every write appends to case_events; the status is a projection of them.
  * Case numbers come from one counter row per item and day.
  */
-import type { Answers, CaseMaterial, DeliveryMethod, FormSchema, FormValues } from '@tongban/core'
+import type { Answers, CaseMaterial, CaseStatus, DeliveryMethod, FormSchema, FormValues } from '@tongban/core'
 import type { Queryable } from './db'
 
 export interface CaseRow {
@@ -23,7 +23,7 @@ export interface CaseRow {
   answers: Answers
   materials: CaseMaterial[]
   delivery: DeliveryMethod
-  status: 'submitted'
+  status: CaseStatus
   submitted_at: Date
 }
 
@@ -104,6 +104,20 @@ export function caseRepo(db: Queryable) {
 
     async byNo(caseNo: string): Promise<CaseRow | null> {
       return (await db.query<CaseRow>(`${SELECT} where c.case_no = $1`, [caseNo]))[0] ?? null
+    },
+
+    /** Cases not yet over, oldest first (the staff lists filter and sort them by their clocks). */
+    async open(limit = 500): Promise<CaseRow[]> {
+      return db.query<CaseRow>(`${SELECT} where c.status not in ('completed', 'not_accepted', 'withdrawn') order by c.submitted_at limit $1`, [limit])
+    },
+
+    /** Locks the case row for the rest of the transaction: one action on a case at a time. */
+    async lockByNo(caseNo: string): Promise<string | null> {
+      return (await db.query<{ id: string }>('select id from cases where case_no = $1 for update', [caseNo]))[0]?.id ?? null
+    },
+
+    async setStatus(id: string, status: string): Promise<void> {
+      await db.query('update cases set status = $2 where id = $1', [id, status])
     },
 
     async forAccount(accountId: string, limit = 100): Promise<CaseRow[]> {

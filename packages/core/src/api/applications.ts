@@ -6,7 +6,7 @@
 import type { Answers } from '../catalogue/materials'
 import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
-import { CASE_STATUS_TEXT, type CaseStatus, type SupplementItem, type TimelineEntry } from '../cases/machine'
+import { CASE_STATUS_TEXT, type CaseEventBody, type CaseStatus, type SupplementItem, type TimelineEntry } from '../cases/machine'
 import type { Light } from '../clock/lights'
 
 // ---- files -------------------------------------------------------------
@@ -200,3 +200,39 @@ export interface CaseDetail extends CaseSummary {
   /** What to add or correct, all at once, while the case waits for a supplement. */
   supplement?: SupplementItem[]
 }
+
+// ---- staff workbench ------------------------------------------------------------
+
+/** A case in a staff list: the citizen's summary plus whose turn it is. */
+export interface StaffCaseSummary extends CaseSummary {
+  /** Events so far: sent back with an action, so two people acting at once cannot both win. */
+  version: number
+}
+
+/** What a staff member sees of a case, and what they may do with it now. */
+export interface StaffCaseDetail extends CaseDetail {
+  version: number
+  /** Event types this staff member may send now (the core machine's allowedEvents). */
+  actions: CaseEventBody['type'][]
+}
+
+export const staffCaseEventBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'version'],
+  properties: {
+    type: { type: 'string', enum: ['start_pre_review', 'request_supplement', 'refuse', 'accept', 'advance_branch', 'decide_branch', 'pause_branch', 'resume_branch', 'extend', 'complete'] },
+    version: { type: 'integer', minimum: 0 },
+    items: { type: 'array', maxItems: 50, items: { type: 'object', additionalProperties: false, required: ['path', 'reason'], properties: { path: { type: 'string', maxLength: 200 }, reason: { type: 'string', maxLength: 500 } } } },
+    reason: { type: 'string', maxLength: 500 },
+    basis: { type: 'string', maxLength: 300 },
+    departments: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 32 } },
+    department: { type: 'string', maxLength: 32 },
+    outcome: { type: 'string', enum: ['approved', 'denied'] },
+    opinion: { type: 'string', maxLength: 1000 },
+    procedure: { type: 'string', maxLength: 50 },
+    expectedEnd: { type: 'string', maxLength: 10 },
+    days: { type: 'integer', minimum: 1, maximum: 15 },
+    note: { type: 'string', maxLength: 500 },
+  },
+} as const

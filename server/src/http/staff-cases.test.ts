@@ -1,0 +1,119 @@
+/**
+ * The workbench on the BFF: a clerk sees the new case with its light, asks
+ * for a supplement (all at once), the citizen sees each reason; a refusal
+ * needs a legal basis; acceptance opens the department's branch; the wrong
+ * role or department is refused; two clerks acting at once — one wins, the
+ * other is told the case changed, and the case is as the winner left it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addWorkingDays, shanghaiDate, type CaseDetail, type Problem, type StaffCaseDetail, type StaffCaseSummary, type SubmitCaseBody } from '@tongban/core'
+import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
+
+let server: TestServer
+let clerk: string
+let reviewer: string
+let n = 0
+const as = (token: string) => ({ authorization: `Bearer ${token}` })
+const staffToken = async (username: string) =>
+  (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+
+beforeAll(async () => {
+  server = await startTestServer()
+  clerk = await staffToken('clerk')
+  reviewer = await staffToken('reviewer')
+})
+afterAll(async () => { await server?.close() })
+
+/** 最低生活保障 needs no files: a whole application in one request. */
+async function submitted(): Promise<{ token: string; caseNo: string }> {
+  const { token } = await signInCitizen(server.app, `139${String(60_000_000 + ++n).slice(-8)}`, `10.9.0.${n}`)
+  const body: SubmitCaseBody = {
+    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
+    values: {
+      applicantName: '王芳', idNumber: '11010519491231002X', phone: '13900000000', region: { province: '330000', city: '330100', district: '330106' },
+      address: '杏花村3组12号', members: [{ name: '王芳', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 800 }],
+      savings: 2000, reason: '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
+    },
+  }
+  const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...as(token), 'idempotency-key': `staff-test-key-${n}`.padEnd(20, '0') } })
+  expect(res.statusCode, res.body).toBe(201)
+  return { token, caseNo: res.json<CaseDetail>().caseNo }
+}
+
+const act = (token: string, caseNo: string, payload: object) =>
+  server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload, headers: as(token) })
+const open = async (token: string, caseNo: string) => (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as(token) })).json<StaffCaseDetail>()
+
+describe('the workbench', () => {
+  it('lists the new case for the clerk with its light, and only the actions the machine allows', async () => {
+    const { caseNo } = await submitted()
+    const list = (await server.app.inject({ url: '/api/staff/cases', headers: as(clerk) })).json<StaffCaseSummary[]>()
+    const mine = list.find((c) => c.caseNo === caseNo)
+    expect(mine).toMatchObject({ status: 'submitted', light: 'green', deadline: addWorkingDays(shanghaiDate(Date.now()), 2), version: 1 })
+    expect((await open(clerk, caseNo)).actions).toEqual(['start_pre_review'])
+    // Not the reviewer's yet: no branch of theirs.
+    const theirs = (await server.app.inject({ url: '/api/staff/cases', headers: as(reviewer) })).json<StaffCaseSummary[]>()
+    expect(theirs.some((c) => c.caseNo === caseNo)).toBe(false)
+  })
+
+  it('asks for a supplement all at once; the citizen sees each reason and the clock stops', async () => {
+    const { token, caseNo } = await submitted()
+    expect((await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })).statusCode).toBe(200)
+    const res = await act(clerk, caseNo, { type: 'request_supplement', version: 2, items: [{ path: 'members.0.idNumber', reason: '请提供户口簿首页和本人页' }, { path: 'savings', reason: '请补充近6个月银行流水' }] })
+    expect(res.statusCode, res.body).toBe(200)
+    const seen = (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: as(token) })).json<CaseDetail>()
+    expect(seen).toMatchObject({ status: 'supplement_required', statusLabel: '需要补正材料', deadline: null, light: null })
+    expect(seen.supplement?.map((s) => s.path)).toEqual(['members.0.idNumber', 'savings'])
+    expect(seen.timeline.map((t) => `${t.by}${t.text}`)).toEqual(['申请人提交了申请', '窗口开始预审', '窗口请补正材料（一次性告知）'])
+  })
+
+  it('refuses without a legal basis, then accepts: the department’s branch opens with the item’s promise', async () => {
+    const { caseNo } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    const noBasis = await act(clerk, caseNo, { type: 'refuse', version: 2, reason: '不符合条件', basis: '' })
+    expect(noBasis.statusCode).toBe(400)
+    expect(noBasis.json<Problem>().errors?.[0]?.message).toMatch(/法律依据/)
+    const accepted = await act(clerk, caseNo, { type: 'accept', version: 2 })
+    expect(accepted.statusCode, accepted.body).toBe(200)
+    const d = accepted.json<StaffCaseDetail>()
+    expect(d.status).toBe('accepted')
+    expect(d.branches).toEqual([expect.objectContaining({ department: '示例市民政局', statusLabel: '待承办', light: expect.any(String) })])
+  })
+
+  it('refuses the wrong role, the wrong department and the wrong state with problem+json, and changes nothing', async () => {
+    const { caseNo } = await submitted()
+    const byReviewer = await act(reviewer, caseNo, { type: 'start_pre_review', version: 1 })
+    expect(byReviewer.statusCode).toBe(403)
+    expect(byReviewer.headers['content-type']).toContain('application/problem+json')
+    const early = await act(clerk, caseNo, { type: 'accept', version: 1 })
+    expect(early.json<Problem>()).toMatchObject({ status: 409, code: 'ILLEGAL_TRANSITION', detail: expect.stringContaining('不能进行这项操作') })
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    await act(clerk, caseNo, { type: 'accept', version: 2 })
+    // The reviewer is 市公安局's; this branch is 民政局's.
+    const otherDept = await act(reviewer, caseNo, { type: 'advance_branch', version: 3, department: 'mzj' })
+    expect(otherDept.json<Problem>()).toMatchObject({ status: 403, detail: '只能办理本部门的环节' })
+    expect((await open(clerk, caseNo)).version).toBe(3)
+  })
+
+  it('lets one of two clerks acting at once win; the other is told the case changed', async () => {
+    const { caseNo } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    const [a, b] = await Promise.all([
+      act(clerk, caseNo, { type: 'accept', version: 2 }),
+      act(clerk, caseNo, { type: 'refuse', version: 2, reason: '不属于本机关职权范围', basis: '《行政许可法》第三十二条' }),
+    ])
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409])
+    const loser = a.statusCode === 409 ? a : b
+    expect(loser.json<Problem>().code).toBe('CASE_CHANGED')
+    const d = await open(clerk, caseNo)
+    expect(d.version).toBe(3)
+    expect(['accepted', 'not_accepted']).toContain(d.status)
+  })
+
+  it('keeps citizens and agents out', async () => {
+    const { token, caseNo } = await submitted()
+    expect((await server.app.inject({ url: '/api/staff/cases', headers: as(token) })).statusCode).toBe(401)
+    expect((await act(token, caseNo, { type: 'start_pre_review', version: 1 })).statusCode).toBe(401)
+  })
+})
