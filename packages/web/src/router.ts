@@ -15,6 +15,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/me/access-log', name: 'access-log', component: () => import('./pages/AccessLogPage.vue'), meta: { title: '谁查看了我的信息' } },
   { path: '/staff/login', name: 'staff-login', component: () => import('./pages/staff/StaffLoginPage.vue'), meta: { title: '工作人员登录' } },
   { path: '/staff/consents/:consentId/apply', name: 'agent-apply', component: () => import('./pages/staff/AgentApplyPage.vue'), meta: { title: '代为申请' } },
+  { path: '/staff/cases/:caseNo', name: 'staff-case', component: () => import('./pages/staff/StaffCasePage.vue'), meta: { title: '办件办理' } },
   { path: '/staff', name: 'staff', component: () => import('./pages/staff/StaffHomePage.vue'), meta: { title: '工作台' } },
   { path: '/halls', name: 'halls', component: () => import('./pages/HallsPage.vue'), meta: { title: '服务大厅' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },

@@ -77,7 +77,10 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const actions = [...new Set((['clerk', 'reviewer', 'leader'] as const)
       .filter((r) => staff.roles.includes(r))
       .flatMap((r) => allowedEvents(clock.projection, { ...actor, role: r, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) })))]
-    return { ...detail(row, item, clock, now(), await names()), version: events.length, actions }
+    return {
+      ...detail(row, item, clock, now(), await names()), version: events.length, actions,
+      ...(staff.roles.includes('reviewer') && staff.departmentCode ? { myDepartment: staff.departmentCode } : {}),
+    }
   }
 
   app.get<{ Params: { caseNo: string } }>(ROUTES.staffCase.path, {

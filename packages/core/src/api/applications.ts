@@ -214,6 +214,8 @@ export interface StaffCaseDetail extends CaseDetail {
   version: number
   /** Event types this staff member may send now (the core machine's allowedEvents). */
   actions: CaseEventBody['type'][]
+  /** A reviewer's own department code: the branch their actions name. */
+  myDepartment?: string
 }
 
 export const staffCaseEventBodySchema = {

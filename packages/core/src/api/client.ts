@@ -10,8 +10,9 @@ import type {
 } from './identity'
 import type { Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  CaseDetail, CaseSummary, DraftRecord, Licence, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  CaseDetail, CaseSummary, DraftRecord, Licence, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
+import type { CaseEventBody } from '../cases/machine'
 
 export type GuideResult =
   | { notModified: false; item: ItemGuide; etag: string | undefined }
@@ -65,6 +66,11 @@ export interface ApiClient {
   agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   /** 代办: the resident's e-licences of the kinds the consented item's form takes. */
   agentLicences(consentId: string): Promise<Licence[]>
+  /** Workbench: the cases this staff member works on, reddest first. */
+  staffCases(): Promise<StaffCaseSummary[]>
+  staffCase(caseNo: string): Promise<StaffCaseDetail>
+  /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
+  staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
 }
 
 export interface ApiClientOptions {
@@ -210,6 +216,15 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async agentLicences(consentId) {
       return (await send<Licence[]>({ method: 'GET', url: buildPath(ROUTES.agentLicences.path, { id: consentId }) })).data
+    },
+    async staffCases() {
+      return (await send<StaffCaseSummary[]>({ method: 'GET', url: ROUTES.staffCases.path })).data
+    },
+    async staffCase(caseNo) {
+      return (await send<StaffCaseDetail>({ method: 'GET', url: buildPath(ROUTES.staffCase.path, { caseNo }) })).data
+    },
+    async staffCaseEvent(caseNo, body) {
+      return (await send<StaffCaseDetail>({ method: 'POST', url: buildPath(ROUTES.staffCaseEvent.path, { caseNo }), body })).data
     },
     async agentSubmitCase(body, idempotencyKey) {
       return (await send<CaseDetail>({ method: 'POST', url: ROUTES.agentSubmitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
