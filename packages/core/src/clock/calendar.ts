@@ -6,8 +6,8 @@
  *
  * The holiday data is chinese-days' (the State Council's arrangements,
  * 2020–2026 bundled here). When a new year is published before the package
- * catches up, `extendCalendar` adds it from configuration (the BFF reads
- * WORK_CALENDAR_FILE); a calendar can also be replaced whole (`setCalendar`).
+ * catches up, `extendCalendar` adds it (from whatever configuration the
+ * caller reads); a calendar can also be replaced whole (`setCalendar`).
  * A year the calendar does not cover is counted by weekends alone and
  * reported by `coversYear`, so the BFF can warn.
  */
