@@ -16,7 +16,7 @@ const ACCEPT_LABEL = { pdf: 'PDF文件', image: '图片' } as const
 
 export function materialResolver(): MaterialResolver {
   return {
-    async resolve(tx, accountId, refs) {
+    async resolve(tx, accountId, refs, _form, caseId) {
       const fileIds = [...new Set(refs.flatMap((r) => (r.value.kind === 'upload' ? [r.value.fileId] : [])))]
       const licenceIds = [...new Set(refs.flatMap((r) => (r.value.kind === 'eLicence' ? [r.value.licenceId] : [])))]
       const files = new Map((await uploadsRepo(tx).ownedBy(accountId, fileIds)).map((u) => [u.id, u]))
@@ -29,7 +29,7 @@ export function materialResolver(): MaterialResolver {
         if (r.value.kind === 'upload') {
           const f = files.get(r.value.fileId)
           if (!f) { fail(r, 'upload_not_found', `${r.label}：没有找到上传的文件，请重新上传`); continue }
-          if (f.case_id) { fail(r, 'upload_used', `${r.label}：这个文件已用于另一次申请，请重新上传`); continue }
+          if (f.case_id && f.case_id !== caseId) { fail(r, 'upload_used', `${r.label}：这个文件已用于另一次申请，请重新上传`); continue }
           const kind = KIND_OF[f.mime]
           const accept = r.field.accept ?? ['pdf', 'image']
           if (!kind || !accept.includes(kind)) {
@@ -54,7 +54,10 @@ export function materialResolver(): MaterialResolver {
     },
 
     async attach(tx, accountId, refs, caseId) {
-      const ids = [...new Set(refs.flatMap((r) => (r.value.kind === 'upload' ? [r.value.fileId] : [])))]
+      const named = [...new Set(refs.flatMap((r) => (r.value.kind === 'upload' ? [r.value.fileId] : [])))]
+      // Files this case already holds (a resubmission) stay as they are; only new ones are taken.
+      const held = new Set((await uploadsRepo(tx).ownedBy(accountId, named)).filter((u) => u.case_id === caseId).map((u) => u.id))
+      const ids = named.filter((id) => !held.has(id))
       if (!ids.length) return
       // Fewer marked than named: another submission took one in between; roll back and say so.
       if ((await uploadsRepo(tx).attachToCase(accountId, ids, caseId)) < ids.length) throw new ProblemError('UPLOAD_NOT_FOUND')

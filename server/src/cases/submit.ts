@@ -23,7 +23,8 @@ import { clockRules } from './events'
  * Runs inside the submit transaction.
  */
 export interface MaterialResolver {
-  resolve(tx: Queryable, accountId: string, refs: MaterialRef[], form: FormSchema): Promise<CaseMaterial[]>
+  /** `caseId`: files already part of this case (a resubmission) may stay. */
+  resolve(tx: Queryable, accountId: string, refs: MaterialRef[], form: FormSchema, caseId?: string): Promise<CaseMaterial[]>
   attach(tx: Queryable, accountId: string, refs: MaterialRef[], caseId: string): Promise<void>
 }
 

@@ -3,14 +3,17 @@
  * submission of a case exactly once (Idempotency-Key), then the case as
  * submitted for the receipt page and 我的办件.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
+  applyEvent, materialRefs, project, resubmitCaseBodySchema, TransitionError, validateForm, withdrawCaseBodySchema,
+  type CaseEventBody, type CaseProjection, type ResubmitCaseBody,
   BRANCH_STATUS_TEXT, lightFor, shanghaiDate, timeline,
   CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
   type CaseDetail, type CaseEvent, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
+import type { Queryable } from '../store/db'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
 import { submitCase, type MaterialResolver } from '../cases/submit'
 import { grantedConsent } from '../cases/agent'
@@ -19,6 +22,7 @@ import { accessLogRepo } from '../store/access-log'
 
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
+const caseNoParams = { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } } as const
 
 export function summary(r: CaseRow, clock: CaseClock): CaseSummary {
   const status = clock.projection.status
@@ -66,6 +70,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
       ...(b.pause ? { paused: b.pause } : {}),
     })),
     ...(p.supplement ? { supplement: p.supplement } : {}),
+    version: p.events.length,
     formVersion: r.form_version,
     form: r.form,
     values: r.form_values,
@@ -149,6 +154,65 @@ export function caseRoutes(opts: CaseRouteOptions) {
       reply.code(out.created ? 201 : 200).header('cache-control', 'no-store')
       return detailOf(row, item)
     })
+
+    /** A citizen's action on their own case, on the version they saw, under a row lock. */
+    async function citizenAction(request: FastifyRequest<{ Params: { caseNo: string } }>, version: number, act: (a: {
+      tx: Queryable; id: string; row: CaseRow; item: Item | null; apply: (e: CaseEventBody) => CaseProjection; at: Date; today: string
+    }) => Promise<void>): Promise<CaseDetail> {
+      const accountId = citizenOf(request)
+      const at = new Date(now())
+      const today = shanghaiDate(at.getTime())
+      const done = await app.db.transaction(async (tx) => {
+        const cases = caseRepo(tx)
+        const id = caseNoPattern.test(request.params.caseNo) ? await cases.lockByNo(request.params.caseNo) : null
+        const row = id ? await cases.byId(id) : null
+        if (!id || !row || row.account_id !== accountId) throw new ProblemError('CASE_NOT_FOUND')
+        const events = await loadEvents(tx, id)
+        if (events.length !== version) throw new ProblemError('CASE_CHANGED')
+        const item = await itemOf(row.item_code)
+        const rules = item ? clockRules(item) : { promisedDays: 20, statutoryDays: 20 }
+        let appended: CaseEvent | null = null
+        const apply = (body: CaseEventBody) => {
+          const e = { ...body, actor: { role: 'citizen' as const, id: accountId }, at: at.toISOString(), day: today } as CaseEvent
+          try {
+            const next = applyEvent(project(events, rules), e, rules)
+            appended = e
+            return next
+          } catch (err) {
+            if (err instanceof TransitionError) throw new ProblemError('ILLEGAL_TRANSITION', { detail: err.message })
+            throw err
+          }
+        }
+        await act({ tx, id, row, item, apply, at, today })
+        if (!appended) throw new ProblemError('INTERNAL')
+        const { type, actor, at: _at, day: _day, ...data } = appended as CaseEvent
+        await cases.appendEvent(id, type, `${actor.role}:${actor.id}`, data, at)
+        await cases.setStatus(id, project([...events, appended], rules).status)
+        return { id, item }
+      })
+      const row = await caseRepo(app.db).byId(done.id)
+      return detailOf(row!, done.item)
+    }
+
+    app.post<{ Params: { caseNo: string }; Body: ResubmitCaseBody }>(ROUTES.resubmitCase.path, {
+      schema: { params: caseNoParams, body: resubmitCaseBodySchema, tags: ['cases'], summary: '补正后重新提交（与申请时同一校验）' },
+      config: { access: 'citizen', fieldMessages: { values: '申请表内容格式不正确', version: '请刷新后再提交' } },
+    }, async (request) => citizenAction(request, request.body.version, async ({ tx, id, row, apply, today }) => {
+      apply({ type: 'resubmit' })
+      const result = validateForm(row.form, request.body.values, { answers: row.answers, today })
+      if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
+      const refs = materialRefs(row.form, result.values)
+      const materials = await opts.materials.resolve(tx, row.account_id, refs, row.form, id)
+      await opts.materials.attach(tx, row.account_id, refs, id)
+      await caseRepo(tx).replaceContent(id, result.values, materials)
+    }))
+
+    app.post<{ Params: { caseNo: string }; Body: { version: number; reason?: string } }>(ROUTES.withdrawCase.path, {
+      schema: { params: caseNoParams, body: withdrawCaseBodySchema, tags: ['cases'], summary: '受理前撤回申请' },
+      config: { access: 'citizen', fieldMessages: { version: '请刷新后再操作', reason: '撤回原因太长了' } },
+    }, async (request) => citizenAction(request, request.body.version, async ({ apply }) => {
+      apply({ type: 'withdraw', ...(request.body.reason ? { reason: request.body.reason } : {}) })
+    }))
 
     app.get(ROUTES.myCases.path, {
       schema: { tags: ['cases'], summary: '我的办件' },

@@ -116,6 +116,11 @@ export function caseRepo(db: Queryable) {
       return (await db.query<{ id: string }>('select id from cases where case_no = $1 for update', [caseNo]))[0]?.id ?? null
     },
 
+    /** A resubmission replaces the values and materials; the events keep what happened. */
+    async replaceContent(id: string, values: FormValues, materials: CaseMaterial[]): Promise<void> {
+      await db.query('update cases set form_values = $2, materials = $3 where id = $1', [id, JSON.stringify(values), JSON.stringify(materials)])
+    },
+
     async setStatus(id: string, status: string): Promise<void> {
       await db.query('update cases set status = $2 where id = $1', [id, status])
     },

@@ -199,6 +199,8 @@ export interface CaseDetail extends CaseSummary {
   branches: { department: string; statusLabel: string; deadline: string | null; light: Light | null; paused?: { procedure: string; reason: string; expectedEnd?: string } }[]
   /** What to add or correct, all at once, while the case waits for a supplement. */
   supplement?: SupplementItem[]
+  /** Events so far: sent back with 补正 or 撤回, so a stale page cannot act on a changed case. */
+  version: number
 }
 
 // ---- staff workbench ------------------------------------------------------------
@@ -211,7 +213,6 @@ export interface StaffCaseSummary extends CaseSummary {
 
 /** What a staff member sees of a case, and what they may do with it now. */
 export interface StaffCaseDetail extends CaseDetail {
-  version: number
   /** Event types this staff member may send now (the core machine's allowedEvents). */
   actions: CaseEventBody['type'][]
   /** A reviewer's own department code: the branch their actions name. */
@@ -237,4 +238,24 @@ export const staffCaseEventBodySchema = {
     days: { type: 'integer', minimum: 1, maximum: 15 },
     note: { type: 'string', maxLength: 500 },
   },
+} as const
+
+/** 补正后重新提交: the whole form again (as corrected), on the case version it was corrected from. */
+export interface ResubmitCaseBody {
+  values: FormValues
+  version: number
+}
+
+export const resubmitCaseBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['values', 'version'],
+  properties: { values: { type: 'object' }, version: { type: 'integer', minimum: 0 } },
+} as const
+
+export const withdrawCaseBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: { version: { type: 'integer', minimum: 0 }, reason: { type: 'string', maxLength: 200 } },
 } as const

@@ -10,7 +10,7 @@ import type {
 } from './identity'
 import type { Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  CaseDetail, CaseSummary, DraftRecord, Licence, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  CaseDetail, CaseSummary, DraftRecord, Licence, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
 
@@ -66,6 +66,10 @@ export interface ApiClient {
   agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   /** 代办: the resident's e-licences of the kinds the consented item's form takes. */
   agentLicences(consentId: string): Promise<Licence[]>
+  /** 补正后重新提交: the corrected form, on the version the supplement request left. */
+  resubmitCase(caseNo: string, body: ResubmitCaseBody): Promise<CaseDetail>
+  /** 撤回 before acceptance. */
+  withdrawCase(caseNo: string, version: number, reason?: string): Promise<CaseDetail>
   /** Workbench: the cases this staff member works on, reddest first. */
   staffCases(): Promise<StaffCaseSummary[]>
   staffCase(caseNo: string): Promise<StaffCaseDetail>
@@ -216,6 +220,12 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async agentLicences(consentId) {
       return (await send<Licence[]>({ method: 'GET', url: buildPath(ROUTES.agentLicences.path, { id: consentId }) })).data
+    },
+    async resubmitCase(caseNo, body) {
+      return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.resubmitCase.path, { caseNo }), body })).data
+    },
+    async withdrawCase(caseNo, version, reason) {
+      return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.withdrawCase.path, { caseNo }), body: { version, ...(reason ? { reason } : {}) } })).data
     },
     async staffCases() {
       return (await send<StaffCaseSummary[]>({ method: 'GET', url: ROUTES.staffCases.path })).data

@@ -45,6 +45,8 @@ export const ROUTES = {
   submitCase: { method: 'POST', path: '/api/cases' },
   myCases: { method: 'GET', path: '/api/me/cases' },
   getCase: { method: 'GET', path: '/api/cases/:caseNo' },
+  resubmitCase: { method: 'POST', path: '/api/cases/:caseNo/resubmit' },
+  withdrawCase: { method: 'POST', path: '/api/cases/:caseNo/withdraw' },
   staffCases: { method: 'GET', path: '/api/staff/cases' },
   staffCase: { method: 'GET', path: '/api/staff/cases/:caseNo' },
   staffCaseEvent: { method: 'POST', path: '/api/staff/cases/:caseNo/events' },
