@@ -13,17 +13,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseDetail, CaseSummary } from '@tongban/core'
 import { ARTIFACTS, fillFoodLicence, launchChromium, startProduct, type Product } from './support'
 
 let product: Product
 let browser: Browser
+/** The citizen of the first journey stays signed in: the clerk's supplement request comes back to them. */
+let citizen: { context: BrowserContext; page: Page; caseNo: string } | null = null
 beforeAll(async () => {
   product = await startProduct()
   browser = await launchChromium()
 })
 afterAll(async () => {
+  await citizen?.context.close()
   await browser?.close()
   await product?.stop()
 })
@@ -151,7 +154,7 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   expect(stored.headers()['content-type']).toBe('image/jpeg')
   expect((await stored.body()).length).toBeLessThanOrEqual(1024 * 1024)
   expect(errors).toEqual([])
-  await context.close()
+  citizen = { context, page, caseNo }
 })
 
 it('lets a village agent apply for a resident who consented: the case is the resident’s and names the agent', async () => {
@@ -241,7 +244,8 @@ it('lets the window clerk pick the case from the workbench by its light and ask 
   const queue = page.getByRole('list', { name: '待办办件' })
   await poll(() => queue.getByRole('listitem').count()).toBeGreaterThan(0)
   expect(await queue.getByRole('listitem').first().textContent()).toMatch(/正常 · \d+月\d+日前/)
-  await queue.getByRole('link', { name: '食品经营许可' }).first().click()
+  expect(citizen).not.toBeNull()
+  await queue.getByRole('listitem').filter({ hasText: citizen!.caseNo }).getByRole('link').click()
   await page.waitForURL(/\/staff\/cases\//)
   await page.getByRole('button', { name: '开始预审' }).click()
   await poll(() => page.getByText('已开始预审。').count()).toBe(1)
@@ -256,4 +260,21 @@ it('lets the window clerk pick the case from the workbench by its light and ask 
   await shot(page, 'staff-case-supplement')
   expect(errors).toEqual([])
   await context.close()
+
+  // The citizen sees the request, corrects just that, and resubmits; the clock starts again.
+  const c = citizen!.page
+  await c.goto(`${product.url}/cases/${citizen!.caseNo}`)
+  await poll(() => c.getByRole('heading', { name: '需要补正材料', level: 1 }).count()).toBe(1)
+  await c.getByRole('link', { name: '去补正' }).click()
+  await poll(() => c.getByText('需要补正：请提供房产证或租赁合同，核实面积').count()).toBe(1)
+  expect(await c.locator('#f-operatorName').inputValue()).toBe('示例市好味餐饮有限公司')
+  await c.locator('#f-premisesArea').fill('58.5')
+  expect(await axe(c)).toEqual([])
+  await shot(c, 'supplement')
+  await c.getByRole('button', { name: '补正后重新提交' }).click()
+  await c.waitForURL(new RegExp(`/cases/${citizen!.caseNo}$`))
+  await poll(() => c.getByText(/申请人补正后重新提交/).count()).toBe(1)
+  await poll(() => c.getByText(/本环节：正常/).count()).toBe(1)
+  const after = await (await citizen!.context.request.get(`${product.url}/api/cases/${citizen!.caseNo}`)).json() as CaseDetail
+  expect(after).toMatchObject({ status: 'submitted', values: { premisesArea: 58.5 } })
 })

@@ -8,6 +8,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/items/:code', name: 'guide', component: () => import('./pages/GuidePage.vue'), meta: { title: '办事指南' } },
   { path: '/items/:code/apply', name: 'apply', component: () => import('./pages/ApplyPage.vue'), meta: { title: '在线申请' } },
   { path: '/cases/:caseNo', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { title: '办件详情' } },
+  { path: '/cases/:caseNo/supplement', name: 'supplement', component: () => import('./pages/SupplementPage.vue'), meta: { title: '补正材料' } },
   { path: '/me/cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { title: '我的办件' } },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
   { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的' } },

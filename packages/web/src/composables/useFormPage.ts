@@ -11,7 +11,7 @@ import type { ApplicationForm, MaterialSource } from '@tongban/app'
 import { FORM_CONTEXT, fieldId } from '../components/forms/schema/context'
 import { regionName } from './regionNames'
 
-export function useFormPage(app: ApplicationForm, item: Ref<ItemGuide | null>, opts: { itemCode: () => string; materials?: MaterialSource }) {
+export function useFormPage(app: ApplicationForm, item: Ref<ItemGuide | null>, opts: { itemCode: () => string; materials?: MaterialSource; hintOf?: (path: string) => string | undefined }) {
   const serverErrors = ref<Record<string, string[]>>({})
   const step = ref<'form' | 'review' | 'done'>('form')
   watch(app.values, () => { serverErrors.value = {} }, { deep: true })
@@ -24,6 +24,7 @@ export function useFormPage(app: ApplicationForm, item: Ref<ItemGuide | null>, o
     itemsMoved: app.itemsMoved,
     get itemCode() { return opts.itemCode() },
     materials: opts.materials,
+    hintOf: opts.hintOf,
   })
 
   const summary = computed(() => [

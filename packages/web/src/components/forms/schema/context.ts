@@ -15,6 +15,8 @@ export interface FormContext {
   /** Group items from `index` on moved by `delta` (a removal or an undo): marks follow their items. */
   itemsMoved?: (path: string, index: number, delta: 1 | -1) => void
   itemCode: string
+  /** 补正: what the clerk asked to be corrected on this path, shown above the field until resubmitted. */
+  hintOf?: (path: string) => string | undefined
   /** Set when an agent applies for a resident; else the citizen's own files and wallet. */
   materials?: MaterialSource
 }
