@@ -277,4 +277,22 @@ it('lets the window clerk pick the case from the workbench by its light and ask 
   await poll(() => c.getByText(/本环节：正常/).count()).toBe(1)
   const after = await (await citizen!.context.request.get(`${product.url}/api/cases/${citizen!.caseNo}`)).json() as CaseDetail
   expect(after).toMatchObject({ status: 'submitted', values: { premisesArea: 58.5 } })
+
+  // A relative checks progress without signing in: number + the phone's last 4 digits, no personal data.
+  const anon = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const q = await anon.newPage()
+  await q.goto(`${product.url}/`)
+  await q.getByRole('link', { name: '办件查询（不用登录）' }).click()
+  await q.getByLabel('办件编号').fill(citizen!.caseNo.toLowerCase())
+  await q.getByLabel('手机号后4位').fill('2222')
+  await q.getByRole('button', { name: '查询' }).click()
+  await poll(() => q.getByText('已提交，待受理').count()).toBe(1)
+  expect(await q.getByText('申请人补正后重新提交').count()).toBe(1)
+  expect(await q.getByText('张三').count()).toBe(0)
+  await q.getByLabel('手机号后4位').fill('1234')
+  await q.getByRole('button', { name: '查询' }).click()
+  await poll(() => q.getByRole('alert').filter({ hasText: '没有找到这个办件' }).count()).toBe(1)
+  expect(await axe(q)).toEqual([])
+  await shot(q, 'query')
+  await anon.close()
 })

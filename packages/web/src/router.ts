@@ -10,6 +10,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cases/:caseNo', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { title: '办件详情' } },
   { path: '/cases/:caseNo/supplement', name: 'supplement', component: () => import('./pages/SupplementPage.vue'), meta: { title: '补正材料' } },
   { path: '/me/cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { title: '我的办件' } },
+  { path: '/query', name: 'query', component: () => import('./pages/QueryPage.vue'), meta: { title: '办件查询' } },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
   { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的' } },
   { path: '/me/licences', name: 'licences', component: () => import('./pages/LicencesPage.vue'), meta: { title: '我的证照' } },

@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   applyEvent, materialRefs, project, resubmitCaseBodySchema, TransitionError, validateForm, withdrawCaseBodySchema,
-  type CaseEventBody, type CaseProjection, type ResubmitCaseBody,
+  type CaseEventBody, type CaseProjection, type ResubmitCaseBody, type PublicCaseView,
+  PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
   BRANCH_STATUS_TEXT, lightFor, shanghaiDate, timeline,
   CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
@@ -14,6 +15,7 @@ import {
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Queryable } from '../store/db'
+import { identityRepo } from '../store/identity'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
 import { submitCase, type MaterialResolver } from '../cases/submit'
 import { grantedConsent } from '../cases/agent'
@@ -213,6 +215,36 @@ export function caseRoutes(opts: CaseRouteOptions) {
     }, async (request) => citizenAction(request, request.body.version, async ({ apply }) => {
       apply({ type: 'withdraw', ...(request.body.reason ? { reason: request.body.reason } : {}) })
     }))
+
+    // 办件查询: anyone with the number and the applicant phone's last 4 digits; no personal data, and
+    // the same answer whether the number is unknown or the digits are wrong.
+    app.get<{ Querystring: { caseNo: string; phone4: string } }>(ROUTES.publicQuery.path, {
+      schema: { querystring: publicQuerySchema, tags: ['cases'], summary: '办件查询（办件编号 + 手机号后4位，不含个人信息）' },
+      config: {
+        access: 'public', fieldMessages: PUBLIC_QUERY_MESSAGES,
+        rateLimit: { max: PUBLIC_QUERY_PER_MINUTE, timeWindow: '1 minute' },
+      },
+    }, async (request, reply): Promise<PublicCaseView> => {
+      const { caseNo, phone4 } = request.query
+      const row = caseNoPattern.test(caseNo) ? await caseRepo(app.db).byNo(caseNo) : null
+      const phone = row ? (await identityRepo(app.db).accountById(row.account_id))?.phone ?? null : null
+      if (!row || !phone || !phone.endsWith(phone4)) throw new ProblemError('QUERY_NOT_FOUND')
+      const item = await itemOf(row.item_code)
+      const clock = await clockOf(row, item)
+      const names = await departmentNames()
+      reply.header('cache-control', 'no-store')
+      return {
+        caseNo: row.case_no,
+        itemName: row.item_name,
+        department: item?.department.name ?? '',
+        statusLabel: CASE_STATUS_LABELS[clock.projection.status],
+        submittedDay: shanghaiDate(new Date(row.submitted_at).getTime()),
+        deadline: clock.projection.deadline,
+        light: clock.light,
+        daysLeft: clock.daysLeft,
+        steps: timeline(clock.projection.events, names).map(({ day, text, by }) => ({ day, text, by })),
+      }
+    })
 
     app.get(ROUTES.myCases.path, {
       schema: { tags: ['cases'], summary: '我的办件' },

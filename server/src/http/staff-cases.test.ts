@@ -6,7 +6,7 @@
  * other is told the case changed, and the case is as the winner left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, shanghaiDate, type CaseDetail, type Problem, type StaffCaseDetail, type StaffCaseSummary, type SubmitCaseBody } from '@tongban/core'
+import { addWorkingDays, shanghaiDate, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary, type SubmitCaseBody } from '@tongban/core'
 import { signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 
@@ -26,8 +26,9 @@ beforeAll(async () => {
 afterAll(async () => { await server?.close() })
 
 /** 最低生活保障 needs no files: a whole application in one request. */
-async function submitted(): Promise<{ token: string; caseNo: string }> {
-  const { token } = await signInCitizen(server.app, `139${String(60_000_000 + ++n).slice(-8)}`, `10.9.0.${n}`)
+async function submitted(): Promise<{ token: string; caseNo: string; phone: string }> {
+  const phone = `139${String(60_000_000 + ++n).slice(-8)}`
+  const { token } = await signInCitizen(server.app, phone, `10.9.0.${n}`)
   const body: SubmitCaseBody = {
     itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
     values: {
@@ -38,7 +39,7 @@ async function submitted(): Promise<{ token: string; caseNo: string }> {
   }
   const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...as(token), 'idempotency-key': `staff-test-key-${n}`.padEnd(20, '0') } })
   expect(res.statusCode, res.body).toBe(201)
-  return { token, caseNo: res.json<CaseDetail>().caseNo }
+  return { token, caseNo: res.json<CaseDetail>().caseNo, phone }
 }
 
 const act = (token: string, caseNo: string, payload: object) =>
@@ -147,5 +148,26 @@ describe('the workbench', () => {
     const other = await submitted()
     const notMine = await server.app.inject({ method: 'POST', url: `/api/cases/${second.caseNo}/withdraw`, payload: { version: 3 }, headers: as(other.token) })
     expect(notMine.json<Problem>().code).toBe('CASE_NOT_FOUND')
+  })
+
+  it('answers the public query with the number and the last 4 digits, shows no personal data, and is rate-limited', async () => {
+    const { caseNo, phone } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    const q = (no: string, digits: string, ip = '10.98.0.1') => server.app.inject({ url: `/api/query?caseNo=${encodeURIComponent(no)}&phone4=${digits}`, remoteAddress: ip })
+    const ok = await q(caseNo, phone.slice(-4))
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json<PublicCaseView>()).toMatchObject({ caseNo, itemName: '最低生活保障申请', department: '示例市民政局', statusLabel: '窗口预审中', light: 'green' })
+    expect(ok.json<PublicCaseView>().steps.map((x) => x.text)).toEqual(['提交了申请', '开始预审'])
+    for (const secret of ['王芳', '11010519491231002X', phone, '杏花村', '2000']) expect(ok.body).not.toContain(secret)
+    const wrong = await q(caseNo, phone.slice(-4) === '0000' ? '1111' : '0000')
+    const unknown = await q('MZ-0001-20000101-0001', phone.slice(-4))
+    expect(wrong.statusCode).toBe(404)
+    expect(wrong.json<Problem>()).toEqual({ ...unknown.json<Problem>() })
+    expect(wrong.json<Problem>().code).toBe('QUERY_NOT_FOUND')
+    const badDigits = await q(caseNo, '12a4')
+    expect(badDigits.json<Problem>().errors?.[0]?.message).toBe('请输入申请时手机号的后4位数字')
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await q(caseNo, '0000', '10.99.0.1')).statusCode)
+    expect(statuses.at(-1)).toBe(429)
   })
 })

@@ -259,3 +259,36 @@ export const withdrawCaseBodySchema = {
   required: ['version'],
   properties: { version: { type: 'integer', minimum: 0 }, reason: { type: 'string', maxLength: 200 } },
 } as const
+
+// ---- public query (办件查询) -------------------------------------------------------
+
+/** Tries per minute per address: enough for a person, too few to guess numbers. */
+export const PUBLIC_QUERY_PER_MINUTE = 10
+
+export const publicQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['caseNo', 'phone4'],
+  properties: {
+    caseNo: { type: 'string', minLength: 1, maxLength: 90 },
+    phone4: { type: 'string', pattern: '^\\d{4}$' },
+  },
+} as const
+
+export const PUBLIC_QUERY_MESSAGES = {
+  caseNo: '请输入办件编号',
+  phone4: '请输入申请时手机号的后4位数字',
+} as const
+
+/** What anyone with the number and the phone's last 4 digits may see: no personal data. */
+export interface PublicCaseView {
+  caseNo: string
+  itemName: string
+  department: string
+  statusLabel: string
+  submittedDay: string
+  deadline: string | null
+  light: Light | null
+  daysLeft: number | null
+  steps: { day: string; text: string; by: string }[]
+}

@@ -10,7 +10,7 @@ import type {
 } from './identity'
 import type { Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  CaseDetail, CaseSummary, DraftRecord, Licence, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
 
@@ -66,6 +66,8 @@ export interface ApiClient {
   agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   /** 代办: the resident's e-licences of the kinds the consented item's form takes. */
   agentLicences(consentId: string): Promise<Licence[]>
+  /** 办件查询 without signing in: case number + the applicant phone's last 4 digits. */
+  publicQuery(caseNo: string, phone4: string): Promise<PublicCaseView>
   /** 补正后重新提交: the corrected form, on the version the supplement request left. */
   resubmitCase(caseNo: string, body: ResubmitCaseBody): Promise<CaseDetail>
   /** 撤回 before acceptance. */
@@ -220,6 +222,9 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async agentLicences(consentId) {
       return (await send<Licence[]>({ method: 'GET', url: buildPath(ROUTES.agentLicences.path, { id: consentId }) })).data
+    },
+    async publicQuery(caseNo, phone4) {
+      return (await send<PublicCaseView>({ method: 'GET', url: ROUTES.publicQuery.path, query: { caseNo, phone4 } })).data
     },
     async resubmitCase(caseNo, body) {
       return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.resubmitCase.path, { caseNo }), body })).data

@@ -43,6 +43,7 @@ export const PROBLEMS = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: '这次提交与之前的提交内容不一致，请刷新后重新提交' },
   IDEMPOTENCY_KEY_MISSING: { status: 400, title: '提交缺少编号，请刷新后重试' },
   SUBMIT_IN_PROGRESS: { status: 409, title: '正在提交，请稍候' },
+  QUERY_NOT_FOUND: { status: 404, title: '没有找到这个办件，请核对办件编号和手机号后4位' },
   CASE_CHANGED: { status: 409, title: '这个办件刚被其他人处理过，请刷新后再确认一次' },
   ILLEGAL_TRANSITION: { status: 409, title: '办件当前的状态不能进行这项操作' },
   NOT_FOUND: { status: 404, title: '您要找的页面或数据不存在' },

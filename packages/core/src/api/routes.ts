@@ -45,6 +45,7 @@ export const ROUTES = {
   submitCase: { method: 'POST', path: '/api/cases' },
   myCases: { method: 'GET', path: '/api/me/cases' },
   getCase: { method: 'GET', path: '/api/cases/:caseNo' },
+  publicQuery: { method: 'GET', path: '/api/query' },
   resubmitCase: { method: 'POST', path: '/api/cases/:caseNo/resubmit' },
   withdrawCase: { method: 'POST', path: '/api/cases/:caseNo/withdraw' },
   staffCases: { method: 'GET', path: '/api/staff/cases' },
