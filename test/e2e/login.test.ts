@@ -37,7 +37,7 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
   page.on('pageerror', (e) => errors.push(e.message))
 
   await page.goto(product.url)
-  await page.getByRole('link', { name: '我的' }).click()
+  await page.getByRole('link', { name: '我的', exact: true }).click()
   await page.waitForURL(/\/login\?redirect=/)
   await poll(() => page.getByText('/dev/inbox').count()).toBe(1)
 
