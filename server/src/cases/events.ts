@@ -26,9 +26,17 @@ function actorOf(raw: string): Actor {
   return { role: raw.slice(0, i) as ActorRole, id: raw.slice(i + 1) }
 }
 
+/** What goes into case_events.data: the event's own fields, and the department a reviewer acted for. */
+export function eventData(e: CaseEvent): Record<string, unknown> {
+  const { type: _t, actor, at: _at, day: _d, ...data } = e
+  return actor.department ? { ...data, actorDepartment: actor.department } : data
+}
+
 function toEvent(r: EventRow): CaseEvent {
   const at = new Date(r.at)
-  return { ...r.data, type: r.type, actor: actorOf(r.actor), at: at.toISOString(), day: shanghaiDate(at.getTime()) } as CaseEvent
+  const { actorDepartment, ...data } = r.data as { actorDepartment?: string }
+  const actor = { ...actorOf(r.actor), ...(actorDepartment ? { department: actorDepartment } : {}) }
+  return { ...data, type: r.type, actor, at: at.toISOString(), day: shanghaiDate(at.getTime()) } as CaseEvent
 }
 
 export async function loadEvents(db: Queryable, caseId: string): Promise<CaseEvent[]> {

@@ -19,7 +19,7 @@ import { identityRepo } from '../store/identity'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
 import { submitCase, type MaterialResolver } from '../cases/submit'
 import { grantedConsent } from '../cases/agent'
-import { caseClock, clockRules, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
+import { caseClock, clockRules, eventData, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
 import { accessLogRepo } from '../store/access-log'
 
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
@@ -187,8 +187,8 @@ export function caseRoutes(opts: CaseRouteOptions) {
         }
         await act({ tx, id, row, item, apply, at, today })
         if (!appended) throw new ProblemError('INTERNAL')
-        const { type, actor, at: _at, day: _day, ...data } = appended as CaseEvent
-        await cases.appendEvent(id, type, `${actor.role}:${actor.id}`, data, at)
+        const e = appended as CaseEvent
+        await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), at)
         await cases.setStatus(id, project([...events, appended], rules).status)
         return { id, item }
       })

@@ -14,7 +14,7 @@ import {
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
-import { caseClock, clockRules, loadEvents, loadEventsOf } from '../cases/events'
+import { caseClock, clockRules, eventData, loadEvents, loadEventsOf } from '../cases/events'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
@@ -126,8 +126,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
         if (e.code === 'invalid_event') throw new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }] })
         throw new ProblemError('ILLEGAL_TRANSITION', { detail: e.message })
       }
-      const { type, actor: _a, at: _at, day: _d, ...data } = event
-      await cases.appendEvent(id, type, `${actor.role}:${actor.id}`, data, at)
+      await cases.appendEvent(id, event.type, `${actor.role}:${actor.id}`, eventData(event), at)
       await cases.setStatus(id, next.status)
       return { row: { ...row, status: next.status }, events: [...events, event] }
     })

@@ -340,7 +340,9 @@ const STEP_TEXT: Record<'undertaking' | 'reviewing' | 'approving', string> = { u
 export function timeline(events: readonly CaseEvent[], departmentName: (code: string) => string = (c) => c): TimelineEntry[] {
   const steps = new Map<string, 'pending' | 'undertaking' | 'reviewing' | 'approving'>()
   return events.map((e) => {
-    const by = e.actor.role === 'reviewer' && e.actor.department ? departmentName(e.actor.department) : ROLE_TEXT[e.actor.role]
+    // A department's own steps are told by the department: "示例市民政局 开始审核".
+    const dept = 'department' in e && typeof e.department === 'string' ? e.department : e.actor.department
+    const by = e.actor.role === 'reviewer' && dept ? departmentName(dept) : ROLE_TEXT[e.actor.role]
     const entry = (text: string, detail?: string): TimelineEntry => ({ at: e.at, day: e.day, text, by, ...(detail ?? e.note ? { detail: detail ?? e.note } : {}) })
     switch (e.type) {
       case 'submit': return entry('提交了申请')
@@ -355,11 +357,11 @@ export function timeline(events: readonly CaseEvent[], departmentName: (code: st
         const now = steps.get(e.department) ?? 'pending'
         const next = NEXT_STEP[now === 'approving' ? 'reviewing' : now] as 'undertaking' | 'reviewing' | 'approving'
         steps.set(e.department, next)
-        return entry(`${departmentName(e.department)}开始${STEP_TEXT[next]}`, e.opinion)
+        return entry(`开始${STEP_TEXT[next]}`, e.opinion)
       }
-      case 'decide_branch': return entry(`${departmentName(e.department)}${e.outcome === 'approved' ? '同意' : '不同意'}`, e.opinion)
-      case 'pause_branch': return entry(`${departmentName(e.department)}进入${e.procedure}，暂停计时`, e.reason)
-      case 'resume_branch': return entry(`${departmentName(e.department)}恢复办理，继续计时`)
+      case 'decide_branch': return entry(e.outcome === 'approved' ? '同意' : '不同意', e.opinion)
+      case 'pause_branch': return entry(`进入${e.procedure}，暂停计时`, e.reason)
+      case 'resume_branch': return entry('恢复办理，继续计时')
       case 'extend': return entry(`办理期限延长${e.days}个工作日`, e.reason)
       case 'complete': return entry('办结，结果已出具')
       case 'withdraw': return entry('撤回了申请', e.reason)

@@ -1,0 +1,114 @@
+/**
+ * One case all the way through on the BFF, on PGlite and on PostgreSQL:
+ * submit → supplement → resubmit → accept with two departments (joint
+ * handling) → one branch paused for a special procedure and resumed →
+ * extension → both decide → 办结. At every step the deadline and light the
+ * citizen sees are the core clock's for that step.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  addWorkingDays, decisionDays, shanghaiDate,
+  type CaseDetail, type Item, type StaffCaseDetail, type SubmitCaseBody,
+} from '@tongban/core'
+import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
+import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
+import { staffRepo } from '../store/staff'
+import { hashPassword } from '../auth/passwords'
+import type { Db } from '../store/db'
+
+const pgUrl = await postgresAvailable()
+const variants: { label: string; open: () => Promise<{ db: Db; close(): Promise<void> }> }[] = [
+  { label: 'PGlite', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
+]
+if (pgUrl) variants.push({ label: 'PostgreSQL', open: async () => { const pg = await postgresDb(pgUrl); return { db: pg.db, close: () => pg.drop() } } })
+
+describe.each(variants)('a whole case on $label', (variant) => {
+  let database: { db: Db; close(): Promise<void> }
+  let server: TestServer
+  const tokens: Record<string, string> = {}
+  const as = (t: string) => ({ authorization: `Bearer ${t}` })
+
+  beforeAll(async () => {
+    database = await variant.open()
+    server = await startTestServer({ db: database.db })
+    const hash = await hashPassword('Journey@2026')
+    await staffRepo(database.db).insert({ username: 'mz-reviewer', displayName: '民政局社会救助科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'mzj' })
+    await staffRepo(database.db).insert({ username: 'rs-reviewer', displayName: '人社局就业科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'rsj' })
+    const login = async (username: string, password: string) =>
+      (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password } })).json<{ token: string }>().token
+    tokens.clerk = await login('clerk', DEMO_STAFF_PASSWORD)
+    tokens.leader = await login('leader', DEMO_STAFF_PASSWORD)
+    tokens.mzj = await login('mz-reviewer', 'Journey@2026')
+    tokens.rsj = await login('rs-reviewer', 'Journey@2026')
+    tokens.citizen = (await signInCitizen(server.app, '13977770001', '10.77.0.1')).token
+  })
+  afterAll(async () => {
+    await server?.close()
+    await database?.close()
+  })
+
+  it('keeps every party on the same clock from submission to 办结', async () => {
+    const today = shanghaiDate(Date.now())
+    const item = (await server.app.inject('/api/items/MZ-0001')).json<Item>()
+    const body: SubmitCaseBody = {
+      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
+      values: {
+        applicantName: '王芳', idNumber: '11010519491231002X', phone: '13977770001', region: { province: '330000', city: '330100', district: '330106' },
+        address: '杏花村3组12号', members: [{ name: '王芳', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 800 }],
+        savings: 2000, reason: '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
+      },
+    }
+    const created = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...as(tokens.citizen!), 'idempotency-key': 'journey-key-000000000001' } })
+    expect(created.statusCode, created.body).toBe(201)
+    const caseNo = created.json<CaseDetail>().caseNo
+    let version = 1
+    const citizenView = async () => (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: as(tokens.citizen!) })).json<CaseDetail>()
+    const act = async (who: string, payload: object) => {
+      const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...payload, version }, headers: as(tokens[who]!) })
+      expect(res.statusCode, `${who} ${JSON.stringify(payload)}: ${res.body}`).toBe(200)
+      version++
+      return res.json<StaffCaseDetail>()
+    }
+
+    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: addWorkingDays(today, 2), light: 'green' })
+    await act('clerk', { type: 'start_pre_review' })
+    await act('clerk', { type: 'request_supplement', items: [{ path: 'savings', reason: '请按近6个月银行流水填写' }] })
+    expect(await citizenView()).toMatchObject({ status: 'supplement_required', deadline: null, light: null })
+    const resubmitted = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...body.values, savings: 2600 }, version }, headers: as(tokens.citizen!) })
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200)
+    version++
+    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: addWorkingDays(today, 2) })
+
+    await act('clerk', { type: 'start_pre_review' })
+    const accepted = await act('clerk', { type: 'accept', departments: ['mzj', 'rsj'] })
+    const rules = { promisedDays: item.promisedDays, statutoryDays: item.statutoryDays }
+    const decisionBy = addWorkingDays(today, decisionDays(rules, true, 0))
+    expect(accepted.branches.map((b) => [b.department, b.deadline])).toEqual([['示例市民政局', decisionBy], ['示例市人力资源和社会保障局', decisionBy]])
+
+    for (let i = 0; i < 3; i++) await act('mzj', { type: 'advance_branch', department: 'mzj' })
+    const paused = await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: addWorkingDays(today, 5) })
+    expect(paused.branches[0]).toMatchObject({ statusLabel: '特别程序（暂停计时）', deadline: null, paused: { procedure: '入户调查' } })
+    // The case's own deadline is its running branch's meanwhile.
+    expect((await citizenView()).deadline).toBe(decisionBy)
+    await act('mzj', { type: 'resume_branch', department: 'mzj' })
+    const extended = await act('leader', { type: 'extend', days: 10, reason: '需要部门间核对' })
+    expect(extended.branches[0]!.deadline).toBe(addWorkingDays(today, decisionDays(rules, true, 10)))
+
+    for (let i = 0; i < 3; i++) await act('rsj', { type: 'advance_branch', department: 'rsj' })
+    await act('mzj', { type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件' })
+    const decided = await act('rsj', { type: 'decide_branch', department: 'rsj', outcome: 'approved' })
+    expect(decided).toMatchObject({ status: 'decided', deadline: addWorkingDays(today, 10), light: 'green' })
+    const done = await act('clerk', { type: 'complete' })
+    expect(done).toMatchObject({ status: 'completed', deadline: null, actions: [] })
+
+    const story = (await citizenView()).timeline.map((t) => `${t.by}${t.text}`)
+    expect(story).toEqual([
+      '申请人提交了申请', '窗口开始预审', '窗口请补正材料（一次性告知）', '申请人补正后重新提交', '窗口开始预审',
+      '窗口受理，交示例市民政局、示例市人力资源和社会保障局办理',
+      '示例市民政局开始承办', '示例市民政局开始审核', '示例市民政局开始审批',
+      '示例市民政局进入入户调查，暂停计时', '示例市民政局恢复办理，继续计时', '分管领导办理期限延长10个工作日',
+      '示例市人力资源和社会保障局开始承办', '示例市人力资源和社会保障局开始审核', '示例市人力资源和社会保障局开始审批',
+      '示例市民政局同意', '示例市人力资源和社会保障局同意', '窗口办结，结果已出具',
+    ])
+  })
+})
