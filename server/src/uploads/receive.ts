@@ -41,9 +41,13 @@ export async function receiveToTemp(source: Readable, dir: string, maxBytes: num
       done(null, chunk)
     },
   })
+  const out = createWriteStream(tempPath, { flags: 'wx' })
   try {
-    await pipeline(source, meter, createWriteStream(tempPath, { flags: 'wx' }))
+    await pipeline(source, meter, out)
   } catch (e) {
+    // The file is opened asynchronously: wait until the stream has let go of it, or a late open would
+    // create it again after the removal (seen on a busy machine: a refused 50 MB upload left its .part).
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()))
     await rm(tempPath, { force: true })
     throw e
   }
