@@ -10,8 +10,9 @@ import {
 } from '@tongban/core'
 import type { Queryable } from '../store/db'
 
-export function clockRules(item: Pick<Item, 'promisedDays' | 'statutoryDays'>): ItemClockRules {
-  return { promisedDays: item.promisedDays, statutoryDays: item.statutoryDays }
+/** The clock rules of a case's item; an item gone from the catalogue keeps the statutory 20 working days. */
+export function clockRules(item: Pick<Item, 'promisedDays' | 'statutoryDays'> | null): ItemClockRules {
+  return item ? { promisedDays: item.promisedDays, statutoryDays: item.statutoryDays } : { promisedDays: 20, statutoryDays: 20 }
 }
 
 interface EventRow {

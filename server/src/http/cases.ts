@@ -113,9 +113,9 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const names = new Map((await app.catalogue.departments()).map((d) => [d.code, d.name]))
       return (code: string) => names.get(code) ?? code
     }
-    /** The case's projection from its events, by the core machine; an item gone from the catalogue keeps the statutory 20 days. */
+    /** The case's projection from its events, by the core machine. */
     const clockOf = async (row: CaseRow, item: Item | null, events?: CaseEvent[]) =>
-      caseClock(events ?? (await loadEvents(app.db, row.id)), item ? clockRules(item) : { promisedDays: 20, statutoryDays: 20 }, now())
+      caseClock(events ?? (await loadEvents(app.db, row.id)), clockRules(item), now())
     const detailOf = async (row: CaseRow, item: Item | null) => detail(row, item, await clockOf(row, item), now(), await departmentNames())
 
     app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.submitCase.path, {
@@ -172,7 +172,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
         const events = await loadEvents(tx, id)
         if (events.length !== version) throw new ProblemError('CASE_CHANGED')
         const item = await itemOf(row.item_code)
-        const rules = item ? clockRules(item) : { promisedDays: 20, statutoryDays: 20 }
+        const rules = clockRules(item)
         let appended: CaseEvent | null = null
         const apply = (body: CaseEventBody) => {
           const e = { ...body, actor: { role: 'citizen' as const, id: accountId }, at: at.toISOString(), day: today } as CaseEvent

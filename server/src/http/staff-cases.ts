@@ -19,7 +19,6 @@ import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
 const WORKERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
-const FALLBACK_RULES = { promisedDays: 20, statutoryDays: 20 }
 
 /** The role a staff member acts in for an event: the first of theirs the machine accepts for it. */
 function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
@@ -54,7 +53,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     for (const r of rows) {
       const item = await itemOf(r.item_code)
       const list = events.get(r.id) ?? []
-      const clock = caseClock(list, item ? clockRules(item) : FALLBACK_RULES, now())
+      const clock = caseClock(list, clockRules(item), now())
       const p = clock.projection
       const mine = staff.roles.includes('supervisor') || staff.roles.includes('leader')
         || (staff.roles.includes('clerk') && ['submitted', 'pre_review', 'decided'].includes(p.status))
@@ -72,7 +71,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
   async function staffDetail(request: FastifyRequest, row: CaseRow, events: CaseEvent[]): Promise<StaffCaseDetail> {
     const staff = staffOf(request)
     const item = await itemOf(row.item_code)
-    const clock = caseClock(events, item ? clockRules(item) : FALLBACK_RULES, now())
+    const clock = caseClock(events, clockRules(item), now())
     const actor = actorFor(staff)
     const actions = [...new Set((['clerk', 'reviewer', 'leader'] as const)
       .filter((r) => staff.roles.includes(r))
@@ -119,7 +118,8 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       if (event.type === 'accept' && !event.departments?.length) (event as { departments: string[] }).departments = [item?.department.code ?? 'unknown']
       let next
       try {
-        next = applyEvent(project(events, item ? clockRules(item) : FALLBACK_RULES), event, item ? clockRules(item) : FALLBACK_RULES)
+        const rules = clockRules(item)
+        next = applyEvent(project(events, rules), event, rules)
       } catch (e) {
         if (!(e instanceof TransitionError)) throw e
         if (e.code === 'wrong_role' || e.code === 'wrong_department') throw new ProblemError('FORBIDDEN', { detail: e.message })
