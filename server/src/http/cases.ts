@@ -5,8 +5,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  applyEvent, materialRefs, project, resubmitCaseBodySchema, TransitionError, validateForm, withdrawCaseBodySchema,
-  type CaseEventBody, type CaseProjection, type ResubmitCaseBody, type PublicCaseView,
+  materialRefs, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
+  type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
   BRANCH_STATUS_TEXT, lightFor, shanghaiDate, timeline,
   CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
@@ -14,12 +14,12 @@ import {
   type CaseDetail, type CaseEvent, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
-import type { Queryable } from '../store/db'
 import { identityRepo } from '../store/identity'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
 import { submitCase, type MaterialResolver } from '../cases/submit'
 import { grantedConsent } from '../cases/agent'
-import { caseClock, clockRules, eventData, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
+import { caseClock, clockRules, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
+import { actOnCase, caseLookups, type ActRequest } from '../cases/act'
 import { accessLogRepo } from '../store/access-log'
 
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
@@ -108,11 +108,8 @@ export function caseRoutes(opts: CaseRouteOptions) {
       if (!id) throw new ProblemError('UNAUTHENTICATED')
       return id
     }
-    const itemOf = async (code: string) => (await app.catalogue.guide(code))?.item ?? null
-    const departmentNames = async () => {
-      const names = new Map((await app.catalogue.departments()).map((d) => [d.code, d.name]))
-      return (code: string) => names.get(code) ?? code
-    }
+    const lookups = caseLookups(app.catalogue)
+    const { itemOf, departmentNames } = lookups
     /** The case's projection from its events, by the core machine. */
     const clockOf = async (row: CaseRow, item: Item | null, events?: CaseEvent[]) =>
       caseClock(events ?? (await loadEvents(app.db, row.id)), clockRules(item), now())
@@ -158,49 +155,20 @@ export function caseRoutes(opts: CaseRouteOptions) {
     })
 
     /** A citizen's action on their own case, on the version they saw, under a row lock. */
-    async function citizenAction(request: FastifyRequest<{ Params: { caseNo: string } }>, version: number, act: (a: {
-      tx: Queryable; id: string; row: CaseRow; item: Item | null; apply: (e: CaseEventBody) => CaseProjection; at: Date; today: string
-    }) => Promise<void>): Promise<CaseDetail> {
+    async function citizenAction(request: FastifyRequest<{ Params: { caseNo: string } }>, version: number, body: CaseEventBody, within?: ActRequest['within']): Promise<CaseDetail> {
       const accountId = citizenOf(request)
-      const at = new Date(now())
-      const today = shanghaiDate(at.getTime())
-      const done = await app.db.transaction(async (tx) => {
-        const cases = caseRepo(tx)
-        const id = caseNoPattern.test(request.params.caseNo) ? await cases.lockByNo(request.params.caseNo) : null
-        const row = id ? await cases.byId(id) : null
-        if (!id || !row || row.account_id !== accountId) throw new ProblemError('CASE_NOT_FOUND')
-        const events = await loadEvents(tx, id)
-        if (events.length !== version) throw new ProblemError('CASE_CHANGED')
-        const item = await itemOf(row.item_code)
-        const rules = clockRules(item)
-        let appended: CaseEvent | null = null
-        const apply = (body: CaseEventBody) => {
-          const e = { ...body, actor: { role: 'citizen' as const, id: accountId }, at: at.toISOString(), day: today } as CaseEvent
-          try {
-            const next = applyEvent(project(events, rules), e, rules)
-            appended = e
-            return next
-          } catch (err) {
-            if (err instanceof TransitionError) throw new ProblemError('ILLEGAL_TRANSITION', { detail: err.message })
-            throw err
-          }
-        }
-        await act({ tx, id, row, item, apply, at, today })
-        if (!appended) throw new ProblemError('INTERNAL')
-        const e = appended as CaseEvent
-        await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), at)
-        await cases.setStatus(id, project([...events, appended], rules).status)
-        return { id, item }
+      if (!caseNoPattern.test(request.params.caseNo)) throw new ProblemError('CASE_NOT_FOUND')
+      const done = await actOnCase(app.db, lookups, {
+        caseNo: request.params.caseNo, version, owner: accountId, actor: { role: 'citizen', id: accountId }, body, at: new Date(now()), within,
       })
-      const row = await caseRepo(app.db).byId(done.id)
-      return detailOf(row!, done.item)
+      return detail(done.row, done.item, caseClock(done.events, clockRules(done.item), now()), now(), await departmentNames())
     }
 
     app.post<{ Params: { caseNo: string }; Body: ResubmitCaseBody }>(ROUTES.resubmitCase.path, {
       schema: { params: caseNoParams, body: resubmitCaseBodySchema, tags: ['cases'], summary: '补正后重新提交（与申请时同一校验）' },
       config: { access: 'citizen', fieldMessages: { values: '申请表内容格式不正确', version: '请刷新后再提交' } },
-    }, async (request) => citizenAction(request, request.body.version, async ({ tx, id, row, apply, today }) => {
-      apply({ type: 'resubmit' })
+    }, async (request) => citizenAction(request, request.body.version, { type: 'resubmit' }, async ({ tx, row, today }) => {
+      const id = row.id
       const result = validateForm(row.form, request.body.values, { answers: row.answers, today })
       if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
       const refs = materialRefs(row.form, result.values)
@@ -212,9 +180,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
     app.post<{ Params: { caseNo: string }; Body: { version: number; reason?: string } }>(ROUTES.withdrawCase.path, {
       schema: { params: caseNoParams, body: withdrawCaseBodySchema, tags: ['cases'], summary: '受理前撤回申请' },
       config: { access: 'citizen', fieldMessages: { version: '请刷新后再操作', reason: '撤回原因太长了' } },
-    }, async (request) => citizenAction(request, request.body.version, async ({ apply }) => {
-      apply({ type: 'withdraw', ...(request.body.reason ? { reason: request.body.reason } : {}) })
-    }))
+    }, async (request) => citizenAction(request, request.body.version, { type: 'withdraw', ...(request.body.reason ? { reason: request.body.reason } : {}) }))
 
     // 办件查询: anyone with the number and the applicant phone's last 4 digits; no personal data, and
     // the same answer whether the number is unknown or the digits are wrong.

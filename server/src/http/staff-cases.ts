@@ -8,25 +8,25 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  allowedEvents, applyEvent, project, ROUTES, shanghaiDate, staffCaseEventBodySchema, TransitionError,
-  type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type Item, type StaffCaseDetail, type StaffCaseSummary,
+  allowedEvents, ROUTES, staffCaseEventBodySchema, TRANSITIONS,
+  type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
-import { caseClock, clockRules, eventData, loadEvents, loadEventsOf } from '../cases/events'
+import { caseClock, clockRules, loadEvents, loadEventsOf } from '../cases/events'
+import { actOnCase, caseLookups } from '../cases/act'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
 const WORKERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
+/** The workbench roles that act on cases, in the order a person holding several acts in. */
+const STAFF_ROLES = ['clerk', 'reviewer', 'leader'] as const satisfies readonly ActorRole[]
 
 /** The role a staff member acts in for an event: the first of theirs the machine accepts for it. */
 function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
-  const order: ActorRole[] = ['clerk', 'reviewer', 'leader']
-  const mine = order.filter((r) => staff.roles.includes(r as never))
-  const pick = type ? mine.find((r) => (['request_supplement', 'refuse', 'accept', 'start_pre_review', 'complete'].includes(type) ? r === 'clerk'
-    : type === 'extend' ? r === 'leader' : r === 'reviewer')) : undefined
-  const role = pick ?? mine[0] ?? 'clerk'
+  const mine = STAFF_ROLES.filter((r) => staff.roles.includes(r))
+  const role = (type ? mine.find((r) => TRANSITIONS[type].roles.includes(r)) : undefined) ?? mine[0] ?? 'clerk'
   return { role, id: staff.id, ...(role === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) }
 }
 
@@ -36,11 +36,8 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
     return request.staff
   }
-  const itemOf = async (code: string): Promise<Item | null> => (await app.catalogue.guide(code))?.item ?? null
-  const names = async () => {
-    const m = new Map((await app.catalogue.departments()).map((d) => [d.code, d.name]))
-    return (code: string) => m.get(code) ?? code
-  }
+  const lookups = caseLookups(app.catalogue)
+  const { itemOf } = lookups
 
   app.get(ROUTES.staffCases.path, {
     schema: { tags: ['staff'], summary: '工作台：我要办理的办件（按红黄绿灯排序）' },
@@ -73,11 +70,11 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const item = await itemOf(row.item_code)
     const clock = caseClock(events, clockRules(item), now())
     const actor = actorFor(staff)
-    const actions = [...new Set((['clerk', 'reviewer', 'leader'] as const)
+    const actions = [...new Set(STAFF_ROLES
       .filter((r) => staff.roles.includes(r))
       .flatMap((r) => allowedEvents(clock.projection, { ...actor, role: r, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) })))]
     return {
-      ...detail(row, item, clock, now(), await names()), version: events.length, actions,
+      ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
       ...(staff.roles.includes('reviewer') && staff.departmentCode ? { myDepartment: staff.departmentCode } : {}),
     }
   }
@@ -104,31 +101,8 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
   }, async (request): Promise<StaffCaseDetail> => {
     const staff = staffOf(request)
     const { version, ...body } = request.body
-    const at = new Date(now())
-    const result = await app.db.transaction(async (tx) => {
-      const cases = caseRepo(tx)
-      const id = await cases.lockByNo(request.params.caseNo)
-      if (!id) throw new ProblemError('CASE_NOT_FOUND')
-      const row = (await cases.byId(id))!
-      const events = await loadEvents(tx, id)
-      if (events.length !== version) throw new ProblemError('CASE_CHANGED')
-      const item = await itemOf(row.item_code)
-      const actor = actorFor(staff, body.type)
-      const event = { ...body, actor, at: at.toISOString(), day: shanghaiDate(at.getTime()) } as CaseEvent
-      if (event.type === 'accept' && !event.departments?.length) (event as { departments: string[] }).departments = [item?.department.code ?? 'unknown']
-      let next
-      try {
-        const rules = clockRules(item)
-        next = applyEvent(project(events, rules), event, rules)
-      } catch (e) {
-        if (!(e instanceof TransitionError)) throw e
-        if (e.code === 'wrong_role' || e.code === 'wrong_department') throw new ProblemError('FORBIDDEN', { detail: e.message })
-        if (e.code === 'invalid_event') throw new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }] })
-        throw new ProblemError('ILLEGAL_TRANSITION', { detail: e.message })
-      }
-      await cases.appendEvent(id, event.type, `${actor.role}:${actor.id}`, eventData(event), at)
-      await cases.setStatus(id, next.status)
-      return { row: { ...row, status: next.status }, events: [...events, event] }
+    const result = await actOnCase(app.db, lookups, {
+      caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()),
     })
     return staffDetail(request, result.row, result.events)
   })

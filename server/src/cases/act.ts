@@ -1,0 +1,99 @@
+/**
+ * One way to act on a case, for everyone who may: staff on the workbench,
+ * the citizen (resubmit, withdraw) and the approval backend's webhook. The
+ * case row is locked, the events are read, the action must be taken on the
+ * version (event count) the actor saw, the core machine decides whether the
+ * event is allowed, and the event and the new status are written — all in
+ * one transaction, so of two people acting at once one wins and the other
+ * is told to look again.
+ */
+import {
+  applyEvent, project, shanghaiDate, TransitionError,
+  type Actor, type CaseEvent, type CaseEventBody, type CaseProjection, type Item,
+} from '@tongban/core'
+import { ProblemError } from '../errors'
+import type { Db, Queryable } from '../store/db'
+import { caseRepo, type CaseRow } from '../store/cases'
+import type { CatalogueService } from '../catalogue/service'
+import { clockRules, eventData, loadEvents } from './events'
+
+/** The catalogue lookups every case view needs. */
+export function caseLookups(catalogue: CatalogueService) {
+  return {
+    itemOf: async (code: string): Promise<Item | null> => (await catalogue.guide(code))?.item ?? null,
+    /** Department code → name, one read of the catalogue. */
+    departmentNames: async (): Promise<(code: string) => string> => {
+      const names = new Map((await catalogue.departments()).map((d) => [d.code, d.name]))
+      return (code: string) => names.get(code) ?? code
+    },
+  }
+}
+
+export interface ActContext {
+  tx: Queryable
+  row: CaseRow
+  item: Item | null
+  /** The case before the event. */
+  before: CaseProjection
+  after: CaseProjection
+  event: CaseEvent
+  today: string
+}
+
+export interface ActRequest {
+  caseNo: string
+  /** The number of events the actor saw; null for a backend whose events are idempotent by their own id. */
+  version: number | null
+  actor: Actor
+  body: CaseEventBody & { note?: string }
+  at: Date
+  /** The case must belong to this account (a citizen's own case); anyone else's reads as missing. */
+  owner?: string
+  /** More work in the same transaction once the machine has allowed the event (e.g. the resubmitted form). */
+  within?: (ctx: ActContext) => Promise<void>
+}
+
+export interface ActResult {
+  row: CaseRow
+  item: Item | null
+  events: CaseEvent[]
+  projection: CaseProjection
+}
+
+/** The machine's refusal as the problem the actor is shown. */
+export function transitionProblem(e: TransitionError): ProblemError {
+  if (e.code === 'wrong_role' || e.code === 'wrong_department') return new ProblemError('FORBIDDEN', { detail: e.message })
+  if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }] })
+  return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message })
+}
+
+export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>, req: ActRequest): Promise<ActResult> {
+  const today = shanghaiDate(req.at.getTime())
+  return db.transaction(async (tx) => {
+    const cases = caseRepo(tx)
+    const id = await cases.lockByNo(req.caseNo)
+    const row = id ? await cases.byId(id) : null
+    if (!id || !row || (req.owner !== undefined && row.account_id !== req.owner)) throw new ProblemError('CASE_NOT_FOUND')
+    const events = await loadEvents(tx, id)
+    if (req.version !== null && events.length !== req.version) throw new ProblemError('CASE_CHANGED')
+    const item = await lookups.itemOf(row.item_code)
+    const body = { ...req.body }
+    // Accepted without naming departments: the item's own department handles it.
+    if (body.type === 'accept' && !body.departments?.length) body.departments = [item?.department.code ?? 'unknown']
+    const event = { ...body, actor: req.actor, at: req.at.toISOString(), day: today } as CaseEvent
+    const rules = clockRules(item)
+    const before = project(events, rules)
+    let after: CaseProjection
+    try {
+      after = applyEvent(before, event, rules)
+    } catch (e) {
+      if (e instanceof TransitionError) throw transitionProblem(e)
+      throw e
+    }
+    await req.within?.({ tx, row, item, before, after, event, today })
+    await cases.appendEvent(id, event.type, `${req.actor.role}:${req.actor.id}`, eventData(event), req.at)
+    await cases.setStatus(id, after.status)
+    const fresh = (await cases.byId(id))!
+    return { row: fresh, item, events: [...events, event], projection: after }
+  })
+}
