@@ -44,6 +44,9 @@ import { licenceRoutes } from './http/licences'
 import { openUploadSpace } from './store/file-store'
 import type { SmsProvider } from './connectors/sms/index'
 import { startConnectors } from './connectors/index'
+import { builtinBackend, httpBackend } from './backend/index'
+import { backendRoutes } from './http/backend'
+import { caseLookups } from './cases/act'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -143,7 +146,21 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
   await app.register(licenceRoutes, { demo: config.seed && !config.production })
   await app.register(caseRoutes({ materials: materialResolver() }))
+  const approval = connectors.approval
+    ? httpBackend({ db, client: connectors.approval, departmentNames: caseLookups(app.catalogue).departmentNames, log: app.log })
+    : builtinBackend()
+  app.decorate('approval', approval)
+  approval.start(config.approval.dispatchMs)
+  app.addHook('onClose', async () => approval.stop())
+  const fakeApproval = connectors.fakeApproval
+  if (fakeApproval) {
+    app.addHook('onListen', async () => {
+      const address = app.server.address()
+      if (address && typeof address === 'object') fakeApproval.setWebhookUrl(`http://127.0.0.1:${address.port}/api/backend/webhook`)
+    })
+  }
   await app.register(staffCaseRoutes)
+  await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId })
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

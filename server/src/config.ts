@@ -31,6 +31,22 @@ export interface AppConfig {
   uploads: UploadConfig
   /** The object store behind UPLOAD_STORE=s3. */
   s3: S3Config
+  approval: ApprovalConfig
+}
+
+export interface ApprovalConfig {
+  /** `builtin`: departments work cases on our workbench; `http`: an existing approval system does (backend/). */
+  backend: 'builtin' | 'http'
+  /** The approval system's API base; absent with `http` → a local fake (never in production). */
+  baseUrl?: string
+  /** Bearer token we present to it. */
+  apiToken: string
+  /** HMAC secret its webhooks are signed with. */
+  webhookSecret: string
+  /** Who its events are recorded as (`reviewer:<systemId>`). */
+  systemId: string
+  /** How often the handover outbox is tried; 0 = only when asked (tests). */
+  dispatchMs: number
 }
 
 export interface S3Config {
@@ -142,6 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const uploadStore = env.UPLOAD_STORE || 'disk'
   if (uploadStore !== 'disk' && uploadStore !== 'postgres' && uploadStore !== 's3') throw new ConfigError(`UPLOAD_STORE must be disk, postgres or s3, got "${uploadStore}"`)
   const s3 = s3Config(env, uploadStore === 's3', production)
+  const approvalBackend = env.APPROVAL_BACKEND || 'builtin'
+  if (approvalBackend !== 'builtin' && approvalBackend !== 'http') throw new ConfigError(`APPROVAL_BACKEND must be builtin or http, got "${approvalBackend}"`)
+  if (approvalBackend === 'http' && production && !(env.APPROVAL_BASE_URL && env.APPROVAL_API_TOKEN && env.APPROVAL_WEBHOOK_SECRET)) {
+    throw new ConfigError('APPROVAL_BACKEND=http needs APPROVAL_BASE_URL, APPROVAL_API_TOKEN and APPROVAL_WEBHOOK_SECRET in production')
+  }
+  if (env.APPROVAL_WEBHOOK_SECRET !== undefined && env.APPROVAL_WEBHOOK_SECRET.length < 32) throw new ConfigError('APPROVAL_WEBHOOK_SECRET must be at least 32 characters')
   const schema = env.DATABASE_SCHEMA
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_SCHEMA must be a lower-case SQL identifier')
   return {
@@ -165,6 +187,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionDays: int(env, 'UPLOAD_RETENTION_DAYS', 30, 1, 3650),
     },
     s3,
+    approval: {
+      backend: approvalBackend,
+      baseUrl: env.APPROVAL_BASE_URL || undefined,
+      apiToken: env.APPROVAL_API_TOKEN || 'fake-approval-token',
+      webhookSecret: env.APPROVAL_WEBHOOK_SECRET || 'fake-approval-webhook-secret-0123456789',
+      systemId: env.APPROVAL_SYSTEM_ID || 'approval-system',
+      dispatchMs: int(env, 'APPROVAL_DISPATCH_MS', 5_000, 0, 3_600_000),
+    },
     wechat: {
       baseUrl: env.WECHAT_API_BASE || undefined,
       appId: env.WECHAT_APP_ID ?? 'wx0000000000000000',

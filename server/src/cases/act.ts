@@ -36,21 +36,34 @@ export interface ActContext {
   /** The case before the event. */
   before: CaseProjection
   after: CaseProjection
+  /** The last of the events being appended. */
   event: CaseEvent
+  /** All of them (an approval system's status may stand for several steps). */
+  added: CaseEvent[]
   today: string
 }
+
+type Body = CaseEventBody & { note?: string }
 
 export interface ActRequest {
   caseNo: string
   /** The number of events the actor saw; null for a backend whose events are idempotent by their own id. */
   version: number | null
   actor: Actor
-  body: CaseEventBody & { note?: string }
+  /** The event, or the events the case as it now stands calls for (none: nothing to do). */
+  body: Body | ((before: CaseProjection, item: Item | null) => { actor: Actor; body: Body }[])
   at: Date
   /** The case must belong to this account (a citizen's own case); anyone else's reads as missing. */
   owner?: string
   /** More work in the same transaction once the machine has allowed the event (e.g. the resubmitted form). */
   within?: (ctx: ActContext) => Promise<void>
+  /**
+   * First, under the lock: false means this action was already taken (a
+   * webhook delivered again) — nothing is done and the case is returned as it is.
+   */
+  claim?: (tx: Queryable, row: CaseRow) => Promise<boolean>
+  /** Work in the same transaction after the events are written (e.g. the handover to an approval system). */
+  recorded?: (ctx: ActContext) => Promise<void>
 }
 
 export interface ActResult {
@@ -58,6 +71,10 @@ export interface ActResult {
   item: Item | null
   events: CaseEvent[]
   projection: CaseProjection
+  /** The events this action appended. */
+  added: CaseEvent[]
+  /** The claim said it was done before. */
+  duplicate?: boolean
 }
 
 /** The machine's refusal as the problem the actor is shown. */
@@ -75,25 +92,37 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
     const row = id ? await cases.byId(id) : null
     if (!id || !row || (req.owner !== undefined && row.account_id !== req.owner)) throw new ProblemError('CASE_NOT_FOUND')
     const events = await loadEvents(tx, id)
+    if (req.claim && !(await req.claim(tx, row))) {
+      const item = await lookups.itemOf(row.item_code)
+      return { row, item, events, projection: project(events, clockRules(item)), added: [], duplicate: true }
+    }
     if (req.version !== null && events.length !== req.version) throw new ProblemError('CASE_CHANGED')
     const item = await lookups.itemOf(row.item_code)
-    const body = { ...req.body }
-    // Accepted without naming departments: the item's own department handles it.
-    if (body.type === 'accept' && !body.departments?.length) body.departments = [item?.department.code ?? 'unknown']
-    const event = { ...body, actor: req.actor, at: req.at.toISOString(), day: today } as CaseEvent
     const rules = clockRules(item)
     const before = project(events, rules)
-    let after: CaseProjection
-    try {
-      after = applyEvent(before, event, rules)
-    } catch (e) {
-      if (e instanceof TransitionError) throw transitionProblem(e)
-      throw e
+    const wanted = typeof req.body === 'function' ? req.body(before, item) : [{ actor: req.actor, body: req.body }]
+    let after = before
+    const added: CaseEvent[] = []
+    for (const { actor, body: raw } of wanted) {
+      const body = { ...raw }
+      // Accepted without naming departments: the item's own department handles it.
+      if (body.type === 'accept' && !body.departments?.length) body.departments = [item?.department.code ?? 'unknown']
+      const event = { ...body, actor, at: req.at.toISOString(), day: today } as CaseEvent
+      try {
+        after = applyEvent(after, event, rules)
+      } catch (e) {
+        if (e instanceof TransitionError) throw transitionProblem(e)
+        throw e
+      }
+      added.push(event)
     }
-    await req.within?.({ tx, row, item, before, after, event, today })
-    await cases.appendEvent(id, event.type, `${req.actor.role}:${req.actor.id}`, eventData(event), req.at)
+    if (!added.length) return { row, item, events, projection: before, added }
+    const ctx = { tx, row, item, before, after, event: added.at(-1)!, added, today }
+    await req.within?.(ctx)
+    for (const e of added) await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), req.at)
     await cases.setStatus(id, after.status)
+    await req.recorded?.(ctx)
     const fresh = (await cases.byId(id))!
-    return { row: fresh, item, events: [...events, event], projection: after }
+    return { row: fresh, item, events: [...events, ...added], projection: after, added }
   })
 }

@@ -18,7 +18,7 @@ export function describeFetchError(e: unknown, timeoutMs: number): string {
 export async function exchangeJson(
   doFetch: typeof fetch,
   url: string,
-  init: { method: 'GET' | 'POST'; body?: unknown },
+  init: { method: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> },
   timeoutMs: number,
 ): Promise<JsonExchange> {
   let status: number
@@ -26,7 +26,7 @@ export async function exchangeJson(
   try {
     const res = await doFetch(url, {
       method: init.method,
-      headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { ...init.headers, ...(init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }) },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       signal: AbortSignal.timeout(timeoutMs),
     })

@@ -7,6 +7,8 @@
 import type { AppConfig } from '../config'
 import { createS3Client, startFakeS3Server, type FakeS3Server, type S3Client } from './s3/index'
 import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './sms/index'
+import { startFakeApprovalServer, type FakeApprovalServer } from '../backend/http/fake'
+import { createApprovalClient, type ApprovalClient } from '../backend/http/client'
 import { createWechatClient, startFakeWechatServer, type FakeWechatServer, type WechatClient } from './wechat/index'
 
 export interface Connectors {
@@ -18,6 +20,9 @@ export interface Connectors {
   /** The object store client, only with UPLOAD_STORE=s3; on a local fake when S3_ENDPOINT is unset. */
   s3: S3Client | null
   fakeS3: FakeS3Server | null
+  /** The approval system's API client, only with APPROVAL_BACKEND=http; on a local fake when APPROVAL_BASE_URL is unset. */
+  approval: ApprovalClient | null
+  fakeApproval: FakeApprovalServer | null
   close(): Promise<void>
 }
 
@@ -51,6 +56,17 @@ export async function startConnectors(config: AppConfig, override: { sms?: SmsPr
     s3 = createS3Client({ endpoint, bucket, region, accessKeyId, secretAccessKey })
   }
 
+  let fakeApproval: FakeApprovalServer | null = null
+  let approval: ApprovalClient | null = null
+  if (config.approval.backend === 'http') {
+    let baseUrl = config.approval.baseUrl
+    if (!baseUrl) {
+      fakeApproval = await startFakeApprovalServer({ token: config.approval.apiToken, webhookSecret: config.approval.webhookSecret })
+      baseUrl = fakeApproval.url
+    }
+    approval = createApprovalClient({ baseUrl, token: config.approval.apiToken })
+  }
+
   return {
     sms,
     wechat: createWechatClient({ baseUrl: wechatBase, appId, appSecret }),
@@ -58,9 +74,11 @@ export async function startConnectors(config: AppConfig, override: { sms?: SmsPr
     fakeWechat,
     s3,
     fakeS3,
+    approval,
+    fakeApproval,
     async close() {
       s3?.close()
-      await Promise.all([fakeSms?.close(), fakeWechat?.close(), fakeS3?.close()])
+      await Promise.all([fakeSms?.close(), fakeWechat?.close(), fakeS3?.close(), fakeApproval?.close()])
     },
   }
 }

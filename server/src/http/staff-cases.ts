@@ -73,6 +73,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const actions = [...new Set(STAFF_ROLES
       .filter((r) => staff.roles.includes(r))
       .flatMap((r) => allowedEvents(clock.projection, { ...actor, role: r, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) })))]
+      .filter((t) => app.approval.onWorkbench(t))
     return {
       ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
       ...(staff.roles.includes('reviewer') && staff.departmentCode ? { myDepartment: staff.departmentCode } : {}),
@@ -101,9 +102,12 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
   }, async (request): Promise<StaffCaseDetail> => {
     const staff = staffOf(request)
     const { version, ...body } = request.body
+    if (!app.approval.onWorkbench(body.type)) throw new ProblemError('HANDLED_EXTERNALLY')
     const result = await actOnCase(app.db, lookups, {
       caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()),
+      recorded: (ctx) => app.approval.recorded(ctx),
     })
+    app.approval.kick()
     return staffDetail(request, result.row, result.events)
   })
 }

@@ -266,6 +266,31 @@ export const MIGRATIONS: Migration[] = [
       create index uploads_abandoned on uploads(created_at) where case_id is null
     `,
   },
+  {
+    id: '016_approval_backend',
+    sql: `
+      create table backend_outbox (
+        id bigserial primary key,
+        case_id uuid not null references cases(id),
+        kind text not null,
+        payload jsonb not null,
+        attempts int not null default 0,
+        next_at timestamptz not null,
+        sent_at timestamptz,
+        dead_at timestamptz,
+        last_error text,
+        external_id text,
+        created_at timestamptz not null default now()
+      );
+      create index backend_outbox_due on backend_outbox(next_at) where sent_at is null and dead_at is null;
+      create index backend_outbox_case on backend_outbox(case_id);
+      create table backend_webhooks (
+        event_id text primary key,
+        case_id uuid not null references cases(id),
+        received_at timestamptz not null default now()
+      );
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -219,6 +219,28 @@ export interface StaffCaseDetail extends CaseDetail {
   myDepartment?: string
 }
 
+/** A case handed to the approval system (APPROVAL_BACKEND=http) that has not gone through yet. */
+export interface ApprovalHandover {
+  id: string
+  caseNo: string
+  attempts: number
+  /** retrying: tried again at nextAt; dead: stopped after too many tries or a refusal; sent: through. */
+  state: 'retrying' | 'dead' | 'sent'
+  nextAt: string | null
+  lastError: string | null
+  externalId: string | null
+}
+
+/** Our answer to an approval system's webhook. */
+export interface WebhookReceipt {
+  id: string
+  /** Seen before: nothing was done again. */
+  duplicate: boolean
+  /** The events it became on our side (none when the case was already there). */
+  applied: CaseEventBody['type'][]
+  status: CaseStatus
+}
+
 export const staffCaseEventBodySchema = {
   type: 'object',
   additionalProperties: false,

@@ -54,6 +54,9 @@ export const ROUTES = {
   agentSubmitCase: { method: 'POST', path: '/api/agent/cases' },
   agentUploadFile: { method: 'POST', path: '/api/agent/consents/:id/uploads' },
   agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
+  approvalWebhook: { method: 'POST', path: '/api/backend/webhook' },
+  approvalHandovers: { method: 'GET', path: '/api/staff/approval/handovers' },
+  retryApprovalHandover: { method: 'POST', path: '/api/staff/approval/handovers/:id/retry' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES

@@ -1,0 +1,226 @@
+/**
+ * One contract for both approval backends: whoever works the departments'
+ * side — reviewers on our workbench (`builtin`) or an existing approval
+ * system reporting by signed webhook (`http`, against the reference fake) —
+ * the citizen sees the same steps, clocks and outcome, and a step the case
+ * is not ready for is refused with nothing changed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  addWorkingDays, decisionDays, shanghaiDate,
+  type CaseDetail, type Item, type StaffCaseDetail, type SubmitCaseBody,
+} from '@tongban/core'
+import { loadConfig } from '../config'
+import { seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
+import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
+import { staffRepo } from '../store/staff'
+import { hashPassword } from '../auth/passwords'
+import type { FakeApprovalServer } from './http/fake'
+import { startFakeApprovalServer } from './http/fake'
+
+type Step = 'undertaking' | 'reviewing' | 'approving'
+
+/** How the departments' side is worked in each backend. */
+interface Departments {
+  /** After the window accepts: the case reaches whoever works it. */
+  handedOver(caseNo: string): Promise<void>
+  advanceTo(caseNo: string, dept: string, step: Step): Promise<void>
+  decide(caseNo: string, dept: string, outcome: 'approved' | 'denied', opinion?: string): Promise<void>
+  pause(caseNo: string, dept: string, procedure: string, reason: string, expectedEnd?: string): Promise<void>
+  resume(caseNo: string, dept: string): Promise<void>
+  extend(caseNo: string, days: number, reason: string): Promise<void>
+  /** A step on a case not accepted yet: the answer (status, problem code). */
+  tooEarly(caseNo: string, dept: string): Promise<{ status: number; code: string; type: string | undefined }>
+}
+
+const APPROVAL = { ...loadConfig({}).approval, dispatchMs: 0 }
+const RANK: Record<string, number> = { 待承办: 0, 承办中: 1, 审核中: 2, 审批中: 3 }
+const NAMES: Record<string, string> = { mzj: '示例市民政局', rsj: '示例市人力资源和社会保障局' }
+
+interface Harness {
+  server: TestServer
+  fake: FakeApprovalServer | null
+  tokens: Record<string, string>
+  departments: Departments
+}
+
+async function staffToken(server: TestServer, username: string, password: string): Promise<string> {
+  const res = await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password } })
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.body}`)
+  return res.json<{ token: string }>().token
+}
+
+async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
+  const db = await seededPglite()
+  let fake: FakeApprovalServer | null = null
+  if (kind === 'http') fake = await startFakeApprovalServer({ token: APPROVAL.apiToken, webhookSecret: APPROVAL.webhookSecret })
+  const server = await startTestServer({ db, config: { approval: { ...APPROVAL, backend: kind, ...(fake ? { baseUrl: fake.url } : {}) } } })
+  fake?.setWebhookUrl(`${server.url}/api/backend/webhook`)
+  const hash = await hashPassword('Contract@2026')
+  await staffRepo(db).insert({ username: 'c-mzj', displayName: '民政局社会救助科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'mzj' })
+  await staffRepo(db).insert({ username: 'c-rsj', displayName: '人社局就业科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'rsj' })
+  const tokens: Record<string, string> = {
+    clerk: await staffToken(server, 'clerk', DEMO_STAFF_PASSWORD),
+    leader: await staffToken(server, 'leader', DEMO_STAFF_PASSWORD),
+    mzj: await staffToken(server, 'c-mzj', 'Contract@2026'),
+    rsj: await staffToken(server, 'c-rsj', 'Contract@2026'),
+  }
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` })
+  const view = async (caseNo: string, who = 'clerk') => (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as(who) })).json<StaffCaseDetail>()
+  const act = async (who: string, caseNo: string, payload: object) => {
+    const { version } = await view(caseNo, who)
+    return server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...payload, version }, headers: as(who) })
+  }
+  const ok = async (who: string, caseNo: string, payload: object) => {
+    const res = await act(who, caseNo, payload)
+    expect(res.statusCode, `${who} ${JSON.stringify(payload)}: ${res.body}`).toBe(200)
+  }
+  const report = async (...args: Parameters<FakeApprovalServer['report']>) => {
+    const res = await fake!.report(...args)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+  }
+  const builtin: Departments = {
+    handedOver: async () => {},
+    async advanceTo(caseNo, dept, step) {
+      const target = { undertaking: 1, reviewing: 2, approving: 3 }[step]
+      for (;;) {
+        const branch = (await view(caseNo, dept)).branches.find((b) => b.department === NAMES[dept])
+        if (!branch || RANK[branch.statusLabel]! >= target) return
+        await ok(dept, caseNo, { type: 'advance_branch', department: dept })
+      }
+    },
+    async decide(caseNo, dept, outcome, opinion) {
+      await builtin.advanceTo(caseNo, dept, 'approving')
+      await ok(dept, caseNo, { type: 'decide_branch', department: dept, outcome, ...(opinion ? { opinion } : {}) })
+    },
+    pause: (caseNo, dept, procedure, reason, expectedEnd) => ok(dept, caseNo, { type: 'pause_branch', department: dept, procedure, reason, ...(expectedEnd ? { expectedEnd } : {}) }),
+    resume: (caseNo, dept) => ok(dept, caseNo, { type: 'resume_branch', department: dept }),
+    extend: (caseNo, days, reason) => ok('leader', caseNo, { type: 'extend', days, reason }),
+    async tooEarly(caseNo, dept) {
+      const res = await act(dept, caseNo, { type: 'advance_branch', department: dept })
+      return { status: res.statusCode, code: res.json<{ code: string }>().code, type: res.headers['content-type']?.toString() }
+    },
+  }
+  const http: Departments = {
+    async handedOver(caseNo) {
+      expect(await server.app.approval.dispatch()).toMatchObject({ sent: 1 })
+      expect(fake!.cases().get(caseNo)).toBeDefined()
+    },
+    advanceTo: (caseNo, department, status) => report(caseNo, { type: 'branch.status', department, status }),
+    decide: (caseNo, department, status, opinion) => report(caseNo, { type: 'branch.status', department, status, ...(opinion ? { opinion } : {}) }),
+    pause: (caseNo, department, procedure, reason, expectedEnd) => report(caseNo, { type: 'branch.status', department, status: 'suspended', procedure, reason, ...(expectedEnd ? { expectedEnd } : {}) }),
+    resume: (caseNo, department) => report(caseNo, { type: 'branch.status', department, status: 'resumed' }),
+    extend: (caseNo, days, reason) => report(caseNo, { type: 'case.extended', days, reason }),
+    async tooEarly(caseNo, department) {
+      // The system never held this case; a webhook about it anyway (signed) must change nothing.
+      const body = JSON.stringify({ id: `evt-early-${caseNo}`, caseNo, occurredAt: new Date().toISOString(), type: 'branch.status', department, status: 'undertaking' })
+      const res = await fake!.deliver(body, fake!.signatureFor(body, Math.floor(Date.now() / 1000)))
+      return { status: res.status, code: (res.body as { code: string }).code, type: 'application/problem+json' }
+    },
+  }
+  return { server, fake, tokens, departments: kind === 'builtin' ? builtin : http }
+}
+
+let phoneSeq = 0
+async function acceptedCase(h: Harness, departments: string[]): Promise<{ caseNo: string; citizen: string }> {
+  const phone = `1397888${String(++phoneSeq).padStart(4, '0')}`
+  const citizen = (await signInCitizen(h.server.app, phone, `10.88.0.${phoneSeq}`)).token
+  const body: SubmitCaseBody = {
+    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
+    values: {
+      applicantName: '李桂兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+      address: '东山村5组8号', members: [{ name: '李桂兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 600 }],
+      savings: 1000, reason: '年老体弱，无固定收入。', checkAuth: true, pledge: true,
+    },
+  }
+  const created = await h.server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${citizen}`, 'idempotency-key': `contract-${phone}-0000000` } })
+  expect(created.statusCode, created.body).toBe(201)
+  const caseNo = created.json<CaseDetail>().caseNo
+  return { caseNo, citizen }
+}
+
+async function clerk(h: Harness, caseNo: string, payload: object) {
+  const as = { authorization: `Bearer ${h.tokens.clerk}` }
+  const { version } = (await h.server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as })).json<StaffCaseDetail>()
+  const res = await h.server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...payload, version }, headers: as })
+  expect(res.statusCode, res.body).toBe(200)
+}
+
+const citizenView = async (h: Harness, caseNo: string, token: string) =>
+  (await h.server.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${token}` } })).json<CaseDetail>()
+
+describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (kind) => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await harness(kind)
+  })
+  afterAll(async () => {
+    await h?.server.close()
+    await h?.fake?.close()
+  })
+
+  it('joint handling with a pause and an extension reads the same to the citizen', async () => {
+    const today = shanghaiDate(Date.now())
+    const item = (await h.server.app.inject('/api/items/MZ-0001')).json<Item>()
+    const rules = { promisedDays: item.promisedDays, statutoryDays: item.statutoryDays }
+    const { caseNo, citizen } = await acceptedCase(h, ['mzj', 'rsj'])
+    await clerk(h, caseNo, { type: 'start_pre_review' })
+    await clerk(h, caseNo, { type: 'accept', departments: ['mzj', 'rsj'] })
+    await h.departments.handedOver(caseNo)
+    const decisionBy = addWorkingDays(today, decisionDays(rules, true, 0))
+    expect((await citizenView(h, caseNo, citizen)).branches.map((b) => [b.statusLabel, b.deadline])).toEqual([['待承办', decisionBy], ['待承办', decisionBy]])
+
+    await h.departments.advanceTo(caseNo, 'mzj', 'reviewing')
+    await h.departments.pause(caseNo, 'rsj', '现场核查', '核实经营场所', addWorkingDays(today, 3))
+    let seen = await citizenView(h, caseNo, citizen)
+    expect(seen.status).toBe('in_progress')
+    expect(seen.branches[0]).toMatchObject({ statusLabel: '审核中', deadline: decisionBy })
+    expect(seen.branches[1]).toMatchObject({ statusLabel: '特别程序（暂停计时）', deadline: null, paused: { procedure: '现场核查', reason: '核实经营场所' } })
+    await h.departments.resume(caseNo, 'rsj')
+    await h.departments.extend(caseNo, 5, '需要部门间会商')
+    seen = await citizenView(h, caseNo, citizen)
+    expect(seen.branches.map((b) => b.deadline)).toEqual([addWorkingDays(today, decisionDays(rules, true, 5)), addWorkingDays(today, decisionDays(rules, true, 5))])
+
+    await h.departments.decide(caseNo, 'mzj', 'approved', '符合条件')
+    await h.departments.decide(caseNo, 'rsj', 'approved')
+    seen = await citizenView(h, caseNo, citizen)
+    expect(seen).toMatchObject({ status: 'decided', deadline: addWorkingDays(today, 10), light: 'green' })
+    await clerk(h, caseNo, { type: 'complete' })
+
+    const story = (await citizenView(h, caseNo, citizen)).timeline.map((t) => `${t.by}${t.text}${t.detail ? `：${t.detail}` : ''}`)
+    expect(story).toEqual([
+      '申请人提交了申请', '窗口开始预审', '窗口受理，交示例市民政局、示例市人力资源和社会保障局办理',
+      '示例市民政局开始承办', '示例市民政局开始审核',
+      '示例市人力资源和社会保障局进入现场核查，暂停计时：核实经营场所', '示例市人力资源和社会保障局恢复办理，继续计时',
+      '分管领导办理期限延长5个工作日：需要部门间会商',
+      '示例市民政局开始审批', '示例市民政局同意：符合条件',
+      '示例市人力资源和社会保障局开始承办', '示例市人力资源和社会保障局开始审核', '示例市人力资源和社会保障局开始审批', '示例市人力资源和社会保障局同意',
+      '窗口办结，结果已出具',
+    ])
+  })
+
+  it('one department saying no denies the case', async () => {
+    const { caseNo, citizen } = await acceptedCase(h, ['mzj'])
+    await clerk(h, caseNo, { type: 'start_pre_review' })
+    await clerk(h, caseNo, { type: 'accept', departments: ['mzj'] })
+    await h.departments.handedOver(caseNo)
+    await h.departments.decide(caseNo, 'mzj', 'denied', '家庭收入超过当地低保标准')
+    const seen = await citizenView(h, caseNo, citizen)
+    expect(seen.status).toBe('decided')
+    expect(seen.timeline.at(-1)).toMatchObject({ text: '不同意', detail: '家庭收入超过当地低保标准', by: '示例市民政局' })
+  })
+
+  it('refuses a department step on a case the window has not accepted, and changes nothing', async () => {
+    const { caseNo, citizen } = await acceptedCase(h, ['mzj'])
+    await clerk(h, caseNo, { type: 'start_pre_review' })
+    const before = await citizenView(h, caseNo, citizen)
+    const answer = await h.departments.tooEarly(caseNo, 'mzj')
+    expect(answer.status).toBeGreaterThanOrEqual(400)
+    expect(answer.status).toBeLessThan(500)
+    expect(answer.type).toContain('application/problem+json')
+    expect(['ILLEGAL_TRANSITION', 'FORBIDDEN', 'HANDLED_EXTERNALLY']).toContain(answer.code)
+    const after = await citizenView(h, caseNo, citizen)
+    expect(after.version).toBe(before.version)
+    expect(after.status).toBe('pre_review')
+  })
+})

@@ -1,0 +1,86 @@
+/**
+ * The JSON contract with an existing approval system (server/openapi/approval-backend.yaml):
+ *
+ * - We hand over an accepted case: `POST {base}/cases` with a bearer token
+ *   and `Idempotency-Key: <caseNo>`; 201 (created) or 200 (already there)
+ *   answer `{ externalId }`. 4xx other than 408/429 are final; 408, 429,
+ *   5xx and no answer are tried again later.
+ * - The system tells us what its departments did: `POST /api/backend/webhook`
+ *   with `X-Tongban-Timestamp` (Unix seconds) and `X-Tongban-Signature:
+ *   v1=<hex HMAC-SHA256(secret, timestamp + "." + raw body)>`. A signature
+ *   older or newer than the replay window is refused; an `id` seen before is
+ *   answered 200 without acting again.
+ *
+ * Statuses are absolute (where the department's work now is), so a missed
+ * or reordered step still lands in the right place: we move our branch
+ * forward to it (mapping.ts).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+export const SIGNATURE_HEADER = 'x-tongban-signature'
+export const TIMESTAMP_HEADER = 'x-tongban-timestamp'
+/** Seconds either side of our clock a webhook's timestamp may be. */
+export const REPLAY_WINDOW_SECONDS = 300
+
+export interface HandoverCase {
+  caseNo: string
+  itemCode: string
+  itemName: string
+  /** The departments that handle it (joint handling when more than one). */
+  departments: { code: string; name: string }[]
+  acceptedAt: string
+  /** Asia/Shanghai date the decision clock started. */
+  acceptedDay: string
+  /** The decision deadline our clock computed (Asia/Shanghai date). */
+  decisionDeadline: string | null
+  promisedDays: number
+  statutoryDays: number | null
+  form: { version: number; values: Record<string, unknown> }
+  /** What was sent per field: an uploaded file's name or an e-licence's title. */
+  materials: { field: string; label: string; kind: 'upload' | 'eLicence'; title: string }[]
+}
+
+export type BranchState = 'undertaking' | 'reviewing' | 'approving' | 'approved' | 'denied' | 'suspended' | 'resumed'
+
+export type WebhookEvent =
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: Exclude<BranchState, 'suspended' | 'resumed'>; opinion?: string }
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'suspended'; procedure: string; reason: string; expectedEnd?: string }
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'resumed' }
+  | { id: string; caseNo: string; occurredAt: string; type: 'case.extended'; days: number; reason: string }
+
+/** JSON Schema of a webhook body (the route validates it; the OpenAPI file says the same). */
+export const webhookEventSchema = {
+  type: 'object',
+  required: ['id', 'caseNo', 'occurredAt', 'type'],
+  properties: {
+    id: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$' },
+    caseNo: { type: 'string', maxLength: 90 },
+    occurredAt: { type: 'string', format: 'date-time' },
+    type: { type: 'string', enum: ['branch.status', 'case.extended'] },
+    department: { type: 'string', maxLength: 40 },
+    status: { type: 'string', enum: ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] },
+    opinion: { type: 'string', maxLength: 2000 },
+    procedure: { type: 'string', maxLength: 40 },
+    reason: { type: 'string', maxLength: 2000 },
+    expectedEnd: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    days: { type: 'integer', minimum: 1, maximum: 15 },
+  },
+  additionalProperties: false,
+} as const
+
+export function sign(secret: string, timestamp: string, body: string | Buffer): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`
+}
+
+export type SignatureCheck = 'ok' | 'missing' | 'forged' | 'stale'
+
+/** Is this body signed with our secret, within the replay window of `nowMs`? */
+export function checkSignature(secret: string, headers: { timestamp?: string; signature?: string }, body: Buffer, nowMs: number): SignatureCheck {
+  const { timestamp, signature } = headers
+  if (!timestamp || !signature) return 'missing'
+  if (!/^\d{1,12}$/.test(timestamp)) return 'forged'
+  const expected = Buffer.from(sign(secret, timestamp, body))
+  const given = Buffer.from(signature)
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged'
+  return Math.abs(nowMs / 1000 - Number(timestamp)) > REPLAY_WINDOW_SECONDS ? 'stale' : 'ok'
+}

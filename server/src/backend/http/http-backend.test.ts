@@ -1,0 +1,242 @@
+/**
+ * The `http` approval backend against the reference fake: the handover
+ * (bearer token, idempotency, what is sent), retries with back-off and the
+ * dead letter staff can see and revive, and the webhook's guards — forged,
+ * unsigned, stale, repeated, unknown case, bad body — each answered with
+ * problem+json and nothing changed. On PostgreSQL, two BFF instances
+ * dispatching at once hand each case over once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type SubmitCaseBody, type WebhookReceipt } from '@tongban/core'
+import { loadConfig } from '../../config'
+import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { startFakeApprovalServer, type FakeApprovalServer } from './fake'
+import { backoffMs, MAX_ATTEMPTS } from '../index'
+import { sign } from './contract'
+import { handoverCaseSchema } from './openapi'
+
+const APPROVAL = { ...loadConfig({}).approval, backend: 'http' as const, dispatchMs: 0 }
+
+let phoneSeq = 0
+async function submitted(server: TestServer): Promise<{ caseNo: string; citizen: string }> {
+  const phone = `1396666${String(++phoneSeq).padStart(4, '0')}`
+  const citizen = (await signInCitizen(server.app, phone, `10.66.0.${phoneSeq}`)).token
+  const body: SubmitCaseBody = {
+    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
+    values: {
+      applicantName: '赵大山', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+      address: '西岭村2组1号', members: [{ name: '赵大山', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 500 }],
+      savings: 300, reason: '因病丧失劳动能力，家中无其他收入来源。', checkAuth: true, pledge: true,
+    },
+  }
+  const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${citizen}`, 'idempotency-key': `http-backend-${phone}-000` } })
+  expect(res.statusCode, res.body).toBe(201)
+  return { caseNo: res.json<CaseDetail>().caseNo, citizen }
+}
+
+async function clerkToken(server: TestServer): Promise<string> {
+  return (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+}
+
+async function accept(server: TestServer, token: string, caseNo: string): Promise<void> {
+  const as = { authorization: `Bearer ${token}` }
+  for (const payload of [{ type: 'start_pre_review' }, { type: 'accept' }]) {
+    const { version } = (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as })).json<StaffCaseDetail>()
+    const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...payload, version }, headers: as })
+    expect(res.statusCode, res.body).toBe(200)
+  }
+}
+
+describe('http approval backend', () => {
+  let server: TestServer
+  let fake: FakeApprovalServer
+  let clerk: string
+  let clock = Date.now()
+  beforeAll(async () => {
+    fake = await startFakeApprovalServer({ token: APPROVAL.apiToken, webhookSecret: APPROVAL.webhookSecret })
+    server = await startTestServer({ config: { approval: { ...APPROVAL, baseUrl: fake.url } } })
+    fake.setWebhookUrl(`${server.url}/api/backend/webhook`)
+    clerk = await clerkToken(server)
+  })
+  afterAll(async () => {
+    await server?.close()
+    await fake?.close()
+  })
+
+  it('hands an accepted case over once, with what the system needs, and keeps branch steps off our workbench', async () => {
+    const { caseNo } = await submitted(server)
+    await accept(server, clerk, caseNo)
+    expect(await server.app.approval.dispatch()).toEqual({ sent: 1, retried: 0, dead: 0 })
+    expect(await server.app.approval.dispatch()).toEqual({ sent: 0, retried: 0, dead: 0 })
+    const held = fake.cases().get(caseNo)!
+    expect(held.deliveries).toBe(1)
+    expect(held.body).toMatchObject({
+      caseNo, itemCode: 'MZ-0001', departments: [{ code: 'mzj', name: '示例市民政局' }],
+      form: { version: 1, values: { applicantName: '赵大山' } },
+    })
+    expect(held.body.decisionDeadline).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // Exactly the fields the OpenAPI contract lists.
+    expect(Object.keys(held.body).sort()).toEqual([...handoverCaseSchema.required].sort())
+
+    // The window keeps its own steps; the departments' are the system's.
+    const reviewer = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'reviewer', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+    const leader = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'leader', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+    const seen = (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: { authorization: `Bearer ${leader}` } })).json<StaffCaseDetail>()
+    expect(seen.actions).toEqual([])
+    const refused = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { type: 'extend', days: 5, reason: '会商', version: seen.version }, headers: { authorization: `Bearer ${leader}` } })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json()).toMatchObject({ code: 'HANDLED_EXTERNALLY' })
+    expect(reviewer).toBeTruthy()
+  })
+
+  it('tries again with back-off when the system is down, then dead-letters; staff see it and can send it again', async () => {
+    const { caseNo } = await submitted(server)
+    await accept(server, clerk, caseNo)
+    fake.failNext(2, 503)
+    clock = Date.now()
+    expect(await server.app.approval.dispatch(clock)).toMatchObject({ retried: 1 })
+    expect(await server.app.approval.dispatch(clock + 1000)).toMatchObject({ sent: 0, retried: 0 }) // not due yet
+    expect(await server.app.approval.dispatch(clock + backoffMs(0) + 1000)).toMatchObject({ retried: 1 })
+    const as = { authorization: `Bearer ${clerk}` }
+    let listed = (await server.app.inject({ url: '/api/staff/approval/handovers', headers: as })).json<ApprovalHandover[]>()
+    expect(listed.find((x) => x.caseNo === caseNo)).toMatchObject({ state: 'retrying', attempts: 2, lastError: expect.stringContaining('503') })
+    expect(await server.app.approval.dispatch(clock + backoffMs(0) + backoffMs(1) + 60_000)).toMatchObject({ sent: 1 })
+    expect(fake.cases().get(caseNo)?.deliveries).toBe(1)
+
+    // A refusal (wrong token → 401) is final at once; a lost connection is tried again.
+    const second = await submitted(server)
+    await accept(server, clerk, second.caseNo)
+    fake.failNext(1, 'drop')
+    expect(await server.app.approval.dispatch()).toMatchObject({ retried: 1 })
+    fake.failNext(1, 401)
+    expect(await server.app.approval.dispatch(Date.now() + 3_600_000)).toMatchObject({ dead: 1 })
+    listed = (await server.app.inject({ url: '/api/staff/approval/handovers', headers: as })).json<ApprovalHandover[]>()
+    const dead = listed.find((x) => x.caseNo === second.caseNo)!
+    expect(dead).toMatchObject({ state: 'dead', attempts: 2, nextAt: null })
+    const retried = await server.app.inject({ method: 'POST', url: `/api/staff/approval/handovers/${dead.id}/retry`, headers: as })
+    expect(retried.statusCode).toBe(202)
+    expect(await server.app.approval.dispatch(Date.now() + 3_600_000)).toMatchObject({ sent: 1 })
+    listed = (await server.app.inject({ url: '/api/staff/approval/handovers', headers: as })).json<ApprovalHandover[]>()
+    expect(listed.find((x) => x.caseNo === second.caseNo)).toBeUndefined()
+    const missing = await server.app.inject({ method: 'POST', url: '/api/staff/approval/handovers/999999/retry', headers: as })
+    expect(missing.statusCode).toBe(404)
+    expect(missing.headers['content-type']).toContain('application/problem+json')
+    // Citizens cannot see the list.
+    const citizen = await server.app.inject({ url: '/api/staff/approval/handovers', headers: { authorization: `Bearer ${second.citizen}` } })
+    expect(citizen.statusCode).toBe(401)
+    expect(MAX_ATTEMPTS).toBeGreaterThan(2)
+  })
+
+  it('guards the webhook: forged, unsigned, stale, repeated, unknown case and bad bodies change nothing', async () => {
+    const { caseNo, citizen } = await submitted(server)
+    await accept(server, clerk, caseNo)
+    await server.app.approval.dispatch()
+    const view = async () => (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${citizen}` } })).json<CaseDetail>()
+    const before = await view()
+    const now = Math.floor(Date.now() / 1000)
+    const body = JSON.stringify({ id: 'evt-guard-0001', caseNo, occurredAt: new Date().toISOString(), type: 'branch.status', department: 'mzj', status: 'undertaking' })
+
+    const answers = [
+      // Signed with another secret.
+      await fake.deliver(body, { 'content-type': 'application/json', 'x-tongban-timestamp': String(now), 'x-tongban-signature': sign('another-secret-another-secret-0000', String(now), body) }),
+      // The right signature over a different body (one byte changed).
+      await fake.deliver(body.replace('undertaking', 'reviewing'), fake.signatureFor(body, now)),
+      // No signature at all.
+      await fake.deliver(body, { 'content-type': 'application/json' }),
+      // Signed properly, ten minutes ago (a replay).
+      await fake.deliver(body, fake.signatureFor(body, now - 600)),
+    ]
+    expect(answers.map((a) => [a.status, (a.body as { code: string }).code])).toEqual([
+      [401, 'WEBHOOK_FORGED'], [401, 'WEBHOOK_FORGED'], [401, 'WEBHOOK_UNSIGNED'], [401, 'WEBHOOK_STALE'],
+    ])
+    expect((await view()).version).toBe(before.version)
+
+    const first = await fake.deliver(body, fake.signatureFor(body, now))
+    expect(first.status).toBe(200)
+    expect(first.body as WebhookReceipt).toEqual({ id: 'evt-guard-0001', duplicate: false, applied: ['advance_branch'], status: 'in_progress' })
+    const again = await fake.deliver(body, fake.signatureFor(body, now + 1))
+    expect(again.body as WebhookReceipt).toMatchObject({ duplicate: true, applied: [] })
+    expect((await view()).version).toBe(before.version + 1)
+
+    // A status we have already passed: acknowledged, nothing added.
+    const stale = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'undertaking' })
+    expect(stale.body as WebhookReceipt).toMatchObject({ duplicate: false, applied: [] })
+
+    const unknown = JSON.stringify({ id: 'evt-guard-0002', caseNo: 'MZ-0001-20260101-9999', occurredAt: new Date().toISOString(), type: 'branch.status', department: 'mzj', status: 'reviewing' })
+    const lost = await fake.deliver(unknown, fake.signatureFor(unknown, now))
+    expect([lost.status, (lost.body as { code: string }).code]).toEqual([404, 'CASE_NOT_FOUND'])
+
+    const wrongDept = await fake.report(caseNo, { type: 'branch.status', department: 'gaj', status: 'reviewing' })
+    expect(wrongDept.status).toBe(400)
+    const badBodies = ['{"id":"evt-guard-0003"', JSON.stringify({ id: 'evt-guard-0004', caseNo, occurredAt: new Date().toISOString(), type: 'branch.status', department: 'mzj', status: 'suspended' })]
+    for (const b of badBodies) {
+      const res = await fake.deliver(b, fake.signatureFor(b, now))
+      expect(res.status, JSON.stringify(res.body)).toBe(400)
+    }
+    const after = await view()
+    expect(after.version).toBe(before.version + 1)
+    expect(after.branches[0]).toMatchObject({ statusLabel: '承办中' })
+  })
+
+  it('a status several steps ahead, and one sent while paused, land where the system says', async () => {
+    const { caseNo, citizen } = await submitted(server)
+    await accept(server, clerk, caseNo)
+    await server.app.approval.dispatch()
+    expect((await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'undertaking' })).status).toBe(200)
+    const paused = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'suspended', procedure: '听证', reason: '申请人要求听证' })
+    expect(paused.body as WebhookReceipt).toMatchObject({ applied: ['pause_branch'] })
+    const r = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'approved', opinion: '同意' })
+    expect(r.body as WebhookReceipt).toMatchObject({ applied: ['resume_branch', 'advance_branch', 'advance_branch', 'decide_branch'], status: 'decided' })
+    const seen = (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${citizen}` } })).json<CaseDetail>()
+    expect(seen.timeline.slice(-6).map((t) => t.text)).toEqual(['开始承办', '进入听证，暂停计时', '恢复办理，继续计时', '开始审核', '开始审批', '同意'])
+  })
+})
+
+describe('with the builtin backend', () => {
+  it('answers the webhook 404, signed or not', async () => {
+    const server = await startTestServer()
+    try {
+      const body = JSON.stringify({ id: 'evt-builtin-01', caseNo: 'X', occurredAt: new Date().toISOString(), type: 'branch.status', department: 'mzj', status: 'reviewing' })
+      const ts = String(Math.floor(Date.now() / 1000))
+      const res = await server.app.inject({ method: 'POST', url: '/api/backend/webhook', payload: body, headers: { 'content-type': 'application/json', 'x-tongban-timestamp': ts, 'x-tongban-signature': sign(APPROVAL.webhookSecret, ts, body) } })
+      expect(res.statusCode).toBe(404)
+      expect(res.json()).toMatchObject({ code: 'WEBHOOK_NOT_ENABLED' })
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+const pgUrl = await postgresAvailable()
+describe.runIf(pgUrl)('two BFF instances on PostgreSQL', () => {
+  it('hand each accepted case over exactly once when both dispatch at the same time', async () => {
+    const pg = await postgresDb(pgUrl!)
+    const fake = await startFakeApprovalServer({ token: APPROVAL.apiToken, webhookSecret: APPROVAL.webhookSecret })
+    const config = { seed: true, approval: { ...APPROVAL, baseUrl: fake.url } }
+    const a = await startTestServer({ db: pg.db, config })
+    // The second instance: its own pool on the same schema.
+    const { openDb } = await import('../../store/db')
+    const dbB = await openDb({ ...loadConfig({}), databaseUrl: pgUrl!, databaseSchema: pg.schema })
+    const b = await startTestServer({ db: dbB, config })
+    try {
+      const token = await clerkToken(a)
+      const cases = []
+      for (let i = 0; i < 12; i++) {
+        const { caseNo } = await submitted(a)
+        await accept(a, token, caseNo)
+        cases.push(caseNo)
+      }
+      const [x, y] = await Promise.all([a.app.approval.dispatch(), b.app.approval.dispatch()])
+      expect(x.sent + y.sent).toBe(12)
+      expect(fake.calls()).toBe(12)
+      for (const c of cases) expect(fake.cases().get(c)?.deliveries).toBe(1)
+    } finally {
+      await b.close()
+      await dbB.close()
+      await a.close()
+      await fake.close()
+      await pg.drop()
+    }
+  })
+})

@@ -1,0 +1,107 @@
+/**
+ * The approval system's side door (APPROVAL_BACKEND=http): its signed
+ * webhooks become our case events, and staff see the handovers that have
+ * not gone through. With `builtin` the webhook answers 404.
+ */
+import type { FastifyInstance } from 'fastify'
+import { ROUTES, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
+import { ProblemError } from '../errors'
+import { backendRepo, type OutboxRow } from '../store/backend'
+import { actOnCase, caseLookups } from '../cases/act'
+import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema, type WebhookEvent } from '../backend/http/contract'
+import { eventsFor } from '../backend/http/mapping'
+import type { ApprovalBackend } from '../backend/index'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    approval: ApprovalBackend
+  }
+  interface FastifyRequest {
+    rawBody?: Buffer
+  }
+}
+
+export interface BackendRouteOptions {
+  webhookSecret: string
+  systemId: string
+  now?: () => number
+}
+
+function handoverView(r: OutboxRow): ApprovalHandover {
+  return {
+    id: r.id,
+    caseNo: r.case_no,
+    attempts: r.attempts,
+    state: r.sent_at ? 'sent' : r.dead_at ? 'dead' : 'retrying',
+    nextAt: r.dead_at || r.sent_at ? null : new Date(r.next_at).toISOString(),
+    lastError: r.last_error,
+    externalId: r.external_id,
+  }
+}
+
+export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOptions): Promise<void> {
+  const now = opts.now ?? Date.now
+  const lookups = caseLookups(app.catalogue)
+
+  // The signature covers the bytes as sent: keep them (this plugin's JSON parser only).
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    request.rawBody = body as Buffer
+    try {
+      done(null, JSON.parse((body as Buffer).toString('utf8')))
+    } catch {
+      done(new ProblemError('BAD_REQUEST', { detail: 'body is not JSON' }), undefined)
+    }
+  })
+
+  app.post<{ Body: WebhookEvent }>(ROUTES.approvalWebhook.path, {
+    schema: { body: webhookEventSchema, tags: ['approval'], summary: '外部审批系统的办理进度回调（HMAC 签名，5 分钟重放窗口，按 id 幂等）' },
+    config: { access: 'public', rateLimit: { max: 6000, timeWindow: '1 minute' } },
+    // Signature before the schema: a forged body learns nothing about what we accept.
+    preValidation: async (request) => {
+      if (app.approval.kind !== 'http') throw new ProblemError('WEBHOOK_NOT_ENABLED')
+      const header = (name: string) => {
+        const v = request.headers[name]
+        return typeof v === 'string' ? v : undefined
+      }
+      const check = checkSignature(opts.webhookSecret, { timestamp: header(TIMESTAMP_HEADER), signature: header(SIGNATURE_HEADER) }, request.rawBody ?? Buffer.alloc(0), now())
+      if (check === 'missing') throw new ProblemError('WEBHOOK_UNSIGNED')
+      if (check === 'forged') throw new ProblemError('WEBHOOK_FORGED')
+      if (check === 'stale') throw new ProblemError('WEBHOOK_STALE')
+    },
+  }, async (request): Promise<WebhookReceipt> => {
+    const w = request.body
+    if (w.type === 'branch.status') {
+      const need = w.status === 'suspended' ? ['department', 'procedure', 'reason'] : ['department']
+      const missing = need.filter((k) => !(w as unknown as Record<string, unknown>)[k])
+      if (missing.length) throw new ProblemError('VALIDATION', { errors: missing.map((path) => ({ path, code: 'required', message: '缺少这一项' })) })
+    } else if (!w.days || !w.reason) {
+      throw new ProblemError('VALIDATION', { errors: [{ path: w.days ? 'reason' : 'days', code: 'required', message: '缺少这一项' }] })
+    }
+    const result = await actOnCase(app.db, lookups, {
+      caseNo: w.caseNo,
+      version: null,
+      actor: { role: 'system', id: opts.systemId },
+      body: (before) => eventsFor(before, w, opts.systemId),
+      claim: (tx, row) => backendRepo(tx).claimWebhook(w.id, row.id),
+      at: new Date(now()),
+    })
+    return { id: w.id, duplicate: result.duplicate === true, applied: result.added.map((e) => e.type), status: result.projection.status }
+  })
+
+  app.get(ROUTES.approvalHandovers.path, {
+    schema: { tags: ['approval'], summary: '工作台：未能交给审批系统的办件（重试中、已停止）' },
+    config: { access: { staff: ['clerk', 'supervisor', 'leader'] } },
+  }, async (_request, reply): Promise<ApprovalHandover[]> => {
+    reply.header('cache-control', 'private, no-store')
+    return (await backendRepo(app.db).pending()).map(handoverView)
+  })
+
+  app.post<{ Params: { id: string } }>(ROUTES.retryApprovalHandover.path, {
+    schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } }, tags: ['approval'], summary: '工作台：立即重新交给审批系统' },
+    config: { access: { staff: ['clerk', 'supervisor', 'leader'] }, fieldProblems: { id: 'NOT_FOUND' } },
+  }, async (request, reply) => {
+    if (!(await backendRepo(app.db).revive(request.params.id, new Date(now())))) throw new ProblemError('NOT_FOUND')
+    app.approval.kick()
+    return reply.code(202).send({ id: request.params.id })
+  })
+}
