@@ -47,6 +47,7 @@ import { startConnectors } from './connectors/index'
 import { builtinBackend, httpBackend } from './backend/index'
 import { backendRoutes } from './http/backend'
 import { caseLookups } from './cases/act'
+import { configureClock } from './clock'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -108,6 +109,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   await app.register(cookie)
+
+  for (const warning of configureClock(config.clock)) app.log.warn(warning)
 
   const db = opts.db ?? (await openDb(config))
   const ownsDb = !opts.db

@@ -32,6 +32,14 @@ export interface AppConfig {
   /** The object store behind UPLOAD_STORE=s3. */
   s3: S3Config
   approval: ApprovalConfig
+  clock: ClockConfig
+}
+
+export interface ClockConfig {
+  /** Yellow light when at most this many working days are left (domain.md: 1 unless configured). */
+  yellowDays: number
+  /** A newly published year's holidays and make-up days, added to the bundled calendar at start. */
+  calendarFile?: string
 }
 
 export interface ApprovalConfig {
@@ -187,6 +195,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retentionDays: int(env, 'UPLOAD_RETENTION_DAYS', 30, 1, 3650),
     },
     s3,
+    clock: {
+      yellowDays: int(env, 'LIGHT_YELLOW_DAYS', 1, 0, 20),
+      calendarFile: env.WORK_CALENDAR_FILE ? resolve(env.WORK_CALENDAR_FILE) : undefined,
+    },
     approval: {
       backend: approvalBackend,
       baseUrl: env.APPROVAL_BASE_URL || undefined,

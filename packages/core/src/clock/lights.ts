@@ -19,8 +19,20 @@ export function workingDaysLeft(deadline: string, today: string, calendar: WorkC
   return today > deadline ? -workingDaysBetween(deadline, today, calendar) : workingDaysBetween(today, deadline, calendar)
 }
 
+let defaultYellowDays = 1
+
+/** The yellow threshold every light uses unless told otherwise (the BFF sets it from LIGHT_YELLOW_DAYS). */
+export function setYellowDays(days: number): void {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`yellow threshold must be a whole number of working days ≥ 0: ${days}`)
+  defaultYellowDays = days
+}
+
+export function yellowDays(): number {
+  return defaultYellowDays
+}
+
 export function lightFor(deadline: string, today: string, opts: LightOptions = {}): Light {
   if (today > deadline) return 'red'
   const left = workingDaysLeft(deadline, today, opts.calendar)
-  return left <= (opts.yellowDays ?? 1) ? 'yellow' : 'green'
+  return left <= (opts.yellowDays ?? defaultYellowDays) ? 'yellow' : 'green'
 }

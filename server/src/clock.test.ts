@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { addWorkingDays, CHINA_CALENDAR, isWorkingDay, setCalendar, setYellowDays, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
+import { ConfigError, loadConfig } from './config'
+import { configureClock, readCalendarFile } from './clock'
+import { signInCitizen, startTestServer } from './testing'
+
+const dir = mkdtempSync(join(tmpdir(), 'tongban-calendar-'))
+const file = (name: string, body: unknown) => {
+  const path = join(dir, name)
+  writeFileSync(path, typeof body === 'string' ? body : JSON.stringify(body))
+  return path
+}
+
+afterEach(() => {
+  setCalendar(CHINA_CALENDAR)
+  setYellowDays(1)
+})
+
+describe('clock configuration', () => {
+  it('adds a newly published year from WORK_CALENDAR_FILE, and warns of a year it still lacks', () => {
+    // An arrangement for 2027 (illustrative): 春节 02-06..12 off, 02-14 a make-up Sunday.
+    const path = file('2027.json', [{ holidays: ['2027-01-01'] }, { holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: ['2027-02-14'] }])
+    expect(isWorkingDay('2027-02-08')).toBe(true)
+    const warnings = configureClock({ yellowDays: 1, calendarFile: path }, Date.parse('2026-11-23T04:00:00Z'))
+    expect(isWorkingDay('2027-02-08')).toBe(false)
+    expect(isWorkingDay('2027-02-14')).toBe(true)
+    expect(addWorkingDays('2027-02-05', 1)).toBe('2027-02-14')
+    expect(warnings).toEqual([])
+    expect(configureClock({ yellowDays: 1 }, Date.parse('2027-11-23T04:00:00Z'))[0]).toContain('2028')
+  })
+
+  it('refuses a calendar file that is not dates, saying where', () => {
+    expect(() => readCalendarFile(file('bad.json', '{"holidays": ['))).toThrow(ConfigError)
+    expect(() => readCalendarFile(file('bad2.json', { holidays: ['2027-02-30'] }))).toThrow(/entry 0 "holidays" has "2027-02-30"/)
+    expect(() => readCalendarFile(file('bad3.json', { workdays: '2027-02-14' }))).toThrow(/must be a list/)
+    expect(() => loadConfig({ LIGHT_YELLOW_DAYS: '-1' })).toThrow(ConfigError)
+  })
+
+  it('the yellow threshold from LIGHT_YELLOW_DAYS is the light every party sees', async () => {
+    const phone = '13955550123'
+    const body: SubmitCaseBody = {
+      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
+      values: {
+        applicantName: '孙秀英', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+        address: '南湖村1组3号', members: [{ name: '孙秀英', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 700 }],
+        savings: 100, reason: '年老多病，子女无力赡养，生活困难。', checkAuth: true, pledge: true,
+      },
+    }
+    const lights: string[] = []
+    for (const yellowDays of [1, 2]) {
+      const server = await startTestServer({ config: { clock: { ...loadConfig({}).clock, yellowDays } } })
+      try {
+        const { token } = await signInCitizen(server.app, phone)
+        const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${token}`, 'idempotency-key': `clock-yellow-${yellowDays}-0000000000` } })
+        expect(res.statusCode, res.body).toBe(201)
+        // Pre-review: 2 working days left on the day of submission.
+        expect(res.json<CaseDetail>().daysLeft).toBe(2)
+        lights.push(res.json<CaseDetail>().light!)
+      } finally {
+        await server.close()
+      }
+    }
+    expect(lights).toEqual(['green', 'yellow'])
+  })
+})

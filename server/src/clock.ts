@@ -1,0 +1,44 @@
+/**
+ * The clocks' configuration, applied once at start: the yellow-light
+ * threshold, and a calendar file for a year the bundled holiday data does
+ * not know yet (the State Council publishes each year's arrangement in
+ * November or December). The file is JSON, one object or a list of them:
+ * `{ "holidays": ["2027-01-01", …], "workdays": ["2027-02-06", …] }` —
+ * days off that would be working days, and make-up working days (调休).
+ */
+import { readFileSync } from 'node:fs'
+import { currentCalendar, extendCalendar, isCalendarDay, setYellowDays, shanghaiDate, type CalendarData } from '@tongban/core'
+import { ConfigError, type ClockConfig } from './config'
+
+export function readCalendarFile(path: string): CalendarData {
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (e) {
+    throw new ConfigError(`WORK_CALENDAR_FILE ${path} could not be read as JSON: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const parts = Array.isArray(raw) ? raw : [raw]
+  const out = { holidays: [] as string[], workdays: [] as string[] }
+  for (const [i, part] of parts.entries()) {
+    const p = part as { holidays?: unknown; workdays?: unknown } | null
+    for (const key of ['holidays', 'workdays'] as const) {
+      const list = p?.[key] ?? []
+      if (!Array.isArray(list)) throw new ConfigError(`WORK_CALENDAR_FILE ${path}: entry ${i} "${key}" must be a list of YYYY-MM-DD dates`)
+      const bad = list.find((d) => !isCalendarDay(d))
+      if (bad !== undefined) throw new ConfigError(`WORK_CALENDAR_FILE ${path}: entry ${i} "${key}" has ${JSON.stringify(bad)}, not a YYYY-MM-DD date`)
+      out[key].push(...(list as string[]))
+    }
+  }
+  return out
+}
+
+/** Applies the clock configuration; returns warnings worth logging (a year the calendar does not cover). */
+export function configureClock(config: ClockConfig, now = Date.now()): string[] {
+  setYellowDays(config.yellowDays)
+  if (config.calendarFile) extendCalendar(readCalendarFile(config.calendarFile))
+  const year = Number(shanghaiDate(now).slice(0, 4))
+  const cal = currentCalendar()
+  return [year, year + 1]
+    .filter((y) => !cal.coversYear(y))
+    .map((y) => `the working-day calendar has no holiday data for ${y}: weekends only are skipped; add the year with WORK_CALENDAR_FILE`)
+}
