@@ -208,6 +208,12 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
     const seen = await citizenView(h, caseNo, citizen)
     expect(seen.status).toBe('decided')
     expect(seen.timeline.at(-1)).toMatchObject({ text: '不同意', detail: '家庭收入超过当地低保标准', by: '示例市民政局' })
+    // A denied case completes with its decision, never with a licence.
+    const as = { authorization: `Bearer ${h.tokens.clerk}` }
+    const certificate = await h.server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { type: 'complete', certificate: { number: 'X-1' }, version: seen.version }, headers: as })
+    expect(certificate.statusCode).toBe(400)
+    expect(certificate.json()).toMatchObject({ code: 'VALIDATION', errors: [{ message: '不予许可的办件不发放证照' }] })
+    await clerk(h, caseNo, { type: 'complete' })
   })
 
   it('refuses a department step on a case the window has not accepted, and changes nothing', async () => {

@@ -98,8 +98,13 @@ describe.each(variants)('a whole case on $label', (variant) => {
     await act('mzj', { type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件' })
     const decided = await act('rsj', { type: 'decide_branch', department: 'rsj', outcome: 'approved' })
     expect(decided).toMatchObject({ status: 'decided', deadline: addWorkingDays(today, 10), light: 'green' })
-    const done = await act('clerk', { type: 'complete' })
+    const done = await act('clerk', { type: 'complete', certificate: { number: '示民低保〔2026〕0001号', validUntil: null } })
     expect(done).toMatchObject({ status: 'completed', deadline: null, actions: [] })
+    // The licence is in the applicant's wallet, once, in the applicant's name, from the deciding departments.
+    const wallet = (await server.app.inject({ url: '/api/me/licences', headers: as(tokens.citizen!) })).json<{ type: string; title: string; number: string; holder: string; issuer: string; issuedOn: string; validUntil: string | null }[]>()
+    expect(wallet.filter((l) => l.number === '示民低保〔2026〕0001号')).toEqual([expect.objectContaining({
+      type: item.result.name, holder: '王芳', issuer: '示例市民政局、示例市人力资源和社会保障局', issuedOn: today, validUntil: null,
+    })])
 
     const story = (await citizenView()).timeline.map((t) => `${t.by}${t.text}`)
     expect(story).toEqual([
@@ -110,5 +115,6 @@ describe.each(variants)('a whole case on $label', (variant) => {
       '示例市人力资源和社会保障局开始承办', '示例市人力资源和社会保障局开始审核', '示例市人力资源和社会保障局开始审批',
       '示例市民政局同意', '示例市人力资源和社会保障局同意', '窗口办结，结果已出具',
     ])
+    expect((await citizenView()).timeline.at(-1)?.detail).toBe('电子证照已发放到“我的证照”，编号示民低保〔2026〕0001号')
   })
 })

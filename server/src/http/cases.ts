@@ -72,6 +72,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
       ...(b.pause ? { paused: b.pause } : {}),
     })),
     ...(p.supplement ? { supplement: p.supplement } : {}),
+    ...(p.outcome ? { outcome: p.outcome } : {}),
     version: p.events.length,
     formVersion: r.form_version,
     form: r.form,

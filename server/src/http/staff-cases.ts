@@ -16,6 +16,7 @@ import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
 import { caseClock, clockRules, loadEvents, loadEventsOf } from '../cases/events'
 import { actOnCase, caseLookups } from '../cases/act'
+import { issueCertificate } from '../cases/certificates'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
@@ -105,7 +106,10 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     if (!app.approval.onWorkbench(body.type)) throw new ProblemError('HANDLED_EXTERNALLY')
     const result = await actOnCase(app.db, lookups, {
       caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()),
-      recorded: (ctx) => app.approval.recorded(ctx),
+      recorded: async (ctx) => {
+        await issueCertificate(ctx, await lookups.departmentNames())
+        await app.approval.recorded(ctx)
+      },
     })
     app.approval.kick()
     return staffDetail(request, result.row, result.events)

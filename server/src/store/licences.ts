@@ -20,6 +20,7 @@ export interface LicenceRow {
   issuer: string
   issued_on: string
   valid_until: string | null
+  case_id: string | null
 }
 
 export interface NewLicence {
@@ -31,10 +32,12 @@ export interface NewLicence {
   issuer: string
   issuedOn: string
   validUntil: string | null
+  /** The case it was issued on (办结), for a licence we issued ourselves. */
+  caseId?: string
 }
 
 const COLUMNS = `id, account_id, type, title, number_masked, number_enc, holder, issuer,
-  to_char(issued_on, 'YYYY-MM-DD') as issued_on, to_char(valid_until, 'YYYY-MM-DD') as valid_until`
+  to_char(issued_on, 'YYYY-MM-DD') as issued_on, to_char(valid_until, 'YYYY-MM-DD') as valid_until, case_id`
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function licencesRepo(db: Queryable) {
@@ -49,9 +52,9 @@ export function licencesRepo(db: Queryable) {
     },
     async insert(accountId: string, l: NewLicence): Promise<void> {
       await db.query(
-        `insert into licences (account_id, type, title, number_masked, number_enc, holder, issuer, issued_on, valid_until)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [accountId, l.type, l.title, l.numberMasked, l.numberEnc, l.holder, l.issuer, l.issuedOn, l.validUntil],
+        `insert into licences (account_id, type, title, number_masked, number_enc, holder, issuer, issued_on, valid_until, case_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [accountId, l.type, l.title, l.numberMasked, l.numberEnc, l.holder, l.issuer, l.issuedOn, l.validUntil, l.caseId ?? null],
       )
     },
     /** True for the one caller that gets to fill the wallet (the account row is locked until its transaction ends). */

@@ -291,6 +291,13 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    id: '017_licences_case',
+    sql: `
+      alter table licences add column case_id uuid references cases(id);
+      create unique index licences_case on licences(case_id) where case_id is not null
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -201,6 +201,8 @@ export interface CaseDetail extends CaseSummary {
   supplement?: SupplementItem[]
   /** Events so far: sent back with 补正 or 撤回, so a stale page cannot act on a changed case. */
   version: number
+  /** Once decided: every department approved, or one denied. */
+  outcome?: 'approved' | 'denied'
 }
 
 // ---- staff workbench ------------------------------------------------------------
@@ -259,6 +261,10 @@ export const staffCaseEventBodySchema = {
     expectedEnd: { type: 'string', maxLength: 10 },
     days: { type: 'integer', minimum: 1, maximum: 15 },
     note: { type: 'string', maxLength: 500 },
+    certificate: {
+      type: 'object', additionalProperties: false, required: ['number'],
+      properties: { number: { type: 'string', minLength: 1, maxLength: 60 }, validUntil: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+    },
   },
 } as const
 

@@ -138,3 +138,26 @@ describe('clocks through a whole case', () => {
     }), { numRuns: 200 })
   })
 })
+
+describe('completing with a certificate', () => {
+  const done = (certificate: { number: string; validUntil?: string | null }, base = caseIn('decided')) =>
+    applyEvent(base, ev({ type: 'complete', certificate }, clerk, '2026-03-09'), rules)
+
+  it('is allowed for an approved case, with a number and a validity after the day of issue', () => {
+    expect(done({ number: 'JY13501000000001', validUntil: '2031-03-08' }).status).toBe('completed')
+    expect(done({ number: 'JY13501000000001', validUntil: null }).status).toBe('completed')
+    expect(() => done({ number: '  ' })).toThrow('请填写证照编号')
+    expect(() => done({ number: 'JY1', validUntil: '2026-03-09' })).toThrow('有效期须晚于发证日期')
+  })
+
+  it('is refused for a denied case', () => {
+    const p = caseIn('in_progress')
+    const denied = [
+      ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-05'),
+      ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-06'),
+      ev({ type: 'decide_branch', department: 'scjg', outcome: 'denied' }, reviewer('scjg'), '2026-03-06'),
+    ].reduce((acc, e) => applyEvent(acc, e, rules), p)
+    expect(() => done({ number: 'JY1' }, denied)).toThrow(TransitionError)
+    expect(applyEvent(denied, ev({ type: 'complete' }, clerk, '2026-03-09'), rules).status).toBe('completed')
+  })
+})

@@ -53,8 +53,16 @@ export type CaseEventBody =
   | { type: 'pause_branch'; department: string; procedure: string; reason: string; expectedEnd?: string }
   | { type: 'resume_branch'; department: string }
   | { type: 'extend'; days: number; reason: string }
-  | { type: 'complete' }
+  | { type: 'complete'; certificate?: CertificateIssue }
   | { type: 'withdraw'; reason?: string }
+
+/** The licence issued with an approved case's result (Art. 39): into the applicant's 电子证照 wallet. */
+export interface CertificateIssue {
+  /** 证照编号 as printed. */
+  number: string
+  /** null or absent: long-term (长期). */
+  validUntil?: string | null
+}
 
 /** `day` is the Asia/Shanghai calendar date of `at`; clocks count in days. */
 export type CaseEvent = CaseEventBody & { at: string; day: string; actor: Actor; note?: string }
@@ -289,6 +297,11 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       break
     }
     case 'complete':
+      if (e.certificate) {
+        if (n.outcome !== 'approved') fail('invalid_event', '不予许可的办件不发放证照')
+        if (!e.certificate.number.trim()) fail('invalid_event', '请填写证照编号')
+        if (e.certificate.validUntil && e.certificate.validUntil <= e.day) fail('invalid_event', '有效期须晚于发证日期')
+      }
       n.status = 'completed'
       break
     case 'withdraw':
@@ -363,7 +376,7 @@ export function timeline(events: readonly CaseEvent[], departmentName: (code: st
       case 'pause_branch': return entry(`进入${e.procedure}，暂停计时`, e.reason)
       case 'resume_branch': return entry('恢复办理，继续计时')
       case 'extend': return entry(`办理期限延长${e.days}个工作日`, e.reason)
-      case 'complete': return entry('办结，结果已出具')
+      case 'complete': return entry('办结，结果已出具', e.certificate ? `电子证照已发放到“我的证照”，编号${e.certificate.number}` : undefined)
       case 'withdraw': return entry('撤回了申请', e.reason)
     }
   })

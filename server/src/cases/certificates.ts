@@ -1,0 +1,42 @@
+/**
+ * 办结 with a licence (Art. 39, 44): the certificate the clerk issues with an
+ * approved case's result goes into the applicant's 电子证照 wallet, in the
+ * transaction that completes the case — once per case (a unique case id).
+ * The holder is the name the form asked for from the account (the field
+ * prefilled with the person's or company's name); the issuer is the
+ * department that decided.
+ */
+import type { FormField, FormSchema } from '@tongban/core'
+import type { ActContext } from './act'
+import { licencesRepo } from '../store/licences'
+
+/** The holder's name as the applicant wrote it: the field the form fills from the account's name. */
+export function holderName(form: FormSchema, values: Record<string, unknown>): string | null {
+  const find = (fields: readonly FormField[], kind: 'name' | 'companyName'): string | null => {
+    for (const f of fields) {
+      if (f.type === 'text' && f.prefill === kind && typeof values[f.name] === 'string' && values[f.name]) return values[f.name] as string
+    }
+    return null
+  }
+  return find(form.fields, 'companyName') ?? find(form.fields, 'name')
+}
+
+export async function issueCertificate(ctx: ActContext, departmentName: (code: string) => string): Promise<void> {
+  const e = ctx.event
+  if (e.type !== 'complete' || !e.certificate || ctx.after.outcome !== 'approved') return
+  const { row, item } = ctx
+  const kind = item?.result.name ?? row.item_name
+  const holder = holderName(row.form, row.form_values as Record<string, unknown>) ?? '申请人'
+  const issuer = ctx.after.branches.map((b) => departmentName(b.department)).join('、') || (item?.department.name ?? '')
+  await licencesRepo(ctx.tx).insert(row.account_id, {
+    type: kind,
+    title: `${kind} · ${holder}`,
+    numberMasked: e.certificate.number,
+    numberEnc: null,
+    holder,
+    issuer,
+    issuedOn: e.day,
+    validUntil: e.certificate.validUntil ?? null,
+    caseId: row.id,
+  })
+}
