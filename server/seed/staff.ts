@@ -11,6 +11,8 @@ export const DEMO_STAFF_PASSWORD = 'Tongban@2026'
 export const demoStaff: { username: string; displayName: string; roles: StaffRole[]; hallId?: string; departmentCode?: string }[] = [
   { username: 'clerk', displayName: '市政务服务中心窗口 王芳', roles: ['clerk'], hallId: HALL.city.id },
   { username: 'reviewer', displayName: '市公安局户政科 李强', roles: ['reviewer'], departmentCode: DEPT.gaj.code },
+  { username: 'reviewer_mz', displayName: '市民政局社会救助科 赵敏', roles: ['reviewer'], departmentCode: DEPT.mzj.code },
+  { username: 'reviewer_sc', displayName: '市市场监管局食品经营许可科 孙涛', roles: ['reviewer'], departmentCode: DEPT.scjg.code },
   { username: 'supervisor', displayName: '电子监察室 陈静', roles: ['supervisor'] },
   { username: 'leader', displayName: '政务服务管理局 周明', roles: ['leader', 'supervisor'] },
   { username: 'agent', displayName: '杏花村便民服务站代办员 刘梅', roles: ['agent'], hallId: HALL.xinghua.id },

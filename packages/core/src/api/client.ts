@@ -10,7 +10,7 @@ import type {
 } from './identity'
 import type { Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  ApprovalHandover, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
 
@@ -77,6 +77,10 @@ export interface ApiClient {
   staffCase(caseNo: string): Promise<StaffCaseDetail>
   /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
   staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
+  /** Cases not yet through to the approval system (APPROVAL_BACKEND=http): retrying or stopped. */
+  approvalHandovers(): Promise<ApprovalHandover[]>
+  /** Send a stopped handover again now. */
+  retryApprovalHandover(id: string): Promise<void>
 }
 
 export interface ApiClientOptions {
@@ -237,6 +241,12 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async staffCase(caseNo) {
       return (await send<StaffCaseDetail>({ method: 'GET', url: buildPath(ROUTES.staffCase.path, { caseNo }) })).data
+    },
+    async approvalHandovers() {
+      return (await send<ApprovalHandover[]>({ method: 'GET', url: ROUTES.approvalHandovers.path })).data
+    },
+    async retryApprovalHandover(id) {
+      await send({ method: 'POST', url: buildPath(ROUTES.retryApprovalHandover.path, { id }) })
     },
     async staffCaseEvent(caseNo, body) {
       return (await send<StaffCaseDetail>({ method: 'POST', url: buildPath(ROUTES.staffCaseEvent.path, { caseNo }), body })).data

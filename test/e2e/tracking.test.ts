@@ -1,0 +1,139 @@
+/**
+ * Tracking a case as it moves, in Chromium: a resident has applied for
+ * 最低生活保障 and keeps the case page open on the phone (375×812). At the
+ * hall the clerk accepts it on the workbench (1024×900); the 民政局 reviewer
+ * takes it through 承办 → 审核 → 审批, pauses it for a home visit and resumes;
+ * the clerk completes it with the e-licence. Each time the resident comes back
+ * to the tab, the page shows the new step, its department, the clock and
+ * light — without a reload — and at the end the licence is in 我的证照.
+ * axe finds nothing on the citizen pages. Screenshots go to test/artifacts/.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
+import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+
+let product: Product
+let browser: Browser
+beforeAll(async () => {
+  product = await startProduct()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await product?.stop()
+})
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
+  .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+
+async function signedInCitizen(phone: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  await context.request.post(`${product.url}/api/auth/sms/send`, { data: { phone } })
+  const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
+  await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })
+  return context
+}
+
+async function staffPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  await page.goto(`${product.url}/staff/login`)
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill('Tongban@2026')
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(/\/staff$/)
+  return { context, page }
+}
+
+it('the resident sees each step the hall and the department take, as they take them', async () => {
+  const phone = '13866661234'
+  const citizen = await signedInCitizen(phone)
+  const body: SubmitCaseBody = {
+    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+    values: {
+      applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+      address: '杏花村7组2号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+      savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
+    },
+  }
+  const created = await citizen.request.post(`${product.url}/api/cases`, { data: body, headers: { 'idempotency-key': 'tracking-e2e-0000000001' } })
+  expect(created.status()).toBe(201)
+  const caseNo = (await created.json() as CaseDetail).caseNo
+  const c = await citizen.newPage()
+  const errors: string[] = []
+  c.on('pageerror', (e) => errors.push(e.message))
+  await c.goto(`${product.url}/cases/${caseNo}`)
+  await poll(() => c.getByText('申请人提交了申请').count()).toBe(1)
+  /** The resident comes back to the tab. */
+  const lookAgain = () => c.evaluate(() => window.dispatchEvent(new Event('focus')))
+
+  // The window: pre-review and acceptance.
+  const clerk = await staffPage('clerk')
+  await clerk.page.goto(`${product.url}/staff/cases/${caseNo}`)
+  await clerk.page.getByRole('button', { name: '开始预审' }).click()
+  await poll(() => clerk.page.getByText('已开始预审。').count()).toBe(1)
+  await clerk.page.getByRole('button', { name: '受理', exact: true }).click()
+  await poll(() => clerk.page.getByText('已受理，办理部门开始计时。').count()).toBe(1)
+  await lookAgain()
+  await poll(() => c.getByRole('status').filter({ hasText: '办件有新进展：受理，交示例市民政局办理' }).count()).toBe(1)
+  expect(await c.getByText('窗口受理，交示例市民政局办理').count()).toBe(1)
+
+  // The department: 承办, 审核, then a home visit stops the clock.
+  const reviewer = await staffPage('reviewer_mz')
+  const queue = reviewer.page.getByRole('list', { name: '待办办件' })
+  await poll(() => queue.getByRole('listitem').filter({ hasText: caseNo }).count()).toBe(1)
+  await queue.getByRole('listitem').filter({ hasText: caseNo }).getByRole('link').click()
+  await reviewer.page.waitForURL(/\/staff\/cases\//)
+  const branch = reviewer.page.getByRole('region', { name: '办理部门' })
+  for (const step of ['承办中', '审核中']) {
+    await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
+    await poll(() => branch.getByText(step).count()).toBe(1)
+  }
+  await reviewer.page.getByText('进入特别程序（暂停计时）').click()
+  await reviewer.page.getByLabel('程序').selectOption('现场核查')
+  await reviewer.page.getByLabel('理由').fill('入户核实家庭收入和财产')
+  await reviewer.page.getByRole('button', { name: '暂停计时' }).click()
+  await poll(() => reviewer.page.getByText('已暂停计时。').count()).toBe(1)
+
+  await lookAgain()
+  await poll(() => c.getByText('示例市民政局进入现场核查，暂停计时').count()).toBe(1)
+  expect(await c.getByText('示例市民政局开始审核').count()).toBe(1)
+  expect(await c.getByText(/入户核实家庭收入和财产/).count()).toBeGreaterThan(0)
+  expect(await axe(c)).toEqual([])
+  await shot(c, 'tracking-paused')
+
+  // Resumed, approved, completed with the e-licence.
+  await reviewer.page.getByRole('button', { name: '恢复办理' }).click()
+  await poll(() => reviewer.page.getByText('已恢复办理，继续计时。').count()).toBe(1)
+  await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
+  await poll(() => branch.getByText('审批中').count()).toBe(1)
+  await reviewer.page.getByLabel('办理意见').fill('经入户核查，符合低保条件')
+  await reviewer.page.getByRole('button', { name: '同意', exact: true }).click()
+  await poll(() => reviewer.page.getByText('已同意。').count()).toBe(1)
+  await shot(reviewer.page, 'tracking-reviewer')
+
+  await clerk.page.reload()
+  await clerk.page.getByLabel('证照编号').fill('示民低保〔2026〕0088号')
+  await clerk.page.getByRole('button', { name: '办结并发放电子证照' }).click()
+  await poll(() => clerk.page.getByText(/已办结，电子证照已发放/).count()).toBe(1)
+
+  await lookAgain()
+  await poll(() => c.getByText('窗口办结，结果已出具').count()).toBe(1)
+  expect(await c.getByText('示例市民政局同意').count()).toBe(1)
+  expect(await c.getByText(/电子证照已发放到“我的证照”，编号示民低保〔2026〕0088号/).count()).toBe(1)
+  expect(await axe(c)).toEqual([])
+  await shot(c, 'tracking-done')
+
+  await c.goto(`${product.url}/me/licences`)
+  await poll(() => c.getByText(/最低生活保障.*吴秀兰/).count()).toBeGreaterThan(0)
+  expect(await c.getByText('示民低保〔2026〕0088号').count()).toBe(1)
+  expect(await axe(c)).toEqual([])
+  expect(errors).toEqual([])
+  await Promise.all([clerk.context.close(), reviewer.context.close(), citizen.close()])
+})
