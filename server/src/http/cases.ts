@@ -11,7 +11,7 @@ import {
   BRANCH_STATUS_TEXT, lightFor, shanghaiDate, timeline,
   CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
-  type CaseDetail, type CaseEvent, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
+  type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { identityRepo } from '../store/identity'
@@ -42,9 +42,11 @@ export function summary(r: CaseRow, clock: CaseClock): CaseSummary {
 }
 
 /** What happens next, from the item's own promises. */
-export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'visits' | 'department'> | null, delivery: CaseRow['delivery']): string[] {
-  const steps = ['窗口工作人员将核对您的申请和材料，材料齐全的予以受理；需要补正的，会一次性告知需补正的全部内容。']
-  if (item) {
+export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'visits' | 'department'> | null, delivery: CaseRow['delivery'], status: CaseStatus = 'submitted'): string[] {
+  if (status === 'completed' || status === 'withdrawn' || status === 'not_accepted') return []
+  const accepted = !['draft', 'submitted', 'pre_review', 'supplement_required'].includes(status)
+  const steps = accepted ? [] : ['窗口工作人员将核对您的申请和材料，材料齐全的予以受理；需要补正的，会一次性告知需补正的全部内容。']
+  if (item && status !== 'decided') {
     steps.push(item.handlingType === 'immediate' || item.promisedDays === 0
       ? `${item.department.name}受理后当场办结。`
       : `${item.department.name}承诺自受理之日起${item.promisedDays}个工作日内办结。`)
@@ -81,7 +83,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
     materials: r.materials,
     delivery: r.delivery,
     agent: r.agent_id && r.consent_id ? { name: r.agent_name, consentId: r.consent_id } : null,
-    nextSteps: nextSteps(item, r.delivery),
+    nextSteps: nextSteps(item, r.delivery, p.status),
   }
 }
 
