@@ -46,7 +46,6 @@ import type { SmsProvider } from './connectors/sms/index'
 import { startConnectors } from './connectors/index'
 import { builtinBackend, httpBackend } from './backend/index'
 import { backendRoutes } from './http/backend'
-import { caseLookups } from './cases/act'
 import { configureClock } from './clock'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
@@ -150,7 +149,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(licenceRoutes, { demo: config.seed && !config.production })
   await app.register(caseRoutes({ materials: materialResolver() }))
   const approval = connectors.approval
-    ? httpBackend({ db, client: connectors.approval, departmentNames: caseLookups(app.catalogue).departmentNames, log: app.log })
+    ? httpBackend({ db, client: connectors.approval, log: app.log })
     : builtinBackend()
   app.decorate('approval', approval)
   approval.start(config.approval.dispatchMs)

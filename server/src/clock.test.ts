@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { addWorkingDays, CHINA_CALENDAR, isWorkingDay, setCalendar, setYellowDays, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
+import { addWorkingDays, CHINA_CALENDAR, isWorkingDay, setCalendar, setYellowDays, type CaseDetail } from '@tongban/core'
 import { ConfigError, loadConfig } from './config'
 import { configureClock, readCalendarFile } from './clock'
-import { signInCitizen, startTestServer } from './testing'
+import { minimumLivingApplication, signInCitizen, startTestServer } from './testing'
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-calendar-'))
 const file = (name: string, body: unknown) => {
@@ -41,14 +41,7 @@ describe('clock configuration', () => {
 
   it('the yellow threshold from LIGHT_YELLOW_DAYS is the light every party sees', async () => {
     const phone = '13955550123'
-    const body: SubmitCaseBody = {
-      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
-      values: {
-        applicantName: '孙秀英', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-        address: '南湖村1组3号', members: [{ name: '孙秀英', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 700 }],
-        savings: 100, reason: '年老多病，子女无力赡养，生活困难。', checkAuth: true, pledge: true,
-      },
-    }
+    const body = minimumLivingApplication(phone, { name: '孙秀英', reason: '年老多病，子女无力赡养，生活困难。' })
     const lights: string[] = []
     for (const yellowDays of [1, 2]) {
       const server = await startTestServer({ config: { clock: { ...loadConfig({}).clock, yellowDays } } })

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
+import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
 import { buildApp } from './app'
 import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
@@ -113,4 +114,24 @@ export async function signInCitizen(app: FastifyInstance, phone: string, ip = '1
   const res = await app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code: await smsCodeFor(app, phone) } })
   if (res.statusCode !== 200) throw new Error(`verify answered ${res.statusCode}: ${res.body}`)
   return res.json()
+}
+
+/** 最低生活保障 (MZ-0001) needs no files: a whole application in one request body. */
+export function minimumLivingApplication(phone: string, who: { name?: string; address?: string; reason?: string; monthlyIncome?: number; savings?: number } = {}): SubmitCaseBody {
+  const name = who.name ?? '王芳'
+  return {
+    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
+    values: {
+      applicantName: name, idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+      address: who.address ?? '杏花村3组12号', members: [{ name, relation: 'self', idNumber: '11010519491231002X', monthlyIncome: who.monthlyIncome ?? 800 }],
+      savings: who.savings ?? 2000, reason: who.reason ?? '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
+    },
+  }
+}
+
+/** Submits as the signed-in citizen; throws unless a case was created. */
+export async function submitApplication(app: FastifyInstance, token: string, body: SubmitCaseBody, key: string): Promise<CaseDetail> {
+  const res = await app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${token}`, 'idempotency-key': key.padEnd(20, '0') } })
+  if (res.statusCode !== 201) throw new Error(`submit answered ${res.statusCode}: ${res.body}`)
+  return res.json<CaseDetail>()
 }

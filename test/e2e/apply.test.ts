@@ -11,11 +11,9 @@
  * consent. Screenshots go to test/artifacts/.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseDetail, CaseSummary } from '@tongban/core'
-import { ARTIFACTS, fillFoodLicence, launchChromium, startProduct, type Product } from './support'
+import { axeViolations, fillFoodLicence, launchChromium, screenshot, startProduct, type Product } from './support'
 
 let product: Product
 let browser: Browser
@@ -32,9 +30,8 @@ afterAll(async () => {
 })
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
-const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
-  .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+const shot = screenshot
+const axe = axeViolations
 
 /** A noisy 3000×2000 JPEG, as a phone camera makes them: far over 1 MB. */
 async function cameraPhoto(page: Page): Promise<Buffer> {

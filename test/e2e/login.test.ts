@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
-import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+import { ARTIFACTS, axeViolations, launchChromium, startProduct, type Product } from './support'
 
 let product: Product
 let browser: Browser
@@ -21,8 +20,7 @@ afterAll(async () => {
 })
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 })
-const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
-  .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+const axe = axeViolations
 
 async function inboxCode(phone: string): Promise<string> {
   const list = await (await fetch(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]

@@ -8,7 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const ARTIFACTS = join(ROOT, 'test/artifacts')
@@ -89,4 +89,38 @@ export async function fillFoodLicence(page: Page, poll: (fn: () => Promise<strin
   await page.locator('#f-premisesArea').fill('60')
   await page.getByRole('radio', { name: '食品销售经营者' }).check()
   await page.getByRole('checkbox', { name: '预包装食品销售' }).check()
+}
+
+/** axe's WCAG 2.1 AA + best-practice findings on the page, one line each (expect `[]`). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright')
+  return (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
+    .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** A whole-page PNG in test/artifacts/ to look at. */
+export function screenshot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+/** A phone-sized context (375×812, zh-CN) signed in as this citizen through the dev SMS inbox. */
+export async function citizenContext(browser: Browser, url: string, phone: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  await context.request.post(`${url}/api/auth/sms/send`, { data: { phone } })
+  const inbox = await (await context.request.get(`${url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
+  await context.request.post(`${url}/api/auth/sms/verify`, { data: { phone, code } })
+  return context
+}
+
+/** A desk-sized page (1024×900) signed in on /staff as a demo staff member. */
+export async function staffPage(browser: Browser, url: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  await page.goto(`${url}/staff/login`)
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill('Tongban@2026')
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(/\/staff$/)
+  return { context, page }
 }

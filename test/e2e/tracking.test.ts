@@ -8,12 +8,10 @@
  * light — without a reload — and at the end the licence is in 我的证照.
  * axe finds nothing on the citizen pages. Screenshots go to test/artifacts/.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest'
+import type { Browser } from 'playwright-core'
 import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
-import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+import { axeViolations, citizenContext, launchChromium, screenshot, staffPage as signedInStaff, startProduct, type Product } from './support'
 
 let product: Product
 let browser: Browser
@@ -27,33 +25,16 @@ afterAll(async () => {
 })
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
-const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
-  .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-
-async function signedInCitizen(phone: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
-  await context.request.post(`${product.url}/api/auth/sms/send`, { data: { phone } })
-  const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
-  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
-  await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })
-  return context
-}
-
-async function staffPage(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
-  const page = await context.newPage()
-  await page.goto(`${product.url}/staff/login`)
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('Tongban@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(/\/staff$/)
-  return { context, page }
-}
+const shot = screenshot
+const axe = axeViolations
 
 it('the resident sees each step the hall and the department take, as they take them', async () => {
+  // On failure, every open page as it was, to look at.
+  onTestFailed(async () => {
+    for (const [i, page] of browser.contexts().flatMap((x) => x.pages()).entries()) await shot(page, `tracking-failed-${i}`).catch(() => undefined)
+  })
   const phone = '13866661234'
-  const citizen = await signedInCitizen(phone)
+  const citizen = await citizenContext(browser, product.url, phone)
   const body: SubmitCaseBody = {
     itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
     values: {
@@ -74,7 +55,7 @@ it('the resident sees each step the hall and the department take, as they take t
   const lookAgain = () => c.evaluate(() => window.dispatchEvent(new Event('focus')))
 
   // The window: pre-review and acceptance.
-  const clerk = await staffPage('clerk')
+  const clerk = await signedInStaff(browser, product.url, 'clerk')
   await clerk.page.goto(`${product.url}/staff/cases/${caseNo}`)
   await clerk.page.getByRole('button', { name: '开始预审' }).click()
   await poll(() => clerk.page.getByText('已开始预审。').count()).toBe(1)
@@ -85,7 +66,7 @@ it('the resident sees each step the hall and the department take, as they take t
   expect(await c.getByText('窗口受理，交示例市民政局办理').count()).toBe(1)
 
   // The department: 承办, 审核, then a home visit stops the clock.
-  const reviewer = await staffPage('reviewer_mz')
+  const reviewer = await signedInStaff(browser, product.url, 'reviewer_mz')
   const queue = reviewer.page.getByRole('list', { name: '待办办件' })
   await poll(() => queue.getByRole('listitem').filter({ hasText: caseNo }).count()).toBe(1)
   await queue.getByRole('listitem').filter({ hasText: caseNo }).getByRole('link').click()

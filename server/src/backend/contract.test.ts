@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addWorkingDays, decisionDays, shanghaiDate,
-  type CaseDetail, type Item, type StaffCaseDetail, type SubmitCaseBody,
+  type CaseDetail, type Item, type StaffCaseDetail,
 } from '@tongban/core'
 import { loadConfig } from '../config'
-import { seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
+import { minimumLivingApplication, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { staffRepo } from '../store/staff'
 import { hashPassword } from '../auth/passwords'
@@ -125,17 +125,7 @@ let phoneSeq = 0
 async function acceptedCase(h: Harness, departments: string[]): Promise<{ caseNo: string; citizen: string }> {
   const phone = `1397888${String(++phoneSeq).padStart(4, '0')}`
   const citizen = (await signInCitizen(h.server.app, phone, `10.88.0.${phoneSeq}`)).token
-  const body: SubmitCaseBody = {
-    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
-    values: {
-      applicantName: '李桂兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-      address: '东山村5组8号', members: [{ name: '李桂兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 600 }],
-      savings: 1000, reason: '年老体弱，无固定收入。', checkAuth: true, pledge: true,
-    },
-  }
-  const created = await h.server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${citizen}`, 'idempotency-key': `contract-${phone}-0000000` } })
-  expect(created.statusCode, created.body).toBe(201)
-  const caseNo = created.json<CaseDetail>().caseNo
+  const { caseNo } = await submitApplication(h.server.app, citizen, minimumLivingApplication(phone, { name: '李桂兰', address: '东山村5组8号', reason: '年老体弱，无固定收入，生活十分困难。' }), `contract-${phone}`)
   return { caseNo, citizen }
 }
 

@@ -57,7 +57,6 @@ export const backoffMs = (attempts: number) => Math.min(5_000 * 2 ** attempts, 6
 export interface HttpBackendOptions {
   db: Db
   client: ApprovalClient
-  departmentNames: () => Promise<(code: string) => string>
   now?: () => number
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
 }
@@ -101,8 +100,7 @@ export function httpBackend(opts: HttpBackendOptions): ApprovalBackend {
     async recorded(ctx) {
       const accept = ctx.added.find((e) => e.type === 'accept')
       if (!accept || accept.type !== 'accept') return
-      const name = await opts.departmentNames()
-      const { row, item } = ctx
+      const { row, item, departmentName: name } = ctx
       const payload: HandoverCase = {
         caseNo: row.case_no,
         itemCode: row.item_code,

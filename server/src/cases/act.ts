@@ -41,6 +41,8 @@ export interface ActContext {
   /** All of them (an approval system's status may stand for several steps). */
   added: CaseEvent[]
   today: string
+  /** Department code → name, read before the transaction. */
+  departmentName: (code: string) => string
 }
 
 type Body = CaseEventBody & { note?: string }
@@ -86,18 +88,22 @@ export function transitionProblem(e: TransitionError): ProblemError {
 
 export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>, req: ActRequest): Promise<ActResult> {
   const today = shanghaiDate(req.at.getTime())
+  // The catalogue is read before the transaction: it may query the database itself, and on the
+  // embedded PGlite (one connection) a query outside a running transaction waits for it forever.
+  const known = await caseRepo(db).byNo(req.caseNo)
+  if (!known || (req.owner !== undefined && known.account_id !== req.owner)) throw new ProblemError('CASE_NOT_FOUND')
+  const item = await lookups.itemOf(known.item_code)
+  const departmentName = await lookups.departmentNames()
   return db.transaction(async (tx) => {
     const cases = caseRepo(tx)
     const id = await cases.lockByNo(req.caseNo)
     const row = id ? await cases.byId(id) : null
-    if (!id || !row || (req.owner !== undefined && row.account_id !== req.owner)) throw new ProblemError('CASE_NOT_FOUND')
+    if (!id || !row || row.id !== known.id) throw new ProblemError('CASE_NOT_FOUND')
     const events = await loadEvents(tx, id)
     if (req.claim && !(await req.claim(tx, row))) {
-      const item = await lookups.itemOf(row.item_code)
       return { row, item, events, projection: project(events, clockRules(item)), added: [], duplicate: true }
     }
     if (req.version !== null && events.length !== req.version) throw new ProblemError('CASE_CHANGED')
-    const item = await lookups.itemOf(row.item_code)
     const rules = clockRules(item)
     const before = project(events, rules)
     const wanted = typeof req.body === 'function' ? req.body(before, item) : [{ actor: req.actor, body: req.body }]
@@ -117,7 +123,7 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
       added.push(event)
     }
     if (!added.length) return { row, item, events, projection: before, added }
-    const ctx = { tx, row, item, before, after, event: added.at(-1)!, added, today }
+    const ctx = { tx, row, item, before, after, event: added.at(-1)!, added, today, departmentName }
     await req.within?.(ctx)
     for (const e of added) await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), req.at)
     await cases.setStatus(id, after.status)

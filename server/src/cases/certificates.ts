@@ -21,13 +21,13 @@ export function holderName(form: FormSchema, values: Record<string, unknown>): s
   return find(form.fields, 'companyName') ?? find(form.fields, 'name')
 }
 
-export async function issueCertificate(ctx: ActContext, departmentName: (code: string) => string): Promise<void> {
+export async function issueCertificate(ctx: ActContext): Promise<void> {
   const e = ctx.event
   if (e.type !== 'complete' || !e.certificate || ctx.after.outcome !== 'approved') return
   const { row, item } = ctx
   const kind = item?.result.name ?? row.item_name
   const holder = holderName(row.form, row.form_values as Record<string, unknown>) ?? '申请人'
-  const issuer = ctx.after.branches.map((b) => departmentName(b.department)).join('、') || (item?.department.name ?? '')
+  const issuer = ctx.after.branches.map((b) => ctx.departmentName(b.department)).join('、') || (item?.department.name ?? '')
   await licencesRepo(ctx.tx).insert(row.account_id, {
     type: kind,
     title: `${kind} · ${holder}`,

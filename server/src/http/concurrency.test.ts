@@ -6,10 +6,10 @@
  * is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CaseDetail, type Problem, type StaffCaseDetail, type SubmitCaseBody } from '@tongban/core'
+import { type CaseDetail, type Problem, type StaffCaseDetail } from '@tongban/core'
 import { loadConfig } from '../config'
 import { openDb, type Db } from '../store/db'
-import { postgresAvailable, postgresDb, signInCitizen, startTestServer, type TestServer } from '../testing'
+import { minimumLivingApplication, postgresAvailable, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 
 const pgUrl = await postgresAvailable()
@@ -38,17 +38,8 @@ describe.runIf(pgUrl)('acting at once on PostgreSQL, two instances', () => {
   async function submitted(): Promise<{ caseNo: string; citizen: string }> {
     const phone = `1398880${String(++n).padStart(4, '0')}`
     const citizen = (await signInCitizen(a.app, phone, `10.98.0.${n}`)).token
-    const body: SubmitCaseBody = {
-      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
-      values: {
-        applicantName: '周建国', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-        address: '北坡村4组6号', members: [{ name: '周建国', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 400 }],
-        savings: 500, reason: '独居老人，无子女，生活困难需要救助。', checkAuth: true, pledge: true,
-      },
-    }
-    const res = await a.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${citizen}`, 'idempotency-key': `concurrency-${phone}-00` } })
-    expect(res.statusCode, res.body).toBe(201)
-    return { caseNo: res.json<CaseDetail>().caseNo, citizen }
+    const { caseNo } = await submitApplication(a.app, citizen, minimumLivingApplication(phone, { name: '周建国', reason: '独居老人，无子女，生活困难需要救助。' }), `concurrency-${phone}`)
+    return { caseNo, citizen }
   }
 
   const post = (server: TestServer, url: string, token: string, body: object) =>

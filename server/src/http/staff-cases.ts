@@ -107,7 +107,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const result = await actOnCase(app.db, lookups, {
       caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()),
       recorded: async (ctx) => {
-        await issueCertificate(ctx, await lookups.departmentNames())
+        await issueCertificate(ctx)
         await app.approval.recorded(ctx)
       },
     })

@@ -7,9 +7,9 @@
  * dispatching at once hand each case over once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type SubmitCaseBody, type WebhookReceipt } from '@tongban/core'
+import { type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type WebhookReceipt } from '@tongban/core'
 import { loadConfig } from '../../config'
-import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../../testing'
+import { minimumLivingApplication, postgresAvailable, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { startFakeApprovalServer, type FakeApprovalServer } from './fake'
 import { backoffMs, MAX_ATTEMPTS } from '../index'
@@ -22,17 +22,8 @@ let phoneSeq = 0
 async function submitted(server: TestServer): Promise<{ caseNo: string; citizen: string }> {
   const phone = `1396666${String(++phoneSeq).padStart(4, '0')}`
   const citizen = (await signInCitizen(server.app, phone, `10.66.0.${phoneSeq}`)).token
-  const body: SubmitCaseBody = {
-    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
-    values: {
-      applicantName: '赵大山', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-      address: '西岭村2组1号', members: [{ name: '赵大山', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 500 }],
-      savings: 300, reason: '因病丧失劳动能力，家中无其他收入来源。', checkAuth: true, pledge: true,
-    },
-  }
-  const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${citizen}`, 'idempotency-key': `http-backend-${phone}-000` } })
-  expect(res.statusCode, res.body).toBe(201)
-  return { caseNo: res.json<CaseDetail>().caseNo, citizen }
+  const { caseNo } = await submitApplication(server.app, citizen, minimumLivingApplication(phone, { name: '赵大山', address: '西岭村2组1号', reason: '因病丧失劳动能力，家中无其他收入来源。' }), `http-backend-${phone}`)
+  return { caseNo, citizen }
 }
 
 async function clerkToken(server: TestServer): Promise<string> {
