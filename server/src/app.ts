@@ -44,6 +44,7 @@ import { licenceRoutes } from './http/licences'
 import { openUploadSpace } from './store/file-store'
 import type { SmsProvider } from './connectors/sms/index'
 import { startConnectors } from './connectors/index'
+import { noticeRoutes } from './http/notices'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -151,6 +152,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))
   }
   if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
+  await app.register(noticeRoutes({ publicOrigin: config.publicOrigin }))
 
   const webRoot = config.webRoot
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))

@@ -31,6 +31,8 @@ export interface AppConfig {
   uploads: UploadConfig
   /** The object store behind UPLOAD_STORE=s3. */
   s3: S3Config
+  /** Scheme + host printed in documents' QR codes (PUBLIC_ORIGIN); absent → the address a request came to. */
+  publicOrigin?: string
 }
 
 export interface S3Config {
@@ -180,5 +182,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         consent_code: env.SMS_TEMPLATE_CONSENT ?? 'SMS_CONSENT_CODE',
       },
     },
+    publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
   }
+}
+
+function publicOrigin(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  let url: URL
+  try { url = new URL(raw) } catch { throw new ConfigError(`PUBLIC_ORIGIN must be a URL such as https://tongban.example.gov.cn, got "${raw}"`) }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_ORIGIN must be an http(s) address')
+  return url.origin
 }

@@ -54,6 +54,12 @@ export const ROUTES = {
   agentSubmitCase: { method: 'POST', path: '/api/agent/cases' },
   agentUploadFile: { method: 'POST', path: '/api/agent/consents/:id/uploads' },
   agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
+  caseNotices: { method: 'GET', path: '/api/cases/:caseNo/notices' },
+  caseNotice: { method: 'GET', path: '/api/cases/:caseNo/notices/:kind' },
+  staffCaseNotices: { method: 'GET', path: '/api/staff/cases/:caseNo/notices' },
+  staffCaseNotice: { method: 'GET', path: '/api/staff/cases/:caseNo/notices/:kind' },
+  verifyDocument: { method: 'GET', path: '/api/verify/:id' },
+  verifyDocumentFile: { method: 'POST', path: '/api/verify/:id' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES
