@@ -75,12 +75,11 @@ export function noticeRoutes(opts: NoticeRouteOptions = {}) {
       if (!hit) throw new ProblemError('NOTICE_NOT_FOUND')
       const item = await lookups.itemOf(row.item_code)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
+      // Read before issuing: on PGlite a query outside the issuing transaction would wait for it.
+      const applicant = applicantName(row.form, row.form_values, (await identityRepo(app.db).accountById(row.account_id))?.name ?? null)
       const { pdf } = await issueDocument(app.db, {
         kind, caseNo: row.case_no, eventIndex: hit.index, origin: originOf(request), at: new Date(now()),
-        face: async (number) => noticeFace({
-          kind, number, caseNo: row.case_no, item, form: row.form, events, eventIndex: hit.index,
-          applicant: applicantName(row.form, row.form_values, (await identityRepo(app.db).accountById(row.account_id))?.name ?? null),
-        }),
+        face: (number) => noticeFace({ kind, number, caseNo: row.case_no, item, form: row.form, events, eventIndex: hit.index, applicant }),
       })
       return reply
         .type('application/pdf')

@@ -90,7 +90,8 @@ export function noticeFace(f: NoticeFacts): NoticeFace {
   if (!event || event.type !== NOTICE_EVENT[f.kind]) throw new Error(`event ${f.eventIndex} is not a ${NOTICE_EVENT[f.kind]}`)
   const licence = f.item.kind === 'licence'
   const issuer = f.item.department.name
-  const opening = `你（单位）于${chineseDate(appliedOn(f.events, f.eventIndex))}提出的${f.item.name}申请（办件编号：${f.caseNo}）`
+  const applied = f.item.name.endsWith('申请') ? f.item.name : `${f.item.name}申请`
+  const opening = `你（单位）于${chineseDate(appliedOn(f.events, f.eventIndex))}提出的${applied}（办件编号：${f.caseNo}）`
   const common = { title: DOCUMENT_TITLES[f.kind], number: f.number, caseNo: f.caseNo, itemName: f.item.name, addressee: f.applicant, issuer, issuedOn: event.day }
   switch (event.type) {
     case 'accept': {

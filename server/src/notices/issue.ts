@@ -26,7 +26,7 @@ export interface IssueRequest<K extends DocumentKind> {
   /** Scheme + host the QR code points at, e.g. https://tongban.example.gov.cn. */
   origin: string
   at: Date
-  /** The face, given the 文号 the document gets; called only on first issue. */
+  /** The face, given the 文号 the document gets; called only on first issue, inside the issuing transaction (so: no queries). */
   face: (number: string) => (K extends 'certificate' ? CertificateFace : NoticeFace) | Promise<K extends 'certificate' ? CertificateFace : NoticeFace>
 }
 
