@@ -47,6 +47,7 @@ import { startConnectors } from './connectors/index'
 import { builtinBackend, httpBackend } from './backend/index'
 import { backendRoutes } from './http/backend'
 import { configureClock } from './clock'
+import { noticeRoutes } from './http/notices'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -170,6 +171,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))
   }
   if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
+  await app.register(noticeRoutes({ publicOrigin: config.publicOrigin }))
 
   const webRoot = config.webRoot
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))

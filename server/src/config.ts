@@ -33,6 +33,8 @@ export interface AppConfig {
   s3: S3Config
   approval: ApprovalConfig
   clock: ClockConfig
+  /** Scheme + host printed in documents' QR codes (PUBLIC_ORIGIN); absent → the address a request came to. */
+  publicOrigin?: string
 }
 
 export interface ClockConfig {
@@ -222,5 +224,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         consent_code: env.SMS_TEMPLATE_CONSENT ?? 'SMS_CONSENT_CODE',
       },
     },
+    publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
   }
+}
+
+function publicOrigin(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  let url: URL
+  try { url = new URL(raw) } catch { throw new ConfigError(`PUBLIC_ORIGIN must be a URL such as https://tongban.example.gov.cn, got "${raw}"`) }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_ORIGIN must be an http(s) address')
+  return url.origin
 }

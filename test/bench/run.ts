@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   bundle: () => import('./bundle.bench'),
   miniprogram: () => import('./miniprogram.bench'),
   validator: () => import('./validator.bench'),
+  notice: () => import('./notice.bench'),
 }
 
 const wanted = process.argv.slice(2)

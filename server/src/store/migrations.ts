@@ -267,6 +267,30 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // Issued documents (notices, certificates): the face as printed, and the hash of the PDF, for 扫码核验.
+    id: '014_documents',
+    sql: `
+      create table documents (
+        id text primary key,
+        kind text not null,
+        case_id uuid not null references cases(id),
+        event_index integer not null,
+        number text not null,
+        content jsonb not null,
+        pdf_sha256 text,
+        issued_at timestamptz not null default now(),
+        revoked_at timestamptz,
+        unique (case_id, kind, event_index)
+      );
+      create table document_counters (
+        kind text not null,
+        year integer not null,
+        seq integer not null,
+        primary key (kind, year)
+      )
+    `,
+  },
+  {
     id: '016_approval_backend',
     sql: `
       create table backend_outbox (

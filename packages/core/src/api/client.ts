@@ -13,6 +13,7 @@ import type {
   ApprovalHandover, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
+import type { CaseNotice, VerifyView } from './notices'
 
 export type GuideResult =
   | { notModified: false; item: ItemGuide; etag: string | undefined }
@@ -81,6 +82,12 @@ export interface ApiClient {
   approvalHandovers(): Promise<ApprovalHandover[]>
   /** Send a stopped handover again now. */
   retryApprovalHandover(id: string): Promise<void>
+  /** The notices (PDF) the citizen's own case has, with their download addresses. */
+  caseNotices(caseNo: string): Promise<CaseNotice[]>
+  /** Workbench: the notices a case has. */
+  staffCaseNotices(caseNo: string): Promise<CaseNotice[]>
+  /** 扫码核验: what the document of this verify id says (DOCUMENT_NOT_FOUND for a forged one). */
+  verifyDocument(id: string): Promise<VerifyView>
 }
 
 export interface ApiClientOptions {
@@ -278,6 +285,15 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async getCase(caseNo) {
       return (await send<CaseDetail>({ method: 'GET', url: buildPath(ROUTES.getCase.path, { caseNo }) })).data
+    },
+    async caseNotices(caseNo) {
+      return (await send<CaseNotice[]>({ method: 'GET', url: buildPath(ROUTES.caseNotices.path, { caseNo }) })).data
+    },
+    async staffCaseNotices(caseNo) {
+      return (await send<CaseNotice[]>({ method: 'GET', url: buildPath(ROUTES.staffCaseNotices.path, { caseNo }) })).data
+    },
+    async verifyDocument(id) {
+      return (await send<VerifyView>({ method: 'GET', url: buildPath(ROUTES.verifyDocument.path, { id }) })).data
     },
   }
 }

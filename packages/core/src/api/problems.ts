@@ -60,6 +60,8 @@ export const PROBLEMS = {
   UNAVAILABLE: { status: 503, title: '服务正在维护，请稍后再试' },
   /** Client-side only: the request never reached the BFF. */
   NETWORK: { status: 0, title: '网络连接失败，请检查网络后重试' },
+  NOTICE_NOT_FOUND: { status: 404, title: '这个办件还没有这份通知书' },
+  DOCUMENT_NOT_FOUND: { status: 404, title: '无法核验：没有找到这份文书，请核对二维码或向出具机关咨询' },
 } as const
 
 export type ProblemCode = keyof typeof PROBLEMS

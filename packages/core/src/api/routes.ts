@@ -57,6 +57,12 @@ export const ROUTES = {
   approvalWebhook: { method: 'POST', path: '/api/backend/webhook' },
   approvalHandovers: { method: 'GET', path: '/api/staff/approval/handovers' },
   retryApprovalHandover: { method: 'POST', path: '/api/staff/approval/handovers/:id/retry' },
+  caseNotices: { method: 'GET', path: '/api/cases/:caseNo/notices' },
+  caseNotice: { method: 'GET', path: '/api/cases/:caseNo/notices/:kind' },
+  staffCaseNotices: { method: 'GET', path: '/api/staff/cases/:caseNo/notices' },
+  staffCaseNotice: { method: 'GET', path: '/api/staff/cases/:caseNo/notices/:kind' },
+  verifyDocument: { method: 'GET', path: '/api/verify/:id' },
+  verifyDocumentFile: { method: 'POST', path: '/api/verify/:id' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES

@@ -1,0 +1,87 @@
+/**
+ * Printed documents (文书): the notices a service centre issues on a case —
+ * 受理通知书 (accept), 补正材料一次性告知书 (request_supplement, Art. 32),
+ * 不予受理决定书 (refuse) — and the 准予许可证书 of an approved case. Each
+ * issued document carries a QR code to a public verify page; what that page
+ * shows (VerifyView) is only what is printed on the document's face, never
+ * an ID number or a phone.
+ */
+import type { CaseEventBody } from '../cases/machine'
+import { buildPath, ROUTES } from './routes'
+
+/** The notices a case's events give rise to, named after what they tell. */
+export type NoticeKind = 'acceptance' | 'supplement' | 'refusal'
+/** Everything that can be verified: the notices and the certificate. */
+export type DocumentKind = NoticeKind | 'certificate'
+
+export const NOTICE_KINDS: readonly NoticeKind[] = ['acceptance', 'supplement', 'refusal']
+
+/** The event each notice is issued on. */
+export const NOTICE_EVENT: Record<NoticeKind, CaseEventBody['type']> = {
+  acceptance: 'accept',
+  supplement: 'request_supplement',
+  refusal: 'refuse',
+}
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  acceptance: '受理通知书',
+  supplement: '补正材料一次性告知书',
+  refusal: '不予受理决定书',
+  certificate: '准予许可证书',
+}
+
+/** One notice a case has (one per triggering event: a second request for a supplement is a second notice). */
+export interface CaseNotice {
+  kind: NoticeKind
+  title: string
+  /** Index of the triggering event in the case's events. */
+  event: number
+  /** Asia/Shanghai day of the event. */
+  day: string
+  /** Where to download the PDF (citizen or staff route, as listed). */
+  url: string
+}
+
+/** What the public verify page shows: the face of the document, no personal data. */
+export interface VerifyView {
+  kind: DocumentKind
+  title: string
+  /** 文号, e.g. 〔2026〕受字第12号. */
+  number: string
+  itemName: string
+  /** The case number with its day hidden: enough to compare with the paper, not to look the case up. */
+  caseNoMasked: string
+  issuer: string
+  /** YYYY-MM-DD, the day printed on the document. */
+  issuedOn: string
+  status: 'valid' | 'revoked'
+  statusLabel: string
+}
+
+export interface VerifyFileResult extends VerifyView {
+  /** The uploaded PDF is byte for byte the one issued. */
+  matches: boolean
+}
+
+/** Verify ids are 22 base64url characters (128 random bits). */
+export const DOCUMENT_ID_PATTERN = '^[A-Za-z0-9_-]{22}$'
+/** The verify page is public: generous enough for a hall's scanner, too few to guess ids. */
+export const VERIFY_PER_MINUTE = 30
+
+export const VERIFY_STATUS_TEXT: Record<VerifyView['status'], string> = { valid: '真实有效', revoked: '已作废' }
+
+/** Download address of a notice; `event` picks an earlier one of the same kind. */
+export function noticeUrl(caseNo: string, kind: NoticeKind, opts: { staff?: boolean; event?: number } = {}): string {
+  const path = buildPath(opts.staff ? ROUTES.staffCaseNotice.path : ROUTES.caseNotice.path, { caseNo, kind })
+  return opts.event === undefined ? path : `${path}?event=${opts.event}`
+}
+
+/** The public page a document's QR code opens. */
+export function verifyPageUrl(origin: string, id: string): string {
+  return `${origin.replace(/\/+$/, '')}/verify/${id}`
+}
+
+/** SJ-0001-20260501-003 → SJ-0001-****-003. */
+export function maskCaseNo(caseNo: string): string {
+  return caseNo.replace(/-(\d{8})-/, '-****-')
+}

@@ -1,0 +1,172 @@
+/**
+ * Notices over HTTP: the applicant downloads each notice their case has (the
+ * text a PDF reader extracts names the case, the item, the reasons and basis,
+ * the issuing organ and the day), staff download the same document, a
+ * re-download is byte for byte the same, the QR code's address verifies on the
+ * public route and a forged id does not; another citizen, and a notice whose
+ * event has not happened, get 404 problem+json.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { shanghaiDate, type CaseDetail, type CaseNotice, type Problem, type SubmitCaseBody, type VerifyFileResult, type VerifyView } from '@tongban/core'
+import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
+import { inspectPdf } from '../notices/pdf-inspect'
+
+let server: TestServer
+let clerk: string
+let n = 0
+const ORIGIN = 'https://tongban.example.gov.cn'
+const as = (token: string) => ({ authorization: `Bearer ${token}` })
+const staffToken = async (username: string) =>
+  (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+const today = () => { const [y, m, d] = shanghaiDate(Date.now()).split('-').map(Number); return `${y}年${m}月${d}日` }
+
+beforeAll(async () => {
+  server = await startTestServer({ config: { publicOrigin: ORIGIN } })
+  clerk = await staffToken('clerk')
+})
+afterAll(async () => { await server?.close() })
+
+async function submitted(): Promise<{ token: string; caseNo: string }> {
+  const phone = `139${String(70_000_000 + ++n).slice(-8)}`
+  const { token } = await signInCitizen(server.app, phone, `10.9.1.${n}`)
+  const body: SubmitCaseBody = {
+    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
+    values: {
+      applicantName: '王芳', idNumber: '11010519491231002X', phone: '13900000000', region: { province: '330000', city: '330100', district: '330106' },
+      address: '杏花村3组12号', members: [{ name: '王芳', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 800 }],
+      savings: 2000, reason: '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
+    },
+  }
+  const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...as(token), 'idempotency-key': `notice-test-key-${n}`.padEnd(20, '0') } })
+  expect(res.statusCode, res.body).toBe(201)
+  return { token, caseNo: res.json<CaseDetail>().caseNo }
+}
+const act = async (caseNo: string, payload: object) => {
+  const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload, headers: as(clerk) })
+  expect(res.statusCode, res.body).toBe(200)
+}
+const get = (url: string, token?: string) => server.app.inject({ url, headers: token ? as(token) : {} })
+const verifyIdOf = (links: string[]) => {
+  const url = links.find((l) => l.startsWith(`${ORIGIN}/verify/`))
+  expect(url).toBeDefined()
+  return url!.slice(`${ORIGIN}/verify/`.length)
+}
+
+describe('notices', () => {
+  it('gives the applicant a 受理通知书 naming the case, the item, the organ and the day, with the font embedded as a subset', async () => {
+    const { token, caseNo } = await submitted()
+    await act(caseNo, { type: 'start_pre_review', version: 1 })
+    await act(caseNo, { type: 'accept', version: 2 })
+    const list = (await get(`/api/cases/${caseNo}/notices`, token)).json<CaseNotice[]>()
+    expect(list).toEqual([{ kind: 'acceptance', title: '受理通知书', event: 2, day: shanghaiDate(Date.now()), url: `/api/cases/${caseNo}/notices/acceptance` }])
+    const res = await get(list[0]!.url, token)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.headers['content-type']).toBe('application/pdf')
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="_____-${caseNo}.pdf"; filename*=UTF-8''${encodeURIComponent(`受理通知书-${caseNo}.pdf`)}`)
+    const pdf = res.rawPayload
+    expect(pdf.length).toBeLessThan(300 * 1024)
+    const facts = await inspectPdf(pdf)
+    for (const s of ['受理通知书', caseNo, '最低生活保障', '王芳：', '决定予以受理', '示例市民政局', today(), '特此通知。', '扫码核验真伪']) expect(facts.text).toContain(s)
+    expect(facts.text).toMatch(/〔\d{4}〕受字第\d+号/)
+    // 最低生活保障 is not a licence: no citation of the 行政许可法.
+    expect(facts.text).not.toContain('行政许可法')
+    expect(facts.embeddedFonts.every((f) => /^[A-Z]{6}\+NotoSerifSC-/.test(f))).toBe(true)
+    expect(facts.embeddedFonts.length).toBeGreaterThan(0)
+    verifyIdOf(facts.links)
+  })
+
+  it('lists every supplement item with its reason, and gives staff the very same document', async () => {
+    const { token, caseNo } = await submitted()
+    await act(caseNo, { type: 'start_pre_review', version: 1 })
+    await act(caseNo, { type: 'request_supplement', version: 2, items: [{ path: 'members.0.idNumber', reason: '请提供户口簿首页和本人页' }, { path: 'savings', reason: '请补充近6个月银行流水' }] })
+    const mine = await get(`/api/cases/${caseNo}/notices/supplement`, token)
+    expect(mine.statusCode, mine.body).toBe(200)
+    const facts = await inspectPdf(mine.rawPayload)
+    for (const s of ['补正材料一次性告知书', caseNo, '最低生活保障', '共2项', '共同生活的家庭成员第1项·身份证号码：请提供户口簿首页和本人页', '家庭存款及有价证券合计：请补充近6个月银行流水', '示例市民政局', today()]) expect(facts.text).toContain(s)
+    const again = await get(`/api/cases/${caseNo}/notices/supplement`, token)
+    expect(again.rawPayload.equals(mine.rawPayload)).toBe(true)
+    const staff = await get(`/api/staff/cases/${caseNo}/notices/supplement`, clerk)
+    expect(staff.statusCode).toBe(200)
+    expect(staff.rawPayload.equals(mine.rawPayload)).toBe(true)
+    const staffList = (await get(`/api/staff/cases/${caseNo}/notices`, clerk)).json<CaseNotice[]>()
+    expect(staffList.map((x) => x.url)).toEqual([`/api/staff/cases/${caseNo}/notices/supplement`])
+  })
+
+  it('gives a 不予受理决定书 with the reason, the legal basis and the right to reconsideration or a lawsuit', async () => {
+    const { token, caseNo } = await submitted()
+    await act(caseNo, { type: 'start_pre_review', version: 1 })
+    await act(caseNo, { type: 'refuse', version: 2, reason: '申请人户籍不在本市', basis: '《最低生活保障审核确认办法》第九条' })
+    const res = await get(`/api/cases/${caseNo}/notices/refusal`, token)
+    expect(res.statusCode, res.body).toBe(200)
+    const facts = await inspectPdf(res.rawPayload)
+    for (const s of ['不予受理决定书', caseNo, '最低生活保障', '申请人户籍不在本市', '《最低生活保障审核确认办法》第九条', '决定不予受理',
+      '依法申请行政复议或者提起行政诉讼的权利', '示例市人民政府', '示例市民政局', today(), '特此决定。']) expect(facts.text).toContain(s)
+  })
+
+  it('verifies the QR code’s id on the public route with only the document’s face, and refuses a forged one', async () => {
+    const { token, caseNo } = await submitted()
+    await act(caseNo, { type: 'start_pre_review', version: 1 })
+    await act(caseNo, { type: 'accept', version: 2 })
+    const pdf = (await get(`/api/cases/${caseNo}/notices/acceptance`, token)).rawPayload
+    const id = verifyIdOf((await inspectPdf(pdf)).links)
+    const res = await get(`/api/verify/${id}`)
+    expect(res.statusCode, res.body).toBe(200)
+    const v = res.json<VerifyView>()
+    expect(v).toEqual({
+      kind: 'acceptance', title: '受理通知书', number: expect.stringMatching(/^〔\d{4}〕受字第\d+号$/), itemName: '最低生活保障申请',
+      caseNoMasked: caseNo.replace(/-\d{8}-/, '-****-'), issuer: '示例市民政局', issuedOn: shanghaiDate(Date.now()), status: 'valid', statusLabel: '真实有效',
+    })
+    expect(res.body).not.toContain('王芳')
+    expect(res.body).not.toContain('11010519491231002X')
+
+    const forged = await get(`/api/verify/${id.slice(0, -2)}${id.endsWith('AA') ? 'BB' : 'AA'}`)
+    expect(forged.statusCode).toBe(404)
+    expect(forged.headers['content-type']).toContain('application/problem+json')
+    expect(forged.json<Problem>()).toMatchObject({ code: 'DOCUMENT_NOT_FOUND', title: expect.stringContaining('无法核验') })
+    expect((await get('/api/verify/not-an-id')).json<Problem>().code).toBe('DOCUMENT_NOT_FOUND')
+
+    const check = (body: Buffer) => server.app.inject({ method: 'POST', url: `/api/verify/${id}`, payload: body, headers: { 'content-type': 'application/pdf' } })
+    expect((await check(pdf)).json<VerifyFileResult>()).toMatchObject({ matches: true, status: 'valid' })
+    const altered = Buffer.from(pdf)
+    altered[altered.length - 20] = altered[altered.length - 20]! ^ 1
+    expect((await check(altered)).json<VerifyFileResult>().matches).toBe(false)
+  })
+
+  it('keeps a second supplement request a second document, and the first one downloadable as issued', async () => {
+    const { token, caseNo } = await submitted()
+    await act(caseNo, { type: 'start_pre_review', version: 1 })
+    await act(caseNo, { type: 'request_supplement', version: 2, items: [{ path: 'savings', reason: '请补充近6个月银行流水' }] })
+    const first = (await get(`/api/cases/${caseNo}/notices/supplement`, token)).rawPayload
+    const mine = (await get(`/api/cases/${caseNo}`, token)).json<CaseDetail>()
+    const re = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...mine.values, savings: 2600 }, version: 3 }, headers: as(token) })
+    expect(re.statusCode, re.body).toBe(200)
+    await act(caseNo, { type: 'start_pre_review', version: 4 })
+    await act(caseNo, { type: 'request_supplement', version: 5, items: [{ path: 'address', reason: '请写明门牌号' }] })
+    const list = (await get(`/api/cases/${caseNo}/notices`, token)).json<CaseNotice[]>()
+    expect(list.map((x) => [x.event, x.url])).toEqual([[2, `/api/cases/${caseNo}/notices/supplement?event=2`], [5, `/api/cases/${caseNo}/notices/supplement`]])
+    expect((await get(list[0]!.url, token)).rawPayload.equals(first)).toBe(true)
+    const latest = await inspectPdf((await get(list[1]!.url, token)).rawPayload)
+    expect(latest.text).toContain('请写明门牌号')
+    expect(latest.text).not.toContain('银行流水')
+  })
+
+  it('answers 404 problem+json for another citizen’s case, an event that has not happened and an unknown kind', async () => {
+    const { token, caseNo } = await submitted()
+    await act(caseNo, { type: 'start_pre_review', version: 1 })
+    await act(caseNo, { type: 'accept', version: 2 })
+    const other = await submitted()
+    const theirs = await get(`/api/cases/${caseNo}/notices/acceptance`, other.token)
+    expect(theirs.statusCode).toBe(404)
+    expect(theirs.json<Problem>().code).toBe('CASE_NOT_FOUND')
+    expect((await get(`/api/cases/${caseNo}/notices`, other.token)).json<Problem>().code).toBe('CASE_NOT_FOUND')
+    const notYet = await get(`/api/cases/${caseNo}/notices/refusal`, token)
+    expect(notYet.statusCode).toBe(404)
+    expect(notYet.headers['content-type']).toContain('application/problem+json')
+    expect(notYet.json<Problem>()).toMatchObject({ code: 'NOTICE_NOT_FOUND', title: '这个办件还没有这份通知书' })
+    expect((await get(`/api/cases/${caseNo}/notices/acceptance?event=0`, token)).json<Problem>().code).toBe('NOTICE_NOT_FOUND')
+    expect((await get(`/api/cases/${caseNo}/notices/licence`, token)).json<Problem>().code).toBe('NOTICE_NOT_FOUND')
+    expect((await get(`/api/cases/${caseNo}/notices/acceptance`)).statusCode).toBe(401)
+    expect((await get(`/api/staff/cases/${caseNo}/notices/acceptance`, token)).statusCode).toBe(401)
+  })
+})
