@@ -147,7 +147,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.addHook('onClose', async () => uploadSpace.close())
   scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays)
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
-  await app.register(licenceRoutes, { demo: config.seed && !config.production })
+  await app.register(licenceRoutes, { demo: config.seed && !config.production, publicOrigin: config.publicOrigin })
   await app.register(caseRoutes({ materials: materialResolver() }))
   const approval = connectors.approval
     ? httpBackend({ db, client: connectors.approval, log: app.log })
@@ -162,7 +162,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       if (address && typeof address === 'object') fakeApproval.setWebhookUrl(`http://127.0.0.1:${address.port}/api/backend/webhook`)
     })
   }
-  await app.register(staffCaseRoutes)
+  await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin })
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId })
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })

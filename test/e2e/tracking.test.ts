@@ -3,13 +3,16 @@
  * 最低生活保障 and keeps the case page open on the phone (375×812). At the
  * hall the clerk accepts it on the workbench (1024×900); the 民政局 reviewer
  * takes it through 承办 → 审核 → 审批, pauses it for a home visit and resumes;
- * the clerk completes it with the e-licence. Each time the resident comes back
+ * the clerk completes it with the e-licence. The 受理通知书 and the certificate
+ * download as PDFs whose text is read back; the notice's QR page says 真实有效. Each time the resident comes back
  * to the tab, the page shows the new step, its department, the clock and
  * light — without a reload — and at the end the licence is in 我的证照.
  * axe finds nothing on the citizen pages. Screenshots go to test/artifacts/.
  */
 import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest'
+import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
+import { inspectPdf } from '../../server/src/notices/pdf-inspect'
 import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
 import { axeViolations, citizenContext, launchChromium, screenshot, staffPage as signedInStaff, startProduct, type Product } from './support'
 
@@ -111,10 +114,30 @@ it('the resident sees each step the hall and the department take, as they take t
   expect(await axe(c)).toEqual([])
   await shot(c, 'tracking-done')
 
+  // The 受理通知书 from the case page: a real PDF saying what it should, its QR code's page says 真实有效.
+  const [notice] = await Promise.all([c.waitForEvent('download'), c.getByRole('link', { name: /下载受理通知书/ }).click()])
+  const noticeFacts = await inspectPdf(readFileSync((await notice.path())!))
+  for (const text of ['受理通知书', caseNo, '吴秀兰', '决定予以受理', '示例市民政局', '扫码核验真伪']) expect(noticeFacts.text).toContain(text)
+  const verifyUrl = noticeFacts.links.find((l) => l.includes('/verify/'))!
+  expect(verifyUrl.startsWith(product.url)).toBe(true)
+  const anon = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const v = await anon.newPage()
+  await v.goto(verifyUrl)
+  await poll(() => v.getByRole('heading', { name: '真实有效' }).count()).toBe(1)
+  expect(await v.getByText('吴秀兰').count()).toBe(0)
+  expect(await axe(v)).toEqual([])
+  await shot(v, 'tracking-verify')
+  await anon.close()
+
+  // The licence in 我的证照, and its certificate PDF.
   await c.goto(`${product.url}/me/licences`)
   await poll(() => c.getByText(/最低生活保障.*吴秀兰/).count()).toBeGreaterThan(0)
   expect(await c.getByText('示民低保〔2026〕0088号').count()).toBe(1)
   expect(await axe(c)).toEqual([])
+  await shot(c, 'tracking-licences')
+  const [cert] = await Promise.all([c.waitForEvent('download'), c.getByRole('link', { name: /下载证照/ }).click()])
+  const certFacts = await inspectPdf(readFileSync((await cert.path())!))
+  for (const text of ['示民低保〔2026〕0088号', '吴秀兰', '示例市民政局']) expect(certFacts.text).toContain(text)
   expect(errors).toEqual([])
   await Promise.all([clerk.context.close(), reviewer.context.close(), citizen.close()])
 })

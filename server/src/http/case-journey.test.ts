@@ -15,6 +15,7 @@ import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { staffRepo } from '../store/staff'
 import { hashPassword } from '../auth/passwords'
 import type { Db } from '../store/db'
+import { inspectPdf } from '../notices/pdf-inspect'
 
 const pgUrl = await postgresAvailable()
 const variants: { label: string; open: () => Promise<{ db: Db; close(): Promise<void> }> }[] = [
@@ -115,6 +116,23 @@ describe.each(variants)('a whole case on $label', (variant) => {
       '示例市人力资源和社会保障局开始承办', '示例市人力资源和社会保障局开始审核', '示例市人力资源和社会保障局开始审批',
       '示例市民政局同意', '示例市人力资源和社会保障局同意', '窗口办结，结果已出具',
     ])
+    // The certificate PDF from the wallet: the licence's own face, verifiable by its QR code.
+    const mine = (await server.app.inject({ url: '/api/me/licences', headers: as(tokens.citizen!) })).json<{ number: string; caseNo?: string; certificateUrl?: string }[]>()
+      .find((l) => l.number === '示民低保〔2026〕0001号')!
+    expect(mine).toMatchObject({ caseNo, certificateUrl: expect.stringMatching(/^\/api\/me\/licences\/[0-9a-f-]+\/certificate$/) })
+    const pdf = await server.app.inject({ url: mine.certificateUrl!, headers: as(tokens.citizen!) })
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    const facts = await inspectPdf(pdf.rawPayload)
+    expect(facts.text).toContain('示民低保〔2026〕0001号')
+    expect(facts.text).toContain('王芳')
+    const verifyId = /\/verify\/([A-Za-z0-9_-]{22})/.exec(facts.links.join(' '))?.[1]
+    expect((await server.app.inject(`/api/verify/${verifyId}`)).json()).toMatchObject({ kind: 'certificate', status: 'valid', issuer: '示例市民政局、示例市人力资源和社会保障局' })
+    expect((await server.app.inject({ url: mine.certificateUrl!, headers: as(tokens.citizen!) })).rawPayload.equals(pdf.rawPayload)).toBe(true)
+    // Someone else cannot fetch it.
+    const other = (await signInCitizen(server.app, '13977770009', '10.77.0.9')).token
+    expect((await server.app.inject({ url: mine.certificateUrl!, headers: as(other) })).statusCode).toBe(404)
+
     expect((await citizenView()).timeline.at(-1)?.detail).toBe('电子证照已发放到“我的证照”，编号示民低保〔2026〕0001号')
   })
 })

@@ -4,16 +4,21 @@
  * read, with the demo licences (licences/demo.ts).
  */
 import type { FastifyInstance } from 'fastify'
-import { ROUTES, type FormField, type Licence } from '@tongban/core'
+import { buildPath, ROUTES, type FormField, type Licence } from '@tongban/core'
 import { grantedConsent } from '../cases/agent'
 import { accessLogRepo } from '../store/access-log'
 import { ProblemError } from '../errors'
 import { identityRepo } from '../store/identity'
 import { licencesRepo, type LicenceRow } from '../store/licences'
 import { demoLicences } from '../licences/demo'
+import { caseRepo } from '../store/cases'
+import { loadEvents } from '../cases/events'
+import { issueCaseCertificate } from '../notices/case-documents'
+import { contentDisposition } from './uploads'
 
-export function licenceView(r: LicenceRow): Licence {
+export function licenceView(r: LicenceRow & { case_no?: string | null }): Licence {
   return {
+    ...(r.case_id && r.case_no ? { caseNo: r.case_no, certificateUrl: buildPath(ROUTES.licenceCertificate.path, { id: r.id }) } : {}),
     id: r.id,
     type: r.type,
     title: r.title,
@@ -25,7 +30,7 @@ export function licenceView(r: LicenceRow): Licence {
   }
 }
 
-export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean }): Promise<void> {
+export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean; publicOrigin?: string }): Promise<void> {
   async function fillDemoWallet(accountId: string): Promise<void> {
     await app.db.transaction(async (tx) => {
       const repo = licencesRepo(tx)
@@ -55,6 +60,28 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean 
       rows = await licencesRepo(app.db).forAccount(accountId)
     }
     return rows.map(licenceView)
+  })
+
+  // The certificate PDF of a licence we issued on a case's 办结 (same document, same verify id, every time).
+  app.get<{ Params: { id: string } }>(ROUTES.licenceCertificate.path, {
+    schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } }, tags: ['applications'], summary: '下载电子证照（PDF，扫码核验）' },
+    config: { access: 'citizen', fieldProblems: { id: 'NOT_FOUND' } },
+  }, async (request, reply) => {
+    const accountId = request.citizen?.accountId
+    if (!accountId) throw new ProblemError('UNAUTHENTICATED')
+    const licence = (await licencesRepo(app.db).ownedBy(accountId, [request.params.id]))[0]
+    const row = licence?.case_id ? await caseRepo(app.db).byId(licence.case_id) : null
+    if (!licence || !row) throw new ProblemError('NOT_FOUND')
+    const events = await loadEvents(app.db, row.id)
+    const index = events.findLastIndex((e) => e.type === 'complete')
+    if (index < 0) throw new ProblemError('NOT_FOUND')
+    const { pdf } = await issueCaseCertificate({ db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date() }, row, licence, index)
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', contentDisposition('attachment', `${licence.type}-${licence.holder}.pdf`))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(pdf)
   })
 
   // 代办: only the kinds of licence the consented item's form takes, and the resident sees who looked.

@@ -76,6 +76,22 @@ describe('notices', () => {
     verifyIdOf(facts.links)
   })
 
+  it('numbers notices in the order the decisions were taken, whichever is downloaded first', async () => {
+    const first = await submitted()
+    const second = await submitted()
+    for (const c of [first, second]) {
+      await act(c.caseNo, { type: 'start_pre_review', version: 1 })
+      await act(c.caseNo, { type: 'accept', version: 2 })
+    }
+    const serial = async (c: { token: string; caseNo: string }) => {
+      const facts = await inspectPdf((await get(`/api/cases/${c.caseNo}/notices/acceptance`, c.token)).rawPayload)
+      return Number(/〔\d{4}〕受字第(\d+)号/.exec(facts.text)![1])
+    }
+    const later = await serial(second)
+    const earlier = await serial(first)
+    expect(later).toBe(earlier + 1)
+  })
+
   it('lists every supplement item with its reason, and gives staff the very same document', async () => {
     const { token, caseNo } = await submitted()
     await act(caseNo, { type: 'start_pre_review', version: 1 })

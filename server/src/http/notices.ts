@@ -13,13 +13,13 @@ import {
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
-import { identityRepo } from '../store/identity'
 import { accessLogRepo } from '../store/access-log'
 import { documentRepo, type DocumentRow } from '../store/documents'
 import { loadEvents } from '../cases/events'
 import { caseLookups } from '../cases/act'
-import { applicantName, noticeEvents, noticeFace } from '../notices/faces'
-import { issueDocument, sha256, type StoredContent } from '../notices/issue'
+import { noticeEvents } from '../notices/faces'
+import { sha256, type StoredContent } from '../notices/issue'
+import { issueCaseNotice } from '../notices/case-documents'
 import { contentDisposition } from './uploads'
 
 const WORKERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
@@ -75,12 +75,7 @@ export function noticeRoutes(opts: NoticeRouteOptions = {}) {
       if (!hit) throw new ProblemError('NOTICE_NOT_FOUND')
       const item = await lookups.itemOf(row.item_code)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
-      // Read before issuing: on PGlite a query outside the issuing transaction would wait for it.
-      const applicant = applicantName(row.form, row.form_values, (await identityRepo(app.db).accountById(row.account_id))?.name ?? null)
-      const { pdf } = await issueDocument(app.db, {
-        kind, caseNo: row.case_no, eventIndex: hit.index, origin: originOf(request), at: new Date(now()),
-        face: (number) => noticeFace({ kind, number, caseNo: row.case_no, item, form: row.form, events, eventIndex: hit.index, applicant }),
-      })
+      const { pdf } = await issueCaseNotice({ db: app.db, origin: originOf(request), at: new Date(now()) }, row, item, events, kind, hit.index)
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition('attachment', `${DOCUMENT_TITLES[kind]}-${row.case_no}.pdf`))

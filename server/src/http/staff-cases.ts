@@ -17,6 +17,7 @@ import { accessLogRepo } from '../store/access-log'
 import { caseClock, clockRules, loadEvents, loadEventsOf } from '../cases/events'
 import { actOnCase, caseLookups } from '../cases/act'
 import { issueCertificate } from '../cases/certificates'
+import { issueNoticesFor } from '../notices/case-documents'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
@@ -31,7 +32,7 @@ function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
   return { role, id: staff.id, ...(role === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) }
 }
 
-export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number } = {}): Promise<void> {
+export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number; publicOrigin?: string } = {}): Promise<void> {
   const now = opts.now ?? Date.now
   const staffOf = (request: FastifyRequest) => {
     if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
@@ -112,6 +113,9 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       },
     })
     app.approval.kick()
+    // The notice the decision calls for gets its 文号 now, in the order decisions are taken.
+    await issueNoticesFor({ db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date(now()) }, result.row, result.item, result.events, result.added)
+      .catch((e: unknown) => request.log.error({ err: e, caseNo: result.row.case_no }, 'issuing the notice failed; it is issued on first download'))
     return staffDetail(request, result.row, result.events)
   })
 }

@@ -42,8 +42,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function licencesRepo(db: Queryable) {
   return {
-    async forAccount(accountId: string): Promise<LicenceRow[]> {
-      return db.query<LicenceRow>(`select ${COLUMNS} from licences where account_id = $1 order by created_at, type`, [accountId])
+    /** The wallet, with the case number of a licence we issued on a case's 办结. */
+    async forAccount(accountId: string): Promise<(LicenceRow & { case_no: string | null })[]> {
+      return db.query<LicenceRow & { case_no: string | null }>(
+        `select ${COLUMNS}, (select c.case_no from cases c where c.id = licences.case_id) as case_no
+         from licences where account_id = $1 order by created_at, type`, [accountId])
     },
     async ownedBy(accountId: string, ids: readonly string[]): Promise<LicenceRow[]> {
       const valid = ids.filter((id) => UUID.test(id))

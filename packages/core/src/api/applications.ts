@@ -67,6 +67,9 @@ export interface Licence {
   issuedOn: string
   /** null: long-term (长期). */
   validUntil: string | null
+  /** Issued by us on a case's 办结: that case, and the certificate PDF to download. */
+  caseNo?: string
+  certificateUrl?: string
 }
 
 // ---- drafts kept by the BFF -------------------------------------------------

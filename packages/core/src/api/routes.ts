@@ -39,6 +39,7 @@ export const ROUTES = {
   getUpload: { method: 'GET', path: '/api/uploads/:id' },
   deleteUpload: { method: 'DELETE', path: '/api/uploads/:id' },
   myLicences: { method: 'GET', path: '/api/me/licences' },
+  licenceCertificate: { method: 'GET', path: '/api/me/licences/:id/certificate' },
   myDrafts: { method: 'GET', path: '/api/me/drafts' },
   saveDraft: { method: 'PUT', path: '/api/me/drafts/:code' },
   deleteDraft: { method: 'DELETE', path: '/api/me/drafts/:code' },

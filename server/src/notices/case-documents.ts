@@ -1,0 +1,52 @@
+/**
+ * The documents a case's events issue, in one place for the download routes
+ * and for the workbench (which issues them as the clerk acts, so 文号
+ * follow the order of the decisions, not of the downloads):
+ * 受理通知书 on acceptance, 补正材料一次性告知书 on a supplement request,
+ * 不予受理决定书 on a refusal, and the certificate with an approved case's
+ * 办结. Everything is read before issueDocument opens its transaction.
+ */
+import type { CaseEvent, Item, NoticeKind } from '@tongban/core'
+import type { Db } from '../store/db'
+import type { CaseRow } from '../store/cases'
+import type { LicenceRow } from '../store/licences'
+import { identityRepo } from '../store/identity'
+import { applicantName, noticeFace } from './faces'
+import { issueDocument, type IssuedDocument } from './issue'
+
+export const NOTICE_OF: Partial<Record<CaseEvent['type'], NoticeKind>> = { accept: 'acceptance', request_supplement: 'supplement', refuse: 'refusal' }
+
+export interface CaseDocumentDeps {
+  db: Db
+  origin: string
+  at: Date
+}
+
+export async function issueCaseNotice(deps: CaseDocumentDeps, row: CaseRow, item: Item, events: readonly CaseEvent[], kind: NoticeKind, eventIndex: number): Promise<IssuedDocument> {
+  const applicant = applicantName(row.form, row.form_values, (await identityRepo(deps.db).accountById(row.account_id))?.name ?? null)
+  return issueDocument(deps.db, {
+    kind, caseNo: row.case_no, eventIndex, origin: deps.origin, at: deps.at,
+    face: (number) => noticeFace({ kind, number, caseNo: row.case_no, item, form: row.form, events, eventIndex, applicant }),
+  })
+}
+
+/** The certificate PDF of a licence issued on a case's 办结 (the event that issued it). */
+export async function issueCaseCertificate(deps: CaseDocumentDeps, row: CaseRow, licence: LicenceRow, eventIndex: number): Promise<IssuedDocument> {
+  return issueDocument(deps.db, {
+    kind: 'certificate', caseNo: row.case_no, eventIndex, origin: deps.origin, at: deps.at,
+    // The licence keeps the number the department gave it; the 文号 counter numbers the document.
+    face: () => ({
+      title: licence.type, number: licence.number_masked, holder: licence.holder, issuer: licence.issuer,
+      issuedOn: licence.issued_on, validUntil: licence.valid_until, itemName: row.item_name, caseNo: row.case_no,
+    }),
+  })
+}
+
+/** After an action: the notices its events call for, issued now (a failure is logged; the download issues it later). */
+export async function issueNoticesFor(deps: CaseDocumentDeps, row: CaseRow, item: Item | null, events: readonly CaseEvent[], added: readonly CaseEvent[]): Promise<void> {
+  if (!item) return
+  for (let i = events.length - added.length; i < events.length; i++) {
+    const kind = NOTICE_OF[events[i]!.type]
+    if (kind) await issueCaseNotice(deps, row, item, events, kind, i)
+  }
+}
