@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js'
 import lighthouse from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
 import { ARTIFACTS, CHROMIUM, startProduct, type Product } from './support'
@@ -32,15 +33,19 @@ it('scores performance ≥ 0.9 and accessibility 100 on the guide page (mobile)'
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility', 'best-practices'],
   })
-  let result = await run()
-  // A Lighthouse runtime error (its own trace or protocol failure, no scores at all) is the
-  // tool failing, not the page: measure once more, and say so. Scores are never retried.
-  if (result?.lhr.runtimeError) {
-    console.warn('lighthouse runtime error, measuring again:', result.lhr.runtimeError)
-    result = await run()
+  // Lighthouse's own advice on variance: judge the median of several runs (computeMedianRun picks
+  // the run median in FCP and TTI), not one run a busy machine happened to slow. A run with a
+  // runtime error (the tool failing: no trace, no scores) is left out, and said.
+  const results = []
+  for (let i = 0; i < 3; i++) {
+    const r = await run()
+    if (r?.lhr.runtimeError) console.warn('lighthouse runtime error, run left out:', r.lhr.runtimeError)
+    else if (r) results.push(r)
   }
-  expect(result).toBeTruthy()
-  const { lhr, report } = result!
+  expect(results.length).toBeGreaterThan(0)
+  const median = computeMedianRun(results.map((r) => r.lhr))
+  const { lhr, report } = results.find((r) => r.lhr === median)!
+  console.log('lighthouse performance per run', results.map((r) => r.lhr.categories.performance?.score))
   writeFileSync(join(ARTIFACTS, 'lighthouse-guide.html'), Array.isArray(report) ? report[0]! : report)
   const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score]))
   console.log('lighthouse scores', scores, 'LCP ms', lhr.audits['largest-contentful-paint']?.numericValue)
