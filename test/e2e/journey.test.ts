@@ -5,26 +5,16 @@
  * guide still opens and says it may be stale; axe finds nothing on any page
  * in normal and elderly mode. Screenshots go to test/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { ARTIFACTS, launchChromium, startProduct, type Product } from './support'
+import type { BrowserContext, Page } from 'playwright-core'
+import { ARTIFACTS, useProduct } from './support'
 
-let product: Product
-let browser: Browser
-
-beforeAll(async () => {
-  product = await startProduct()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
+const e2e = useProduct()
 
 async function newContext(opts: { elderly?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
   if (opts.elderly) await context.addInitScript(() => localStorage.setItem('tb.settings', '{"elderly":true}'))
   const page = await context.newPage()
   const errors: string[] = []
@@ -41,7 +31,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACT
 describe('find and understand a service', () => {
   it('searches in initials, opens a guide and gets a checklist that follows the answers', async () => {
     const { context, page, errors } = await newContext()
-    await page.goto(product.url)
+    await page.goto(e2e.product.url)
     await poll(() => page.getByRole('link', { name: '示例市公安局' }).count()).toBe(1)
     await shot(page, 'home')
 
@@ -78,7 +68,7 @@ describe('find and understand a service', () => {
 
   it('opens a guide seen before with no network, and says it may be out of date', async () => {
     const { context, page } = await newContext()
-    await page.goto(`${product.url}/search?q=${encodeURIComponent('居民身份证补领')}`)
+    await page.goto(`${e2e.product.url}/search?q=${encodeURIComponent('居民身份证补领')}`)
     await page.getByRole('list', { name: '搜索结果' }).getByRole('link').first().click()
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证补领')
     // Wait until the service worker controls the page, as it does on a citizen's second visit.
@@ -100,14 +90,14 @@ describe('find and understand a service', () => {
     await context.setOffline(true)
 
     // A page never opened before says so plainly instead of showing a blank screen.
-    await page.goto(`${product.url}/items/MZ-0001`).catch(() => {})
+    await page.goto(`${e2e.product.url}/items/MZ-0001`).catch(() => {})
     await poll(() => page.getByRole('alert').first().textContent()).toMatch(/网络|加载失败/)
     await context.close()
   })
 
   it('switches elderly mode on, keeps it across reloads, and enlarges text and targets', async () => {
     const { context, page } = await newContext()
-    await page.goto(product.url)
+    await page.goto(e2e.product.url)
     const toggle = page.getByRole('switch', { name: /长辈模式/ })
     await toggle.click()
     await poll(() => toggle.getAttribute('aria-checked')).toBe('true')
@@ -122,7 +112,7 @@ describe('find and understand a service', () => {
     await shot(page, 'home-elderly')
 
     for (const path of ['/search?q=shebaoka', '/items/GA-0001']) {
-      await page.goto(product.url + path)
+      await page.goto(e2e.product.url + path)
       await poll(() => page.locator('[aria-busy="true"]').count()).toBe(0)
       await poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1)
       const small = await page.evaluate(() => [...document.querySelectorAll('a, button, label, [role=switch], input:not([type=radio]):not([type=checkbox])')]
@@ -131,7 +121,7 @@ describe('find and understand a service', () => {
         .filter((t) => t.h < 44))
       expect(small, path).toEqual([])
     }
-    await page.goto(`${product.url}/search?q=shebaoka`)
+    await page.goto(`${e2e.product.url}/search?q=shebaoka`)
     await poll(() => page.getByRole('list', { name: '搜索结果' }).getByRole('link').count()).toBeGreaterThan(0)
     await shot(page, 'search-elderly')
     await context.close()
@@ -145,7 +135,7 @@ describe('accessibility (axe, WCAG 2.1 AA)', () => {
       const { context, page } = await newContext({ elderly })
       const found: Record<string, string[]> = {}
       for (const path of pages) {
-        await page.goto(product.url + path)
+        await page.goto(e2e.product.url + path)
         await page.waitForLoadState('networkidle')
         await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
         const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()

@@ -3,38 +3,29 @@
  * dev inbox → signed in on "我的"; elderly mode on; axe finds nothing on the
  * login page (with its error summary showing) and on "我的".
  */
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { ARTIFACTS, axeViolations, launchChromium, startProduct, type Product } from './support'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS, axeViolations, useProduct } from './support'
 
-let product: Product
-let browser: Browser
-beforeAll(async () => {
-  product = await startProduct()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
+const e2e = useProduct()
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 })
 const axe = axeViolations
 
 async function inboxCode(phone: string): Promise<string> {
-  const list = await (await fetch(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const list = await (await fetch(`${e2e.product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
   return /验证码为(\d{6})/.exec(list.find((m) => m.phone === phone)!.text)![1]!
 }
 
 it('signs in with phone and SMS code in elderly mode, and signs out', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
   await context.addInitScript(() => localStorage.setItem('tb.settings', '{"elderly":true}'))
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
 
-  await page.goto(product.url)
+  await page.goto(e2e.product.url)
   await page.getByRole('link', { name: '我的', exact: true }).click()
   await page.waitForURL(/\/login\?redirect=/)
   await poll(() => page.getByText('/dev/inbox').count()).toBe(1)
@@ -86,8 +77,8 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
   await poll(() => page.getByText('139****5678').count()).toBe(1)
   expect(await page.evaluate(() => document.cookie)).not.toContain('tb_session')
   await page.getByRole('button', { name: '退出登录' }).click()
-  await page.waitForURL(new RegExp(`${product.url}/$`))
-  await page.goto(`${product.url}/me`)
+  await page.waitForURL(new RegExp(`${e2e.product.url}/$`))
+  await page.goto(`${e2e.product.url}/me`)
   await page.waitForURL(/\/login/)
   expect(errors).toEqual([])
   await context.close()
@@ -95,9 +86,9 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
 
 it('a clerk looks a citizen up; the citizen sees who looked and why', async () => {
   const phone = '13912340000'
-  const citizen = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  const citizen = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
   const page = await citizen.newPage()
-  await page.goto(`${product.url}/login`)
+  await page.goto(`${e2e.product.url}/login`)
   await page.getByLabel('手机号码').fill(phone)
   await page.getByRole('button', { name: '获取验证码' }).click()
   await poll(() => page.getByText('验证码已发送').count()).toBe(1)
@@ -105,9 +96,9 @@ it('a clerk looks a citizen up; the citizen sees who looked and why', async () =
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await page.waitForURL(/\/me$/)
 
-  const staff = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' })
+  const staff = await e2e.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'zh-CN' })
   const desk = await staff.newPage()
-  await desk.goto(`${product.url}/staff`)
+  await desk.goto(`${e2e.product.url}/staff`)
   await desk.waitForURL(/\/staff\/login/)
   await desk.getByLabel('用户名').fill('clerk')
   await desk.getByLabel('密码').fill('wrong')
@@ -136,9 +127,9 @@ it('a clerk looks a citizen up; the citizen sees who looked and why', async () =
 })
 
 it('an agent gets a resident\'s consent by the code the resident reads out', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
   const page = await context.newPage()
-  await page.goto(`${product.url}/staff/login`)
+  await page.goto(`${e2e.product.url}/staff/login`)
   await page.getByLabel('用户名').fill('agent')
   await page.getByLabel('密码').fill('Tongban@2026')
   await page.getByRole('button', { name: '登录', exact: true }).click()
@@ -153,7 +144,7 @@ it('an agent gets a resident\'s consent by the code the resident reads out', asy
   await page.getByLabel('代办事项').selectOption({ label: '最低生活保障申请' })
   await page.getByRole('button', { name: '发送授权短信' }).click()
   await poll(() => page.getByText(/已向 139\*\*\*\*9999 发送授权短信/).count()).toBe(1)
-  const list = await (await fetch(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const list = await (await fetch(`${e2e.product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
   const sms = list.find((m) => m.phone === phone)!.text
   expect(sms).toContain('刘梅')
   expect(sms).toContain('最低生活保障申请')

@@ -2,6 +2,7 @@
  * E2E support: the product as `npm start` runs it (server/src/main.ts with
  * the built PWA, embedded PGlite in a temp dir) and Debian's Chromium.
  */
+import { afterAll, beforeAll } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -123,4 +124,18 @@ export async function staffPage(browser: Browser, url: string, username: string)
   await page.getByRole('button', { name: '登录' }).click()
   await page.waitForURL(/\/staff$/)
   return { context, page }
+}
+
+/** The product and Chromium for one test file: started before its tests, stopped after. */
+export function useProduct(env: Record<string, string> = {}): { readonly product: Product; readonly browser: Browser } {
+  const ctx = {} as { product: Product; browser: Browser }
+  beforeAll(async () => {
+    ctx.product = await startProduct(env)
+    ctx.browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await ctx.browser?.close()
+    await ctx.product?.stop()
+  })
+  return ctx
 }

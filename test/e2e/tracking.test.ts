@@ -9,23 +9,13 @@
  * light — without a reload — and at the end the licence is in 我的证照.
  * axe finds nothing on the citizen pages. Screenshots go to test/artifacts/.
  */
-import { afterAll, beforeAll, expect, it, onTestFailed } from 'vitest'
+import { expect, it, onTestFailed } from 'vitest'
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
 import { inspectPdf } from '../../server/src/notices/pdf-inspect'
 import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
-import { axeViolations, citizenContext, launchChromium, screenshot, staffPage as signedInStaff, startProduct, type Product } from './support'
+import { axeViolations, citizenContext, screenshot, staffPage as signedInStaff, useProduct } from './support'
 
-let product: Product
-let browser: Browser
-beforeAll(async () => {
-  product = await startProduct()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await product?.stop()
-})
+const e2e = useProduct()
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
 const shot = screenshot
@@ -34,10 +24,10 @@ const axe = axeViolations
 it('the resident sees each step the hall and the department take, as they take them', async () => {
   // On failure, every open page as it was, to look at.
   onTestFailed(async () => {
-    for (const [i, page] of browser.contexts().flatMap((x) => x.pages()).entries()) await shot(page, `tracking-failed-${i}`).catch(() => undefined)
+    for (const [i, page] of e2e.browser.contexts().flatMap((x) => x.pages()).entries()) await shot(page, `tracking-failed-${i}`).catch(() => undefined)
   })
   const phone = '13866661234'
-  const citizen = await citizenContext(browser, product.url, phone)
+  const citizen = await citizenContext(e2e.browser, e2e.product.url, phone)
   const body: SubmitCaseBody = {
     itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
     values: {
@@ -46,20 +36,20 @@ it('the resident sees each step the hall and the department take, as they take t
       savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
     },
   }
-  const created = await citizen.request.post(`${product.url}/api/cases`, { data: body, headers: { 'idempotency-key': 'tracking-e2e-0000000001' } })
+  const created = await citizen.request.post(`${e2e.product.url}/api/cases`, { data: body, headers: { 'idempotency-key': 'tracking-e2e-0000000001' } })
   expect(created.status()).toBe(201)
   const caseNo = (await created.json() as CaseDetail).caseNo
   const c = await citizen.newPage()
   const errors: string[] = []
   c.on('pageerror', (e) => errors.push(e.message))
-  await c.goto(`${product.url}/cases/${caseNo}`)
+  await c.goto(`${e2e.product.url}/cases/${caseNo}`)
   await poll(() => c.getByText('申请人提交了申请').count()).toBe(1)
   /** The resident comes back to the tab. */
   const lookAgain = () => c.evaluate(() => window.dispatchEvent(new Event('focus')))
 
   // The window: pre-review and acceptance.
-  const clerk = await signedInStaff(browser, product.url, 'clerk')
-  await clerk.page.goto(`${product.url}/staff/cases/${caseNo}`)
+  const clerk = await signedInStaff(e2e.browser, e2e.product.url, 'clerk')
+  await clerk.page.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
   await clerk.page.getByRole('button', { name: '开始预审' }).click()
   await poll(() => clerk.page.getByText('已开始预审。').count()).toBe(1)
   await clerk.page.getByRole('button', { name: '受理', exact: true }).click()
@@ -69,7 +59,7 @@ it('the resident sees each step the hall and the department take, as they take t
   expect(await c.getByText('窗口受理，交示例市民政局办理').count()).toBe(1)
 
   // The department: 承办, 审核, then a home visit stops the clock.
-  const reviewer = await signedInStaff(browser, product.url, 'reviewer_mz')
+  const reviewer = await signedInStaff(e2e.browser, e2e.product.url, 'reviewer_mz')
   const queue = reviewer.page.getByRole('list', { name: '待办办件' })
   await poll(() => queue.getByRole('listitem').filter({ hasText: caseNo }).count()).toBe(1)
   await queue.getByRole('listitem').filter({ hasText: caseNo }).getByRole('link').click()
@@ -119,8 +109,8 @@ it('the resident sees each step the hall and the department take, as they take t
   const noticeFacts = await inspectPdf(readFileSync((await notice.path())!))
   for (const text of ['受理通知书', caseNo, '吴秀兰', '决定予以受理', '示例市民政局', '扫码核验真伪']) expect(noticeFacts.text).toContain(text)
   const verifyUrl = noticeFacts.links.find((l) => l.includes('/verify/'))!
-  expect(verifyUrl.startsWith(product.url)).toBe(true)
-  const anon = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  expect(verifyUrl.startsWith(e2e.product.url)).toBe(true)
+  const anon = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
   const v = await anon.newPage()
   await v.goto(verifyUrl)
   await poll(() => v.getByRole('heading', { name: '真实有效' }).count()).toBe(1)
@@ -130,7 +120,7 @@ it('the resident sees each step the hall and the department take, as they take t
   await anon.close()
 
   // The licence in 我的证照, and its certificate PDF.
-  await c.goto(`${product.url}/me/licences`)
+  await c.goto(`${e2e.product.url}/me/licences`)
   await poll(() => c.getByText(/最低生活保障.*吴秀兰/).count()).toBeGreaterThan(0)
   expect(await c.getByText('示民低保〔2026〕0088号').count()).toBe(1)
   expect(await axe(c)).toEqual([])

@@ -7,8 +7,8 @@
  * event has not happened, get 404 problem+json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { shanghaiDate, type CaseDetail, type CaseNotice, type Problem, type SubmitCaseBody, type VerifyFileResult, type VerifyView } from '@tongban/core'
-import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import { shanghaiDate, type CaseDetail, type CaseNotice, type Problem, type VerifyFileResult, type VerifyView } from '@tongban/core'
+import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { inspectPdf } from '../notices/pdf-inspect'
 
@@ -30,14 +30,7 @@ afterAll(async () => { await server?.close() })
 async function submitted(): Promise<{ token: string; caseNo: string }> {
   const phone = `139${String(70_000_000 + ++n).slice(-8)}`
   const { token } = await signInCitizen(server.app, phone, `10.9.1.${n}`)
-  const body: SubmitCaseBody = {
-    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
-    values: {
-      applicantName: '王芳', idNumber: '11010519491231002X', phone: '13900000000', region: { province: '330000', city: '330100', district: '330106' },
-      address: '杏花村3组12号', members: [{ name: '王芳', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 800 }],
-      savings: 2000, reason: '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
-    },
-  }
+  const body = { ...minimumLivingApplication('13900000000') }
   const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...as(token), 'idempotency-key': `notice-test-key-${n}`.padEnd(20, '0') } })
   expect(res.statusCode, res.body).toBe(201)
   return { token, caseNo: res.json<CaseDetail>().caseNo }

@@ -6,8 +6,8 @@
  * other is told the case changed, and the case is as the winner left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, shanghaiDate, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary, type SubmitCaseBody } from '@tongban/core'
-import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import { addWorkingDays, shanghaiDate, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
+import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 
 let server: TestServer
@@ -29,14 +29,7 @@ afterAll(async () => { await server?.close() })
 async function submitted(): Promise<{ token: string; caseNo: string; phone: string }> {
   const phone = `139${String(60_000_000 + ++n).slice(-8)}`
   const { token } = await signInCitizen(server.app, phone, `10.9.0.${n}`)
-  const body: SubmitCaseBody = {
-    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
-    values: {
-      applicantName: '王芳', idNumber: '11010519491231002X', phone: '13900000000', region: { province: '330000', city: '330100', district: '330106' },
-      address: '杏花村3组12号', members: [{ name: '王芳', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 800 }],
-      savings: 2000, reason: '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
-    },
-  }
+  const body = { ...minimumLivingApplication('13900000000') }
   const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...as(token), 'idempotency-key': `staff-test-key-${n}`.padEnd(20, '0') } })
   expect(res.statusCode, res.body).toBe(201)
   return { token, caseNo: res.json<CaseDetail>().caseNo, phone }
