@@ -8,6 +8,7 @@
  * and its SHA-256 checked.
  */
 import PDFDocument from 'pdfkit'
+import type { Licence } from '@tongban/core'
 import QRCode from 'qrcode'
 import { fontBytes } from './fonts'
 
@@ -48,17 +49,9 @@ export interface NoticeFace {
   issuedOn: string
 }
 
-/** A certificate (准予许可证书 / 电子证照) as printed. */
-export interface CertificateFace {
-  /** e.g. 食品经营许可证. */
+/** A certificate (准予许可证书 / 电子证照) as printed: the wallet licence's face (title: its kind, e.g. 食品经营许可证), and its case. */
+export interface CertificateFace extends Pick<Licence, 'number' | 'holder' | 'issuer' | 'issuedOn' | 'validUntil'> {
   title: string
-  number: string
-  holder: string
-  issuer: string
-  /** YYYY-MM-DD. */
-  issuedOn: string
-  /** YYYY-MM-DD, or null for no expiry (长期有效). */
-  validUntil: string | null
   itemName: string
   caseNo: string
 }
