@@ -18,6 +18,8 @@ import { uploadsRepo, type UploadRow } from '../store/uploads'
 import { checkFileName, inspectFile, type CheckedName } from '../uploads/inspect'
 import { receiveToTemp, type Received } from '../uploads/receive'
 import { grantedConsent } from '../cases/agent'
+import { caseRepo } from '../store/cases'
+import { accessLogRepo } from '../store/access-log'
 
 export const UPLOAD_MESSAGES = {
   file: '请选择要上传的文件',
@@ -175,6 +177,36 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       .header('content-type', row.mime)
       .header('content-length', String(file.size))
       .header('content-disposition', contentDisposition(kind, row.name))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(file.stream)
+  })
+
+  // The workbench opens a case's materials: only files that case took, each look logged for the citizen.
+  app.get<{ Params: { caseNo: string; fileId: string } }>(ROUTES.staffCaseFile.path, {
+    schema: {
+      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { caseNo: { type: 'string', maxLength: 90 }, fileId: { type: 'string', format: 'uuid' } } },
+      tags: ['staff'], summary: '工作台：查看办件的申请材料（图片、PDF）',
+    },
+    config: { access: { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] }, fieldProblems: { fileId: 'UPLOAD_NOT_FOUND' } },
+  }, async (request, reply) => {
+    const staff = request.staff!
+    const kase = await caseRepo(app.db).byNo(request.params.caseNo)
+    if (!kase) throw new ProblemError('CASE_NOT_FOUND')
+    const row = await uploadsRepo(app.db).byIdFor(kase.account_id, request.params.fileId)
+    if (!row || row.case_id !== kase.id) throw new ProblemError('UPLOAD_NOT_FOUND')
+    const file = await fromStore(request, 'get', () => store.get(row.storage_key))
+    if (!file) {
+      request.log.error({ upload: row.id }, 'upload row without stored bytes')
+      throw new ProblemError('UPLOAD_NOT_FOUND')
+    }
+    const purpose = staff.roles.includes('clerk') || staff.roles.includes('reviewer') ? 'assist' : 'supervision'
+    await accessLogRepo(app.db).record(kase.account_id, staff.id, purpose, [`material:${row.name}`])
+    // Shown in the workbench's viewer (inline); the type is the one sniffed at upload, never guessed again.
+    return reply
+      .header('content-type', row.mime)
+      .header('content-length', String(file.size))
+      .header('content-disposition', contentDisposition('inline', row.name))
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .send(file.stream)

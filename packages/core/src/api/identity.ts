@@ -147,11 +147,13 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   name: '姓名',
   idNumber: '身份证号码（遮盖）',
   application: '代您提交的申请',
+  materials: '申请材料',
 }
 
 /** How the access log names a field, e.g. `licence:营业执照` → 电子证照（营业执照）. */
 export function accessFieldLabel(field: string): string {
   if (field.startsWith('licence:')) return `电子证照（${field.slice('licence:'.length)}）`
+  if (field.startsWith('material:')) return `申请材料（${field.slice('material:'.length)}）`
   return ACCESS_FIELD_LABELS[field] ?? field
 }
 

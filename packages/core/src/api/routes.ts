@@ -52,6 +52,7 @@ export const ROUTES = {
   staffCases: { method: 'GET', path: '/api/staff/cases' },
   staffCase: { method: 'GET', path: '/api/staff/cases/:caseNo' },
   staffCaseEvent: { method: 'POST', path: '/api/staff/cases/:caseNo/events' },
+  staffCaseFile: { method: 'GET', path: '/api/staff/cases/:caseNo/files/:fileId' },
   agentSubmitCase: { method: 'POST', path: '/api/agent/cases' },
   agentUploadFile: { method: 'POST', path: '/api/agent/consents/:id/uploads' },
   agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
