@@ -242,6 +242,63 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     page.unload()
   })
 
+  it('tracks a case as the window and the department act: light, steps, reasons by their fields, a paused department; 撤回 asks first', async () => {
+    const staff = async (username: string) => (await postJson<{ token: string }>(`${bff.url}/api/staff/login`, { username, password: 'Tongban@2026' })).body.token
+    const clerk = await staff('clerk')
+    const act = async (who: string, caseNo: string, body: object) => {
+      const seen = await getJson<{ version: number }>(`${bff.url}/api/staff/cases/${caseNo}`, auth(who))
+      const res = await postJson(`${bff.url}/api/staff/cases/${caseNo}/events`, { ...body, version: seen.body.version }, auth(who))
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+    }
+    // A case the clerk sends back for a supplement.
+    const first = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味补正店'), { ...auth(token), 'Idempotency-Key': 'cases-test-tracked-00001' })
+    await act(clerk, first.body.caseNo, { type: 'start_pre_review' })
+    const page = await mp.openPage(CASE, { caseNo: first.body.caseNo })
+    let text = await page.waitForText((t) => t.includes('办理进度'))
+    expect(text).toMatch(/本环节：正常 · \d+月\d+日前 · 还剩\d个工作日/)
+    expect(text).toMatch(/窗口\s?开始预审/)
+    await act(clerk, first.body.caseNo, { type: 'request_supplement', items: [{ path: 'premisesArea', reason: '请提供房产证或租赁合同核实面积' }] })
+    page.show()
+    text = await page.waitForText((t) => t.includes('需要补正（一次性告知）'))
+    expect(text).toContain('办件有新进展：请补正材料（一次性告知）')
+    expect(sectionText(page, 'case__supplement')).toContain('经营场所使用面积（平方米） 需要补正：请提供房产证或租赁合同核实面积')
+    expect(text).not.toContain('本环节：')
+
+    // 撤回 asks first; 取消 keeps the case.
+    mp.wx.modalConfirms = false
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '撤回申请'))
+    expect(await waitFor(() => called('showModal')[0], 5_000, 'the confirmation')).toMatchObject({ title: '撤回申请', confirmText: '撤回' })
+    await new Promise((r) => setTimeout(r, 100))
+    expect((await getJson<CaseDetail>(`${bff.url}/api/cases/${first.body.caseNo}`, auth(token))).body.status).toBe('supplement_required')
+    mp.wx.modalConfirms = true
+    await page.tap(tappable(page, '撤回申请'))
+    await page.waitForText((t) => t.includes('已撤回') && !t.includes('不想办了'))
+    expect((await getJson<CaseDetail>(`${bff.url}/api/cases/${first.body.caseNo}`, auth(token))).body.status).toBe('withdrawn')
+    page.unload()
+
+    // Another, accepted and paused at the department for an on-site check.
+    const second = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味核查店'), { ...auth(token), 'Idempotency-Key': 'cases-test-tracked-00002' })
+    await act(clerk, second.body.caseNo, { type: 'start_pre_review' })
+    await act(clerk, second.body.caseNo, { type: 'accept' })
+    const reviewer = await staff('reviewer_sc')
+    await act(reviewer, second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
+    await act(reviewer, second.body.caseNo, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核实经营场所布局', expectedEnd: '2026-12-04' })
+    const paused = await mp.openPage(CASE, { caseNo: second.body.caseNo })
+    await paused.waitForText((t) => t.includes('办理部门'))
+    expect(sectionText(paused, 'case__branches').replace(/ /g, '')).toBe('办理部门示例市市场监督管理局·特别程序（暂停计时）暂停计时：现场核查（核实经营场所布局，预计12月4日结束）')
+    const steps = sectionText(paused, 'case__timeline').replace(/ /g, '')
+    for (const s of ['申请人提交了申请', '窗口受理，交示例市市场监督管理局办理', '示例市市场监督管理局开始承办', '示例市市场监督管理局进入现场核查，暂停计时：核实经营场所布局']) expect(steps).toContain(s)
+    expect(paused.text()).not.toContain('撤回申请')
+    paused.unload()
+
+    // 我的办件: each case with its light in words.
+    const list = await mp.openPage(CASES)
+    await list.waitForText((t) => t.includes(second.body.caseNo))
+    expect(sectionText(list, 'cases__submitted')).toMatch(new RegExp(`${submitted.caseNo} 已提交，待受理 · 提交于 [^ ]+ [^ ]+ 正常 · \\d+月\\d+日前 · 还剩\\d个工作日`))
+    list.unload()
+  })
+
   it('a case that is not the citizen’s says so, with 重试', async () => {
     const page = await mp.openPage(CASE, { caseNo: 'SJ-0001-20260101-9999' })
     const text = await page.waitForText((t) => t.includes('重试'))

@@ -70,6 +70,8 @@ export interface OpenedPage {
   trigger(node: RenderedNode, name: string, detail: Record<string, unknown>): Promise<void>
   /** The citizen pulls the page down (onPullDownRefresh; the page config must enable it). */
   pullDown(): void
+  /** The citizen leaves the page (to WeChat's chat, another app) and comes back. */
+  show(): void
   unload(): void
 }
 
@@ -203,6 +205,7 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
       blur: (node) => dispatch(node, 'blur', { value: attr(node, 'value') ?? '' }),
       trigger: dispatch,
       pullDown: () => { lifetime('onPullDownRefresh') },
+      show: () => { lifetime('onHide'); lifetime('onShow') },
       async waitForText(predicate, timeoutMs = 10_000) {
         try {
           return await waitFor(() => (predicate(text()) ? text() : null), timeoutMs, 'page text')

@@ -36,3 +36,19 @@ export function lightFor(deadline: string, today: string, opts: LightOptions = {
   const left = workingDaysLeft(deadline, today, opts.calendar)
   return left <= (opts.yellowDays ?? defaultYellowDays) ? 'yellow' : 'green'
 }
+
+/** 12月8日前: a deadline as the lights show it. */
+export function deadlineText(deadline: string): string {
+  const [, m, d] = deadline.split('-').map(Number)
+  return `${m}月${d}日前`
+}
+
+/** 还剩3个工作日 / 今天到期 / 已超期2个工作日. */
+export function daysLeftText(daysLeft: number): string {
+  return daysLeft < 0 ? `已超期${-daysLeft}个工作日` : daysLeft === 0 ? '今天到期' : `还剩${daysLeft}个工作日`
+}
+
+/** A step's light in words, the same in every shell: 正常 · 12月8日前 · 还剩10个工作日. */
+export function lightText(light: Light, deadline: string, daysLeft?: number | null): string {
+  return [LIGHT_LABELS[light], deadlineText(deadline), ...(daysLeft === null || daysLeft === undefined ? [] : [daysLeftText(daysLeft)])].join(' · ')
+}

@@ -6,7 +6,7 @@
  * from the subpackage's region list.
  */
 import { computed, ref } from 'vue'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { ApiError, DELIVERY_LABELS, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type Problem } from '@tongban/core'
 import { usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
@@ -49,6 +49,59 @@ export function useCasePage(caseNo: string) {
     })
   })
 
+  /** The field or material each supplement reason is about, in the form's own words. */
+  const supplementRows = computed(() => {
+    const c = detail.value
+    if (!c?.supplement) return []
+    return c.supplement.map((s) => ({ path: s.path, reason: s.reason, label: rows.value.find((r) => r.path === s.path)?.label ?? s.path }))
+  })
+  const canWithdraw = computed(() => ['submitted', 'pre_review', 'supplement_required'].includes(detail.value?.status ?? ''))
+  const withdrawing = ref(false)
+  const withdrawProblem = ref('')
+  /** What changed since the page was last shown (a step taken by the window or a department). */
+  const news = ref('')
+
+  // Back on the page (from WeChat's chat, another page): show new steps without a spinner; a failed check keeps what is shown.
+  let shown = false
+  useDidShow(() => {
+    if (!shown) { shown = true; return }
+    const before = detail.value
+    if (!before || withdrawing.value) return
+    void platform.api.getCase(caseNo).then((fresh) => {
+      if (fresh.version !== before.version) {
+        news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
+        detail.value = fresh
+      }
+    }, () => undefined)
+  })
+
+  async function withdraw(): Promise<void> {
+    const c = detail.value
+    if (!c) return
+    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '确定撤回这份申请吗？撤回后需要重新申请。', confirmText: '撤回' })
+    if (!confirm) return
+    withdrawing.value = true
+    withdrawProblem.value = ''
+    try {
+      detail.value = await platform.api.withdrawCase(c.caseNo, c.version)
+    } catch (e) {
+      const p = e instanceof ApiError ? e.problem : null
+      withdrawProblem.value = p?.title ?? '撤回没有成功，请稍后再试'
+      if (p?.code === 'CASE_CHANGED') {
+        const fresh = await platform.api.getCase(caseNo).catch(() => null)
+        if (fresh) detail.value = fresh
+      }
+    } finally {
+      withdrawing.value = false
+    }
+  }
+
+  /** 2026-11-24 → 11月24日. */
+  const dayText = (day: string) => {
+    const [, m, d] = day.split('-').map(Number)
+    return `${m}月${d}日`
+  }
+
   const submittedAt = computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : ''))
   const deliveryLabel = computed(() => (detail.value ? DELIVERY_LABELS[detail.value.delivery] : ''))
 
@@ -59,5 +112,5 @@ export function useCasePage(caseNo: string) {
     if (!ok) void Taro.showToast({ title: '复制失败，请记下办件编号', icon: 'none' }).catch(() => undefined)
   }
 
-  return { state, detail, problem, rows, submittedAt, deliveryLabel, copied, load, copyCaseNo }
+  return { state, detail, problem, rows, submittedAt, deliveryLabel, copied, load, copyCaseNo, news, supplementRows, canWithdraw, withdrawing, withdrawProblem, withdraw, dayText }
 }
