@@ -47,6 +47,9 @@ import { startConnectors } from './connectors/index'
 import { builtinBackend, httpBackend } from './backend/index'
 import { backendRoutes } from './http/backend'
 import { configureClock } from './clock'
+import { staffWarningRoutes } from './http/staff-warnings'
+import { scheduleWarningSweep } from './cases/warnings'
+import { caseLookups } from './cases/act'
 import { noticeRoutes } from './http/notices'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
@@ -163,6 +166,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     })
   }
   await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin })
+  await app.register(staffWarningRoutes)
+  scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs)
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId })
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })

@@ -44,7 +44,7 @@ describe('clock configuration', () => {
     const body = minimumLivingApplication(phone, { name: '孙秀英', reason: '年老多病，子女无力赡养，生活困难。' })
     const lights: string[] = []
     for (const yellowDays of [1, 2]) {
-      const server = await startTestServer({ config: { clock: { ...loadConfig({}).clock, yellowDays } } })
+      const server = await startTestServer({ config: { clock: { ...loadConfig({}).clock, warningSweepMs: 0, yellowDays } } })
       try {
         const { token } = await signInCitizen(server.app, phone)
         const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${token}`, 'idempotency-key': `clock-yellow-${yellowDays}-0000000000` } })

@@ -33,7 +33,7 @@ export function readCalendarFile(path: string): CalendarData {
 }
 
 /** Applies the clock configuration; returns warnings worth logging (a year the calendar does not cover). */
-export function configureClock(config: ClockConfig, now = Date.now()): string[] {
+export function configureClock(config: Pick<ClockConfig, 'yellowDays' | 'calendarFile'>, now = Date.now()): string[] {
   setYellowDays(config.yellowDays)
   if (config.calendarFile) extendCalendar(readCalendarFile(config.calendarFile))
   const year = Number(shanghaiDate(now).slice(0, 4))

@@ -40,6 +40,8 @@ export interface AppConfig {
 export interface ClockConfig {
   /** Yellow light when at most this many working days are left (domain.md: 1 unless configured). */
   yellowDays: number
+  /** How often open cases are checked for steps turning yellow or red (黄牌/红牌); 0 = never (tests sweep by hand). */
+  warningSweepMs: number
   /** A newly published year's holidays and make-up days, added to the bundled calendar at start. */
   calendarFile?: string
 }
@@ -199,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     s3,
     clock: {
       yellowDays: int(env, 'LIGHT_YELLOW_DAYS', 1, 0, 20),
+      warningSweepMs: int(env, 'WARNING_SWEEP_MS', 300_000, 0, 86_400_000),
       calendarFile: env.WORK_CALENDAR_FILE ? resolve(env.WORK_CALENDAR_FILE) : undefined,
     },
     approval: {

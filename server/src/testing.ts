@@ -83,7 +83,9 @@ export interface TestServer {
 
 export async function startTestServer(opts: { db?: Db; config?: Partial<AppConfig>; sms?: SmsProvider } = {}): Promise<TestServer> {
   const db = opts.db ?? (await seededPglite())
-  const config: AppConfig = { ...loadConfig({}), dataDir: 'memory://', webRoot: undefined, logLevel: 'silent', rateLimitMax: 100_000, ...opts.config }
+  const base = loadConfig({})
+  // Tests sweep for warnings by hand (with their own clock).
+  const config: AppConfig = { ...base, clock: { ...base.clock, warningSweepMs: 0 }, dataDir: 'memory://', webRoot: undefined, logLevel: 'silent', rateLimitMax: 100_000, ...opts.config }
   const app = await buildApp(config, { db, logger: false, sms: opts.sms })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

@@ -18,6 +18,7 @@ import { caseClock, clockRules, loadEvents, loadEventsOf } from '../cases/events
 import { actOnCase, caseLookups } from '../cases/act'
 import { issueCertificate } from '../cases/certificates'
 import { issueNoticesFor } from '../notices/case-documents'
+import { isResponsible } from '../cases/responsibility'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
@@ -54,9 +55,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       const list = events.get(r.id) ?? []
       const clock = caseClock(list, clockRules(item), now())
       const p = clock.projection
-      const mine = staff.roles.includes('supervisor') || staff.roles.includes('leader')
-        || (staff.roles.includes('clerk') && ['submitted', 'pre_review', 'decided'].includes(p.status))
-        || (staff.roles.includes('reviewer') && p.branches.some((b) => b.department === staff.departmentCode && b.status !== 'done'))
+      const mine = isResponsible(staff, p)
       out.push({ ...summary(r, clock), version: list.length, mine })
     }
     const rank = { red: 0, yellow: 1, green: 2 } as const

@@ -322,6 +322,28 @@ export const MIGRATIONS: Migration[] = [
       create unique index licences_case on licences(case_id) where case_id is not null
     `,
   },
+  {
+    id: '018_case_warnings',
+    sql: `
+      create table case_warnings (
+        id bigserial primary key,
+        case_id uuid not null references cases(id),
+        step text not null,
+        light text not null check (light in ('yellow', 'red')),
+        audience text not null,
+        deadline date not null,
+        raised_at timestamptz not null default now(),
+        unique (case_id, step, light)
+      );
+      create index case_warnings_audience on case_warnings(audience, raised_at desc);
+      create table case_warning_reads (
+        warning_id bigint not null references case_warnings(id),
+        staff_id uuid not null,
+        read_at timestamptz not null default now(),
+        primary key (warning_id, staff_id)
+      );
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -236,6 +236,19 @@ export interface ApprovalHandover {
   externalId: string | null
 }
 
+/** 黄牌/红牌 on the workbench: a step of a case near or past its deadline. */
+export interface StaffWarning {
+  id: string
+  caseNo: string
+  itemName: string
+  light: 'yellow' | 'red'
+  /** 窗口预审, 出具结果, or 示例市民政局办理. */
+  step: string
+  deadline: string
+  raisedAt: string
+  read: boolean
+}
+
 /** Our answer to an approval system's webhook. */
 export interface WebhookReceipt {
   id: string

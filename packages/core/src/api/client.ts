@@ -10,7 +10,7 @@ import type {
 } from './identity'
 import type { Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  ApprovalHandover, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  ApprovalHandover, StaffWarning, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
 import type { CaseNotice, VerifyView } from './notices'
@@ -78,6 +78,9 @@ export interface ApiClient {
   staffCase(caseNo: string): Promise<StaffCaseDetail>
   /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
   staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
+  /** 黄牌/红牌 for this staff member's desk (all of them for supervisors), unread first. */
+  staffWarnings(): Promise<StaffWarning[]>
+  readStaffWarning(id: string): Promise<void>
   /** Cases not yet through to the approval system (APPROVAL_BACKEND=http): retrying or stopped. */
   approvalHandovers(): Promise<ApprovalHandover[]>
   /** Send a stopped handover again now. */
@@ -248,6 +251,12 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async staffCase(caseNo) {
       return (await send<StaffCaseDetail>({ method: 'GET', url: buildPath(ROUTES.staffCase.path, { caseNo }) })).data
+    },
+    async staffWarnings() {
+      return (await send<StaffWarning[]>({ method: 'GET', url: ROUTES.staffWarnings.path })).data
+    },
+    async readStaffWarning(id) {
+      await send({ method: 'POST', url: buildPath(ROUTES.readStaffWarning.path, { id }) })
     },
     async approvalHandovers() {
       return (await send<ApprovalHandover[]>({ method: 'GET', url: ROUTES.approvalHandovers.path })).data

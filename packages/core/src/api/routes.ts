@@ -56,6 +56,8 @@ export const ROUTES = {
   agentSubmitCase: { method: 'POST', path: '/api/agent/cases' },
   agentUploadFile: { method: 'POST', path: '/api/agent/consents/:id/uploads' },
   agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
+  staffWarnings: { method: 'GET', path: '/api/staff/warnings' },
+  readStaffWarning: { method: 'POST', path: '/api/staff/warnings/:id/read' },
   approvalWebhook: { method: 'POST', path: '/api/backend/webhook' },
   approvalHandovers: { method: 'GET', path: '/api/staff/approval/handovers' },
   retryApprovalHandover: { method: 'POST', path: '/api/staff/approval/handovers/:id/retry' },

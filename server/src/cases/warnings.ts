@@ -1,0 +1,60 @@
+/**
+ * Staff responsible are warned at yellow and red (domain.md): a sweep reads
+ * every open case's clocks — the window's step while submitted, in
+ * pre-review or decided, each department's open branch — and raises a
+ * 黄牌 the first time a step's light turns yellow and a 红牌 when it turns
+ * red. A step is its kind, department and deadline, so a new deadline (a
+ * resubmission, an extension) is a new step. Raising is idempotent, so any
+ * number of BFF instances may sweep.
+ */
+import type { FastifyInstance } from 'fastify'
+import { lightFor, shanghaiDate } from '@tongban/core'
+import type { Queryable } from '../store/db'
+import { caseRepo } from '../store/cases'
+import { warningsRepo } from '../store/warnings'
+import { caseClock, clockRules, loadEventsOf } from './events'
+import type { caseLookups } from './act'
+import { WINDOW_STATUSES } from './responsibility'
+
+export interface DueStep { step: string; audience: string; deadline: string }
+
+export async function sweepWarnings(db: Queryable, lookups: ReturnType<typeof caseLookups>, now: number): Promise<number> {
+  const rows = await caseRepo(db).open(5_000)
+  const events = await loadEventsOf(db, rows.map((r) => r.id))
+  const today = shanghaiDate(now)
+  let raised = 0
+  for (const row of rows) {
+    const item = await lookups.itemOf(row.item_code)
+    const p = caseClock(events.get(row.id) ?? [], clockRules(item), now).projection
+    const steps: DueStep[] = []
+    if ((WINDOW_STATUSES as readonly string[]).includes(p.status) && p.deadline) {
+      steps.push({ step: `${p.status === 'decided' ? 'result' : 'pre_review'}::${p.deadline}`, audience: 'window', deadline: p.deadline })
+    }
+    for (const b of p.branches) {
+      if (b.deadline) steps.push({ step: `branch:${b.department}:${b.deadline}`, audience: `department:${b.department}`, deadline: b.deadline })
+    }
+    for (const s of steps) {
+      const light = lightFor(s.deadline, today)
+      if (light === 'green') continue
+      // Straight to red (nobody swept while it was yellow): the red card says it all.
+      if (await warningsRepo(db).raise(row.id, s.step, light, s.audience, s.deadline, new Date(now))) raised++
+    }
+  }
+  return raised
+}
+
+export function scheduleWarningSweep(app: FastifyInstance, lookups: ReturnType<typeof caseLookups>, everyMs: number, now: () => number = Date.now): void {
+  if (everyMs <= 0) return
+  const run = async () => {
+    try {
+      const raised = await sweepWarnings(app.db, lookups, now())
+      if (raised) app.log.info({ raised }, 'case warnings raised')
+    } catch (err) {
+      app.log.warn({ err }, 'sweeping case warnings failed; will try again')
+    }
+  }
+  const timer = setInterval(() => { void run() }, everyMs)
+  timer.unref()
+  app.addHook('onReady', async () => { void run() })
+  app.addHook('onClose', async () => clearInterval(timer))
+}

@@ -1,0 +1,47 @@
+/**
+ * 预警: the workbench's 黄牌/红牌 for the person's desk — the window's for
+ * clerks, their department's for reviewers, all for supervisors and
+ * leaders — unread first, and marking one read (per person).
+ */
+import type { FastifyInstance } from 'fastify'
+import { ROUTES, type StaffWarning } from '@tongban/core'
+import { ProblemError } from '../errors'
+import { warningsRepo, type WarningRow } from '../store/warnings'
+import { caseLookups } from '../cases/act'
+import { audiencesOf, watchesEverything } from '../cases/responsibility'
+import type { StaffPrincipal } from '../auth/access'
+
+const WATCHERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
+
+export async function staffWarningRoutes(app: FastifyInstance): Promise<void> {
+  const lookups = caseLookups(app.catalogue)
+  const audiences = (staff: StaffPrincipal) => (watchesEverything(staff) ? null : audiencesOf(staff))
+
+  function view(r: WarningRow, name: (code: string) => string): StaffWarning {
+    const [kind, department] = r.step.split(':')
+    return {
+      id: r.id, caseNo: r.case_no, itemName: r.item_name, light: r.light, deadline: r.deadline,
+      raisedAt: new Date(r.raised_at).toISOString(), read: r.read,
+      step: kind === 'branch' ? `${name(department ?? '')}办理` : kind === 'result' ? '出具结果' : '窗口预审',
+    }
+  }
+
+  app.get(ROUTES.staffWarnings.path, {
+    schema: { tags: ['staff'], summary: '工作台：预警（黄牌、红牌），未读在前' },
+    config: { access: WATCHERS },
+  }, async (request, reply): Promise<StaffWarning[]> => {
+    const staff = request.staff!
+    const name = await lookups.departmentNames()
+    reply.header('cache-control', 'private, no-store')
+    return (await warningsRepo(app.db).forStaff(staff.id, audiences(staff))).map((r) => view(r, name))
+  })
+
+  app.post<{ Params: { id: string } }>(ROUTES.readStaffWarning.path, {
+    schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } }, tags: ['staff'], summary: '工作台：预警标为已读' },
+    config: { access: WATCHERS, fieldProblems: { id: 'NOT_FOUND' } },
+  }, async (request, reply) => {
+    const staff = request.staff!
+    if (!(await warningsRepo(app.db).markRead(request.params.id, staff.id, audiences(staff)))) throw new ProblemError('NOT_FOUND')
+    return reply.code(204).send()
+  })
+}
