@@ -299,6 +299,32 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     list.unload()
   })
 
+  it('补正: each reason above its field, the case’s own answers filled in, resubmitted once on the version seen', async () => {
+    const clerk = (await postJson<{ token: string }>(`${bff.url}/api/staff/login`, { username: 'clerk', password: 'Tongban@2026' })).body.token
+    const created = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味面积店'), { ...auth(token), 'Idempotency-Key': 'cases-test-supplement-001' })
+    const caseNo = created.body.caseNo
+    for (const body of [{ type: 'start_pre_review', version: 1 }, { type: 'request_supplement', version: 2, items: [{ path: 'premisesArea', reason: '请按租赁合同填写使用面积' }] }]) {
+      expect((await postJson(`${bff.url}/api/staff/cases/${caseNo}/events`, body, auth(clerk))).status).toBe(200)
+    }
+    const detail = await mp.openPage(CASE, { caseNo })
+    await detail.waitForText((t) => t.includes('去补正'))
+    mp.wx.calls.length = 0
+    await detail.tap(tappable(detail, '去补正'))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: `/packages/apply/pages/supplement/index?caseNo=${caseNo}` }))
+    detail.unload()
+
+    const page = await mp.openPage('packages/apply/pages/supplement/index', { caseNo })
+    const text = await page.waitForText((t) => t.includes('补正后重新提交') && t.includes('经营者名称'))
+    expect(text).toMatch(/经营场所使用面积（平方米）\s*\*?\s*需要补正：请按租赁合同填写使用面积/)
+    expect(attr(page.findByClass('field__input--operatorName')!, 'value')).toBe('示例市好味面积店')
+    await page.type(page.findByClass('field__input--premisesArea')!, '72.5')
+    await page.tap(tappable(page, '补正后重新提交'))
+    await page.waitForText((t) => t.includes('已重新提交'))
+    const after = await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))
+    expect(after.body).toMatchObject({ status: 'submitted', version: 4, values: { premisesArea: 72.5, operatorName: '示例市好味面积店' } })
+    page.unload()
+  })
+
   it('a case that is not the citizen’s says so, with 重试', async () => {
     const page = await mp.openPage(CASE, { caseNo: 'SJ-0001-20260101-9999' })
     const text = await page.waitForText((t) => t.includes('重试'))

@@ -21,6 +21,7 @@ export const ROUTES = {
   apply: '/packages/apply/pages/form/index',
   cases: '/packages/apply/pages/cases/index',
   case: '/packages/apply/pages/case/index',
+  supplement: '/packages/apply/pages/supplement/index',
 } as const
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -59,6 +60,10 @@ export function openCases(): void {
 
 export function caseUrl(caseNo: string): string {
   return withQuery(ROUTES.case, { caseNo })
+}
+
+export function supplementUrl(caseNo: string): string {
+  return withQuery(ROUTES.supplement, { caseNo })
 }
 
 export function openCase(caseNo: string): void {

@@ -10,6 +10,8 @@ export interface ApplyFormContext {
   itemCode: string
   /** YYYY-MM-DD in Asia/Shanghai, for `'today'` date bounds. */
   today: string
+  /** What the window asked to correct about a field (补正), shown above it. */
+  hintOf?: (path: string) => string | undefined
 }
 
 const KEY: InjectionKey<ApplyFormContext> = Symbol('tongban.applyForm')
