@@ -15,6 +15,7 @@ import { warningsRepo } from '../store/warnings'
 import { caseClock, clockRules, loadEventsOf } from './events'
 import type { caseLookups } from './act'
 import { WINDOW_STATUSES } from './responsibility'
+import { scheduleEvery } from '../schedule'
 
 export interface DueStep { step: string; audience: string; deadline: string }
 
@@ -44,17 +45,8 @@ export async function sweepWarnings(db: Queryable, lookups: ReturnType<typeof ca
 }
 
 export function scheduleWarningSweep(app: FastifyInstance, lookups: ReturnType<typeof caseLookups>, everyMs: number, now: () => number = Date.now): void {
-  if (everyMs <= 0) return
-  const run = async () => {
-    try {
-      const raised = await sweepWarnings(app.db, lookups, now())
-      if (raised) app.log.info({ raised }, 'case warnings raised')
-    } catch (err) {
-      app.log.warn({ err }, 'sweeping case warnings failed; will try again')
-    }
-  }
-  const timer = setInterval(() => { void run() }, everyMs)
-  timer.unref()
-  app.addHook('onReady', async () => { void run() })
-  app.addHook('onClose', async () => clearInterval(timer))
+  scheduleEvery(app, everyMs, 'sweeping case warnings', async () => {
+    const raised = await sweepWarnings(app.db, lookups, now())
+    if (raised) app.log.info({ raised }, 'case warnings raised')
+  })
 }

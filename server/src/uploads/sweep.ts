@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Queryable } from '../store/db'
 import type { FileStore } from '../store/file-store'
 import { uploadsRepo } from '../store/uploads'
+import { scheduleEvery } from '../schedule'
 
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000
 
@@ -22,16 +23,8 @@ export async function sweepAbandonedUploads(db: Queryable, store: FileStore, bef
 }
 
 export function scheduleUploadSweep(app: FastifyInstance, db: Queryable, store: FileStore, retentionDays: number, now: () => number = Date.now): void {
-  const run = async () => {
-    try {
-      const removed = await sweepAbandonedUploads(db, store, new Date(now() - retentionDays * 24 * 60 * 60 * 1000))
-      if (removed) app.log.info({ removed }, 'abandoned uploads removed')
-    } catch (err) {
-      app.log.warn({ err }, 'sweeping abandoned uploads failed; will try again')
-    }
-  }
-  const timer = setInterval(() => { void run() }, SWEEP_EVERY_MS)
-  timer.unref()
-  app.addHook('onReady', async () => { void run() })
-  app.addHook('onClose', async () => clearInterval(timer))
+  scheduleEvery(app, SWEEP_EVERY_MS, 'sweeping abandoned uploads', async () => {
+    const removed = await sweepAbandonedUploads(db, store, new Date(now() - retentionDays * 24 * 60 * 60 * 1000))
+    if (removed) app.log.info({ removed }, 'abandoned uploads removed')
+  })
 }
