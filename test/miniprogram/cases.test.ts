@@ -415,6 +415,32 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     page.unload()
   })
 
+  it('补正 sent from another phone meanwhile: this one does not send it again and says why, with a way to the case', async () => {
+    const clerk = await staffToken('clerk')
+    const created = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味两机店'), { ...auth(token), 'Idempotency-Key': 'cases-test-supplement-002' })
+    const caseNo = created.body.caseNo
+    await act(clerk, caseNo, { type: 'start_pre_review' })
+    await act(clerk, caseNo, { type: 'request_supplement', items: [{ path: 'premisesArea', reason: '请按租赁合同填写使用面积' }] })
+    const page = await mp.openPage('packages/apply/pages/supplement/index', { caseNo })
+    await page.waitForText((t) => t.includes('补正后重新提交') && t.includes('经营者名称'))
+
+    // The other phone corrects the area first.
+    const seen = (await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))).body
+    const other = await postJson(`${bff.url}/api/cases/${caseNo}/resubmit`, { version: seen.version, values: { ...seen.values, premisesArea: 80 } }, auth(token))
+    expect(other.status, JSON.stringify(other.body)).toBe(200)
+
+    await page.type(page.findByClass('field__input--premisesArea')!, '72.5')
+    await page.tap(tappable(page, '补正后重新提交'))
+    await page.waitForText((t) => t.includes('没有重新提交'))
+    expect(page.text()).toContain('没有重新提交：办件刚有了新进展（已提交，待受理），现在不需要再补正。')
+    const after = await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))
+    expect(after.body).toMatchObject({ status: 'submitted', values: { premisesArea: 80 } })
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '查看办件'))
+    expect(called('redirectTo')).toContainEqual(expect.objectContaining({ url: `/${CASE}?caseNo=${caseNo}` }))
+    page.unload()
+  })
+
   it('a case that is not the citizen’s says so, with 重试', async () => {
     const page = await mp.openPage(CASE, { caseNo: 'SJ-0001-20260101-9999' })
     const text = await page.waitForText((t) => t.includes('重试'))
