@@ -387,6 +387,15 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(onBff.body.status).not.toBe('withdrawn')
     expect(text).toContain(`当前状态 ${onBff.body.statusLabel}`)
     page.unload()
+
+    // Withdrawn on another phone first: this one says it is done already.
+    const twice = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味两次店'), { ...auth(token), 'Idempotency-Key': 'cases-test-changed-000002' })
+    const again = await mp.openPage(CASE, { caseNo: twice.body.caseNo })
+    await again.waitForText((t) => t.includes('不想办了'))
+    expect((await postJson(`${bff.url}/api/cases/${twice.body.caseNo}/withdraw`, { version: twice.body.version }, auth(token))).status).toBe(200)
+    await again.tap(tappable(again, '撤回申请'))
+    await again.waitForText((t) => t.includes('没有撤回：这份申请已经在别处撤回了，不用再撤回。') && t.includes('当前状态 已撤回'))
+    again.unload()
   })
 
   it('补正: each reason above its field, the case’s own answers filled in, resubmitted once on the version seen', async () => {

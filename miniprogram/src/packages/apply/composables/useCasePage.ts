@@ -96,9 +96,13 @@ export function useCasePage(caseNo: string) {
         if (fresh) {
           detail.value = fresh
           news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
-          withdrawProblem.value = WITHDRAWABLE.includes(fresh.status)
-            ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。`
-            : `没有撤回：办件刚有了新进展（${fresh.statusLabel}），受理后不能再撤回。`
+          withdrawProblem.value = fresh.status === 'withdrawn'
+            ? '没有撤回：这份申请已经在别处撤回了，不用再撤回。'
+            : WITHDRAWABLE.includes(fresh.status)
+              ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。`
+              : fresh.status === 'not_accepted'
+                ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}），已不能撤回。`
+                : `没有撤回：办件刚有了新进展（${fresh.statusLabel}），受理后不能再撤回。`
         } else {
           withdrawProblem.value = '没有撤回：办件刚有了新进展，请稍后重新打开这个办件查看最新情况。'
         }
