@@ -111,6 +111,32 @@ function rootClass(page: OpenedPage): string {
 
 const called = (name: string) => mp.wx.calls.filter((c) => c.name === name).map((c) => c.options as Record<string, unknown>)
 
+const staffToken = async (username: string) => (await postJson<{ token: string }>(`${bff.url}/api/staff/login`, { username, password: 'Tongban@2026' })).body.token
+
+/** A staff action on the version the workbench shows now. */
+async function act(who: string, caseNo: string, body: object): Promise<void> {
+  const seen = await getJson<{ version: number }>(`${bff.url}/api/staff/cases/${caseNo}`, auth(who))
+  const res = await postJson(`${bff.url}/api/staff/cases/${caseNo}/events`, { ...body, version: seen.body.version }, auth(who))
+  expect(res.status, JSON.stringify(res.body)).toBe(200)
+}
+
+function allNodes(n: RenderedNode): RenderedNode[] {
+  return [n, ...n.children.filter((c): c is RenderedNode => typeof c !== 'string').flatMap(allNodes)]
+}
+
+/** The 已提交 row of one case on 我的办件. */
+function caseRow(page: OpenedPage, caseNo: string): RenderedNode {
+  const found = allNodes(section(page, 'cases__submitted')).find((n) => String(attr(n, 'class') ?? '').includes('cases__case') && textOf(n).includes(caseNo))
+  if (!found) throw new Error(`no row for ${caseNo}:\n${page.text()}`)
+  return found
+}
+
+/** The colour class of the first light under `root`: light--green, light--yellow or light--red. */
+function lightClass(root: RenderedNode): string | undefined {
+  const light = allNodes(root).find((n) => String(attr(n, 'class') ?? '').split(/\s+/).includes('light'))
+  return String(attr(light!, 'class')).split(/\s+/).find((c) => c.startsWith('light--'))
+}
+
 describe.skipIf(!realBffWanted())('我的办件', () => {
   beforeAll(async () => {
     ensureMiniprogramBuilt()
@@ -243,13 +269,7 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
   })
 
   it('tracks a case as the window and the department act: light, steps, reasons by their fields, a paused department; 撤回 asks first', async () => {
-    const staff = async (username: string) => (await postJson<{ token: string }>(`${bff.url}/api/staff/login`, { username, password: 'Tongban@2026' })).body.token
-    const clerk = await staff('clerk')
-    const act = async (who: string, caseNo: string, body: object) => {
-      const seen = await getJson<{ version: number }>(`${bff.url}/api/staff/cases/${caseNo}`, auth(who))
-      const res = await postJson(`${bff.url}/api/staff/cases/${caseNo}/events`, { ...body, version: seen.body.version }, auth(who))
-      expect(res.status, JSON.stringify(res.body)).toBe(200)
-    }
+    const clerk = await staffToken('clerk')
     // A case the clerk sends back for a supplement.
     const first = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味补正店'), { ...auth(token), 'Idempotency-Key': 'cases-test-tracked-00001' })
     await act(clerk, first.body.caseNo, { type: 'start_pre_review' })
@@ -281,14 +301,16 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     const second = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味核查店'), { ...auth(token), 'Idempotency-Key': 'cases-test-tracked-00002' })
     await act(clerk, second.body.caseNo, { type: 'start_pre_review' })
     await act(clerk, second.body.caseNo, { type: 'accept' })
-    const reviewer = await staff('reviewer_sc')
+    const reviewer = await staffToken('reviewer_sc')
     await act(reviewer, second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
     await act(reviewer, second.body.caseNo, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核实经营场所布局', expectedEnd: '2026-12-04' })
     const paused = await mp.openPage(CASE, { caseNo: second.body.caseNo })
     await paused.waitForText((t) => t.includes('办理部门'))
     expect(sectionText(paused, 'case__branches').replace(/ /g, '')).toBe('办理部门示例市市场监督管理局·特别程序（暂停计时）暂停计时：现场核查（核实经营场所布局，预计12月4日结束）')
     const steps = sectionText(paused, 'case__timeline').replace(/ /g, '')
-    for (const s of ['申请人提交了申请', '窗口受理，交示例市市场监督管理局办理', '示例市市场监督管理局开始承办', '示例市市场监督管理局进入现场核查，暂停计时：核实经营场所布局']) expect(steps).toContain(s)
+    // Oldest first, as on the PWA.
+    const order = ['申请人提交了申请', '窗口受理，交示例市市场监督管理局办理', '示例市市场监督管理局开始承办', '示例市市场监督管理局进入现场核查，暂停计时：核实经营场所布局'].map((s) => steps.indexOf(s))
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), `${steps}`).toBe(true)
     expect(paused.text()).not.toContain('撤回申请')
     paused.unload()
 
@@ -297,6 +319,83 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await list.waitForText((t) => t.includes(second.body.caseNo))
     expect(sectionText(list, 'cases__submitted')).toMatch(new RegExp(`${submitted.caseNo} 已提交，待受理 · 提交于 [^ ]+ [^ ]+ 正常 · \\d+月\\d+日前 · 还剩\\d个工作日`))
     list.unload()
+  })
+
+  it('shows a light by colour and in words: 即将到期 near the deadline, 已超期 past it, for the case and for each department', async () => {
+    const clerk = await staffToken('clerk')
+    const near = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味临期店'), { ...auth(token), 'Idempotency-Key': 'cases-test-lights-000001' })
+    // Back one calendar day at a time until the window's 2-working-day pre-review is down to its last day (weekends and holidays in between).
+    let seen = near.body
+    for (let i = 0; i < 12 && seen.light !== 'yellow'; i++) {
+      await bff.backdateCase!(near.body.caseNo, 1)
+      seen = (await getJson<CaseDetail>(`${bff.url}/api/cases/${near.body.caseNo}`, auth(token))).body
+    }
+    expect(seen.light).toBe('yellow')
+    const late = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味超期店'), { ...auth(token), 'Idempotency-Key': 'cases-test-lights-000002' })
+    await act(clerk, late.body.caseNo, { type: 'start_pre_review' })
+    await act(clerk, late.body.caseNo, { type: 'accept' })
+    await act(await staffToken('reviewer_sc'), late.body.caseNo, { type: 'advance_branch', department: 'scjg' })
+    await bff.backdateCase!(late.body.caseNo, 90)
+
+    const list = await mp.openPage(CASES)
+    await list.waitForText((t) => t.includes(near.body.caseNo) && t.includes(late.body.caseNo))
+    const nearRow = caseRow(list, near.body.caseNo)
+    expect(collapse(textOf(nearRow))).toMatch(/即将到期 · \d+月\d+日前 · (还剩1个工作日|今天到期)$/)
+    expect(lightClass(nearRow)).toBe('light--yellow')
+    const lateRow = caseRow(list, late.body.caseNo)
+    expect(collapse(textOf(lateRow))).toMatch(/已超期 · \d+月\d+日前 · 已超期\d+个工作日$/)
+    expect(lightClass(lateRow)).toBe('light--red')
+    expect(lightClass(caseRow(list, submitted.caseNo))).toBe('light--green')
+    list.unload()
+
+    const page = await mp.openPage(CASE, { caseNo: late.body.caseNo })
+    await page.waitForText((t) => t.includes('办理部门'))
+    expect(sectionText(page, 'case__head')).toMatch(/当前状态 部门办理中 .*本环节：已超期 · \d+月\d+日前 · 已超期\d+个工作日/)
+    const branches = section(page, 'case__branches')
+    expect(collapse(textOf(branches)).replace(/ /g, '')).toMatch(/^办理部门示例市市场监督管理局·承办中已超期·\d+月\d+日前$/)
+    expect(lightClass(branches)).toBe('light--red')
+    page.unload()
+  })
+
+  it('撤回 on a case the window changed meanwhile: nothing is withdrawn, the page says why in words and shows the new state', async () => {
+    const clerk = await staffToken('clerk')
+    const created = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味变化店'), { ...auth(token), 'Idempotency-Key': 'cases-test-changed-000001' })
+    const caseNo = created.body.caseNo
+    const page = await mp.openPage(CASE, { caseNo })
+    await page.waitForText((t) => t.includes('不想办了') && t.includes('已提交，待受理'))
+
+    // The window starts its pre-review while the page is open: the case may still be withdrawn, after a look.
+    await act(clerk, caseNo, { type: 'start_pre_review' })
+    mp.wx.modalConfirms = true
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '撤回申请'))
+    let text = await page.waitForText((t) => t.includes('没有撤回'))
+    expect(sectionText(page, 'case__withdraw')).toContain('没有撤回：办件刚有了新进展（窗口预审中）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。')
+    expect(text).toContain('当前状态 窗口预审中')
+    expect(text).toContain('办件有新进展：')
+    expect(called('showModal').map((m) => m.title)).toEqual(['撤回申请', '没有撤回'])
+
+    // Now the window accepts it: too late to withdraw, and the page says so where the button was.
+    await act(clerk, caseNo, { type: 'accept' })
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '撤回申请'))
+    text = await page.waitForText((t) => t.includes('受理后不能再撤回'))
+    expect(sectionText(page, 'case__head')).toMatch(/没有撤回：办件刚有了新进展（(已受理|部门办理中)），受理后不能再撤回。/)
+    expect(text).not.toContain('不想办了')
+    expect(called('showModal').at(-1)).toMatchObject({ title: '没有撤回', showCancel: false })
+    const onBff = await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))
+    expect(onBff.body.status).not.toBe('withdrawn')
+    expect(text).toContain(`当前状态 ${onBff.body.statusLabel}`)
+    page.unload()
+
+    // Withdrawn on another phone first: this one says it is done already.
+    const twice = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味两次店'), { ...auth(token), 'Idempotency-Key': 'cases-test-changed-000002' })
+    const again = await mp.openPage(CASE, { caseNo: twice.body.caseNo })
+    await again.waitForText((t) => t.includes('不想办了'))
+    expect((await postJson(`${bff.url}/api/cases/${twice.body.caseNo}/withdraw`, { version: twice.body.version }, auth(token))).status).toBe(200)
+    await again.tap(tappable(again, '撤回申请'))
+    await again.waitForText((t) => t.includes('没有撤回：这份申请已经在别处撤回了，不用再撤回。') && t.includes('当前状态 已撤回'))
+    again.unload()
   })
 
   it('补正: each reason above its field, the case’s own answers filled in, resubmitted once on the version seen', async () => {
@@ -322,6 +421,32 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await page.waitForText((t) => t.includes('已重新提交'))
     const after = await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))
     expect(after.body).toMatchObject({ status: 'submitted', version: 4, values: { premisesArea: 72.5, operatorName: '示例市好味面积店' } })
+    page.unload()
+  })
+
+  it('补正 sent from another phone meanwhile: this one does not send it again and says why, with a way to the case', async () => {
+    const clerk = await staffToken('clerk')
+    const created = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味两机店'), { ...auth(token), 'Idempotency-Key': 'cases-test-supplement-002' })
+    const caseNo = created.body.caseNo
+    await act(clerk, caseNo, { type: 'start_pre_review' })
+    await act(clerk, caseNo, { type: 'request_supplement', items: [{ path: 'premisesArea', reason: '请按租赁合同填写使用面积' }] })
+    const page = await mp.openPage('packages/apply/pages/supplement/index', { caseNo })
+    await page.waitForText((t) => t.includes('补正后重新提交') && t.includes('经营者名称'))
+
+    // The other phone corrects the area first.
+    const seen = (await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))).body
+    const other = await postJson(`${bff.url}/api/cases/${caseNo}/resubmit`, { version: seen.version, values: { ...seen.values, premisesArea: 80 } }, auth(token))
+    expect(other.status, JSON.stringify(other.body)).toBe(200)
+
+    await page.type(page.findByClass('field__input--premisesArea')!, '72.5')
+    await page.tap(tappable(page, '补正后重新提交'))
+    await page.waitForText((t) => t.includes('没有重新提交'))
+    expect(page.text()).toContain('没有重新提交：办件刚有了新进展（已提交，待受理），现在不需要再补正。')
+    const after = await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))
+    expect(after.body).toMatchObject({ status: 'submitted', values: { premisesArea: 80 } })
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '查看办件'))
+    expect(called('redirectTo')).toContainEqual(expect.objectContaining({ url: `/${CASE}?caseNo=${caseNo}` }))
     page.unload()
   })
 

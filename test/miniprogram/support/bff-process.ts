@@ -9,7 +9,10 @@ import { resolve } from 'node:path'
 
 interface TestServer {
   url: string
-  app: { sessions: { create(accountId: string, userAgent?: string): Promise<{ token: string }> } }
+  app: {
+    sessions: { create(accountId: string, userAgent?: string): Promise<{ token: string }> }
+    db: { query(sql: string, params?: unknown[]): Promise<unknown[]> }
+  }
   close(): Promise<void>
 }
 
@@ -17,7 +20,10 @@ interface TestServer {
 const TESTING = resolve(import.meta.dirname, '../../../server/src/testing.ts')
 const { startTestServer } = (await import(/* @vite-ignore */ TESTING)) as { startTestServer(): Promise<TestServer> }
 
-type Request = { id: number; op: 'signInElsewhere'; accountId: string } | { id: number; op: 'close' }
+type Request =
+  | { id: number; op: 'signInElsewhere'; accountId: string }
+  | { id: number; op: 'backdateCase'; caseNo: string; days: number }
+  | { id: number; op: 'close' }
 
 const send = (message: unknown) => process.send?.(message)
 
@@ -39,6 +45,14 @@ process.on('message', (raw) => {
       if (req.op === 'close') {
         send({ id: req.id, ok: true })
         await shutdown()
+        return
+      }
+      if (req.op === 'backdateCase') {
+        // Every step of the case happened `days` earlier: its clocks (computed from the events' times) run on from there.
+        const shift = [req.caseNo, `${req.days} days`]
+        await server.app.db.query(`update case_events set at = at - $2::interval where case_id = (select id from cases where case_no = $1)`, shift)
+        await server.app.db.query(`update cases set submitted_at = submitted_at - $2::interval where case_no = $1`, shift)
+        send({ id: req.id, ok: true })
         return
       }
       const { token } = await server.app.sessions.create(req.accountId, 'another device')

@@ -21,6 +21,12 @@ export interface TestBff {
    * phone would have to wait a minute.
    */
   signInElsewhere?(accountId: string): Promise<string>
+  /**
+   * Moves every event of a case (and its submission) `days` calendar days
+   * into the past, straight in the BFF's database (startBffProcess only):
+   * the case's clocks then show the light they would after that time.
+   */
+  backdateCase?(caseNo: string, days: number): Promise<void>
 }
 
 const TESTING = resolve(REPO_ROOT, 'server/src/testing.ts')
@@ -83,6 +89,7 @@ export async function startBffProcess(): Promise<TestBff> {
     url,
     kind: 'real',
     signInElsewhere: (accountId) => call<string>({ op: 'signInElsewhere', accountId }),
+    backdateCase: (caseNo, days) => call<void>({ op: 'backdateCase', caseNo, days }),
     async close() {
       if (child.exitCode !== null) return
       const exited = new Promise((r) => child.once('exit', r))

@@ -13,6 +13,9 @@ import { regionTree } from '../region/areas'
 
 export type CasePageState = 'loading' | 'ready' | 'error' | 'signedOut'
 
+/** Before acceptance a citizen may withdraw (the core machine says the same). */
+const WITHDRAWABLE: string[] = ['submitted', 'pre_review', 'supplement_required']
+
 export function useCasePage(caseNo: string) {
   const platform = usePlatform()
   const state = ref<CasePageState>('loading')
@@ -55,7 +58,7 @@ export function useCasePage(caseNo: string) {
     if (!c?.supplement) return []
     return c.supplement.map((s) => ({ path: s.path, reason: s.reason, label: rows.value.find((r) => r.path === s.path)?.label ?? s.path }))
   })
-  const canWithdraw = computed(() => ['submitted', 'pre_review', 'supplement_required'].includes(detail.value?.status ?? ''))
+  const canWithdraw = computed(() => WITHDRAWABLE.includes(detail.value?.status ?? ''))
   const withdrawing = ref(false)
   const withdrawProblem = ref('')
   /** What changed since the page was last shown (a step taken by the window or a department). */
@@ -88,8 +91,22 @@ export function useCasePage(caseNo: string) {
       const p = e instanceof ApiError ? e.problem : null
       withdrawProblem.value = p?.title ?? '撤回没有成功，请稍后再试'
       if (p?.code === 'CASE_CHANGED') {
+        // The window acted since this page was loaded: show what it did, say plainly that nothing was withdrawn.
         const fresh = await platform.api.getCase(caseNo).catch(() => null)
-        if (fresh) detail.value = fresh
+        if (fresh) {
+          detail.value = fresh
+          news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
+          withdrawProblem.value = fresh.status === 'withdrawn'
+            ? '没有撤回：这份申请已经在别处撤回了，不用再撤回。'
+            : WITHDRAWABLE.includes(fresh.status)
+              ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。`
+              : fresh.status === 'not_accepted'
+                ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}），已不能撤回。`
+                : `没有撤回：办件刚有了新进展（${fresh.statusLabel}），受理后不能再撤回。`
+        } else {
+          withdrawProblem.value = '没有撤回：办件刚有了新进展，请稍后重新打开这个办件查看最新情况。'
+        }
+        void Taro.showModal({ title: '没有撤回', content: withdrawProblem.value.replace(/^没有撤回：/, ''), showCancel: false, confirmText: '知道了' }).catch(() => undefined)
       }
     } finally {
       withdrawing.value = false
