@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { computeMedianRun } from 'lighthouse/core/lib/median-run.js'
 import lighthouse from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
 import { ARTIFACTS, CHROMIUM, startProduct, type Product } from './support'
@@ -33,8 +32,8 @@ it('scores performance ≥ 0.9 and accessibility 100 on the guide page (mobile)'
     logLevel: 'error',
     onlyCategories: ['performance', 'accessibility', 'best-practices'],
   })
-  // Lighthouse's own advice on variance: judge the median of several runs (computeMedianRun picks
-  // the run median in FCP and TTI), not one run a busy machine happened to slow. A run with a
+  // Lighthouse's own advice on variance: judge the median of several runs, not one run a busy
+  // machine happened to slow. A run with a
   // runtime error (the tool failing: no trace, no scores) is left out, and said.
   const results = []
   for (let i = 0; i < 3; i++) {
@@ -43,8 +42,9 @@ it('scores performance ≥ 0.9 and accessibility 100 on the guide page (mobile)'
     else if (r) results.push(r)
   }
   expect(results.length).toBeGreaterThan(0)
-  const median = computeMedianRun(results.map((r) => r.lhr))
-  const { lhr, report } = results.find((r) => r.lhr === median)!
+  // The run with the median performance score (computeMedianRun's FCP/TTI pick can be the slowest-scoring run).
+  const byScore = [...results].sort((a, b) => (a.lhr.categories.performance?.score ?? 0) - (b.lhr.categories.performance?.score ?? 0))
+  const { lhr, report } = byScore[Math.floor((byScore.length - 1) / 2)]!
   console.log('lighthouse performance per run', results.map((r) => r.lhr.categories.performance?.score))
   writeFileSync(join(ARTIFACTS, 'lighthouse-guide.html'), Array.isArray(report) ? report[0]! : report)
   const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score]))
