@@ -100,6 +100,22 @@ export default defineConfig({
     outDir: r('./packages/web/dist'),
     emptyOutDir: true,
     target: 'es2020',
+    // .vite/manifest.json: the BFF preloads a page's chunks in the shell it serves for that page's address.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          // Each lazily loaded page would otherwise pull a JS and a CSS file per small shared component:
+          // on HTTP/1.1's six connections that is waves of requests, and every stylesheet that arrives
+          // restyles the page once more. Two groups keep a page to a few files.
+          groups: [
+            { name: 'ui', test: /[\\/]components[\\/]common[\\/](PageState|PageHeader|Tag|LightBadge)\.vue|[\\/]composables[\\/]format\.ts/ },
+            { name: 'guide', test: /[\\/]components[\\/]guide[\\/]|[\\/]app[\\/]src[\\/]catalogue[\\/]checklist|[\\/]core[\\/]src[\\/]catalogue[\\/]materials/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080' },

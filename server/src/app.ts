@@ -22,6 +22,7 @@ import { catalogueService } from './catalogue/service'
 import { installErrorHandlers, sendProblem } from './errors'
 import { catalogueRoutes } from './http/catalogue'
 import { healthRoutes } from './http/health'
+import { pageShell } from './http/shell'
 import { seedCatalogue, seedDemoStaff } from './seed'
 import { staffRepo } from './store/staff'
 import { staffCitizenRoutes, staffRoutes } from './http/staff'
@@ -185,6 +186,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       root: webRoot,
       wildcard: true,
       preCompressed: true,
+      // .vite/manifest.json is for the BFF (http/shell.ts), not for browsers.
+      dotfiles: 'ignore',
       setHeaders(res, path) {
         // Hashed assets never change; the shell and the service worker must always be revalidated.
         if (path.includes(`${join(webRoot, 'assets')}`)) res.header('cache-control', 'public, max-age=31536000, immutable')
@@ -193,10 +196,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     })
   }
 
+  const shell = hasWeb && webRoot !== undefined ? pageShell(webRoot, app.catalogue) : null
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/'
     const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
-    if (hasWeb && wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    if (shell && wantsPage) return shell.send(path, reply)
     return sendProblem(reply, makeProblem('NOT_FOUND', { instance: path }))
   })
 

@@ -66,6 +66,22 @@ describe('find and understand a service', () => {
     await context.close()
   })
 
+  it('opens a shared guide link with the guide in the page itself (no second trip for it)', async () => {
+    const { context, page, errors } = await newContext()
+    const guideRequests: string[] = []
+    page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/items/')) guideRequests.push(r.url()) })
+    await page.goto(`${e2e.product.url}/items/GA-0001`)
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证换领')
+    expect(await page.title()).toBe('居民身份证换领 — 通办')
+    await poll(() => page.getByRole('heading', { name: '你需要准备的材料' }).count()).toBe(1)
+    // Moving to another guide inside the app fetches that one as usual.
+    await page.evaluate(() => { history.pushState({}, '', '/items/GA-0002'); dispatchEvent(new PopStateEvent('popstate')) })
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toBe('居民身份证换领')
+    expect(guideRequests.map((u) => new URL(u).pathname)).toEqual(['/api/items/GA-0002'])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('opens a guide seen before with no network, and says it may be out of date', async () => {
     const { context, page } = await newContext()
     await page.goto(`${e2e.product.url}/search?q=${encodeURIComponent('居民身份证补领')}`)

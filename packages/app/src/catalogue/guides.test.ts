@@ -23,6 +23,26 @@ describe('guide store', () => {
     expect(t.storage.data.has('tb.guide.GA-0001')).toBe(true)
   })
 
+  it('shows a guide the page came with at once, keeps it, and revalidates only from the next open on', async () => {
+    const calls: (string | undefined)[] = []
+    const t = testPlatform({
+      getItem: async (_code: string, etag?: string) => {
+        calls.push(etag)
+        return { notModified: true as const }
+      },
+    })
+    const store = t.within(() => useGuideStore())
+    store.seed('GA-0001', idCardItem(), '"s1"')
+    expect(store.entry('GA-0001')).toMatchObject({ status: 'ready', stale: false, etag: '"s1"', item: { name: '居民身份证换领' } })
+    const e = await store.open('GA-0001') // the page's own open: nothing to fetch
+    expect(e.item?.name).toBe('居民身份证换领')
+    expect(calls).toEqual([])
+    await Promise.resolve()
+    expect(JSON.parse(t.storage.data.get('tb.guide.GA-0001')!)).toMatchObject({ etag: '"s1"', item: { code: 'GA-0001' } })
+    await store.open('GA-0001') // coming back later: revalidated with the seeded ETag
+    expect(calls).toEqual(['"s1"'])
+  })
+
   it('updates what a page shows as the guide loads', async () => {
     const t = testPlatform({ getItem: async () => ({ notModified: false as const, item: idCardItem(), etag: '"e1"' }) })
     const store = t.within(() => useGuideStore())

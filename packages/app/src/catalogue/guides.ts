@@ -38,9 +38,24 @@ export const useGuideStore = defineStore('guides', () => {
   }
 
   const inflight = new Map<string, Promise<GuideEntry>>()
+  const seeded = new Set<string>()
+
+  /**
+   * A guide the BFF inlined in the page it served (a shared link opened
+   * cold): shown at once, kept on the device, and not fetched again by the
+   * open() that follows.
+   */
+  function seed(code: string, item: ItemGuide, etag: string | undefined): void {
+    const e = entry(code)
+    if (e.item && e.status === 'ready' && !e.stale) return
+    Object.assign(e, { item, etag, fetchedAt: platform.now(), status: 'ready', stale: false, error: null } satisfies Partial<GuideEntry>)
+    seeded.add(code)
+    void writeJson(platform.storage, keyOf(code), { item, etag, fetchedAt: e.fetchedAt! } satisfies StoredGuide)
+  }
 
   /** Loads (or revalidates) a guide; concurrent calls for one code share a request. */
   function open(code: string): Promise<GuideEntry> {
+    if (seeded.delete(code)) return Promise.resolve(entry(code))
     let p = inflight.get(code)
     if (!p) {
       p = load(code).finally(() => inflight.delete(code))
@@ -84,5 +99,5 @@ export const useGuideStore = defineStore('guides', () => {
     return e
   }
 
-  return { entries, entry, open }
+  return { entries, entry, open, seed }
 })

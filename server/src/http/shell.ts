@@ -1,0 +1,79 @@
+/**
+ * The PWA's shell (index.html) for page addresses. A guide opened from a
+ * shared link (/items/:code, the way most citizens arrive from a WeChat
+ * group) gets its page's code preloaded and the guide itself inlined, so the
+ * phone renders it after one round trip for the scripts instead of three
+ * (shell → app code → page code and the guide). Every other page gets the
+ * built shell as it is.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { FastifyReply } from 'fastify'
+import type { CatalogueService } from '../catalogue/service'
+
+/** Vite's build manifest: one entry per source module that became a chunk. */
+type Manifest = Record<string, { file: string; imports?: string[]; css?: string[]; isEntry?: boolean }>
+
+const GUIDE_PAGE = 'src/pages/GuidePage.vue'
+const GUIDE_PATH = /^\/items\/([A-Za-z0-9-]{1,64})$/
+
+export interface PageShell {
+  send(path: string, reply: FastifyReply): Promise<FastifyReply>
+}
+
+export function pageShell(webRoot: string, catalogue: CatalogueService): PageShell {
+  const index = readFileSync(join(webRoot, 'index.html'), 'utf8')
+  const manifestFile = join(webRoot, '.vite/manifest.json')
+  const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : {}
+  const guideHints = preloadHints(manifest, GUIDE_PAGE)
+
+  return {
+    async send(path, reply) {
+      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8')
+      const code = GUIDE_PATH.exec(path)?.[1]
+      const guide = code ? await catalogue.guide(code) : null
+      if (!code || !guide) return reply.send(index)
+      const boot = JSON.stringify({ guide: { code, etag: guide.etag, item: JSON.parse(guide.json) as unknown } })
+      const head = [
+        ...guideHints,
+        // A data block, not a script: CSP's script-src 'self' does not apply and nothing runs.
+        `<script type="application/json" id="tb-boot">${escapeScriptData(boot)}</script>`,
+      ].join('\n    ')
+      const name = (JSON.parse(guide.json) as { name?: string }).name
+      let html = index.replace('</head>', `\n    ${head}\n  </head>`)
+      if (name) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(name)} — 通办</title>`)
+      return reply.send(html)
+    },
+  }
+}
+
+/** modulepreload and style preload links for a lazily loaded page and what it imports, less what the entry loads already. */
+export function preloadHints(manifest: Manifest, page: string): string[] {
+  if (!manifest[page]) return []
+  const entryChunks = new Set<string>()
+  const walk = (key: string, into: Set<string>) => {
+    if (into.has(key) || !manifest[key]) return
+    into.add(key)
+    for (const i of manifest[key]!.imports ?? []) walk(i, into)
+  }
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) walk(key, entryChunks)
+  const pageChunks = new Set<string>()
+  walk(page, pageChunks)
+  const links: string[] = []
+  for (const key of pageChunks) {
+    if (entryChunks.has(key)) continue
+    const chunk = manifest[key]!
+    links.push(`<link rel="modulepreload" crossorigin href="/${chunk.file}">`)
+    for (const css of chunk.css ?? []) links.push(`<link rel="preload" as="style" crossorigin href="/${css}">`)
+  }
+  return links
+}
+
+/** JSON inside <script>: no "</script>" or "<!--" can end or change the block. */
+export function escapeScriptData(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
