@@ -10,6 +10,7 @@
  * and on the BFF), pull-down refreshes, an account with nothing shows the
  * empty state, and a signed-out phone is sent to 登录 and back.
  */
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeProblem, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
@@ -282,7 +283,7 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     text = await page.waitForText((t) => t.includes('需要补正（一次性告知）'))
     expect(text).toContain('办件有新进展：请补正材料（一次性告知）')
     expect(sectionText(page, 'case__supplement')).toContain('经营场所使用面积（平方米） 需要补正：请提供房产证或租赁合同核实面积')
-    expect(text).not.toContain('本环节：')
+    expect(text).toContain('本环节：计时暂停 · 等您补正材料后继续')
 
     // 撤回 asks first; 取消 keeps the case.
     mp.wx.modalConfirms = false
@@ -306,6 +307,7 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await act(reviewer, second.body.caseNo, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核实经营场所布局', expectedEnd: '2026-12-04' })
     const paused = await mp.openPage(CASE, { caseNo: second.body.caseNo })
     await paused.waitForText((t) => t.includes('办理部门'))
+    expect(sectionText(paused, 'case__head')).toContain('本环节：计时暂停 · 部门特别程序中')
     expect(sectionText(paused, 'case__branches').replace(/ /g, '')).toBe('办理部门示例市市场监督管理局·特别程序（暂停计时）暂停计时：现场核查（核实经营场所布局，预计12月4日结束）')
     const steps = sectionText(paused, 'case__timeline').replace(/ /g, '')
     // Oldest first, as on the PWA.
@@ -319,6 +321,70 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await list.waitForText((t) => t.includes(second.body.caseNo))
     expect(sectionText(list, 'cases__submitted')).toMatch(new RegExp(`${submitted.caseNo} 已提交，待受理 · 提交于 [^ ]+ [^ ]+ 正常 · \\d+月\\d+日前 · 还剩\\d个工作日`))
     list.unload()
+  })
+
+  it('通知书: an issued notice opens as the PDF in WeChat’s viewer, fetched with the session; no signal or no viewer says so', async () => {
+    const clerk = await staffToken('clerk')
+    const c = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味通知店'), { ...auth(token), 'Idempotency-Key': 'cases-test-notices-00001' })
+    await act(clerk, c.body.caseNo, { type: 'start_pre_review' })
+    const page = await mp.openPage(CASE, { caseNo: c.body.caseNo })
+    await page.waitForText((t) => t.includes('办理进度'))
+    expect(page.findByClass('case__notices')).toBeFalsy() // nothing issued yet
+
+    await act(clerk, c.body.caseNo, { type: 'accept' })
+    page.show()
+    await page.waitForText((t) => t.includes('查看受理通知书'))
+    mp.wx.calls.length = 0
+    mp.wx.downloads.length = 0
+    await page.tap(tappable(page, '查看受理通知书'))
+    const shown = await waitFor(() => called('openDocument')[0], 10_000, 'the PDF viewer') as { filePath: string; fileType: string; showMenu: boolean }
+    expect(shown).toMatchObject({ fileType: 'pdf', showMenu: true })
+    expect(readFileSync(shown.filePath).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(mp.wx.downloads).toHaveLength(1)
+    expect(mp.wx.downloads[0]).toMatchObject({ status: 200, header: { Authorization: `Bearer ${token}` } })
+    expect(new URL(mp.wx.downloads[0]!.url).pathname).toMatch(new RegExp(`^/api/.*${c.body.caseNo}.*notices`))
+
+    mp.wx.offline = true
+    await page.tap(tappable(page, '查看受理通知书'))
+    expect(await page.waitForText((t) => t.includes('受理通知书没有打开'))).toContain('受理通知书没有打开：网络不好，请稍后再试')
+    mp.wx.offline = false
+    mp.wx.openDocumentFails = true
+    await page.tap(tappable(page, '查看受理通知书'))
+    expect(await page.waitForText((t) => t.includes('打不开 PDF'))).toContain('受理通知书已下载，但这台手机打不开 PDF 文件')
+    expect(page.text()).not.toContain('没有打开')
+    page.unload()
+  })
+
+  it('我的证照: the wallet with masked numbers; the certificate of a case approved here opens as its PDF', async () => {
+    const clerk = await staffToken('clerk')
+    const reviewer = await staffToken('reviewer_sc')
+    const c = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味发证店'), { ...auth(token), 'Idempotency-Key': 'cases-test-licence-00001' })
+    const caseNo = c.body.caseNo
+    await act(clerk, caseNo, { type: 'start_pre_review' })
+    await act(clerk, caseNo, { type: 'accept' })
+    for (let i = 0; i < 3; i++) await act(reviewer, caseNo, { type: 'advance_branch', department: 'scjg' })
+    await act(reviewer, caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'approved', opinion: '符合条件' })
+    await act(clerk, caseNo, { type: 'complete', certificate: { number: 'JY13301060000001', validUntil: '2031-11-23' } })
+
+    const me = await mp.openPage('pages/me/index')
+    await me.waitForText((t) => t.includes('我的证照'))
+    mp.wx.calls.length = 0
+    await me.tap(tappable(me, '我的证照'))
+    expect(await waitFor(() => called('navigateTo')[0], 5_000, 'navigation')).toMatchObject({ url: '/packages/apply/pages/licences/index' })
+    me.unload()
+
+    const page = await mp.openPage('packages/apply/pages/licences/index')
+    const text = await page.waitForText((t) => t.includes('示例市好味发证店') || t.includes('办件编号'))
+    expect(text).toContain(licence.title) // the demo wallet's business licence is there too
+    expect(text).toContain(`办件编号 ${caseNo}`)
+    expect(text).not.toMatch(/11010519491231002X/) // numbers as the BFF masks them
+    mp.wx.calls.length = 0
+    mp.wx.downloads.length = 0
+    await page.tap(tappable(page, '查看证照（PDF，可扫码核验）'))
+    const shown = await waitFor(() => called('openDocument')[0], 10_000, 'the PDF viewer') as { filePath: string }
+    expect(readFileSync(shown.filePath).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(new URL(mp.wx.downloads[0]!.url).pathname).toMatch(/^\/api\/me\/licences\/[^/]+\/certificate$/)
+    page.unload()
   })
 
   it('shows a light by colour and in words: 即将到期 near the deadline, 已超期 past it, for the case and for each department', async () => {
@@ -343,16 +409,16 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(collapse(textOf(nearRow))).toMatch(/即将到期 · \d+月\d+日前 · (还剩1个工作日|今天到期)$/)
     expect(lightClass(nearRow)).toBe('light--yellow')
     const lateRow = caseRow(list, late.body.caseNo)
-    expect(collapse(textOf(lateRow))).toMatch(/已超期 · \d+月\d+日前 · 已超期\d+个工作日$/)
+    expect(collapse(textOf(lateRow))).toMatch(/已超期\d+个工作日 · 期限为\d+月\d+日$/)
     expect(lightClass(lateRow)).toBe('light--red')
     expect(lightClass(caseRow(list, submitted.caseNo))).toBe('light--green')
     list.unload()
 
     const page = await mp.openPage(CASE, { caseNo: late.body.caseNo })
     await page.waitForText((t) => t.includes('办理部门'))
-    expect(sectionText(page, 'case__head')).toMatch(/当前状态 部门办理中 .*本环节：已超期 · \d+月\d+日前 · 已超期\d+个工作日/)
+    expect(sectionText(page, 'case__head')).toMatch(/当前状态 部门办理中 .*本环节：已超期\d+个工作日 · 期限为\d+月\d+日/)
     const branches = section(page, 'case__branches')
-    expect(collapse(textOf(branches)).replace(/ /g, '')).toMatch(/^办理部门示例市市场监督管理局·承办中已超期·\d+月\d+日前$/)
+    expect(collapse(textOf(branches)).replace(/ /g, '')).toMatch(/^办理部门示例市市场监督管理局·承办中已超期·期限为\d+月\d+日$/)
     expect(lightClass(branches)).toBe('light--red')
     page.unload()
   })

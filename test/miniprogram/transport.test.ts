@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError, createApiClient, makeProblem } from '@tongban/core'
-import { createTaroTransport, type TaroRequest, type TaroUploadFile } from '../../miniprogram/src/platform/transport'
+import { createTaroTransport, type TaroDownloadFile, type TaroRequest, type TaroUploadFile } from '../../miniprogram/src/platform/transport'
 import { createTaroStorage, type TaroStorageApi } from '../../miniprogram/src/platform/storage'
 import { createNetworkWatch, type TaroNetworkApi } from '../../miniprogram/src/platform/network'
 
@@ -190,5 +190,36 @@ describe('createTaroTransport: uploads', () => {
     await expect(transport.upload!({ url: '/api/uploads', file: { kind: 'path', path: 'a.pdf', name: 'a.pdf' } })).rejects.toThrow('uploadFile:fail timeout')
     await expect(transport.upload!({ url: '/api/uploads', file: { kind: 'blob', blob: {}, name: 'a.pdf' } })).rejects.toThrow(/by path/)
     expect(createTaroTransport({ baseUrl: 'http://bff.test', request: noRequest }).upload).toBeUndefined()
+  })
+})
+
+describe('createTaroTransport download (wx.downloadFile)', () => {
+  type DownloadOptions = Parameters<TaroDownloadFile>[0]
+  type DownloadSuccess = Parameters<NonNullable<DownloadOptions['success']>>[0]
+  const noRequest: TaroRequest = () => undefined
+  function stubDownload(res: Partial<DownloadSuccess> | { fail: string }) {
+    const calls: DownloadOptions[] = []
+    const downloadFile: TaroDownloadFile = (o) => {
+      calls.push(o)
+      setTimeout(() => {
+        if ('fail' in res) o.fail?.({ errMsg: res.fail })
+        else o.success?.({ statusCode: 200, tempFilePath: 'wxfile://tmp_9.pdf', filePath: '', profile: {}, dataLength: 10, errMsg: 'downloadFile:ok', ...res } as unknown as DownloadSuccess)
+      }, 0)
+    }
+    return { downloadFile, calls }
+  }
+
+  it('saves a BFF document with the session token and gives its temporary path', async () => {
+    const { downloadFile, calls } = stubDownload({})
+    const api = createApiClient(createTaroTransport({ baseUrl: 'http://bff.test/', request: noRequest, downloadFile }), { token: () => 'tok' })
+    expect(await api.downloadDocument('/api/me/cases/TB1/notices/acceptance')).toEqual({ filePath: 'wxfile://tmp_9.pdf' })
+    expect(calls[0]).toMatchObject({ url: 'http://bff.test/api/me/cases/TB1/notices/acceptance', header: { Authorization: 'Bearer tok' }, timeout: 60_000 })
+  })
+
+  it('a 404 saved as a file is a problem, not a document; no response is a network problem', async () => {
+    const missing = createApiClient(createTaroTransport({ baseUrl: 'http://bff.test', request: noRequest, downloadFile: stubDownload({ statusCode: 404 }).downloadFile }))
+    await expect(missing.downloadDocument('/api/x')).rejects.toMatchObject({ problem: { code: 'NOT_FOUND' } })
+    const offline = createApiClient(createTaroTransport({ baseUrl: 'http://bff.test', request: noRequest, downloadFile: stubDownload({ fail: 'downloadFile:fail timeout' }).downloadFile }))
+    await expect(offline.downloadDocument('/api/x')).rejects.toMatchObject({ problem: { code: 'NETWORK', detail: 'downloadFile:fail timeout' } })
   })
 })

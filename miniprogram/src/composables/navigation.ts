@@ -22,6 +22,7 @@ export const ROUTES = {
   cases: '/packages/apply/pages/cases/index',
   case: '/packages/apply/pages/case/index',
   supplement: '/packages/apply/pages/supplement/index',
+  licences: '/packages/apply/pages/licences/index',
 } as const
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -56,6 +57,10 @@ export function applyUrl(code: string, answers?: Record<string, unknown>): strin
 /** 我的办件 (queued, drafts, submitted cases). */
 export function openCases(): void {
   void Taro.navigateTo({ url: ROUTES.cases })
+}
+
+export function openLicences(): void {
+  void Taro.navigateTo({ url: ROUTES.licences })
 }
 
 export function caseUrl(caseNo: string): string {

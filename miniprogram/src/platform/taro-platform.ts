@@ -25,6 +25,7 @@ export const API_BASE: string = process.env.TARO_APP_API_BASE || 'http://localho
 export type TaroPlatformApi = TaroStorageApi & TaroNetworkApi & {
   request: (options: Taro.request.Option) => unknown
   uploadFile?: (options: Taro.uploadFile.Option) => unknown
+  downloadFile?: (options: Taro.downloadFile.Option) => unknown
 }
 
 export function createTaroPlatform(taro: TaroPlatformApi, baseUrl: string = API_BASE): Platform {
@@ -42,6 +43,9 @@ export function createTaroPlatform(taro: TaroPlatformApi, baseUrl: string = API_
           if (task && typeof task.then === 'function') void Promise.resolve(task).catch(() => undefined)
           return task
         }
+      : undefined,
+    downloadFile: taro.downloadFile
+      ? (o) => { void Promise.resolve(taro.downloadFile!(o)).catch(() => undefined) }
       : undefined,
   })
   const storage = createTaroStorage(taro)

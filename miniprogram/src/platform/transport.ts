@@ -7,22 +7,26 @@
  * functions are passed in so tests can stub them.
  */
 import type Taro from '@tarojs/taro'
-import { encodeQuery, type Transport, type TransportRequest, type TransportResponse, type UploadRequest } from '@tongban/core'
+import { encodeQuery, type DownloadRequest, type DownloadResponse, type Transport, type TransportRequest, type TransportResponse, type UploadRequest } from '@tongban/core'
 
 export type TaroRequest = (options: Taro.request.Option) => unknown
 /** Taro.uploadFile; its task (when returned) reports progress. */
 export type TaroUploadFile = (options: Taro.uploadFile.Option) => Pick<Taro.UploadTask, 'onProgressUpdate'> | undefined | void
+/** Taro.downloadFile (wx.downloadFile): the body saved to a temporary file. */
+export type TaroDownloadFile = (options: Taro.downloadFile.Option) => unknown
 
 export interface TaroTransportOptions {
   baseUrl: string
   request: TaroRequest
   uploadFile?: TaroUploadFile
+  downloadFile?: TaroDownloadFile
   /** Applied when a request names no timeout of its own. */
   timeoutMs?: number
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000
 const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000
+const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60_000
 
 function lowerCaseHeaders(header: Record<string, unknown> | undefined): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {}
@@ -69,7 +73,21 @@ export function createTaroTransport(options: TaroTransportOptions): Transport {
       })
     },
     upload: options.uploadFile ? (req) => upload(options.uploadFile!, baseUrl, req, options.timeoutMs) : undefined,
+    download: options.downloadFile ? (req) => download(options.downloadFile!, baseUrl, req) : undefined,
   }
+}
+
+/** WeChat saves the body whatever the status (a 404's problem too); the status says whether it is the document. */
+function download(downloadFile: TaroDownloadFile, baseUrl: string, req: DownloadRequest): Promise<DownloadResponse> {
+  return new Promise((resolve, reject) => {
+    downloadFile({
+      url: `${baseUrl}${req.url}`,
+      header: { ...req.headers },
+      timeout: req.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+      success: (res) => resolve({ status: res.statusCode, filePath: res.tempFilePath }),
+      fail: (err) => reject(new Error(err?.errMsg || 'downloadFile:fail')),
+    })
+  })
 }
 
 function upload<T>(uploadFile: TaroUploadFile, baseUrl: string, req: UploadRequest, timeoutMs?: number): Promise<TransportResponse<T>> {

@@ -74,11 +74,13 @@ describe.each(variants)('a whole case on $label', (variant) => {
     expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: addWorkingDays(today, 2), light: 'green' })
     await act('clerk', { type: 'start_pre_review' })
     await act('clerk', { type: 'request_supplement', items: [{ path: 'savings', reason: '请按近6个月银行流水填写' }] })
-    expect(await citizenView()).toMatchObject({ status: 'supplement_required', deadline: null, light: null })
+    expect(await citizenView()).toMatchObject({ status: 'supplement_required', deadline: null, light: null, clockStop: 'supplement' })
+    const listed = (await server.app.inject({ url: '/api/me/cases', headers: as(tokens.citizen!) })).json<{ caseNo: string; clockStop: string | null }[]>()
+    expect(listed.find((c) => c.caseNo === caseNo)?.clockStop).toBe('supplement')
     const resubmitted = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...body.values, savings: 2600 }, version }, headers: as(tokens.citizen!) })
     expect(resubmitted.statusCode, resubmitted.body).toBe(200)
     version++
-    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: addWorkingDays(today, 2) })
+    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: addWorkingDays(today, 2), clockStop: null })
 
     await act('clerk', { type: 'start_pre_review' })
     const accepted = await act('clerk', { type: 'accept', departments: ['mzj', 'rsj'] })
@@ -90,7 +92,7 @@ describe.each(variants)('a whole case on $label', (variant) => {
     const paused = await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: addWorkingDays(today, 5) })
     expect(paused.branches[0]).toMatchObject({ statusLabel: '特别程序（暂停计时）', deadline: null, paused: { procedure: '入户调查' } })
     // The case's own deadline is its running branch's meanwhile.
-    expect((await citizenView()).deadline).toBe(decisionBy)
+    expect(await citizenView()).toMatchObject({ deadline: decisionBy, clockStop: null })
     await act('mzj', { type: 'resume_branch', department: 'mzj' })
     const extended = await act('leader', { type: 'extend', days: 10, reason: '需要部门间核对' })
     expect(extended.branches[0]!.deadline).toBe(addWorkingDays(today, decisionDays(rules, true, 10)))

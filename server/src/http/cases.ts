@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  materialRefs, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
+  clockStop, materialRefs, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
   BRANCH_STATUS_TEXT, lightFor, shanghaiDate, timeline,
@@ -38,6 +38,7 @@ export function summary(r: CaseRow, clock: CaseClock): CaseSummary {
     deadline: clock.projection.deadline,
     light: clock.light,
     daysLeft: clock.daysLeft,
+    clockStop: clockStop(clock.projection),
   }
 }
 

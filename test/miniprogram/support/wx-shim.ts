@@ -6,8 +6,9 @@
  * (/dev/wechat/login-code) for the openid the test chose.
  */
 import http from 'node:http'
-import { readFileSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 
 type Callbacks<R> = {
   success?: (res: R) => void
@@ -51,6 +52,10 @@ export interface WxShim {
    * (a server fault, say); null or undefined lets the request through.
    */
   intercept: ((req: { method: string; url: string }) => { status: number; body: unknown } | null | undefined) | null
+  /** Files wx.downloadFile saved (whatever the status, as WeChat does), and the documents wx.openDocument showed. */
+  downloads: { url: string; header: Record<string, string>; status: number | null; tempFilePath: string | null }[]
+  /** The next wx.openDocument fails as it does on a phone with no viewer for the file. */
+  openDocumentFails: boolean
   /** What wx.setClipboardData last put on the clipboard. */
   clipboard: string | null
   /** The signal comes or goes: sets `offline` and tells every wx.onNetworkStatusChange listener, as WeChat does. */
@@ -85,7 +90,36 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
 
   const shim = {
     offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[],
-    intercept: null as WxShim['intercept'], clipboard: null as string | null,
+    intercept: null as WxShim['intercept'], clipboard: null as string | null, openDocumentFails: false,
+  }
+  const downloads: WxShim['downloads'] = []
+  let downloadDir: string | null = null
+
+  /** wx.downloadFile: a real GET to the BFF, the body saved to a temporary file whatever the status. */
+  function downloadFile(o: Callbacks<{ statusCode: number; tempFilePath: string; errMsg: string }> & { url: string; header?: Record<string, string>; timeout?: number }) {
+    const record: WxShim['downloads'][number] = { url: o.url, header: { ...o.header }, status: null, tempFilePath: null }
+    downloads.push(record)
+    if (shim.offline) {
+      settle(o, false, { errMsg: 'downloadFile:fail net::ERR_INTERNET_DISCONNECTED' })
+      return { abort() {}, onProgressUpdate() {} }
+    }
+    pending++
+    const req = http.request(bffTarget(o.url), { method: 'GET', headers: { ...o.header }, timeout: o.timeout ?? 60_000 }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        pending--
+        downloadDir ??= mkdtempSync(join(tmpdir(), 'wxfile-'))
+        const path = join(downloadDir, `tmp_${downloads.length}_${Date.now()}`)
+        writeFileSync(path, Buffer.concat(chunks))
+        record.status = res.statusCode ?? 0
+        record.tempFilePath = path
+        settle(o, true, { statusCode: res.statusCode ?? 0, tempFilePath: path, errMsg: 'downloadFile:ok' })
+      })
+    })
+    req.on('error', (e) => { pending--; settle(o, false, { errMsg: `downloadFile:fail ${e.message}` }) })
+    req.end()
+    return { abort: () => req.destroy(new Error('abort')), onProgressUpdate() {} }
   }
   const uploads: WxShim['uploads'] = []
   const networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[] = []
@@ -246,6 +280,16 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     request,
     login,
     uploadFile,
+    downloadFile,
+    openDocument(o: Callbacks<{ errMsg: string }> & { filePath: string; fileType?: string; showMenu?: boolean }) {
+      calls.push({ name: 'openDocument', options: o })
+      if (shim.openDocumentFails) {
+        shim.openDocumentFails = false
+        settle(o, false, { errMsg: 'openDocument:fail filetype not supported' })
+      } else {
+        settle(o, true, { errMsg: 'openDocument:ok' })
+      }
+    },
     chooseMedia: (o: Callbacks<Record<string, unknown>>) => picked('chooseMedia', o),
     chooseMessageFile: (o: Callbacks<Record<string, unknown>>) => picked('chooseMessageFile', o),
     // The test's pictures are already small: "compressing" hands back the same file.
@@ -305,5 +349,5 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     }
   }
 
-  return Object.assign(shim, { api, storage, requests, calls, uploads, setNetwork, inFlight: () => pending })
+  return Object.assign(shim, { api, storage, requests, calls, uploads, downloads, setNetwork, inFlight: () => pending })
 }

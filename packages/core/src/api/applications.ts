@@ -6,7 +6,7 @@
 import type { Answers } from '../catalogue/materials'
 import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
-import { CASE_STATUS_TEXT, type CaseEventBody, type CaseStatus, type SupplementItem, type TimelineEntry } from '../cases/machine'
+import { CASE_STATUS_TEXT, type CaseEventBody, type CaseStatus, type ClockStop, type SupplementItem, type TimelineEntry } from '../cases/machine'
 import type { Light } from '../clock/lights'
 
 // ---- files -------------------------------------------------------------
@@ -173,6 +173,8 @@ export interface CaseSummary {
   deadline: string | null
   light: Light | null
   daysLeft: number | null
+  /** Why there is no deadline now (waiting for the citizen's 补正, or a department's special procedure). */
+  clockStop?: ClockStop | null
 }
 
 export interface CaseMaterial {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApiClient } from './client'
 import { ApiError, makeProblem } from './problems'
-import type { Transport, TransportRequest, TransportResponse } from './transport'
+import type { DownloadRequest, Transport, TransportRequest, TransportResponse } from './transport'
 import { encodeQuery } from './transport'
 
 function fakeTransport(handler: (req: TransportRequest) => TransportResponse | Promise<TransportResponse>): Transport & { calls: TransportRequest[] } {
@@ -14,6 +14,49 @@ function fakeTransport(handler: (req: TransportRequest) => TransportResponse | P
     },
   }
 }
+
+describe('saving a document on the device (downloadDocument)', () => {
+  const downloads = (status: number | Error) => {
+    const calls: DownloadRequest[] = []
+    const t: Transport = {
+      request: async () => { throw new Error('not used') },
+      async download(req) {
+        calls.push(req)
+        if (status instanceof Error) throw status
+        return { status, filePath: '/tmp/wxfile/notice.pdf' }
+      },
+    }
+    return { t, calls }
+  }
+
+  it('saves the file with the session token and says where', async () => {
+    const { t, calls } = downloads(200)
+    const saved = await createApiClient(t, { token: async () => 'tok' }).downloadDocument('/api/me/cases/TB1/notices/accept.pdf')
+    expect(saved).toEqual({ filePath: '/tmp/wxfile/notice.pdf' })
+    expect(calls).toEqual([{ url: '/api/me/cases/TB1/notices/accept.pdf', headers: { Authorization: 'Bearer tok' }, timeoutMs: 60_000 }])
+  })
+
+  it('a refused or missing document is a problem in Chinese, not a file', async () => {
+    for (const [status, code, title] of [[401, 'UNAUTHENTICATED', '请先登录'], [404, 'NOT_FOUND', undefined], [500, 'INTERNAL', undefined]] as const) {
+      const err = await createApiClient(downloads(status).t).downloadDocument('/api/me/licences/x/certificate').catch((e: unknown) => e)
+      expect(err, String(status)).toBeInstanceOf(ApiError)
+      expect((err as ApiError).problem.code).toBe(code)
+      if (title) expect((err as ApiError).problem.title).toBe(title)
+      expect((err as ApiError).problem.title).toMatch(/[\u4e00-\u9fa5]/)
+    }
+    const offline = await createApiClient(downloads(new Error('downloadFile:fail')).t).downloadDocument('/api/x').catch((e: unknown) => e)
+    expect((offline as ApiError).problem.code).toBe('NETWORK')
+  })
+
+  it('never sends the token to another address, and needs a transport that can save files', async () => {
+    const { t, calls } = downloads(200)
+    const elsewhere = await createApiClient(t, { token: async () => 'tok' }).downloadDocument('https://evil.example/x.pdf').catch((e: unknown) => e)
+    expect((elsewhere as ApiError).problem.code).toBe('BAD_REQUEST')
+    expect(calls).toEqual([])
+    const plain = fakeTransport(() => ({ status: 200, data: null, headers: {} }))
+    expect(((await createApiClient(plain).downloadDocument('/api/x').catch((e: unknown) => e)) as ApiError).problem.code).toBe('INTERNAL')
+  })
+})
 
 describe('api client', () => {
   it('sends the query and returns the page', async () => {

@@ -8,7 +8,7 @@ import { buildPath, ROUTES, type CatalogueSnapshot, type ItemGuide, type ItemLis
 import type {
   AccessLogEntry, AccessPurpose, AccountView, CitizenCard, ClientConfig, Consent, SendCodeResult, SessionResult, StaffSessionResult, StaffView,
 } from './identity'
-import type { Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
+import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
   ApprovalHandover, StaffWarning, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
@@ -89,6 +89,11 @@ export interface ApiClient {
   caseNotices(caseNo: string): Promise<CaseNotice[]>
   /** Workbench: the notices a case has. */
   staffCaseNotices(caseNo: string): Promise<CaseNotice[]>
+  /**
+   * A document the BFF serves (a notice's or a certificate's PDF, by the
+   * address it gave) saved on the device; needs a transport with download().
+   */
+  downloadDocument(url: string): Promise<{ filePath: string }>
   /** 扫码核验: what the document of this verify id says (DOCUMENT_NOT_FOUND for a forged one). */
   verifyDocument(id: string): Promise<VerifyView>
 }
@@ -100,6 +105,7 @@ export interface ApiClientOptions {
 
 function toProblem(res: TransportResponse): Problem {
   if (isProblem(res.data)) return res.data
+  if (res.status === 401) return makeProblem('UNAUTHENTICATED')
   if (res.status === 404) return makeProblem('NOT_FOUND')
   if (res.status === 429) return makeProblem('RATE_LIMITED')
   if (res.status >= 500) return makeProblem('INTERNAL', { status: res.status })
@@ -297,6 +303,20 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async caseNotices(caseNo) {
       return (await send<CaseNotice[]>({ method: 'GET', url: buildPath(ROUTES.caseNotices.path, { caseNo }) })).data
+    },
+    async downloadDocument(url) {
+      if (!transport.download) throw new ApiError(makeProblem('INTERNAL', { detail: 'this transport cannot save files' }))
+      // Only the BFF's own addresses: a token never goes anywhere else.
+      if (!url.startsWith('/api/')) throw new ApiError(makeProblem('BAD_REQUEST', { detail: `not a BFF address: ${url}` }))
+      let res: DownloadResponse
+      try {
+        const token = options.token ? await options.token() : null
+        res = await transport.download({ url, headers: token ? { Authorization: `Bearer ${token}` } : {}, timeoutMs: 60_000 })
+      } catch (e) {
+        throw new ApiError(makeProblem('NETWORK', { detail: e instanceof Error ? e.message : String(e) }))
+      }
+      if (res.status < 200 || res.status >= 300) throw new ApiError(toProblem({ status: res.status, data: null, headers: {} }))
+      return { filePath: res.filePath }
     },
     async staffCaseNotices(caseNo) {
       return (await send<CaseNotice[]>({ method: 'GET', url: buildPath(ROUTES.staffCaseNotices.path, { caseNo }) })).data

@@ -33,10 +33,25 @@ export interface UploadRequest {
   timeoutMs?: number
 }
 
+/** A GET whose body is kept as a file on the device (a PDF to open with the phone's viewer). */
+export interface DownloadRequest {
+  url: string
+  headers?: Record<string, string>
+  timeoutMs?: number
+}
+
+/** Where the body was saved, and the status it came with (a 404's body is saved too, and means nothing). */
+export interface DownloadResponse {
+  status: number
+  filePath: string
+}
+
 export interface Transport {
   request<T = unknown>(req: TransportRequest): Promise<TransportResponse<T>>
   /** Multipart upload with progress; resolves for every status like request(). */
   upload?<T = unknown>(req: UploadRequest): Promise<TransportResponse<T>>
+  /** Saves a GET's body to a file; resolves for every status like request(). */
+  download?(req: DownloadRequest): Promise<DownloadResponse>
 }
 
 /** Encodes a query object the same way in every transport. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addWorkingDays } from '../clock/calendar'
 import {
-  allowedEvents, applyEvent, project, TRANSITIONS, TransitionError,
+  allowedEvents, applyEvent, clockStop, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
   type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type CaseStatus, type ItemClockRules,
 } from './machine'
 
@@ -76,6 +76,33 @@ describe('the status machine', () => {
     const p = caseIn('pre_review')
     expect(() => applyEvent(p, ev({ type: 'request_supplement', items: [{ path: 'a', reason: ' ' }] }, clerk, '2026-03-03'), rules)).toThrow(TransitionError)
     expect(() => applyEvent(p, ev({ type: 'refuse', reason: '不符合条件', basis: '' }, clerk, '2026-03-03'), rules)).toThrow(/法律依据/)
+  })
+})
+
+describe('why a clock stands still (clockStop)', () => {
+  it('says 补正 while the window waits for the citizen, nothing while a clock runs or the case is over', () => {
+    const stops = Object.fromEntries(STATUSES.map((s) => [s, clockStop(caseIn(s))]))
+    expect(stops).toEqual({
+      draft: null, submitted: null, pre_review: null, supplement_required: 'supplement', not_accepted: null,
+      accepted: null, in_progress: null, decided: null, completed: null, withdrawn: null,
+    })
+    expect(CLOCK_STOP_TEXT.supplement).toMatch(/^计时暂停/)
+  })
+
+  it('says special procedure when every open department is paused, not while one still runs', () => {
+    const road = caseIn('pre_review').events
+    const joint = (departments: string[]) => [
+      ...road, ev({ type: 'accept', departments }, clerk, '2026-03-04'),
+      ...departments.map((department) => ev({ type: 'advance_branch', department }, reviewer(department), '2026-03-05')),
+    ]
+    const pause = (department: string) => ev({ type: 'pause_branch', department, procedure: '现场核查', reason: '核查场所' }, reviewer(department), '2026-03-05')
+    const onePaused = project([...joint(['scjg']), pause('scjg')], rules)
+    expect([onePaused.deadline, clockStop(onePaused)]).toEqual([null, 'special_procedure'])
+    const otherRuns = project([...joint(['scjg', 'gaj']), pause('scjg')], rules)
+    expect(otherRuns.deadline).not.toBeNull()
+    expect(clockStop(otherRuns)).toBeNull()
+    const resumed = project([...joint(['scjg']), pause('scjg'), ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-06')], rules)
+    expect(clockStop(resumed)).toBeNull()
   })
 })
 

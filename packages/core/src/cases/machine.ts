@@ -178,6 +178,21 @@ function branchDeadline(p: CaseProjection, b: Branch, rules: ItemClockRules, cal
   return addWorkingDays(p.clockStart, decisionDays(rules, p.branches.length > 1, p.extensionDays) + b.pausedDays, cal)
 }
 
+/** Why a case's clock stands still (Art. 32 补正, Art. 45 special procedures); the lights show nothing then. */
+export type ClockStop = 'supplement' | 'special_procedure'
+
+export const CLOCK_STOP_TEXT: Record<ClockStop, string> = {
+  supplement: '计时暂停 · 等您补正材料后继续',
+  special_procedure: '计时暂停 · 部门特别程序中',
+}
+
+/** The reason the case has no deadline now, or null (it runs, or the case is over). */
+export function clockStop(p: Pick<CaseProjection, 'status' | 'deadline' | 'branches'>): ClockStop | null {
+  if (p.status === 'supplement_required') return 'supplement'
+  if ((p.status === 'accepted' || p.status === 'in_progress') && p.deadline === null && p.branches.some((b) => b.status === 'paused')) return 'special_procedure'
+  return null
+}
+
 function refreshClocks(p: CaseProjection, rules: ItemClockRules, cal: WorkCalendar): void {
   for (const b of p.branches) b.deadline = branchDeadline(p, b, rules, cal)
   switch (p.status) {

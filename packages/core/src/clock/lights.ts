@@ -48,7 +48,15 @@ export function daysLeftText(daysLeft: number): string {
   return daysLeft < 0 ? `已超期${-daysLeft}个工作日` : daysLeft === 0 ? '今天到期' : `还剩${daysLeft}个工作日`
 }
 
-/** A step's light in words, the same in every shell: 正常 · 12月8日前 · 还剩10个工作日. */
+/**
+ * A step's light in words, the same in every shell: 正常 · 12月8日前 · 还剩10个工作日;
+ * past the deadline, how late first and the day it was due: 已超期2个工作日 · 期限为12月8日.
+ */
 export function lightText(light: Light, deadline: string, daysLeft?: number | null): string {
-  return [LIGHT_LABELS[light], deadlineText(deadline), ...(daysLeft === null || daysLeft === undefined ? [] : [daysLeftText(daysLeft)])].join(' · ')
+  const known = daysLeft !== null && daysLeft !== undefined
+  if (light === 'red') {
+    const [, m, d] = deadline.split('-').map(Number)
+    return [known && daysLeft < 0 ? daysLeftText(daysLeft) : LIGHT_LABELS.red, `期限为${m}月${d}日`].join(' · ')
+  }
+  return [LIGHT_LABELS[light], deadlineText(deadline), ...(known ? [daysLeftText(daysLeft)] : [])].join(' · ')
 }

@@ -7,7 +7,7 @@
  */
 import { computed, ref } from 'vue'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { ApiError, DELIVERY_LABELS, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type Problem } from '@tongban/core'
+import { ApiError, DELIVERY_LABELS, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type CaseNotice, type Problem } from '@tongban/core'
 import { usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
 
@@ -22,6 +22,9 @@ export function useCasePage(caseNo: string) {
   const detail = ref<CaseDetail | null>(null)
   const problem = ref<Problem | null>(null)
   const copied = ref(false)
+  /** 受理通知书 and the rest, once issued; a failure to list them leaves the page as it is. */
+  const notices = ref<CaseNotice[]>([])
+  const loadNotices = () => platform.api.caseNotices(caseNo).then((n) => { notices.value = n }, () => undefined)
 
   async function load(): Promise<void> {
     state.value = 'loading'
@@ -29,6 +32,7 @@ export function useCasePage(caseNo: string) {
     try {
       detail.value = await platform.api.getCase(caseNo)
       state.value = 'ready'
+      void loadNotices()
     } catch (e) {
       problem.value = e instanceof ApiError ? e.problem : null
       state.value = problem.value?.status === 401 ? 'signedOut' : 'error'
@@ -74,6 +78,7 @@ export function useCasePage(caseNo: string) {
       if (fresh.version !== before.version) {
         news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
         detail.value = fresh
+        void loadNotices()
       }
     }, () => undefined)
   })
@@ -95,6 +100,7 @@ export function useCasePage(caseNo: string) {
         const fresh = await platform.api.getCase(caseNo).catch(() => null)
         if (fresh) {
           detail.value = fresh
+          void loadNotices()
           news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
           withdrawProblem.value = fresh.status === 'withdrawn'
             ? '没有撤回：这份申请已经在别处撤回了，不用再撤回。'
@@ -129,5 +135,5 @@ export function useCasePage(caseNo: string) {
     if (!ok) void Taro.showToast({ title: '复制失败，请记下办件编号', icon: 'none' }).catch(() => undefined)
   }
 
-  return { state, detail, problem, rows, submittedAt, deliveryLabel, copied, load, copyCaseNo, news, supplementRows, canWithdraw, withdrawing, withdrawProblem, withdraw, dayText }
+  return { state, detail, problem, notices, rows, submittedAt, deliveryLabel, copied, load, copyCaseNo, news, supplementRows, canWithdraw, withdrawing, withdrawProblem, withdraw, dayText }
 }
