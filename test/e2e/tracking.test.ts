@@ -131,3 +131,28 @@ it('the resident sees each step the hall and the department take, as they take t
   expect(errors).toEqual([])
   await Promise.all([clerk.context.close(), reviewer.context.close(), citizen.close()])
 })
+
+it('a case link opened signed out (from an SMS, on another phone) asks to sign in, with the way back to the case', async () => {
+  const phone = '13866661235'
+  const owner = await citizenContext(e2e.browser, e2e.product.url, phone)
+  const created = await owner.request.post(`${e2e.product.url}/api/cases`, {
+    data: {
+      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+      values: {
+        applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+        address: '杏花村7组3号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+        savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
+      },
+    } satisfies SubmitCaseBody,
+    headers: { 'idempotency-key': 'tracking-e2e-0000000002' },
+  })
+  const caseNo = (await created.json() as CaseDetail).caseNo
+  await owner.close()
+
+  const fresh = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
+  const page = await fresh.newPage()
+  await page.goto(`${e2e.product.url}/cases/${caseNo}`)
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('redirect') === `/cases/${caseNo}`)
+  expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0)
+  await fresh.close()
+})

@@ -3,7 +3,7 @@
  * inlined (the same JSON and ETag as /api/items/:code) and its page's chunks
  * preloaded; everything else gets the built index.html untouched.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -97,5 +97,32 @@ describe('shell helpers', () => {
 
   it('no hints for a page the manifest does not know', () => {
     expect(preloadHints(MANIFEST, 'src/pages/Nope.vue')).toEqual([])
+  })
+})
+
+describe('a new build under a running server', () => {
+  it('serves the new shell and its chunks, not the ones the build deleted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tb-shell-'))
+    writeFileSync(join(dir, 'index.html'), INDEX)
+    mkdirSync(join(dir, '.vite'))
+    writeFileSync(join(dir, '.vite/manifest.json'), JSON.stringify(MANIFEST))
+    const s = await startTestServer({ config: { webRoot: dir } })
+    try {
+      const get = async (url: string) => (await s.app.inject({ url, headers: { accept: 'text/html' } })).body
+      expect(await get('/items/GA-0001')).toContain('/assets/GuidePage-C.js')
+      const rebuilt = { ...MANIFEST, 'src/pages/GuidePage.vue': { ...MANIFEST['src/pages/GuidePage.vue'], file: 'assets/GuidePage-NEW.js' } }
+      writeFileSync(join(dir, 'index.html'), INDEX.replace('index-A.js', 'index-NEW.js'))
+      writeFileSync(join(dir, '.vite/manifest.json'), JSON.stringify(rebuilt))
+      const later = Date.now() / 1000 + 5
+      utimesSync(join(dir, 'index.html'), later, later)
+      utimesSync(join(dir, '.vite/manifest.json'), later, later)
+      const html = await get('/items/GA-0001')
+      expect(html).toContain('/assets/GuidePage-NEW.js')
+      expect(html).toContain('/assets/index-NEW.js')
+      expect(await get('/search')).toContain('/assets/index-NEW.js')
+    } finally {
+      await s.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -6,7 +6,7 @@
  * (shell → app code → page code and the guide). Every other page gets the
  * built shell as it is.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyReply } from 'fastify'
 import type { CatalogueService } from '../catalogue/service'
@@ -22,26 +22,35 @@ export interface PageShell {
 }
 
 export function pageShell(webRoot: string, catalogue: CatalogueService): PageShell {
-  const index = readFileSync(join(webRoot, 'index.html'), 'utf8')
+  const indexFile = join(webRoot, 'index.html')
   const manifestFile = join(webRoot, '.vite/manifest.json')
-  const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : {}
-  const guideHints = preloadHints(manifest, GUIDE_PAGE)
+  // Read again whenever a build replaces them (a running server must not point at deleted chunks).
+  let built: { stamp: string; index: string; guideHints: string[] } | null = null
+  const current = () => {
+    const stamp = [indexFile, manifestFile].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join('/')
+    if (built?.stamp !== stamp) {
+      const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : {}
+      built = { stamp, index: readFileSync(indexFile, 'utf8'), guideHints: preloadHints(manifest, GUIDE_PAGE) }
+    }
+    return built
+  }
 
   return {
     async send(path, reply) {
       reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8')
+      const { index, guideHints } = current()
       const code = GUIDE_PATH.exec(path)?.[1]
       const guide = code ? await catalogue.guide(code) : null
       if (!code || !guide) return reply.send(index)
-      const boot = JSON.stringify({ guide: { code, etag: guide.etag, item: JSON.parse(guide.json) as unknown } })
+      const item = JSON.parse(guide.json) as { name?: string }
+      const boot = JSON.stringify({ guide: { code, etag: guide.etag, item } })
       const head = [
         ...guideHints,
         // A data block, not a script: CSP's script-src 'self' does not apply and nothing runs.
         `<script type="application/json" id="tb-boot">${escapeScriptData(boot)}</script>`,
       ].join('\n    ')
-      const name = (JSON.parse(guide.json) as { name?: string }).name
       let html = index.replace('</head>', `\n    ${head}\n  </head>`)
-      if (name) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(name)} — 通办</title>`)
+      if (item.name) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(item.name)} — 通办</title>`)
       return reply.send(html)
     },
   }
