@@ -156,3 +156,48 @@ it('a case link opened signed out (from an SMS, on another phone) asks to sign i
   expect(await page.getByRole('button', { name: '重试' }).count()).toBe(0)
   await fresh.close()
 })
+
+it('办件查询 without signing in: what is wrong said by the field, a wrong phone gets nothing, the right one the steps without personal data', async () => {
+  const phone = '13866661236'
+  const owner = await citizenContext(e2e.browser, e2e.product.url, phone)
+  const created = await owner.request.post(`${e2e.product.url}/api/cases`, {
+    data: {
+      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+      values: {
+        applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+        address: '杏花村7组4号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+        savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
+      },
+    } satisfies SubmitCaseBody,
+    headers: { 'idempotency-key': 'tracking-e2e-0000000003' },
+  })
+  const caseNo = (await created.json() as CaseDetail).caseNo
+  await owner.close()
+
+  // A relative's phone, never signed in.
+  const relative = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await relative.newPage()
+  await page.goto(`${e2e.product.url}/query`)
+  await page.getByRole('button', { name: '查询' }).click()
+  await poll(() => page.getByText('请输入办件编号').count()).toBeGreaterThan(0)
+  expect(await page.getByText('请输入申请时手机号的后4位数字').count()).toBeGreaterThan(0)
+
+  // Typed on a Chinese keyboard, lower case, with spaces: still the receipt's number. The wrong last 4 digits: nothing shown.
+  await page.getByLabel('办件编号').fill(` ${caseNo.toLowerCase().replace(/-/g, '－')} `)
+  await page.getByLabel('手机号后4位').fill('0000')
+  await page.getByRole('button', { name: '查询' }).click()
+  await poll(() => page.getByRole('alert').filter({ hasText: '没有找到这个办件' }).count()).toBe(1)
+  expect(await page.getByText('最低生活保障申请').count()).toBe(0)
+
+  await page.getByLabel('手机号后4位').fill(phone.slice(-4))
+  await page.getByRole('button', { name: '查询' }).click()
+  await poll(() => page.getByRole('heading', { name: '最低生活保障申请' }).count()).toBe(1)
+  const shown = await page.locator('main').innerText()
+  expect(shown).toContain(caseNo)
+  expect(shown).toMatch(/本环节：正常 · \d+月\d+日前 · 还剩\d个工作日/)
+  expect(shown).toContain('申请人提交了申请')
+  for (const personal of ['吴秀兰', phone, '11010519491231002X', '杏花村']) expect(shown).not.toContain(personal)
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'query')
+  await relative.close()
+})

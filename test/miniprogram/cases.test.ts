@@ -387,6 +387,47 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     page.unload()
   })
 
+  it('办件查询 from 首页, signed out: errors by the field, a wrong phone gets nothing, the right one the steps without personal data', async () => {
+    const home = await mp.openPage('pages/home/index')
+    await home.waitForText((t) => t.includes('办件查询'))
+    mp.wx.calls.length = 0
+    await home.tap(tappable(home, '办件查询'))
+    expect(await waitFor(() => called('navigateTo')[0], 5_000, 'navigation')).toMatchObject({ url: '/packages/apply/pages/query/index' })
+    home.unload()
+
+    // A relative's phone: nobody signed in.
+    mp.wx.storage.delete(TOKEN_KEY)
+    try {
+      mp.wx.requests.length = 0
+      const page = await mp.openPage('packages/apply/pages/query/index')
+      await page.waitForText((t) => t.includes('不用登录'))
+      await page.tap(tappable(page, '查询'))
+      expect(await page.waitForText((t) => t.includes('请输入办件编号'))).toContain('请输入申请时手机号的后4位数字')
+      expect(mp.wx.requests.filter((r) => r.url.includes('/api/query'))).toEqual([])
+
+      // The receipt's number typed on a Chinese keyboard, lower case; the wrong last 4 digits first.
+      await page.type(section(page, 'query__input--caseNo'), submitted.caseNo.toLowerCase().replace(/-/g, '－'))
+      await page.type(section(page, 'query__input--phone4'), '0000')
+      await page.tap(tappable(page, '查询'))
+      expect(await page.waitForText((t) => t.includes('没有找到这个办件'))).not.toContain('请输入办件编号')
+      expect(page.findByClass('query__result')).toBeFalsy()
+
+      await page.type(section(page, 'query__input--phone4'), PHONE.slice(-4))
+      await page.tap(tappable(page, '查询'))
+      await page.waitForText((t) => t.replace(/ /g, '').includes('申请人提交了申请'))
+      const shown = sectionText(page, 'query__result')
+      expect(shown).toContain(submitted.caseNo)
+      expect(shown).toContain(submitted.itemName)
+      expect(shown).toMatch(/本环节：/)
+      expect(shown.replace(/ /g, '')).toContain('申请人提交了申请')
+      for (const personal of [PHONE, '11010519491231002X', '张三']) expect(page.text()).not.toContain(personal)
+      expect(mp.wx.requests.filter((r) => r.url.includes('/api/')).every((r) => !r.header['Authorization'])).toBe(true)
+      page.unload()
+    } finally {
+      mp.wx.storage.set(TOKEN_KEY, token)
+    }
+  })
+
   it('shows a light by colour and in words: 即将到期 near the deadline, 已超期 past it, for the case and for each department', async () => {
     const clerk = await staffToken('clerk')
     const near = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味临期店'), { ...auth(token), 'Idempotency-Key': 'cases-test-lights-000001' })

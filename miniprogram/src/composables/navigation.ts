@@ -23,6 +23,7 @@ export const ROUTES = {
   case: '/packages/apply/pages/case/index',
   supplement: '/packages/apply/pages/supplement/index',
   licences: '/packages/apply/pages/licences/index',
+  query: '/packages/apply/pages/query/index',
 } as const
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -57,6 +58,10 @@ export function applyUrl(code: string, answers?: Record<string, unknown>): strin
 /** 我的办件 (queued, drafts, submitted cases). */
 export function openCases(): void {
   void Taro.navigateTo({ url: ROUTES.cases })
+}
+
+export function openQuery(): void {
+  void Taro.navigateTo({ url: ROUTES.query })
 }
 
 export function openLicences(): void {

@@ -8,6 +8,7 @@ import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
 import { CASE_STATUS_TEXT, type CaseEventBody, type CaseStatus, type ClockStop, type SupplementItem, type TimelineEntry } from '../cases/machine'
 import type { Light } from '../clock/lights'
+import type { FieldIssue } from './problems'
 
 // ---- files -------------------------------------------------------------
 
@@ -325,6 +326,30 @@ export const PUBLIC_QUERY_MESSAGES = {
   caseNo: '请输入办件编号',
   phone4: '请输入申请时手机号的后4位数字',
 } as const
+
+/** Full-width letters, digits and dashes (a Chinese keyboard's) as ASCII; spaces dropped. */
+function halfWidth(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u2010-\u2015\u2212\u30FC]/g, '-')
+    .replace(/[\s\u3000]+/g, '')
+}
+
+/**
+ * 办件查询 as typed, checked the same in both shells before anything is
+ * sent: the number as printed on the receipt (case, full-width characters
+ * and spaces forgiven) and 4 digits.
+ */
+export function checkPublicQuery(input: { caseNo: string; phone4: string }):
+  { ok: true; query: { caseNo: string; phone4: string } } | { ok: false; errors: FieldIssue[] } {
+  const caseNo = halfWidth(input.caseNo).toUpperCase()
+  const phone4 = halfWidth(input.phone4)
+  const errors: FieldIssue[] = []
+  if (!caseNo) errors.push({ path: 'caseNo', code: 'required', message: PUBLIC_QUERY_MESSAGES.caseNo })
+  else if (!new RegExp(CASE_NO_PATTERN).test(caseNo)) errors.push({ path: 'caseNo', code: 'pattern', message: '办件编号不对：应像回执上的 SJ-0001-20261124-0001 这样' })
+  if (!/^\d{4}$/.test(phone4)) errors.push({ path: 'phone4', code: phone4 ? 'pattern' : 'required', message: PUBLIC_QUERY_MESSAGES.phone4 })
+  return errors.length ? { ok: false, errors } : { ok: true, query: { caseNo, phone4 } }
+}
 
 /** What anyone with the number and the phone's last 4 digits may see: no personal data. */
 export interface PublicCaseView {

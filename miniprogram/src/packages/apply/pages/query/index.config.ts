@@ -1,0 +1,5 @@
+import type { PageConfig } from '@tarojs/taro'
+
+const config: PageConfig = definePageConfig({ navigationBarTitleText: '办件查询' })
+
+export default config
