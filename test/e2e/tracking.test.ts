@@ -21,6 +21,26 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 
 const shot = screenshot
 const axe = axeViolations
 
+/** 最低生活保障 for a woman over seventy living alone, applied for from `phone`. */
+const lowIncome = (phone: string, address: string): SubmitCaseBody => ({
+  itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+  values: {
+    applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
+    address, members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+    savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
+  },
+})
+
+/** A case that `phone` applied for (signed in on its own browser, closed again): its number. */
+async function appliedCase(phone: string, address: string, key: string): Promise<string> {
+  const owner = await citizenContext(e2e.browser, e2e.product.url, phone)
+  const created = await owner.request.post(`${e2e.product.url}/api/cases`, { data: lowIncome(phone, address), headers: { 'idempotency-key': key } })
+  expect(created.status()).toBe(201)
+  const { caseNo } = await created.json() as CaseDetail
+  await owner.close()
+  return caseNo
+}
+
 it('the resident sees each step the hall and the department take, as they take them', async () => {
   // On failure, every open page as it was, to look at.
   onTestFailed(async () => {
@@ -28,15 +48,7 @@ it('the resident sees each step the hall and the department take, as they take t
   })
   const phone = '13866661234'
   const citizen = await citizenContext(e2e.browser, e2e.product.url, phone)
-  const body: SubmitCaseBody = {
-    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
-    values: {
-      applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-      address: '杏花村7组2号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
-      savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
-    },
-  }
-  const created = await citizen.request.post(`${e2e.product.url}/api/cases`, { data: body, headers: { 'idempotency-key': 'tracking-e2e-0000000001' } })
+  const created = await citizen.request.post(`${e2e.product.url}/api/cases`, { data: lowIncome(phone, '杏花村7组2号'), headers: { 'idempotency-key': 'tracking-e2e-0000000001' } })
   expect(created.status()).toBe(201)
   const caseNo = (await created.json() as CaseDetail).caseNo
   const c = await citizen.newPage()
@@ -134,20 +146,7 @@ it('the resident sees each step the hall and the department take, as they take t
 
 it('a case link opened signed out (from an SMS, on another phone) asks to sign in, with the way back to the case', async () => {
   const phone = '13866661235'
-  const owner = await citizenContext(e2e.browser, e2e.product.url, phone)
-  const created = await owner.request.post(`${e2e.product.url}/api/cases`, {
-    data: {
-      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
-      values: {
-        applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-        address: '杏花村7组3号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
-        savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
-      },
-    } satisfies SubmitCaseBody,
-    headers: { 'idempotency-key': 'tracking-e2e-0000000002' },
-  })
-  const caseNo = (await created.json() as CaseDetail).caseNo
-  await owner.close()
+  const caseNo = await appliedCase(phone, '杏花村7组3号', 'tracking-e2e-0000000002')
 
   const fresh = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })
   const page = await fresh.newPage()
@@ -159,20 +158,7 @@ it('a case link opened signed out (from an SMS, on another phone) asks to sign i
 
 it('办件查询 without signing in: what is wrong said by the field, a wrong phone gets nothing, the right one the steps without personal data', async () => {
   const phone = '13866661236'
-  const owner = await citizenContext(e2e.browser, e2e.product.url, phone)
-  const created = await owner.request.post(`${e2e.product.url}/api/cases`, {
-    data: {
-      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
-      values: {
-        applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-        address: '杏花村7组4号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
-        savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
-      },
-    } satisfies SubmitCaseBody,
-    headers: { 'idempotency-key': 'tracking-e2e-0000000003' },
-  })
-  const caseNo = (await created.json() as CaseDetail).caseNo
-  await owner.close()
+  const caseNo = await appliedCase(phone, '杏花村7组4号', 'tracking-e2e-0000000003')
 
   // A relative's phone, never signed in.
   const relative = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
