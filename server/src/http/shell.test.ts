@@ -60,9 +60,9 @@ describe('page shell', () => {
     expect(res.body).toContain(`<title>${api.json<{ name: string }>().name} — 通办</title>`)
   })
 
-  it('preloads the guide page and what it imports, not what the entry already loads', async () => {
+  it('preloads the guide page and what it imports (its styles linked outright), not what the entry already loads', async () => {
     const html = (await page('/items/GA-0001')).body
-    const preloaded = [...html.matchAll(/<link rel="(modulepreload|preload)"[^>]*href="([^"]+)"/g)].map((m) => m[2])
+    const preloaded = [...html.matchAll(/<link rel="(modulepreload|stylesheet)"[^>]*href="([^"]+)"/g)].map((m) => m[2])
     expect(preloaded).toEqual(['/assets/vue-B.js', '/assets/GuidePage-C.js', '/assets/GuidePage-C.css', '/assets/guide-D.js', '/assets/guide-D.css', '/assets/ui-E.js'])
   })
 

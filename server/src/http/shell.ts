@@ -56,7 +56,7 @@ export function pageShell(webRoot: string, catalogue: CatalogueService): PageShe
   }
 }
 
-/** modulepreload and style preload links for a lazily loaded page and what it imports, less what the entry loads already. */
+/** modulepreload and stylesheet links for a lazily loaded page and what it imports, less what the entry loads already. */
 export function preloadHints(manifest: Manifest, page: string): string[] {
   if (!manifest[page]) return []
   const entryChunks = new Set<string>()
@@ -73,7 +73,8 @@ export function preloadHints(manifest: Manifest, page: string): string[] {
     if (entryChunks.has(key)) continue
     const chunk = manifest[key]!
     links.push(`<link rel="modulepreload" crossorigin href="/${chunk.file}">`)
-    for (const css of chunk.css ?? []) links.push(`<link rel="preload" as="style" crossorigin href="/${css}">`)
+    // Applied with the first paint, not restyled in when Vite's loader adds them later (it skips a sheet already linked).
+    for (const css of chunk.css ?? []) links.push(`<link rel="stylesheet" crossorigin href="/${css}">`)
   }
   return links
 }
