@@ -90,6 +90,27 @@ describe('the workbench', () => {
     expect((await open(clerk, caseNo)).version).toBe(3)
   })
 
+  it('a supervisor watches but never acts (not even as a clerk); a body missing what a step needs is a 400 in words, not a 500', async () => {
+    const { caseNo } = await submitted()
+    const supervisor = await staffToken('supervisor')
+    const asSupervisor = await act(supervisor, caseNo, { type: 'start_pre_review', version: 1 })
+    expect(asSupervisor.statusCode).toBe(403)
+    expect(asSupervisor.headers['content-type']).toContain('application/problem+json')
+    expect(asSupervisor.json<Problem>()).toMatchObject({ code: 'FORBIDDEN', detail: '督查人员只能查看办件，不能办理' })
+
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    for (const [payload, message] of [
+      [{ type: 'request_supplement', version: 2 }, '请逐项写明需要补正的内容和原因'],
+      [{ type: 'refuse', version: 2, basis: '《行政许可法》第三十二条' }, '不予受理须写明理由和法律依据'],
+    ] as const) {
+      const res = await act(clerk, caseNo, payload)
+      expect(res.statusCode, res.body).toBe(400)
+      expect(res.headers['content-type']).toContain('application/problem+json')
+      expect(res.json<Problem>().errors?.[0]?.message).toBe(message)
+    }
+    expect(await open(clerk, caseNo)).toMatchObject({ version: 2, status: 'pre_review' })
+  })
+
   it('lets one of two clerks acting at once win; the other is told the case changed', async () => {
     const { caseNo } = await submitted()
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })

@@ -29,7 +29,9 @@ const STAFF_ROLES = ['clerk', 'reviewer', 'leader'] as const satisfies readonly 
 /** The role a staff member acts in for an event: the first of theirs the machine accepts for it. */
 function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
   const mine = STAFF_ROLES.filter((r) => staff.roles.includes(r))
-  const role = (type ? mine.find((r) => TRANSITIONS[type].roles.includes(r)) : undefined) ?? mine[0] ?? 'clerk'
+  // A supervisor (or anyone) holding none of the acting roles watches; it never acts as someone else.
+  if (!mine.length) throw new ProblemError('FORBIDDEN', { detail: '督查人员只能查看办件，不能办理' })
+  const role = (type ? mine.find((r) => TRANSITIONS[type].roles.includes(r)) : undefined) ?? mine[0]!
   return { role, id: staff.id, ...(role === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) }
 }
 

@@ -79,6 +79,34 @@ describe('the status machine', () => {
   })
 })
 
+describe('events from outside (a request body, a webhook) with fields missing or wrong', () => {
+  const refused = (p: CaseProjection, body: object, actor: Actor) => {
+    try {
+      applyEvent(p, ev(body as CaseEventBody, actor, '2026-03-06'), rules)
+    } catch (e) {
+      return e instanceof TransitionError ? [e.code, e.message] : ['crash', String(e)]
+    }
+    return ['applied', '']
+  }
+
+  it('are refused with a message in words, never a crash or a guess', () => {
+    const review = caseIn('pre_review')
+    expect(refused(review, { type: 'request_supplement' }, clerk)).toEqual(['invalid_event', '请逐项写明需要补正的内容和原因'])
+    expect(refused(review, { type: 'request_supplement', items: [{ reason: '缺少' }] }, clerk)[0]).toBe('invalid_event')
+    expect(refused(review, { type: 'request_supplement', items: [null] }, clerk)[0]).toBe('invalid_event')
+    expect(refused(review, { type: 'refuse', basis: '第三十二条' }, clerk)).toEqual(['invalid_event', '不予受理须写明理由和法律依据'])
+    const approving = project([...caseIn('in_progress').events, ...[1, 2].map(() => ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-05'))], rules)
+    expect(refused(approving, { type: 'decide_branch', department: 'scjg' }, reviewer('scjg'))).toEqual(['invalid_event', '请选择同意或不同意'])
+    expect(refused(approving, { type: 'decide_branch', department: 'scjg', outcome: 'maybe' }, reviewer('scjg'))[0]).toBe('invalid_event')
+    const running = caseIn('in_progress')
+    expect(refused(running, { type: 'pause_branch', department: 'scjg', reason: '核查' }, reviewer('scjg'))[0]).toBe('invalid_event')
+    expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-13-45x' }, reviewer('scjg'))).toEqual(['invalid_event', '预计结束日期应是今天或以后的日期'])
+    expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-03-01' }, reviewer('scjg'))[0]).toBe('invalid_event')
+    expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-03-10' }, reviewer('scjg'))[0]).toBe('applied')
+    expect(refused(running, { type: 'extend', days: 5 }, leader)).toEqual(['invalid_event', '延长期限须写明理由'])
+  })
+})
+
 describe('why a clock stands still (clockStop)', () => {
   it('says 补正 while the window waits for the citizen, nothing while a clock runs or the case is over', () => {
     const stops = Object.fromEntries(STATUSES.map((s) => [s, clockStop(caseIn(s))]))

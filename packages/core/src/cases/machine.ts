@@ -163,6 +163,10 @@ function fail(code: TransitionCode, message: string): never {
   throw new TransitionError(code, message)
 }
 
+/** Text a person must have written: an event from outside (a request body, a webhook) may lack it or send something else. */
+const written = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
 export function emptyCase(): CaseProjection {
   return { status: 'draft', branches: [], clockStart: null, deadline: null, extensionDays: 0, events: [] }
 }
@@ -246,13 +250,13 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       n.status = 'pre_review'
       break
     case 'request_supplement':
-      if (!e.items.length || e.items.some((i) => !i.reason.trim())) fail('invalid_event', '请逐项写明需要补正的内容和原因')
+      if (!Array.isArray(e.items) || !e.items.length || e.items.some((i) => !written(i?.path) || !written(i?.reason))) fail('invalid_event', '请逐项写明需要补正的内容和原因')
       n.status = 'supplement_required'
       n.supplement = e.items
       n.clockStart = null
       break
     case 'refuse':
-      if (!e.reason.trim() || !e.basis.trim()) fail('invalid_event', '不予受理须写明理由和法律依据')
+      if (!written(e.reason) || !written(e.basis)) fail('invalid_event', '不予受理须写明理由和法律依据')
       n.status = 'not_accepted'
       n.refusal = { reason: e.reason, basis: e.basis }
       break
@@ -274,6 +278,7 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
     case 'decide_branch': {
       const b = branchOf(n, e.department, e.actor)
       if (b.status !== 'approving') fail('branch_state', '审批环节才能作出决定')
+      if (e.outcome !== 'approved' && e.outcome !== 'denied') fail('invalid_event', '请选择同意或不同意')
       b.status = 'done'
       b.outcome = e.outcome
       if (n.branches.every((x) => x.status === 'done')) {
@@ -286,7 +291,10 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
     case 'pause_branch': {
       const b = branchOf(n, e.department, e.actor)
       if (b.status === 'paused' || b.status === 'done') fail('branch_state', `该环节${BRANCH_STATUS_TEXT[b.status]}，不能暂停`)
-      if (!e.procedure.trim() || !e.reason.trim()) fail('invalid_event', '暂停须写明特别程序的种类和理由')
+      if (!written(e.procedure) || !written(e.reason)) fail('invalid_event', '暂停须写明特别程序的种类和理由')
+      if (e.expectedEnd !== undefined && (typeof e.expectedEnd !== 'string' || !DAY.test(e.expectedEnd) || Number.isNaN(Date.parse(e.expectedEnd)) || e.expectedEnd < e.day)) {
+        fail('invalid_event', '预计结束日期应是今天或以后的日期')
+      }
       b.resumeTo = b.status
       b.status = 'paused'
       b.pausedSince = e.day
@@ -307,7 +315,7 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       const joint = n.branches.length > 1
       const max = joint ? STATUTORY.joint.extension : STATUTORY.single.extension
       if (!Number.isInteger(e.days) || e.days < 1 || n.extensionDays + e.days > max) fail('invalid_event', `延长期限最多${max}个工作日`)
-      if (!e.reason.trim()) fail('invalid_event', '延长期限须写明理由')
+      if (!written(e.reason)) fail('invalid_event', '延长期限须写明理由')
       n.extensionDays += e.days
       break
     }
