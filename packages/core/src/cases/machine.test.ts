@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addWorkingDays } from '../clock/calendar'
 import {
-  allowedEvents, applyEvent, clockStop, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
+  allowedEvents, applyEvent, clockStop, withdrawable, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
   type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type CaseStatus, type ItemClockRules,
 } from './machine'
 
@@ -104,6 +104,13 @@ describe('events from outside (a request body, a webhook) with fields missing or
     expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-03-01' }, reviewer('scjg'))[0]).toBe('invalid_event')
     expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-03-10' }, reviewer('scjg'))[0]).toBe('applied')
     expect(refused(running, { type: 'extend', days: 5 }, leader)).toEqual(['invalid_event', '延长期限须写明理由'])
+  })
+})
+
+describe('withdrawable (what both shells ask before offering 撤回)', () => {
+  it('is exactly the statuses from which the machine lets the applicant withdraw', () => {
+    expect(STATUSES.filter(withdrawable)).toEqual(['submitted', 'pre_review', 'supplement_required'])
+    for (const s of STATUSES) expect(withdrawable(s), s).toBe(allowedEvents(caseIn(s), citizen).includes('withdraw'))
   })
 })
 

@@ -182,6 +182,11 @@ function branchDeadline(p: CaseProjection, b: Branch, rules: ItemClockRules, cal
   return addWorkingDays(p.clockStart, decisionDays(rules, p.branches.length > 1, p.extensionDays) + b.pausedDays, cal)
 }
 
+/** Whether the applicant may still withdraw a case in this status (before acceptance), as the machine says. */
+export function withdrawable(status: CaseStatus): boolean {
+  return TRANSITIONS.withdraw.from.includes(status)
+}
+
 /** Why a case's clock stands still (Art. 32 补正, Art. 45 special procedures); the lights show nothing then. */
 export type ClockStop = 'supplement' | 'special_procedure'
 

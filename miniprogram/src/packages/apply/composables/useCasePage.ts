@@ -7,14 +7,12 @@
  */
 import { computed, ref } from 'vue'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { ApiError, DELIVERY_LABELS, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type CaseNotice, type Problem } from '@tongban/core'
+import { ApiError, DELIVERY_LABELS, withdrawable, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type CaseNotice, type Problem } from '@tongban/core'
 import { usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
 
 export type CasePageState = 'loading' | 'ready' | 'error' | 'signedOut'
 
-/** Before acceptance a citizen may withdraw (the core machine says the same). */
-const WITHDRAWABLE: string[] = ['submitted', 'pre_review', 'supplement_required']
 
 export function useCasePage(caseNo: string) {
   const platform = usePlatform()
@@ -62,7 +60,8 @@ export function useCasePage(caseNo: string) {
     if (!c?.supplement) return []
     return c.supplement.map((s) => ({ path: s.path, reason: s.reason, label: rows.value.find((r) => r.path === s.path)?.label ?? s.path }))
   })
-  const canWithdraw = computed(() => WITHDRAWABLE.includes(detail.value?.status ?? ''))
+  // Before acceptance a citizen may withdraw: the core machine's own table says when.
+  const canWithdraw = computed(() => detail.value !== null && withdrawable(detail.value.status))
   const withdrawing = ref(false)
   const withdrawProblem = ref('')
   /** What changed since the page was last shown (a step taken by the window or a department). */
@@ -104,7 +103,7 @@ export function useCasePage(caseNo: string) {
           news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
           withdrawProblem.value = fresh.status === 'withdrawn'
             ? '没有撤回：这份申请已经在别处撤回了，不用再撤回。'
-            : WITHDRAWABLE.includes(fresh.status)
+            : withdrawable(fresh.status)
               ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。`
               : fresh.status === 'not_accepted'
                 ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}），已不能撤回。`
