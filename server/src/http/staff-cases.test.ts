@@ -111,6 +111,23 @@ describe('the workbench', () => {
     expect(await open(clerk, caseNo)).toMatchObject({ version: 2, status: 'pre_review' })
   })
 
+  it('a department reviewer’s list shows their own branch’s clock, not the case’s', async () => {
+    const { caseNo } = await submitted()
+    const mz = await staffToken('reviewer_mz')
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    await act(clerk, caseNo, { type: 'accept', departments: ['mzj', 'rsj'], version: 2 })
+    await act(mz, caseNo, { type: 'advance_branch', department: 'mzj', version: 3 })
+    await act(mz, caseNo, { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', version: 4 })
+    const row = (await server.app.inject({ url: '/api/staff/cases', headers: as(mz) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
+    // The case as a whole still runs on 人社局's clock; 民政局's own is stopped.
+    expect((await open(clerk, caseNo)).deadline).not.toBeNull()
+    expect(row).toMatchObject({ deadline: null, light: null, daysLeft: null, clockStop: 'special_procedure' })
+    await act(mz, caseNo, { type: 'resume_branch', department: 'mzj', version: 5 })
+    const resumed = (await server.app.inject({ url: '/api/staff/cases', headers: as(mz) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
+    expect(resumed).toMatchObject({ light: 'green', clockStop: null })
+    expect(resumed?.deadline).toBe((await open(mz, caseNo)).branches.find((b) => b.department === '示例市民政局')?.deadline)
+  })
+
   it('lets one of two clerks acting at once win; the other is told the case changed', async () => {
     const { caseNo } = await submitted()
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })

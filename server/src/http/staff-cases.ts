@@ -8,8 +8,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  allowedEvents, ROUTES, staffCaseEventBodySchema, TRANSITIONS,
-  type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type StaffCaseDetail, type StaffCaseSummary,
+  allowedEvents, lightFor, ROUTES, shanghaiDate, staffCaseEventBodySchema, TRANSITIONS, workingDaysLeft,
+  type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
@@ -35,6 +35,19 @@ function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
   return { role, id: staff.id, ...(role === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) }
 }
 
+/**
+ * A department reviewer (not also at the window) works to their own branch's clock: its deadline,
+ * light and days left — an overdue branch must not hide behind a case that looks green, nor a paused
+ * one behind another department's running clock.
+ */
+function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string): Partial<StaffCaseSummary> {
+  if (!staff.roles.includes('reviewer') || staff.roles.includes('clerk') || !staff.departmentCode) return {}
+  const b = p.branches.find((x) => x.department === staff.departmentCode && x.status !== 'done')
+  if (!b) return {}
+  if (!b.deadline) return { deadline: null, light: null, daysLeft: null, clockStop: b.status === 'paused' ? 'special_procedure' : null }
+  return { deadline: b.deadline, light: lightFor(b.deadline, today), daysLeft: workingDaysLeft(b.deadline, today), clockStop: null }
+}
+
 export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number; publicOrigin?: string } = {}): Promise<void> {
   const now = opts.now ?? Date.now
   const staffOf = (request: FastifyRequest) => {
@@ -58,7 +71,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       const clock = caseClock(list, clockRules(item), now())
       const p = clock.projection
       const mine = isResponsible(staff, p)
-      out.push({ ...summary(r, clock), version: list.length, mine })
+      out.push({ ...summary(r, clock), ...ownBranchClock(staff, p, shanghaiDate(now())), version: list.length, mine })
     }
     const rank = { red: 0, yellow: 1, green: 2 } as const
     reply.header('cache-control', 'private, no-store')
