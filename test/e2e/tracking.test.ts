@@ -140,6 +140,13 @@ it('the resident sees each step the hall and the department take, as they take t
   const [cert] = await Promise.all([c.waitForEvent('download'), c.getByRole('link', { name: /下载证照/ }).click()])
   const certFacts = await inspectPdf(readFileSync((await cert.path())!))
   for (const text of ['示民低保〔2026〕0088号', '吴秀兰', '示例市民政局']) expect(certFacts.text).toContain(text)
+
+  // 我的办件 lists it as finished, with no clock left to show; axe finds nothing there either.
+  await c.goto(`${e2e.product.url}/me/cases`)
+  await poll(() => c.getByText(caseNo).count()).toBe(1)
+  expect(await c.getByText(/计时暂停|已超期|即将到期/).count()).toBe(0)
+  expect(await axe(c)).toEqual([])
+  await shot(c, 'tracking-cases')
   expect(errors).toEqual([])
   await Promise.all([clerk.context.close(), reviewer.context.close(), citizen.close()])
 })
