@@ -63,10 +63,13 @@ export interface CaseClock {
   daysLeft: number | null
 }
 
+/** A step's light and working days left on `today` (none while its clock stands still: no deadline). */
+export function clockAt(deadline: string | null, today: string): Pick<CaseClock, 'light' | 'daysLeft'> {
+  return deadline ? { light: lightFor(deadline, today), daysLeft: workingDaysLeft(deadline, today) } : { light: null, daysLeft: null }
+}
+
 /** The case now: its projection, and the light on its current step (none while the clock stands still). */
 export function caseClock(events: CaseEvent[], rules: ItemClockRules, now: number): CaseClock {
   const projection = project(events, rules)
-  const today = shanghaiDate(now)
-  if (!projection.deadline) return { projection, light: null, daysLeft: null }
-  return { projection, light: lightFor(projection.deadline, today), daysLeft: workingDaysLeft(projection.deadline, today) }
+  return { projection, ...clockAt(projection.deadline, shanghaiDate(now)) }
 }

@@ -27,7 +27,7 @@ export function pageShell(webRoot: string, catalogue: CatalogueService): PageShe
   // Read again whenever a build replaces them (a running server must not point at deleted chunks).
   let built: { stamp: string; index: string; guideHints: string[] } | null = null
   const current = () => {
-    const stamp = [indexFile, manifestFile].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)).join('/')
+    const stamp = [indexFile, manifestFile].map((f) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0).join('/')
     if (built?.stamp !== stamp) {
       const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : {}
       built = { stamp, index: readFileSync(indexFile, 'utf8'), guideHints: preloadHints(manifest, GUIDE_PAGE) }
@@ -42,15 +42,15 @@ export function pageShell(webRoot: string, catalogue: CatalogueService): PageShe
       const code = GUIDE_PATH.exec(path)?.[1]
       const guide = code ? await catalogue.guide(code) : null
       if (!code || !guide) return reply.send(index)
-      const item = JSON.parse(guide.json) as { name?: string }
-      const boot = JSON.stringify({ guide: { code, etag: guide.etag, item } })
+      // The guide as the API serialised it once: embedded as is, not parsed and written again per page.
+      const boot = `{"guide":{"code":${JSON.stringify(code)},"etag":${JSON.stringify(guide.etag)},"item":${guide.json}}}`
       const head = [
         ...guideHints,
         // A data block, not a script: CSP's script-src 'self' does not apply and nothing runs.
         `<script type="application/json" id="tb-boot">${escapeScriptData(boot)}</script>`,
       ].join('\n    ')
       let html = index.replace('</head>', `\n    ${head}\n  </head>`)
-      if (item.name) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(item.name)} — 通办</title>`)
+      if (guide.item.name) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(guide.item.name)} — 通办</title>`)
       return reply.send(html)
     },
   }

@@ -8,13 +8,13 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  allowedEvents, lightFor, ROUTES, shanghaiDate, staffCaseEventBodySchema, TRANSITIONS, workingDaysLeft,
+  allowedEvents, ROUTES, shanghaiDate, staffCaseEventBodySchema, TRANSITIONS,
   type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
-import { caseClock, clockRules, loadEvents, loadEventsOf } from '../cases/events'
+import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../cases/events'
 import { actOnCase, caseLookups } from '../cases/act'
 import { issueCertificate } from '../cases/certificates'
 import { issueNoticesFor } from '../notices/case-documents'
@@ -44,8 +44,7 @@ function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string)
   if (!staff.roles.includes('reviewer') || staff.roles.includes('clerk') || !staff.departmentCode) return {}
   const b = p.branches.find((x) => x.department === staff.departmentCode && x.status !== 'done')
   if (!b) return {}
-  if (!b.deadline) return { deadline: null, light: null, daysLeft: null, clockStop: b.status === 'paused' ? 'special_procedure' : null }
-  return { deadline: b.deadline, light: lightFor(b.deadline, today), daysLeft: workingDaysLeft(b.deadline, today), clockStop: null }
+  return { deadline: b.deadline, ...clockAt(b.deadline, today), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
 }
 
 export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number; publicOrigin?: string } = {}): Promise<void> {

@@ -113,11 +113,17 @@ function toProblem(res: TransportResponse): Problem {
 }
 
 export function createApiClient(transport: Transport, options: ApiClientOptions = {}): ApiClient {
+  /** The session's Authorization header, or null when signed out. */
+  async function bearer(): Promise<{ Authorization: string } | null> {
+    const token = options.token ? await options.token() : null
+    return token ? { Authorization: `Bearer ${token}` } : null
+  }
+
   async function send<T>(req: TransportRequest, ok: (s: number) => boolean = (s) => s >= 200 && s < 300): Promise<TransportResponse<T>> {
     let res: TransportResponse<T>
     try {
-      const token = options.token ? await options.token() : null
-      if (token) req = { ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } }
+      const auth = await bearer()
+      if (auth) req = { ...req, headers: { ...req.headers, ...auth } }
       res = await transport.request<T>(req)
     } catch (e) {
       if (e instanceof ApiError) throw e
@@ -138,8 +144,8 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     if (!transport.upload) throw new ApiError(makeProblem('INTERNAL', { detail: 'this transport cannot upload files' }))
     let res: TransportResponse<T>
     try {
-      const token = options.token ? await options.token() : null
-      if (token) req = { ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } }
+      const auth = await bearer()
+      if (auth) req = { ...req, headers: { ...req.headers, ...auth } }
       res = await transport.upload<T>(req)
     } catch (e) {
       if (e instanceof ApiError) throw e
@@ -310,8 +316,7 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
       if (!url.startsWith('/api/')) throw new ApiError(makeProblem('BAD_REQUEST', { detail: `not a BFF address: ${url}` }))
       let res: DownloadResponse
       try {
-        const token = options.token ? await options.token() : null
-        res = await transport.download({ url, headers: token ? { Authorization: `Bearer ${token}` } : {}, timeoutMs: 60_000 })
+        res = await transport.download({ url, headers: (await bearer()) ?? {}, timeoutMs: 60_000 })
       } catch (e) {
         throw new ApiError(makeProblem('NETWORK', { detail: e instanceof Error ? e.message : String(e) }))
       }

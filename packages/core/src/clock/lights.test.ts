@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysLeftText, deadlineText, lightText } from './lights'
+import { daysLeftText, deadlineText, lightText, monthDayText } from './lights'
 
 describe('a light in words (lightText)', () => {
   it('says the deadline and the working days left while there is time', () => {
@@ -18,6 +18,7 @@ describe('a light in words (lightText)', () => {
 
   it('parts', () => {
     expect(deadlineText('2026-02-01')).toBe('2月1日前')
+    expect(monthDayText('2026-11-24')).toBe('11月24日')
     expect([daysLeftText(3), daysLeftText(0), daysLeftText(-1)]).toEqual(['还剩3个工作日', '今天到期', '已超期1个工作日'])
   })
 })

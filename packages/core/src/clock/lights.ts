@@ -37,10 +37,15 @@ export function lightFor(deadline: string, today: string, opts: LightOptions = {
   return left <= (opts.yellowDays ?? defaultYellowDays) ? 'yellow' : 'green'
 }
 
+/** 2026-12-08 → 12月8日: a day as every shell writes it in a sentence. */
+export function monthDayText(day: string): string {
+  const [, m, d] = day.split('-').map(Number)
+  return `${m}月${d}日`
+}
+
 /** 12月8日前: a deadline as the lights show it. */
 export function deadlineText(deadline: string): string {
-  const [, m, d] = deadline.split('-').map(Number)
-  return `${m}月${d}日前`
+  return `${monthDayText(deadline)}前`
 }
 
 /** 还剩3个工作日 / 今天到期 / 已超期2个工作日. */
@@ -54,9 +59,6 @@ export function daysLeftText(daysLeft: number): string {
  */
 export function lightText(light: Light, deadline: string, daysLeft?: number | null): string {
   const known = daysLeft !== null && daysLeft !== undefined
-  if (light === 'red') {
-    const [, m, d] = deadline.split('-').map(Number)
-    return [known && daysLeft < 0 ? daysLeftText(daysLeft) : LIGHT_LABELS.red, `期限为${m}月${d}日`].join(' · ')
-  }
+  if (light === 'red') return [known && daysLeft < 0 ? daysLeftText(daysLeft) : LIGHT_LABELS.red, `期限为${monthDayText(deadline)}`].join(' · ')
   return [LIGHT_LABELS[light], deadlineText(deadline), ...(known ? [daysLeftText(daysLeft)] : [])].join(' · ')
 }

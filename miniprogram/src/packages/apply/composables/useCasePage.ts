@@ -7,7 +7,7 @@
  */
 import { computed, ref } from 'vue'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { ApiError, DELIVERY_LABELS, withdrawable, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type CaseNotice, type Problem } from '@tongban/core'
+import { ApiError, DELIVERY_LABELS, monthDayText, withdrawable, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type CaseNotice, type Problem } from '@tongban/core'
 import { usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
 
@@ -119,10 +119,7 @@ export function useCasePage(caseNo: string) {
   }
 
   /** 2026-11-24 → 11月24日. */
-  const dayText = (day: string) => {
-    const [, m, d] = day.split('-').map(Number)
-    return `${m}月${d}日`
-  }
+  const dayText = monthDayText
 
   const submittedAt = computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : ''))
   const deliveryLabel = computed(() => (detail.value ? DELIVERY_LABELS[detail.value.delivery] : ''))
