@@ -67,6 +67,97 @@ describe('the status machine', () => {
     }
   })
 
+  /*
+   * The transitions written out again by hand from domain.md, not read from
+   * TRANSITIONS: for each event, the statuses it may be sent from and the
+   * status it leads to, and who may send it. Every cell of status × event ×
+   * role is checked against this, outcome and resulting status both.
+   */
+  const EXPECTED: Record<CaseEventBody['type'], { to: Partial<Record<CaseStatus, CaseStatus>>; by: ActorRole[] }> = {
+    submit: { to: { draft: 'submitted' }, by: ['citizen', 'agent'] },
+    start_pre_review: { to: { submitted: 'pre_review' }, by: ['clerk', 'system'] },
+    request_supplement: { to: { pre_review: 'supplement_required' }, by: ['clerk'] },
+    resubmit: { to: { supplement_required: 'submitted' }, by: ['citizen', 'agent'] },
+    refuse: { to: { pre_review: 'not_accepted' }, by: ['clerk'] },
+    accept: { to: { pre_review: 'accepted' }, by: ['clerk'] },
+    // caseIn('accepted') has its one branch pending, caseIn('in_progress') undertaking.
+    advance_branch: { to: { accepted: 'in_progress', in_progress: 'in_progress' }, by: ['reviewer'] },
+    decide_branch: { to: {}, by: ['reviewer'] }, // from in_progress, but only once the branch is approving: below
+    pause_branch: { to: { in_progress: 'in_progress' }, by: ['reviewer'] },
+    resume_branch: { to: {}, by: ['reviewer'] }, // from in_progress, but only a paused branch: below
+    extend: { to: { in_progress: 'in_progress' }, by: ['leader'] },
+    complete: { to: { decided: 'completed' }, by: ['clerk', 'system'] },
+    withdraw: { to: { submitted: 'withdrawn', pre_review: 'withdrawn', supplement_required: 'withdrawn' }, by: ['citizen', 'agent'] },
+  }
+  /** The statuses an event is legal from at all, whatever the branch (the rest are illegal_transition). */
+  const LEGAL_FROM: Partial<Record<CaseEventBody['type'], CaseStatus[]>> = { decide_branch: ['in_progress'], resume_branch: ['in_progress'] }
+
+  it.each(STATUSES)('from %s: each event and role does what the hand-written table says, and the event records from and to', (status) => {
+    const p = caseIn(status)
+    for (const role of ROLES) {
+      const actor: Actor = role === 'reviewer' ? reviewer('scjg') : { role, id: `${role}-1` }
+      for (const body of BODIES) {
+        const want = EXPECTED[body.type]
+        const legal = want.to[status] !== undefined || (LEGAL_FROM[body.type] ?? []).includes(status)
+        let got: string
+        try {
+          const n = applyEvent(p, ev(body, actor, '2026-03-10'), rules)
+          expect(n.events.at(-1), `${status} ${body.type}`).toMatchObject({ from: status, to: n.status })
+          got = `→${n.status}`
+        } catch (e) {
+          got = (e as TransitionError).code
+        }
+        const expected = !legal ? 'illegal_transition' : !want.by.includes(role) ? 'wrong_role' : want.to[status] ? `→${want.to[status]}` : 'branch_state'
+        expect(got, `${status} · ${role} · ${body.type}`).toBe(expected)
+      }
+    }
+  })
+
+  it('moves a department branch only along pending → undertaking → reviewing → approving → done, pausing from any open step', () => {
+    const r = reviewer('scjg')
+    const at = (e: CaseEventBody) => ev(e, r, '2026-03-06')
+    // Two departments, so the case stays in progress whatever happens to scjg's branch.
+    const base = [...caseIn('pre_review').events, ev({ type: 'accept', departments: ['scjg', 'gaj'] }, clerk, '2026-03-04'), ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), '2026-03-05')]
+    const advance = at({ type: 'advance_branch', department: 'scjg' })
+    const decide = at({ type: 'decide_branch', department: 'scjg', outcome: 'approved' })
+    const pause = at({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查场所' })
+    const resume = at({ type: 'resume_branch', department: 'scjg' })
+    const roads: Record<string, CaseEvent[]> = {
+      pending: [],
+      undertaking: [advance],
+      reviewing: [advance, advance],
+      approving: [advance, advance, advance],
+      'paused (from reviewing)': [advance, advance, pause],
+      done: [advance, advance, advance, decide],
+    }
+    const EXPECTED_BRANCH: Record<string, Record<'advance' | 'decide' | 'pause' | 'resume', string>> = {
+      pending: { advance: 'undertaking', decide: 'branch_state', pause: 'paused', resume: 'branch_state' },
+      undertaking: { advance: 'reviewing', decide: 'branch_state', pause: 'paused', resume: 'branch_state' },
+      reviewing: { advance: 'approving', decide: 'branch_state', pause: 'paused', resume: 'branch_state' },
+      approving: { advance: 'branch_state', decide: 'done', pause: 'paused', resume: 'branch_state' },
+      'paused (from reviewing)': { advance: 'branch_state', decide: 'branch_state', pause: 'branch_state', resume: 'reviewing' },
+      done: { advance: 'branch_state', decide: 'branch_state', pause: 'branch_state', resume: 'branch_state' },
+    }
+    for (const [state, road] of Object.entries(roads)) {
+      const p = project([...base, ...road], rules)
+      expect(p.status).toBe('in_progress')
+      for (const [name, e] of Object.entries({ advance, decide, pause, resume })) {
+        let got: string
+        try {
+          const n = applyEvent(p, e, rules)
+          const b = n.branches.find((x) => x.department === 'scjg')!
+          expect(n.events.at(-1)).toMatchObject({ branchFrom: p.branches.find((x) => x.department === 'scjg')!.status, branchTo: b.status })
+          got = b.status
+        } catch (err) {
+          got = (err as TransitionError).code
+        }
+        expect(got, `${state} · ${name}`).toBe(EXPECTED_BRANCH[state]![name as 'advance'])
+      }
+      // The other department's branch is never touched by scjg's steps.
+      expect(p.branches.find((b) => b.department === 'gaj')!.status).toBe('undertaking')
+    }
+  })
+
   it('keeps a reviewer to their own department', () => {
     const p = caseIn('accepted')
     expect(() => applyEvent(p, ev({ type: 'advance_branch', department: 'scjg' }, reviewer('gaj'), '2026-03-05'), rules)).toThrow(/本部门/)
@@ -198,6 +289,51 @@ describe('clocks through a whole case', () => {
         before = after
       }
     }), { numRuns: 200 })
+  })
+})
+
+describe('the case clock with parallel departments', () => {
+  it('never moves the case deadline earlier when one branch pauses and resumes while another runs', () => {
+    const day = fc.integer({ min: 0, max: 600 }).map((i) => addWorkingDays('2025-01-02', i))
+    const step = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 15 }))
+    fc.assert(fc.property(day, fc.array(step, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 20 }), (start, pauses, promised) => {
+      const r: ItemClockRules = { promisedDays: promised, statutoryDays: null }
+      let p = project([
+        ev({ type: 'submit' }, citizen, start), ev({ type: 'start_pre_review' }, clerk, start), ev({ type: 'accept', departments: ['scjg', 'gaj'] }, clerk, start),
+        ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), start),
+      ], r)
+      let before = p.deadline!
+      let today = start
+      const check = () => {
+        expect(p.deadline, `${p.events.at(-1)!.type} on ${today}`).not.toBeNull()
+        expect(p.deadline! >= before, `${p.events.at(-1)!.type} on ${today}: ${p.deadline} < ${before}`).toBe(true)
+        // Never earlier than a running branch, nor than the law allows less.
+        for (const b of p.branches) if (b.deadline) expect(p.deadline! >= b.deadline).toBe(true)
+        expect(p.legalDeadline! >= p.deadline!).toBe(true)
+        before = p.deadline!
+      }
+      for (const [gap, length] of pauses) {
+        today = addWorkingDays(today, gap)
+        p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '专家评审', reason: '组织专家评审' }, reviewer('scjg'), today), r)
+        check()
+        today = addWorkingDays(today, length)
+        p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), today), r)
+        check()
+      }
+    }), { numRuns: 200 })
+  })
+
+  it('shows the law’s limit beside the promise: 5 working days to tell what to supplement, 45 for joint handling', () => {
+    let p = project([ev({ type: 'submit' }, citizen, '2026-09-29')], rules)
+    // National Day: 10-1 … 10-8 off, Sunday 9-28 and Saturday 10-10 make-up working days.
+    expect([p.deadline, p.legalDeadline]).toEqual([addWorkingDays('2026-09-29', 2), addWorkingDays('2026-09-29', 5)])
+    p = applyEvent(p, ev({ type: 'start_pre_review' }, clerk, '2026-09-30'), rules)
+    p = applyEvent(p, ev({ type: 'accept', departments: ['scjg', 'gaj'] }, clerk, '2026-09-30'), { promisedDays: 5, statutoryDays: null })
+    const joint: ItemClockRules = { promisedDays: 5, statutoryDays: null }
+    expect([p.deadline, p.legalDeadline]).toEqual([addWorkingDays('2026-09-30', 5), addWorkingDays('2026-09-30', 45)])
+    p = applyEvent(p, ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), '2026-10-09'), joint)
+    p = applyEvent(p, ev({ type: 'extend', days: 15, reason: '联合审查' }, leader, '2026-10-09'), joint)
+    expect(p.legalDeadline).toBe(addWorkingDays('2026-09-30', 60))
   })
 })
 

@@ -64,8 +64,22 @@ export interface CertificateIssue {
   validUntil?: string | null
 }
 
-/** `day` is the Asia/Shanghai calendar date of `at`; clocks count in days. */
-export type CaseEvent = CaseEventBody & { at: string; day: string; actor: Actor; note?: string }
+/**
+ * `day` is the Asia/Shanghai calendar date of `at`; clocks count in days.
+ * `from`/`to` are the case's status before and after, and for a department's
+ * step its branch's (`branchFrom`/`branchTo`): stamped by `applyEvent`, so a
+ * stored event says what it changed without replaying the case.
+ */
+export type CaseEvent = CaseEventBody & {
+  at: string
+  day: string
+  actor: Actor
+  note?: string
+  from?: CaseStatus
+  to?: CaseStatus
+  branchFrom?: BranchStatus
+  branchTo?: BranchStatus
+}
 
 export interface Branch {
   department: string
@@ -95,6 +109,13 @@ export interface CaseProjection {
   clockStart: string | null
   /** The deadline of the step the case is in; null while the clock is stopped or the case is over. */
   deadline: string | null
+  /**
+   * The law's limit for the same step, which the promise (`deadline`) may be
+   * earlier than: Art. 32's 5 working days to tell the applicant what to
+   * supplement (past it the case counts as accepted on receipt), Art. 42's
+   * 20 (+10) or 45 (+15) for the decision, Art. 44's 10 for the certificate.
+   */
+  legalDeadline: string | null
   extensionDays: number
   supplement?: SupplementItem[]
   refusal?: { reason: string; basis: string }
@@ -125,6 +146,12 @@ export const BRANCH_STATUS_TEXT: Record<BranchStatus, string> = {
 
 /** Pre-review within 2 working days of (re)submission — the service promise in the seeds. */
 export const PRE_REVIEW_DAYS = 2
+/**
+ * Art. 32: what must be supplemented is told all at once within 5 working
+ * days of receipt. Pre-review's promise (2) is the stricter clock and the
+ * one the light tracks; this is the legal limit shown beside it to staff.
+ */
+export const SUPPLEMENT_NOTICE_DAYS = 5
 /** Certificates within 10 working days of the decision (Art. 44). */
 export const CERTIFICATE_DAYS = 10
 /** Art. 42: 20 (+10) working days; joint handling 45 (+15). */
@@ -168,18 +195,27 @@ const written = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 export function emptyCase(): CaseProjection {
-  return { status: 'draft', branches: [], clockStart: null, deadline: null, extensionDays: 0, events: [] }
+  return { status: 'draft', branches: [], clockStart: null, deadline: null, legalDeadline: null, extensionDays: 0, events: [] }
 }
 
 /** The decision period the light tracks: the promise, within the statutory limit plus any approved extension. */
 export function decisionDays(rules: ItemClockRules, joint: boolean, extensionDays: number): number {
-  const law = rules.statutoryDays ?? (joint ? STATUTORY.joint.days : STATUTORY.single.days)
-  return Math.min(rules.promisedDays + extensionDays, law + extensionDays)
+  return Math.min(rules.promisedDays + extensionDays, statutoryDays(rules, joint, extensionDays))
 }
 
-function branchDeadline(p: CaseProjection, b: Branch, rules: ItemClockRules, cal: WorkCalendar): string | null {
-  if (b.status === 'done' || b.status === 'paused' || !p.clockStart) return null
-  return addWorkingDays(p.clockStart, decisionDays(rules, p.branches.length > 1, p.extensionDays) + b.pausedDays, cal)
+/** The statutory decision period (Art. 42), with any approved extension. */
+function statutoryDays(rules: ItemClockRules, joint: boolean, extensionDays: number): number {
+  return (rules.statutoryDays ?? (joint ? STATUTORY.joint.days : STATUTORY.single.days)) + extensionDays
+}
+
+/**
+ * A branch's deadline as its clock stands: the decision period after
+ * acceptance, moved on by the working days it spent paused. A paused branch
+ * is read at the deadline it had when it stopped (it can only move later).
+ */
+function frozenDeadline(p: CaseProjection, b: Branch, days: number, cal: WorkCalendar): string | null {
+  if (b.status === 'done' || !p.clockStart) return null
+  return addWorkingDays(p.clockStart, days + b.pausedDays, cal)
 }
 
 /** Whether the applicant may still withdraw a case in this status (before acceptance), as the machine says. */
@@ -202,24 +238,35 @@ export function clockStop(p: Pick<CaseProjection, 'status' | 'deadline' | 'branc
   return null
 }
 
+const latest = (days: (string | null)[]): string | null => days.filter((d): d is string => d !== null).sort().at(-1) ?? null
+
 function refreshClocks(p: CaseProjection, rules: ItemClockRules, cal: WorkCalendar): void {
-  for (const b of p.branches) b.deadline = branchDeadline(p, b, rules, cal)
+  const joint = p.branches.length > 1
+  const promised = decisionDays(rules, joint, p.extensionDays)
+  for (const b of p.branches) b.deadline = b.status === 'paused' ? null : frozenDeadline(p, b, promised, cal)
+  p.deadline = null // the clock stands still (补正) or the case is over, unless a step below runs
+  p.legalDeadline = null
   switch (p.status) {
     case 'submitted':
     case 'pre_review':
-      p.deadline = p.clockStart ? addWorkingDays(p.clockStart, PRE_REVIEW_DAYS, cal) : null
+      if (!p.clockStart) break
+      p.deadline = addWorkingDays(p.clockStart, PRE_REVIEW_DAYS, cal)
+      p.legalDeadline = addWorkingDays(p.clockStart, SUPPLEMENT_NOTICE_DAYS, cal)
       break
     case 'accepted':
-    case 'in_progress': {
-      const open = p.branches.map((b) => b.deadline).filter((d): d is string => d !== null).sort()
-      p.deadline = open.at(-1) ?? null
+    case 'in_progress':
+      // The case is due when its last branch is. While every open branch is paused the case's
+      // clock stands still; while some run, a paused one counts at the deadline it stopped at,
+      // so pausing one branch never makes the case look due sooner.
+      if (!p.branches.some((b) => b.deadline !== null)) break
+      p.deadline = latest(p.branches.map((b) => frozenDeadline(p, b, promised, cal)))
+      p.legalDeadline = latest(p.branches.map((b) => frozenDeadline(p, b, statutoryDays(rules, joint, p.extensionDays), cal)))
       break
-    }
     case 'decided':
-      p.deadline = p.clockStart ? addWorkingDays(p.clockStart, CERTIFICATE_DAYS, cal) : null
+      if (!p.clockStart) break
+      p.deadline = addWorkingDays(p.clockStart, CERTIFICATE_DAYS, cal)
+      p.legalDeadline = p.deadline
       break
-    default:
-      p.deadline = null // the clock stands still (补正) or the case is over
   }
 }
 
@@ -337,6 +384,15 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       break
   }
   refreshClocks(n, rules, cal)
+  const department = 'department' in e ? e.department : undefined
+  const before = department === undefined ? undefined : p.branches.find((b) => b.department === department)
+  const after = department === undefined ? undefined : n.branches.find((b) => b.department === department)
+  n.events[n.events.length - 1] = {
+    ...e,
+    from: p.status,
+    to: n.status,
+    ...(before && after ? { branchFrom: before.status, branchTo: after.status } : {}),
+  }
   return n
 }
 
