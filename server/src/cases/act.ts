@@ -54,7 +54,15 @@ export interface ActRequest {
   actor: Actor
   /** The event, or the events the case as it now stands calls for (none: nothing to do). */
   body: Body | ((before: CaseProjection, item: Item | null) => { actor: Actor; body: Body }[])
+  /** When the server received the action: an event is never dated later than this. */
   at: Date
+  /**
+   * When it happened, as told by the system that did it (a webhook's
+   * occurredAt): the event is dated then — its working day is what the
+   * clocks count — but never before the case's last event (order is the
+   * truth) nor after `at` (a clock running fast).
+   */
+  occurredAt?: Date
   /** The case must belong to this account (a citizen's own case); anyone else's reads as missing. */
   owner?: string
   /** More work in the same transaction once the machine has allowed the event (e.g. the resubmitted form). */
@@ -86,8 +94,14 @@ export function transitionProblem(e: TransitionError): ProblemError {
   return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message })
 }
 
+/** `occurredAt` within [the last event, received]; `at` itself when none was told or it is not a time. */
+export function eventTime(at: Date, occurredAt: Date | undefined, last: CaseEvent | undefined): Date {
+  if (!occurredAt || Number.isNaN(occurredAt.getTime())) return at
+  const floor = last ? Date.parse(last.at) : -Infinity
+  return new Date(Math.min(at.getTime(), Math.max(floor, occurredAt.getTime())))
+}
+
 export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>, req: ActRequest): Promise<ActResult> {
-  const today = shanghaiDate(req.at.getTime())
   // The catalogue is read before the transaction: it may query the database itself, and on the
   // embedded PGlite (one connection) a query outside a running transaction waits for it forever.
   const known = await caseRepo(db).byNo(req.caseNo)
@@ -104,6 +118,8 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
       return { row, item, events, projection: project(events, clockRules(item)), added: [], duplicate: true }
     }
     if (req.version !== null && events.length !== req.version) throw new ProblemError('CASE_CHANGED')
+    const at = eventTime(req.at, req.occurredAt, events.at(-1))
+    const today = shanghaiDate(at.getTime())
     const rules = clockRules(item)
     const before = project(events, rules)
     const wanted = typeof req.body === 'function' ? req.body(before, item) : [{ actor: req.actor, body: req.body }]
@@ -113,19 +129,19 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
       const body = { ...raw }
       // Accepted without naming departments: the item's own department handles it.
       if (body.type === 'accept' && !body.departments?.length) body.departments = [item?.department.code ?? 'unknown']
-      const event = { ...body, actor, at: req.at.toISOString(), day: today } as CaseEvent
+      const event = { ...body, actor, at: at.toISOString(), day: today } as CaseEvent
       try {
         after = applyEvent(after, event, rules)
       } catch (e) {
         if (e instanceof TransitionError) throw transitionProblem(e)
         throw e
       }
-      added.push(event)
+      added.push(after.events.at(-1)!) // as the machine stamped it: the statuses it moved from and to
     }
     if (!added.length) return { row, item, events, projection: before, added }
     const ctx = { tx, row, item, before, after, event: added.at(-1)!, added, today, departmentName }
     await req.within?.(ctx)
-    for (const e of added) await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), req.at)
+    for (const e of added) await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), at)
     await cases.setStatus(id, after.status)
     await req.recorded?.(ctx)
     const fresh = (await cases.byId(id))!

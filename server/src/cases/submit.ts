@@ -83,8 +83,8 @@ export async function submitCase(
     })
     // The first event, checked by the same machine the shells run: draft → submitted.
     const actor: Actor = agent ? { role: 'agent', id: agent.agentId } : { role: 'citizen', id: accountId }
-    applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item))
-    await cases.appendEvent(caseId, 'submit', `${actor.role}:${actor.id}`, { caseNo, delivery: body.delivery }, at)
+    const { from, to } = applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item)).events[0]!
+    await cases.appendEvent(caseId, 'submit', `${actor.role}:${actor.id}`, { caseNo, delivery: body.delivery, from, to }, at)
     await ctx.materials.attach(tx, accountId, refs, caseId)
     await cases.bindKey(accountId, key, caseId)
     return { caseId, created: true }

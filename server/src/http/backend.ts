@@ -84,6 +84,7 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
       body: (before) => eventsFor(before, w, opts.systemId),
       claim: (tx, row) => backendRepo(tx).claimWebhook(w.id, row.id),
       at: new Date(now()),
+      occurredAt: new Date(w.occurredAt),
     })
     return { id: w.id, duplicate: result.duplicate === true, applied: result.added.map((e) => e.type), status: result.projection.status }
   })

@@ -182,6 +182,38 @@ describe('http approval backend', () => {
     const seen = (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${citizen}` } })).json<CaseDetail>()
     expect(seen.timeline.slice(-6).map((t) => t.text)).toEqual(['开始承办', '进入听证，暂停计时', '恢复办理，继续计时', '开始审核', '开始审批', '同意'])
   })
+
+  it('dates a reported step when it happened, within the case’s last event and the time it arrived; stores from and to', async () => {
+    const { caseNo, citizen } = await submitted(server)
+    await accept(server, clerk, caseNo)
+    await server.app.approval.dispatch()
+    const timeline = async () => (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${citizen}` } })).json<CaseDetail>().timeline
+    const acceptedAt = Date.parse((await timeline()).at(-1)!.at)
+    await new Promise((r) => setTimeout(r, 30))
+    // Told late (its retries took a while): dated when it happened, not on arrival.
+    const happened = new Date(acceptedAt + 10).toISOString()
+    expect((await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'undertaking' }, { occurredAt: happened })).status).toBe(200)
+    expect((await timeline()).at(-1)!.at).toBe(happened)
+    // Before the step it follows: not put before it.
+    expect((await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'reviewing' }, { occurredAt: new Date(acceptedAt - 86_400_000).toISOString() })).status).toBe(200)
+    expect((await timeline()).at(-1)!.at).toBe(happened)
+    // In the future (the system's clock runs fast): dated on arrival.
+    const sent = Date.now()
+    expect((await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'approving' }, { occurredAt: new Date(sent + 86_400_000).toISOString() })).status).toBe(200)
+    const last = Date.parse((await timeline()).at(-1)!.at)
+    expect(last).toBeGreaterThanOrEqual(sent)
+    expect(last).toBeLessThanOrEqual(Date.now())
+    // Each stored event says what it changed.
+    const rows = await server.app.db.query<{ type: string; data: Record<string, unknown> }>('select e.type, e.data from case_events e join cases c on c.id = e.case_id where c.case_no = $1 order by e.id', [caseNo])
+    expect(rows.map((r) => [r.type, r.data.from, r.data.to, r.data.branchFrom ?? null, r.data.branchTo ?? null])).toEqual([
+      ['submit', 'draft', 'submitted', null, null],
+      ['start_pre_review', 'submitted', 'pre_review', null, null],
+      ['accept', 'pre_review', 'accepted', null, null],
+      ['advance_branch', 'accepted', 'in_progress', 'pending', 'undertaking'],
+      ['advance_branch', 'in_progress', 'in_progress', 'undertaking', 'reviewing'],
+      ['advance_branch', 'in_progress', 'in_progress', 'reviewing', 'approving'],
+    ])
+  })
 })
 
 describe('with the builtin backend', () => {
