@@ -4,7 +4,12 @@
  * for its own open branch. Supervisors and leaders watch every case. The
  * workbench list and the yellow/red warnings use the same rule.
  */
-import type { CaseProjection, StaffRole } from '@tongban/core'
+import type { AccessPurpose, CaseProjection, StaffRole } from '@tongban/core'
+import { ProblemError } from '../errors'
+import type { Queryable } from '../store/db'
+import type { CaseRow } from '../store/cases'
+import { accessLogRepo } from '../store/access-log'
+import { loadEvents } from './events'
 
 export const WINDOW_STATUSES = ['submitted', 'pre_review', 'decided'] as const
 
@@ -27,4 +32,22 @@ export function audiencesOf(staff: Responsible): string[] {
     ...(staff.roles.includes('clerk') ? ['window'] : []),
     ...(staff.roles.includes('reviewer') && staff.departmentCode ? [`department:${staff.departmentCode}`] : []),
   ]
+}
+
+/**
+ * Opening a case's form, materials or notices on the workbench: the window
+ * (it receives every case and issues every result), a department the case
+ * was given to (its branch, open or done), or supervision. Anyone else is
+ * refused — a reviewer does not browse other departments' applicants.
+ * Every look is written to the access log the citizen sees, with its purpose.
+ */
+export async function staffReads(db: Queryable, staff: Responsible & { id: string }, row: Pick<CaseRow, 'id' | 'account_id'>, fields: string[]): Promise<void> {
+  let purpose: AccessPurpose | null = staff.roles.includes('clerk') ? 'assist' : null
+  if (!purpose && staff.roles.includes('reviewer') && staff.departmentCode) {
+    const given = (await loadEvents(db, row.id)).some((e) => e.type === 'accept' && e.departments.includes(staff.departmentCode!))
+    if (given) purpose = 'assist'
+  }
+  if (!purpose && watchesEverything(staff)) purpose = 'supervision'
+  if (!purpose) throw new ProblemError('FORBIDDEN', { detail: '这个办件没有交给本部门办理，不能查看' })
+  await accessLogRepo(db).record(row.account_id, staff.id, purpose, fields)
 }

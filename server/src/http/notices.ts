@@ -13,10 +13,10 @@ import {
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
-import { accessLogRepo } from '../store/access-log'
 import { documentRepo, type DocumentRow } from '../store/documents'
 import { loadEvents } from '../cases/events'
 import { caseLookups } from '../cases/act'
+import { staffReads } from '../cases/responsibility'
 import { noticeEvents } from '../notices/faces'
 import { sha256, type StoredContent } from '../notices/issue'
 import { issueCaseNotice } from '../notices/case-documents'
@@ -125,8 +125,7 @@ export function noticeRoutes(opts: NoticeRouteOptions = {}) {
       const staff = staffOf(request)
       const row = await caseFor(request, null)
       // The notice names the applicant: reading it is reading their case.
-      const purpose = staff.roles.includes('clerk') || staff.roles.includes('reviewer') ? 'assist' : 'supervision'
-      await accessLogRepo(app.db).record(row.account_id, staff.id, purpose, ['application'])
+      await staffReads(app.db, staff, row, ['application'])
       return sendNotice(request, reply, row)
     })
 

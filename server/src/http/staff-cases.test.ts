@@ -128,6 +128,31 @@ describe('the workbench', () => {
     expect(resumed?.deadline).toBe((await open(mz, caseNo)).branches.find((b) => b.department === '示例市民政局')?.deadline)
   })
 
+  it('opens a case’s form only for the window, the departments it was given to and supervision, and logs each look for the citizen', async () => {
+    const { token, caseNo } = await submitted()
+    const [mz, sc, supervisor] = [await staffToken('reviewer_mz'), await staffToken('reviewer_sc'), await staffToken('supervisor')]
+    const look = (t: string, url = `/api/staff/cases/${caseNo}`) => server.app.inject({ url, headers: as(t) })
+    const refused = async (t: string, url?: string) => {
+      const res = await look(t, url)
+      expect(res.statusCode, res.body).toBe(403)
+      expect(res.headers['content-type']).toContain('application/problem+json')
+      expect(res.json<Problem>()).toMatchObject({ code: 'FORBIDDEN', detail: '这个办件没有交给本部门办理，不能查看' })
+    }
+    // Before acceptance no department has it.
+    await refused(mz)
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    await act(clerk, caseNo, { type: 'accept', departments: ['mzj'], version: 2 })
+    expect((await look(mz)).statusCode).toBe(200)
+    // Supervision opens it (to watch: no actions).
+    expect((await look(supervisor)).json<StaffCaseDetail>()).toMatchObject({ caseNo, actions: [] })
+    // Another department's reviewer: not the form, nor the notices that name the applicant.
+    await refused(sc)
+    await refused(sc, `/api/staff/cases/${caseNo}/notices/acceptance`)
+    const log = (await server.app.inject({ url: '/api/me/access-log', headers: as(token) })).json<{ staffName: string; purpose: string }[]>()
+    expect(log.map((e) => e.purpose).sort()).toEqual(['assist', 'supervision'])
+    expect(log.some((e) => /市场/.test(e.staffName))).toBe(false)
+  })
+
   it('lets one of two clerks acting at once win; the other is told the case changed', async () => {
     const { caseNo } = await submitted()
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })

@@ -13,12 +13,11 @@ import {
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
-import { accessLogRepo } from '../store/access-log'
 import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../cases/events'
 import { actOnCase, caseLookups } from '../cases/act'
 import { issueCertificate } from '../cases/certificates'
 import { issueNoticesFor } from '../notices/case-documents'
-import { isResponsible } from '../cases/responsibility'
+import { isResponsible, staffReads } from '../cases/responsibility'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
@@ -84,10 +83,10 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const staff = staffOf(request)
     const item = await itemOf(row.item_code)
     const clock = caseClock(events, clockRules(item), now())
-    const actor = actorFor(staff)
+    // A supervisor holds none of the acting roles: the case opens with no actions.
     const actions = [...new Set(STAFF_ROLES
       .filter((r) => staff.roles.includes(r))
-      .flatMap((r) => allowedEvents(clock.projection, { ...actor, role: r, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) })))]
+      .flatMap((r) => allowedEvents(clock.projection, { role: r, id: staff.id, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) })))]
       .filter((t) => app.approval.onWorkbench(t))
     return {
       ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
@@ -102,8 +101,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const staff = staffOf(request)
     const row = await caseRepo(app.db).byNo(request.params.caseNo)
     if (!row) throw new ProblemError('CASE_NOT_FOUND')
-    const purpose = staff.roles.includes('clerk') || staff.roles.includes('reviewer') ? 'assist' : 'supervision'
-    await accessLogRepo(app.db).record(row.account_id, staff.id, purpose, ['application'])
+    await staffReads(app.db, staff, row, ['application'])
     reply.header('cache-control', 'private, no-store')
     return staffDetail(request, row, await loadEvents(app.db, row.id))
   })

@@ -18,8 +18,8 @@ import { uploadsRepo, type UploadRow } from '../store/uploads'
 import { checkFileName, inspectFile, type CheckedName } from '../uploads/inspect'
 import { receiveToTemp, type Received } from '../uploads/receive'
 import { grantedConsent } from '../cases/agent'
+import { staffReads } from '../cases/responsibility'
 import { caseRepo } from '../store/cases'
-import { accessLogRepo } from '../store/access-log'
 
 export const UPLOAD_MESSAGES = {
   file: '请选择要上传的文件',
@@ -200,8 +200,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       request.log.error({ upload: row.id }, 'upload row without stored bytes')
       throw new ProblemError('UPLOAD_NOT_FOUND')
     }
-    const purpose = staff.roles.includes('clerk') || staff.roles.includes('reviewer') ? 'assist' : 'supervision'
-    await accessLogRepo(app.db).record(kase.account_id, staff.id, purpose, [`material:${row.name}`])
+    await staffReads(app.db, staff, kase, [`material:${row.name}`])
     // Shown in the workbench's viewer (inline); the type is the one sniffed at upload, never guessed again.
     return reply
       .header('content-type', row.mime)
