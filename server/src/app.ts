@@ -67,6 +67,8 @@ export interface BuildOptions {
   sms?: SmsProvider
   /** Write logs here instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream
+  /** The time cases are acted on and their clocks read at (tests move it on to see yellow and red lights). */
+  now?: () => number
 }
 
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -152,7 +154,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays)
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
   await app.register(licenceRoutes, { demo: config.seed && !config.production, publicOrigin: config.publicOrigin })
-  await app.register(caseRoutes({ materials: materialResolver() }))
+  await app.register(caseRoutes({ materials: materialResolver(), now: opts.now }))
   const approval = connectors.approval
     ? httpBackend({ db, client: connectors.approval, log: app.log })
     : builtinBackend()
@@ -166,7 +168,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       if (address && typeof address === 'object') fakeApproval.setWebhookUrl(`http://127.0.0.1:${address.port}/api/backend/webhook`)
     })
   }
-  await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin })
+  await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin, now: opts.now })
   await app.register(staffWarningRoutes)
   scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs)
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId })
@@ -177,7 +179,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))
   }
   if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
-  await app.register(noticeRoutes({ publicOrigin: config.publicOrigin }))
+  await app.register(noticeRoutes({ publicOrigin: config.publicOrigin, now: opts.now }))
 
   const webRoot = config.webRoot
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))

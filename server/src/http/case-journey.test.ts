@@ -1,14 +1,16 @@
 /**
- * One case all the way through on the BFF, on PGlite and on PostgreSQL:
- * submit → supplement → resubmit → accept with two departments (joint
- * handling) → one branch paused for a special procedure and resumed →
- * extension → both decide → 办结. At every step the deadline and light the
- * citizen sees are the core clock's for that step.
+ * One case all the way through on the BFF, on PGlite and on PostgreSQL, on
+ * a clock the test moves day by day: submit → the pre-review goes yellow,
+ * then red → supplement → resubmit → accept with two departments (joint
+ * handling) → one branch paused for a special procedure, resumed, paused and
+ * resumed again → extension → the other branch runs late (red) → both decide
+ * → 办结. At every step the deadline, light and days left the citizen and
+ * the staff see are the core clock's for that step.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addWorkingDays, decisionDays, shanghaiDate,
-  type CaseDetail, type Item, type StaffCaseDetail, type SubmitCaseBody,
+  type CaseDetail, type Item, type StaffCaseDetail, type StaffCaseSummary, type SubmitCaseBody,
 } from '@tongban/core'
 import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
@@ -27,11 +29,17 @@ describe.each(variants)('a whole case on $label', (variant) => {
   let database: { db: Db; close(): Promise<void> }
   let server: TestServer
   const tokens: Record<string, string> = {}
+  /** The BFF's time: 10:00 in Shanghai on the day the test has reached. */
+  let clock = Date.now()
+  const goTo = (day: string) => { clock = Date.parse(`${day}T02:00:00Z`) }
+  // A Monday in March, clear of holidays at the start.
+  const D0 = '2026-03-02'
+  const day = (n: number) => addWorkingDays(D0, n)
   const as = (t: string) => ({ authorization: `Bearer ${t}` })
 
   beforeAll(async () => {
     database = await variant.open()
-    server = await startTestServer({ db: database.db })
+    server = await startTestServer({ db: database.db, now: () => clock })
     const hash = await hashPassword('Journey@2026')
     await staffRepo(database.db).insert({ username: 'mz-reviewer', displayName: '民政局社会救助科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'mzj' })
     await staffRepo(database.db).insert({ username: 'rs-reviewer', displayName: '人社局就业科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'rsj' })
@@ -49,7 +57,7 @@ describe.each(variants)('a whole case on $label', (variant) => {
   })
 
   it('keeps every party on the same clock from submission to 办结', async () => {
-    const today = shanghaiDate(Date.now())
+    goTo(D0)
     const item = (await server.app.inject('/api/items/MZ-0001')).json<Item>()
     const body: SubmitCaseBody = {
       itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
@@ -71,42 +79,80 @@ describe.each(variants)('a whole case on $label', (variant) => {
       return res.json<StaffCaseDetail>()
     }
 
-    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: addWorkingDays(today, 2), light: 'green' })
+    const clerkRow = async () => (await server.app.inject({ url: '/api/staff/cases', headers: as(tokens.clerk!) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
+    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: day(2), light: 'green', daysLeft: 2 })
+    // The window's view: the promise (2 working days) and the law's limit to tell what to supplement (5).
+    const opened = (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as(tokens.clerk!) })).json<StaffCaseDetail>()
+    expect(opened).toMatchObject({ deadline: day(2), legalDeadline: day(5), leadDepartment: 'mzj' })
+    // A day later the pre-review is due tomorrow: yellow, for the citizen and on the clerk's list alike.
+    goTo(day(1))
+    expect(await citizenView()).toMatchObject({ deadline: day(2), light: 'yellow', daysLeft: 1 })
+    expect(await clerkRow()).toMatchObject({ light: 'yellow', daysLeft: 1 })
+    // Past it: red, and the list puts it first.
+    goTo(day(3))
+    expect(await citizenView()).toMatchObject({ deadline: day(2), light: 'red', daysLeft: -1 })
+    expect(await clerkRow()).toMatchObject({ light: 'red', daysLeft: -1 })
+    const reds = (await server.app.inject({ url: '/api/staff/cases', headers: as(tokens.clerk!) })).json<StaffCaseSummary[]>()
+    expect(reds[0]?.light).toBe('red')
+
     await act('clerk', { type: 'start_pre_review' })
     await act('clerk', { type: 'request_supplement', items: [{ path: 'savings', reason: '请按近6个月银行流水填写' }] })
     expect(await citizenView()).toMatchObject({ status: 'supplement_required', deadline: null, light: null, clockStop: 'supplement' })
     const listed = (await server.app.inject({ url: '/api/me/cases', headers: as(tokens.citizen!) })).json<{ caseNo: string; clockStop: string | null }[]>()
     expect(listed.find((c) => c.caseNo === caseNo)?.clockStop).toBe('supplement')
+    // Five working days later the citizen resubmits: a new pre-review clock from that day.
+    goTo(day(8))
     const resubmitted = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...body.values, savings: 2600 }, version }, headers: as(tokens.citizen!) })
     expect(resubmitted.statusCode, resubmitted.body).toBe(200)
     version++
-    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: addWorkingDays(today, 2), clockStop: null })
+    expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: day(10), light: 'green', clockStop: null })
 
     await act('clerk', { type: 'start_pre_review' })
     const accepted = await act('clerk', { type: 'accept', departments: ['mzj', 'rsj'] })
     const rules = { promisedDays: item.promisedDays, statutoryDays: item.statutoryDays }
-    const decisionBy = addWorkingDays(today, decisionDays(rules, true, 0))
-    expect(accepted.branches.map((b) => [b.department, b.deadline])).toEqual([['示例市民政局', decisionBy], ['示例市人力资源和社会保障局', decisionBy]])
+    const A = day(8) // accepted
+    const by = (days: number) => addWorkingDays(A, days)
+    const promised = decisionDays(rules, true, 0)
+    expect(accepted.branches.map((b) => [b.department, b.deadline, b.light])).toEqual([['示例市民政局', by(promised), 'green'], ['示例市人力资源和社会保障局', by(promised), 'green']])
+    const law = item.statutoryDays ?? 45 // the item's own law, or Art. 42's 45 for joint handling
+    expect(accepted.legalDeadline).toBe(by(law))
 
     for (let i = 0; i < 3; i++) await act('mzj', { type: 'advance_branch', department: 'mzj' })
-    const paused = await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: addWorkingDays(today, 5) })
-    expect(paused.branches[0]).toMatchObject({ statusLabel: '特别程序（暂停计时）', deadline: null, paused: { procedure: '入户调查' } })
-    // The case's own deadline is its running branch's meanwhile.
-    expect(await citizenView()).toMatchObject({ deadline: decisionBy, clockStop: null })
+    const paused = await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: by(5) })
+    expect(paused.branches[0]).toMatchObject({ statusLabel: '特别程序（暂停计时）', deadline: null, light: null, daysLeft: null, paused: { procedure: '入户调查' } })
+    expect(await citizenView()).toMatchObject({ deadline: by(promised), clockStop: null })
+    // Two working days of home visits: 民政局's clock moves on by two.
+    goTo(by(2))
+    await act('mzj', { type: 'resume_branch', department: 'mzj' })
+    expect(await citizenView()).toMatchObject({ deadline: by(promised + 2) })
+    // Paused again: the case stays due when 民政局 stopped, not on 人社局's earlier day.
+    await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '专家评审', reason: '评审收入核定' })
+    expect(await citizenView()).toMatchObject({ deadline: by(promised + 2), clockStop: null })
+    goTo(by(3))
     await act('mzj', { type: 'resume_branch', department: 'mzj' })
     const extended = await act('leader', { type: 'extend', days: 10, reason: '需要部门间核对' })
-    expect(extended.branches[0]!.deadline).toBe(addWorkingDays(today, decisionDays(rules, true, 10)))
+    expect(extended.branches.map((b) => b.deadline)).toEqual([by(decisionDays(rules, true, 10) + 3), by(decisionDays(rules, true, 10))])
+    expect(extended.legalDeadline).toBe(by(law + 10 + 3))
+
+    // 人社局 runs a day past its deadline: red on its own line, for the citizen too.
+    const rsjBy = by(decisionDays(rules, true, 10))
+    goTo(addWorkingDays(rsjBy, 1))
+    const late = (await citizenView()).branches.find((b) => b.department === '示例市人力资源和社会保障局')
+    expect(late).toMatchObject({ deadline: rsjBy, light: 'red', daysLeft: -1 })
+    const rsjRow = (await server.app.inject({ url: '/api/staff/cases', headers: as(tokens.rsj!) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
+    expect(rsjRow).toMatchObject({ deadline: rsjBy, light: 'red' })
+    const D = shanghaiDate(clock) // decided
 
     for (let i = 0; i < 3; i++) await act('rsj', { type: 'advance_branch', department: 'rsj' })
     await act('mzj', { type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件' })
     const decided = await act('rsj', { type: 'decide_branch', department: 'rsj', outcome: 'approved' })
-    expect(decided).toMatchObject({ status: 'decided', deadline: addWorkingDays(today, 10), light: 'green' })
+    expect(decided).toMatchObject({ status: 'decided', deadline: addWorkingDays(D, 10), light: 'green' })
     const done = await act('clerk', { type: 'complete', certificate: { number: '示民低保〔2026〕0001号', validUntil: null } })
     expect(done).toMatchObject({ status: 'completed', deadline: null, actions: [] })
     // The licence is in the applicant's wallet, once, in the applicant's name, from the deciding departments.
     const wallet = (await server.app.inject({ url: '/api/me/licences', headers: as(tokens.citizen!) })).json<{ type: string; title: string; number: string; holder: string; issuer: string; issuedOn: string; validUntil: string | null }[]>()
     expect(wallet.filter((l) => l.number === '示民低保〔2026〕0001号')).toEqual([expect.objectContaining({
-      type: item.result.name, holder: '王芳', issuer: '示例市民政局、示例市人力资源和社会保障局', issuedOn: today, validUntil: null,
+      type: item.result.name, holder: '王芳', issuer: '示例市民政局、示例市人力资源和社会保障局', issuedOn: D, validUntil: null,
     })])
 
     const story = (await citizenView()).timeline.map((t) => `${t.by}${t.text}`)
@@ -114,7 +160,8 @@ describe.each(variants)('a whole case on $label', (variant) => {
       '申请人提交了申请', '窗口开始预审', '窗口请补正材料（一次性告知）', '申请人补正后重新提交', '窗口开始预审',
       '窗口受理，交示例市民政局、示例市人力资源和社会保障局办理',
       '示例市民政局开始承办', '示例市民政局开始审核', '示例市民政局开始审批',
-      '示例市民政局进入入户调查，暂停计时', '示例市民政局恢复办理，继续计时', '分管领导办理期限延长10个工作日',
+      '示例市民政局进入入户调查，暂停计时', '示例市民政局恢复办理，继续计时',
+      '示例市民政局进入专家评审，暂停计时', '示例市民政局恢复办理，继续计时', '分管领导办理期限延长10个工作日',
       '示例市人力资源和社会保障局开始承办', '示例市人力资源和社会保障局开始审核', '示例市人力资源和社会保障局开始审批',
       '示例市民政局同意', '示例市人力资源和社会保障局同意', '窗口办结，结果已出具',
     ])
