@@ -97,7 +97,9 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
     resume: (caseNo, dept) => ok(dept, caseNo, { type: 'resume_branch', department: dept }),
     extend: (caseNo, days, reason) => ok('leader', caseNo, { type: 'extend', days, reason }),
     async tooEarly(caseNo, dept) {
-      const res = await act(dept, caseNo, { type: 'advance_branch', department: dept })
+      // The department cannot open a case not given to it: it acts on the version the window sees.
+      const { version } = await view(caseNo, 'clerk')
+      const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { type: 'advance_branch', department: dept, version }, headers: as(dept) })
       return { status: res.statusCode, code: res.json<{ code: string }>().code, type: res.headers['content-type']?.toString() }
     },
   }
@@ -115,7 +117,7 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
       // The system never held this case; a webhook about it anyway (signed) must change nothing.
       const body = JSON.stringify({ id: `evt-early-${caseNo}`, caseNo, occurredAt: new Date().toISOString(), type: 'branch.status', department, status: 'undertaking' })
       const res = await fake!.deliver(body, fake!.signatureFor(body, Math.floor(Date.now() / 1000)))
-      return { status: res.status, code: (res.body as { code: string }).code, type: 'application/problem+json' }
+      return { status: res.status, code: (res.body as { code: string }).code, type: res.contentType ?? undefined }
     },
   }
   return { server, fake, tokens, departments: kind === 'builtin' ? builtin : http }

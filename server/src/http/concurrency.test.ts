@@ -72,6 +72,10 @@ describe.runIf(pgUrl)('acting at once on PostgreSQL, two instances', () => {
         post(a, `/api/staff/cases/${caseNo}/events`, clerk, { type: 'accept', version: 2 }),
       ])
       expect([x.status, y.status].sort()).toEqual([200, 409])
+      // The loser is told plainly, in the problem format both shells read.
+      const loser = x.status === 409 ? x : y
+      expect(loser.headers.get('content-type')).toContain('application/problem+json')
+      expect(await loser.json()).toMatchObject({ code: 'CASE_CHANGED', status: 409, title: '这个办件刚被其他人处理过，请刷新后再确认一次' })
       const seen = (await a.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${citizen}` } })).json<CaseDetail>()
       expect(seen.status).toBe(x.status === 200 ? 'withdrawn' : 'accepted')
       expect(seen.version).toBe(3)

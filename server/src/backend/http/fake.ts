@@ -40,7 +40,7 @@ export interface FakeApprovalServer {
   /** A department of the system did something: send it as a signed webhook; the BFF's answer. */
   report(caseNo: string, what: Report, opts?: { id?: string; occurredAt?: string }): Promise<{ status: number; body: unknown; id: string }>
   /** Send a raw webhook with the given headers (forged or stale ones, in tests). */
-  deliver(body: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }>
+  deliver(body: string, headers: Record<string, string>): Promise<{ status: number; body: unknown; contentType: string | null }>
   /** The headers a body would be signed with at `seconds` (Unix time). */
   signatureFor(body: string, seconds: number): Record<string, string>
   close(): Promise<void>
@@ -114,7 +114,7 @@ export async function startFakeApprovalServer(opts: FakeApprovalOptions): Promis
     try {
       parsed = JSON.parse(text)
     } catch { /* not JSON */ }
-    return { status: res.status, body: parsed }
+    return { status: res.status, body: parsed, contentType: res.headers.get('content-type') }
   }
 
   return {
