@@ -8,7 +8,7 @@ import {
   clockStop, materialRefs, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
-  BRANCH_STATUS_TEXT, lightFor, shanghaiDate, timeline,
+  BRANCH_STATUS_TEXT, shanghaiDate, timeline,
   CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
   type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
@@ -18,7 +18,7 @@ import { identityRepo } from '../store/identity'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
 import { submitCase, type MaterialResolver } from '../cases/submit'
 import { grantedConsent } from '../cases/agent'
-import { caseClock, clockRules, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
+import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
 import { actOnCase, caseLookups, type ActRequest } from '../cases/act'
 import { accessLogRepo } from '../store/access-log'
 
@@ -71,7 +71,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
       department: departmentName(b.department),
       statusLabel: BRANCH_STATUS_TEXT[b.status],
       deadline: b.deadline,
-      light: b.deadline ? lightFor(b.deadline, today) : null,
+      ...clockAt(b.deadline, today),
       ...(b.pause ? { paused: b.pause } : {}),
     })),
     ...(p.supplement ? { supplement: p.supplement } : {}),

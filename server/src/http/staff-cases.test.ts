@@ -153,6 +153,19 @@ describe('the workbench', () => {
     expect(log.some((e) => /市场/.test(e.staffName))).toBe(false)
   })
 
+  it('accepts for the departments the clerk picks (joint handling), and refuses a department that does not exist', async () => {
+    const { caseNo } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    const opened = await open(clerk, caseNo)
+    expect(opened).toMatchObject({ leadDepartment: 'mzj', legalDeadline: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
+    const wrong = await act(clerk, caseNo, { type: 'accept', departments: ['mzj', 'nope'], version: 2 })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.headers['content-type']).toContain('application/problem+json')
+    expect(wrong.json<Problem>().errors).toEqual([{ path: 'departments.1', code: 'unknown_department', message: '没有这个办理部门，请重新选择' }])
+    const joint = await act(clerk, caseNo, { type: 'accept', departments: ['mzj', 'rsj'], version: 2 })
+    expect(joint.json<StaffCaseDetail>().branches.map((b) => b.department)).toEqual(['示例市民政局', '示例市人力资源和社会保障局'])
+  })
+
   it('lets one of two clerks acting at once win; the other is told the case changed', async () => {
     const { caseNo } = await submitted()
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })

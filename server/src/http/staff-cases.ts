@@ -90,6 +90,8 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       .filter((t) => app.approval.onWorkbench(t))
     return {
       ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
+      leadDepartment: item?.department.code ?? null,
+      legalDeadline: clock.projection.legalDeadline,
       ...(staff.roles.includes('reviewer') && staff.departmentCode ? { myDepartment: staff.departmentCode } : {}),
     }
   }
@@ -116,6 +118,11 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const staff = staffOf(request)
     const { version, ...body } = request.body
     if (!app.approval.onWorkbench(body.type)) throw new ProblemError('HANDLED_EXTERNALLY')
+    if (body.type === 'accept' && Array.isArray(body.departments) && body.departments.length) {
+      const known = new Set((await app.catalogue.departments()).map((d) => d.code))
+      const unknown = body.departments.findIndex((code) => !known.has(code))
+      if (unknown >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `departments.${unknown}`, code: 'unknown_department', message: '没有这个办理部门，请重新选择' }] })
+    }
     const result = await actOnCase(app.db, lookups, {
       caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()),
       recorded: async (ctx) => {

@@ -202,7 +202,7 @@ export interface CaseDetail extends CaseSummary {
   /** Every step so far, by role or department (never a person's name). */
   timeline: TimelineEntry[]
   /** One line per department once accepted. */
-  branches: { department: string; statusLabel: string; deadline: string | null; light: Light | null; paused?: { procedure: string; reason: string; expectedEnd?: string } }[]
+  branches: { department: string; statusLabel: string; deadline: string | null; light: Light | null; daysLeft: number | null; paused?: { procedure: string; reason: string; expectedEnd?: string } }[]
   /** What to add or correct, all at once, while the case waits for a supplement. */
   supplement?: SupplementItem[]
   /** Events so far: sent back with 补正 or 撤回, so a stale page cannot act on a changed case. */
@@ -225,6 +225,15 @@ export interface StaffCaseDetail extends CaseDetail {
   actions: CaseEventBody['type'][]
   /** A reviewer's own department code: the branch their actions name. */
   myDepartment?: string
+  /** The item's own department (code): handles the case, and leads when others join (并联审批). */
+  leadDepartment: string | null
+  /**
+   * The law's limit for the current step, which the promise (`deadline`) may
+   * be earlier than: 5 working days to tell what to supplement (Art. 32), the
+   * statutory decision period with any extension (Art. 42), 10 for the
+   * certificate (Art. 44). Null while the clock stands still.
+   */
+  legalDeadline: string | null
 }
 
 /** A case handed to the approval system (APPROVAL_BACKEND=http) that has not gone through yet. */
