@@ -194,3 +194,48 @@ it('办件查询 without signing in: what is wrong said by the field, a wrong ph
   await shot(page, 'query')
   await relative.close()
 })
+
+it('two tabs at the window: the one acting second is told and shown the case as it now is; acceptance adds a second department', async () => {
+  const caseNo = await appliedCase('13866661237', '杏花村7组5号', 'tracking-e2e-0000000004')
+  const clerk = await signedInStaff(e2e.browser, e2e.product.url, 'clerk')
+  const [a, b] = [clerk.page, await clerk.context.newPage()]
+  for (const tab of [a, b]) {
+    await tab.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
+    await poll(() => tab.getByRole('button', { name: '开始预审' }).count()).toBe(1)
+  }
+  await a.getByRole('button', { name: '开始预审' }).click()
+  await poll(() => a.getByText('已开始预审。').count()).toBe(1)
+  // The second tab still offers 开始预审: pressing it does nothing to the case, and says so.
+  await b.getByRole('button', { name: '开始预审' }).click()
+  await poll(() => b.getByRole('alert').filter({ hasText: '这个办件刚被其他人处理过，没有进行您的操作' }).count()).toBe(1)
+  await poll(() => b.getByRole('button', { name: '受理', exact: true }).count()).toBe(1)
+  expect(await b.getByText(/窗口预审中/).count()).toBeGreaterThan(0)
+  // The law's limit beside the 2-day promise.
+  expect(await b.getByText(/法定期限：\d+月\d+日（5个工作日内未告知补正的/).count()).toBe(1)
+
+  // Joint handling: the item's own department leads and stays ticked; the clerk adds 人社局.
+  const departments = b.getByRole('group', { name: '办理部门' })
+  const lead = departments.getByRole('checkbox', { name: '示例市民政局（牵头）' })
+  expect([await lead.isChecked(), await lead.isDisabled()]).toEqual([true, true])
+  await departments.getByRole('checkbox', { name: '示例市人力资源和社会保障局' }).check()
+  await poll(() => b.getByText('并联审批：2个部门同时办理').count()).toBe(1)
+  await shot(b, 'staff-accept-joint')
+  await b.getByRole('button', { name: '受理', exact: true }).click()
+  await poll(() => b.getByText('已受理，办理部门开始计时。').count()).toBe(1)
+  const branches = b.getByRole('region', { name: '办理部门' })
+  await poll(() => branches.getByRole('listitem').allInnerTexts()).toEqual([
+    expect.stringMatching(/^示例市民政局 · 待承办\s*正常 · \d+月\d+日前 · 还剩\d+个工作日$/),
+    expect.stringMatching(/^示例市人力资源和社会保障局 · 待承办\s*正常 · \d+月\d+日前 · 还剩\d+个工作日$/),
+  ])
+
+  // The first tab, still at pre-review, tries to refuse: told, and nothing changes.
+  await a.getByText('不予受理', { exact: true }).click()
+  await a.getByLabel('不予受理的理由').fill('材料不全')
+  await a.getByLabel('法律依据').fill('《行政许可法》第三十二条')
+  await a.getByRole('button', { name: '作出不予受理决定' }).click()
+  await poll(() => a.getByRole('alert').filter({ hasText: '没有进行您的操作' }).count()).toBe(1)
+  await poll(() => a.getByText(/已受理/).count()).toBeGreaterThan(0)
+  expect(await a.getByRole('button', { name: '作出不予受理决定' }).count()).toBe(0)
+  expect(await axe(b)).toEqual([])
+  await clerk.context.close()
+})
