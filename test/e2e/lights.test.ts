@@ -1,0 +1,97 @@
+/**
+ * The lights as days pass, in Chromium, on PostgreSQL. Two applications
+ * are made now and then moved back in time in the database — as if one had
+ * waited at the window a day (its 2-day pre-review due tomorrow: yellow) and
+ * the other a week (overdue: red). The resident's 我的办件 and case page and
+ * the clerk's queue show the same lights in words (never colour alone), the
+ * overdue one first on the clerk's desk. axe on the citizen pages;
+ * screenshots go to test/artifacts/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { addWorkingDays, lightFor, shanghaiDate, workingDaysLeft, type CaseDetail } from '@tongban/core'
+import { minimumLivingApplication, postgresAvailable } from '../../server/src/testing'
+import { axeViolations, citizenContext, screenshot, staffPage, useProduct } from './support'
+
+const pgUrl = await postgresAvailable()
+const schema = `e2e_lights_${Date.now().toString(36)}`
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
+
+/** The latest day on or before today on which a case submitted then is `light` now (pre-review: 2 working days). */
+function submittedDayFor(light: 'yellow' | 'red', today: string): string {
+  for (let back = 1; back < 60; back++) {
+    const day = shanghaiDate(Date.parse(`${today}T04:00:00Z`) - back * 86_400_000)
+    if (lightFor(addWorkingDays(day, 2), today) === light) return day
+  }
+  throw new Error(`no submission day gives ${light} on ${today}`)
+}
+
+describe.runIf(pgUrl)('lights as the days pass', () => {
+  let sql: pg.Client
+  // Registered before the product's hooks: the schema is dropped after the server has stopped.
+  beforeAll(async () => {
+    sql = new pg.Client({ connectionString: pgUrl!, options: `-c search_path=${schema}` })
+    await sql.connect()
+  })
+  afterAll(async () => {
+    await sql.query(`drop schema if exists ${schema} cascade`)
+    await sql.end()
+  })
+  const e2e = useProduct({ DATABASE_URL: pgUrl ?? '', DATABASE_SCHEMA: schema })
+
+  /** The case as if submitted at 10:00 on `day`, Shanghai time. */
+  async function backdate(caseNo: string, day: string): Promise<void> {
+    const at = `${day}T02:00:00Z`
+    const moved = await sql.query('update case_events set at = $2 where case_id = (select id from cases where case_no = $1)', [caseNo, at])
+    expect(moved.rowCount).toBe(1)
+    await sql.query('update cases set submitted_at = $2 where case_no = $1', [caseNo, at])
+  }
+
+  it('yellow the day before the pre-review is due, red after it, the same for the resident and the clerk', async () => {
+    const today = shanghaiDate(Date.now())
+    const phone = '13866662001'
+    const citizen = await citizenContext(e2e.browser, e2e.product.url, phone)
+    const apply = async (address: string, key: string) => {
+      const res = await citizen.request.post(`${e2e.product.url}/api/cases`, { data: minimumLivingApplication(phone, { name: '吴秀兰', address }), headers: { 'idempotency-key': key } })
+      expect(res.status()).toBe(201)
+      return (await res.json() as CaseDetail).caseNo
+    }
+    const soon = await apply('杏花村8组1号', 'lights-e2e-00000000001')
+    const late = await apply('杏花村8组2号', 'lights-e2e-00000000002')
+    const soonDay = submittedDayFor('yellow', today)
+    const lateDay = submittedDayFor('red', today)
+    await backdate(soon, soonDay)
+    await backdate(late, lateDay)
+    const lateDue = addWorkingDays(lateDay, 2)
+    const overdue = -workingDaysLeft(lateDue, today)
+    const [m, d] = lateDue.slice(5).split('-').map(Number)
+
+    const page = await citizen.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(`${e2e.product.url}/me/cases`)
+    const row = (caseNo: string) => page.getByRole('listitem').filter({ hasText: caseNo })
+    await poll(() => row(late).innerText()).toContain(`已超期${overdue}个工作日 · 期限为${m}月${d}日`)
+    expect(await row(soon).innerText()).toMatch(/即将到期 · \d+月\d+日前 · 还剩[01]个工作日/)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'lights-cases')
+
+    await page.goto(`${e2e.product.url}/cases/${late}`)
+    await poll(() => page.getByText(`本环节：已超期${overdue}个工作日 · 期限为${m}月${d}日`).count()).toBe(1)
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, 'lights-case-red')
+    expect(errors).toEqual([])
+
+    // The clerk's desk: the overdue one first, then the one due tomorrow, with the same words.
+    const clerk = await staffPage(e2e.browser, e2e.product.url, 'clerk')
+    const queue = clerk.page.getByRole('list', { name: '待办办件' })
+    await poll(() => queue.getByRole('listitem').count()).toBeGreaterThanOrEqual(2)
+    const rows = await queue.getByRole('listitem').allInnerTexts()
+    expect(rows.findIndex((t) => t.includes(late))).toBe(0)
+    expect(rows.findIndex((t) => t.includes(soon))).toBe(1)
+    expect(rows[0]).toContain(`已超期${overdue}个工作日`)
+    expect(rows[1]).toContain('即将到期')
+    await screenshot(clerk.page, 'lights-staff-queue')
+    await Promise.all([clerk.context.close(), citizen.close()])
+  })
+})
