@@ -86,7 +86,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     // A supervisor holds none of the acting roles: the case opens with no actions.
     const actions = [...new Set(STAFF_ROLES
       .filter((r) => staff.roles.includes(r))
-      .flatMap((r) => allowedEvents(clock.projection, { role: r, id: staff.id, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) })))]
+      .flatMap((r) => allowedEvents(clock.projection, { role: r, id: staff.id, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) }, shanghaiDate(now()))))]
       .filter((t) => app.approval.onWorkbench(t))
     return {
       ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,

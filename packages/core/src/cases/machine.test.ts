@@ -58,7 +58,7 @@ describe('the status machine', () => {
       for (const body of BODIES) {
         const rule = TRANSITIONS[body.type]
         let error: TransitionError | null = null
-        try { applyEvent(p, ev(body, actor, '2026-03-10'), rules) } catch (e) { error = e as TransitionError }
+        try { applyEvent(p, ev(body, actor, '2026-03-09'), rules) } catch (e) { error = e as TransitionError }
         expect(error === null, `${status} ${role} ${body.type}: ${error?.message}`).toBe(allowed.includes(body.type))
         if (!rule.from.includes(status)) expect(error?.code, `${status} ${body.type}`).toBe('illegal_transition')
         else if (!rule.roles.includes(role)) expect(error?.code).toBe('wrong_role')
@@ -101,7 +101,7 @@ describe('the status machine', () => {
         const legal = want.to[status] !== undefined || (LEGAL_FROM[body.type] ?? []).includes(status)
         let got: string
         try {
-          const n = applyEvent(p, ev(body, actor, '2026-03-10'), rules)
+          const n = applyEvent(p, ev(body, actor, '2026-03-09'), rules)
           expect(n.events.at(-1), `${status} ${body.type}`).toMatchObject({ from: status, to: n.status })
           got = `→${n.status}`
         } catch (e) {
@@ -334,6 +334,17 @@ describe('the case clock with parallel departments', () => {
     p = applyEvent(p, ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), '2026-10-09'), joint)
     p = applyEvent(p, ev({ type: 'extend', days: 15, reason: '联合审查' }, leader, '2026-10-09'), joint)
     expect(p.legalDeadline).toBe(addWorkingDays('2026-09-30', 60))
+  })
+
+  it('refuses a supplement request once the 5 working days to tell it have passed (Art. 32: the case counts as accepted)', () => {
+    const submitted = project([ev({ type: 'submit' }, citizen, '2026-03-02'), ev({ type: 'start_pre_review' }, clerk, '2026-03-03')], rules)
+    const ask = (day: string) => applyEvent(submitted, ev({ type: 'request_supplement', items: [{ path: 'savings', reason: '请补充银行流水' }] }, clerk, day), rules)
+    expect(ask(addWorkingDays('2026-03-02', 5)).status).toBe('supplement_required')
+    expect(() => ask(addWorkingDays('2026-03-02', 6))).toThrow(/已超过5个工作日的补正告知期限/)
+    expect(allowedEvents(submitted, clerk, addWorkingDays('2026-03-02', 5))).toContain('request_supplement')
+    expect(allowedEvents(submitted, clerk, addWorkingDays('2026-03-02', 6))).toEqual(['refuse', 'accept'])
+    // Accepting late is still possible (and what the law says happened).
+    expect(applyEvent(submitted, ev({ type: 'accept', departments: ['scjg'] }, clerk, addWorkingDays('2026-03-02', 6)), rules).status).toBe('accepted')
   })
 })
 

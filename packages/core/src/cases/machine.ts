@@ -303,6 +303,8 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       break
     case 'request_supplement':
       if (!Array.isArray(e.items) || !e.items.length || e.items.some((i) => !written(i?.path) || !written(i?.reason))) fail('invalid_event', '请逐项写明需要补正的内容和原因')
+      // Art. 32: not told within 5 working days of receipt, the application counts as accepted on receipt.
+      if (p.legalDeadline && e.day > p.legalDeadline) fail('invalid_event', '已超过5个工作日的补正告知期限，依法自收到申请材料之日起即为受理，不能再要求补正')
       n.status = 'supplement_required'
       n.supplement = e.items
       n.clockStart = null
@@ -401,11 +403,12 @@ export function project(events: readonly CaseEvent[], rules: ItemClockRules, cal
   return events.reduce((p, e) => applyEvent(p, e, rules, cal), emptyCase())
 }
 
-/** The events this actor could send now (the shells show only these actions). */
-export function allowedEvents(p: CaseProjection, actor: Actor): CaseEventBody['type'][] {
+/** The events this actor could send now (the shells show only these actions); `today` rules out a supplement request past Art. 32's limit. */
+export function allowedEvents(p: CaseProjection, actor: Actor, today?: string): CaseEventBody['type'][] {
   return (Object.keys(TRANSITIONS) as CaseEventBody['type'][]).filter((t) => {
     const r = TRANSITIONS[t]
     if (!r.from.includes(p.status) || !r.roles.includes(actor.role)) return false
+    if (t === 'request_supplement' && today && p.legalDeadline && today > p.legalDeadline) return false
     if (actor.role !== 'reviewer') return true
     const b = p.branches.find((x) => x.department === actor.department)
     if (!b) return false
