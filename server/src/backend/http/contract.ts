@@ -55,7 +55,7 @@ export const webhookEventSchema = {
   properties: {
     id: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$' },
     caseNo: { type: 'string', maxLength: 90 },
-    occurredAt: { type: 'string', format: 'date-time' },
+    occurredAt: { type: 'string', format: 'date-time', description: 'When the step was taken in the approval system. The event is dated then (its Asia/Shanghai working day is what the clocks count), kept no earlier than the case\'s previous event and no later than its arrival' },
     type: { type: 'string', enum: ['branch.status', 'case.extended'] },
     department: { type: 'string', maxLength: 40 },
     status: { type: 'string', enum: ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] },
