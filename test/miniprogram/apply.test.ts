@@ -5,7 +5,8 @@
  * SJ-0001 opened with a situation answer (catering), its Chinese errors, the
  * group and the region picker, the draft restored on reopening, and — once
  * the BFF mounts uploads and cases — a material uploaded and the
- * application submitted, with a case number on the receipt.
+ * application submitted, with a case number on the receipt; a submission
+ * the BFF refuses by field goes back to the form with the message there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -279,6 +280,44 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     const detail = await getJson<{ materials: { field: string; kind: string }[]; delivery: string }>(`${bff.url}/api/cases/${caseNo}`, { Authorization: `Bearer ${token}` })
     expect(detail.body.delivery).toBe('pickup')
     expect(detail.body.materials.map((m) => `${m.field}:${m.kind}`).sort()).toEqual(['businessLicenceFile:eLicence', 'kitchenFlowFile:upload', 'layoutFile:upload'])
+    page.unload()
+  })
+
+  it('a submission the BFF refuses by field goes back to the form: the message at the field and in the summary, gone once changed', async () => {
+    // A draft naming an e-licence the wallet no longer holds: the form's own check passes, the BFF's does not.
+    mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
+      itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'prepack' }, updatedAt: Date.now(),
+      values: {
+        operatorName: '示例市好味便利店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+        phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
+        premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'], pledge: true,
+        businessLicenceFile: { kind: 'eLicence', licenceId: '00000000-0000-4000-8000-00000000dead', title: '营业执照 · 旧照' },
+      },
+    }))
+    const page = await mp.openPage(APPLY, { code: 'SJ-0001', answers: JSON.stringify({ category: 'prepack' }) })
+    await page.waitForText((t) => t.includes('电子证照：营业执照 · 旧照'))
+    await page.tap(tappable(page, '下一步：核对申请信息'))
+    await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
+    await page.tap(tappable(page, '我已阅读并同意个人信息使用说明'))
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '提交申请'))
+
+    const refused = '营业执照：没有找到这张电子证照，请重新选择'
+    await page.waitForText((t) => t.includes('填写申请表（1/2）') && t.includes(refused), 15_000)
+    expect(textOf(byId(page, 'field-businessLicenceFile'))).toContain(refused)
+    expect(textOf(byClass(page, 'apply__summary')).replace(/\s+/g, ' ').trim()).toBe(`有1处需要修改 ${refused}`)
+    await waitFor(() => mp.wx.calls.some((c) => c.name === 'pageScrollTo' && (c.options as { selector?: string }).selector === '#field-businessLicenceFile'), 5_000, 'the scroll to the field')
+
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '删除'))
+    await page.waitForText((t) => !t.includes(refused))
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '使用电子证照'))
+    await page.waitForText((t) => t.includes('营业执照 ·'))
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '营业执照 ·'))
+    await page.waitForText((t) => t.includes('电子证照：营业执照') && !t.includes('需要修改'))
+    await page.tap(tappable(page, '下一步：核对申请信息'))
+    await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
+    await page.tap(tappable(page, '提交申请'))
+    await page.waitForText((t) => t.includes('申请已提交'), 15_000)
     page.unload()
   })
 

@@ -12,6 +12,8 @@ export interface ApplyFormContext {
   today: string
   /** What the window asked to correct about a field (补正), shown above it. */
   hintOf?: (path: string) => string | undefined
+  /** What the BFF refused about a field on the last submit, shown in place of the core's message until a value changes. */
+  serverErrorOf?: (path: string) => string | undefined
 }
 
 const KEY: InjectionKey<ApplyFormContext> = Symbol('tongban.applyForm')

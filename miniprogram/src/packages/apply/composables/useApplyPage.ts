@@ -2,7 +2,8 @@
  * The 在线申请 page: the guide (for its form), the form being filled, and
  * the steps after it — 核对 (review rows, delivery, personal-data consent),
  * then submitting once through the submission store, and the receipt (or
- * 已排队 when there is no network).
+ * 已排队 when there is no network). Fields the BFF refuses send the citizen
+ * back to the form with its messages at them (useServerErrors).
  */
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
@@ -12,6 +13,7 @@ import {
 } from '@tongban/core'
 import { useApplicationForm, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
 import { fieldId, provideApplyForm } from './formContext'
+import { useServerErrors } from './useServerErrors'
 import { regionTree } from '../region/areas'
 
 export type ApplyStep = 'form' | 'review' | 'submitted' | 'queued'
@@ -39,7 +41,8 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   const item = computed(() => entry.value.item)
 
   const form = useApplicationForm({ itemCode: code, item, answers: parseAnswers(carriedAnswers) })
-  provideApplyForm({ form, itemCode: code, today: shanghaiDate(platform.now()) })
+  const serverErrors = useServerErrors(form)
+  provideApplyForm({ form, itemCode: code, today: shanghaiDate(platform.now()), serverErrorOf: serverErrors.errorOf })
 
   const step = ref<ApplyStep>('form')
   const delivery = ref<DeliveryMethod>('pickup')
@@ -126,6 +129,9 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
       })
       if (outcome.kind === 'rejected') {
         problem.value = outcome.problem
+        // Refused by field: back to the form, each message at its field, the page at the first one.
+        const first = serverErrors.show(outcome.problem.errors ?? [])
+        if (first !== undefined) goToField(first)
         return
       }
       if (outcome.kind === 'submitted') receipt.value = outcome.case
@@ -151,7 +157,7 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   }
 
   return {
-    entry, item, form, step, delivery, deliveryChoices, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
+    entry, item, form, serverErrors, step, delivery, deliveryChoices, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
     rows, load, toReview, goToField, submit, setConsent, clearDraft,
   }
 }

@@ -2,13 +2,15 @@
  * 补正材料: the case's own form (as submitted, with the citizen's answers),
  * the window's reason above each field or material it concerns; the whole
  * form resubmitted once, checked by the same validator, on the version the
- * citizen saw. Corrections are kept on the phone until then.
+ * citizen saw. Corrections are kept on the phone until then. Fields the BFF
+ * refuses get its messages, as on the apply page (useServerErrors).
  */
 import { computed, ref, type Ref } from 'vue'
 import Taro from '@tarojs/taro'
 import { ApiError, shanghaiDate, type CaseDetail, type ItemGuide, type Problem } from '@tongban/core'
 import { useApplicationForm, usePlatform, type ApplicationForm } from '@tongban/app'
 import { fieldId, provideApplyForm } from './formContext'
+import { useServerErrors, type ServerErrors } from './useServerErrors'
 
 export interface SupplementPage {
   detail: Ref<CaseDetail | null>
@@ -17,6 +19,8 @@ export interface SupplementPage {
   sending: Ref<boolean>
   done: Ref<CaseDetail | null>
   form: ApplicationForm
+  /** The BFF's refusal of the resubmitted values: at their fields, in the summary, or for the page. */
+  serverErrors: ServerErrors
   load(): Promise<void>
   resubmit(): Promise<void>
 }
@@ -33,7 +37,14 @@ export function useSupplementPage(caseNo: string): SupplementPage {
   const item = computed(() => (detail.value ? ({ code: detail.value.itemCode, name: detail.value.itemName, form: detail.value.form } as ItemGuide) : null))
   const form = useApplicationForm({ itemCode: caseNo, item, privateDraft: { key: `supplement:${caseNo}` } })
   const reasons = computed(() => new Map((detail.value?.supplement ?? []).map((s) => [s.path, s.reason])))
-  provideApplyForm({ form, itemCode: caseNo, today: shanghaiDate(platform.now()), hintOf: (p) => reasons.value.get(p) })
+  const serverErrors = useServerErrors(form)
+  provideApplyForm({
+    form, itemCode: caseNo, today: shanghaiDate(platform.now()), hintOf: (p) => reasons.value.get(p), serverErrorOf: serverErrors.errorOf,
+  })
+
+  function scrollToField(path: string): void {
+    void Taro.pageScrollTo({ selector: `#${fieldId(path)}`, duration: 200 }).catch(() => undefined)
+  }
 
   async function load(): Promise<void> {
     problem.value = null
@@ -51,9 +62,10 @@ export function useSupplementPage(caseNo: string): SupplementPage {
     const c = detail.value
     if (!c || !form.result.value || sending.value) return
     sendProblem.value = null
+    serverErrors.clear()
     const checked = form.check()
     if (!checked.ok) {
-      void Taro.pageScrollTo({ selector: `#${fieldId(checked.firstPath ?? '')}`, duration: 200 }).catch(() => undefined)
+      scrollToField(checked.firstPath ?? '')
       return
     }
     sending.value = true
@@ -62,12 +74,18 @@ export function useSupplementPage(caseNo: string): SupplementPage {
       await form.discardDraft()
     } catch (e) {
       const p = e instanceof ApiError ? e.problem : null
-      sendProblem.value = p
+      if (p?.errors?.length) {
+        // Refused by field: each message at its field, the page at the first one.
+        const first = serverErrors.show(p.errors)
+        if (first !== undefined) scrollToField(first)
+      } else {
+        sendProblem.value = p
+      }
       if (p?.code === 'CASE_CHANGED') await load()
     } finally {
       sending.value = false
     }
   }
 
-  return { detail, problem, sendProblem, sending, done, form, load, resubmit }
+  return { detail, problem, sendProblem, sending, done, form, serverErrors, load, resubmit }
 }
