@@ -75,9 +75,17 @@ describe.runIf(pgUrl)('lights as the days pass', () => {
     expect(await row(soon).innerText()).toMatch(/即将到期 · \d+月\d+日前 · 还剩[01]个工作日/)
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'lights-cases')
+    await page.goto(`${e2e.product.url}/cases/${soon}`)
+    await poll(() => page.getByText(/本环节：即将到期/).count()).toBe(1)
+    expect(await page.getByText('已超过承诺的办理时限').count()).toBe(0)
 
     await page.goto(`${e2e.product.url}/cases/${late}`)
     await poll(() => page.getByText(`本环节：已超期${overdue}个工作日 · 期限为${m}月${d}日`).count()).toBe(1)
+    // What to do about it: the item's phones, each a tap to call.
+    const { phones } = await (await citizen.request.get(`${e2e.product.url}/api/cases/${late}`)).json() as CaseDetail
+    expect(await page.getByText('已超过承诺的办理时限').count()).toBe(1)
+    expect(await page.getByRole('link', { name: phones!.consult }).getAttribute('href')).toBe(`tel:${phones!.consult}`)
+    expect(await page.getByRole('link', { name: phones!.complaint }).getAttribute('href')).toBe(`tel:${phones!.complaint}`)
     expect(await axeViolations(page)).toEqual([])
     await screenshot(page, 'lights-case-red')
     expect(errors).toEqual([])

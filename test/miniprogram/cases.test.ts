@@ -8,11 +8,13 @@
  * network sends it and the list follows, a case reads back its
  * number and answers, a draft is deleted only after a confirmation (here
  * and on the BFF), pull-down refreshes, an account with nothing shows the
- * empty state, and a signed-out phone is sent to 登录 and back.
+ * empty state, and a signed-out phone is sent to 登录 and back. 补正 sends
+ * the corrected form again; what the BFF refuses by field shows at the field
+ * and in the summary until the citizen changes it.
  */
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeProblem, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { addWorkingDays, makeProblem, monthDayText, shanghaiDate, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
@@ -99,6 +101,13 @@ function tappableIn(root: RenderedNode, label: string): RenderedNode {
   return found
 }
 
+/** The node with this id (a field's `field-<path>`). */
+function byId(page: OpenedPage, id: string): RenderedNode {
+  const found = allNodes(page.component.toJSON()).find((n) => attr(n, 'id') === id)
+  if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
+  return found
+}
+
 function tappable(page: OpenedPage, label: string): RenderedNode {
   const node = page.findTappable(label)
   if (!node) throw new Error(`nothing to tap for “${label}”:\n${page.text()}`)
@@ -139,6 +148,11 @@ function lightClass(root: RenderedNode): string | undefined {
 }
 
 describe.skipIf(!realBffWanted())('我的办件', () => {
+  // A test that fails half-way must not leave the phone offline (or its PDF viewer broken) for the rest.
+  afterEach(() => {
+    mp.wx.offline = false
+    mp.wx.openDocumentFails = false
+  })
   beforeAll(async () => {
     ensureMiniprogramBuilt()
     bff = await startBffProcess()
@@ -304,11 +318,12 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await act(clerk, second.body.caseNo, { type: 'accept' })
     const reviewer = await staffToken('reviewer_sc')
     await act(reviewer, second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
-    await act(reviewer, second.body.caseNo, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核实经营场所布局', expectedEnd: '2026-12-04' })
+    const visitEnds = addWorkingDays(shanghaiDate(Date.now()), 5)
+    await act(reviewer, second.body.caseNo, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核实经营场所布局', expectedEnd: visitEnds })
     const paused = await mp.openPage(CASE, { caseNo: second.body.caseNo })
     await paused.waitForText((t) => t.includes('办理部门'))
     expect(sectionText(paused, 'case__head')).toContain('本环节：计时暂停 · 部门特别程序中')
-    expect(sectionText(paused, 'case__branches').replace(/ /g, '')).toBe('办理部门示例市市场监督管理局·特别程序（暂停计时）暂停计时：现场核查（核实经营场所布局，预计12月4日结束）')
+    expect(sectionText(paused, 'case__branches').replace(/ /g, '')).toBe(`办理部门示例市市场监督管理局·特别程序（暂停计时）计时暂停·部门特别程序中现场核查：核实经营场所布局（预计${monthDayText(visitEnds)}结束）`)
     const steps = sectionText(paused, 'case__timeline').replace(/ /g, '')
     // Oldest first, as on the PWA.
     const order = ['申请人提交了申请', '窗口受理，交示例市市场监督管理局办理', '示例市市场监督管理局开始承办', '示例市市场监督管理局进入现场核查，暂停计时：核实经营场所布局'].map((s) => steps.indexOf(s))
@@ -459,9 +474,20 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await page.waitForText((t) => t.includes('办理部门'))
     expect(sectionText(page, 'case__head')).toMatch(/当前状态 部门办理中 .*本环节：已超期\d+个工作日 · 期限为\d+月\d+日/)
     const branches = section(page, 'case__branches')
-    expect(collapse(textOf(branches)).replace(/ /g, '')).toMatch(/^办理部门示例市市场监督管理局·承办中已超期·期限为\d+月\d+日$/)
+    expect(collapse(textOf(branches)).replace(/ /g, '')).toMatch(/^办理部门示例市市场监督管理局·承办中已超期\d+个工作日·期限为\d+月\d+日$/)
     expect(lightClass(branches)).toBe('light--red')
+    // What to do about it: the item's phones, one tap to call.
+    const phones = (await getJson<CaseDetail>(`${bff.url}/api/cases/${late.body.caseNo}`, auth(token))).body.phones!
+    expect(sectionText(page, 'case__late')).toContain('已超过承诺的办理时限')
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, `咨询电话 ${phones.consult}`))
+    expect(await waitFor(() => called('makePhoneCall')[0], 5_000, 'the call')).toMatchObject({ phoneNumber: phones.consult })
     page.unload()
+    // A case on time offers no such thing.
+    const onTime = await mp.openPage(CASE, { caseNo: near.body.caseNo })
+    await onTime.waitForText((t) => t.includes('本环节'))
+    expect(onTime.text()).not.toContain('已超过承诺的办理时限')
+    onTime.unload()
   })
 
   it('撤回 on a case the window changed meanwhile: nothing is withdrawn, the page says why in words and shows the new state', async () => {
@@ -554,6 +580,89 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     mp.wx.calls.length = 0
     await page.tap(tappable(page, '查看办件'))
     expect(called('redirectTo')).toContainEqual(expect.objectContaining({ url: `/${CASE}?caseNo=${caseNo}` }))
+    page.unload()
+  })
+
+  it('补正 the BFF refuses by field: the message at the field and in the summary, the page taken there, gone once the citizen changes it', async () => {
+    const clerk = await staffToken('clerk')
+    const body = foodLicence('示例市好味证照店')
+    const created = await postJson<CaseDetail>(`${bff.url}/api/cases`, body, { ...auth(token), 'Idempotency-Key': 'cases-test-supplement-003' })
+    const caseNo = created.body.caseNo
+    await act(clerk, caseNo, { type: 'start_pre_review' })
+    await act(clerk, caseNo, { type: 'request_supplement', items: [{ path: 'businessLicenceFile', reason: '营业执照已换发，请重新选择' }] })
+    // The correction kept on this phone names an e-licence the wallet no longer holds: only the BFF can tell.
+    mp.wx.storage.set(`tb.draft.supplement:${caseNo}`, JSON.stringify({
+      itemCode: caseNo, itemName: '食品经营许可', formVersion: 1, answers: body.answers, updatedAt: Date.now(),
+      values: { ...body.values, businessLicenceFile: { kind: 'eLicence', licenceId: '00000000-0000-4000-8000-00000000dead', title: '营业执照 · 旧照' } },
+    }))
+    const page = await mp.openPage('packages/apply/pages/supplement/index', { caseNo })
+    await page.waitForText((t) => t.includes('补正后重新提交') && t.includes('电子证照：营业执照 · 旧照'))
+
+    const refused = '营业执照：没有找到这张电子证照，请重新选择'
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '补正后重新提交'))
+    await page.waitForText((t) => t.includes(refused))
+    expect(mp.wx.requests.filter((r) => r.method === 'POST' && r.url.endsWith(`/api/cases/${caseNo}/resubmit`)).map((r) => r.status)).toEqual([400])
+    const field = byId(page, 'field-businessLicenceFile')
+    expect(collapse(textOf(field))).toContain(refused)
+    expect(String(attr(field, 'class'))).toContain('field--invalid')
+    expect(sectionText(page, 'supplement__summary')).toBe(`有1处需要修改 ${refused}`)
+    // Said by the field, not as the refusal's title at the button.
+    expect(page.text()).not.toContain('填写的内容有误')
+    expect(called('pageScrollTo')).toContainEqual(expect.objectContaining({ selector: '#field-businessLicenceFile' }))
+
+    // 删除 is a change: the BFF's message goes, the form's own (nothing attached) takes its place.
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '删除'))
+    await page.waitForText((t) => !t.includes(refused))
+    expect(sectionText(page, 'supplement__summary')).toMatch(/^有1处需要修改 请上传营业执照/)
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '使用电子证照'))
+    await page.waitForText((t) => t.includes('营业执照 ·'))
+    await page.tap(tappableIn(byId(page, 'field-businessLicenceFile'), '营业执照 ·'))
+    await page.waitForText((t) => t.includes('电子证照：营业执照') && !t.includes('需要修改'))
+    expect(page.findByClass('field__error')).toBeNull()
+
+    await page.tap(tappable(page, '补正后重新提交'))
+    await page.waitForText((t) => t.includes('已重新提交'))
+    const after = await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))
+    expect(after.body).toMatchObject({ status: 'submitted', values: { businessLicenceFile: { kind: 'eLicence', licenceId: licence.id } } })
+    page.unload()
+  })
+
+  it('补正 refused with a message for no field: said above the button; a field’s message clears as the citizen types', async () => {
+    const clerk = await staffToken('clerk')
+    const created = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味核面店'), { ...auth(token), 'Idempotency-Key': 'cases-test-supplement-004' })
+    const caseNo = created.body.caseNo
+    await act(clerk, caseNo, { type: 'start_pre_review' })
+    await act(clerk, caseNo, { type: 'request_supplement', items: [{ path: 'premisesArea', reason: '请按租赁合同填写使用面积' }] })
+    const page = await mp.openPage('packages/apply/pages/supplement/index', { caseNo })
+    await page.waitForText((t) => t.includes('补正后重新提交') && t.includes('经营者名称'))
+
+    const atField = '使用面积与租赁合同不符，请核对后填写'
+    const forPage = '这次补正没有通过核验，请核对后再提交'
+    const resubmit = `/api/cases/${caseNo}/resubmit`
+    mp.wx.intercept = (r) => (r.method === 'POST' && r.url.endsWith(resubmit)
+      ? { status: 400, body: makeProblem('VALIDATION', { errors: [{ path: 'premisesArea', code: 'area_mismatch', message: atField }, { path: '', code: 'invalid_event', message: forPage }] }) }
+      : null)
+    try {
+      mp.wx.calls.length = 0
+      await page.tap(tappable(page, '补正后重新提交'))
+      await page.waitForText((t) => t.includes(atField) && t.includes(forPage))
+      expect(collapse(textOf(byId(page, 'field-premisesArea')))).toContain(atField)
+      expect(sectionText(page, 'supplement__summary')).toBe(`有1处需要修改 ${atField}`)
+      expect(sectionText(page, 'supplement__page-error')).toBe(forPage)
+      expect(called('pageScrollTo')).toContainEqual(expect.objectContaining({ selector: '#field-premisesArea' }))
+
+      await page.type(page.findByClass('field__input--premisesArea')!, '72.5')
+      await page.waitForText((t) => !t.includes(atField) && !t.includes(forPage))
+      expect(page.findByClass('supplement__summary')).toBeNull()
+      expect(page.findByClass('field__error')).toBeNull()
+    } finally {
+      mp.wx.intercept = null
+    }
+    await page.tap(tappable(page, '补正后重新提交'))
+    await page.waitForText((t) => t.includes('已重新提交'))
+    const after = await getJson<CaseDetail>(`${bff.url}/api/cases/${caseNo}`, auth(token))
+    expect(after.body).toMatchObject({ status: 'submitted', values: { premisesArea: 72.5 } })
     page.unload()
   })
 

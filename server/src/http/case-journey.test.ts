@@ -90,7 +90,7 @@ describe.each(variants)('a whole case on $label', (variant) => {
     expect(await clerkRow()).toMatchObject({ light: 'yellow', daysLeft: 1 })
     // Past it: red, and the list puts it first.
     goTo(day(3))
-    expect(await citizenView()).toMatchObject({ deadline: day(2), light: 'red', daysLeft: -1 })
+    expect(await citizenView()).toMatchObject({ deadline: day(2), light: 'red', daysLeft: -1, phones: { consult: item.consultPhone, complaint: item.complaintPhone } })
     expect(await clerkRow()).toMatchObject({ light: 'red', daysLeft: -1 })
     const reds = (await server.app.inject({ url: '/api/staff/cases', headers: as(tokens.clerk!) })).json<StaffCaseSummary[]>()
     expect(reds[0]?.light).toBe('red')

@@ -85,6 +85,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
     delivery: r.delivery,
     agent: r.agent_id && r.consent_id ? { name: r.agent_name, consentId: r.consent_id } : null,
     nextSteps: nextSteps(item, r.delivery, p.status),
+    phones: item ? { consult: item.consultPhone, complaint: item.complaintPhone } : null,
   }
 }
 

@@ -209,6 +209,13 @@ export interface CaseDetail extends CaseSummary {
   version: number
   /** Once decided: every department approved, or one denied. */
   outcome?: 'approved' | 'denied'
+  /** The item's 咨询电话 and 监督投诉电话: offered when a step runs past its deadline. Null for an item gone from the catalogue. */
+  phones: { consult: string; complaint: string } | null
+}
+
+/** A step of the case — the window's or a department's — is past its deadline: both shells then offer the item's phones. */
+export function runsLate(d: Pick<CaseDetail, 'light' | 'branches'>): boolean {
+  return d.light === 'red' || d.branches.some((b) => b.light === 'red')
 }
 
 // ---- staff workbench ------------------------------------------------------------
