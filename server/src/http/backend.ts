@@ -71,7 +71,7 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
   }, async (request): Promise<WebhookReceipt> => {
     const w = request.body
     if (w.type === 'branch.status') {
-      const need = w.status === 'suspended' ? ['department', 'procedure', 'reason'] : ['department']
+      const need = w.status === 'suspended' ? ['department', 'procedure', 'reason'] : ['department', 'status']
       const missing = need.filter((k) => !(w as unknown as Record<string, unknown>)[k])
       if (missing.length) throw new ProblemError('VALIDATION', { errors: missing.map((path) => ({ path, code: 'required', message: '缺少这一项' })) })
     } else if (!w.days || !w.reason) {

@@ -84,6 +84,7 @@ describe.each(variants)('a whole case on $label', (variant) => {
     // The window's view: the promise (2 working days) and the law's limit to tell what to supplement (5).
     const opened = (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as(tokens.clerk!) })).json<StaffCaseDetail>()
     expect(opened).toMatchObject({ deadline: day(2), legalDeadline: day(5), leadDepartment: 'mzj' })
+    expect([opened.deadline, opened.legalDeadline]).toEqual(['2026-03-04', '2026-03-09']) // counted by hand, not by the code under test
     // A day later the pre-review is due tomorrow: yellow, for the citizen and on the clerk's list alike.
     goTo(day(1))
     expect(await citizenView()).toMatchObject({ deadline: day(2), light: 'yellow', daysLeft: 1 })
@@ -100,12 +101,15 @@ describe.each(variants)('a whole case on $label', (variant) => {
     expect(await citizenView()).toMatchObject({ status: 'supplement_required', deadline: null, light: null, clockStop: 'supplement' })
     const listed = (await server.app.inject({ url: '/api/me/cases', headers: as(tokens.citizen!) })).json<{ caseNo: string; clockStop: string | null }[]>()
     expect(listed.find((c) => c.caseNo === caseNo)?.clockStop).toBe('supplement')
-    // Five working days later the citizen resubmits: a new pre-review clock from that day.
-    goTo(day(8))
+    // Five working days later the citizen resubmits, at 01:00 in Shanghai (17:00 UTC the evening before):
+    // a new pre-review clock from that Shanghai day, whatever the server's own zone.
+    clock = Date.parse(`${day(7)}T17:00:00Z`)
     const resubmitted = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...body.values, savings: 2600 }, version }, headers: as(tokens.citizen!) })
     expect(resubmitted.statusCode, resubmitted.body).toBe(200)
     version++
     expect(await citizenView()).toMatchObject({ status: 'submitted', deadline: day(10), light: 'green', clockStop: null })
+    expect(day(10)).toBe('2026-03-16')
+    goTo(day(8))
 
     await act('clerk', { type: 'start_pre_review' })
     const accepted = await act('clerk', { type: 'accept', departments: ['mzj', 'rsj'] })
@@ -114,8 +118,10 @@ describe.each(variants)('a whole case on $label', (variant) => {
     const by = (days: number) => addWorkingDays(A, days)
     const promised = decisionDays(rules, true, 0)
     expect(accepted.branches.map((b) => [b.department, b.deadline, b.light])).toEqual([['示例市民政局', by(promised), 'green'], ['示例市人力资源和社会保障局', by(promised), 'green']])
-    const law = item.statutoryDays ?? 45 // the item's own law, or Art. 42's 45 for joint handling
-    expect(accepted.legalDeadline).toBe(by(law))
+    // Joint handling: 45 working days (Art. 26), though the item's own law gives one department 30.
+    expect(item.statutoryDays).toBe(30)
+    const law = 45
+    expect(accepted.legalDeadline).toBe('2026-05-19') // by hand: Qingming 4-4…4-6 and 5-1…5-5 off, Saturday 5-9 worked
 
     for (let i = 0; i < 3; i++) await act('mzj', { type: 'advance_branch', department: 'mzj' })
     const paused = await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: by(5) })

@@ -194,6 +194,7 @@ describe('events from outside (a request body, a webhook) with fields missing or
     expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-13-45x' }, reviewer('scjg'))).toEqual(['invalid_event', '预计结束日期应是今天或以后的日期'])
     expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-03-01' }, reviewer('scjg'))[0]).toBe('invalid_event')
     expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-03-10' }, reviewer('scjg'))[0]).toBe('applied')
+    expect(refused(running, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查', expectedEnd: '2026-02-30' }, reviewer('scjg'))).toEqual(['invalid_event', '预计结束日期应是今天或以后的日期'])
     expect(refused(running, { type: 'extend', days: 5 }, leader)).toEqual(['invalid_event', '延长期限须写明理由'])
   })
 })
@@ -325,7 +326,7 @@ describe('the case clock with parallel departments', () => {
 
   it('shows the law’s limit beside the promise: 5 working days to tell what to supplement, 45 for joint handling', () => {
     let p = project([ev({ type: 'submit' }, citizen, '2026-09-29')], rules)
-    // National Day: 10-1 … 10-8 off, Sunday 9-28 and Saturday 10-10 make-up working days.
+    // National Day: 10-1 … 10-7 off, Sunday 9-20 and Saturday 10-10 make-up working days.
     expect([p.deadline, p.legalDeadline]).toEqual([addWorkingDays('2026-09-29', 2), addWorkingDays('2026-09-29', 5)])
     p = applyEvent(p, ev({ type: 'start_pre_review' }, clerk, '2026-09-30'), rules)
     p = applyEvent(p, ev({ type: 'accept', departments: ['scjg', 'gaj'] }, clerk, '2026-09-30'), { promisedDays: 5, statutoryDays: null })
@@ -334,6 +335,28 @@ describe('the case clock with parallel departments', () => {
     p = applyEvent(p, ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), '2026-10-09'), joint)
     p = applyEvent(p, ev({ type: 'extend', days: 15, reason: '联合审查' }, leader, '2026-10-09'), joint)
     expect(p.legalDeadline).toBe(addWorkingDays('2026-09-30', 60))
+  })
+
+  it('gives joint handling 45 days even where the item’s own law says 20, and keeps a longer one', () => {
+    const accepted = (r: ItemClockRules, departments: string[]) => project([
+      ev({ type: 'submit' }, citizen, '2026-09-29'), ev({ type: 'start_pre_review' }, clerk, '2026-09-30'), ev({ type: 'accept', departments }, clerk, '2026-09-30'),
+    ], r)
+    // Counted by hand: 9-30 is day 0, 10-1 … 10-7 off; 10-8, 10-9, 10-10 (make-up Saturday) are days 1–3, so 20 is 11-3 and 45 is 12-8.
+    expect(accepted({ promisedDays: 50, statutoryDays: 20 }, ['scjg']).legalDeadline).toBe('2026-11-03')
+    expect(accepted({ promisedDays: 50, statutoryDays: 20 }, ['scjg', 'gaj']).legalDeadline).toBe('2026-12-08')
+    expect(accepted({ promisedDays: 50, statutoryDays: 20 }, ['scjg', 'gaj']).deadline).toBe('2026-12-08') // the promise is capped by the law
+    expect(accepted({ promisedDays: 5, statutoryDays: 60 }, ['scjg', 'gaj']).legalDeadline).toBe(addWorkingDays('2026-09-30', 60))
+  })
+
+  it('refuses an extension once the statutory period has run out (Art. 42: approved within it)', () => {
+    const r: ItemClockRules = { promisedDays: 5, statutoryDays: 20 }
+    const p = project([
+      ev({ type: 'submit' }, citizen, '2026-03-02'), ev({ type: 'start_pre_review' }, clerk, '2026-03-02'), ev({ type: 'accept', departments: ['scjg'] }, clerk, '2026-03-02'),
+      ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-03'),
+    ], r)
+    expect(p.legalDeadline).toBe('2026-03-30')
+    expect(applyEvent(p, ev({ type: 'extend', days: 10, reason: '情况复杂' }, leader, '2026-03-30'), r).legalDeadline).toBe('2026-04-14')
+    expect(() => applyEvent(p, ev({ type: 'extend', days: 10, reason: '情况复杂' }, leader, '2026-03-31'), r)).toThrow('法定期限已于3月30日届满，不能再延长')
   })
 
   it('refuses a supplement request once the 5 working days to tell it have passed (Art. 32: the case counts as accepted)', () => {
@@ -357,6 +380,7 @@ describe('completing with a certificate', () => {
     expect(done({ number: 'JY13501000000001', validUntil: null }).status).toBe('completed')
     expect(() => done({ number: '  ' })).toThrow('请填写证照编号')
     expect(() => done({ number: 'JY1', validUntil: '2026-03-09' })).toThrow('有效期须晚于发证日期')
+    expect(() => done({ number: 'JY1', validUntil: '2031-02-30' })).toThrow('有效期不是一个真实的日期')
   })
 
   it('is refused for a denied case', () => {

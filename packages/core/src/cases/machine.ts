@@ -16,7 +16,8 @@
  * procedure (听证、检验检测、现场核查、专家评审) and resumed where it was.
  * The case is decided when every branch is done; any denial denies it.
  */
-import { addWorkingDays, workingDaysBetween, type WorkCalendar, currentCalendar } from '../clock/calendar'
+import { addWorkingDays, workingDaysBetween, isCalendarDay, type WorkCalendar, currentCalendar } from '../clock/calendar'
+import { monthDayText } from '../clock/lights'
 
 export type CaseStatus =
   | 'draft' | 'submitted' | 'pre_review' | 'supplement_required' | 'not_accepted'
@@ -192,7 +193,6 @@ function fail(code: TransitionCode, message: string): never {
 
 /** Text a person must have written: an event from outside (a request body, a webhook) may lack it or send something else. */
 const written = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
-const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 export function emptyCase(): CaseProjection {
   return { status: 'draft', branches: [], clockStart: null, deadline: null, legalDeadline: null, extensionDays: 0, events: [] }
@@ -203,9 +203,14 @@ export function decisionDays(rules: ItemClockRules, joint: boolean, extensionDay
   return Math.min(rules.promisedDays + extensionDays, statutoryDays(rules, joint, extensionDays))
 }
 
-/** The statutory decision period (Art. 42), with any approved extension. */
+/**
+ * The statutory decision period with any approved extension: the item's own
+ * limit (20 under Art. 42 where its law sets none); handled jointly by several
+ * departments, never less than the 45 days Art. 26 allows for that.
+ */
 function statutoryDays(rules: ItemClockRules, joint: boolean, extensionDays: number): number {
-  return (rules.statutoryDays ?? (joint ? STATUTORY.joint.days : STATUTORY.single.days)) + extensionDays
+  const own = rules.statutoryDays ?? STATUTORY.single.days
+  return (joint ? Math.max(own, STATUTORY.joint.days) : own) + extensionDays
 }
 
 /**
@@ -346,7 +351,7 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       const b = branchOf(n, e.department, e.actor)
       if (b.status === 'paused' || b.status === 'done') fail('branch_state', `该环节${BRANCH_STATUS_TEXT[b.status]}，不能暂停`)
       if (!written(e.procedure) || !written(e.reason)) fail('invalid_event', '暂停须写明特别程序的种类和理由')
-      if (e.expectedEnd !== undefined && (typeof e.expectedEnd !== 'string' || !DAY.test(e.expectedEnd) || Number.isNaN(Date.parse(e.expectedEnd)) || e.expectedEnd < e.day)) {
+      if (e.expectedEnd !== undefined && (!isCalendarDay(e.expectedEnd) || e.expectedEnd < e.day)) {
         fail('invalid_event', '预计结束日期应是今天或以后的日期')
       }
       b.resumeTo = b.status
@@ -370,6 +375,8 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       const max = joint ? STATUTORY.joint.extension : STATUTORY.single.extension
       if (!Number.isInteger(e.days) || e.days < 1 || n.extensionDays + e.days > max) fail('invalid_event', `延长期限最多${max}个工作日`)
       if (!written(e.reason)) fail('invalid_event', '延长期限须写明理由')
+      // Art. 42: the extension is approved within the period, not after it ran out.
+      if (n.legalDeadline && e.day > n.legalDeadline) fail('invalid_event', `法定期限已于${monthDayText(n.legalDeadline)}届满，不能再延长`)
       n.extensionDays += e.days
       break
     }
@@ -377,6 +384,7 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       if (e.certificate) {
         if (n.outcome !== 'approved') fail('invalid_event', '不予许可的办件不发放证照')
         if (!e.certificate.number.trim()) fail('invalid_event', '请填写证照编号')
+        if (e.certificate.validUntil != null && !isCalendarDay(e.certificate.validUntil)) fail('invalid_event', '有效期不是一个真实的日期')
         if (e.certificate.validUntil && e.certificate.validUntil <= e.day) fail('invalid_event', '有效期须晚于发证日期')
       }
       n.status = 'completed'

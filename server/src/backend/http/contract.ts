@@ -1,5 +1,5 @@
 /**
- * The JSON contract with an existing approval system (server/openapi/approval-backend.yaml):
+ * The JSON contract with an existing approval system (server/openapi/approval-backend.json):
  *
  * - We hand over an accepted case: `POST {base}/cases` with a bearer token
  *   and `Idempotency-Key: <caseNo>`; 201 (created) or 200 (already there)
@@ -57,13 +57,13 @@ export const webhookEventSchema = {
     caseNo: { type: 'string', maxLength: 90 },
     occurredAt: { type: 'string', format: 'date-time', description: 'When the step was taken in the approval system. The event is dated then (its Asia/Shanghai working day is what the clocks count), kept no earlier than the case\'s previous event and no later than its arrival' },
     type: { type: 'string', enum: ['branch.status', 'case.extended'] },
-    department: { type: 'string', maxLength: 40 },
-    status: { type: 'string', enum: ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] },
+    department: { type: 'string', maxLength: 40, description: 'Required for branch.status' },
+    status: { type: 'string', description: 'Required for branch.status; suspended also needs procedure and reason', enum: ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] },
     opinion: { type: 'string', maxLength: 2000 },
     procedure: { type: 'string', maxLength: 40 },
     reason: { type: 'string', maxLength: 2000 },
     expectedEnd: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-    days: { type: 'integer', minimum: 1, maximum: 15 },
+    days: { type: 'integer', minimum: 1, maximum: 15, description: 'Required for case.extended, with reason' },
   },
   additionalProperties: false,
 } as const

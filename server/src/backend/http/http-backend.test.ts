@@ -165,6 +165,12 @@ describe('http approval backend', () => {
       const res = await fake.deliver(b, fake.signatureFor(b, now))
       expect(res.status, JSON.stringify(res.body)).toBe(400)
     }
+    // A step with no status says which field is missing, and does not use up its id.
+    const noStatus = { id: 'evt-guard-0005', caseNo, occurredAt: new Date().toISOString(), type: 'branch.status', department: 'mzj' }
+    const missing = await fake.deliver(JSON.stringify(noStatus), fake.signatureFor(JSON.stringify(noStatus), now))
+    expect([missing.status, (missing.body as { errors: { path: string }[] }).errors.map((e) => e.path)]).toEqual([400, ['status']])
+    const retried = JSON.stringify({ ...noStatus, status: 'undertaking' })
+    expect((await fake.deliver(retried, fake.signatureFor(retried, now))).body as WebhookReceipt).toMatchObject({ id: 'evt-guard-0005', duplicate: false })
     const after = await view()
     expect(after.version).toBe(before.version + 1)
     expect(after.branches[0]).toMatchObject({ statusLabel: '承办中' })
