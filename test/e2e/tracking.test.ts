@@ -239,3 +239,57 @@ it('two tabs at the window: the one acting second is told and shown the case as 
   expect(await axe(b)).toEqual([])
   await clerk.context.close()
 })
+
+it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in words; the window may ask for a field left empty', async () => {
+  const phone = '13866661238'
+  const citizen = await citizenContext(e2e.browser, e2e.product.url, phone)
+  const [first, second] = await Promise.all(['tracking-e2e-0000000005', 'tracking-e2e-0000000006'].map(async (key) => {
+    const created = await citizen.request.post(`${e2e.product.url}/api/cases`, { data: lowIncome(phone, '杏花村7组6号'), headers: { 'idempotency-key': key } })
+    expect(created.status()).toBe(201)
+    return (await created.json() as CaseDetail).caseNo
+  }))
+  const c = await citizen.newPage()
+  c.on('dialog', (d) => void d.accept())
+  await c.goto(`${e2e.product.url}/cases/${first}`)
+  await poll(() => c.getByRole('button', { name: '撤回申请' }).count()).toBe(1)
+
+  // The window accepts while the resident's page still offers 撤回.
+  const clerk = await signedInStaff(e2e.browser, e2e.product.url, 'clerk')
+  await clerk.page.goto(`${e2e.product.url}/staff/cases/${first}`)
+  await clerk.page.getByRole('button', { name: '开始预审' }).click()
+  await poll(() => clerk.page.getByText('已开始预审。').count()).toBe(1)
+  await clerk.page.getByRole('button', { name: '受理', exact: true }).click()
+  await poll(() => clerk.page.getByText('已受理，办理部门开始计时。').count()).toBe(1)
+  await c.getByRole('button', { name: '撤回申请' }).click()
+  await poll(() => c.getByRole('alert').filter({ hasText: '没有撤回：办件刚有了新进展（已受理），受理后不能再撤回。' }).count()).toBe(1)
+  expect(await c.getByRole('button', { name: '撤回申请' }).count()).toBe(0)
+  await shot(c, 'case-withdraw-lost')
+
+  // 补正: the picker offers the fields left empty too; the citizen's page names each reason's field.
+  await clerk.page.goto(`${e2e.product.url}/staff/cases/${second}`)
+  await clerk.page.getByRole('button', { name: '开始预审' }).click()
+  await poll(() => clerk.page.getByText('已开始预审。').count()).toBe(1)
+  await clerk.page.getByText('材料不齐，一次性告知补正').click()
+  await clerk.page.getByRole('checkbox', { name: '家庭存款及有价证券合计' }).check()
+  await clerk.page.getByLabel('家庭存款及有价证券合计需要补正的原因').fill('请按近6个月银行流水填写')
+  await clerk.page.getByRole('checkbox', { name: '家庭成员名下是否有机动车（未填写）' }).check()
+  await clerk.page.getByLabel('家庭成员名下是否有机动车需要补正的原因').fill('请说明家庭成员名下是否有机动车')
+  await clerk.page.getByRole('button', { name: '发出补正告知' }).click()
+  await poll(() => clerk.page.getByText(/已一次性告知申请人/).count()).toBe(1)
+  await c.goto(`${e2e.product.url}/cases/${second}`)
+  await poll(() => c.getByText('家庭存款及有价证券合计：请按近6个月银行流水填写').count()).toBe(1)
+  expect(await c.getByText('家庭成员名下是否有机动车：请说明家庭成员名下是否有机动车').count()).toBe(1)
+
+  // The resident opens 补正 here, and meanwhile resubmits from another phone.
+  await c.goto(`${e2e.product.url}/cases/${second}/supplement`)
+  await poll(() => c.getByRole('button', { name: '补正后重新提交' }).count()).toBe(1)
+  const seen = await (await citizen.request.get(`${e2e.product.url}/api/cases/${second}`)).json() as CaseDetail
+  const other = await citizen.request.post(`${e2e.product.url}/api/cases/${second}/resubmit`, { data: { values: { ...seen.values, savings: 900, hasVehicle: false }, version: seen.version } })
+  expect(other.status()).toBe(200)
+  await c.getByRole('button', { name: '补正后重新提交' }).click()
+  await poll(() => c.getByText('没有重新提交：办件刚有了新进展（已提交，待受理），现在不需要再补正。').count()).toBe(1)
+  await c.getByRole('link', { name: '查看办件' }).click()
+  await c.waitForURL(new RegExp(`/cases/${second}$`))
+  expect(await axe(c)).toEqual([])
+  await Promise.all([clerk.context.close(), citizen.close()])
+})

@@ -359,11 +359,14 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(mp.wx.downloads[0]).toMatchObject({ status: 200, header: { Authorization: `Bearer ${token}` } })
     expect(new URL(mp.wx.downloads[0]!.url).pathname).toMatch(new RegExp(`^/api/.*${c.body.caseNo}.*notices`))
 
+    // The button reads 正在打开… until the viewer has returned.
+    await page.waitForText((t) => t.includes('查看受理通知书'))
     mp.wx.offline = true
     await page.tap(tappable(page, '查看受理通知书'))
     expect(await page.waitForText((t) => t.includes('受理通知书没有打开'))).toContain('受理通知书没有打开：网络不好，请稍后再试')
     mp.wx.offline = false
     mp.wx.openDocumentFails = true
+    await page.waitForText((t) => t.includes('查看受理通知书'))
     await page.tap(tappable(page, '查看受理通知书'))
     expect(await page.waitForText((t) => t.includes('打不开 PDF'))).toContain('受理通知书已下载，但这台手机打不开 PDF 文件')
     expect(page.text()).not.toContain('没有打开')
@@ -379,7 +382,7 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await act(clerk, caseNo, { type: 'accept' })
     for (let i = 0; i < 3; i++) await act(reviewer, caseNo, { type: 'advance_branch', department: 'scjg' })
     await act(reviewer, caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'approved', opinion: '符合条件' })
-    await act(clerk, caseNo, { type: 'complete', certificate: { number: 'JY13301060000001', validUntil: '2031-11-23' } })
+    await act(clerk, caseNo, { type: 'complete', certificate: { number: 'JY13301060000001', validUntil: `${Number(shanghaiDate(Date.now()).slice(0, 4)) + 5}-06-30` } }) // five years on, whatever today is
 
     const me = await mp.openPage('pages/me/index')
     await me.waitForText((t) => t.includes('我的证照'))

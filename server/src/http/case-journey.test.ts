@@ -147,6 +147,13 @@ describe.each(variants)('a whole case on $label', (variant) => {
     expect(late).toMatchObject({ deadline: rsjBy, light: 'red', daysLeft: -1 })
     const rsjRow = (await server.app.inject({ url: '/api/staff/cases', headers: as(tokens.rsj!) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
     expect(rsjRow).toMatchObject({ deadline: rsjBy, light: 'red' })
+    // The case is due when 民政局 is (3 days later, not yet), yet the lists show the late department's red:
+    // a row never looks greener than its case page.
+    expect(await citizenView()).toMatchObject({ deadline: by(decisionDays(rules, true, 10) + 3), light: 'green' })
+    const myRow = (await server.app.inject({ url: '/api/me/cases', headers: as(tokens.citizen!) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
+    expect(myRow).toMatchObject({ deadline: rsjBy, light: 'red', daysLeft: -1 })
+    const leaderRow = (await server.app.inject({ url: '/api/staff/cases', headers: as(tokens.leader!) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
+    expect(leaderRow).toMatchObject({ deadline: rsjBy, light: 'red', daysLeft: -1 })
     const D = shanghaiDate(clock) // decided
 
     for (let i = 0; i < 3; i++) await act('rsj', { type: 'advance_branch', department: 'rsj' })

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  clockStop, materialRefs, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
+  clockStop, materialRefs, urgentDeadline, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
   BRANCH_STATUS_TEXT, shanghaiDate, timeline,
@@ -26,8 +26,15 @@ const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
 const caseNoParams = { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } } as const
 
-export function summary(r: CaseRow, clock: CaseClock): CaseSummary {
+/**
+ * A case as a list shows it. `urgent` (the lists) puts the earliest running step's
+ * clock on the row, so a department past its day shows red even while the case's
+ * own deadline, its last department's, is still ahead.
+ */
+export function summary(r: CaseRow, clock: CaseClock, opts: { urgent?: { today: string } } = {}): CaseSummary {
   const status = clock.projection.status
+  const urgent = opts.urgent ? urgentDeadline(clock.projection) : undefined
+  const shown = urgent === undefined ? { deadline: clock.projection.deadline, light: clock.light, daysLeft: clock.daysLeft } : { deadline: urgent, ...clockAt(urgent, opts.urgent!.today) }
   return {
     caseNo: r.case_no,
     itemCode: r.item_code,
@@ -35,9 +42,7 @@ export function summary(r: CaseRow, clock: CaseClock): CaseSummary {
     status,
     statusLabel: CASE_STATUS_LABELS[status],
     submittedAt: new Date(r.submitted_at).toISOString(),
-    deadline: clock.projection.deadline,
-    light: clock.light,
-    daysLeft: clock.daysLeft,
+    ...shown,
     clockStop: clockStop(clock.projection),
   }
 }
@@ -224,7 +229,8 @@ export function caseRoutes(opts: CaseRouteOptions) {
       reply.header('cache-control', 'private, no-store')
       const rows = await caseRepo(app.db).forAccount(citizenOf(request))
       const events = await loadEventsOf(app.db, rows.map((r) => r.id))
-      return Promise.all(rows.map(async (r) => summary(r, await clockOf(r, await itemOf(r.item_code), events.get(r.id) ?? []))))
+      const urgent = { today: shanghaiDate(now()) }
+      return Promise.all(rows.map(async (r) => summary(r, await clockOf(r, await itemOf(r.item_code), events.get(r.id) ?? []), { urgent })))
     })
 
     app.get<{ Params: { caseNo: string } }>(ROUTES.getCase.path, {

@@ -6,7 +6,7 @@
  * other is told the case changed, and the case is as the winner left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, shanghaiDate, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
+import { addWorkingDays, shanghaiDate, supplementChoices, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
 import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 
@@ -60,6 +60,20 @@ describe('the workbench', () => {
     expect(seen).toMatchObject({ status: 'supplement_required', statusLabel: '需要补正材料', deadline: null, light: null })
     expect(seen.supplement?.map((s) => s.path)).toEqual(['members.0.idNumber', 'savings'])
     expect(seen.timeline.map((t) => `${t.by}${t.text}`)).toEqual(['申请人提交了申请', '窗口开始预审', '窗口请补正材料（一次性告知）'])
+  })
+
+  it('asks only about what the case’s form has: a field left empty may be named, one the form lacks is a 400 and changes nothing', async () => {
+    const { caseNo } = await submitted()
+    expect((await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })).statusCode).toBe(200)
+    const offered = (await open(clerk, caseNo))
+    const empty = supplementChoices(offered.form, offered.values, offered.answers).find((c) => c.text === '')
+    expect(empty, 'the demo application leaves some field empty').toBeDefined()
+    const wrong = await act(clerk, caseNo, { type: 'request_supplement', version: 2, items: [{ path: 'savings', reason: '请补充银行流水' }, { path: 'noSuchField', reason: '随便写的' }] })
+    expect([wrong.statusCode, wrong.headers['content-type']]).toEqual([400, 'application/problem+json; charset=utf-8'])
+    expect(wrong.json<Problem>().errors).toEqual([{ path: 'items.1.path', code: 'unknown_field', message: '申请表中没有这一项，请重新勾选' }])
+    expect((await open(clerk, caseNo)).status).toBe('pre_review')
+    const ok = await act(clerk, caseNo, { type: 'request_supplement', version: 2, items: [{ path: empty!.path, reason: `请补充${empty!.label}` }] })
+    expect(ok.statusCode, ok.body).toBe(200)
   })
 
   it('refuses without a legal basis, then accepts: the department’s branch opens with the item’s promise', async () => {

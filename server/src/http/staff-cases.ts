@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  allowedEvents, ROUTES, shanghaiDate, staffCaseEventBodySchema, TRANSITIONS,
+  allowedEvents, ROUTES, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, TRANSITIONS,
   type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -69,7 +69,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       const clock = caseClock(list, clockRules(item), now())
       const p = clock.projection
       const mine = isResponsible(staff, p)
-      out.push({ ...summary(r, clock), ...ownBranchClock(staff, p, shanghaiDate(now())), version: list.length, mine })
+      out.push({ ...summary(r, clock, { urgent: { today: shanghaiDate(now()) } }), ...ownBranchClock(staff, p, shanghaiDate(now())), version: list.length, mine })
     }
     const rank = { red: 0, yellow: 1, green: 2 } as const
     reply.header('cache-control', 'private, no-store')
@@ -122,6 +122,14 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       const known = new Set((await app.catalogue.departments()).map((d) => d.code))
       const unknown = body.departments.findIndex((code) => !known.has(code))
       if (unknown >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `departments.${unknown}`, code: 'unknown_department', message: '没有这个办理部门，请重新选择' }] })
+    }
+    if (body.type === 'request_supplement' && Array.isArray(body.items)) {
+      // Only what the citizen can see and correct on the case's own form (a stale or forged path would ask the
+      // impossible): a field they see, filled or not, or something inside one they filled (members.0.idNumber).
+      const row = await caseRepo(app.db).byNo(request.params.caseNo)
+      const paths = new Set(row ? [...supplementChoices(row.form, row.form_values, row.answers), ...reviewRows(row.form, row.form_values)].map((c) => c.path) : [])
+      const bad = row ? body.items.findIndex((i) => !paths.has(i.path)) : -1
+      if (bad >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `items.${bad}.path`, code: 'unknown_field', message: '申请表中没有这一项，请重新勾选' }] })
     }
     const result = await actOnCase(app.db, lookups, {
       caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()),

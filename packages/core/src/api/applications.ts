@@ -6,7 +6,7 @@
 import type { Answers } from '../catalogue/materials'
 import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
-import { CASE_STATUS_TEXT, type CaseEventBody, type CaseStatus, type ClockStop, type SupplementItem, type TimelineEntry } from '../cases/machine'
+import { CASE_STATUS_TEXT, withdrawable, type CaseEventBody, type CaseStatus, type ClockStop, type SupplementItem, type TimelineEntry } from '../cases/machine'
 import type { Light } from '../clock/lights'
 import type { FieldIssue } from './problems'
 
@@ -170,7 +170,10 @@ export interface CaseSummary {
   status: CaseStatus
   statusLabel: string
   submittedAt: string
-  /** The current step's deadline (YYYY-MM-DD), its light and working days left; null while the clock stands still or the case is over. */
+  /**
+   * The current step's deadline (YYYY-MM-DD), its light and working days left; null while the clock stands still or the case is over.
+   * In a list (我的办件, the workbench queues) the earliest step still running (urgentDeadline): a department past its day shows red there.
+   */
   deadline: string | null
   light: Light | null
   daysLeft: number | null
@@ -216,6 +219,21 @@ export interface CaseDetail extends CaseSummary {
 /** A step of the case — the window's or a department's — is past its deadline: both shells then offer the item's phones. */
 export function runsLate(d: Pick<CaseDetail, 'light' | 'branches'>): boolean {
   return d.light === 'red' || d.branches.some((b) => b.light === 'red')
+}
+
+/** 撤回 lost to a step taken meanwhile (409 CASE_CHANGED, the case reloaded): said the same in both shells. */
+export function withdrawConflictText(fresh: Pick<CaseDetail, 'status' | 'statusLabel'>): string {
+  if (fresh.status === 'withdrawn') return '没有撤回：这份申请已经在别处撤回了，不用再撤回。'
+  if (withdrawable(fresh.status)) return `没有撤回：办件刚有了新进展（${fresh.statusLabel}）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。`
+  if (fresh.status === 'not_accepted') return `没有撤回：办件刚有了新进展（${fresh.statusLabel}），已不能撤回。`
+  return `没有撤回：办件刚有了新进展（${fresh.statusLabel}），受理后不能再撤回。`
+}
+
+/** A 补正 resubmission lost to a step taken meanwhile (409 CASE_CHANGED, the case reloaded). */
+export function resubmitConflictText(fresh: Pick<CaseDetail, 'status' | 'statusLabel'>): string {
+  return fresh.status === 'supplement_required'
+    ? '没有重新提交：办件刚有了新进展，下面已换成最新的补正要求，请核对后再提交。'
+    : `没有重新提交：办件刚有了新进展（${fresh.statusLabel}），现在不需要再补正。`
 }
 
 // ---- staff workbench ------------------------------------------------------------

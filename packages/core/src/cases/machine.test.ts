@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addWorkingDays } from '../clock/calendar'
 import {
-  allowedEvents, applyEvent, clockStop, withdrawable, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
+  allowedEvents, applyEvent, clockStop, urgentDeadline, withdrawable, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
   type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type CaseStatus, type ItemClockRules,
 } from './machine'
 
@@ -335,6 +335,24 @@ describe('the case clock with parallel departments', () => {
     p = applyEvent(p, ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), '2026-10-09'), joint)
     p = applyEvent(p, ev({ type: 'extend', days: 15, reason: '联合审查' }, leader, '2026-10-09'), joint)
     expect(p.legalDeadline).toBe(addWorkingDays('2026-09-30', 60))
+  })
+
+  it('puts the earliest running step on a list row (urgentDeadline): a department behind its day, not the case’s later one', () => {
+    const r: ItemClockRules = { promisedDays: 5, statutoryDays: null }
+    let p = project([
+      ev({ type: 'submit' }, citizen, '2026-03-02'), ev({ type: 'start_pre_review' }, clerk, '2026-03-02'), ev({ type: 'accept', departments: ['scjg', 'gaj'] }, clerk, '2026-03-02'),
+      ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-02'),
+      ev({ type: 'pause_branch', department: 'scjg', procedure: '检验检测', reason: '送检' }, reviewer('scjg'), '2026-03-03'),
+      ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-06'),
+    ], r)
+    expect([p.deadline, p.branches.map((b) => b.deadline)]).toEqual(['2026-03-12', ['2026-03-12', '2026-03-09']])
+    expect(urgentDeadline(p)).toBe('2026-03-09')
+    // 公安局 decides: only 市场监管局's day is left.
+    for (let i = 0; i < 3; i++) p = applyEvent(p, ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), '2026-03-06'), r)
+    p = applyEvent(p, ev({ type: 'decide_branch', department: 'gaj', outcome: 'approved' }, reviewer('gaj'), '2026-03-06'), r)
+    expect(urgentDeadline(p)).toBe('2026-03-12')
+    expect(urgentDeadline(caseIn('supplement_required'))).toBeNull()
+    expect(urgentDeadline(caseIn('submitted'))).toBe(caseIn('submitted').deadline)
   })
 
   it('gives joint handling 45 days even where the item’s own law says 20, and keeps a longer one', () => {

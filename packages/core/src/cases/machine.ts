@@ -243,6 +243,16 @@ export function clockStop(p: Pick<CaseProjection, 'status' | 'deadline' | 'branc
   return null
 }
 
+/**
+ * The deadline a list row (我的办件, the workbench queues) shows: the earliest
+ * step still running. The case is due when its last department is, so a
+ * department already behind its own day would otherwise hide behind a green
+ * case; a row shows the worst light its case page holds.
+ */
+export function urgentDeadline(p: Pick<CaseProjection, 'deadline' | 'branches'>): string | null {
+  return [p.deadline, ...p.branches.map((b) => b.deadline)].filter((d): d is string => d !== null).sort()[0] ?? null
+}
+
 const latest = (days: (string | null)[]): string | null => days.filter((d): d is string => d !== null).sort().at(-1) ?? null
 
 function refreshClocks(p: CaseProjection, rules: ItemClockRules, cal: WorkCalendar): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FormSchema } from './schema'
 import { validateForm } from './validate'
-import { materialRefs, reviewRows } from './walk'
+import { labelledSupplement, materialRefs, reviewRows, supplementChoices } from './walk'
 
 const schema: FormSchema = {
   id: 'walk', version: 1,
@@ -57,5 +57,26 @@ describe('materialRefs and reviewRows', () => {
     const rows = reviewRows(schema, raw as never, { material: (m) => (m.kind === 'upload' ? `文件 ${m.name ?? ''}` : `证照 ${m.title ?? ''}`) })
     expect(rows.find((r) => r.path === 'licence')?.text).toBe('证照 营业执照 · 好味')
     expect(rows.find((r) => r.path === 'members.0.photo')?.text).toBe('文件 a.jpg')
+  })
+})
+
+describe('supplementChoices (what the window may ask to be corrected)', () => {
+  it('offers every field the citizen sees, filled or left empty, and nothing hidden', () => {
+    const { values } = validateForm(schema, { name: '张三', kind: 'a' })
+    expect(supplementChoices(schema, values).map((c) => [c.path, c.text, c.material])).toEqual([
+      ['name', '张三', false], ['kind', '甲类', false], ['items', '', false], ['capital', '', false], ['region', '', false],
+      ['licence', '', true], ['members', '', false],
+    ])
+    // Choosing 乙类 shows its material, so the window may ask for it.
+    const b = validateForm(schema, { name: '张三', kind: 'b' }).values
+    expect(supplementChoices(schema, b).map((c) => c.path)).toContain('hiddenFile')
+  })
+})
+
+describe('labelledSupplement', () => {
+  it('names each reason by its field, empty or not, and falls back to the path for one the form lacks', () => {
+    expect(labelledSupplement(schema, [{ path: 'licence', reason: '请上传营业执照' }, { path: 'gone', reason: '旧表单的项' }])).toEqual([
+      { path: 'licence', label: '营业执照', reason: '请上传营业执照' }, { path: 'gone', label: 'gone', reason: '旧表单的项' },
+    ])
   })
 })

@@ -8,6 +8,7 @@
 import type { FieldOption, FormField, FormSchema, FormValues, MaterialField, MaterialValue } from './schema'
 import type { Situation } from '../catalogue/types'
 import type { Answers } from '../catalogue/materials'
+import { validateForm } from './validate'
 
 export interface MaterialRef {
   /** Dotted path: `businessLicenceFile`, `members.0.photo`. */
@@ -119,6 +120,32 @@ export function reviewRows(schema: FormSchema, values: FormValues, names: Review
   }
   walk(fieldsOf(schema), values, '', 0)
   return rows
+}
+
+export interface SupplementChoice {
+  path: string
+  label: string
+  /** What the citizen gave, readable; '' where nothing was. */
+  text: string
+  material: boolean
+}
+
+/**
+ * What the window may ask to be corrected (Art. 32, all at once): every
+ * field of the form the citizen sees with their answers, filled or left
+ * empty, since a missing material is the commonest thing to ask for. The
+ * workbench offers these and the BFF accepts no other path.
+ */
+export function supplementChoices(schema: FormSchema, values: FormValues, answers: Answers = {}, names: ReviewNames = {}): SupplementChoice[] {
+  const visible = new Set(validateForm(schema, values, { answers }).visible)
+  return fieldsOf(schema)
+    .filter((f) => visible.has(f.name))
+    .map((f) => ({ path: f.name, label: f.label, text: Object.hasOwn(values, f.name) ? fieldText(f, values[f.name], names) : '', material: f.type === 'material' }))
+}
+
+/** Each 补正 reason with the label of the field it concerns, as both shells list them. */
+export function labelledSupplement(schema: FormSchema, items: readonly { path: string; reason: string }[]): { path: string; label: string; reason: string }[] {
+  return items.map((s) => ({ path: s.path, reason: s.reason, label: fieldsOf(schema).find((f) => f.name === s.path.split('.')[0])?.label ?? s.path }))
 }
 
 /** The situation questions asked and what was chosen, for the review: 未选择 where none was. */

@@ -7,7 +7,7 @@
  */
 import { computed, ref } from 'vue'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { ApiError, DELIVERY_LABELS, monthDayText, withdrawable, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type CaseNotice, type Problem } from '@tongban/core'
+import { ApiError, DELIVERY_LABELS, labelledSupplement, monthDayText, withdrawable, withdrawConflictText, materialRefs, reviewRows, shanghaiDateTime, type CaseDetail, type CaseNotice, type Problem } from '@tongban/core'
 import { usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
 
@@ -58,7 +58,7 @@ export function useCasePage(caseNo: string) {
   const supplementRows = computed(() => {
     const c = detail.value
     if (!c?.supplement) return []
-    return c.supplement.map((s) => ({ path: s.path, reason: s.reason, label: rows.value.find((r) => r.path === s.path)?.label ?? s.path }))
+    return labelledSupplement(c.form, c.supplement)
   })
   // Before acceptance a citizen may withdraw: the core machine's own table says when.
   const canWithdraw = computed(() => detail.value !== null && withdrawable(detail.value.status))
@@ -101,13 +101,7 @@ export function useCasePage(caseNo: string) {
           detail.value = fresh
           void loadNotices()
           news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
-          withdrawProblem.value = fresh.status === 'withdrawn'
-            ? '没有撤回：这份申请已经在别处撤回了，不用再撤回。'
-            : withdrawable(fresh.status)
-              ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。`
-              : fresh.status === 'not_accepted'
-                ? `没有撤回：办件刚有了新进展（${fresh.statusLabel}），已不能撤回。`
-                : `没有撤回：办件刚有了新进展（${fresh.statusLabel}），受理后不能再撤回。`
+          withdrawProblem.value = withdrawConflictText(fresh)
         } else {
           withdrawProblem.value = '没有撤回：办件刚有了新进展，请稍后重新打开这个办件查看最新情况。'
         }

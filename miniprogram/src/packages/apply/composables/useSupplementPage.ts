@@ -78,10 +78,13 @@ export function useSupplementPage(caseNo: string): SupplementPage {
         // Refused by field: each message at its field, the page at the first one.
         const first = serverErrors.show(p.errors)
         if (first !== undefined) scrollToField(first)
+      } else if (p?.code === 'CASE_CHANGED') {
+        // Said once the case is reloaded: what to say depends on where it went.
+        await load()
+        sendProblem.value = p
       } else {
         sendProblem.value = p
       }
-      if (p?.code === 'CASE_CHANGED') await load()
     } finally {
       sending.value = false
     }
