@@ -169,7 +169,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     })
   }
   await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin, now: opts.now })
-  await app.register(staffWarningRoutes)
+  await app.register(staffWarningRoutes, { now: opts.now })
   scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs)
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId })
   await app.register(wechatRoutes)

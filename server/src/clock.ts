@@ -7,7 +7,7 @@
  * days off that would be working days, and make-up working days (调休).
  */
 import { readFileSync } from 'node:fs'
-import { currentCalendar, extendCalendar, isCalendarDay, setYellowDays, shanghaiDate, type CalendarData } from '@tongban/core'
+import { extendCalendar, isCalendarDay, missingYears, setYellowDays, shanghaiDate, type CalendarData } from '@tongban/core'
 import { ConfigError, type ClockConfig } from './config'
 
 export function readCalendarFile(path: string): CalendarData {
@@ -36,9 +36,6 @@ export function readCalendarFile(path: string): CalendarData {
 export function configureClock(config: Pick<ClockConfig, 'yellowDays' | 'calendarFile'>, now = Date.now()): string[] {
   setYellowDays(config.yellowDays)
   if (config.calendarFile) extendCalendar(readCalendarFile(config.calendarFile))
-  const year = Number(shanghaiDate(now).slice(0, 4))
-  const cal = currentCalendar()
-  return [year, year + 1]
-    .filter((y) => !cal.coversYear(y))
+  return missingYears(shanghaiDate(now))
     .map((y) => `the working-day calendar has no holiday data for ${y}: weekends only are skipped; add the year with WORK_CALENDAR_FILE`)
 }

@@ -12,7 +12,7 @@
 import { expect, it, onTestFailed } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { inspectPdf } from '../../server/src/notices/pdf-inspect'
-import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
+import { missingYears, shanghaiDate, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
 import { axeViolations, citizenContext, screenshot, staffPage as signedInStaff, useProduct } from './support'
 
 const e2e = useProduct()
@@ -292,4 +292,27 @@ it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in 
   await c.waitForURL(new RegExp(`/cases/${second}$`))
   expect(await axe(c)).toEqual([])
   await Promise.all([clerk.context.close(), citizen.close()])
+})
+
+it('the workbench on a tablet: the queue beside 预警, and a year whose holidays are not loaded said at the top', async () => {
+  await appliedCase('13866661239', '杏花村7组8号', 'tracking-e2e-0000000007')
+  const supervisor = await signedInStaff(e2e.browser, e2e.product.url, 'supervisor')
+  const page = supervisor.page
+  await page.setViewportSize({ width: 768, height: 1024 })
+  const queue = page.getByRole('list', { name: '待办办件' })
+  await poll(() => queue.getByRole('listitem').count()).toBeGreaterThan(0)
+  const warnings = page.getByRole('heading', { name: /^预警/ })
+  const [q, w] = [(await page.getByRole('heading', { name: '待办办件' }).boundingBox())!, (await warnings.boundingBox())!]
+  expect(q.x).toBeGreaterThan(w.x + w.width) // side by side, not stacked
+  const gaps = missingYears(shanghaiDate(Date.now()))
+  const note = page.getByRole('note')
+  if (gaps.length) await poll(() => note.textContent()).toContain(`${gaps.join('、')}年的法定节假日安排尚未载入`)
+  else expect(await note.count()).toBe(0)
+  await shot(page, 'staff-home-tablet')
+  // A phone held by a supervisor: one column again.
+  await page.setViewportSize({ width: 375, height: 812 })
+  const [q2, w2] = [(await page.getByRole('heading', { name: '待办办件' }).boundingBox())!, (await warnings.boundingBox())!]
+  expect(q2.y).toBeGreaterThan(w2.y)
+  expect(q2.x).toBeCloseTo(w2.x, -1)
+  await supervisor.context.close()
 })

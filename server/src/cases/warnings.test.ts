@@ -5,7 +5,7 @@
  * pre-review, the department for its branch, supervisors for all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addCalendarDays, addWorkingDays, decisionDays, shanghaiDate, type Item, type StaffCaseDetail, type StaffWarning } from '@tongban/core'
+import { addCalendarDays, addWorkingDays, decisionDays, shanghaiDate, type Item, type StaffCaseDetail, type StaffClockView, type StaffWarning } from '@tongban/core'
 import { minimumLivingApplication, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { caseLookups } from './act'
@@ -76,5 +76,23 @@ describe('staff warnings at yellow and red', () => {
     expect((await warningsOf('reviewer_mz', caseNo)).map((w) => [w.light, w.step, w.deadline])).toEqual([['yellow', '示例市民政局办理', deadline]])
     expect(await warningsOf('clerk', caseNo)).toEqual([])
     expect(await warningsOf('reviewer', caseNo)).toEqual([])
+  })
+})
+
+describe('the clock settings the workbench shows (GET /api/staff/clock)', () => {
+  it('names this year or next when its holidays are not loaded, and nothing when both are', async () => {
+    let clock = Date.parse('2026-11-24T04:00:00Z')
+    const timed = await startTestServer({ now: () => clock })
+    try {
+      const token = (await timed.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+      const read = async () => (await timed.app.inject({ url: '/api/staff/clock', headers: { authorization: `Bearer ${token}` } })).json<StaffClockView>()
+      // The bundled calendar has 2025 and 2026; 2027's arrangement is not published in it.
+      expect(await read()).toEqual({ today: '2026-11-24', yellowDays: 1, missingYears: [2027] })
+      clock = Date.parse('2025-06-01T04:00:00Z')
+      expect(await read()).toEqual({ today: '2025-06-01', yellowDays: 1, missingYears: [] })
+      expect((await timed.app.inject({ url: '/api/staff/clock' })).statusCode).toBe(401)
+    } finally {
+      await timed.close()
+    }
   })
 })

@@ -4,7 +4,7 @@
  * leaders — unread first, and marking one read (per person).
  */
 import type { FastifyInstance } from 'fastify'
-import { ROUTES, type StaffWarning } from '@tongban/core'
+import { missingYears, ROUTES, yellowDays, shanghaiDate, type StaffClockView, type StaffWarning } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { warningsRepo, type WarningRow } from '../store/warnings'
 import { caseLookups } from '../cases/act'
@@ -13,7 +13,8 @@ import type { StaffPrincipal } from '../auth/access'
 
 const WATCHERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
 
-export async function staffWarningRoutes(app: FastifyInstance): Promise<void> {
+export async function staffWarningRoutes(app: FastifyInstance, opts: { now?: () => number } = {}): Promise<void> {
+  const now = opts.now ?? Date.now
   const lookups = caseLookups(app.catalogue)
   const audiences = (staff: StaffPrincipal) => (watchesEverything(staff) ? null : audiencesOf(staff))
 
@@ -34,6 +35,15 @@ export async function staffWarningRoutes(app: FastifyInstance): Promise<void> {
     const name = await lookups.departmentNames()
     reply.header('cache-control', 'private, no-store')
     return (await warningsRepo(app.db).forStaff(staff.id, audiences(staff))).map((r) => view(r, name))
+  })
+
+  app.get(ROUTES.staffClock.path, {
+    schema: { tags: ['staff'], summary: '工作台：期限计算的设置（黄灯阈值、缺少节假日安排的年份）' },
+    config: { access: { staff: [] } },
+  }, async (_request, reply): Promise<StaffClockView> => {
+    const today = shanghaiDate(now())
+    reply.header('cache-control', 'private, no-store')
+    return { today, yellowDays: yellowDays(), missingYears: missingYears(today) }
   })
 
   app.post<{ Params: { id: string } }>(ROUTES.readStaffWarning.path, {

@@ -286,6 +286,15 @@ export interface StaffWarning {
   read: boolean
 }
 
+/** How the workbench's clocks count today: the yellow threshold, and any year whose holidays are not loaded. */
+export interface StaffClockView {
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  today: string
+  yellowDays: number
+  /** This year or next with no holiday data (the State Council publishes each year's in November or December). */
+  missingYears: number[]
+}
+
 /** Our answer to an approval system's webhook. */
 export interface WebhookReceipt {
   id: string

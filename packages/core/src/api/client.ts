@@ -10,7 +10,7 @@ import type {
 } from './identity'
 import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  ApprovalHandover, StaffWarning, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  ApprovalHandover, StaffClockView, StaffWarning, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
 import type { CaseNotice, VerifyView } from './notices'
@@ -81,6 +81,8 @@ export interface ApiClient {
   /** 黄牌/红牌 for this staff member's desk (all of them for supervisors), unread first. */
   staffWarnings(): Promise<StaffWarning[]>
   readStaffWarning(id: string): Promise<void>
+  /** The clocks' settings today, and years whose holidays are not loaded. */
+  staffClock(): Promise<StaffClockView>
   /** Cases not yet through to the approval system (APPROVAL_BACKEND=http): retrying or stopped. */
   approvalHandovers(): Promise<ApprovalHandover[]>
   /** Send a stopped handover again now. */
@@ -266,6 +268,9 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async staffWarnings() {
       return (await send<StaffWarning[]>({ method: 'GET', url: ROUTES.staffWarnings.path })).data
+    },
+    async staffClock() {
+      return (await send<StaffClockView>({ method: 'GET', url: ROUTES.staffClock.path })).data
     },
     async readStaffWarning(id) {
       await send({ method: 'POST', url: buildPath(ROUTES.readStaffWarning.path, { id }) })

@@ -58,6 +58,7 @@ export const ROUTES = {
   agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
   staffWarnings: { method: 'GET', path: '/api/staff/warnings' },
   readStaffWarning: { method: 'POST', path: '/api/staff/warnings/:id/read' },
+  staffClock: { method: 'GET', path: '/api/staff/clock' },
   approvalWebhook: { method: 'POST', path: '/api/backend/webhook' },
   approvalHandovers: { method: 'GET', path: '/api/staff/approval/handovers' },
   retryApprovalHandover: { method: 'POST', path: '/api/staff/approval/handovers/:id/retry' },
