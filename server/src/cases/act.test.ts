@@ -32,4 +32,22 @@ describe('actOnCase', () => {
       await db.close()
     }
   })
+
+  it('accepts a case whose item left the catalogue only for the departments the clerk names', async () => {
+    const server = await startTestServer()
+    try {
+      const { token } = await signInCitizen(server.app, '13912340002')
+      const { caseNo } = await submitApplication(server.app, token, minimumLivingApplication('13912340002'), 'act-test-0000000002')
+      const real = caseLookups(server.app.catalogue)
+      const gone: typeof real = { ...real, itemOf: async () => null }
+      const clerk = { role: 'clerk' as const, id: 'c1' }
+      await actOnCase(server.app.db, gone, { caseNo, version: 1, actor: clerk, body: { type: 'start_pre_review' }, at: new Date() })
+      await expect(actOnCase(server.app.db, gone, { caseNo, version: 2, actor: clerk, body: { type: 'accept' }, at: new Date() }))
+        .rejects.toMatchObject({ problem: { code: 'VALIDATION', errors: [{ path: 'departments', code: 'required', message: '这个事项已不在目录中，请选择办理部门' }] } })
+      const named = await actOnCase(server.app.db, gone, { caseNo, version: 2, actor: clerk, body: { type: 'accept', departments: ['mzj'] }, at: new Date() })
+      expect(named.projection.branches.map((b) => b.department)).toEqual(['mzj'])
+    } finally {
+      await server.close()
+    }
+  })
 })

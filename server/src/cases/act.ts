@@ -128,7 +128,10 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
     for (const { actor, body: raw } of wanted) {
       const body = { ...raw }
       // Accepted without naming departments: the item's own department handles it.
-      if (body.type === 'accept' && !body.departments?.length) body.departments = [item?.department.code ?? 'unknown']
+      if (body.type === 'accept' && !body.departments?.length) {
+        if (!item) throw new ProblemError('VALIDATION', { errors: [{ path: 'departments', code: 'required', message: '这个事项已不在目录中，请选择办理部门' }] })
+        body.departments = [item.department.code]
+      }
       const event = { ...body, actor, at: at.toISOString(), day: today } as CaseEvent
       try {
         after = applyEvent(after, event, rules)

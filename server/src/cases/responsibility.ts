@@ -41,13 +41,18 @@ export function audiencesOf(staff: Responsible): string[] {
  * refused — a reviewer does not browse other departments' applicants.
  * Every look is written to the access log the citizen sees, with its purpose.
  */
-export async function staffReads(db: Queryable, staff: Responsible & { id: string }, row: Pick<CaseRow, 'id' | 'account_id'>, fields: string[]): Promise<void> {
-  let purpose: AccessPurpose | null = staff.roles.includes('clerk') ? 'assist' : null
-  if (!purpose && staff.roles.includes('reviewer') && staff.departmentCode) {
+/** Why this staff member may open the case (the window, a department it was given to, supervision); 403 in words otherwise. */
+export async function staffPurpose(db: Queryable, staff: Responsible, row: Pick<CaseRow, 'id'>): Promise<AccessPurpose> {
+  if (staff.roles.includes('clerk')) return 'assist'
+  if (staff.roles.includes('reviewer') && staff.departmentCode) {
     const given = (await loadEvents(db, row.id)).some((e) => e.type === 'accept' && e.departments.includes(staff.departmentCode!))
-    if (given) purpose = 'assist'
+    if (given) return 'assist'
   }
-  if (!purpose && watchesEverything(staff)) purpose = 'supervision'
-  if (!purpose) throw new ProblemError('FORBIDDEN', { detail: '这个办件没有交给本部门办理，不能查看' })
+  if (watchesEverything(staff)) return 'supervision'
+  throw new ProblemError('FORBIDDEN', { detail: '这个办件没有交给本部门办理，不能查看' })
+}
+
+export async function staffReads(db: Queryable, staff: Responsible & { id: string }, row: Pick<CaseRow, 'id' | 'account_id'>, fields: string[]): Promise<void> {
+  const purpose = await staffPurpose(db, staff, row)
   await accessLogRepo(db).record(row.account_id, staff.id, purpose, fields)
 }

@@ -16,7 +16,7 @@ import { caseRepo, type CaseRow } from '../store/cases'
 import { documentRepo, type DocumentRow } from '../store/documents'
 import { loadEvents } from '../cases/events'
 import { caseLookups } from '../cases/act'
-import { staffReads } from '../cases/responsibility'
+import { staffPurpose, staffReads } from '../cases/responsibility'
 import { noticeEvents } from '../notices/faces'
 import { sha256, type StoredContent } from '../notices/issue'
 import { issueCaseNotice } from '../notices/case-documents'
@@ -112,8 +112,10 @@ export function noticeRoutes(opts: NoticeRouteOptions = {}) {
       schema: { params: caseParams, tags: ['staff'], summary: '工作台：办件的通知书' },
       config: { access: WORKERS },
     }, async (request, reply): Promise<CaseNotice[]> => {
-      staffOf(request)
+      const staff = staffOf(request)
       const row = await caseFor(request, null)
+      // Which notices a case has is not personal data (no look to log), but it is the case's business.
+      await staffPurpose(app.db, staff, row)
       reply.header('cache-control', 'private, no-store')
       return listNotices(row, true)
     })

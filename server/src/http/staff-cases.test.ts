@@ -162,12 +162,14 @@ describe('the workbench', () => {
     // Another department's reviewer: not the form, nor the notices that name the applicant.
     await refused(sc)
     await refused(sc, `/api/staff/cases/${caseNo}/notices/acceptance`)
+    await refused(sc, `/api/staff/cases/${caseNo}/notices`)
+    expect((await look(mz, `/api/staff/cases/${caseNo}/notices`)).statusCode).toBe(200)
     const log = (await server.app.inject({ url: '/api/me/access-log', headers: as(token) })).json<{ staffName: string; purpose: string }[]>()
     expect(log.map((e) => e.purpose).sort()).toEqual(['assist', 'supervision'])
     expect(log.some((e) => /市场/.test(e.staffName))).toBe(false)
   })
 
-  it('accepts for the departments the clerk picks (joint handling), and refuses a department that does not exist', async () => {
+  it('accepts for the departments the clerk picks (joint handling), and refuses a department that does not exist or leaving out the lead', async () => {
     const { caseNo } = await submitted()
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
     const opened = await open(clerk, caseNo)
@@ -176,6 +178,9 @@ describe('the workbench', () => {
     expect(wrong.statusCode).toBe(400)
     expect(wrong.headers['content-type']).toContain('application/problem+json')
     expect(wrong.json<Problem>().errors).toEqual([{ path: 'departments.1', code: 'unknown_department', message: '没有这个办理部门，请重新选择' }])
+    const leaderless = await act(clerk, caseNo, { type: 'accept', departments: ['rsj'], version: 2 })
+    expect([leaderless.statusCode, leaderless.json<Problem>().errors]).toEqual([400, [{ path: 'departments', code: 'lead_required', message: '示例市民政局是这个事项的牵头部门，必须参与办理' }]])
+    expect((await open(clerk, caseNo)).status).toBe('pre_review')
     const joint = await act(clerk, caseNo, { type: 'accept', departments: ['mzj', 'rsj'], version: 2 })
     expect(joint.json<StaffCaseDetail>().branches.map((b) => b.department)).toEqual(['示例市民政局', '示例市人力资源和社会保障局'])
   })

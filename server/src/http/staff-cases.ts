@@ -119,9 +119,16 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const { version, ...body } = request.body
     if (!app.approval.onWorkbench(body.type)) throw new ProblemError('HANDLED_EXTERNALLY')
     if (body.type === 'accept' && Array.isArray(body.departments) && body.departments.length) {
-      const known = new Set((await app.catalogue.departments()).map((d) => d.code))
+      const departments = await app.catalogue.departments()
+      const known = new Set(departments.map((d) => d.code))
       const unknown = body.departments.findIndex((code) => !known.has(code))
       if (unknown >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `departments.${unknown}`, code: 'unknown_department', message: '没有这个办理部门，请重新选择' }] })
+      // The item's own department handles it and leads any joint handling: it cannot be left out.
+      const row = await caseRepo(app.db).byNo(request.params.caseNo)
+      const lead = row ? (await itemOf(row.item_code))?.department : undefined
+      if (lead && !body.departments.includes(lead.code)) {
+        throw new ProblemError('VALIDATION', { errors: [{ path: 'departments', code: 'lead_required', message: `${lead.name}是这个事项的牵头部门，必须参与办理` }] })
+      }
     }
     if (body.type === 'request_supplement' && Array.isArray(body.items)) {
       // Only what the citizen can see and correct on the case's own form (a stale or forged path would ask the
