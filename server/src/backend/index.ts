@@ -53,6 +53,8 @@ export function builtinBackend(): ApprovalBackend {
 /** Tries before a handover is dead-lettered, and the wait before try n+1: 5 s·2ⁿ, at most 10 minutes. */
 export const MAX_ATTEMPTS = 8
 export const backoffMs = (attempts: number) => Math.min(5_000 * 2 ** attempts, 600_000)
+/** How long a claimed handover is this sender's: well past the client's 10-second timeout for a batch of 10. */
+export const LEASE_MS = 5 * 60_000
 
 export interface HttpBackendOptions {
   db: Db
@@ -70,27 +72,26 @@ export function httpBackend(opts: HttpBackendOptions): ApprovalBackend {
   async function dispatchOnce(at: number): Promise<DispatchOutcome> {
     const out = { sent: 0, retried: 0, dead: 0 }
     for (;;) {
-      const batch = await opts.db.transaction(async (tx) => {
-        const repo = backendRepo(tx)
-        const due = await repo.claimDue(new Date(at), 10)
-        for (const row of due) {
-          const res = await opts.client.handover(row.payload as unknown as HandoverCase)
-          if (res.ok) {
-            await repo.sent(row.id, res.externalId, new Date(now()))
-            out.sent++
-          } else if (res.retry && row.attempts + 1 < MAX_ATTEMPTS) {
-            await repo.retryLater(row.id, res.error, new Date(now() + backoffMs(row.attempts)))
-            opts.log?.warn({ caseNo: row.case_no, attempts: row.attempts + 1, error: res.error }, 'approval handover failed; will try again')
-            out.retried++
-          } else {
-            await repo.dead(row.id, res.error, new Date(now()))
-            opts.log?.error({ caseNo: row.case_no, attempts: row.attempts + 1, error: res.error }, 'approval handover dead-lettered')
-            out.dead++
-          }
+      // Claimed (leased) in a short transaction; sent outside it, so a slow approval system never holds a
+      // transaction open — on the embedded database's one connection that would stall every request.
+      const due = await opts.db.transaction((tx) => backendRepo(tx).claimDue(new Date(at), 10, new Date(now() + LEASE_MS)))
+      const repo = backendRepo(opts.db)
+      for (const row of due) {
+        const res = await opts.client.handover(row.payload as unknown as HandoverCase)
+        if (res.ok) {
+          await repo.sent(row.id, res.externalId, new Date(now()))
+          out.sent++
+        } else if (res.retry && row.attempts + 1 < MAX_ATTEMPTS) {
+          await repo.retryLater(row.id, res.error, new Date(now() + backoffMs(row.attempts)))
+          opts.log?.warn({ caseNo: row.case_no, attempts: row.attempts + 1, error: res.error }, 'approval handover failed; will try again')
+          out.retried++
+        } else {
+          await repo.dead(row.id, res.error, new Date(now()))
+          opts.log?.error({ caseNo: row.case_no, attempts: row.attempts + 1, error: res.error }, 'approval handover dead-lettered')
+          out.dead++
         }
-        return due.length
-      })
-      if (batch < 10) return out
+      }
+      if (due.length < 10) return out
     }
   }
 

@@ -42,7 +42,7 @@ describe('actOnCase', () => {
       const gone: typeof real = { ...real, itemOf: async () => null }
       const clerk = { role: 'clerk' as const, id: 'c1' }
       await actOnCase(server.app.db, gone, { caseNo, version: 1, actor: clerk, body: { type: 'start_pre_review' }, at: new Date() })
-      await expect(actOnCase(server.app.db, gone, { caseNo, version: 2, actor: clerk, body: { type: 'accept' }, at: new Date() }))
+      await expect(actOnCase(server.app.db, gone, { caseNo, version: 2, actor: clerk, body: { type: 'accept', departments: [] }, at: new Date() }))
         .rejects.toMatchObject({ problem: { code: 'VALIDATION', errors: [{ path: 'departments', code: 'required', message: '这个事项已不在目录中，请选择办理部门' }] } })
       const named = await actOnCase(server.app.db, gone, { caseNo, version: 2, actor: clerk, body: { type: 'accept', departments: ['mzj'] }, at: new Date() })
       expect(named.projection.branches.map((b) => b.department)).toEqual(['mzj'])

@@ -28,13 +28,21 @@ export function backendRepo(db: Queryable) {
       await db.query('insert into backend_outbox (case_id, kind, payload, next_at) values ($1, $2, $3, $4)', [caseId, kind, JSON.stringify(payload), at])
     },
     /** Rows due by `now`, locked for this transaction; others running the dispatcher skip them. */
-    async claimDue(now: Date, limit: number): Promise<OutboxRow[]> {
-      return db.query<OutboxRow>(
+    /**
+     * Claims up to `limit` due handovers for one sender: each is leased until `leaseUntil` (its next_at moves
+     * there), so other instances skip it while this one sends it outside any transaction. A sender that dies
+     * mid-send leaves the row to come back when the lease ends (the system dedupes by Idempotency-Key).
+     * Call inside a transaction.
+     */
+    async claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxRow[]> {
+      const rows = await db.query<OutboxRow>(
         `select ${COLUMNS} from backend_outbox o join cases c on c.id = o.case_id
          where o.sent_at is null and o.dead_at is null and o.next_at <= $1
          order by o.next_at, o.id limit $2 for update of o skip locked`,
         [now, limit],
       )
+      if (rows.length) await db.query('update backend_outbox set next_at = $2 where id = any($1::bigint[])', [rows.map((r) => r.id), leaseUntil])
+      return rows
     },
     async sent(id: string, externalId: string, at: Date): Promise<void> {
       await db.query('update backend_outbox set sent_at = $2, external_id = $3, attempts = attempts + 1, last_error = null where id = $1', [id, at, externalId])

@@ -37,6 +37,8 @@ export interface FakeApprovalServer {
   calls(): number
   /** The next n calls answer this HTTP status (or lose the connection with 'drop'). */
   failNext(n: number, how: number | 'drop'): void
+  /** The next call is slow: it answers only once the returned function is called. */
+  holdNext(): () => void
   /** A department of the system did something: send it as a signed webhook; the BFF's answer. */
   report(caseNo: string, what: Report, opts?: { id?: string; occurredAt?: string }): Promise<{ status: number; body: unknown; id: string }>
   /** Send a raw webhook with the given headers (forged or stale ones, in tests). */
@@ -55,6 +57,7 @@ export async function startFakeApprovalServer(opts: FakeApprovalOptions): Promis
   let calls = 0
   let failures: { n: number; how: number | 'drop' } = { n: 0, how: 503 }
   let seq = 0
+  let held_: Promise<void> | null = null
 
   const json = (res: ServerResponse, status: number, body: unknown, type = 'application/json') => {
     res.writeHead(status, { 'content-type': type })
@@ -68,6 +71,11 @@ export async function startFakeApprovalServer(opts: FakeApprovalOptions): Promis
     for await (const c of req) chunks.push(c as Buffer)
     if (req.method !== 'POST' || req.url !== '/cases') return problem(res, 404, 'Not Found')
     calls++
+    if (held_) {
+      const wait = held_
+      held_ = null
+      await wait
+    }
     if (failures.n > 0) {
       failures.n--
       if (failures.how === 'drop') {
@@ -123,6 +131,11 @@ export async function startFakeApprovalServer(opts: FakeApprovalOptions): Promis
     cases: () => held,
     calls: () => calls,
     failNext: (n, how) => { failures = { n, how } },
+    holdNext: () => {
+      let release = () => {}
+      held_ = new Promise<void>((r) => { release = r })
+      return release
+    },
     async report(caseNo, what, o = {}) {
       if (!held.has(caseNo)) throw new Error(`fake approval system does not hold case ${caseNo}`)
       const id = o.id ?? `evt-${randomUUID()}`

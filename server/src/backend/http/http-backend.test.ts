@@ -119,6 +119,25 @@ describe('http approval backend', () => {
     expect(MAX_ATTEMPTS).toBeGreaterThan(2)
   })
 
+  it('sends outside any transaction: while a slow system keeps a handover waiting, the BFF on the embedded database still answers', async () => {
+    const { caseNo } = await submitted(server)
+    await accept(server, clerk, caseNo)
+    const release = fake.holdNext()
+    const before = fake.calls()
+    const sending = server.app.approval.dispatch()
+    await expect.poll(() => fake.calls()).toBe(before + 1)
+    // PGlite has one connection: a transaction held open across the call would make this wait for the system.
+    const answered = await Promise.race([
+      server.app.inject({ url: '/api/staff/approval/handovers', headers: { authorization: `Bearer ${clerk}` } }).then((r) => r.statusCode),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3_000)),
+    ])
+    release()
+    expect(answered).toBe(200)
+    expect(await sending).toMatchObject({ sent: 1 })
+    // A second sender meanwhile would not have taken it: leased to the first until it answered.
+    expect(fake.cases().get(caseNo)?.deliveries).toBe(1)
+  })
+
   it('guards the webhook: forged, unsigned, stale, repeated, unknown case and bad bodies change nothing', async () => {
     const { caseNo, citizen } = await submitted(server)
     await accept(server, clerk, caseNo)
