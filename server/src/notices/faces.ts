@@ -6,7 +6,7 @@
  * other items get the same notices without citing it.
  */
 import {
-  DOCUMENT_TITLES, NOTICE_EVENT,
+  DOCUMENT_TITLES, NOTICE_EVENT, statutoryDays,
   type CaseEvent, type FormField, type FormSchema, type FormValues, type Item, type NoticeKind,
 } from '@tongban/core'
 import { chineseDate, type NoticeFace } from './render'
@@ -96,9 +96,12 @@ export function noticeFace(f: NoticeFacts): NoticeFace {
   switch (event.type) {
     case 'accept': {
       const law = licence ? '根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，' : ''
+      // The law's period for how the case is handled: joint handling by several departments has 45 days (Art. 26).
+      const joint = new Set(event.departments).size > 1
+      const legal = joint || f.item.statutoryDays ? statutoryDays({ promisedDays: f.item.promisedDays, statutoryDays: f.item.statutoryDays }, joint) : null
       const days = f.item.promisedDays === 0
         ? '本机关将在受理后当场或尽快作出决定。'
-        : `本机关将自受理之日起${f.item.promisedDays}个工作日内作出决定${f.item.statutoryDays ? `（法定期限${f.item.statutoryDays}个工作日）` : ''}。`
+        : `本机关将自受理之日起${f.item.promisedDays}个工作日内作出决定${legal ? `（法定期限${legal}个工作日${joint ? '，多个部门联合办理' : ''}）` : ''}。`
       const paused = licence ? '依法需要听证、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在上述期限内。' : ''
       return {
         ...common,

@@ -384,8 +384,12 @@ describe('the case clock with parallel departments', () => {
     expect(() => ask(addWorkingDays('2026-03-02', 6))).toThrow(/已超过5个工作日的补正告知期限/)
     expect(allowedEvents(submitted, clerk, addWorkingDays('2026-03-02', 5))).toContain('request_supplement')
     expect(allowedEvents(submitted, clerk, addWorkingDays('2026-03-02', 6))).toEqual(['refuse', 'accept'])
-    // Accepting late is still possible (and what the law says happened).
-    expect(applyEvent(submitted, ev({ type: 'accept', departments: ['scjg'] }, clerk, addWorkingDays('2026-03-02', 6)), rules).status).toBe('accepted')
+    // Accepting late is still possible, and the law says the case was accepted on receipt: the decision clock
+    // runs from 3-2, not from the day the window got round to it (3-10). 5 promised working days from 3-2: 3-9.
+    const late = applyEvent(submitted, ev({ type: 'accept', departments: ['scjg'] }, clerk, addWorkingDays('2026-03-02', 6)), rules)
+    expect([late.status, late.clockStart, late.branches[0]!.deadline]).toEqual(['accepted', '2026-03-02', '2026-03-09'])
+    const inTime = applyEvent(submitted, ev({ type: 'accept', departments: ['scjg'] }, clerk, '2026-03-04'), rules)
+    expect([inTime.clockStart, inTime.branches[0]!.deadline]).toEqual(['2026-03-04', '2026-03-11'])
   })
 })
 

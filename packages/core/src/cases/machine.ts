@@ -208,7 +208,7 @@ export function decisionDays(rules: ItemClockRules, joint: boolean, extensionDay
  * limit (20 under Art. 42 where its law sets none); handled jointly by several
  * departments, never less than the 45 days Art. 26 allows for that.
  */
-function statutoryDays(rules: ItemClockRules, joint: boolean, extensionDays: number): number {
+export function statutoryDays(rules: ItemClockRules, joint: boolean, extensionDays = 0): number {
   const own = rules.statutoryDays ?? STATUTORY.single.days
   return (joint ? Math.max(own, STATUTORY.joint.days) : own) + extensionDays
 }
@@ -333,7 +333,8 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       const departments = [...new Set(e.departments)]
       if (!departments.length) fail('invalid_event', '受理时须指定至少一个办理部门')
       n.status = 'accepted'
-      n.clockStart = e.day
+      // Art. 32: not told what to supplement within 5 working days, the case counts as accepted on receipt.
+      n.clockStart = p.legalDeadline && p.clockStart && e.day > p.legalDeadline ? p.clockStart : e.day
       n.branches = departments.map((department) => ({ department, status: 'pending', pausedDays: 0, deadline: null }))
       break
     }
