@@ -200,12 +200,20 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
     const seen = await citizenView(h, caseNo, citizen)
     expect(seen.status).toBe('decided')
     expect(seen.timeline.at(-1)).toMatchObject({ text: '不同意', detail: '家庭收入超过当地低保标准', by: '示例市民政局' })
+    // Said plainly to the citizen: no, where the reasons are, what they may do — and no licence promised.
+    expect(seen).toMatchObject({ outcome: 'denied', statusLabel: '未予批准' })
+    expect(seen.nextSteps.join('')).toContain('决定和理由见“办理进度”')
+    expect(seen.nextSteps.join('')).toContain('行政复议')
+    expect(seen.nextSteps.join('')).not.toMatch(/证照/)
     // A denied case completes with its decision, never with a licence.
     const as = { authorization: `Bearer ${h.tokens.clerk}` }
     const certificate = await h.server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { type: 'complete', certificate: { number: 'X-1' }, version: seen.version }, headers: as })
     expect(certificate.statusCode).toBe(400)
     expect(certificate.json()).toMatchObject({ code: 'VALIDATION', errors: [{ message: '不予许可的办件不发放证照' }] })
     await clerk(h, caseNo, { type: 'complete' })
+    expect((await citizenView(h, caseNo, citizen)).statusLabel).toBe('已办结，未予批准')
+    const listed = (await h.server.app.inject({ url: '/api/me/cases', headers: { authorization: `Bearer ${citizen}` } })).json<{ caseNo: string; statusLabel: string }[]>()
+    expect(listed.find((c) => c.caseNo === caseNo)?.statusLabel).toBe('已办结，未予批准')
   })
 
   it('refuses a department step on a case the window has not accepted, and changes nothing', async () => {

@@ -9,7 +9,7 @@ import {
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
   BRANCH_STATUS_TEXT, shanghaiDate, timeline,
-  CASE_NO_PATTERN, CASE_STATUS_LABELS, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
+  CASE_NO_PATTERN, caseStatusLabel, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
   type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
 } from '@tongban/core'
@@ -40,7 +40,7 @@ export function summary(r: CaseRow, clock: CaseClock, opts: { urgent?: { today: 
     itemCode: r.item_code,
     itemName: r.item_name,
     status,
-    statusLabel: CASE_STATUS_LABELS[status],
+    statusLabel: caseStatusLabel(status, clock.projection.outcome),
     submittedAt: new Date(r.submitted_at).toISOString(),
     ...shown,
     clockStop: clockStop(clock.projection),
@@ -48,7 +48,14 @@ export function summary(r: CaseRow, clock: CaseClock, opts: { urgent?: { today: 
 }
 
 /** What happens next, from the item's own promises. */
-export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'visits' | 'department'> | null, delivery: CaseRow['delivery'], status: CaseStatus = 'submitted'): string[] {
+export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'visits' | 'department'> | null, delivery: CaseRow['delivery'], status: CaseStatus = 'submitted', outcome?: 'approved' | 'denied'): string[] {
+  // Denied: no licence is coming; where the reasons are, and what the applicant may do about it.
+  if (outcome === 'denied') {
+    return [
+      '办理部门没有批准这项申请，决定和理由见“办理进度”。',
+      '对决定不服的，可以自知道该决定之日起60日内依法申请行政复议，或者6个月内依法向人民法院提起行政诉讼。',
+    ]
+  }
   if (status === 'completed' || status === 'withdrawn' || status === 'not_accepted') return []
   const accepted = !['draft', 'submitted', 'pre_review', 'supplement_required'].includes(status)
   const steps = accepted ? [] : ['窗口工作人员将核对您的申请和材料，材料齐全的予以受理；需要补正的，会一次性告知需补正的全部内容。']
@@ -89,7 +96,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
     materials: r.materials,
     delivery: r.delivery,
     agent: r.agent_id && r.consent_id ? { name: r.agent_name, consentId: r.consent_id } : null,
-    nextSteps: nextSteps(item, r.delivery, p.status),
+    nextSteps: nextSteps(item, r.delivery, p.status, p.outcome),
     phones: item ? { consult: item.consultPhone, complaint: item.complaintPhone } : null,
   }
 }
@@ -213,7 +220,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
         caseNo: row.case_no,
         itemName: row.item_name,
         department: item?.department.name ?? '',
-        statusLabel: CASE_STATUS_LABELS[clock.projection.status],
+        statusLabel: caseStatusLabel(clock.projection.status, clock.projection.outcome),
         submittedDay: shanghaiDate(new Date(row.submitted_at).getTime()),
         deadline: clock.projection.deadline,
         light: clock.light,

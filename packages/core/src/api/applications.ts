@@ -156,6 +156,13 @@ export const SUBMIT_MESSAGES = {
 /** The citizen's words for each status (the machine's own table). */
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = CASE_STATUS_TEXT
 
+/** A status in words, saying plainly when the answer was no (a denied case is not just 已办结). */
+export function caseStatusLabel(status: CaseStatus, outcome?: 'approved' | 'denied'): string {
+  if (outcome === 'denied' && status === 'decided') return '未予批准'
+  if (outcome === 'denied' && status === 'completed') return '已办结，未予批准'
+  return CASE_STATUS_LABELS[status]
+}
+
 /** `<item code>-<YYYYMMDD>-<sequence>`, e.g. SJ-0001-20261123-0007. */
 export const CASE_NO_PATTERN = '^[A-Za-z0-9-]{1,64}-\\d{8}-\\d{4,}$'
 
