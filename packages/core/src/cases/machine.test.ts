@@ -83,14 +83,14 @@ describe('the status machine', () => {
     // caseIn('accepted') has its one branch pending, caseIn('in_progress') undertaking.
     advance_branch: { to: { accepted: 'in_progress', in_progress: 'in_progress' }, by: ['reviewer'] },
     decide_branch: { to: {}, by: ['reviewer'] }, // from in_progress, but only once the branch is approving: below
-    pause_branch: { to: { in_progress: 'in_progress' }, by: ['reviewer'] },
-    resume_branch: { to: {}, by: ['reviewer'] }, // from in_progress, but only a paused branch: below
-    extend: { to: { in_progress: 'in_progress' }, by: ['leader'] },
+    pause_branch: { to: { accepted: 'accepted', in_progress: 'in_progress' }, by: ['reviewer'] },
+    resume_branch: { to: {}, by: ['reviewer'] }, // from accepted or in_progress, but only a paused branch: below
+    extend: { to: { accepted: 'accepted', in_progress: 'in_progress' }, by: ['leader'] },
     complete: { to: { decided: 'completed' }, by: ['clerk', 'system'] },
     withdraw: { to: { submitted: 'withdrawn', pre_review: 'withdrawn', supplement_required: 'withdrawn' }, by: ['citizen', 'agent'] },
   }
   /** The statuses an event is legal from at all, whatever the branch (the rest are illegal_transition). */
-  const LEGAL_FROM: Partial<Record<CaseEventBody['type'], CaseStatus[]>> = { decide_branch: ['in_progress'], resume_branch: ['in_progress'] }
+  const LEGAL_FROM: Partial<Record<CaseEventBody['type'], CaseStatus[]>> = { decide_branch: ['in_progress'], resume_branch: ['accepted', 'in_progress'] }
 
   it.each(STATUSES)('from %s: each event and role does what the hand-written table says, and the event records from and to', (status) => {
     const p = caseIn(status)
@@ -214,6 +214,14 @@ describe('why a clock stands still (clockStop)', () => {
       accepted: null, in_progress: null, decided: null, completed: null, withdrawn: null,
     })
     expect(CLOCK_STOP_TEXT.supplement).toMatch(/^计时暂停/)
+  })
+
+  it('lets a department stop the clock straight after acceptance, before 承办, and go on from where it was', () => {
+    let p = applyEvent(caseIn('accepted'), ev({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查经营场所' }, reviewer('scjg'), '2026-03-05'), rules)
+    expect([p.status, clockStop(p), p.branches[0]!.status]).toEqual(['accepted', 'special_procedure', 'paused'])
+    p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-09'), rules)
+    // Accepted 3-4; paused 3-6 and 3-9 (2 working days): 5 + 2 working days from 3-4 is 3-13.
+    expect([p.status, p.branches[0]!.status, p.deadline]).toEqual(['accepted', 'pending', '2026-03-13'])
   })
 
   it('says special procedure when every open department is paused, not while one still runs', () => {

@@ -180,9 +180,10 @@ export const TRANSITIONS: Record<CaseEventBody['type'], { from: readonly CaseSta
   accept: { from: ['pre_review'], roles: ['clerk'] },
   advance_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer'] },
   decide_branch: { from: ['in_progress'], roles: ['reviewer'] },
-  pause_branch: { from: ['in_progress'], roles: ['reviewer'] },
-  resume_branch: { from: ['in_progress'], roles: ['reviewer'] },
-  extend: { from: ['in_progress'], roles: ['leader'] },
+  // A department may stop the clock (or the leader extend it) as soon as the case is accepted, before 承办.
+  pause_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer'] },
+  resume_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer'] },
+  extend: { from: ['accepted', 'in_progress'], roles: ['leader'] },
   complete: { from: ['decided'], roles: ['clerk', 'system'] },
   withdraw: { from: BEFORE_ACCEPTANCE, roles: ['citizen', 'agent'] },
 }
