@@ -26,15 +26,21 @@ const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
 const caseNoParams = { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } } as const
 
+function urgentClock(p: CaseClock['projection'], today: string): Pick<CaseSummary, 'deadline' | 'light' | 'daysLeft'> {
+  const deadline = urgentDeadline(p)
+  return { deadline, ...clockAt(deadline, today) }
+}
+
 /**
- * A case as a list shows it. `urgent` (the lists) puts the earliest running step's
- * clock on the row, so a department past its day shows red even while the case's
- * own deadline, its last department's, is still ahead.
+ * A case as a list shows it. `urgentOn` (the lists, with today's date) puts the earliest
+ * running step's clock on the row, so a department past its day shows red even while the
+ * case's own deadline, its last department's, is still ahead.
  */
-export function summary(r: CaseRow, clock: CaseClock, opts: { urgent?: { today: string } } = {}): CaseSummary {
+export function summary(r: CaseRow, clock: CaseClock, opts: { urgentOn?: string } = {}): CaseSummary {
   const status = clock.projection.status
-  const urgent = opts.urgent ? urgentDeadline(clock.projection) : undefined
-  const shown = urgent === undefined ? { deadline: clock.projection.deadline, light: clock.light, daysLeft: clock.daysLeft } : { deadline: urgent, ...clockAt(urgent, opts.urgent!.today) }
+  const shown = opts.urgentOn === undefined
+    ? { deadline: clock.projection.deadline, light: clock.light, daysLeft: clock.daysLeft }
+    : urgentClock(clock.projection, opts.urgentOn)
   return {
     caseNo: r.case_no,
     itemCode: r.item_code,
@@ -236,8 +242,8 @@ export function caseRoutes(opts: CaseRouteOptions) {
       reply.header('cache-control', 'private, no-store')
       const rows = await caseRepo(app.db).forAccount(citizenOf(request))
       const events = await loadEventsOf(app.db, rows.map((r) => r.id))
-      const urgent = { today: shanghaiDate(now()) }
-      return Promise.all(rows.map(async (r) => summary(r, await clockOf(r, await itemOf(r.item_code), events.get(r.id) ?? []), { urgent })))
+      const urgentOn = shanghaiDate(now())
+      return Promise.all(rows.map(async (r) => summary(r, await clockOf(r, await itemOf(r.item_code), events.get(r.id) ?? []), { urgentOn })))
     })
 
     app.get<{ Params: { caseNo: string } }>(ROUTES.getCase.path, {

@@ -63,13 +63,14 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const rows = await caseRepo(app.db).open()
     const events = await loadEventsOf(app.db, rows.map((r) => r.id))
     const out: (StaffCaseSummary & { mine: boolean })[] = []
+    const today = shanghaiDate(now())
     for (const r of rows) {
       const item = await itemOf(r.item_code)
       const list = events.get(r.id) ?? []
       const clock = caseClock(list, clockRules(item), now())
       const p = clock.projection
       const mine = isResponsible(staff, p)
-      out.push({ ...summary(r, clock, { urgent: { today: shanghaiDate(now()) } }), ...ownBranchClock(staff, p, shanghaiDate(now())), version: list.length, mine })
+      out.push({ ...summary(r, clock, { urgentOn: today }), ...ownBranchClock(staff, p, today), version: list.length, mine })
     }
     const rank = { red: 0, yellow: 1, green: 2 } as const
     reply.header('cache-control', 'private, no-store')
@@ -119,8 +120,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const { version, ...body } = request.body
     if (!app.approval.onWorkbench(body.type)) throw new ProblemError('HANDLED_EXTERNALLY')
     if (body.type === 'accept' && Array.isArray(body.departments) && body.departments.length) {
-      const departments = await app.catalogue.departments()
-      const known = new Set(departments.map((d) => d.code))
+      const known = new Set((await app.catalogue.departments()).map((d) => d.code))
       const unknown = body.departments.findIndex((code) => !known.has(code))
       if (unknown >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `departments.${unknown}`, code: 'unknown_department', message: '没有这个办理部门，请重新选择' }] })
       // The item's own department handles it and leads any joint handling: it cannot be left out.

@@ -228,8 +228,9 @@ export function runsLate(d: Pick<CaseDetail, 'light' | 'branches'>): boolean {
   return d.light === 'red' || d.branches.some((b) => b.light === 'red')
 }
 
-/** 撤回 lost to a step taken meanwhile (409 CASE_CHANGED, the case reloaded): said the same in both shells. */
-export function withdrawConflictText(fresh: Pick<CaseDetail, 'status' | 'statusLabel'>): string {
+/** 撤回 lost to a step taken meanwhile (409 CASE_CHANGED, the case reloaded, or null when that failed): said the same in both shells. */
+export function withdrawConflictText(fresh: Pick<CaseDetail, 'status' | 'statusLabel'> | null): string {
+  if (!fresh) return '没有撤回：办件刚有了新进展，请稍后重新打开这个办件查看最新情况。'
   if (fresh.status === 'withdrawn') return '没有撤回：这份申请已经在别处撤回了，不用再撤回。'
   if (withdrawable(fresh.status)) return `没有撤回：办件刚有了新进展（${fresh.statusLabel}）。请先看看最新情况，仍要撤回的话再点一次“撤回申请”。`
   if (fresh.status === 'not_accepted') return `没有撤回：办件刚有了新进展（${fresh.statusLabel}），已不能撤回。`

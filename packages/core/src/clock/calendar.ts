@@ -96,13 +96,13 @@ export function setCalendar(calendar: WorkCalendar): void {
   current = calendar
 }
 
-/** Adds a newly published year (or corrections) to the calendar in use; later data wins. */
 /** This year and next, where the calendar has no holiday data: deadlines there skip weekends only and may come too early. */
 export function missingYears(today: string, cal: WorkCalendar = currentCalendar()): number[] {
   const year = Number(today.slice(0, 4))
   return [year, year + 1].filter((y) => !cal.coversYear(y))
 }
 
+/** Adds a newly published year (or corrections) to the calendar in use; later data wins. */
 export function extendCalendar(extra: CalendarData): WorkCalendar {
   const d = current.data
   current = createCalendar({ holidays: [...d.holidays], workdays: [...d.workdays] }, extra)

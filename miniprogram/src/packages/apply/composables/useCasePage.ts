@@ -101,10 +101,8 @@ export function useCasePage(caseNo: string) {
           detail.value = fresh
           void loadNotices()
           news.value = `办件有新进展：${fresh.timeline.at(-1)?.text ?? fresh.statusLabel}`
-          withdrawProblem.value = withdrawConflictText(fresh)
-        } else {
-          withdrawProblem.value = '没有撤回：办件刚有了新进展，请稍后重新打开这个办件查看最新情况。'
         }
+        withdrawProblem.value = withdrawConflictText(fresh)
         void Taro.showModal({ title: '没有撤回', content: withdrawProblem.value.replace(/^没有撤回：/, ''), showCancel: false, confirmText: '知道了' }).catch(() => undefined)
       }
     } finally {
