@@ -71,6 +71,12 @@ export interface BuildOptions {
   now?: () => number
 }
 
+/** http://127.0.0.1:<port> of this server once it listens. */
+function listeningOrigin(app: FastifyInstance): string {
+  const address = app.server.address()
+  return `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`
+}
+
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT, ...(opts.logStream ? { stream: opts.logStream } : {}) },
@@ -156,7 +162,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(licenceRoutes, { demo: config.seed && !config.production, publicOrigin: config.publicOrigin })
   await app.register(caseRoutes({ materials: materialResolver(), now: opts.now }))
   const approval = connectors.approval
-    ? httpBackend({ db, client: connectors.approval, log: app.log })
+    ? httpBackend({
+        db, client: connectors.approval, log: app.log,
+        // Links in a handover point at PUBLIC_ORIGIN, else at this process (a fake or a system on the same host).
+        downloads: { origin: () => config.publicOrigin ?? listeningOrigin(app), secret: config.approval.webhookSecret },
+      })
     : builtinBackend()
   app.decorate('approval', approval)
   approval.start(config.approval.dispatchMs)
@@ -171,7 +181,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin, now: opts.now })
   await app.register(staffWarningRoutes, { now: opts.now })
   scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs)
-  await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId })
+  await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: uploadSpace.store })
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

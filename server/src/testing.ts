@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
-import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
+import type { CaseDetail, SubmitCaseBody, UploadedFile } from '@tongban/core'
+import { multipartBody } from './uploads/fixtures/files'
 import { buildApp } from './app'
 import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
@@ -129,6 +130,27 @@ export function minimumLivingApplication(phone: string, who: { name?: string; ad
       savings: who.savings ?? 2000, reason: who.reason ?? '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
     },
   }
+}
+
+/** 食品经营许可 (SJ-0001, 市场监管局) with its business licence uploaded as `fileId`. */
+export function foodLicenceApplication(fileId: string): SubmitCaseBody {
+  return {
+    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'pickup', personalDataConsent: true,
+    values: {
+      operatorName: '示例市杏花村小吃店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+      phone: '13600000000', premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
+      premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'],
+      businessLicenceFile: { kind: 'upload', fileId }, pledge: true,
+    },
+  }
+}
+
+/** Uploads a file as the signed-in citizen; throws unless it was taken. */
+export async function uploadAs(app: FastifyInstance, token: string, name: string, data: Buffer, type: string): Promise<UploadedFile> {
+  const { body, contentType } = multipartBody([{ name: 'file', filename: name, type, data }])
+  const res = await app.inject({ method: 'POST', url: '/api/uploads', payload: body, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } })
+  if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}: ${res.body}`)
+  return res.json<UploadedFile>()
 }
 
 /** Submits as the signed-in citizen; throws unless a case was created. */

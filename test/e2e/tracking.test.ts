@@ -12,7 +12,7 @@
 import { expect, it, onTestFailed } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { inspectPdf } from '../../server/src/notices/pdf-inspect'
-import { missingYears, shanghaiDate, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
+import { addWorkingDays, missingYears, monthDayText, shanghaiDate, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
 import { axeViolations, citizenContext, screenshot, staffPage as signedInStaff, useProduct } from './support'
 
 const e2e = useProduct()
@@ -69,6 +69,8 @@ it('the resident sees each step the hall and the department take, as they take t
   await lookAgain()
   await poll(() => c.getByRole('status').filter({ hasText: '办件有新进展：受理，交示例市民政局办理' }).count()).toBe(1)
   expect(await c.getByText('窗口受理，交示例市民政局办理').count()).toBe(1)
+  // Each closed step says whether it kept its deadline: pre-review, accepted the same day.
+  expect(await c.getByText(/^按期（期限\d+月\d+日）$/).count()).toBe(1)
 
   // The department: 承办, 审核, then a home visit stops the clock.
   const reviewer = await signedInStaff(e2e.browser, e2e.product.url, 'reviewer_mz')
@@ -84,6 +86,11 @@ it('the resident sees each step the hall and the department take, as they take t
   await reviewer.page.getByText('进入特别程序（暂停计时）').click()
   await reviewer.page.getByLabel('程序').selectOption('现场核查')
   await reviewer.page.getByLabel('理由').fill('入户核实家庭收入和财产')
+  // Art. 45: the applicant is told how long it takes — no expected end, no pause.
+  await reviewer.page.getByRole('button', { name: '暂停计时' }).click()
+  await poll(() => reviewer.page.getByRole('alert').filter({ hasText: '请填写特别程序的预计结束日期' }).count()).toBe(1)
+  const visitEnds = addWorkingDays(shanghaiDate(Date.now()), 5)
+  await reviewer.page.getByLabel('预计结束日期（会告知申请人）').fill(visitEnds)
   await reviewer.page.getByRole('button', { name: '暂停计时' }).click()
   await poll(() => reviewer.page.getByText('已暂停计时。').count()).toBe(1)
 
@@ -91,12 +98,25 @@ it('the resident sees each step the hall and the department take, as they take t
   await poll(() => c.getByText('示例市民政局进入现场核查，暂停计时').count()).toBe(1)
   expect(await c.getByText('示例市民政局开始审核').count()).toBe(1)
   expect(await c.getByText(/入户核实家庭收入和财产/).count()).toBeGreaterThan(0)
+  expect(await c.getByText(`（预计${monthDayText(visitEnds)}结束）`, { exact: false }).count()).toBe(1)
   expect(await axe(c)).toEqual([])
   await shot(c, 'tracking-paused')
 
   // Resumed, approved, completed with the e-licence.
   await reviewer.page.getByRole('button', { name: '恢复办理' }).click()
   await poll(() => reviewer.page.getByText('已恢复办理，继续计时。').count()).toBe(1)
+  // The leader extends the period (Art. 42); the resident reads it, with the reason.
+  const leader = await signedInStaff(e2e.browser, e2e.product.url, 'leader')
+  await leader.page.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
+  await leader.page.getByText('延长办理期限').click()
+  await leader.page.getByLabel('延长工作日').fill('5')
+  await leader.page.getByLabel('理由').fill('需核对外地房产登记')
+  await leader.page.getByRole('button', { name: '批准延期' }).click()
+  await poll(() => leader.page.getByText('已延长办理期限。').count()).toBe(1)
+  await leader.context.close()
+  await lookAgain()
+  await poll(() => c.getByRole('region', { name: '办理进度' }).getByText('办理期限延长5个工作日：需核对外地房产登记', { exact: false }).count()).toBe(1)
+  await reviewer.page.reload()
   await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
   await poll(() => branch.getByText('审批中').count()).toBe(1)
   await reviewer.page.getByLabel('办理意见').fill('经入户核查，符合低保条件')

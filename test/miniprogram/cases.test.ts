@@ -331,6 +331,20 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(paused.text()).not.toContain('撤回申请')
     paused.unload()
 
+    // The department says no: the reasons and the law, each closed step against its deadline, no 领取方式.
+    for (let i = 0; i < 2; i++) await act(reviewer, second.body.caseNo, i === 0 ? { type: 'resume_branch', department: 'scjg' } : { type: 'advance_branch', department: 'scjg' })
+    await act(reviewer, second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
+    await act(reviewer, second.body.caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'denied', opinion: '经营场所与生活区未有效隔离', basis: '《食品经营许可和备案管理办法》第十二条' })
+    const denied = await mp.openPage(CASE, { caseNo: second.body.caseNo })
+    await denied.waitForText((t) => t.includes('不予批准的理由'))
+    expect(sectionText(denied, 'case__denial')).toBe('不予批准的理由 示例市市场监督管理局 经营场所与生活区未有效隔离 依据：《食品经营许可和备案管理办法》第十二条')
+    expect(sectionText(denied, 'case__head')).toContain('未予批准')
+    const closed = sectionText(denied, 'case__timeline')
+    expect(closed).toMatch(/窗口\s?受理，交示例市市场监督管理局办理\s?按期（期限\d+月\d+日）/)
+    expect(closed).toMatch(/示例市市场监督管理局\s?不予批准\s?：经营场所与生活区未有效隔离（《食品经营许可和备案管理办法》第十二条）\s?按期（期限\d+月\d+日）/)
+    expect(denied.text()).not.toContain('领取方式')
+    denied.unload()
+
     // 我的办件: each case with its light in words.
     const list = await mp.openPage(CASES)
     await list.waitForText((t) => t.includes(second.body.caseNo))

@@ -19,14 +19,18 @@ import type { FakeApprovalServer } from './http/fake'
 import { startFakeApprovalServer } from './http/fake'
 
 type Step = 'undertaking' | 'reviewing' | 'approving'
+/** A denial says why and on what law (Art. 38). */
+type Decision = { outcome: 'approved'; opinion?: string } | { outcome: 'denied'; opinion: string; basis: string }
 
 /** How the departments' side is worked in each backend. */
 interface Departments {
   /** After the window accepts: the case reaches whoever works it. */
   handedOver(caseNo: string): Promise<void>
   advanceTo(caseNo: string, dept: string, step: Step): Promise<void>
-  decide(caseNo: string, dept: string, outcome: 'approved' | 'denied', opinion?: string): Promise<void>
-  pause(caseNo: string, dept: string, procedure: string, reason: string, expectedEnd?: string): Promise<void>
+  decide(caseNo: string, dept: string, decision: Decision): Promise<void>
+  /** A denial with its reasons but no legal basis: the answer (status, problem code). */
+  denyWithoutBasis(caseNo: string, dept: string): Promise<{ status: number; code: string }>
+  pause(caseNo: string, dept: string, procedure: string, reason: string, expectedEnd: string): Promise<void>
   resume(caseNo: string, dept: string): Promise<void>
   extend(caseNo: string, days: number, reason: string): Promise<void>
   /** A step on a case not accepted yet: the answer (status, problem code). */
@@ -89,11 +93,16 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
         await ok(dept, caseNo, { type: 'advance_branch', department: dept })
       }
     },
-    async decide(caseNo, dept, outcome, opinion) {
+    async decide(caseNo, dept, decision) {
       await builtin.advanceTo(caseNo, dept, 'approving')
-      await ok(dept, caseNo, { type: 'decide_branch', department: dept, outcome, ...(opinion ? { opinion } : {}) })
+      await ok(dept, caseNo, { type: 'decide_branch', department: dept, ...decision })
     },
-    pause: (caseNo, dept, procedure, reason, expectedEnd) => ok(dept, caseNo, { type: 'pause_branch', department: dept, procedure, reason, ...(expectedEnd ? { expectedEnd } : {}) }),
+    async denyWithoutBasis(caseNo, dept) {
+      await builtin.advanceTo(caseNo, dept, 'approving')
+      const res = await act(dept, caseNo, { type: 'decide_branch', department: dept, outcome: 'denied', opinion: '家庭收入超过当地低保标准' })
+      return { status: res.statusCode, code: res.json<{ code: string }>().code }
+    },
+    pause: (caseNo, dept, procedure, reason, expectedEnd) => ok(dept, caseNo, { type: 'pause_branch', department: dept, procedure, reason, expectedEnd }),
     resume: (caseNo, dept) => ok(dept, caseNo, { type: 'resume_branch', department: dept }),
     extend: (caseNo, days, reason) => ok('leader', caseNo, { type: 'extend', days, reason }),
     async tooEarly(caseNo, dept) {
@@ -109,8 +118,12 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
       expect(fake!.cases().get(caseNo)).toBeDefined()
     },
     advanceTo: (caseNo, department, status) => report(caseNo, { type: 'branch.status', department, status }),
-    decide: (caseNo, department, status, opinion) => report(caseNo, { type: 'branch.status', department, status, ...(opinion ? { opinion } : {}) }),
-    pause: (caseNo, department, procedure, reason, expectedEnd) => report(caseNo, { type: 'branch.status', department, status: 'suspended', procedure, reason, ...(expectedEnd ? { expectedEnd } : {}) }),
+    decide: (caseNo, department, { outcome, ...reasons }) => report(caseNo, { type: 'branch.status', department, status: outcome, ...reasons } as Parameters<FakeApprovalServer['report']>[1]),
+    async denyWithoutBasis(caseNo, department) {
+      const res = await fake!.report(caseNo, { type: 'branch.status', department, status: 'denied', opinion: '家庭收入超过当地低保标准' } as unknown as Parameters<FakeApprovalServer['report']>[1])
+      return { status: res.status, code: (res.body as { code: string }).code }
+    },
+    pause: (caseNo, department, procedure, reason, expectedEnd) => report(caseNo, { type: 'branch.status', department, status: 'suspended', procedure, reason, expectedEnd }),
     resume: (caseNo, department) => report(caseNo, { type: 'branch.status', department, status: 'resumed' }),
     extend: (caseNo, days, reason) => report(caseNo, { type: 'case.extended', days, reason }),
     async tooEarly(caseNo, department) {
@@ -173,8 +186,8 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
     seen = await citizenView(h, caseNo, citizen)
     expect(seen.branches.map((b) => b.deadline)).toEqual([addWorkingDays(today, decisionDays(rules, true, 5)), addWorkingDays(today, decisionDays(rules, true, 5))])
 
-    await h.departments.decide(caseNo, 'mzj', 'approved', '符合条件')
-    await h.departments.decide(caseNo, 'rsj', 'approved')
+    await h.departments.decide(caseNo, 'mzj', { outcome: 'approved', opinion: '符合条件' })
+    await h.departments.decide(caseNo, 'rsj', { outcome: 'approved' })
     seen = await citizenView(h, caseNo, citizen)
     expect(seen).toMatchObject({ status: 'decided', deadline: addWorkingDays(today, 10), light: 'green' })
     await clerk(h, caseNo, { type: 'complete' })
@@ -196,13 +209,20 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
     await clerk(h, caseNo, { type: 'start_pre_review' })
     await clerk(h, caseNo, { type: 'accept', departments: ['mzj'] })
     await h.departments.handedOver(caseNo)
-    await h.departments.decide(caseNo, 'mzj', 'denied', '家庭收入超过当地低保标准')
+    // Art. 38: no without its reasons and the law is refused, and nothing changes.
+    const bare = await h.departments.denyWithoutBasis(caseNo, 'mzj')
+    expect(bare).toEqual({ status: 400, code: 'VALIDATION' })
+    const undecided = await citizenView(h, caseNo, citizen)
+    expect(undecided.outcome).toBeUndefined()
+    expect(['accepted', 'in_progress']).toContain(undecided.status)
+    await h.departments.decide(caseNo, 'mzj', { outcome: 'denied', opinion: '家庭收入超过当地低保标准', basis: '《社会救助暂行办法》第九条' })
     const seen = await citizenView(h, caseNo, citizen)
     expect(seen.status).toBe('decided')
-    expect(seen.timeline.at(-1)).toMatchObject({ text: '不同意', detail: '家庭收入超过当地低保标准', by: '示例市民政局' })
+    expect(seen.timeline.at(-1)).toMatchObject({ text: '不予批准', detail: '家庭收入超过当地低保标准（《社会救助暂行办法》第九条）', by: '示例市民政局' })
+    expect(seen.denials).toEqual([{ department: '示例市民政局', reason: '家庭收入超过当地低保标准', basis: '《社会救助暂行办法》第九条' }])
     // Said plainly to the citizen: no, where the reasons are, what they may do — and no licence promised.
     expect(seen).toMatchObject({ outcome: 'denied', statusLabel: '未予批准' })
-    expect(seen.nextSteps.join('')).toContain('决定和理由见“办理进度”')
+    expect(seen.nextSteps.join('')).toContain('理由和法律依据见“不予批准的理由”')
     expect(seen.nextSteps.join('')).toContain('行政复议')
     expect(seen.nextSteps.join('')).not.toMatch(/证照/)
     // A denied case completes with its decision, never with a licence.

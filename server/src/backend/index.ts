@@ -10,12 +10,12 @@
  *   then keeps only the window's steps (pre-review, acceptance, supplement,
  *   refusal, 办结).
  */
-import type { CaseEventBody } from '@tongban/core'
+import { materialRefs, type CaseEventBody } from '@tongban/core'
 import type { ActContext } from '../cases/act'
 import type { Db } from '../store/db'
 import { backendRepo } from '../store/backend'
 import type { ApprovalClient } from './http/client'
-import type { HandoverCase } from './http/contract'
+import { withDownloads, type StoredHandover } from './http/contract'
 
 export type BackendKind = 'builtin' | 'http'
 
@@ -61,6 +61,8 @@ export interface HttpBackendOptions {
   client: ApprovalClient
   now?: () => number
   log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
+  /** Signs the materials' download links: our public origin (read when sending) and the shared secret. */
+  downloads: { origin: () => string; secret: string }
 }
 
 export function httpBackend(opts: HttpBackendOptions): ApprovalBackend {
@@ -77,7 +79,7 @@ export function httpBackend(opts: HttpBackendOptions): ApprovalBackend {
       const due = await opts.db.transaction((tx) => backendRepo(tx).claimDue(new Date(at), 10, new Date(now() + LEASE_MS)))
       const repo = backendRepo(opts.db)
       for (const row of due) {
-        const res = await opts.client.handover(row.payload as unknown as HandoverCase)
+        const res = await opts.client.handover(withDownloads(row.payload as unknown as StoredHandover, opts.downloads.origin(), opts.downloads.secret, now()))
         if (res.ok) {
           await repo.sent(row.id, res.externalId, new Date(now()))
           out.sent++
@@ -102,7 +104,8 @@ export function httpBackend(opts: HttpBackendOptions): ApprovalBackend {
       const accept = ctx.added.find((e) => e.type === 'accept')
       if (!accept || accept.type !== 'accept') return
       const { row, item, departmentName: name } = ctx
-      const payload: HandoverCase = {
+      const refs = materialRefs(row.form, row.form_values)
+      const payload: StoredHandover = {
         caseNo: row.case_no,
         itemCode: row.item_code,
         itemName: row.item_name,
@@ -113,7 +116,10 @@ export function httpBackend(opts: HttpBackendOptions): ApprovalBackend {
         promisedDays: item?.promisedDays ?? 20,
         statutoryDays: item ? item.statutoryDays : 20,
         form: { version: row.form_version, values: row.form_values as Record<string, unknown> },
-        materials: row.materials.map(({ field, label, kind, title }) => ({ field, label, kind, title })),
+        materials: row.materials.map(({ field, label, kind, title }) => {
+          const ref = refs.find((r) => r.path === field)
+          return { field, label, kind, title, ...(ref?.value.kind === 'upload' ? { fileId: ref.value.fileId } : {}) }
+        }),
       }
       await backendRepo(ctx.tx).enqueue(row.id, 'handover', payload, new Date(accept.at))
     },

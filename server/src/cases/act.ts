@@ -65,7 +65,11 @@ export interface ActRequest {
   occurredAt?: Date
   /** The case must belong to this account (a citizen's own case); anyone else's reads as missing. */
   owner?: string
-  /** More work in the same transaction once the machine has allowed the event (e.g. the resubmitted form). */
+  /**
+   * More work in the same transaction once the machine has allowed the event
+   * (e.g. the resubmitted form); it may add to `event` what it learns there
+   * (the fields the resubmission changed) before the event is written.
+   */
   within?: (ctx: ActContext) => Promise<void>
   /**
    * First, under the lock: false means this action was already taken (a

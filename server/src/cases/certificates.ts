@@ -4,7 +4,8 @@
  * transaction that completes the case — once per case (a unique case id).
  * The holder is the name the form asked for from the account (the field
  * prefilled with the person's or company's name); the issuer is the
- * department that decided.
+ * item's own department, which leads when several handle the case (Art. 26:
+ * one department answers for the result).
  */
 import type { FormField, FormSchema } from '@tongban/core'
 import type { ActContext } from './act'
@@ -27,7 +28,9 @@ export async function issueCertificate(ctx: ActContext): Promise<void> {
   const { row, item } = ctx
   const kind = item?.result.name ?? row.item_name
   const holder = holderName(row.form, row.form_values as Record<string, unknown>) ?? '申请人'
-  const issuer = ctx.after.branches.map((b) => ctx.departmentName(b.department)).join('、') || (item?.department.name ?? '')
+  // The item gone from the catalogue: the first department the window named (the lead is always among them).
+  const lead = item?.department.code ?? ctx.after.branches[0]?.department
+  const issuer = lead ? ctx.departmentName(lead) : ''
   await licencesRepo(ctx.tx).insert(row.account_id, {
     type: kind,
     title: `${kind} · ${holder}`,

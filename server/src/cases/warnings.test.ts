@@ -77,6 +77,28 @@ describe('staff warnings at yellow and red', () => {
     expect(await warningsOf('clerk', caseNo)).toEqual([])
     expect(await warningsOf('reviewer', caseNo)).toEqual([])
   })
+
+  it('warns the department when its special procedure reaches and passes the day it was expected to end', async () => {
+    const today = shanghaiDate(Date.now())
+    const { token } = await signInCitizen(server.app, '13944440003', '10.44.0.3')
+    const { caseNo } = await submitApplication(server.app, token, minimumLivingApplication('13944440003'), 'warnings-test-0000003')
+    const act = async (who: string, body: object) => {
+      const { version } = (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as(who) })).json<StaffCaseDetail>()
+      const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...body, version }, headers: as(who) })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    await act('clerk', { type: 'start_pre_review' })
+    await act('clerk', { type: 'accept' })
+    const end = addWorkingDays(today, 3)
+    await act('reviewer_mz', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: end })
+    // The branch's own clock stands still; the procedure's expected end is what is watched.
+    expect(await sweep(addWorkingDays(today, 1))).toBe(0)
+    expect(await sweep(addWorkingDays(today, 2))).toBe(1)
+    expect(await sweep(addCalendarDays(end, 1))).toBe(1)
+    expect((await warningsOf('reviewer_mz', caseNo)).map((w) => [w.light, w.step, w.deadline]))
+      .toEqual([['red', '示例市民政局特别程序（预计结束日）', end], ['yellow', '示例市民政局特别程序（预计结束日）', end]])
+    expect(await warningsOf('clerk', caseNo)).toEqual([])
+  })
 })
 
 describe('the clock settings the workbench shows (GET /api/staff/clock)', () => {

@@ -3,7 +3,8 @@
  * every open case's clocks — the window's step while submitted, in
  * pre-review or decided, each department's open branch — and raises a
  * 黄牌 the first time a step's light turns yellow and a 红牌 when it turns
- * red. A step is its kind, department and deadline, so a new deadline (a
+ * red; a department's special procedure likewise by its expected end. A
+ * step is its kind, department and deadline, so a new deadline (a
  * resubmission, an extension) is a new step. Raising is idempotent, so any
  * number of BFF instances may sweep.
  */
@@ -33,6 +34,9 @@ export async function sweepWarnings(db: Queryable, lookups: ReturnType<typeof ca
     }
     for (const b of p.branches) {
       if (b.deadline) steps.push({ step: `branch:${b.department}:${b.deadline}`, audience: `department:${b.department}`, deadline: b.deadline })
+      // A paused branch's clock stands still, but the procedure was promised to end (Art. 45): one
+      // that runs on past its expected end must not be forgotten.
+      if (b.pause) steps.push({ step: `pause:${b.department}:${b.pause.expectedEnd}`, audience: `department:${b.department}`, deadline: b.pause.expectedEnd })
     }
     for (const s of steps) {
       const light = lightFor(s.deadline, today)

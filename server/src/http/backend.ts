@@ -7,8 +7,12 @@ import type { FastifyInstance } from 'fastify'
 import { ROUTES, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { backendRepo, type OutboxRow } from '../store/backend'
+import { caseRepo } from '../store/cases'
+import { uploadsRepo } from '../store/uploads'
+import type { FileStore } from '../store/file-store'
+import { contentDisposition } from './uploads'
 import { actOnCase, caseLookups } from '../cases/act'
-import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema, type WebhookEvent } from '../backend/http/contract'
+import { checkDownload, checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema, type WebhookEvent } from '../backend/http/contract'
 import { eventsFor } from '../backend/http/mapping'
 import type { ApprovalBackend } from '../backend/index'
 
@@ -23,6 +27,8 @@ declare module 'fastify' {
 
 export interface BackendRouteOptions {
   webhookSecret: string
+  /** Where uploads are kept: the approval system fetches a case's materials by signed link. */
+  files: FileStore
   systemId: string
   now?: () => number
 }
@@ -71,7 +77,8 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
   }, async (request): Promise<WebhookReceipt> => {
     const w = request.body
     if (w.type === 'branch.status') {
-      const need = w.status === 'suspended' ? ['department', 'procedure', 'reason'] : ['department', 'status']
+      const need = w.status === 'suspended' ? ['department', 'procedure', 'reason', 'expectedEnd']
+        : w.status === 'denied' ? ['department', 'opinion', 'basis'] : ['department', 'status']
       const missing = need.filter((k) => !(w as unknown as Record<string, unknown>)[k])
       if (missing.length) throw new ProblemError('VALIDATION', { errors: missing.map((path) => ({ path, code: 'required', message: '缺少这一项' })) })
     } else if (!w.days || !w.reason) {
@@ -87,6 +94,38 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
       occurredAt: new Date(w.occurredAt),
     })
     return { id: w.id, duplicate: result.duplicate === true, applied: result.added.map((e) => e.type), status: result.projection.status }
+  })
+
+  // A material of a handed-over case, for the approval system: the link it was given is the key.
+  app.get<{ Params: { caseNo: string; fileId: string }; Querystring: { expires: string; signature: string } }>(ROUTES.approvalMaterial.path, {
+    schema: {
+      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { caseNo: { type: 'string', maxLength: 90 }, fileId: { type: 'string', format: 'uuid' } } },
+      querystring: { type: 'object', required: ['expires', 'signature'], properties: { expires: { type: 'string', maxLength: 12 }, signature: { type: 'string', maxLength: 64 } } },
+      tags: ['approval'], summary: '外部审批系统下载办件材料（交办时给出的签名链接，7 天内有效）',
+    },
+    config: { access: 'public', fieldProblems: { fileId: 'DOWNLOAD_FORGED', expires: 'DOWNLOAD_FORGED', signature: 'DOWNLOAD_FORGED' } },
+  }, async (request, reply) => {
+    if (app.approval.kind !== 'http') throw new ProblemError('WEBHOOK_NOT_ENABLED')
+    const { caseNo, fileId } = request.params
+    const check = checkDownload(opts.webhookSecret, caseNo, fileId, request.query.expires, request.query.signature, now())
+    if (check === 'forged') throw new ProblemError('DOWNLOAD_FORGED')
+    if (check === 'expired') throw new ProblemError('DOWNLOAD_EXPIRED')
+    const kase = await caseRepo(app.db).byNo(caseNo)
+    const row = kase ? await uploadsRepo(app.db).byIdFor(kase.account_id, fileId) : null
+    if (!kase || !row || row.case_id !== kase.id) throw new ProblemError('UPLOAD_NOT_FOUND')
+    const file = await opts.files.get(row.storage_key).catch((err: unknown) => {
+      request.log.error({ err }, 'file store get failed')
+      throw new ProblemError('FILE_STORE_UNAVAILABLE')
+    })
+    if (!file) throw new ProblemError('UPLOAD_NOT_FOUND')
+    request.log.info({ caseNo, upload: row.id }, 'approval system fetched a material')
+    return reply
+      .header('content-type', row.mime)
+      .header('content-length', String(file.size))
+      .header('content-disposition', contentDisposition('attachment', row.name))
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(file.stream)
   })
 
   app.get(ROUTES.approvalHandovers.path, {

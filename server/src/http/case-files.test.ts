@@ -4,34 +4,18 @@
  * every look is in the citizen's 访问记录.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CaseDetail, SubmitCaseBody, UploadedFile } from '@tongban/core'
-import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import type { CaseDetail } from '@tongban/core'
+import { foodLicenceApplication, signInCitizen, startTestServer, uploadAs, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
-import { multipartBody, pngBytes } from '../uploads/fixtures/files'
+import { pngBytes } from '../uploads/fixtures/files'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })
 afterAll(async () => { await server?.close() })
 
 const as = (token: string) => ({ authorization: `Bearer ${token}` })
-async function upload(token: string, name: string, data: Buffer, type: string): Promise<UploadedFile> {
-  const { body, contentType } = multipartBody([{ name: 'file', filename: name, type, data }])
-  const res = await server.app.inject({ method: 'POST', url: '/api/uploads', payload: body, headers: { 'content-type': contentType, ...as(token) } })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json<UploadedFile>()
-}
-
-function foodLicence(fileId: string): SubmitCaseBody {
-  return {
-    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'pickup', personalDataConsent: true,
-    values: {
-      operatorName: '示例市杏花村小吃店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
-      phone: '13600000000', premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
-      premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'],
-      businessLicenceFile: { kind: 'upload', fileId }, pledge: true,
-    },
-  }
-}
+const upload = (token: string, name: string, data: Buffer, type: string) => uploadAs(server.app, token, name, data, type)
+const foodLicence = foodLicenceApplication
 
 describe('opening a case’s materials on the workbench', () => {
   it('serves the file the case took, inline with its type, and logs the look for the citizen', async () => {

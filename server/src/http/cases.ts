@@ -3,6 +3,7 @@
  * submission of a case exactly once (Idempotency-Key), then the case as
  * submitted for the receipt page and 我的办件.
  */
+import { isDeepStrictEqual } from 'node:util'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   clockStop, materialRefs, urgentDeadline, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
@@ -11,7 +12,7 @@ import {
   BRANCH_STATUS_TEXT, shanghaiDate, timeline,
   CASE_NO_PATTERN, caseStatusLabel, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
-  type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type Item, type SubmitCaseBody,
+  type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type FormValues, type Item, type SubmitCaseBody,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { identityRepo } from '../store/identity'
@@ -53,12 +54,18 @@ export function summary(r: CaseRow, clock: CaseClock, opts: { urgentOn?: string 
   }
 }
 
+/** Top-level fields whose value differs between two versions of a form (a material's file counts). */
+export function changedFields(before: FormValues, after: FormValues): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...names].filter((n) => !isDeepStrictEqual(before[n] ?? null, after[n] ?? null))
+}
+
 /** What happens next, from the item's own promises. */
 export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'visits' | 'department'> | null, delivery: CaseRow['delivery'], status: CaseStatus = 'submitted', outcome?: 'approved' | 'denied'): string[] {
   // Denied: no licence is coming; where the reasons are, and what the applicant may do about it.
   if (outcome === 'denied') {
     return [
-      '办理部门没有批准这项申请，决定和理由见“办理进度”。',
+      '办理部门没有批准这项申请，理由和法律依据见“不予批准的理由”。',
       '对决定不服的，可以自知道该决定之日起60日内依法申请行政复议，或者6个月内依法向人民法院提起行政诉讼。',
     ]
   }
@@ -94,6 +101,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
     })),
     ...(p.supplement ? { supplement: p.supplement } : {}),
     ...(p.outcome ? { outcome: p.outcome } : {}),
+    ...(p.outcome === 'denied' ? { denials: p.branches.flatMap((b) => (b.denial ? [{ department: departmentName(b.department), ...b.denial }] : [])) } : {}),
     version: p.events.length,
     formVersion: r.form_version,
     form: r.form,
@@ -190,7 +198,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
     app.post<{ Params: { caseNo: string }; Body: ResubmitCaseBody }>(ROUTES.resubmitCase.path, {
       schema: { params: caseNoParams, body: resubmitCaseBodySchema, tags: ['cases'], summary: '补正后重新提交（与申请时同一校验）' },
       config: { access: 'citizen', fieldMessages: { values: '申请表内容格式不正确', version: '请刷新后再提交' } },
-    }, async (request) => citizenAction(request, request.body.version, { type: 'resubmit' }, async ({ tx, row, today }) => {
+    }, async (request) => citizenAction(request, request.body.version, { type: 'resubmit' }, async ({ tx, row, today, event }) => {
       const id = row.id
       const result = validateForm(row.form, request.body.values, { answers: row.answers, today })
       if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
@@ -198,6 +206,8 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const materials = await opts.materials.resolve(tx, row.account_id, refs, row.form, id)
       await opts.materials.attach(tx, row.account_id, refs, id)
       await caseRepo(tx).replaceContent(id, result.values, materials)
+      // What the citizen changed is stamped on the event before it is written: a second 补正 may ask about it (Art. 32).
+      if (event.type === 'resubmit') event.changed = changedFields(row.form_values, result.values)
     }))
 
     app.post<{ Params: { caseNo: string }; Body: { version: number; reason?: string } }>(ROUTES.withdrawCase.path, {

@@ -113,7 +113,7 @@ describe('notices', () => {
       '依法申请行政复议或者提起行政诉讼的权利', '示例市人民政府', '示例市民政局', today(), '特此决定。']) expect(facts.text).toContain(s)
   })
 
-  it('verifies the QR code’s id on the public route with only the document’s face, and refuses a forged one', async () => {
+  it('verifies the QR code’s id on the public route with the document’s face and text (nothing personal), and refuses a forged one', async () => {
     const { token, caseNo } = await submitted()
     await act(caseNo, { type: 'start_pre_review', version: 1 })
     await act(caseNo, { type: 'accept', version: 2 })
@@ -125,7 +125,13 @@ describe('notices', () => {
     expect(v).toEqual({
       kind: 'acceptance', title: '受理通知书', number: expect.stringMatching(/^〔\d{4}〕受字第\d+号$/), itemName: '最低生活保障申请',
       caseNoMasked: caseNo.replace(/-\d{8}-/, '-****-'), issuer: '示例市民政局', issuedOn: shanghaiDate(Date.now()), status: 'valid', statusLabel: '真实有效',
+      body: expect.any(Array),
     })
+    // The text as printed, to compare with the paper: the decision and its period, the case number masked.
+    expect(v.body.join('')).toContain('决定予以受理')
+    expect(v.body.join('')).toContain(`（办件编号：${v.caseNoMasked}）`)
+    expect(v.body.join('')).toMatch(/自受理之日起\d+个工作日内作出决定/)
+    expect(res.body).not.toContain(caseNo)
     expect(res.body).not.toContain('王芳')
     expect(res.body).not.toContain('11010519491231002X')
 
@@ -148,9 +154,10 @@ describe('notices', () => {
     await act(caseNo, { type: 'request_supplement', version: 2, items: [{ path: 'savings', reason: '请补充近6个月银行流水' }] })
     const first = (await get(`/api/cases/${caseNo}/notices/supplement`, token)).rawPayload
     const mine = (await get(`/api/cases/${caseNo}`, token)).json<CaseDetail>()
-    const re = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...mine.values, savings: 2600 }, version: 3 }, headers: as(token) })
+    const re = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...mine.values, savings: 2600, address: '杏花村3组' }, version: 3 }, headers: as(token) })
     expect(re.statusCode, re.body).toBe(200)
     await act(caseNo, { type: 'start_pre_review', version: 4 })
+    // The new address is new (一次性告知 allows asking about what the applicant changed).
     await act(caseNo, { type: 'request_supplement', version: 5, items: [{ path: 'address', reason: '请写明门牌号' }] })
     const list = (await get(`/api/cases/${caseNo}/notices`, token)).json<CaseNotice[]>()
     expect(list.map((x) => [x.event, x.url])).toEqual([[2, `/api/cases/${caseNo}/notices/supplement?event=2`], [5, `/api/cases/${caseNo}/notices/supplement`]])

@@ -18,6 +18,7 @@ import { loadEvents } from '../cases/events'
 import { caseLookups } from '../cases/act'
 import { staffPurpose, staffReads } from '../cases/responsibility'
 import { noticeEvents } from '../notices/faces'
+import { chineseDate } from '../notices/render'
 import { sha256, type StoredContent } from '../notices/issue'
 import { issueCaseNotice } from '../notices/case-documents'
 import { contentDisposition } from './uploads'
@@ -140,9 +141,13 @@ export function noticeRoutes(opts: NoticeRouteOptions = {}) {
     function view(doc: DocumentRow<StoredContent>): VerifyView {
       const c = doc.content
       const status = doc.revoked_at ? 'revoked' : 'valid'
+      const caseNoMasked = maskCaseNo(c.face.caseNo)
+      const body = c.kind === 'certificate'
+        ? [c.face.validUntil ? `有效期至${chineseDate(c.face.validUntil)}` : '有效期：长期']
+        : [...c.face.paragraphs, ...(c.face.items ?? []).map((t, i) => `${i + 1}. ${t}`), ...(c.face.after ?? [])].map((p) => p.split(c.face.caseNo).join(caseNoMasked))
       return {
-        kind: doc.kind, title: c.face.title, number: doc.number, itemName: c.face.itemName, caseNoMasked: maskCaseNo(c.face.caseNo),
-        issuer: c.face.issuer, issuedOn: c.face.issuedOn, status, statusLabel: VERIFY_STATUS_TEXT[status],
+        kind: doc.kind, title: c.face.title, number: doc.number, itemName: c.face.itemName, caseNoMasked,
+        issuer: c.face.issuer, issuedOn: c.face.issuedOn, body, status, statusLabel: VERIFY_STATUS_TEXT[status],
       }
     }
     async function documentOf(id: string): Promise<DocumentRow<StoredContent>> {

@@ -131,7 +131,7 @@ describe('the workbench', () => {
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
     await act(clerk, caseNo, { type: 'accept', departments: ['mzj', 'rsj'], version: 2 })
     await act(mz, caseNo, { type: 'advance_branch', department: 'mzj', version: 3 })
-    await act(mz, caseNo, { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', version: 4 })
+    await act(mz, caseNo, { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: addWorkingDays(shanghaiDate(Date.now()), 5), version: 4 })
     const row = (await server.app.inject({ url: '/api/staff/cases', headers: as(mz) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
     // The case as a whole still runs on 人社局's clock; 民政局's own is stopped.
     expect((await open(clerk, caseNo)).deadline).not.toBeNull()
@@ -222,6 +222,26 @@ describe('the workbench', () => {
     expect(ok.json<CaseDetail>()).toMatchObject({ status: 'submitted', values: { savings: 2600 }, light: 'green', version: 4 })
     expect(ok.json<CaseDetail>().supplement).toBeUndefined()
     expect(ok.json<CaseDetail>().timeline.at(-1)).toMatchObject({ text: '补正后重新提交', by: '申请人' })
+  })
+
+  it('asks a second time only about what was told before or what the citizen changed (一次性告知, Art. 32)', async () => {
+    const { token, caseNo } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    expect((await open(clerk, caseNo)).supplementScope).toBeNull()
+    await act(clerk, caseNo, { type: 'request_supplement', version: 2, items: [{ path: 'savings', reason: '请按银行流水填写存款' }] })
+    const mine = (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: as(token) })).json<CaseDetail>()
+    // Corrects the savings and, while at it, rewrites the reason.
+    const resubmitted = await server.app.inject({ method: 'POST', url: `/api/cases/${caseNo}/resubmit`, payload: { values: { ...mine.values, savings: 2600, reason: '老伴去世后独自生活，没有固定收入。' }, version: 3 }, headers: as(token) })
+    expect(resubmitted.statusCode, resubmitted.body).toBe(200)
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 4 })
+    expect((await open(clerk, caseNo)).supplementScope?.sort()).toEqual(['reason', 'savings'])
+    // The address was there the first time and did not change: it should have been told then.
+    const late = await act(clerk, caseNo, { type: 'request_supplement', version: 5, items: [{ path: 'address', reason: '请写明门牌号' }] })
+    expect(late.statusCode).toBe(400)
+    expect(late.json<Problem>().errors?.[0]?.message).toContain('一次性告知')
+    expect((await open(clerk, caseNo)).status).toBe('pre_review')
+    const again = await act(clerk, caseNo, { type: 'request_supplement', version: 5, items: [{ path: 'reason', reason: '请说明老伴去世的时间' }, { path: 'savings', reason: '流水与填写金额不符' }] })
+    expect(again.statusCode, again.body).toBe(200)
   })
 
   it('lets the citizen withdraw before acceptance, never after', async () => {

@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  allowedEvents, ROUTES, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, TRANSITIONS,
+  allowedEvents, ROUTES, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
   type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -93,6 +93,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
       leadDepartment: item?.department.code ?? null,
       legalDeadline: clock.projection.legalDeadline,
+      supplementScope: supplementScope(clock.projection),
       ...(staff.roles.includes('reviewer') && staff.departmentCode ? { myDepartment: staff.departmentCode } : {}),
     }
   }

@@ -23,7 +23,7 @@ export async function staffWarningRoutes(app: FastifyInstance, opts: { now?: () 
     return {
       id: r.id, caseNo: r.case_no, itemName: r.item_name, light: r.light, deadline: r.deadline,
       raisedAt: new Date(r.raised_at).toISOString(), read: r.read,
-      step: kind === 'branch' ? `${name(department ?? '')}办理` : kind === 'result' ? '出具结果' : '窗口预审',
+      step: kind === 'branch' ? `${name(department ?? '')}办理` : kind === 'pause' ? `${name(department ?? '')}特别程序（预计结束日）` : kind === 'result' ? '出具结果' : '窗口预审',
     }
   }
 

@@ -212,13 +212,15 @@ export interface CaseDetail extends CaseSummary {
   /** Every step so far, by role or department (never a person's name). */
   timeline: TimelineEntry[]
   /** One line per department once accepted. */
-  branches: { department: string; statusLabel: string; deadline: string | null; light: Light | null; daysLeft: number | null; paused?: { procedure: string; reason: string; expectedEnd?: string } }[]
+  branches: { department: string; statusLabel: string; deadline: string | null; light: Light | null; daysLeft: number | null; paused?: { procedure: string; reason: string; expectedEnd: string } }[]
   /** What to add or correct, all at once, while the case waits for a supplement. */
   supplement?: SupplementItem[]
   /** Events so far: sent back with 补正 or 撤回, so a stale page cannot act on a changed case. */
   version: number
   /** Once decided: every department approved, or one denied. */
   outcome?: 'approved' | 'denied'
+  /** A denied case: each department that said no, why, and the law it rests on (Art. 38). */
+  denials?: { department: string; reason: string; basis: string }[]
   /** The item's 咨询电话 and 监督投诉电话: offered when a step runs past its deadline. Null for an item gone from the catalogue. */
   phones: { consult: string; complaint: string } | null
 }
@@ -267,6 +269,11 @@ export interface StaffCaseDetail extends CaseDetail {
    * certificate (Art. 44). Null while the clock stands still.
    */
   legalDeadline: string | null
+  /**
+   * Top-level fields a 补正 request may name now: null before the first one;
+   * after it, what was named then or changed on resubmission (Art. 32: told all at once).
+   */
+  supplementScope: string[] | null
 }
 
 /** A case handed to the approval system (APPROVAL_BACKEND=http) that has not gone through yet. */
@@ -287,7 +294,7 @@ export interface StaffWarning {
   caseNo: string
   itemName: string
   light: 'yellow' | 'red'
-  /** 窗口预审, 出具结果, or 示例市民政局办理. */
+  /** 窗口预审, 出具结果, 示例市民政局办理, or 示例市民政局特别程序（预计结束日） for a pause past its expected end. */
   step: string
   deadline: string
   raisedAt: string

@@ -54,6 +54,12 @@ export interface VerifyView {
   issuer: string
   /** YYYY-MM-DD, the day printed on the document. */
   issuedOn: string
+  /**
+   * What the document says, to compare with the paper (an altered copy keeps
+   * a genuine QR code): a notice's text with the case number masked and
+   * without the addressee's name; a certificate's validity.
+   */
+  body: string[]
   status: 'valid' | 'revoked'
   statusLabel: string
 }

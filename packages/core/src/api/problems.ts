@@ -51,6 +51,8 @@ export const PROBLEMS = {
   WEBHOOK_FORGED: { status: 401, title: '回调签名不正确' },
   WEBHOOK_STALE: { status: 401, title: '回调已过期，请重新发送' },
   WEBHOOK_NOT_ENABLED: { status: 404, title: '未启用外部审批系统' },
+  DOWNLOAD_FORGED: { status: 403, title: '下载链接不正确' },
+  DOWNLOAD_EXPIRED: { status: 403, title: '下载链接已过期，请重新获取办件' },
   NOT_FOUND: { status: 404, title: '您要找的页面或数据不存在' },
   METHOD_NOT_ALLOWED: { status: 405, title: '不支持这种操作' },
   PAYLOAD_TOO_LARGE: { status: 413, title: '提交的内容太大了' },

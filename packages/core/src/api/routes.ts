@@ -60,6 +60,7 @@ export const ROUTES = {
   readStaffWarning: { method: 'POST', path: '/api/staff/warnings/:id/read' },
   staffClock: { method: 'GET', path: '/api/staff/clock' },
   approvalWebhook: { method: 'POST', path: '/api/backend/webhook' },
+  approvalMaterial: { method: 'GET', path: '/api/backend/files/:caseNo/:fileId' },
   approvalHandovers: { method: 'GET', path: '/api/staff/approval/handovers' },
   retryApprovalHandover: { method: 'POST', path: '/api/staff/approval/handovers/:id/retry' },
   caseNotices: { method: 'GET', path: '/api/cases/:caseNo/notices' },

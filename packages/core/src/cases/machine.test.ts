@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addWorkingDays } from '../clock/calendar'
 import {
-  allowedEvents, applyEvent, clockStop, urgentDeadline, withdrawable, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
+  allowedEvents, applyEvent, clockStop, supplementScope, timeline, urgentDeadline, withdrawable, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
   type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type CaseStatus, type ItemClockRules,
 } from './machine'
 
@@ -40,7 +40,7 @@ const ROLES: ActorRole[] = ['citizen', 'agent', 'clerk', 'reviewer', 'leader', '
 const BODIES: CaseEventBody[] = [
   { type: 'submit' }, { type: 'start_pre_review' }, { type: 'request_supplement', items: [{ path: 'x', reason: '缺少' }] }, { type: 'resubmit' },
   { type: 'refuse', reason: '理由', basis: '依据' }, { type: 'accept', departments: ['scjg'] }, { type: 'advance_branch', department: 'scjg' },
-  { type: 'decide_branch', department: 'scjg', outcome: 'approved' }, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查场所' },
+  { type: 'decide_branch', department: 'scjg', outcome: 'approved' }, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查场所', expectedEnd: '2026-03-20' },
   { type: 'resume_branch', department: 'scjg' }, { type: 'extend', days: 5, reason: '情况复杂' }, { type: 'complete' }, { type: 'withdraw' },
 ]
 
@@ -120,7 +120,7 @@ describe('the status machine', () => {
     const base = [...caseIn('pre_review').events, ev({ type: 'accept', departments: ['scjg', 'gaj'] }, clerk, '2026-03-04'), ev({ type: 'advance_branch', department: 'gaj' }, reviewer('gaj'), '2026-03-05')]
     const advance = at({ type: 'advance_branch', department: 'scjg' })
     const decide = at({ type: 'decide_branch', department: 'scjg', outcome: 'approved' })
-    const pause = at({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查场所' })
+    const pause = at({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查场所', expectedEnd: '2026-03-20' })
     const resume = at({ type: 'resume_branch', department: 'scjg' })
     const roads: Record<string, CaseEvent[]> = {
       pending: [],
@@ -167,6 +167,55 @@ describe('the status machine', () => {
     const p = caseIn('pre_review')
     expect(() => applyEvent(p, ev({ type: 'request_supplement', items: [{ path: 'a', reason: ' ' }] }, clerk, '2026-03-03'), rules)).toThrow(TransitionError)
     expect(() => applyEvent(p, ev({ type: 'refuse', reason: '不符合条件', basis: '' }, clerk, '2026-03-03'), rules)).toThrow(/法律依据/)
+  })
+})
+
+describe('what the law makes a step say', () => {
+  const approving = () => project([...caseIn('in_progress').events, ...[1, 2].map(() => ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-05'))], rules)
+
+  it('refuses a denial without its reasons and the law it rests on (Art. 38), and keeps both on the branch', () => {
+    const deny = (extra: Partial<CaseEventBody>) => () => applyEvent(approving(), ev({ type: 'decide_branch', department: 'scjg', outcome: 'denied', ...extra } as CaseEventBody, reviewer('scjg'), '2026-03-06'), rules)
+    expect(deny({})).toThrow('不予批准须写明理由和法律依据')
+    expect(deny({ opinion: '经营场所不符合要求' })).toThrow('不予批准须写明理由和法律依据')
+    expect(deny({ opinion: ' ', basis: '《食品安全法》第三十五条' })).toThrow('不予批准须写明理由和法律依据')
+    const p = deny({ opinion: ' 经营场所不符合要求 ', basis: '《食品安全法》第三十五条' })()
+    expect(p.branches[0]).toMatchObject({ outcome: 'denied', denial: { reason: '经营场所不符合要求', basis: '《食品安全法》第三十五条' } })
+    expect(timeline(p.events).at(-1)).toMatchObject({ text: '不予批准', detail: '经营场所不符合要求（《食品安全法》第三十五条）' })
+    // Approval needs no reasons.
+    expect(applyEvent(approving(), ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved' }, reviewer('scjg'), '2026-03-06'), rules).status).toBe('decided')
+  })
+
+  it('refuses a pause without an expected end (Art. 45: the applicant is told how long it takes)', () => {
+    expect(() => applyEvent(caseIn('in_progress'), ev({ type: 'pause_branch', department: 'scjg', procedure: '检验检测', reason: '送检' } as unknown as CaseEventBody, reviewer('scjg'), '2026-03-05'), rules))
+      .toThrow('请填写特别程序的预计结束日期')
+  })
+
+  it('lets a second 补正 name only what was named before or what the applicant changed (Art. 32: told all at once)', () => {
+    const second = (changed: string[] | undefined, items: { path: string; reason: string }[]) => applyEvent(project([
+      ...caseIn('supplement_required').events,
+      ev({ type: 'resubmit', ...(changed ? { changed } : {}) }, citizen, '2026-03-04'),
+      ev({ type: 'start_pre_review' }, clerk, '2026-03-04'),
+    ], rules), ev({ type: 'request_supplement', items }, clerk, '2026-03-05'), rules)
+    expect(supplementScope(caseIn('pre_review'))).toBeNull()
+    expect(supplementScope(caseIn('supplement_required'))).toEqual(['layoutFile'])
+    // Still unclear: asking again about the same drawing is allowed.
+    expect(second(undefined, [{ path: 'layoutFile', reason: '图纸仍不清晰' }]).status).toBe('supplement_required')
+    // Something never mentioned, in a form the applicant did not touch there: it should have been told the first time.
+    expect(() => second(['layoutFile'], [{ path: 'licenceCopy', reason: '缺少营业执照' }])).toThrow(/一次性告知/)
+    // The applicant changed the address: a question about the new address is new.
+    expect(second(['layoutFile', 'address'], [{ path: 'address.detail', reason: '新地址不完整' }]).supplement).toEqual([{ path: 'address.detail', reason: '新地址不完整' }])
+  })
+
+  it('stamps each closed step with its deadline, and the timeline says whether it was met', () => {
+    // Submitted 3-2 (Mon): pre-review due 3-4; accepted 3-4 (met). Decision promised 5 working days: 3-11; decided 3-6 (met).
+    const p = caseIn('decided')
+    const entries = timeline(p.events)
+    expect(entries.find((e) => e.text.startsWith('受理'))?.due).toEqual({ day: '2026-03-04', met: true })
+    expect(entries.find((e) => e.text === '同意')?.due).toEqual({ day: '2026-03-11', met: true })
+    expect(entries.find((e) => e.text === '开始预审')?.due).toBeUndefined()
+    // Certificate due 10 working days after the decision (3-6 → 3-20); issued 3-23: late.
+    const late = applyEvent(p, ev({ type: 'complete' }, clerk, '2026-03-23'), rules)
+    expect(timeline(late.events).at(-1)?.due).toEqual({ day: '2026-03-20', met: false })
   })
 })
 
@@ -217,7 +266,7 @@ describe('why a clock stands still (clockStop)', () => {
   })
 
   it('lets a department stop the clock straight after acceptance, before 承办, and go on from where it was', () => {
-    let p = applyEvent(caseIn('accepted'), ev({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查经营场所' }, reviewer('scjg'), '2026-03-05'), rules)
+    let p = applyEvent(caseIn('accepted'), ev({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查经营场所', expectedEnd: '2026-03-09' }, reviewer('scjg'), '2026-03-05'), rules)
     expect([p.status, clockStop(p), p.branches[0]!.status]).toEqual(['accepted', 'special_procedure', 'paused'])
     p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-09'), rules)
     // Accepted 3-4; paused 3-6 and 3-9 (2 working days): 5 + 2 working days from 3-4 is 3-13.
@@ -230,7 +279,7 @@ describe('why a clock stands still (clockStop)', () => {
       ...road, ev({ type: 'accept', departments }, clerk, '2026-03-04'),
       ...departments.map((department) => ev({ type: 'advance_branch', department }, reviewer(department), '2026-03-05')),
     ]
-    const pause = (department: string) => ev({ type: 'pause_branch', department, procedure: '现场核查', reason: '核查场所' }, reviewer(department), '2026-03-05')
+    const pause = (department: string) => ev({ type: 'pause_branch', department, procedure: '现场核查', reason: '核查场所', expectedEnd: '2026-03-12' }, reviewer(department), '2026-03-05')
     const onePaused = project([...joint(['scjg']), pause('scjg')], rules)
     expect([onePaused.deadline, clockStop(onePaused)]).toEqual([null, 'special_procedure'])
     const otherRuns = project([...joint(['scjg', 'gaj']), pause('scjg')], rules)
@@ -256,7 +305,7 @@ describe('clocks through a whole case', () => {
     // 5 working days from 2-25: 26, 27, 28 (make-up Saturday), 3-2, 3-3.
     expect(p.branches.map((b) => b.deadline)).toEqual(['2026-03-03', '2026-03-03'])
     p = applyEvent(p, ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-02-26'), joint)
-    p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查经营场所' }, reviewer('scjg'), '2026-02-27'), joint)
+    p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查经营场所', expectedEnd: '2026-03-06' }, reviewer('scjg'), '2026-02-27'), joint)
     expect(p.branches[0]).toMatchObject({ status: 'paused', deadline: null })
     p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-04'), joint)
     // Paused 2-28, 3-2, 3-3, 3-4 (4 working days): the branch's deadline moves 4 working days on.
@@ -271,7 +320,7 @@ describe('clocks through a whole case', () => {
     }
     p = applyEvent(p, ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved' }, reviewer('scjg'), '2026-03-09'), joint)
     expect(p.status).toBe('in_progress')
-    p = applyEvent(p, ev({ type: 'decide_branch', department: 'wjw', outcome: 'denied' }, reviewer('wjw'), '2026-03-10'), joint)
+    p = applyEvent(p, ev({ type: 'decide_branch', department: 'wjw', outcome: 'denied', opinion: '不符合卫生条件', basis: '《食品安全法》第三十五条' }, reviewer('wjw'), '2026-03-10'), joint)
     expect(p).toMatchObject({ status: 'decided', outcome: 'denied', deadline: addWorkingDays('2026-03-10', 10) })
     p = applyEvent(p, ev({ type: 'complete' }, clerk, '2026-03-11'), joint)
     expect(p).toMatchObject({ status: 'completed', deadline: null })
@@ -290,8 +339,9 @@ describe('clocks through a whole case', () => {
       let today = start
       for (const [gap, length] of pauses) {
         today = addWorkingDays(today, gap)
-        p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '检验检测', reason: '送检' }, reviewer('scjg'), today), r)
-        today = addWorkingDays(today, length)
+        const end = addWorkingDays(today, length)
+        p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '检验检测', reason: '送检', expectedEnd: end }, reviewer('scjg'), today), r)
+        today = end
         p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), today), r)
         const after = p.branches[0]!.deadline!
         expect(after >= before).toBe(true)
@@ -323,9 +373,10 @@ describe('the case clock with parallel departments', () => {
       }
       for (const [gap, length] of pauses) {
         today = addWorkingDays(today, gap)
-        p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '专家评审', reason: '组织专家评审' }, reviewer('scjg'), today), r)
+        const end = addWorkingDays(today, length)
+        p = applyEvent(p, ev({ type: 'pause_branch', department: 'scjg', procedure: '专家评审', reason: '组织专家评审', expectedEnd: end }, reviewer('scjg'), today), r)
         check()
-        today = addWorkingDays(today, length)
+        today = end
         p = applyEvent(p, ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), today), r)
         check()
       }
@@ -350,7 +401,7 @@ describe('the case clock with parallel departments', () => {
     let p = project([
       ev({ type: 'submit' }, citizen, '2026-03-02'), ev({ type: 'start_pre_review' }, clerk, '2026-03-02'), ev({ type: 'accept', departments: ['scjg', 'gaj'] }, clerk, '2026-03-02'),
       ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-02'),
-      ev({ type: 'pause_branch', department: 'scjg', procedure: '检验检测', reason: '送检' }, reviewer('scjg'), '2026-03-03'),
+      ev({ type: 'pause_branch', department: 'scjg', procedure: '检验检测', reason: '送检', expectedEnd: '2026-03-10' }, reviewer('scjg'), '2026-03-03'),
       ev({ type: 'resume_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-06'),
     ], r)
     expect([p.deadline, p.branches.map((b) => b.deadline)]).toEqual(['2026-03-12', ['2026-03-12', '2026-03-09']])
@@ -418,7 +469,7 @@ describe('completing with a certificate', () => {
     const denied = [
       ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-05'),
       ev({ type: 'advance_branch', department: 'scjg' }, reviewer('scjg'), '2026-03-06'),
-      ev({ type: 'decide_branch', department: 'scjg', outcome: 'denied' }, reviewer('scjg'), '2026-03-06'),
+      ev({ type: 'decide_branch', department: 'scjg', outcome: 'denied', opinion: '经营场所不符合要求', basis: '《食品安全法》第三十五条' }, reviewer('scjg'), '2026-03-06'),
     ].reduce((acc, e) => applyEvent(acc, e, rules), p)
     expect(() => done({ number: 'JY1' }, denied)).toThrow(TransitionError)
     expect(applyEvent(denied, ev({ type: 'complete' }, clerk, '2026-03-09'), rules).status).toBe('completed')

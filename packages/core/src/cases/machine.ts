@@ -46,12 +46,15 @@ export type CaseEventBody =
   | { type: 'submit' }
   | { type: 'start_pre_review' }
   | { type: 'request_supplement'; items: SupplementItem[] }
-  | { type: 'resubmit' }
+  /** `changed`: the top-level fields the citizen changed in this resubmission (stamped by the server). */
+  | { type: 'resubmit'; changed?: string[] }
   | { type: 'refuse'; reason: string; basis: string }
   | { type: 'accept'; departments: string[] }
   | { type: 'advance_branch'; department: string; opinion?: string }
-  | { type: 'decide_branch'; department: string; outcome: Outcome; opinion?: string }
-  | { type: 'pause_branch'; department: string; procedure: string; reason: string; expectedEnd?: string }
+  /** Denied: `opinion` is the reason and `basis` the law it rests on, both required (Art. 38). */
+  | { type: 'decide_branch'; department: string; outcome: Outcome; opinion?: string; basis?: string }
+  /** Art. 45: the applicant is told in writing how long the special procedure takes, so `expectedEnd` is required. */
+  | { type: 'pause_branch'; department: string; procedure: string; reason: string; expectedEnd: string }
   | { type: 'resume_branch'; department: string }
   | { type: 'extend'; days: number; reason: string }
   | { type: 'complete'; certificate?: CertificateIssue }
@@ -80,6 +83,8 @@ export type CaseEvent = CaseEventBody & {
   to?: CaseStatus
   branchFrom?: BranchStatus
   branchTo?: BranchStatus
+  /** The deadline of the step this event closed (pre-review, a department's decision, the certificate): stamped by `applyEvent`. */
+  due?: string
 }
 
 export interface Branch {
@@ -91,7 +96,9 @@ export interface Branch {
   pausedSince?: string
   /** Working days spent paused so far (closed pauses only). */
   pausedDays: number
-  pause?: { procedure: string; reason: string; expectedEnd?: string }
+  pause?: { procedure: string; reason: string; expectedEnd: string }
+  /** Why the department said no, and the law it rests on (Art. 38). */
+  denial?: { reason: string; basis: string }
   deadline: string | null
 }
 
@@ -294,6 +301,43 @@ function branchOf(p: CaseProjection, department: string, actor: Actor): Branch {
 }
 
 /**
+ * Art. 32 tells everything to supplement at once: once told, a later request
+ * may name only what was named before (still not right) or what the
+ * applicant changed when resubmitting (new facts bring new questions). Null
+ * before the first request: anything may be named. Top-level field names.
+ */
+export function supplementScope(p: Pick<CaseProjection, 'events'>): string[] | null {
+  let last = p.events.length - 1
+  while (last >= 0 && p.events[last]!.type !== 'request_supplement') last--
+  if (last < 0) return null
+  const scope = new Set<string>()
+  for (const e of p.events.slice(last)) {
+    if (e.type === 'request_supplement') for (const i of e.items) scope.add(i.path.split('.')[0]!)
+    if (e.type === 'resubmit') for (const c of e.changed ?? []) scope.add(c)
+  }
+  return [...scope]
+}
+
+/**
+ * The deadline of the step `e` closes, as it stood before `e`: the window's
+ * pre-review (told to supplement, refused or accepted), a department's
+ * decision, the certificate. The timeline says of each whether it was met.
+ */
+function closedStep(p: CaseProjection, e: CaseEvent, branch: Branch | undefined): string | undefined {
+  switch (e.type) {
+    case 'request_supplement':
+    case 'refuse':
+    case 'accept':
+    case 'complete':
+      return p.deadline ?? undefined
+    case 'decide_branch':
+      return branch?.deadline ?? undefined
+    default:
+      return undefined
+  }
+}
+
+/**
  * The case after one more event, or a TransitionError saying why not (in
  * Chinese, fit to show). Never changes `p`.
  */
@@ -321,6 +365,12 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       if (!Array.isArray(e.items) || !e.items.length || e.items.some((i) => !written(i?.path) || !written(i?.reason))) fail('invalid_event', '请逐项写明需要补正的内容和原因')
       // Art. 32: not told within 5 working days of receipt, the application counts as accepted on receipt.
       if (p.legalDeadline && e.day > p.legalDeadline) fail('invalid_event', '已超过5个工作日的补正告知期限，依法自收到申请材料之日起即为受理，不能再要求补正')
+      {
+        const scope = supplementScope(p)
+        if (scope && e.items.some((i) => !scope.includes(i.path.split('.')[0]!))) {
+          fail('invalid_event', '补正须一次性告知：再次要求补正只能针对上次告知的内容，或申请人这次改动过的内容')
+        }
+      }
       n.status = 'supplement_required'
       n.supplement = e.items
       n.clockStart = null
@@ -350,8 +400,11 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       const b = branchOf(n, e.department, e.actor)
       if (b.status !== 'approving') fail('branch_state', '审批环节才能作出决定')
       if (e.outcome !== 'approved' && e.outcome !== 'denied') fail('invalid_event', '请选择同意或不同意')
+      // Art. 38: a decision not to license states its reasons (and the law), in writing.
+      if (e.outcome === 'denied' && (!written(e.opinion) || !written(e.basis))) fail('invalid_event', '不予批准须写明理由和法律依据')
       b.status = 'done'
       b.outcome = e.outcome
+      if (e.outcome === 'denied') b.denial = { reason: e.opinion!.trim(), basis: e.basis!.trim() }
       if (n.branches.every((x) => x.status === 'done')) {
         n.status = 'decided'
         n.outcome = n.branches.some((x) => x.outcome === 'denied') ? 'denied' : 'approved'
@@ -363,13 +416,13 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
       const b = branchOf(n, e.department, e.actor)
       if (b.status === 'paused' || b.status === 'done') fail('branch_state', `该环节${BRANCH_STATUS_TEXT[b.status]}，不能暂停`)
       if (!written(e.procedure) || !written(e.reason)) fail('invalid_event', '暂停须写明特别程序的种类和理由')
-      if (e.expectedEnd !== undefined && (!isCalendarDay(e.expectedEnd) || e.expectedEnd < e.day)) {
-        fail('invalid_event', '预计结束日期应是今天或以后的日期')
-      }
+      // Art. 45: the time the procedure needs is told to the applicant, so a pause cannot be open-ended.
+      if (!written(e.expectedEnd)) fail('invalid_event', '请填写特别程序的预计结束日期')
+      if (!isCalendarDay(e.expectedEnd) || e.expectedEnd < e.day) fail('invalid_event', '预计结束日期应是今天或以后的日期')
       b.resumeTo = b.status
       b.status = 'paused'
       b.pausedSince = e.day
-      b.pause = { procedure: e.procedure, reason: e.reason, ...(e.expectedEnd ? { expectedEnd: e.expectedEnd } : {}) }
+      b.pause = { procedure: e.procedure, reason: e.reason, expectedEnd: e.expectedEnd }
       break
     }
     case 'resume_branch': {
@@ -409,11 +462,13 @@ export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRule
   const department = 'department' in e ? e.department : undefined
   const before = department === undefined ? undefined : p.branches.find((b) => b.department === department)
   const after = department === undefined ? undefined : n.branches.find((b) => b.department === department)
+  const due = closedStep(p, e, before)
   n.events[n.events.length - 1] = {
     ...e,
     from: p.status,
     to: n.status,
     ...(before && after ? { branchFrom: before.status, branchTo: after.status } : {}),
+    ...(due ? { due } : {}),
   }
   return n
 }
@@ -451,19 +506,30 @@ export interface TimelineEntry {
   by: string
   /** The reason, opinion or note that came with it. */
   detail?: string
+  /** The step this closed: its deadline, and whether it was done by then. */
+  due?: { day: string; met: boolean }
 }
 
 const ROLE_TEXT: Record<ActorRole, string> = { citizen: '申请人', agent: '代办员', clerk: '窗口', reviewer: '办理部门', leader: '分管领导', system: '系统' }
 const STEP_TEXT: Record<'undertaking' | 'reviewing' | 'approving', string> = { undertaking: '承办', reviewing: '审核', approving: '审批' }
 
 /** The case's story for the citizen (and the same for staff), oldest first. */
+/** A closed step against its deadline, as both shells print it after the step: 按期 or 超期, and the day. */
+export function dueText(due: { day: string; met: boolean }): string {
+  return `${due.met ? '按期' : '超期'}（期限${monthDayText(due.day)}）`
+}
+
 export function timeline(events: readonly CaseEvent[], departmentName: (code: string) => string = (c) => c): TimelineEntry[] {
   const steps = new Map<string, 'pending' | 'undertaking' | 'reviewing' | 'approving'>()
   return events.map((e) => {
     // A department's own steps are told by the department: "示例市民政局 开始审核".
     const dept = 'department' in e && typeof e.department === 'string' ? e.department : e.actor.department
     const by = e.actor.role === 'reviewer' && dept ? departmentName(dept) : ROLE_TEXT[e.actor.role]
-    const entry = (text: string, detail?: string): TimelineEntry => ({ at: e.at, day: e.day, text, by, ...(detail ?? e.note ? { detail: detail ?? e.note } : {}) })
+    const entry = (text: string, detail?: string): TimelineEntry => ({
+      at: e.at, day: e.day, text, by,
+      ...(detail ?? e.note ? { detail: detail ?? e.note } : {}),
+      ...(e.due ? { due: { day: e.due, met: e.day <= e.due } } : {}),
+    })
     switch (e.type) {
       case 'submit': return entry('提交了申请')
       case 'start_pre_review': return entry('开始预审')
@@ -479,7 +545,7 @@ export function timeline(events: readonly CaseEvent[], departmentName: (code: st
         steps.set(e.department, next)
         return entry(`开始${STEP_TEXT[next]}`, e.opinion)
       }
-      case 'decide_branch': return entry(e.outcome === 'approved' ? '同意' : '不同意', e.opinion)
+      case 'decide_branch': return entry(e.outcome === 'approved' ? '同意' : '不予批准', e.outcome === 'denied' && e.basis ? `${e.opinion?.trim() ?? ''}（${e.basis.trim()}）` : e.opinion)
       case 'pause_branch': return entry(`进入${e.procedure}，暂停计时`, e.reason)
       case 'resume_branch': return entry('恢复办理，继续计时')
       case 'extend': return entry(`办理期限延长${e.days}个工作日`, e.reason)

@@ -14,6 +14,7 @@ const ID = 'AbCdEfGhIjKlMnOpQrStUv'
 const genuine: VerifyView = {
   kind: 'acceptance', title: '受理通知书', number: '〔2026〕受字第12号', itemName: '最低生活保障', caseNoMasked: 'MZ-0001-****-0003',
   issuer: '示例市民政局', issuedOn: '2026-05-15', status: 'valid', statusLabel: '真实有效',
+  body: ['你（单位）于2026年5月13日提出的最低生活保障申请（办件编号：MZ-0001-****-0003），经审查，申请材料齐全、符合法定形式。决定予以受理。', '本机关将自受理之日起20个工作日内作出决定。'],
 }
 
 async function setup(verifyDocument: ApiClient['verifyDocument']) {
@@ -44,6 +45,8 @@ describe('VerifyPage', () => {
     expect(verdict.classes()).toContain('valid')
     expect(verdict.find('h1').text()).toBe('真实有效')
     for (const s of ['〔2026〕受字第12号', '最低生活保障', 'MZ-0001-****-0003', '示例市民政局', '2026年5月15日']) expect(w.text()).toContain(s)
+    // The text as printed, paragraph by paragraph, to compare with the paper.
+    expect(w.find('[data-testid="verify-body"]').findAll('p').map((p) => p.text())).toEqual(genuine.body)
   })
 
   it('says 无法核验 plainly for an id no document has', async () => {

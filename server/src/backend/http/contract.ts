@@ -11,6 +11,11 @@
  *   older or newer than the replay window is refused; an `id` seen before is
  *   answered 200 without acting again.
  *
+ * - Each uploaded material carries a download link, signed and expiring
+ *   (`GET /api/backend/files/{caseNo}/{fileId}?expires=&signature=`, HMAC
+ *   with the webhook secret), made when the handover is sent: the approval
+ *   system fetches the files itself, no account on our side needed.
+ *
  * Statuses are absolute (where the department's work now is), so a missed
  * or reordered step still lands in the right place: we move our branch
  * forward to it (mapping.ts).
@@ -36,15 +41,63 @@ export interface HandoverCase {
   promisedDays: number
   statutoryDays: number | null
   form: { version: number; values: Record<string, unknown> }
-  /** What was sent per field: an uploaded file's name or an e-licence's title. */
-  materials: { field: string; label: string; kind: 'upload' | 'eLicence'; title: string }[]
+  /** What was sent per field: an uploaded file's name or an e-licence's title; an upload with its link. */
+  materials: HandoverMaterial[]
+}
+
+export interface HandoverMaterial {
+  field: string
+  label: string
+  kind: 'upload' | 'eLicence'
+  title: string
+  /** Uploads only: where to fetch the bytes, until `expiresAt`. */
+  download?: { url: string; expiresAt: string }
+}
+
+/** A handover as kept in our outbox: an upload's file id instead of a link (links are signed when sent). */
+export type StoredHandover = Omit<HandoverCase, 'materials'> & { materials: (Omit<HandoverMaterial, 'download'> & { fileId?: string })[] }
+
+/** How long a download link in a handover works: a retried handover gets fresh ones. */
+export const DOWNLOAD_TTL_SECONDS = 7 * 24 * 3600
+
+export function downloadSignature(secret: string, caseNo: string, fileId: string, expires: number): string {
+  return createHmac('sha256', secret).update(`download.${caseNo}.${fileId}.${expires}`).digest('hex')
+}
+
+/** The wire form of a stored handover: each upload's link, signed now. */
+export function withDownloads(stored: StoredHandover, origin: string, secret: string, nowMs: number): HandoverCase {
+  const expires = Math.floor(nowMs / 1000) + DOWNLOAD_TTL_SECONDS
+  return {
+    ...stored,
+    materials: stored.materials.map(({ fileId, ...m }) => (fileId
+      ? {
+          ...m,
+          download: {
+            url: `${origin}/api/backend/files/${encodeURIComponent(stored.caseNo)}/${fileId}?expires=${expires}&signature=${downloadSignature(secret, stored.caseNo, fileId, expires)}`,
+            expiresAt: new Date(expires * 1000).toISOString(),
+          },
+        }
+      : m)),
+  }
+}
+
+/** Is this link one we signed, and still good at `nowMs`? */
+export function checkDownload(secret: string, caseNo: string, fileId: string, expires: string, signature: string, nowMs: number): 'ok' | 'forged' | 'expired' {
+  if (!/^\d{1,12}$/.test(expires)) return 'forged'
+  const expected = Buffer.from(downloadSignature(secret, caseNo, fileId, Number(expires)))
+  const given = Buffer.from(signature)
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged'
+  return Number(expires) * 1000 < nowMs ? 'expired' : 'ok'
 }
 
 export type BranchState = 'undertaking' | 'reviewing' | 'approving' | 'approved' | 'denied' | 'suspended' | 'resumed'
 
 export type WebhookEvent =
-  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: Exclude<BranchState, 'suspended' | 'resumed'>; opinion?: string }
-  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'suspended'; procedure: string; reason: string; expectedEnd?: string }
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: Exclude<BranchState, 'suspended' | 'resumed' | 'denied'>; opinion?: string }
+  /** A denial states its reasons (opinion) and the law (basis): Art. 38. */
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'denied'; opinion: string; basis: string }
+  /** Art. 45: the applicant is told how long the special procedure takes. */
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'suspended'; procedure: string; reason: string; expectedEnd: string }
   | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'resumed' }
   | { id: string; caseNo: string; occurredAt: string; type: 'case.extended'; days: number; reason: string }
 
@@ -58,8 +111,9 @@ export const webhookEventSchema = {
     occurredAt: { type: 'string', format: 'date-time', description: 'When the step was taken in the approval system. The event is dated then (its Asia/Shanghai working day is what the clocks count), kept no earlier than the case\'s previous event and no later than its arrival' },
     type: { type: 'string', enum: ['branch.status', 'case.extended'] },
     department: { type: 'string', maxLength: 40, description: 'Required for branch.status' },
-    status: { type: 'string', description: 'Required for branch.status; suspended also needs procedure and reason', enum: ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] },
+    status: { type: 'string', description: 'Required for branch.status; denied also needs opinion (the reasons) and basis (the law it rests on, Art. 38); suspended also needs procedure, reason and expectedEnd (Art. 45)', enum: ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] },
     opinion: { type: 'string', maxLength: 2000 },
+    basis: { type: 'string', maxLength: 300, description: 'The law a denial rests on, e.g. 《食品安全法》第三十五条; required when status is denied' },
     procedure: { type: 'string', maxLength: 40 },
     reason: { type: 'string', maxLength: 2000 },
     expectedEnd: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },

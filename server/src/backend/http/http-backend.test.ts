@@ -7,13 +7,14 @@
  * dispatching at once hand each case over once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type WebhookReceipt } from '@tongban/core'
+import { addWorkingDays, shanghaiDate, type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type WebhookReceipt } from '@tongban/core'
 import { loadConfig } from '../../config'
-import { minimumLivingApplication, postgresAvailable, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
+import { foodLicenceApplication, minimumLivingApplication, postgresAvailable, uploadAs, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { startFakeApprovalServer, type FakeApprovalServer } from './fake'
 import { backoffMs, MAX_ATTEMPTS } from '../index'
-import { sign } from './contract'
+import { downloadSignature, sign } from './contract'
+import { pngBytes } from '../../uploads/fixtures/files'
 import { handoverCaseSchema } from './openapi'
 
 const APPROVAL = { ...loadConfig({}).approval, backend: 'http' as const, dispatchMs: 0 }
@@ -79,6 +80,40 @@ describe('http approval backend', () => {
     expect(refused.statusCode).toBe(409)
     expect(refused.json()).toMatchObject({ code: 'HANDLED_EXTERNALLY' })
     expect(reviewer).toBeTruthy()
+  })
+
+  it('gives the system a signed, expiring link to each uploaded material, and nothing to a forged or expired one', async () => {
+    const { token } = await signInCitizen(server.app, '13966669901', '10.66.9.1')
+    const png = pngBytes(32, 24)
+    const file = await uploadAs(server.app, token, '营业执照.png', png, 'image/png')
+    const { caseNo } = await submitApplication(server.app, token, foodLicenceApplication(file.id), 'http-backend-download-01')
+    await accept(server, clerk, caseNo)
+    expect(await server.app.approval.dispatch()).toMatchObject({ sent: 1 })
+    const material = fake.cases().get(caseNo)!.body.materials.find((m) => m.field === 'businessLicenceFile')!
+    expect(material).toMatchObject({ kind: 'upload', title: '营业执照.png', download: { url: expect.stringContaining(`/api/backend/files/${caseNo}/${file.id}?expires=`) } })
+    const days = (Date.parse(material.download!.expiresAt) - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(6.9)
+    expect(days).toBeLessThanOrEqual(7)
+
+    // The system fetches it over HTTP with nothing but the link.
+    const got = await fetch(material.download!.url)
+    expect(got.status).toBe(200)
+    expect(got.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true)
+
+    const url = new URL(material.download!.url)
+    const refused = async (href: string) => {
+      const res = await fetch(href)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      return [res.status, (await res.json() as { code: string }).code]
+    }
+    // Another file id under the same signature, a changed signature: forged.
+    expect(await refused(material.download!.url.replace(file.id, '00000000-0000-4000-8000-000000000000'))).toEqual([403, 'DOWNLOAD_FORGED'])
+    const sig = url.searchParams.get('signature')!
+    expect(await refused(material.download!.url.replace(sig, `${sig.slice(0, -1)}${sig.endsWith('0') ? '1' : '0'}`))).toEqual([403, 'DOWNLOAD_FORGED'])
+    // Signed right but past its time.
+    const past = Math.floor(Date.now() / 1000) - 60
+    expect(await refused(`${url.origin}${url.pathname}?expires=${past}&signature=${downloadSignature(APPROVAL.webhookSecret, caseNo, file.id, past)}`)).toEqual([403, 'DOWNLOAD_EXPIRED'])
   })
 
   it('tries again with back-off when the system is down, then dead-letters; staff see it and can send it again', async () => {
@@ -200,7 +235,7 @@ describe('http approval backend', () => {
     await accept(server, clerk, caseNo)
     await server.app.approval.dispatch()
     expect((await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'undertaking' })).status).toBe(200)
-    const paused = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'suspended', procedure: '听证', reason: '申请人要求听证' })
+    const paused = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'suspended', procedure: '听证', reason: '申请人要求听证', expectedEnd: addWorkingDays(shanghaiDate(Date.now()), 20) })
     expect(paused.body as WebhookReceipt).toMatchObject({ applied: ['pause_branch'] })
     const r = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'approved', opinion: '同意' })
     expect(r.body as WebhookReceipt).toMatchObject({ applied: ['resume_branch', 'advance_branch', 'advance_branch', 'decide_branch'], status: 'decided' })

@@ -32,9 +32,9 @@ describe('an approval system status as our events', () => {
   })
 
   it('resumes a paused branch before moving it on, and ignores a second suspension or a stray resume', () => {
-    const paused = project([...base, step('mzj'), { type: 'pause_branch', department: 'mzj', procedure: '检验检测', reason: '抽样', actor: { role: 'reviewer', id: sys, department: 'mzj' }, ...at('2026-03-05') }], rules)
+    const paused = project([...base, step('mzj'), { type: 'pause_branch', department: 'mzj', procedure: '检验检测', reason: '抽样', expectedEnd: '2026-03-12', actor: { role: 'reviewer', id: sys, department: 'mzj' }, ...at('2026-03-05') }], rules)
     expect(types(eventsFor(paused, w({ status: 'approving' }), sys))).toEqual(['resume_branch', 'advance_branch', 'advance_branch'])
-    expect(eventsFor(paused, w({ status: 'suspended', procedure: '检验检测', reason: '抽样' }), sys)).toEqual([])
+    expect(eventsFor(paused, w({ status: 'suspended', procedure: '检验检测', reason: '抽样', expectedEnd: '2026-03-12' }), sys)).toEqual([])
     expect(types(eventsFor(paused, w({ status: 'resumed' }), sys))).toEqual(['resume_branch'])
     expect(eventsFor(project([...base, step('mzj')], rules), w({ status: 'resumed' }), sys)).toEqual([])
   })

@@ -33,7 +33,7 @@ export function eventsFor(p: CaseProjection, w: WebhookEvent, systemId: string):
   const paused = branch.status === 'paused'
   switch (w.status) {
     case 'suspended':
-      if (!paused) add({ type: 'pause_branch', department, procedure: w.procedure, reason: w.reason, ...(w.expectedEnd ? { expectedEnd: w.expectedEnd } : {}) })
+      if (!paused) add({ type: 'pause_branch', department, procedure: w.procedure, reason: w.reason, expectedEnd: w.expectedEnd })
       return out
     case 'resumed':
       if (paused) add({ type: 'resume_branch', department })
@@ -46,7 +46,9 @@ export function eventsFor(p: CaseProjection, w: WebhookEvent, systemId: string):
     at = (['pending', 'undertaking', 'reviewing', 'approving'] as const)[RANK[at] + 1]!
   }
   if (w.status === 'approved' || w.status === 'denied') {
-    add({ type: 'decide_branch', department, outcome: w.status, ...(w.opinion ? { opinion: w.opinion } : {}) })
+    add(w.status === 'denied'
+      ? { type: 'decide_branch', department, outcome: 'denied', opinion: w.opinion, basis: w.basis }
+      : { type: 'decide_branch', department, outcome: w.status, ...(w.opinion ? { opinion: w.opinion } : {}) })
   }
   return out
 }

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema } from './contract'
+import { DOWNLOAD_TTL_SECONDS, REPLAY_WINDOW_SECONDS, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema } from './contract'
 
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const
 
@@ -31,7 +31,13 @@ export const handoverCaseSchema = {
       type: 'array',
       items: {
         type: 'object', required: ['field', 'label', 'kind', 'title'],
-        properties: { field: { type: 'string' }, label: { type: 'string' }, kind: { enum: ['upload', 'eLicence'] }, title: { type: 'string' } },
+        properties: {
+          field: { type: 'string' }, label: { type: 'string' }, kind: { enum: ['upload', 'eLicence'] }, title: { type: 'string' },
+          download: {
+            type: 'object', required: ['url', 'expiresAt'], description: 'Uploads only: GET the url (no other credentials) before expiresAt; 403 DOWNLOAD_EXPIRED after',
+            properties: { url: { type: 'string', format: 'uri' }, expiresAt: { type: 'string', format: 'date-time' } },
+          },
+        },
       },
     },
   },
@@ -52,6 +58,7 @@ export function approvalOpenApi() {
         `A timestamp more than ${REPLAY_WINDOW_SECONDS} s from Tongban's clock is refused; an event id already acted on is answered 200 with duplicate=true and changes nothing.`,
         'Statuses are absolute: a branch is moved forward to the reported status (a skipped step is filled in, a status already passed adds nothing).',
         'A handover is tried again after 408, 429, 5xx or no answer, with back-off, up to 8 times; other 4xx are final and shown to staff.',
+        `Each uploaded material has download.url: GET /api/backend/files/{caseNo}/{fileId}?expires=&signature= on Tongban, signature = hex HMAC-SHA256(webhook secret, "download." + caseNo + "." + fileId + "." + expires), valid ${DOWNLOAD_TTL_SECONDS / 86400} days from the handover being sent (a retried handover carries fresh links).`,
       ].join('\n\n'),
     },
     servers: [{ url: '{approvalBaseUrl}', variables: { approvalBaseUrl: { default: 'https://approval.example.gov.cn/api' } } }],
@@ -103,7 +110,7 @@ export function approvalOpenApi() {
         HandoverReceipt: { type: 'object', required: ['externalId'], properties: { externalId: { type: 'string', minLength: 1 } } },
         WebhookEvent: {
           ...webhookEventSchema,
-          description: 'type branch.status needs department and status (suspended also procedure and reason; expectedEnd optional); case.extended needs days and reason',
+          description: 'type branch.status needs department and status (denied also opinion and basis; suspended also procedure, reason and expectedEnd); case.extended needs days and reason',
         },
         WebhookReceipt: {
           type: 'object', required: ['id', 'duplicate', 'applied', 'status'],
