@@ -11,6 +11,7 @@
  * A year the calendar does not cover is counted by weekends alone and
  * reported by `coversYear`, so the BFF can warn.
  */
+import { isCalendarDay } from './dates'
 import y2020 from 'chinese-days/dist/years/2020.json'
 import y2021 from 'chinese-days/dist/years/2021.json'
 import y2022 from 'chinese-days/dist/years/2022.json'
@@ -20,6 +21,8 @@ import y2025 from 'chinese-days/dist/years/2025.json'
 import y2026 from 'chinese-days/dist/years/2026.json'
 
 /** What a year's arrangement says: days off that would be working days, and make-up working days. */
+export { isCalendarDay }
+
 export interface CalendarData {
   holidays: readonly string[]
   workdays: readonly string[]
@@ -30,16 +33,6 @@ export interface WorkCalendar {
   /** Whether holiday data for this year is known (else only weekends count). */
   coversYear(year: number): boolean
   readonly data: { holidays: ReadonlySet<string>; workdays: ReadonlySet<string>; years: ReadonlySet<number> }
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-export function isCalendarDay(s: unknown): s is string {
-  if (typeof s !== 'string') return false
-  const m = DATE.exec(s)
-  if (!m) return false
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.toISOString().slice(0, 10) === s
 }
 
 function check(date: string): void {

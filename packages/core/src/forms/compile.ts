@@ -7,6 +7,7 @@
  */
 import { isFormMessageKey, type FormMessageKey } from './messages'
 import { FIELD_TYPES, type FieldType, type PrefillKey, type ConditionValue } from './schema'
+import { isCalendarDay } from '../clock/dates'
 
 export type CompiledCondition =
   | { kind: 'situation'; id: string; values: string[] }
@@ -60,7 +61,6 @@ export interface CompiledSchema {
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
 const RESERVED_NAMES = new Set(['constructor', 'prototype'])
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 const MAX_GROUP_DEPTH = 4
 const MAX_CONDITION_DEPTH = 16
 const DEFAULT_MAX_LENGTH: Partial<Record<FieldType, number>> = { text: 200, textarea: 2000, address: 200 }
@@ -83,14 +83,6 @@ export function isRecord(x: unknown): x is Rec {
 /** An own property only: `__proto__`, `constructor` and friends read as absent. */
 export function own(obj: Rec, key: string): unknown {
   return Object.hasOwn(obj, key) ? obj[key] : undefined
-}
-
-export function isCalendarDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !DATE.test(s)) return false
-  const y = Number(s.slice(0, 4)), m = Number(s.slice(5, 7)), d = Number(s.slice(8, 10))
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!
 }
 
 function isPrimitive(x: unknown): x is ConditionValue {
@@ -197,7 +189,7 @@ class Compiler {
       for (const [key, target] of [['min', 'dateMin'], ['max', 'dateMax']] as const) {
         const v = own(f, key)
         if (v === undefined) continue
-        if (v === 'today' || isCalendarDate(v)) out[target] = v
+        if (v === 'today' || isCalendarDay(v)) out[target] = v
         else bad(`bad_${key}`)
       }
       if (out.dateMin !== 'today' && out.dateMax !== 'today') ordered(out.dateMin, out.dateMax, 'date_bounds')

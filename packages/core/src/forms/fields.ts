@@ -4,7 +4,8 @@
  * everything else is here. Wrong types are problems, never exceptions.
  */
 import { creditCodeIssue, normalizeMobile, residentIdIssue } from '../identity/validators'
-import { isCalendarDate, isRecord, own, type CompiledField } from './compile'
+import { isRecord, own, type CompiledField } from './compile'
+import { isCalendarDay } from '../clock/dates'
 import type { FormIssueCode, FormMessageKey } from './messages'
 
 export interface Problem {
@@ -126,7 +127,7 @@ function checkNumber(f: CompiledField, n: number): Problem[] {
 
 function checkDate(f: CompiledField, d: unknown, today: string | undefined, sub?: string): Problem[] {
   const at = sub === undefined ? {} : { sub }
-  if (!isCalendarDate(d)) return [{ code: 'invalid_date', ...at }]
+  if (!isCalendarDay(d)) return [{ code: 'invalid_date', ...at }]
   const min = f.dateMin === 'today' ? today : f.dateMin
   const max = f.dateMax === 'today' ? today : f.dateMax
   if (min !== undefined && d < min) return [{ code: 'date_too_early', params: { min }, ...at }]

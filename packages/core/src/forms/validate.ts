@@ -14,8 +14,9 @@
  *   written back, so `__proto__` or `constructor` in the input go nowhere.
  */
 import type { Answers } from '../catalogue/materials'
-import { compileSchema, isCalendarDate, isRecord, own, type CompiledCondition, type CompiledField, type CompiledRule } from './compile'
+import { compileSchema, isRecord, own, type CompiledCondition, type CompiledField, type CompiledRule } from './compile'
 import { checkField, normalize, type Problem } from './fields'
+import { isCalendarDay } from '../clock/dates'
 import { formatMessage, type FormIssueCode, type FormMessageKey } from './messages'
 import type { FormValues } from './schema'
 
@@ -229,7 +230,7 @@ class Scope {
     if (r.kind === 'dateOrder') {
       if (!this.visible(r.start) || !this.visible(r.end)) return
       const start = this.value(r.start), end = this.value(r.end)
-      if (!isCalendarDate(start) || !isCalendarDate(end)) return
+      if (!isCalendarDay(start) || !isCalendarDay(end)) return
       if (end > start || (!r.strict && end === start)) return
       const key: FormMessageKey = r.message ?? (r.strict ? 'date_order_strict' : 'date_order')
       push(this.run, join(this.prefix, r.end.name), r.end.label, {
@@ -277,7 +278,7 @@ export function validateForm(schema: unknown, values: unknown, context: Validati
     visible: [],
     required: [],
     answers: isRecord(answers) ? answers : {},
-    today: isCalendarDate(today) ? today : undefined,
+    today: isCalendarDay(today) ? today : undefined,
     issues: [],
     defectsSeen: new Set(),
   }
