@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   allowedEvents, ROUTES, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
-  type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
+  type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
@@ -124,23 +124,25 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       const known = new Set((await app.catalogue.departments()).map((d) => d.code))
       const unknown = body.departments.findIndex((code) => !known.has(code))
       if (unknown >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `departments.${unknown}`, code: 'unknown_department', message: '没有这个办理部门，请重新选择' }] })
-      // The item's own department handles it and leads any joint handling: it cannot be left out.
-      const row = await caseRepo(app.db).byNo(request.params.caseNo)
-      const lead = row ? (await itemOf(row.item_code))?.department : undefined
-      if (lead && !body.departments.includes(lead.code)) {
-        throw new ProblemError('VALIDATION', { errors: [{ path: 'departments', code: 'lead_required', message: `${lead.name}是这个事项的牵头部门，必须参与办理` }] })
+    }
+    const check = (row: CaseRow, item: Item | null) => {
+      if (body.type === 'accept' && Array.isArray(body.departments) && body.departments.length) {
+        // The item's own department handles it and leads any joint handling: it cannot be left out.
+        const lead = item?.department
+        if (lead && !body.departments.includes(lead.code)) {
+          throw new ProblemError('VALIDATION', { errors: [{ path: 'departments', code: 'lead_required', message: `${lead.name}是这个事项的牵头部门，必须参与办理` }] })
+        }
+      }
+      if (body.type === 'request_supplement' && Array.isArray(body.items)) {
+        // Only what the citizen can see and correct on the case's own form (a stale or forged path would ask the
+        // impossible): a field they see, filled or not, or something inside one they filled (members.0.idNumber).
+        const paths = new Set([...supplementChoices(row.form, row.form_values, row.answers), ...reviewRows(row.form, row.form_values)].map((c) => c.path))
+        const bad = body.items.findIndex((i) => !paths.has(i.path))
+        if (bad >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `items.${bad}.path`, code: 'unknown_field', message: '申请表中没有这一项，请重新勾选' }] })
       }
     }
-    if (body.type === 'request_supplement' && Array.isArray(body.items)) {
-      // Only what the citizen can see and correct on the case's own form (a stale or forged path would ask the
-      // impossible): a field they see, filled or not, or something inside one they filled (members.0.idNumber).
-      const row = await caseRepo(app.db).byNo(request.params.caseNo)
-      const paths = new Set(row ? [...supplementChoices(row.form, row.form_values, row.answers), ...reviewRows(row.form, row.form_values)].map((c) => c.path) : [])
-      const bad = row ? body.items.findIndex((i) => !paths.has(i.path)) : -1
-      if (bad >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `items.${bad}.path`, code: 'unknown_field', message: '申请表中没有这一项，请重新勾选' }] })
-    }
     const result = await actOnCase(app.db, lookups, {
-      caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()),
+      caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()), check,
       recorded: async (ctx) => {
         await issueCertificate(ctx)
         await app.approval.recorded(ctx)
