@@ -314,8 +314,8 @@ it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in 
   await Promise.all([clerk.context.close(), citizen.close()])
 })
 
-it('the workbench on a tablet: the queue beside 预警, and a year whose holidays are not loaded said at the top', async () => {
-  await appliedCase('13866661239', '杏花村7组8号', 'tracking-e2e-0000000007')
+it('the workbench on a tablet: the queue beside 预警, a case beside its application, and a year whose holidays are not loaded said at the top', async () => {
+  const tabletCase = await appliedCase('13866661239', '杏花村7组8号', 'tracking-e2e-0000000007')
   const supervisor = await signedInStaff(e2e.browser, e2e.product.url, 'supervisor')
   const page = supervisor.page
   await page.setViewportSize({ width: 768, height: 1024 })
@@ -329,6 +329,14 @@ it('the workbench on a tablet: the queue beside 预警, and a year whose holiday
   if (gaps.length) await poll(() => note.textContent()).toContain(`${gaps.join('、')}年的法定节假日安排尚未载入`)
   else expect(await note.count()).toBe(0)
   await shot(page, 'staff-home-tablet')
+  // The case itself on the tablet: its steps beside the application and materials.
+  await page.goto(`${e2e.product.url}/staff/cases/${tabletCase}`)
+  const [steps, form] = [page.getByRole('heading', { name: '办理过程' }), page.getByRole('heading', { name: '申请内容' })]
+  await poll(() => form.count()).toBe(1)
+  expect((await form.boundingBox())!.x).toBeGreaterThan((await steps.boundingBox())!.x + (await steps.boundingBox())!.width)
+  await shot(page, 'staff-case-tablet')
+  await page.goto(`${e2e.product.url}/staff`)
+  await poll(() => queue.getByRole('listitem').count()).toBeGreaterThan(0)
   // A phone held by a supervisor: one column again.
   await page.setViewportSize({ width: 375, height: 812 })
   const [q2, w2] = [(await page.getByRole('heading', { name: '待办办件' }).boundingBox())!, (await warnings.boundingBox())!]
