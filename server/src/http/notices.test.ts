@@ -113,6 +113,24 @@ describe('notices', () => {
       '依法申请行政复议或者提起行政诉讼的权利', '示例市人民政府', '示例市民政局', today(), '特此决定。']) expect(facts.text).toContain(s)
   })
 
+  it('gives a 不予批准决定书 when a department says no, with its reasons, the law and the remedies, listed for the applicant', async () => {
+    const { token, caseNo } = await submitted()
+    const mz = await staffToken('reviewer_mz')
+    await act(caseNo, { type: 'start_pre_review', version: 1 })
+    await act(caseNo, { type: 'accept', version: 2 })
+    for (const [i, body] of [{ type: 'advance_branch' }, { type: 'advance_branch' }, { type: 'advance_branch' },
+      { type: 'decide_branch', outcome: 'denied', opinion: '家庭人均收入高于当地最低生活保障标准', basis: '《社会救助暂行办法》第九条' }].entries()) {
+      const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...body, department: 'mzj', version: 3 + i }, headers: as(mz) })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    const list = (await get(`/api/cases/${caseNo}/notices`, token)).json<CaseNotice[]>()
+    expect(list.map((x) => [x.kind, x.title, x.event])).toEqual([['acceptance', '受理通知书', 2], ['denial', '不予批准决定书', 6]])
+    const facts = await inspectPdf((await get(`/api/cases/${caseNo}/notices/denial`, token)).rawPayload)
+    for (const s of ['不予批准决定书', caseNo, '决定不予批准', '家庭人均收入高于当地最低生活保障标准', '依据：《社会救助暂行办法》第九条',
+      '依法申请行政复议或者提起行政诉讼的权利', '示例市人民政府', '示例市民政局', '特此决定。']) expect(facts.text).toContain(s)
+    expect(facts.text).toMatch(/〔\d{4}〕不批字第\d+号/)
+  })
+
   it('verifies the QR code’s id on the public route with the document’s face and text (nothing personal), and refuses a forged one', async () => {
     const { token, caseNo } = await submitted()
     await act(caseNo, { type: 'start_pre_review', version: 1 })

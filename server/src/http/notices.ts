@@ -76,7 +76,8 @@ export function noticeRoutes(opts: NoticeRouteOptions = {}) {
       if (!hit) throw new ProblemError('NOTICE_NOT_FOUND')
       const item = await lookups.itemOf(row.item_code)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
-      const { pdf } = await issueCaseNotice({ db: app.db, origin: originOf(request), at: new Date(now()) }, row, item, events, kind, hit.index)
+      const deps = { db: app.db, origin: originOf(request), at: new Date(now()), departmentName: await lookups.departmentNames() }
+      const { pdf } = await issueCaseNotice(deps, row, item, events, kind, hit.index)
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition('attachment', `${DOCUMENT_TITLES[kind]}-${row.case_no}.pdf`))

@@ -150,7 +150,8 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     })
     app.approval.kick()
     // The notice the decision calls for gets its 文号 now, in the order decisions are taken.
-    await issueNoticesFor({ db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date(now()) }, result.row, result.item, result.events, result.added)
+    const deps = { db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date(now()), departmentName: await lookups.departmentNames() }
+    await issueNoticesFor(deps, result.row, result.item, result.events, result.added)
       .catch((e: unknown) => request.log.error({ err: e, caseNo: result.row.case_no }, 'issuing the notice failed; it is issued on first download'))
     return staffDetail(request, result.row, result.events)
   })

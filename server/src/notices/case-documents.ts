@@ -3,10 +3,11 @@
  * and for the workbench (which issues them as the clerk acts, so 文号
  * follow the order of the decisions, not of the downloads):
  * 受理通知书 on acceptance, 补正材料一次性告知书 on a supplement request,
- * 不予受理决定书 on a refusal, and the certificate with an approved case's
+ * 不予受理决定书 on a refusal, 不予批准决定书 on the decision that leaves a
+ * case denied, and the certificate with an approved case's
  * 办结. Everything is read before issueDocument opens its transaction.
  */
-import type { CaseEvent, Item, NoticeKind } from '@tongban/core'
+import { noticeKindOf, type CaseEvent, type Item, type NoticeKind } from '@tongban/core'
 import type { Db } from '../store/db'
 import type { CaseRow } from '../store/cases'
 import type { LicenceRow } from '../store/licences'
@@ -14,19 +15,19 @@ import { identityRepo } from '../store/identity'
 import { applicantName, noticeFace } from './faces'
 import { issueDocument, type IssuedDocument } from './issue'
 
-export const NOTICE_OF: Partial<Record<CaseEvent['type'], NoticeKind>> = { accept: 'acceptance', request_supplement: 'supplement', refuse: 'refusal' }
-
 export interface CaseDocumentDeps {
   db: Db
   origin: string
   at: Date
+  /** Department code → name, for a notice naming departments (a denial in joint handling); codes if absent. */
+  departmentName?: (code: string) => string
 }
 
 export async function issueCaseNotice(deps: CaseDocumentDeps, row: CaseRow, item: Item, events: readonly CaseEvent[], kind: NoticeKind, eventIndex: number): Promise<IssuedDocument> {
   const applicant = applicantName(row.form, row.form_values, (await identityRepo(deps.db).accountById(row.account_id))?.name ?? null)
   return issueDocument(deps.db, {
     kind, caseNo: row.case_no, eventIndex, origin: deps.origin, at: deps.at,
-    face: (number) => noticeFace({ kind, number, caseNo: row.case_no, item, form: row.form, events, eventIndex, applicant }),
+    face: (number) => noticeFace({ kind, number, caseNo: row.case_no, item, form: row.form, events, eventIndex, applicant, departmentName: deps.departmentName ?? ((code) => code) }),
   })
 }
 
@@ -46,7 +47,7 @@ export async function issueCaseCertificate(deps: CaseDocumentDeps, row: CaseRow,
 export async function issueNoticesFor(deps: CaseDocumentDeps, row: CaseRow, item: Item | null, events: readonly CaseEvent[], added: readonly CaseEvent[]): Promise<void> {
   if (!item) return
   for (let i = events.length - added.length; i < events.length; i++) {
-    const kind = NOTICE_OF[events[i]!.type]
+    const kind = noticeKindOf(events, i)
     if (kind) await issueCaseNotice(deps, row, item, events, kind, i)
   }
 }

@@ -6,13 +6,13 @@
  * other items get the same notices without citing it.
  */
 import {
-  DOCUMENT_TITLES, NOTICE_EVENT, statutoryDays,
+  DOCUMENT_TITLES, noticeKindOf, statutoryDays,
   type CaseEvent, type FormField, type FormSchema, type FormValues, type Item, type NoticeKind,
 } from '@tongban/core'
 import { chineseDate, type NoticeFace } from './render'
 
 /** 文号 characters per kind: 〔2026〕受字第12号. */
-const NUMBER_WORD: Record<NoticeKind | 'certificate', string> = { acceptance: '受', supplement: '补', refusal: '不受', certificate: '许' }
+const NUMBER_WORD: Record<NoticeKind | 'certificate', string> = { acceptance: '受', supplement: '补', refusal: '不受', denial: '不批', certificate: '许' }
 
 export function documentNumber(kind: NoticeKind | 'certificate', year: number, serial: number): string {
   return `〔${year}〕${NUMBER_WORD[kind]}字第${serial}号`
@@ -20,7 +20,7 @@ export function documentNumber(kind: NoticeKind | 'certificate', year: number, s
 
 /** The events of a kind of notice, with their index in the case's events, oldest first. */
 export function noticeEvents(events: readonly CaseEvent[], kind: NoticeKind): { index: number; event: CaseEvent }[] {
-  return events.flatMap((event, index) => (event.type === NOTICE_EVENT[kind] ? [{ index, event }] : []))
+  return events.flatMap((event, index) => (noticeKindOf(events, index) === kind ? [{ index, event }] : []))
 }
 
 /**
@@ -74,6 +74,8 @@ export interface NoticeFacts {
   /** All the case's events, and the index of the one the notice is issued on. */
   events: readonly CaseEvent[]
   eventIndex: number
+  /** Department code → name (a denial names each department that said no). */
+  departmentName: (code: string) => string
 }
 
 /** The day of the (re)submission the decision answers: the last submit or resubmit before the event. */
@@ -87,7 +89,7 @@ function appliedOn(events: readonly CaseEvent[], before: number): string {
 
 export function noticeFace(f: NoticeFacts): NoticeFace {
   const event = f.events[f.eventIndex]
-  if (!event || event.type !== NOTICE_EVENT[f.kind]) throw new Error(`event ${f.eventIndex} is not a ${NOTICE_EVENT[f.kind]}`)
+  if (!event || noticeKindOf(f.events, f.eventIndex) !== f.kind) throw new Error(`event ${f.eventIndex} does not issue a ${f.kind} notice`)
   const licence = f.item.kind === 'licence'
   const issuer = f.item.department.name
   const applied = f.item.name.endsWith('申请') ? f.item.name : `${f.item.name}申请`
@@ -134,6 +136,24 @@ export function noticeFace(f: NoticeFacts): NoticeFace {
         paragraphs: [
           `${opening}，经审查，${reason}。根据${basis}的规定，决定不予受理。`,
           `你（单位）享有依法申请行政复议或者提起行政诉讼的权利：如不服本决定，可以自收到本决定书之日起六十日内依法向${reconsiderationBody(issuer)}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。`,
+        ],
+        closing: '特此决定。',
+      }
+    }
+    case 'decide_branch': {
+      // Every department that said no, with its reasons and the law (Art. 38); the item's department issues it.
+      const noes = f.events.slice(0, f.eventIndex + 1).flatMap((e) => (e.type === 'decide_branch' && e.outcome === 'denied' ? [e] : []))
+      const clean = (s: string | undefined) => (s ?? '').trim().replace(/[。；;，,]+$/, '')
+      const joint = new Set(f.events.flatMap((e) => (e.type === 'accept' ? e.departments : []))).size > 1
+      return {
+        ...common,
+        paragraphs: [
+          `${opening}，本机关已依法受理。经审查，该申请不符合法定条件，决定不予批准。理由和依据如下：`,
+        ],
+        items: noes.map((e) => `${joint ? `${f.departmentName(e.department)}：` : ''}${clean(e.opinion)}。依据：${clean(e.basis)}。`),
+        after: [
+          `你（单位）享有依法申请行政复议或者提起行政诉讼的权利：如不服本决定，可以自收到本决定书之日起六十日内依法向${reconsiderationBody(issuer)}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。`,
+          `咨询电话：${f.item.consultPhone}。`,
         ],
         closing: '特此决定。',
       }

@@ -1,32 +1,44 @@
 /**
  * Printed documents (文书): the notices a service centre issues on a case —
  * 受理通知书 (accept), 补正材料一次性告知书 (request_supplement, Art. 32),
- * 不予受理决定书 (refuse) — and the 准予许可证书 of an approved case. Each
+ * 不予受理决定书 (refuse), 不予批准决定书 (the decision that leaves a case
+ * denied, Art. 38) — and the 准予许可证书 of an approved case. Each
  * issued document carries a QR code to a public verify page; what that page
  * shows (VerifyView) is only what is printed on the document's face, never
  * an ID number or a phone.
  */
-import type { CaseEventBody } from '../cases/machine'
+import type { CaseEvent } from '../cases/machine'
 import { buildPath, ROUTES } from './routes'
 
 /** The notices a case's events give rise to, named after what they tell. */
-export type NoticeKind = 'acceptance' | 'supplement' | 'refusal'
+export type NoticeKind = 'acceptance' | 'supplement' | 'refusal' | 'denial'
 /** Everything that can be verified: the notices and the certificate. */
 export type DocumentKind = NoticeKind | 'certificate'
 
-export const NOTICE_KINDS: readonly NoticeKind[] = ['acceptance', 'supplement', 'refusal']
+export const NOTICE_KINDS: readonly NoticeKind[] = ['acceptance', 'supplement', 'refusal', 'denial']
 
-/** The event each notice is issued on. */
-export const NOTICE_EVENT: Record<NoticeKind, CaseEventBody['type']> = {
-  acceptance: 'accept',
-  supplement: 'request_supplement',
-  refusal: 'refuse',
+const NOTICE_EVENT: Partial<Record<CaseEvent['type'], NoticeKind>> = { accept: 'acceptance', request_supplement: 'supplement', refuse: 'refusal' }
+
+/**
+ * The notice the event at `index` issues, if any: acceptance, a supplement
+ * request, a refusal; and the department decision that leaves the case
+ * decided with some department having said no (Art. 38: in writing, with
+ * the reasons and the remedies) — in joint handling that may be the last
+ * department's approval, after another's no.
+ */
+export function noticeKindOf(events: readonly CaseEvent[], index: number): NoticeKind | null {
+  const e = events[index]
+  if (!e) return null
+  if (e.type !== 'decide_branch') return NOTICE_EVENT[e.type] ?? null
+  if (e.to !== 'decided') return null
+  return events.slice(0, index + 1).some((x) => x.type === 'decide_branch' && x.outcome === 'denied') ? 'denial' : null
 }
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   acceptance: '受理通知书',
   supplement: '补正材料一次性告知书',
   refusal: '不予受理决定书',
+  denial: '不予批准决定书',
   certificate: '准予许可证书',
 }
 
