@@ -10,7 +10,7 @@ import { backendRepo, type OutboxRow } from '../store/backend'
 import { caseRepo } from '../store/cases'
 import { uploadsRepo } from '../store/uploads'
 import type { FileStore } from '../store/file-store'
-import { contentDisposition } from './uploads'
+import { sendStoredFile } from './uploads'
 import { actOnCase, caseLookups } from '../cases/act'
 import { checkDownload, checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema, type WebhookEvent } from '../backend/http/contract'
 import { eventsFor } from '../backend/http/mapping'
@@ -119,13 +119,7 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
     })
     if (!file) throw new ProblemError('UPLOAD_NOT_FOUND')
     request.log.info({ caseNo, upload: row.id }, 'approval system fetched a material')
-    return reply
-      .header('content-type', row.mime)
-      .header('content-length', String(file.size))
-      .header('content-disposition', contentDisposition('attachment', row.name))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(file.stream)
+    return sendStoredFile(reply, row, file, 'attachment')
   })
 
   app.get(ROUTES.approvalHandovers.path, {

@@ -13,7 +13,7 @@ import multipart from '@fastify/multipart'
 import { ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, type UploadedFile, type UploadMimeType } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { UploadConfig } from '../config'
-import type { UploadSpace } from '../store/file-store'
+import type { StoredFile, UploadSpace } from '../store/file-store'
 import { uploadsRepo, type UploadRow } from '../store/uploads'
 import { checkFileName, inspectFile, type CheckedName } from '../uploads/inspect'
 import { receiveToTemp, type Received } from '../uploads/receive'
@@ -47,6 +47,17 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_')
   const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`
+}
+
+/** A stored upload as the answer: its sniffed type (never guessed again), its name, never cached. */
+export function sendStoredFile(reply: FastifyReply, row: Pick<UploadRow, 'mime' | 'name'>, file: StoredFile, kind: 'inline' | 'attachment') {
+  return reply
+    .header('content-type', row.mime)
+    .header('content-length', String(file.size))
+    .header('content-disposition', contentDisposition(kind, row.name))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.stream)
 }
 
 function accountOf(request: FastifyRequest): string {
@@ -172,14 +183,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       throw new ProblemError('UPLOAD_NOT_FOUND')
     }
     // Images show in the page; a PDF is downloaded, so no document runs inside our origin.
-    const kind = row.mime === 'application/pdf' ? 'attachment' : 'inline'
-    return reply
-      .header('content-type', row.mime)
-      .header('content-length', String(file.size))
-      .header('content-disposition', contentDisposition(kind, row.name))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(file.stream)
+    return sendStoredFile(reply, row, file, row.mime === 'application/pdf' ? 'attachment' : 'inline')
   })
 
   // The workbench opens a case's materials: only files that case took, each look logged for the citizen.
@@ -201,14 +205,8 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       throw new ProblemError('UPLOAD_NOT_FOUND')
     }
     await staffReads(app.db, staff, kase, [`material:${row.name}`])
-    // Shown in the workbench's viewer (inline); the type is the one sniffed at upload, never guessed again.
-    return reply
-      .header('content-type', row.mime)
-      .header('content-length', String(file.size))
-      .header('content-disposition', contentDisposition('inline', row.name))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(file.stream)
+    // Shown in the workbench's viewer (inline).
+    return sendStoredFile(reply, row, file, 'inline')
   })
 
   app.delete<{ Params: { id: string } }>(ROUTES.deleteUpload.path, {
