@@ -260,7 +260,7 @@ it('two tabs at the window: the one acting second is told and shown the case as 
   await clerk.context.close()
 })
 
-it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in words; the window may ask for a field left empty', async () => {
+it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in words; a denial says why; the window may ask for a field left empty', async () => {
   const phone = '13866661238'
   const citizen = await citizenContext(e2e.browser, e2e.product.url, phone)
   const [first, second] = await Promise.all(['tracking-e2e-0000000005', 'tracking-e2e-0000000006'].map(async (key) => {
@@ -284,6 +284,32 @@ it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in 
   await poll(() => c.getByRole('alert').filter({ hasText: '没有撤回：办件刚有了新进展（已受理），受理后不能再撤回。' }).count()).toBe(1)
   expect(await c.getByRole('button', { name: '撤回申请' }).count()).toBe(0)
   await shot(c, 'case-withdraw-lost')
+
+  // The department says no: not without the reasons and the law (Art. 38); then the resident reads both and gets the 决定书.
+  const mz = await signedInStaff(e2e.browser, e2e.product.url, 'reviewer_mz')
+  await mz.page.goto(`${e2e.product.url}/staff/cases/${first}`)
+  const branch = mz.page.getByRole('region', { name: '办理部门' })
+  for (const step of ['承办中', '审核中', '审批中']) {
+    await mz.page.getByRole('button', { name: '提交下一环节' }).click()
+    await poll(() => branch.getByText(step).count()).toBe(1)
+  }
+  await mz.page.getByText('不予批准', { exact: true }).click()
+  await mz.page.getByLabel('不予批准的理由').fill('家庭人均收入高于当地最低生活保障标准')
+  await mz.page.getByRole('button', { name: '作出不予批准决定' }).click()
+  await poll(() => mz.page.getByRole('alert').filter({ hasText: '不予批准须写明理由和法律依据' }).count()).toBe(1)
+  await mz.page.getByLabel('法律依据').fill('《社会救助暂行办法》第九条')
+  await mz.page.getByRole('button', { name: '作出不予批准决定' }).click()
+  await poll(() => mz.page.getByText('已作出不予批准决定。').count()).toBe(1)
+  await mz.context.close()
+  await c.reload()
+  const reasons = c.getByRole('region', { name: '不予批准的理由' })
+  await poll(() => reasons.getByText('家庭人均收入高于当地最低生活保障标准').count()).toBe(1)
+  expect(await reasons.getByText('依据：《社会救助暂行办法》第九条').count()).toBe(1)
+  expect(await c.getByRole('heading', { name: '未予批准' }).count()).toBe(1)
+  expect(await c.getByRole('link', { name: /不予批准决定书/ }).count()).toBe(1)
+  expect(await c.getByText('领取方式', { exact: false }).count()).toBe(0)
+  expect(await axe(c)).toEqual([])
+  await shot(c, 'case-denied')
 
   // 补正: the picker offers the fields left empty too; the citizen's page names each reason's field.
   await clerk.page.goto(`${e2e.product.url}/staff/cases/${second}`)
