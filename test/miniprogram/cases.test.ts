@@ -331,6 +331,19 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(paused.text()).not.toContain('撤回申请')
     paused.unload()
 
+    // 办件查询 tells a relative the same: the department paused, the procedure and its expected end (no reason written by staff).
+    const query = await mp.openPage('packages/apply/pages/query/index')
+    await query.waitForText((t) => t.includes('不用登录'))
+    await query.type(section(query, 'query__input--caseNo'), second.body.caseNo)
+    await query.type(section(query, 'query__input--phone4'), PHONE.slice(-4))
+    await query.tap(tappable(query, '查询'))
+    await query.waitForText((t) => t.includes('办理部门'))
+    const told = sectionText(query, 'query__branches').replace(/ /g, '')
+    expect(told).toBe(`办理部门示例市市场监督管理局·特别程序（暂停计时）计时暂停·部门特别程序中现场核查（预计${monthDayText(visitEnds)}结束）`)
+    expect(sectionText(query, 'query__result')).toMatch(/受理，交示例市市场监督管理局办理\s?按期（期限\d+月\d+日）/)
+    expect(query.text()).not.toContain('核实经营场所布局')
+    query.unload()
+
     // The department says no: the reasons and the law, each closed step against its deadline, no 领取方式.
     for (let i = 0; i < 2; i++) await act(reviewer, second.body.caseNo, i === 0 ? { type: 'resume_branch', department: 'scjg' } : { type: 'advance_branch', department: 'scjg' })
     await act(reviewer, second.body.caseNo, { type: 'advance_branch', department: 'scjg' })

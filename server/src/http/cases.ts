@@ -241,7 +241,15 @@ export function caseRoutes(opts: CaseRouteOptions) {
         deadline: clock.projection.deadline,
         light: clock.light,
         daysLeft: clock.daysLeft,
-        steps: timeline(clock.projection.events, names).map(({ day, text, by }) => ({ day, text, by })),
+        clockStop: clockStop(clock.projection),
+        branches: clock.projection.branches.map((b) => ({
+          department: names(b.department),
+          statusLabel: BRANCH_STATUS_TEXT[b.status],
+          deadline: b.deadline,
+          ...clockAt(b.deadline, shanghaiDate(now())),
+          ...(b.pause ? { paused: { procedure: b.pause.procedure, expectedEnd: b.pause.expectedEnd } } : {}),
+        })),
+        steps: timeline(clock.projection.events, names).map(({ day, text, by, due }) => ({ day, text, by, ...(due ? { due } : {}) })),
       }
     })
 

@@ -278,4 +278,23 @@ describe('the workbench', () => {
     for (let i = 0; i < 11; i++) statuses.push((await q(caseNo, '0000', '10.99.0.1')).statusCode)
     expect(statuses.at(-1)).toBe(429)
   })
+
+  it('tells the public query each department’s step and clock, a pause with its procedure and expected end, and each closed step against its deadline — no staff free text', async () => {
+    const { caseNo, phone } = await submitted()
+    const mz = await staffToken('reviewer_mz')
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    await act(clerk, caseNo, { type: 'accept', version: 2 })
+    const end = addWorkingDays(shanghaiDate(Date.now()), 5)
+    await act(mz, caseNo, { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实王芳家庭收入', expectedEnd: end, version: 3 })
+    const res = await server.app.inject({ url: `/api/query?caseNo=${encodeURIComponent(caseNo)}&phone4=${phone.slice(-4)}`, remoteAddress: '10.98.1.1' })
+    expect(res.statusCode, res.body).toBe(200)
+    const view = res.json<PublicCaseView>()
+    expect(view).toMatchObject({
+      clockStop: 'special_procedure', deadline: null,
+      branches: [{ department: '示例市民政局', statusLabel: '特别程序（暂停计时）', deadline: null, light: null, paused: { procedure: '入户调查', expectedEnd: end } }],
+    })
+    expect(view.steps.find((x) => x.text.startsWith('受理'))?.due).toEqual({ day: addWorkingDays(shanghaiDate(Date.now()), 2), met: true })
+    expect(res.body).not.toContain('核实')
+    expect(res.body).not.toContain('王芳')
+  })
 })

@@ -419,5 +419,13 @@ export interface PublicCaseView {
   deadline: string | null
   light: Light | null
   daysLeft: number | null
-  steps: { day: string; text: string; by: string }[]
+  /** Why no deadline runs now (补正, a special procedure). */
+  clockStop: ClockStop | null
+  /**
+   * Each department's step and clock; a paused one with its procedure and
+   * expected end. No free text staff wrote (reasons, opinions): it may name people.
+   */
+  branches: { department: string; statusLabel: string; deadline: string | null; light: Light | null; daysLeft: number | null; paused?: { procedure: string; expectedEnd: string } }[]
+  /** The steps in plain words, each closed one with its deadline and whether it was met; no details. */
+  steps: Pick<TimelineEntry, 'day' | 'text' | 'by' | 'due'>[]
 }
