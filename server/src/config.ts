@@ -2,6 +2,7 @@
  * Configuration from the environment, checked once at boot. No env at all
  * gives the embedded default: PGlite in ./data, port 8080, demo catalogue.
  */
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { MAX_CASE_UPLOAD_BYTES } from '@tongban/core'
 
@@ -16,6 +17,8 @@ export interface AppConfig {
   /** PostgreSQL schema to use (tests give each run its own). */
   databaseSchema?: string
   redisUrl?: string
+  /** Proxies whose X-Forwarded-For names the client (Fastify's trustProxy); false = nobody's. */
+  trustProxy: false | string[]
   /** Built PWA to serve at /; absent → API only. */
   webRoot?: string
   production: boolean
@@ -121,6 +124,36 @@ function secretKey(raw: string | undefined): string | undefined {
   return raw.toLowerCase()
 }
 
+/** proxy-addr's names for address ranges, allowed beside addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function proxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true
+  const [ip, bits, ...rest] = entry.split('/')
+  const family = isIP(ip ?? '')
+  if (!family || rest.length) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY: the proxies whose X-Forwarded-For names the client. Not `true` (any client
+ * could pick its address, and so a fresh rate limit, per request) and not a hop count
+ * (it cannot tell a proxy from a client that reached the BFF directly; Fastify 5 trusts
+ * nobody for one, so it would silently do nothing).
+ */
+function trustProxy(raw: string | undefined): false | string[] {
+  const value = raw?.trim() ?? ''
+  if (value === '' || value === 'false') return false
+  const help = 'TRUST_PROXY must list the addresses or CIDRs of the proxies in front of the BFF, comma-separated (e.g. 10.0.0.0/8,loopback)'
+  if (value === 'true') throw new ConfigError(`${help}; "true" would let any client choose its address and escape rate limits`)
+  if (/^\d+$/.test(value)) throw new ConfigError(`${help}; a hop count ("${value}") cannot tell a proxy from a client that connects directly`)
+  const entries = value.split(',').map((e) => e.trim())
+  const bad = entries.find((e) => !proxyAddress(e))
+  if (bad !== undefined) throw new ConfigError(`${help}, got "${bad}"`)
+  return entries
+}
+
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
 
 /**
@@ -185,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: schema,
     redisUrl: env.REDIS_URL || undefined,
+    trustProxy: trustProxy(env.TRUST_PROXY),
     webRoot: env.WEB_ROOT === '' ? undefined : resolve(env.WEB_ROOT ?? 'packages/web/dist'),
     production,
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'info'),

@@ -111,7 +111,7 @@ export async function smsCodeFor(app: FastifyInstance, phone: string): Promise<s
 
 /** Signs a citizen in by phone + SMS code; returns the session (token for a bearer header). */
 export async function signInCitizen(app: FastifyInstance, phone: string, ip = '10.250.0.1'): Promise<{ token: string; account: { id: string; phone: string | null } }> {
-  const sent = await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, headers: { 'x-forwarded-for': ip } })
+  const sent = await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: ip })
   if (sent.statusCode !== 202) throw new Error(`sms send answered ${sent.statusCode}: ${sent.body}`)
   const res = await app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code: await smsCodeFor(app, phone) } })
   if (res.statusCode !== 200) throw new Error(`verify answered ${res.statusCode}: ${res.body}`)
