@@ -16,7 +16,10 @@ export interface AppConfig {
   databaseUrl?: string
   /** PostgreSQL schema to use (tests give each run its own). */
   databaseSchema?: string
+  /** Shares rate limits (and, later, live updates) between BFF instances. */
   redisUrl?: string
+  /** Put before every Redis key: instances sharing limits use the same one (tests each their own). */
+  redisPrefix: string
   /** Proxies whose X-Forwarded-For names the client (Fastify's trustProxy); false = nobody's. */
   trustProxy: false | string[]
   /** Built PWA to serve at /; absent → API only. */
@@ -217,7 +220,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.DATA_DIR ?? resolve(process.cwd(), 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: schema,
-    redisUrl: env.REDIS_URL || undefined,
+    redisUrl: redisUrl(env.REDIS_URL),
+    redisPrefix: redisPrefix(env.REDIS_PREFIX),
     trustProxy: trustProxy(env.TRUST_PROXY),
     webRoot: env.WEB_ROOT === '' ? undefined : resolve(env.WEB_ROOT ?? 'packages/web/dist'),
     production,
@@ -263,6 +267,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
   }
+}
+
+function redisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  let url: URL | null = null
+  try { url = new URL(raw) } catch { /* reported below */ }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    // Not echoed: the address may carry the Redis password.
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// address such as redis://127.0.0.1:6379')
+  }
+  return raw
+}
+
+function redisPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'tongban:'
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) throw new ConfigError(`REDIS_PREFIX must be 1–64 letters, digits and _ . : -, e.g. tongban-staging:, got "${raw}"`)
+  return raw
 }
 
 function publicOrigin(raw: string | undefined): string | undefined {
