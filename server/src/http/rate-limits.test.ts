@@ -1,14 +1,15 @@
 /**
  * Who a request counts against: the client address, which only configured
  * proxies may name (TRUST_PROXY); one count shared by every instance when
- * Redis is configured.
+ * Redis is configured; and, for 办件查询, the case number whatever the address.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
+import { PUBLIC_QUERY_FAILURES_PER_HOUR, type Problem } from '@tongban/core'
 import { Redis } from 'ioredis'
 import { buildApp } from '../app'
 import { loadConfig, type AppConfig } from '../config'
-import { redisAvailable, redisSpace, seededPglite } from '../testing'
+import { minimumLivingApplication, redisAvailable, redisSpace, seededPglite, signInCitizen, submitApplication } from '../testing'
 import type { Db } from '../store/db'
 
 const redisUrl = await redisAvailable()
@@ -53,6 +54,53 @@ describe('the client address behind a proxy', () => {
   })
 })
 
+/** A citizen with one submitted case: its number and the phone's last 4 digits. */
+let people = 0
+async function caseOf(app: FastifyInstance): Promise<{ caseNo: string; digits: string }> {
+  const phone = `137${String(30_000_000 + ++people).slice(-8)}`
+  const { token } = await signInCitizen(app, phone, `10.40.0.${people}`)
+  const c = await submitApplication(app, token, minimumLivingApplication(phone), `rate-limits-${people}`)
+  return { caseNo: c.caseNo, digits: phone.slice(-4) }
+}
+
+/** A different address for every query, as a distributed guesser would use. */
+let addresses = 0
+const query = (app: FastifyInstance, caseNo: string, digits: string) =>
+  app.inject({ url: `/api/query?caseNo=${encodeURIComponent(caseNo)}&phone4=${digits}`, remoteAddress: `172.16.${Math.floor(++addresses / 250)}.${addresses % 250 + 1}` })
+const wrong = (digits: string) => (digits === '0000' ? '1111' : '0000')
+
+describe('办件查询 per case number', () => {
+  it(`locks a number for an hour after ${PUBLIC_QUERY_FAILURES_PER_HOUR} wrong answers from any addresses, the right digits included`, async () => {
+    const app = await bff({})
+    const { caseNo, digits } = await caseOf(app)
+    for (let i = 0; i < PUBLIC_QUERY_FAILURES_PER_HOUR; i++) expect((await query(app, caseNo, wrong(digits))).statusCode).toBe(404)
+    const locked = await query(app, caseNo, digits)
+    expect(locked.statusCode).toBe(429)
+    expect(locked.json<Problem>()).toMatchObject({ code: 'QUERY_LOCKED', title: expect.stringContaining('请1小时后再试') })
+    const retryAfter = Number(locked.headers['retry-after'])
+    expect(retryAfter).toBeGreaterThan(3500)
+    expect(retryAfter).toBeLessThanOrEqual(3600)
+
+    // An unknown number locks the same way and reads the same: a lock tells nothing about the case.
+    for (let i = 0; i < PUBLIC_QUERY_FAILURES_PER_HOUR; i++) expect((await query(app, 'MZ-0001-20000101-0001', digits)).statusCode).toBe(404)
+    expect((await query(app, 'MZ-0001-20000101-0001', digits)).json()).toEqual(locked.json())
+
+    // Other cases are not affected.
+    const other = await caseOf(app)
+    expect((await query(app, other.caseNo, other.digits)).statusCode).toBe(200)
+  })
+
+  it('counts only wrong answers: a right one neither counts nor clears them', async () => {
+    const app = await bff({})
+    const { caseNo, digits } = await caseOf(app)
+    for (let i = 1; i < PUBLIC_QUERY_FAILURES_PER_HOUR; i++) await query(app, caseNo, wrong(digits))
+    expect((await query(app, caseNo, digits)).statusCode).toBe(200)
+    expect((await query(app, caseNo, digits)).statusCode).toBe(200)
+    expect((await query(app, caseNo, wrong(digits))).statusCode).toBe(404)
+    expect((await query(app, caseNo, digits)).json<Problem>().code).toBe('QUERY_LOCKED')
+  })
+})
+
 describe.skipIf(!redisUrl)('rate limits in Redis (REDIS_URL)', () => {
   const space = redisSpace(redisUrl ?? '')
   afterAll(async () => { await space.drop() })
@@ -70,6 +118,15 @@ describe.skipIf(!redisUrl)('rate limits in Redis (REDIS_URL)', () => {
     } finally {
       redis.disconnect()
     }
+  })
+
+  it('shares the per-case-number count between instances', async () => {
+    const a = await shared()
+    const b = await shared()
+    const { caseNo, digits } = await caseOf(a)
+    for (let i = 0; i < PUBLIC_QUERY_FAILURES_PER_HOUR; i++) expect((await query(i % 2 ? a : b, caseNo, wrong(digits))).statusCode).toBe(404)
+    expect((await query(a, caseNo, digits)).json<Problem>().code).toBe('QUERY_LOCKED')
+    expect((await query(b, caseNo, digits)).json<Problem>().code).toBe('QUERY_LOCKED')
   })
 })
 
