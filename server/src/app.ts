@@ -8,7 +8,6 @@ import { join } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import helmet from 'helmet'
 import compress from '@fastify/compress'
-import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fastifyStatic from '@fastify/static'
@@ -52,6 +51,7 @@ import { staffWarningRoutes } from './http/staff-warnings'
 import { scheduleWarningSweep } from './cases/warnings'
 import { caseLookups } from './cases/act'
 import { noticeRoutes } from './http/notices'
+import { installRateLimits } from './rate-limits'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -80,7 +80,8 @@ function listeningOrigin(app: FastifyInstance): string {
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT, ...(opts.logStream ? { stream: opts.logStream } : {}) },
-    trustProxy: true,
+    // Only proxies we were told of may name the client (X-Forwarded-For): the address keys the rate limits.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: true, allErrors: false } },
@@ -109,11 +110,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     secureHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined))
   })
   await app.register(compress, { threshold: 1024 })
-  await app.register(rateLimit, {
-    max: config.rateLimitMax,
-    timeWindow: '1 minute',
-    errorResponseBuilder: () => ({ ...makeProblem('RATE_LIMITED'), statusCode: 429 }),
-  })
+  await installRateLimits(app, config)
   await app.register(swagger, {
     openapi: {
       info: { title: '通办 Tongban BFF', version: '0.1.0', description: '通办 市民端 BFF 接口。所有错误均为 application/problem+json。' },

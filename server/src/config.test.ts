@@ -18,6 +18,14 @@ describe('configuration', () => {
     [{ UPLOAD_STORE: 's4' }, /UPLOAD_STORE/],
     [{ UPLOAD_RATE_LIMIT: '0' }, /UPLOAD_RATE_LIMIT/],
     [{ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com' }, /WECHAT_API_BASE/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY .*"true" would let any client choose its address/],
+    [{ TRUST_PROXY: '1' }, /TRUST_PROXY .*a hop count \("1"\) cannot tell a proxy from a client/],
+    [{ TRUST_PROXY: '10.0.0.1,proxy.internal' }, /TRUST_PROXY .*got "proxy.internal"/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY .*got "10.0.0.0\/33"/],
+    [{ TRUST_PROXY: '10.0.0.1,' }, /TRUST_PROXY .*got ""/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must be a redis:\/\//],
+    [{ REDIS_URL: '127.0.0.1:6379' }, /^REDIS_URL must be/],
+    [{ REDIS_PREFIX: 'tongban prod' }, /^REDIS_PREFIX must be/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(message)
@@ -56,6 +64,19 @@ describe('configuration', () => {
     })
     // S3 settings do not matter to the other stores.
     expect(() => loadConfig({ ...PROD, UPLOAD_STORE: 'disk', S3_BUCKET: 'Not_A_Bucket' })).not.toThrow()
+  })
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    [' 10.0.0.0/8, 192.168.1.7 ,loopback,fd00::/8,::1', ['10.0.0.0/8', '192.168.1.7', 'loopback', 'fd00::/8', '::1']],
+  ])('TRUST_PROXY=%j trusts %j', (raw, trusted) => {
+    expect(loadConfig(raw === undefined ? {} : { TRUST_PROXY: raw }).trustProxy).toEqual(trusted)
+  })
+
+  it('keeps REDIS_URL out of its error message (it may hold the password)', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis//:s3cret@host' })).toThrow(/^((?!s3cret).)*$/)
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/1' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/1')
   })
 
   it('accepts production with the real services configured', () => {

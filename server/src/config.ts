@@ -2,6 +2,7 @@
  * Configuration from the environment, checked once at boot. No env at all
  * gives the embedded default: PGlite in ./data, port 8080, demo catalogue.
  */
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { MAX_CASE_UPLOAD_BYTES } from '@tongban/core'
 
@@ -15,7 +16,12 @@ export interface AppConfig {
   databaseUrl?: string
   /** PostgreSQL schema to use (tests give each run its own). */
   databaseSchema?: string
+  /** Shares rate limits (and, later, live updates) between BFF instances. */
   redisUrl?: string
+  /** Put before every Redis key: instances sharing limits use the same one (tests each their own). */
+  redisPrefix: string
+  /** Proxies whose X-Forwarded-For names the client (Fastify's trustProxy); false = nobody's. */
+  trustProxy: false | string[]
   /** Built PWA to serve at /; absent → API only. */
   webRoot?: string
   production: boolean
@@ -121,6 +127,36 @@ function secretKey(raw: string | undefined): string | undefined {
   return raw.toLowerCase()
 }
 
+/** proxy-addr's names for address ranges, allowed beside addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function proxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true
+  const [ip, bits, ...rest] = entry.split('/')
+  const family = isIP(ip ?? '')
+  if (!family || rest.length) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY: the proxies whose X-Forwarded-For names the client. Not `true` (any client
+ * could pick its address, and so a fresh rate limit, per request) and not a hop count
+ * (it cannot tell a proxy from a client that reached the BFF directly; Fastify 5 trusts
+ * nobody for one, so it would silently do nothing).
+ */
+function trustProxy(raw: string | undefined): false | string[] {
+  const value = raw?.trim() ?? ''
+  if (value === '' || value === 'false') return false
+  const help = 'TRUST_PROXY must list the addresses or CIDRs of the proxies in front of the BFF, comma-separated (e.g. 10.0.0.0/8,loopback)'
+  if (value === 'true') throw new ConfigError(`${help}; "true" would let any client choose its address and escape rate limits`)
+  if (/^\d+$/.test(value)) throw new ConfigError(`${help}; a hop count ("${value}") cannot tell a proxy from a client that connects directly`)
+  const entries = value.split(',').map((e) => e.trim())
+  const bad = entries.find((e) => !proxyAddress(e))
+  if (bad !== undefined) throw new ConfigError(`${help}, got "${bad}"`)
+  return entries
+}
+
 const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
 
 /**
@@ -184,7 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.DATA_DIR ?? resolve(process.cwd(), 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: schema,
-    redisUrl: env.REDIS_URL || undefined,
+    redisUrl: redisUrl(env.REDIS_URL),
+    redisPrefix: redisPrefix(env.REDIS_PREFIX),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     webRoot: env.WEB_ROOT === '' ? undefined : resolve(env.WEB_ROOT ?? 'packages/web/dist'),
     production,
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'info'),
@@ -229,6 +267,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
   }
+}
+
+function redisUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  let url: URL | null = null
+  try { url = new URL(raw) } catch { /* reported below */ }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    // Not echoed: the address may carry the Redis password.
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// address such as redis://127.0.0.1:6379')
+  }
+  return raw
+}
+
+function redisPrefix(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'tongban:'
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(raw)) throw new ConfigError(`REDIS_PREFIX must be 1–64 letters, digits and _ . : -, e.g. tongban-staging:, got "${raw}"`)
+  return raw
 }
 
 function publicOrigin(raw: string | undefined): string | undefined {

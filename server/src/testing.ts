@@ -76,6 +76,45 @@ export async function postgresDb(url: string): Promise<{ db: Db; schema: string;
   }
 }
 
+/** Is the local Redis reachable? Under REQUIRE_SERVICES=1 its absence is a failure, not a skip. */
+export async function redisAvailable(url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<string | null> {
+  const { Redis } = await import('ioredis')
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  // The socket's own error (ECONNREFUSED…) says more than connect()'s "Connection is closed".
+  let cause: unknown = null
+  client.on('error', (e) => { cause ??= e })
+  try {
+    await client.connect()
+    await client.ping()
+    return url
+  } catch (e) {
+    if (process.env.REQUIRE_SERVICES === '1') throw new Error(`Redis required (REQUIRE_SERVICES=1) but not reachable at ${url}: ${String(cause ?? e)}`)
+    console.warn(`Redis not reachable at ${url}; its tests are skipped`)
+    return null
+  } finally {
+    client.disconnect()
+  }
+}
+
+/** A key prefix of its own on the local Redis; drop() removes every key under it. */
+export function redisSpace(url: string): { prefix: string; drop(): Promise<void> } {
+  const prefix = `t-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}:`
+  return {
+    prefix,
+    async drop() {
+      const { Redis } = await import('ioredis')
+      const client = new Redis(url)
+      try {
+        for await (const keys of client.scanStream({ match: `${prefix}*`, count: 100 }) as AsyncIterable<string[]>) {
+          if (keys.length) await client.del(...keys)
+        }
+      } finally {
+        client.disconnect()
+      }
+    },
+  }
+}
+
 export interface TestServer {
   app: FastifyInstance
   url: string
@@ -112,7 +151,7 @@ export async function smsCodeFor(app: FastifyInstance, phone: string): Promise<s
 
 /** Signs a citizen in by phone + SMS code; returns the session (token for a bearer header). */
 export async function signInCitizen(app: FastifyInstance, phone: string, ip = '10.250.0.1'): Promise<{ token: string; account: { id: string; phone: string | null } }> {
-  const sent = await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, headers: { 'x-forwarded-for': ip } })
+  const sent = await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: ip })
   if (sent.statusCode !== 202) throw new Error(`sms send answered ${sent.statusCode}: ${sent.body}`)
   const res = await app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code: await smsCodeFor(app, phone) } })
   if (res.statusCode !== 200) throw new Error(`verify answered ${res.statusCode}: ${res.body}`)

@@ -11,8 +11,8 @@ afterAll(async () => { await server?.close() })
 
 let n = 0
 const newPhone = () => `136${String(20_000_000 + ++n).slice(-8)}`
-const post = (url: string, payload?: object, headers: Record<string, string> = {}) =>
-  server.app.inject({ method: 'POST', url, payload, headers: { 'x-forwarded-for': `10.1.0.${n}`, ...headers } })
+const post = (url: string, payload?: object, headers: Record<string, string> = {}, ip = `10.1.0.${n}`) =>
+  server.app.inject({ method: 'POST', url, payload, headers, remoteAddress: ip })
 const get = (url: string, headers: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers })
 
 const codeFor = (phone: string) => smsCodeFor(server.app, phone)
@@ -47,8 +47,8 @@ describe('sign in with phone + SMS code', () => {
     const known = await signIn()
     const unknown = newPhone()
     await new Promise((r) => setTimeout(r, 5))
-    const a = await post('/api/auth/sms/send', { phone: known.account.phone! }, { 'x-forwarded-for': '10.7.0.1' })
-    const b = await post('/api/auth/sms/send', { phone: unknown }, { 'x-forwarded-for': '10.7.0.2' })
+    const a = await post('/api/auth/sms/send', { phone: known.account.phone! }, {}, '10.7.0.1')
+    const b = await post('/api/auth/sms/send', { phone: unknown }, {}, '10.7.0.2')
     // The known phone asked again within a minute of signing in, so compare a fresh pair instead.
     expect(b.statusCode).toBe(202)
     expect(a.statusCode === 202 || a.statusCode === 429).toBe(true)

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   clockStop, materialRefs, urgentDeadline, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
-  PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
+  PUBLIC_QUERY_FAILURES_PER_HOUR, PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
   BRANCH_STATUS_TEXT, shanghaiDate, timeline,
   CASE_NO_PATTERN, caseStatusLabel, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
@@ -215,8 +215,21 @@ export function caseRoutes(opts: CaseRouteOptions) {
       config: { access: 'citizen', fieldMessages: { version: '请刷新后再操作', reason: '撤回原因太长了' } },
     }, async (request) => citizenAction(request, request.body.version, { type: 'withdraw', ...(request.body.reason ? { reason: request.body.reason } : {}) }))
 
+    /**
+     * Wrong answers per case number, whatever the address (counted where the address limits are:
+     * Redis when configured). A locked number stays locked for the window even for the right
+     * digits, or a guesser would just keep going until one answer is not 429. (In Redis the key
+     * reads `…rate-limit:undefinedundefined-query-case:<no>`: the plugin names a manual limiter's
+     * keys after a route it does not have.)
+     */
+    const queryFailures = app.createRateLimit({
+      max: PUBLIC_QUERY_FAILURES_PER_HOUR,
+      timeWindow: '1 hour',
+      keyGenerator: (r) => `query-case:${(r.query as { caseNo: string }).caseNo}`,
+    })
+
     // 办件查询: anyone with the number and the applicant phone's last 4 digits; no personal data, and
-    // the same answer whether the number is unknown or the digits are wrong.
+    // the same answer whether the number is unknown or the digits are wrong (both count as failures).
     app.get<{ Querystring: { caseNo: string; phone4: string } }>(ROUTES.publicQuery.path, {
       schema: { querystring: publicQuerySchema, tags: ['cases'], summary: '办件查询（办件编号 + 手机号后4位，不含个人信息）' },
       config: {
@@ -225,9 +238,17 @@ export function caseRoutes(opts: CaseRouteOptions) {
       },
     }, async (request, reply): Promise<PublicCaseView> => {
       const { caseNo, phone4 } = request.query
+      const tries = await queryFailures(request, { increment: false })
+      if (!tries.isAllowed && tries.remaining === 0) {
+        reply.header('retry-after', tries.ttlInSeconds)
+        throw new ProblemError('QUERY_LOCKED')
+      }
       const row = caseNoPattern.test(caseNo) ? await caseRepo(app.db).byNo(caseNo) : null
       const phone = row ? (await identityRepo(app.db).accountById(row.account_id))?.phone ?? null : null
-      if (!row || !phone || !phone.endsWith(phone4)) throw new ProblemError('QUERY_NOT_FOUND')
+      if (!row || !phone || !phone.endsWith(phone4)) {
+        await queryFailures(request)
+        throw new ProblemError('QUERY_NOT_FOUND')
+      }
       const item = await itemOf(row.item_code)
       const clock = await clockOf(row, item)
       const names = await departmentNames()

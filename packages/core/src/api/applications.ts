@@ -370,6 +370,12 @@ export const withdrawCaseBodySchema = {
 /** Tries per minute per address: enough for a person, too few to guess numbers. */
 export const PUBLIC_QUERY_PER_MINUTE = 10
 
+/**
+ * Wrong answers per case number per hour, from all addresses together: 4 digits
+ * are only 10,000 guesses, so a guesser with many addresses is stopped here.
+ */
+export const PUBLIC_QUERY_FAILURES_PER_HOUR = 10
+
 export const publicQuerySchema = {
   type: 'object',
   additionalProperties: false,

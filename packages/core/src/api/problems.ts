@@ -44,6 +44,7 @@ export const PROBLEMS = {
   IDEMPOTENCY_KEY_MISSING: { status: 400, title: '提交缺少编号，请刷新后重试' },
   SUBMIT_IN_PROGRESS: { status: 409, title: '正在提交，请稍候' },
   QUERY_NOT_FOUND: { status: 404, title: '没有找到这个办件，请核对办件编号和手机号后4位' },
+  QUERY_LOCKED: { status: 429, title: '这个办件编号查询失败次数太多，请1小时后再试；申请人也可以登录后在“我的办件”中查看' },
   CASE_CHANGED: { status: 409, title: '这个办件刚被其他人处理过，请刷新后再确认一次' },
   ILLEGAL_TRANSITION: { status: 409, title: '办件当前的状态不能进行这项操作' },
   HANDLED_EXTERNALLY: { status: 409, title: '这一步由部门审批系统办理，请在审批系统中操作' },
