@@ -50,6 +50,7 @@ import { configureClock } from './clock'
 import { staffWarningRoutes } from './http/staff-warnings'
 import { scheduleWarningSweep } from './cases/warnings'
 import { caseLookups } from './cases/act'
+import { fillMissingDesks } from './cases/responsibility'
 import { noticeRoutes } from './http/notices'
 import { installRateLimits } from './rate-limits'
 
@@ -127,6 +128,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   if (config.seed) await seedCatalogue(db)
   app.decorate('db', db)
   app.decorate('catalogue', catalogueService(catalogueRepo(db)))
+  const undesked = await fillMissingDesks(db, caseLookups(app.catalogue).itemOf)
+  if (undesked) app.log.info({ cases: undesked }, 'workbench desks worked out for cases stored before they were kept')
   if (ownsDb) app.addHook('onClose', async () => db.close())
 
   const connectors = await startConnectors(config, { sms: opts.sms })

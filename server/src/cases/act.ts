@@ -8,7 +8,7 @@
  * is told to look again.
  */
 import {
-  applyEvent, project, shanghaiDate, TransitionError,
+  applyEvent, project, shanghaiDate, TransitionError, urgentDeadline,
   type Actor, type CaseEvent, type CaseEventBody, type CaseProjection, type Item,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -16,6 +16,7 @@ import type { Db, Queryable } from '../store/db'
 import { caseRepo, type CaseRow } from '../store/cases'
 import type { CatalogueService } from '../catalogue/service'
 import { clockRules, eventData, loadEvents } from './events'
+import { desksOf } from './responsibility'
 
 /** The catalogue lookups every case view needs. */
 export function caseLookups(catalogue: CatalogueService) {
@@ -157,6 +158,7 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
     await req.within?.(ctx)
     for (const e of added) await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), at)
     await cases.setStatus(id, after.status)
+    await cases.setDesks(id, desksOf(after), urgentDeadline(after))
     await req.recorded?.(ctx)
     const fresh = (await cases.byId(id))!
     return { row: fresh, item, events: [...events, ...added], projection: after, added }

@@ -4,12 +4,12 @@
  * for its own open branch. Supervisors and leaders watch every case. The
  * workbench list and the yellow/red warnings use the same rule.
  */
-import type { AccessPurpose, CaseProjection, StaffRole } from '@tongban/core'
+import { project, urgentDeadline, type AccessPurpose, type CaseProjection, type Item, type StaffRole } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Queryable } from '../store/db'
-import type { CaseRow } from '../store/cases'
+import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
-import { loadEvents } from './events'
+import { clockRules, loadEvents } from './events'
 
 export const WINDOW_STATUSES = ['submitted', 'pre_review', 'decided'] as const
 
@@ -19,14 +19,36 @@ export function watchesEverything(staff: Responsible): boolean {
   return staff.roles.includes('supervisor') || staff.roles.includes('leader')
 }
 
-/** Is this step on this person's desk? */
-export function isResponsible(staff: Responsible, p: CaseProjection): boolean {
-  return watchesEverything(staff)
-    || (staff.roles.includes('clerk') && (WINDOW_STATUSES as readonly string[]).includes(p.status))
-    || (staff.roles.includes('reviewer') && p.branches.some((b) => b.department === staff.departmentCode && b.status !== 'done'))
+/** A desk a case is on now and that desk's deadline (null while its clock stands still). */
+export interface Desk { desk: string; due: string | null }
+
+/**
+ * The desks a case is on: `window` while submitted, in pre-review or decided,
+ * `department:<code>` for each open branch. Kept with the case (case_desks)
+ * in the transaction that moves it, so the queues are read by desk in SQL.
+ */
+export function desksOf(p: CaseProjection): Desk[] {
+  return [
+    ...((WINDOW_STATUSES as readonly string[]).includes(p.status) ? [{ desk: 'window', due: p.deadline }] : []),
+    ...p.branches.filter((b) => b.status !== 'done').map((b) => ({ desk: `department:${b.department}`, due: b.deadline })),
+  ]
 }
 
-/** The audiences a warning is for: `window`, or `department:<code>`. */
+/** Works out the desks of open cases stored before desks were kept (once, at start; a batch at a time). */
+export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => Promise<Item | null>): Promise<number> {
+  let filled = 0
+  for (;;) {
+    const rows = await caseRepo(db).withoutDesks(200)
+    for (const r of rows) {
+      const p = project(await loadEvents(db, r.id), clockRules(await itemOf(r.item_code)))
+      await caseRepo(db).setDesks(r.id, desksOf(p), urgentDeadline(p))
+    }
+    filled += rows.length
+    if (rows.length < 200) return filled
+  }
+}
+
+/** The desks a person works at, which are also the audiences of their warnings: `window`, `department:<code>`. */
 export function audiencesOf(staff: Responsible): string[] {
   return [
     ...(staff.roles.includes('clerk') ? ['window'] : []),

@@ -9,13 +9,14 @@
 import { createHash } from 'node:crypto'
 import stringify from 'safe-stable-stringify'
 import {
-  applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, validateForm, type Actor,
+  applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, urgentDeadline, validateForm, type Actor,
   type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody,
 } from '@tongban/core'
 import type { Db, Queryable } from '../store/db'
 import { caseRepo } from '../store/cases'
 import { ProblemError } from '../errors'
 import { clockRules } from './events'
+import { desksOf } from './responsibility'
 
 /**
  * Checks that every attached material belongs to the applicant, fits the
@@ -83,8 +84,10 @@ export async function submitCase(
     })
     // The first event, checked by the same machine the shells run: draft → submitted.
     const actor: Actor = agent ? { role: 'agent', id: agent.agentId } : { role: 'citizen', id: accountId }
-    const { from, to } = applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item)).events[0]!
+    const submitted = applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item))
+    const { from, to } = submitted.events[0]!
     await cases.appendEvent(caseId, 'submit', `${actor.role}:${actor.id}`, { caseNo, delivery: body.delivery, from, to }, at)
+    await cases.setDesks(caseId, desksOf(submitted), urgentDeadline(submitted))
     await ctx.materials.attach(tx, accountId, refs, caseId)
     await cases.bindKey(accountId, key, caseId)
     return { caseId, created: true }

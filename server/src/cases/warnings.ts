@@ -11,7 +11,7 @@
 import type { FastifyInstance } from 'fastify'
 import { lightFor, shanghaiDate } from '@tongban/core'
 import type { Queryable } from '../store/db'
-import { caseRepo } from '../store/cases'
+import { caseRepo, type CaseRow } from '../store/cases'
 import { warningsRepo } from '../store/warnings'
 import { caseClock, clockRules, loadEventsOf } from './events'
 import type { caseLookups } from './act'
@@ -20,10 +20,22 @@ import { scheduleEvery } from '../schedule'
 
 export interface DueStep { step: string; audience: string; deadline: string }
 
-export async function sweepWarnings(db: Queryable, lookups: ReturnType<typeof caseLookups>, now: number): Promise<number> {
-  const rows = await caseRepo(db).open(5_000)
-  const events = await loadEventsOf(db, rows.map((r) => r.id))
+/** Open cases read at a time: every one is swept, a batch after another. */
+export const SWEEP_BATCH = 500
+
+export async function sweepWarnings(db: Queryable, lookups: ReturnType<typeof caseLookups>, now: number, batch = SWEEP_BATCH): Promise<number> {
   const today = shanghaiDate(now)
+  let raised = 0
+  for (let after: string | null = null; ;) {
+    const rows = await caseRepo(db).openAfter(after, batch)
+    raised += await sweepBatch(db, lookups, rows, now, today)
+    if (rows.length < batch) return raised
+    after = rows.at(-1)!.id
+  }
+}
+
+async function sweepBatch(db: Queryable, lookups: ReturnType<typeof caseLookups>, rows: CaseRow[], now: number, today: string): Promise<number> {
+  const events = await loadEventsOf(db, rows.map((r) => r.id))
   let raised = 0
   for (const row of rows) {
     const item = await lookups.itemOf(row.item_code)

@@ -31,6 +31,8 @@ const SELECT = `select c.id, c.case_no, c.item_code, i.doc->>'name' as item_name
   c.consent_id, c.form_version, c.form, c.form_values, c.answers, c.materials, c.delivery, c.status, c.submitted_at
   from cases c join items i on i.code = c.item_code left join staff s on s.id = c.agent_id`
 
+const CLOSED = "('completed', 'not_accepted', 'withdrawn')"
+
 export interface NewCase {
   caseNo: string
   itemCode: string
@@ -106,9 +108,37 @@ export function caseRepo(db: Queryable) {
       return (await db.query<CaseRow>(`${SELECT} where c.case_no = $1`, [caseNo]))[0] ?? null
     },
 
-    /** Cases not yet over, oldest first (the staff lists filter and sort them by their clocks). */
-    async open(limit = 500): Promise<CaseRow[]> {
-      return db.query<CaseRow>(`${SELECT} where c.status not in ('completed', 'not_accepted', 'withdrawn') order by c.submitted_at limit $1`, [limit])
+    /** Open cases after `afterId` in id order: walking all of them in batches (the warning sweep). */
+    async openAfter(afterId: string | null, limit: number): Promise<CaseRow[]> {
+      return db.query<CaseRow>(`${SELECT} where c.status not in ${CLOSED} and ($1::uuid is null or c.id > $1::uuid) order by c.id limit $2`, [afterId, limit])
+    },
+
+    /**
+     * A workbench queue, most urgent first: the cases on any of `desks`
+     * (ordered by the earliest of their deadlines there), or with `all` every
+     * open case (by its earliest running step). Stopped clocks come last.
+     */
+    async queue(desks: readonly string[] | 'all', limit: number, offset: number): Promise<CaseRow[]> {
+      if (desks === 'all') {
+        return db.query<CaseRow>(`${SELECT} where c.status not in ${CLOSED} order by c.due asc nulls last, c.submitted_at, c.id limit $1 offset $2`, [limit, offset])
+      }
+      return db.query<CaseRow>(
+        `${SELECT} join (select case_id, min(due) as due from case_desks where desk = any($1::text[]) group by case_id) d on d.case_id = c.id
+         order by d.due asc nulls last, c.submitted_at, c.id limit $2 offset $3`,
+        [desks, limit, offset],
+      )
+    },
+
+    /** Puts the case on these desks (and no others), with its earliest running deadline: in the transaction that changed it. */
+    async setDesks(id: string, desks: readonly { desk: string; due: string | null }[], due: string | null): Promise<void> {
+      await db.query('delete from case_desks where case_id = $1', [id])
+      for (const d of desks) await db.query('insert into case_desks (case_id, desk, due) values ($1, $2, $3)', [id, d.desk, d.due])
+      await db.query('update cases set due = $2, desks_ready = true where id = $1', [id, due])
+    },
+
+    /** Open cases whose desks were never worked out (cases from before the desks were kept). */
+    async withoutDesks(limit: number): Promise<{ id: string; item_code: string }[]> {
+      return db.query(`select id, item_code from cases where not desks_ready and status not in ${CLOSED} limit $1`, [limit])
     },
 
     /** Locks the case row for the rest of the transaction: one action on a case at a time. */

@@ -248,6 +248,9 @@ export function resubmitConflictText(fresh: Pick<CaseDetail, 'status' | 'statusL
 
 // ---- staff workbench ------------------------------------------------------------
 
+/** How many cases a workbench queue answers at a time: a full page means there may be more (`?offset=`). */
+export const STAFF_QUEUE_PAGE = 100
+
 /** A case in a staff list: the citizen's summary plus whose turn it is. */
 export interface StaffCaseSummary extends CaseSummary {
   /** Events so far: sent back with an action, so two people acting at once cannot both win. */

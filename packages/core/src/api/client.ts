@@ -73,8 +73,8 @@ export interface ApiClient {
   resubmitCase(caseNo: string, body: ResubmitCaseBody): Promise<CaseDetail>
   /** 撤回 before acceptance. */
   withdrawCase(caseNo: string, version: number, reason?: string): Promise<CaseDetail>
-  /** Workbench: the cases this staff member works on, reddest first. */
-  staffCases(): Promise<StaffCaseSummary[]>
+  /** Workbench: the cases this staff member works on, reddest first, a page (STAFF_QUEUE_PAGE) from `offset`. */
+  staffCases(offset?: number): Promise<StaffCaseSummary[]>
   staffCase(caseNo: string): Promise<StaffCaseDetail>
   /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
   staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
@@ -260,8 +260,8 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async withdrawCase(caseNo, version, reason) {
       return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.withdrawCase.path, { caseNo }), body: { version, ...(reason ? { reason } : {}) } })).data
     },
-    async staffCases() {
-      return (await send<StaffCaseSummary[]>({ method: 'GET', url: ROUTES.staffCases.path })).data
+    async staffCases(offset = 0) {
+      return (await send<StaffCaseSummary[]>({ method: 'GET', url: ROUTES.staffCases.path, query: offset ? { offset: String(offset) } : {} })).data
     },
     async staffCase(caseNo) {
       return (await send<StaffCaseDetail>({ method: 'GET', url: buildPath(ROUTES.staffCase.path, { caseNo }) })).data

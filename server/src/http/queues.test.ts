@@ -1,0 +1,125 @@
+/**
+ * The workbench queues past a few hundred open cases: read by desk in SQL
+ * (case_desks), most urgent first, a page at a time — so a new case reaches
+ * the window and, once accepted, its department however many older cases
+ * are open (the old list took the 500 oldest open cases system-wide and
+ * filtered those). The warning sweep walks every open case in batches, and
+ * cases stored before desks were kept get theirs at start.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addCalendarDays, shanghaiDate, STAFF_QUEUE_PAGE, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
+import { minimumLivingApplication, postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
+import type { Db } from '../store/db'
+import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
+import { caseLookups } from '../cases/act'
+import { sweepWarnings } from '../cases/warnings'
+import { fillMissingDesks } from '../cases/responsibility'
+
+const OLDER = 620
+
+const pgUrl = await postgresAvailable()
+const variants: { label: string; open: () => Promise<{ db: Db; close(): Promise<void> }> }[] = [
+  { label: 'PGlite', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
+]
+if (pgUrl) variants.push({ label: 'PostgreSQL', open: async () => { const pg = await postgresDb(pgUrl); return { db: pg.db, close: () => pg.drop() } } })
+
+describe.each(variants)('workbench queues on $label', (variant) => {
+  let database: { db: Db; close(): Promise<void> }
+  let server: TestServer
+  const tokens: Record<string, string> = {}
+  const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` })
+
+  /** `n` copies of a submitted case, each a day older than the last and all due long ago (so ahead of any new case). */
+  async function cloneOlder(templateId: string, n: number): Promise<void> {
+    await server.app.db.query(
+      `insert into cases (case_no, item_code, account_id, form_version, form, form_values, answers, materials, delivery, status, submitted_at, due, desks_ready)
+       select 'MZ-0001-20250101-' || lpad(g::text, 4, '0'), item_code, account_id, form_version, form, form_values, answers, materials, delivery, status,
+              submitted_at - g * interval '1 day', date '2025-01-03', true
+       from cases, generate_series(1, $2::int) g where id = $1`,
+      [templateId, n],
+    )
+    await server.app.db.query(
+      `insert into case_events (case_id, type, actor, data, at)
+       select c.id, e.type, e.actor, e.data, c.submitted_at from cases c, case_events e where c.case_no like 'MZ-0001-20250101-%' and e.case_id = $1`,
+      [templateId],
+    )
+    await server.app.db.query(`insert into case_desks (case_id, desk, due) select id, 'window', due from cases where case_no like 'MZ-0001-20250101-%'`)
+  }
+
+  async function allPages(who: string): Promise<StaffCaseSummary[]> {
+    const out: StaffCaseSummary[] = []
+    for (let offset = 0; ; offset += STAFF_QUEUE_PAGE) {
+      const res = await server.app.inject({ url: `/api/staff/cases?offset=${offset}`, headers: as(who) })
+      expect(res.statusCode, res.body).toBe(200)
+      const page = res.json<StaffCaseSummary[]>()
+      out.push(...page)
+      if (page.length < STAFF_QUEUE_PAGE) return out
+    }
+  }
+
+  beforeAll(async () => {
+    database = await variant.open()
+    server = await startTestServer({ db: database.db })
+    for (const who of ['clerk', 'reviewer_mz', 'supervisor']) {
+      tokens[who] = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: who, password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+    }
+  }, 60_000)
+  afterAll(async () => {
+    await server?.close()
+    await database?.close()
+  })
+
+  describe(`workbench queues with more than ${OLDER} open cases`, () => {
+    it('reach the window and the department by desk, most urgent first, a page at a time; the sweep sees every case', async () => {
+      const { token } = await signInCitizen(server.app, '13977770001', '10.77.0.1')
+      const template = await submitApplication(server.app, token, minimumLivingApplication('13977770001'), 'queues-test-template-01')
+      const templateId = (await server.app.db.query<{ id: string }>('select id from cases where case_no = $1', [template.caseNo]))[0]!.id
+      await cloneOlder(templateId, OLDER)
+      const fresh = await submitApplication(server.app, token, minimumLivingApplication('13977770001'), 'queues-test-newest-001')
+
+      // The window: every open case at the window, the long-overdue copies first, the new one on a later page.
+      const window = await allPages('clerk')
+      expect(window).toHaveLength(OLDER + 2)
+      expect(window[0]!.light).toBe('red')
+      expect(window.findIndex((c) => c.caseNo === fresh.caseNo)).toBeGreaterThanOrEqual(OLDER)
+      const firstPage = (await server.app.inject({ url: '/api/staff/cases', headers: as('clerk') })).json<StaffCaseSummary[]>()
+      expect(firstPage).toHaveLength(STAFF_QUEUE_PAGE)
+      // Supervision sees them all too.
+      expect(await allPages('supervisor')).toHaveLength(OLDER + 2)
+
+      // Accepted, the new case is on 民政局's desk at once (none of the copies is).
+      for (const type of ['start_pre_review', 'accept']) {
+        const { version } = (await server.app.inject({ url: `/api/staff/cases/${fresh.caseNo}`, headers: as('clerk') })).json<StaffCaseDetail>()
+        expect((await server.app.inject({ method: 'POST', url: `/api/staff/cases/${fresh.caseNo}/events`, payload: { type, version }, headers: as('clerk') })).statusCode).toBe(200)
+      }
+      const department = (await server.app.inject({ url: '/api/staff/cases', headers: as('reviewer_mz') })).json<StaffCaseSummary[]>()
+      expect(department.map((c) => c.caseNo)).toEqual([fresh.caseNo])
+      expect((await allPages('clerk')).map((c) => c.caseNo)).not.toContain(fresh.caseNo)
+
+      // A bad page number is refused in words.
+      const bad = await server.app.inject({ url: '/api/staff/cases?offset=-1', headers: as('clerk') })
+      expect(bad.statusCode).toBe(400)
+      expect(bad.headers['content-type']).toContain('application/problem+json')
+
+      // The sweep, 100 at a time, reaches the template (its id may sort anywhere among 600-odd) and raises its red card.
+      const lookups = caseLookups(server.app.catalogue)
+      const later = Date.parse(`${addCalendarDays(shanghaiDate(Date.now()), 30)}T04:00:00Z`)
+      await sweepWarnings(server.app.db, lookups, later, 100)
+      const warned = await server.app.db.query<{ n: number }>(`select count(distinct case_id)::int as n from case_warnings where light = 'red'`)
+      expect(warned[0]!.n).toBe(OLDER + 2) // the copies, the template and the new case (its department late by then)
+      const red = await server.app.db.query<{ case_no: string }>(`select c.case_no from case_warnings w join cases c on c.id = w.case_id where w.light = 'red' and c.case_no = $1`, [template.caseNo])
+      expect(red).toHaveLength(1)
+    }, 120_000)
+
+    it('works out the desks of cases stored before they were kept', async () => {
+      const { token } = await signInCitizen(server.app, '13977770002', '10.77.0.2')
+      const old = await submitApplication(server.app, token, minimumLivingApplication('13977770002'), 'queues-test-undesked-01')
+      await server.app.db.query(`delete from case_desks where case_id = (select id from cases where case_no = $1)`, [old.caseNo])
+      await server.app.db.query(`update cases set desks_ready = false, due = null where case_no = $1`, [old.caseNo])
+      expect((await allPages('clerk')).map((c) => c.caseNo)).not.toContain(old.caseNo)
+      expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue).itemOf)).toBe(1)
+      expect((await allPages('clerk')).map((c) => c.caseNo)).toContain(old.caseNo)
+      expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue).itemOf)).toBe(0)
+    }, 60_000)
+  })
+})
