@@ -9,7 +9,6 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { CaseDetail, SubmitCaseBody, UploadedFile } from '@tongban/core'
-import { multipartBody } from './uploads/fixtures/files'
 import { buildApp } from './app'
 import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
@@ -186,6 +185,8 @@ export function foodLicenceApplication(fileId: string): SubmitCaseBody {
 
 /** Uploads a file as the signed-in citizen; throws unless it was taken. */
 export async function uploadAs(app: FastifyInstance, token: string, name: string, data: Buffer, type: string): Promise<UploadedFile> {
+  // Loaded here, not at the top: the fixtures read files beside them, which the mini-program's test environment cannot.
+  const { multipartBody } = await import('./uploads/fixtures/files')
   const { body, contentType } = multipartBody([{ name: 'file', filename: name, type, data }])
   const res = await app.inject({ method: 'POST', url: '/api/uploads', payload: body, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } })
   if (res.statusCode !== 201) throw new Error(`upload answered ${res.statusCode}: ${res.body}`)
