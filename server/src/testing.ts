@@ -193,6 +193,29 @@ export async function uploadAs(app: FastifyInstance, token: string, name: string
   return res.json<UploadedFile>()
 }
 
+/**
+ * `n` copies of a submitted case, numbered `<item>-20250101-NNNN`, submitted
+ * 1 to 60 days before it and at the window since (each due two days after
+ * its submission, so before any case submitted now): many open cases in one
+ * statement, for the queue tests and benchmark.
+ */
+export async function cloneOpenCases(db: Db, templateId: string, n: number): Promise<void> {
+  const like = `%-20250101-%`
+  await db.query(
+    `insert into cases (case_no, item_code, account_id, form_version, form, form_values, answers, materials, delivery, status, submitted_at, due, desks_ready)
+     select item_code || '-20250101-' || lpad(g::text, 4, '0'), item_code, account_id, form_version, form, form_values, answers, materials, delivery, status,
+            submitted_at - (g % 60 + 1) * interval '1 day', (submitted_at - (g % 60 + 1) * interval '1 day')::date + 2, true
+     from cases, generate_series(1, $2::int) g where id = $1`,
+    [templateId, n],
+  )
+  await db.query(
+    `insert into case_events (case_id, type, actor, data, at)
+     select c.id, e.type, e.actor, e.data, c.submitted_at from cases c, case_events e where c.case_no like $2 and e.case_id = $1`,
+    [templateId, like],
+  )
+  await db.query(`insert into case_desks (case_id, desk, due) select id, 'window', due from cases where case_no like $1`, [like])
+}
+
 /** Submits as the signed-in citizen; throws unless a case was created. */
 export async function submitApplication(app: FastifyInstance, token: string, body: SubmitCaseBody, key: string): Promise<CaseDetail> {
   const res = await app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${token}`, 'idempotency-key': key.padEnd(20, '0') } })

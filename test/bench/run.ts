@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   miniprogram: () => import('./miniprogram.bench'),
   validator: () => import('./validator.bench'),
   notice: () => import('./notice.bench'),
+  queue: () => import('./queue.bench'),
 }
 
 const wanted = process.argv.slice(2)

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addCalendarDays, shanghaiDate, STAFF_QUEUE_PAGE, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
-import { minimumLivingApplication, postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
+import { cloneOpenCases, minimumLivingApplication, postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
 import type { Db } from '../store/db'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { caseLookups } from '../cases/act'
@@ -28,23 +28,6 @@ describe.each(variants)('workbench queues on $label', (variant) => {
   let server: TestServer
   const tokens: Record<string, string> = {}
   const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` })
-
-  /** `n` copies of a submitted case, each a day older than the last and all due long ago (so ahead of any new case). */
-  async function cloneOlder(templateId: string, n: number): Promise<void> {
-    await server.app.db.query(
-      `insert into cases (case_no, item_code, account_id, form_version, form, form_values, answers, materials, delivery, status, submitted_at, due, desks_ready)
-       select 'MZ-0001-20250101-' || lpad(g::text, 4, '0'), item_code, account_id, form_version, form, form_values, answers, materials, delivery, status,
-              submitted_at - g * interval '1 day', date '2025-01-03', true
-       from cases, generate_series(1, $2::int) g where id = $1`,
-      [templateId, n],
-    )
-    await server.app.db.query(
-      `insert into case_events (case_id, type, actor, data, at)
-       select c.id, e.type, e.actor, e.data, c.submitted_at from cases c, case_events e where c.case_no like 'MZ-0001-20250101-%' and e.case_id = $1`,
-      [templateId],
-    )
-    await server.app.db.query(`insert into case_desks (case_id, desk, due) select id, 'window', due from cases where case_no like 'MZ-0001-20250101-%'`)
-  }
 
   async function allPages(who: string): Promise<StaffCaseSummary[]> {
     const out: StaffCaseSummary[] = []
@@ -74,7 +57,7 @@ describe.each(variants)('workbench queues on $label', (variant) => {
       const { token } = await signInCitizen(server.app, '13977770001', '10.77.0.1')
       const template = await submitApplication(server.app, token, minimumLivingApplication('13977770001'), 'queues-test-template-01')
       const templateId = (await server.app.db.query<{ id: string }>('select id from cases where case_no = $1', [template.caseNo]))[0]!.id
-      await cloneOlder(templateId, OLDER)
+      await cloneOpenCases(server.app.db, templateId, OLDER)
       const fresh = await submitApplication(server.app, token, minimumLivingApplication('13977770001'), 'queues-test-newest-001')
 
       // The window: every open case at the window, the long-overdue copies first, the new one on a later page.

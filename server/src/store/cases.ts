@@ -122,11 +122,12 @@ export function caseRepo(db: Queryable) {
       if (desks === 'all') {
         return db.query<CaseRow>(`${SELECT} where c.status not in ${CLOSED} order by c.due asc nulls last, c.submitted_at, c.id limit $1 offset $2`, [limit, offset])
       }
-      return db.query<CaseRow>(
-        `${SELECT} join (select case_id, min(due) as due from case_desks where desk = any($1::text[]) group by case_id) d on d.case_id = c.id
-         order by d.due asc nulls last, c.submitted_at, c.id limit $2 offset $3`,
-        [desks, limit, offset],
-      )
+      // One desk (nearly everyone): read in the (desk, due, case_id) index's order, a page and no more;
+      // several desks: each case once, by its earliest deadline there.
+      const page = desks.length === 1
+        ? 'select case_id, due from case_desks where desk = ($1::text[])[1] order by due asc nulls last, case_id limit $2 offset $3'
+        : 'select case_id, min(due) as due from case_desks where desk = any($1::text[]) group by case_id order by min(due) asc nulls last, case_id limit $2 offset $3'
+      return db.query<CaseRow>(`${SELECT} join (${page}) d on d.case_id = c.id order by d.due asc nulls last, d.case_id`, [desks, limit, offset])
     },
 
     /** Puts the case on these desks (and no others), with its earliest running deadline: in the transaction that changed it. */

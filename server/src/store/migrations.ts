@@ -355,7 +355,7 @@ export const MIGRATIONS: Migration[] = [
         due date,
         primary key (case_id, desk)
       );
-      create index case_desks_desk on case_desks(desk, due);
+      create index case_desks_desk on case_desks(desk, due, case_id);
       alter table cases add column due date;
       alter table cases add column desks_ready boolean not null default false;
       create index cases_open_due on cases(due, submitted_at) where status not in ('completed', 'not_accepted', 'withdrawn')
