@@ -13,6 +13,9 @@ import { caseLookups } from '../../server/src/cases/act'
 import { cloneOpenCases, minimumLivingApplication, signInCitizen, startTestServer, submitApplication } from '../../server/src/testing'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed/staff'
 import { line, ms, percentile } from './util'
+// The BFF's decorations of the Fastify instance (app.db, app.catalogue), for the types.
+import type {} from '../../server/src/http/health'
+import type {} from '../../server/src/http/catalogue'
 
 const B = 'queue'
 const OPEN = 3_000
