@@ -61,6 +61,20 @@ export async function postgresAvailable(url = process.env.TEST_DATABASE_URL ?? '
   }
 }
 
+export interface DatabaseVariant {
+  label: 'PGlite' | 'PostgreSQL'
+  open(): Promise<{ db: Db; close(): Promise<void> }>
+}
+
+/** The databases a test runs on: the embedded PGlite, and the local PostgreSQL when it is there (required under REQUIRE_SERVICES). */
+export async function databaseVariants(): Promise<DatabaseVariant[]> {
+  const pgUrl = await postgresAvailable()
+  return [
+    { label: 'PGlite', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
+    ...(pgUrl ? [{ label: 'PostgreSQL' as const, open: async () => { const pg = await postgresDb(pgUrl); return { db: pg.db, close: () => pg.drop() } } }] : []),
+  ]
+}
+
 /** A PostgreSQL database in a fresh schema; drop() removes it. */
 export async function postgresDb(url: string): Promise<{ db: Db; schema: string; drop(): Promise<void> }> {
   const schema = `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`

@@ -12,18 +12,14 @@ import {
   addWorkingDays, decisionDays, shanghaiDate,
   type CaseDetail, type Item, type StaffCaseDetail, type StaffCaseSummary, type SubmitCaseBody,
 } from '@tongban/core'
-import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
+import { databaseVariants, signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { staffRepo } from '../store/staff'
 import { hashPassword } from '../auth/passwords'
 import type { Db } from '../store/db'
 import { inspectPdf } from '../notices/pdf-inspect'
 
-const pgUrl = await postgresAvailable()
-const variants: { label: string; open: () => Promise<{ db: Db; close(): Promise<void> }> }[] = [
-  { label: 'PGlite', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
-]
-if (pgUrl) variants.push({ label: 'PostgreSQL', open: async () => { const pg = await postgresDb(pgUrl); return { db: pg.db, close: () => pg.drop() } } })
+const variants = await databaseVariants()
 
 describe.each(variants)('a whole case on $label', (variant) => {
   let database: { db: Db; close(): Promise<void> }

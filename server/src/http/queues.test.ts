@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addCalendarDays, shanghaiDate, STAFF_QUEUE_PAGE, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
-import { cloneOpenCases, minimumLivingApplication, postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
+import { cloneOpenCases, minimumLivingApplication, databaseVariants, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
 import type { Db } from '../store/db'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { caseLookups } from '../cases/act'
@@ -17,11 +17,7 @@ import { fillMissingDesks } from '../cases/responsibility'
 
 const OLDER = 620
 
-const pgUrl = await postgresAvailable()
-const variants: { label: string; open: () => Promise<{ db: Db; close(): Promise<void> }> }[] = [
-  { label: 'PGlite', open: async () => { const db = await seededPglite(); return { db, close: () => db.close() } } },
-]
-if (pgUrl) variants.push({ label: 'PostgreSQL', open: async () => { const pg = await postgresDb(pgUrl); return { db: pg.db, close: () => pg.drop() } } })
+const variants = await databaseVariants()
 
 describe.each(variants)('workbench queues on $label', (variant) => {
   let database: { db: Db; close(): Promise<void> }
