@@ -227,7 +227,7 @@ export async function cloneOpenCases(db: Db, templateId: string, n: number): Pro
      select c.id, e.type, e.actor, e.data, c.submitted_at from cases c, case_events e where c.case_no like $2 and e.case_id = $1`,
     [templateId, like],
   )
-  await db.query(`insert into case_desks (case_id, desk, due) select id, 'window', due from cases where case_no like $1`, [like])
+  await db.query(`insert into case_desks (case_id, desk, due, submitted_at, case_no) select id, 'window', due, submitted_at, case_no from cases where case_no like $1`, [like])
 }
 
 /** Submits as the signed-in citizen; throws unless a case was created. */

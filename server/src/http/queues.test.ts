@@ -100,5 +100,35 @@ describe.each(variants)('workbench queues on $label', (variant) => {
       expect((await allPages('clerk')).map((c) => c.caseNo)).toContain(old.caseNo)
       expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue).itemOf)).toBe(0)
     }, 60_000)
+
+    it('serves cases due the same day first come, first served — by submission time, never by their random ids', async () => {
+      // One morning at the window: twelve applications a minute apart, all due the same day (a clock the test moves).
+      let at = Date.parse('2026-03-02T02:00:00Z') // Monday 10:00 in Shanghai
+      const morning = await startTestServer({ db: database.db, now: () => at })
+      try {
+        const { token } = await signInCitizen(morning.app, '13977770003', '10.77.0.3')
+        const submitted: string[] = []
+        for (let i = 0; i < 12; i++) {
+          at += 60_000
+          submitted.push((await submitApplication(morning.app, token, minimumLivingApplication('13977770003'), `queues-fifo-${String(i).padStart(2, '0')}`)).caseNo)
+        }
+        const ours = (list: StaffCaseSummary[]) => list.map((c) => c.caseNo).filter((no) => submitted.includes(no))
+        for (const who of ['clerk', 'supervisor']) {
+          const login = await morning.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: who, password: DEMO_STAFF_PASSWORD } })
+          tokens[`${who}-morning`] = login.json<{ token: string }>().token
+          const list: StaffCaseSummary[] = []
+          for (let offset = 0; ; offset += STAFF_QUEUE_PAGE) {
+            const page = (await morning.app.inject({ url: `/api/staff/cases?offset=${offset}`, headers: as(`${who}-morning`) })).json<StaffCaseSummary[]>()
+            list.push(...page)
+            if (page.length < STAFF_QUEUE_PAGE) break
+          }
+          const due = new Set(list.filter((c) => submitted.includes(c.caseNo)).map((c) => c.deadline))
+          expect(due.size, who).toBe(1)
+          expect(ours(list), who).toEqual(submitted)
+        }
+      } finally {
+        await morning.close()
+      }
+    }, 60_000)
   })
 })

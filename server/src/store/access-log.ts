@@ -10,7 +10,7 @@ export function accessLogRepo(db: Queryable) {
     async forAccount(accountId: string, limit = 100) {
       return db.query<{ at: Date; display_name: string; roles: StaffRole[]; purpose: AccessPurpose; fields: string[] }>(
         `select l.at, s.display_name, s.roles, l.purpose, l.fields from access_log l join staff s on s.id = l.staff_id
-         where l.account_id = $1 order by l.at desc limit $2`,
+         where l.account_id = $1 order by l.at desc, s.display_name, l.purpose limit $2`,
         [accountId, limit],
       )
     },

@@ -120,20 +120,23 @@ export function caseRepo(db: Queryable) {
      */
     async queue(desks: readonly string[] | 'all', limit: number, offset: number): Promise<CaseRow[]> {
       if (desks === 'all') {
-        return db.query<CaseRow>(`${SELECT} where c.status not in ${CLOSED} order by c.due asc nulls last, c.submitted_at, c.id limit $1 offset $2`, [limit, offset])
+        return db.query<CaseRow>(`${SELECT} where c.status not in ${CLOSED} order by c.due asc nulls last, c.submitted_at, c.case_no limit $1 offset $2`, [limit, offset])
       }
-      // One desk (nearly everyone): read in the (desk, due, case_id) index's order, a page and no more;
-      // several desks: each case once, by its earliest deadline there.
+      // One desk (nearly everyone): read in the (desk, due, submitted_at, case_no) index's order, a page and no more;
+      // several desks: each case once, by its earliest deadline there. Ties: first submitted first, then by number.
       const page = desks.length === 1
-        ? 'select case_id, due from case_desks where desk = ($1::text[])[1] order by due asc nulls last, case_id limit $2 offset $3'
-        : 'select case_id, min(due) as due from case_desks where desk = any($1::text[]) group by case_id order by min(due) asc nulls last, case_id limit $2 offset $3'
-      return db.query<CaseRow>(`${SELECT} join (${page}) d on d.case_id = c.id order by d.due asc nulls last, d.case_id`, [desks, limit, offset])
+        ? 'select case_id, due, submitted_at, case_no from case_desks where desk = ($1::text[])[1] order by due asc nulls last, submitted_at, case_no limit $2 offset $3'
+        : `select case_id, min(due) as due, submitted_at, case_no from case_desks where desk = any($1::text[])
+           group by case_id, submitted_at, case_no order by min(due) asc nulls last, submitted_at, case_no limit $2 offset $3`
+      return db.query<CaseRow>(`${SELECT} join (${page}) d on d.case_id = c.id order by d.due asc nulls last, d.submitted_at, d.case_no`, [desks, limit, offset])
     },
 
     /** Puts the case on these desks (and no others), with its earliest running deadline: in the transaction that changed it. */
     async setDesks(id: string, desks: readonly { desk: string; due: string | null }[], due: string | null): Promise<void> {
       await db.query('delete from case_desks where case_id = $1', [id])
-      for (const d of desks) await db.query('insert into case_desks (case_id, desk, due) values ($1, $2, $3)', [id, d.desk, d.due])
+      for (const d of desks) {
+        await db.query('insert into case_desks (case_id, desk, due, submitted_at, case_no) select id, $2, $3, submitted_at, case_no from cases where id = $1', [id, d.desk, d.due])
+      }
       await db.query('update cases set due = $2, desks_ready = true where id = $1', [id, due])
     },
 
@@ -157,7 +160,7 @@ export function caseRepo(db: Queryable) {
     },
 
     async forAccount(accountId: string, limit = 100): Promise<CaseRow[]> {
-      return db.query<CaseRow>(`${SELECT} where c.account_id = $1 order by c.submitted_at desc limit $2`, [accountId, limit])
+      return db.query<CaseRow>(`${SELECT} where c.account_id = $1 order by c.submitted_at desc, c.case_no desc limit $2`, [accountId, limit])
     },
   }
 }
@@ -175,7 +178,7 @@ export function draftRepo(db: Queryable) {
   return {
     async list(accountId: string): Promise<DraftRow[]> {
       return db.query<DraftRow>(
-        'select item_code, item_name, form_version, form_values, answers, updated_at from drafts where account_id = $1 order by updated_at desc limit 50',
+        'select item_code, item_name, form_version, form_values, answers, updated_at from drafts where account_id = $1 order by updated_at desc, item_code limit 50',
         [accountId],
       )
     },

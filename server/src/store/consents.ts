@@ -35,10 +35,10 @@ export function consentRepo(db: Queryable) {
       await db.query("update consents set status = 'granted', account_id = $2, granted_at = $3 where id = $1", [id, accountId, at])
     },
     async forAgent(agentId: string): Promise<ConsentRow[]> {
-      return db.query<ConsentRow>(`${SELECT} where c.agent_id = $1 order by c.created_at desc limit 100`, [agentId])
+      return db.query<ConsentRow>(`${SELECT} where c.agent_id = $1 order by c.created_at desc, c.item_code limit 100`, [agentId])
     },
     async grantedBy(accountId: string): Promise<ConsentRow[]> {
-      return db.query<ConsentRow>(`${SELECT} where c.account_id = $1 and c.status = 'granted' order by c.granted_at desc limit 100`, [accountId])
+      return db.query<ConsentRow>(`${SELECT} where c.account_id = $1 and c.status = 'granted' order by c.granted_at desc, c.item_code limit 100`, [accountId])
     },
   }
 }

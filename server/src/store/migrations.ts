@@ -361,6 +361,22 @@ export const MIGRATIONS: Migration[] = [
       create index cases_open_due on cases(due, submitted_at) where status not in ('completed', 'not_accepted', 'withdrawn')
     `,
   },
+  {
+    // First come, first served: a desk's queue breaks a tie of deadlines by when the case was submitted, then by its
+    // number — never by the random case id (two cases due the same day came out in a coin toss's order).
+    id: '020_case_desks_order',
+    sql: `
+      alter table case_desks add column submitted_at timestamptz;
+      alter table case_desks add column case_no text;
+      update case_desks d set submitted_at = c.submitted_at, case_no = c.case_no from cases c where c.id = d.case_id;
+      alter table case_desks alter column submitted_at set not null;
+      alter table case_desks alter column case_no set not null;
+      drop index case_desks_desk;
+      create index case_desks_desk on case_desks(desk, due, submitted_at, case_no);
+      drop index cases_open_due;
+      create index cases_open_due on cases(due, submitted_at, case_no) where status not in ('completed', 'not_accepted', 'withdrawn')
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001
