@@ -31,7 +31,7 @@ import { otpService } from './auth/otp'
 import { sessionService } from './auth/sessions'
 import { installAccessControl } from './auth/access'
 import { authRoutes } from './http/auth'
-import { devRoutes, devWechatRoutes } from './http/dev'
+import { devClockRoutes, devRoutes, devWechatRoutes } from './http/dev'
 import { wechatRoutes } from './http/wechat'
 import { consentRoutes } from './http/consents'
 import { formRoutes } from './http/forms'
@@ -46,7 +46,7 @@ import type { SmsProvider } from './connectors/sms/index'
 import { startConnectors } from './connectors/index'
 import { builtinBackend, httpBackend } from './backend/index'
 import { backendRoutes } from './http/backend'
-import { configureClock } from './clock'
+import { configureClock, productClock, type ProductClock } from './clock'
 import { staffWarningRoutes } from './http/staff-warnings'
 import { scheduleWarningSweep } from './cases/warnings'
 import { caseLookups } from './cases/act'
@@ -76,6 +76,14 @@ export interface BuildOptions {
 function listeningOrigin(app: FastifyInstance): string {
   const address = app.server.address()
   return `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The product's clock (clock.ts): every route reads now and today from it. */
+    clock: ProductClock
+    now: () => number
+  }
 }
 
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -120,7 +128,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   await app.register(cookie)
 
-  for (const warning of configureClock(config.clock)) app.log.warn(warning)
+  const clock = productClock(opts.now)
+  const now = clock.now
+  app.decorate('clock', clock)
+  app.decorate('now', now)
+  for (const warning of configureClock(config.clock, now())) app.log.warn(warning)
 
   const db = opts.db ?? (await openDb(config))
   const ownsDb = !opts.db
@@ -157,13 +169,13 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(formRoutes)
   const uploadSpace = await openUploadSpace(config, db, connectors.s3)
   app.addHook('onClose', async () => uploadSpace.close())
-  scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays)
+  scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays, now)
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
   await app.register(licenceRoutes, { demo: config.seed && !config.production, publicOrigin: config.publicOrigin })
-  await app.register(caseRoutes({ materials: materialResolver(), now: opts.now }))
+  await app.register(caseRoutes({ materials: materialResolver(), now }))
   const approval = connectors.approval
     ? httpBackend({
-        db, client: connectors.approval, log: app.log,
+        db, client: connectors.approval, log: app.log, now,
         // Links in a handover point at PUBLIC_ORIGIN, else at this process (a fake or a system on the same host).
         downloads: { origin: () => config.publicOrigin ?? listeningOrigin(app), secret: config.approval.webhookSecret },
       })
@@ -178,10 +190,10 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       if (address && typeof address === 'object') fakeApproval.setWebhookUrl(`http://127.0.0.1:${address.port}/api/backend/webhook`)
     })
   }
-  await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin, now: opts.now })
-  await app.register(staffWarningRoutes, { now: opts.now })
-  scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs)
-  await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: uploadSpace.store })
+  await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin, now })
+  await app.register(staffWarningRoutes, { now })
+  scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs, now)
+  await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: uploadSpace.store, now })
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {
@@ -189,7 +201,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))
   }
   if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
-  await app.register(noticeRoutes({ publicOrigin: config.publicOrigin, now: opts.now }))
+  if (!config.production && !opts.now) await app.register(devClockRoutes(clock))
+  await app.register(noticeRoutes({ publicOrigin: config.publicOrigin, now }))
 
   const webRoot = config.webRoot
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))

@@ -39,3 +39,29 @@ export function configureClock(config: Pick<ClockConfig, 'yellowDays' | 'calenda
   return missingYears(shanghaiDate(now))
     .map((y) => `the working-day calendar has no holiday data for ${y}: weekends only are skipped; add the year with WORK_CALENDAR_FILE`)
 }
+
+/**
+ * The product's one clock: every "now" and "today" the BFF reads (deadlines,
+ * lights, case numbers, form dates, documents) comes from here. Tests pass
+ * their own `now`; outside production the dev route `/dev/clock` can move a
+ * running product to another moment (the clock then runs on from there) and
+ * back to real time, so a browser test sees days pass as the product would.
+ */
+export interface ProductClock {
+  now(): number
+  /** Runs the clock from `at` on (null: real time again). Refused for an injected clock. */
+  moveTo(at: number | null): void
+  readonly moved: boolean
+}
+
+export function productClock(injected?: () => number): ProductClock {
+  if (injected) {
+    return { now: injected, moveTo() { throw new Error('an injected clock cannot be moved') }, moved: false }
+  }
+  let offset = 0
+  return {
+    now: () => Date.now() + offset,
+    moveTo(at) { offset = at === null ? 0 : at - Date.now() },
+    get moved() { return offset !== 0 },
+  }
+}

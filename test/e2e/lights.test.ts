@@ -1,17 +1,18 @@
 /**
  * The lights as days pass, in Chromium, on PostgreSQL. Two applications
- * are made now and then moved back in time in the database — as if one had
- * waited at the window a day (its 2-day pre-review due tomorrow: yellow) and
- * the other a week (overdue: red). The resident's 我的办件 and case page and
- * the clerk's queue show the same lights in words (never colour alone), the
- * overdue one first on the clerk's desk. axe on the citizen pages;
+ * are made on earlier days — the product's clock is moved back (POST
+ * /dev/clock), as if one had waited at the window a day (its 2-day
+ * pre-review due tomorrow: yellow) and the other a week (overdue: red) —
+ * and then runs on real time again. The resident's 我的办件 and case page
+ * and the clerk's queue show the same lights in words (never colour alone),
+ * the overdue one first on the clerk's desk. axe on the citizen pages;
  * screenshots go to test/artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { addWorkingDays, lightFor, shanghaiDate, workingDaysLeft, type CaseDetail } from '@tongban/core'
 import { minimumLivingApplication, postgresAvailable } from '../../server/src/testing'
-import { axeViolations, citizenContext, screenshot, staffPage, useProduct } from './support'
+import { axeViolations, citizenContext, moveClock, productToday, screenshot, staffPage, useProduct } from './support'
 
 const pgUrl = await postgresAvailable()
 const schema = `e2e_lights_${Date.now().toString(36)}`
@@ -27,41 +28,34 @@ function submittedDayFor(light: 'yellow' | 'red', today: string): string {
 }
 
 describe.runIf(pgUrl)('lights as the days pass', () => {
-  let sql: pg.Client
   // Registered before the product's hooks: the schema is dropped after the server has stopped.
-  beforeAll(async () => {
-    sql = new pg.Client({ connectionString: pgUrl!, options: `-c search_path=${schema}` })
-    await sql.connect()
-  })
   afterAll(async () => {
+    const sql = new pg.Client({ connectionString: pgUrl! })
+    await sql.connect()
     await sql.query(`drop schema if exists ${schema} cascade`)
     await sql.end()
   })
   const e2e = useProduct({ DATABASE_URL: pgUrl ?? '', DATABASE_SCHEMA: schema })
 
-  /** The case as if submitted at 10:00 on `day`, Shanghai time. */
-  async function backdate(caseNo: string, day: string): Promise<void> {
-    const at = `${day}T02:00:00Z`
-    const moved = await sql.query('update case_events set at = $2 where case_id = (select id from cases where case_no = $1)', [caseNo, at])
-    expect(moved.rowCount).toBe(1)
-    await sql.query('update cases set submitted_at = $2 where case_no = $1', [caseNo, at])
-  }
-
   it('yellow the day before the pre-review is due, red after it, the same for the resident and the clerk', async () => {
-    const today = shanghaiDate(Date.now())
+    const today = await productToday(e2e.product.url)
     const phone = '13866662001'
     const citizen = await citizenContext(e2e.browser, e2e.product.url, phone)
-    const apply = async (address: string, key: string) => {
+    /** Applies at 10:00 on `day` (Shanghai) by the product's clock. */
+    const applyOn = async (day: string, address: string, key: string) => {
+      await moveClock(e2e.product.url, `${day}T10:00:00+08:00`)
       const res = await citizen.request.post(`${e2e.product.url}/api/cases`, { data: minimumLivingApplication(phone, { name: '吴秀兰', address }), headers: { 'idempotency-key': key } })
       expect(res.status()).toBe(201)
-      return (await res.json() as CaseDetail).caseNo
+      const { caseNo, submittedAt } = await res.json() as CaseDetail
+      expect(shanghaiDate(Date.parse(submittedAt))).toBe(day)
+      return caseNo
     }
-    const soon = await apply('杏花村8组1号', 'lights-e2e-00000000001')
-    const late = await apply('杏花村8组2号', 'lights-e2e-00000000002')
     const soonDay = submittedDayFor('yellow', today)
     const lateDay = submittedDayFor('red', today)
-    await backdate(soon, soonDay)
-    await backdate(late, lateDay)
+    const late = await applyOn(lateDay, '杏花村8组2号', 'lights-e2e-00000000002')
+    const soon = await applyOn(soonDay, '杏花村8组1号', 'lights-e2e-00000000001')
+    await moveClock(e2e.product.url, null)
+    expect(await productToday(e2e.product.url)).toBe(today)
     const lateDue = addWorkingDays(lateDay, 2)
     const overdue = -workingDaysLeft(lateDue, today)
     const [m, d] = lateDue.slice(5).split('-').map(Number)

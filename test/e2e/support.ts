@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { shanghaiDate } from '@tongban/core'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 export const ARTIFACTS = join(ROOT, 'test/artifacts')
@@ -102,6 +103,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** A whole-page PNG in test/artifacts/ to look at. */
 export function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+/** Today (YYYY-MM-DD, Shanghai) as the running product reads it: its clock may have been moved (`moveClock`). */
+export async function productToday(url: string): Promise<string> {
+  const res = await fetch(`${url}/dev/clock`)
+  if (!res.ok) throw new Error(`GET /dev/clock answered ${res.status}`)
+  const { now } = await res.json() as { now: string }
+  return shanghaiDate(Date.parse(now))
+}
+
+/** Runs the product's clock from `at` (ISO with zone) on, or back on real time with null (POST /dev/clock). */
+export async function moveClock(url: string, at: string | null): Promise<void> {
+  const res = await fetch(`${url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at }) })
+  if (!res.ok) throw new Error(`POST /dev/clock answered ${res.status}: ${await res.text()}`)
 }
 
 /** A phone-sized context (375×812, zh-CN) signed in as this citizen through the dev SMS inbox. */

@@ -117,7 +117,7 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
   }, async (request, reply): Promise<AccountView> => {
     reply.header('cache-control', 'no-store')
     const { name, idNumber } = normalizeRealNameInput(request.body)
-    const errors = realNameIssues({ name, idNumber }, shanghaiDate(Date.now()))
+    const errors = realNameIssues({ name, idNumber }, shanghaiDate(app.now()))
     if (errors.length) throw new ProblemError('VALIDATION', { errors })
     const repo = identityRepo(app.db)
     const me = citizenOf(request)

@@ -71,7 +71,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     if (row.status === 'granted') return view(row)
     if (!(await app.otp.verify(row.resident_phone, request.body.code.trim(), 'consent'))) throw new ProblemError('OTP_INVALID')
     const account = await identityRepo(app.db).ensureAccount(row.resident_phone)
-    await repo.grant(row.id, account.id, new Date())
+    await repo.grant(row.id, account.id, new Date(app.now()))
     return view((await repo.byId(row.id))!)
   })
 

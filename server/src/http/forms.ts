@@ -17,6 +17,6 @@ export async function formRoutes(app: FastifyInstance): Promise<void> {
     if (!guide) throw new ProblemError('ITEM_NOT_FOUND')
     const form = guide.item.form
     if (!form) throw new ProblemError('FORM_NOT_FOUND')
-    return validateForm(form, request.body.values, { answers: request.body.answers ?? {}, today: shanghaiDate(Date.now()) })
+    return validateForm(form, request.body.values, { answers: request.body.answers ?? {}, today: shanghaiDate(app.now()) })
   })
 }

@@ -75,7 +75,7 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
     const events = await loadEvents(app.db, row.id)
     const index = events.findLastIndex((e) => e.type === 'complete')
     if (index < 0) throw new ProblemError('NOT_FOUND')
-    const { pdf } = await issueCaseCertificate({ db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date() }, row, licence, index)
+    const { pdf } = await issueCaseCertificate({ db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date(app.now()) }, row, licence, index)
     return reply
       .type('application/pdf')
       .header('content-disposition', contentDisposition('attachment', `${licence.type}-${licence.holder}.pdf`))
