@@ -72,10 +72,14 @@ export interface BuildOptions {
   now?: () => number
 }
 
+function listeningPort(app: FastifyInstance): number {
+  const address = app.server.address()
+  return address && typeof address === 'object' ? address.port : 0
+}
+
 /** http://127.0.0.1:<port> of this server once it listens. */
 function listeningOrigin(app: FastifyInstance): string {
-  const address = app.server.address()
-  return `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`
+  return `http://127.0.0.1:${listeningPort(app)}`
 }
 
 declare module 'fastify' {
@@ -133,6 +137,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.decorate('clock', clock)
   app.decorate('now', now)
   for (const warning of configureClock(config.clock, now())) app.log.warn(warning)
+  // The address printed in every document's QR code and verify link comes from configuration only (PUBLIC_ORIGIN,
+  // required in production), never from a request's Host header, which anyone can forge.
+  const printedOrigin = () => config.publicOrigin ?? `http://localhost:${listeningPort(app)}`
 
   const db = opts.db ?? (await openDb(config))
   const ownsDb = !opts.db
@@ -171,7 +178,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.addHook('onClose', async () => uploadSpace.close())
   scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays, now)
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
-  await app.register(licenceRoutes, { demo: config.seed && !config.production, publicOrigin: config.publicOrigin })
+  await app.register(licenceRoutes, { demo: config.seed && !config.production, origin: printedOrigin })
   await app.register(caseRoutes({ materials: materialResolver(), now }))
   const approval = connectors.approval
     ? httpBackend({
@@ -190,7 +197,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       if (address && typeof address === 'object') fakeApproval.setWebhookUrl(`http://127.0.0.1:${address.port}/api/backend/webhook`)
     })
   }
-  await app.register(staffCaseRoutes, { publicOrigin: config.publicOrigin, now })
+  await app.register(staffCaseRoutes, { origin: printedOrigin, now })
   await app.register(staffWarningRoutes, { now })
   scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs, now)
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: uploadSpace.store, now })
@@ -202,7 +209,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   }
   if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
   if (!config.production && !opts.now) await app.register(devClockRoutes(clock))
-  await app.register(noticeRoutes({ publicOrigin: config.publicOrigin, now }))
+  await app.register(noticeRoutes({ origin: printedOrigin, now }))
 
   const webRoot = config.webRoot
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'))

@@ -18,6 +18,7 @@ describe('configuration', () => {
     [{ UPLOAD_STORE: 's4' }, /UPLOAD_STORE/],
     [{ UPLOAD_RATE_LIMIT: '0' }, /UPLOAD_RATE_LIMIT/],
     [{ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com' }, /WECHAT_API_BASE/],
+    [{ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com' }, /PUBLIC_ORIGIN/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY .*"true" would let any client choose its address/],
     [{ TRUST_PROXY: '1' }, /TRUST_PROXY .*a hop count \("1"\) cannot tell a proxy from a client/],
     [{ TRUST_PROXY: '10.0.0.1,proxy.internal' }, /TRUST_PROXY .*got "proxy.internal"/],
@@ -31,7 +32,7 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message)
   })
 
-  const PROD = { NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com' }
+  const PROD = { NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com', PUBLIC_ORIGIN: 'https://tongban.example.gov.cn' }
   const S3 = { S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com', S3_BUCKET: 'tongban-prod', S3_ACCESS_KEY_ID: 'LTAIexample', S3_SECRET_ACCESS_KEY: 'example-secret' }
 
   it.each([
@@ -80,7 +81,7 @@ describe('configuration', () => {
   })
 
   it('accepts production with the real services configured', () => {
-    const c = loadConfig({ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com' })
+    const c = loadConfig({ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com', PUBLIC_ORIGIN: 'https://tongban.example.gov.cn' })
     expect(c.production).toBe(true)
   })
 })

@@ -203,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production'
   if (production && !env.SMS_BASE_URL) throw new ConfigError('SMS_BASE_URL (with SMS_ACCESS_KEY_ID / SMS_ACCESS_KEY_SECRET) must be set in production: without it codes would go to the local fake')
   if (production && !env.WECHAT_API_BASE) throw new ConfigError('WECHAT_API_BASE (with WECHAT_APP_ID / WECHAT_APP_SECRET) must be set in production')
+  if (production && !env.PUBLIC_ORIGIN) throw new ConfigError('PUBLIC_ORIGIN (e.g. https://tongban.example.gov.cn) must be set in production: it is printed in every document\'s QR code and verify link')
   const uploadStore = env.UPLOAD_STORE || 'disk'
   if (uploadStore !== 'disk' && uploadStore !== 'postgres' && uploadStore !== 's3') throw new ConfigError(`UPLOAD_STORE must be disk, postgres or s3, got "${uploadStore}"`)
   const s3 = s3Config(env, uploadStore === 's3', production)

@@ -30,7 +30,7 @@ export function licenceView(r: LicenceRow & { case_no?: string | null }): Licenc
   }
 }
 
-export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean; publicOrigin?: string }): Promise<void> {
+export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean; origin: () => string }): Promise<void> {
   async function fillDemoWallet(accountId: string): Promise<void> {
     await app.db.transaction(async (tx) => {
       const repo = licencesRepo(tx)
@@ -75,7 +75,7 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
     const events = await loadEvents(app.db, row.id)
     const index = events.findLastIndex((e) => e.type === 'complete')
     if (index < 0) throw new ProblemError('NOT_FOUND')
-    const { pdf } = await issueCaseCertificate({ db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date(app.now()) }, row, licence, index)
+    const { pdf } = await issueCaseCertificate({ db: app.db, origin: opts.origin(), at: new Date(app.now()) }, row, licence, index)
     return reply
       .type('application/pdf')
       .header('content-disposition', contentDisposition('attachment', `${licence.type}-${licence.holder}.pdf`))

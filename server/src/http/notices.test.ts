@@ -204,3 +204,34 @@ describe('notices', () => {
     expect((await get(`/api/staff/cases/${caseNo}/notices/acceptance`, token)).statusCode).toBe(401)
   })
 })
+
+describe('the address printed in a document', () => {
+  it('comes from configuration, never from the Host header of the first download (http://localhost:<port> without PUBLIC_ORIGIN)', async () => {
+    const own = await startTestServer()
+    try {
+      const port = new URL(own.url).port
+      const { token } = await signInCitizen(own.app, '13970009999', '10.9.2.1')
+      const res = await own.app.inject({ method: 'POST', url: '/api/cases', payload: minimumLivingApplication('13970009999'), headers: { ...as(token), 'idempotency-key': 'notice-host-header-01' } })
+      expect(res.statusCode, res.body).toBe(201)
+      const { caseNo } = res.json<CaseDetail>()
+      const login = await own.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD } })
+      const desk = as(login.json<{ token: string }>().token)
+      for (const [type, version] of [['start_pre_review', 1], ['accept', 2]] as const) {
+        expect((await own.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { type, version }, headers: desk })).statusCode).toBe(200)
+      }
+      const forged = { ...as(token), host: 'evil.example.com', 'x-forwarded-host': 'evil.example.com' }
+      const pdf = await own.app.inject({ url: `/api/cases/${caseNo}/notices/acceptance`, headers: forged })
+      expect(pdf.statusCode, pdf.body).toBe(200)
+      const { links, text } = await inspectPdf(pdf.rawPayload)
+      expect(links.some((l) => l.includes('evil.example.com'))).toBe(false)
+      expect(text).not.toContain('evil.example.com')
+      const link = links.find((l) => l.startsWith(`http://localhost:${port}/verify/`))
+      expect(link, links.join(' ')).toBeDefined()
+      // And the verify route still vouches for the document it printed.
+      const view = await own.app.inject({ url: `/api/verify/${link!.slice(`http://localhost:${port}/verify/`.length)}` })
+      expect(view.json<VerifyView>().status).toBe('valid')
+    } finally {
+      await own.close()
+    }
+  })
+})

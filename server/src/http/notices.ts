@@ -35,18 +35,17 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 const noticeConfig = { fieldProblems: { kind: 'NOTICE_NOT_FOUND', event: 'NOTICE_NOT_FOUND' }, fieldMessages: { kind: '没有这种通知书', event: '通知书序号不正确' } } as const
 
 export interface NoticeRouteOptions {
-  /** Scheme + host the QR codes point at (PUBLIC_ORIGIN); absent → the address the request came to. */
-  publicOrigin?: string
+  /** Scheme + host the QR codes point at: PUBLIC_ORIGIN, else this server's http://localhost:<port> — never a request's Host. */
+  origin: () => string
   now?: () => number
 }
 
 type NoticeRequest = FastifyRequest<{ Params: { caseNo: string; kind: NoticeKind }; Querystring: { event?: number } }>
 
-export function noticeRoutes(opts: NoticeRouteOptions = {}) {
+export function noticeRoutes(opts: NoticeRouteOptions) {
   return async function routes(app: FastifyInstance): Promise<void> {
     const now = opts.now ?? Date.now
     const lookups = caseLookups(app.catalogue)
-    const originOf = (request: FastifyRequest) => opts.publicOrigin ?? `${request.protocol}://${request.host}`
 
     async function caseFor(request: FastifyRequest<{ Params: { caseNo: string } }>, owner: string | null): Promise<CaseRow> {
       const { caseNo } = request.params
@@ -76,7 +75,7 @@ export function noticeRoutes(opts: NoticeRouteOptions = {}) {
       if (!hit) throw new ProblemError('NOTICE_NOT_FOUND')
       const item = await lookups.itemOf(row.item_code)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
-      const deps = { db: app.db, origin: originOf(request), at: new Date(now()), departmentName: await lookups.departmentNames() }
+      const deps = { db: app.db, origin: opts.origin(), at: new Date(now()), departmentName: await lookups.departmentNames() }
       const { pdf } = await issueCaseNotice(deps, row, item, events, kind, hit.index)
       return reply
         .type('application/pdf')

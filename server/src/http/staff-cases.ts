@@ -46,7 +46,7 @@ function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string)
   return { deadline: b.deadline, ...clockAt(b.deadline, today), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
 }
 
-export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number; publicOrigin?: string } = {}): Promise<void> {
+export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number; origin: () => string }): Promise<void> {
   const now = opts.now ?? Date.now
   const staffOf = (request: FastifyRequest) => {
     if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
@@ -145,7 +145,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     })
     app.approval.kick()
     // The notice the decision calls for gets its 文号 now, in the order decisions are taken.
-    const deps = { db: app.db, origin: opts.publicOrigin ?? `${request.protocol}://${request.host}`, at: new Date(now()), departmentName: await lookups.departmentNames() }
+    const deps = { db: app.db, origin: opts.origin(), at: new Date(now()), departmentName: await lookups.departmentNames() }
     await issueNoticesFor(deps, result.row, result.item, result.events, result.added)
       .catch((e: unknown) => request.log.error({ err: e, caseNo: result.row.case_no }, 'issuing the notice failed; it is issued on first download'))
     return staffDetail(request, result.row, result.events)
