@@ -118,7 +118,8 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080' },
+    // The Host stays the dev server's (changeOrigin off), so the BFF's cross-site check sees the page's own origin.
+    proxy: { '/api': { target: 'http://localhost:8080', changeOrigin: false }, '/healthz': { target: 'http://localhost:8080', changeOrigin: false } },
   },
   test: {
     projects: [

@@ -29,7 +29,7 @@ import { loadSecretKey, secrets } from './auth/secrets'
 import { fieldCipher } from './auth/crypto'
 import { otpService } from './auth/otp'
 import { sessionService } from './auth/sessions'
-import { installAccessControl } from './auth/access'
+import { installAccessControl, installOriginCheck } from './auth/access'
 import { authRoutes } from './http/auth'
 import { devClockRoutes, devRoutes, devWechatRoutes } from './http/dev'
 import { wechatRoutes } from './http/wechat'
@@ -162,6 +162,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.decorate('idCipher', fieldCipher(secretKey, 'id-number'))
   app.decorate('otp', otpService({ db, secrets: keys, sms: connectors.sms }))
   app.decorate('sessions', sessionService({ db, secrets: keys }))
+  installOriginCheck(app, [...(config.publicOrigin ? [config.publicOrigin] : []), ...config.trustedOrigins])
   installAccessControl(app, app.sessions, async (id) => {
     const row = await staffRepo(db).byId(id)
     return row && { id: row.id, roles: row.roles, hallId: row.hall_id, departmentCode: row.department_code }

@@ -39,8 +39,10 @@ export interface AppConfig {
   s3: S3Config
   approval: ApprovalConfig
   clock: ClockConfig
-  /** Scheme + host printed in documents' QR codes (PUBLIC_ORIGIN); absent → the address a request came to. */
+  /** Scheme + host printed in documents' QR codes (PUBLIC_ORIGIN); absent → http://localhost:<port>. */
   publicOrigin?: string
+  /** Other origins whose pages may send cookie-authenticated changes (TRUSTED_ORIGINS), besides PUBLIC_ORIGIN and the request's own. */
+  trustedOrigins: string[]
 }
 
 export interface ClockConfig {
@@ -267,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
     publicOrigin: publicOrigin(env.PUBLIC_ORIGIN),
+    trustedOrigins: (env.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => origin('TRUSTED_ORIGINS', o)),
   }
 }
 
@@ -289,8 +292,12 @@ function redisPrefix(raw: string | undefined): string {
 
 function publicOrigin(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined
+  return origin('PUBLIC_ORIGIN', raw)
+}
+
+function origin(name: string, raw: string): string {
   let url: URL
-  try { url = new URL(raw) } catch { throw new ConfigError(`PUBLIC_ORIGIN must be a URL such as https://tongban.example.gov.cn, got "${raw}"`) }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('PUBLIC_ORIGIN must be an http(s) address')
+  try { url = new URL(raw) } catch { throw new ConfigError(`${name} must be a URL such as https://tongban.example.gov.cn, got "${raw}"`) }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must be an http(s) address, got "${raw}"`)
   return url.origin
 }

@@ -54,6 +54,41 @@ function needsRule(url: string): boolean {
   return url.startsWith('/api/') && !url.startsWith('/api/docs')
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** The origin a request names: its Origin header, else the origin of its Referer; null when it names none. */
+function namedOrigin(request: FastifyRequest): string | null {
+  const origin = request.headers.origin
+  if (origin !== undefined) return origin
+  const referer = request.headers.referer
+  if (referer === undefined) return null
+  try { return new URL(referer).origin } catch { return 'null' }
+}
+
+/**
+ * Cross-site request forgery: a change (any method but GET/HEAD/OPTIONS) that
+ * the browser authenticates with our cookie must come from one of our own
+ * pages — its Origin (or, without one, its Referer) is the request's own
+ * origin, PUBLIC_ORIGIN or one of TRUSTED_ORIGINS. SameSite=Lax leaves sibling
+ * subdomains and top-level POSTs open; a bearer token (the mini-program) is
+ * never sent by a browser on its own, so bearer requests are not concerned.
+ * A request naming no origin at all (curl, older clients) is let through:
+ * every browser names one on a cross-site POST.
+ */
+export function installOriginCheck(app: FastifyInstance, ownOrigins: readonly string[]): void {
+  const own = new Set(ownOrigins)
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return
+    if (request.headers.authorization?.startsWith('Bearer ')) return
+    const cookies = request.cookies ?? {}
+    if (cookies[SESSION_COOKIE] === undefined && cookies[STAFF_COOKIE] === undefined) return
+    const origin = namedOrigin(request)
+    if (origin === null || own.has(origin) || origin === `${request.protocol}://${request.host}`) return
+    request.log.warn({ origin, url: request.url }, 'cross-site request with our cookie refused')
+    throw new ProblemError('CROSS_SITE_REFUSED')
+  })
+}
+
 export function installAccessControl(
   app: FastifyInstance,
   sessions: SessionService,
