@@ -69,7 +69,7 @@ export interface ActRequest {
    * (the form a 补正 names fields of, the item's lead department): a change
    * meanwhile is caught by `version`.
    */
-  check?: (row: CaseRow, item: Item | null) => void
+  check?: (row: CaseRow, item: Item | null) => void | Promise<void>
   /** The case must belong to this account (a citizen's own case); anyone else's reads as missing. */
   owner?: string
   /**
@@ -118,7 +118,7 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
   const known = await caseRepo(db).byNo(req.caseNo)
   if (!known || (req.owner !== undefined && known.account_id !== req.owner)) throw new ProblemError('CASE_NOT_FOUND')
   const item = await lookups.itemOf(known.item_code)
-  req.check?.(known, item)
+  await req.check?.(known, item)
   const departmentName = await lookups.departmentNames()
   return db.transaction(async (tx) => {
     const cases = caseRepo(tx)

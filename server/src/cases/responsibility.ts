@@ -71,7 +71,7 @@ export async function staffPurpose(db: Queryable, staff: Responsible, row: Pick<
     if (given) return 'assist'
   }
   if (watchesEverything(staff)) return 'supervision'
-  throw new ProblemError('FORBIDDEN', { detail: '这个办件没有交给本部门办理，不能查看' })
+  throw new ProblemError('FORBIDDEN', { detail: '这个办件没有交给本部门办理，不能查看或办理' })
 }
 
 export async function staffReads(db: Queryable, staff: Responsible & { id: string }, row: Pick<CaseRow, 'id' | 'account_id'>, fields: string[]): Promise<void> {

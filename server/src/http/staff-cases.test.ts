@@ -100,7 +100,24 @@ describe('the workbench', () => {
     await act(clerk, caseNo, { type: 'accept', version: 2 })
     // The reviewer is 市公安局's; this branch is 民政局's.
     const otherDept = await act(reviewer, caseNo, { type: 'advance_branch', version: 3, department: 'mzj' })
-    expect(otherDept.json<Problem>()).toMatchObject({ status: 403, detail: '只能办理本部门的环节' })
+    expect(otherDept.json<Problem>()).toMatchObject({ status: 403, code: 'FORBIDDEN', detail: '这个办件没有交给本部门办理，不能查看或办理' })
+    expect((await open(clerk, caseNo)).version).toBe(3)
+  })
+
+  it('tells another department\'s reviewer nothing about a case: the same 403 whatever its version or state, and nothing changes', async () => {
+    const { caseNo } = await submitted()
+    const outsider = async (version: number) => {
+      const res = await act(reviewer, caseNo, { type: 'advance_branch', version, department: 'mzj' })
+      expect(res.statusCode).toBe(403)
+      return res.json<Problem>()
+    }
+    const fresh = [await outsider(1), await outsider(99)]
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    await act(clerk, caseNo, { type: 'refuse', version: 2, reason: '不属于本机关职权范围', basis: '《中华人民共和国行政许可法》第三十二条' })
+    expect((await open(clerk, caseNo)).status).toBe('not_accepted')
+    const closed = [await outsider(3), await outsider(1)]
+    for (const p of [...fresh, ...closed]) expect(p).toEqual(fresh[0])
+    expect(JSON.stringify(closed)).not.toMatch(/办结|不予受理|CASE_CHANGED|ILLEGAL/)
     expect((await open(clerk, caseNo)).version).toBe(3)
   })
 
@@ -150,7 +167,7 @@ describe('the workbench', () => {
       const res = await look(t, url)
       expect(res.statusCode, res.body).toBe(403)
       expect(res.headers['content-type']).toContain('application/problem+json')
-      expect(res.json<Problem>()).toMatchObject({ code: 'FORBIDDEN', detail: '这个办件没有交给本部门办理，不能查看' })
+      expect(res.json<Problem>()).toMatchObject({ code: 'FORBIDDEN', detail: '这个办件没有交给本部门办理，不能查看或办理' })
     }
     // Before acceptance no department has it.
     await refused(mz)

@@ -17,7 +17,7 @@ import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../cas
 import { actOnCase, caseLookups } from '../cases/act'
 import { issueCertificate } from '../cases/certificates'
 import { issueNoticesFor } from '../notices/case-documents'
-import { audiencesOf, staffReads, watchesEverything } from '../cases/responsibility'
+import { audiencesOf, staffPurpose, staffReads, watchesEverything } from '../cases/responsibility'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
@@ -120,7 +120,10 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       const unknown = body.departments.findIndex((code) => !known.has(code))
       if (unknown >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `departments.${unknown}`, code: 'unknown_department', message: '没有这个办理部门，请重新选择' }] })
     }
-    const check = (row: CaseRow, item: Item | null) => {
+    const check = async (row: CaseRow, item: Item | null) => {
+      // Who may act comes before the version and the state: another department's reviewer must not learn from a 409
+      // that the case exists or how far it has got (a GET of it is 403 too).
+      await staffPurpose(app.db, staff, row)
       if (body.type === 'accept' && Array.isArray(body.departments) && body.departments.length) {
         // The item's own department handles it and leads any joint handling: it cannot be left out.
         const lead = item?.department
