@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
-import type { CaseDetail, SubmitCaseBody, UploadedFile } from '@tongban/core'
+import { shanghaiDate, type CaseDetail, type SubmitCaseBody, type UploadedFile } from '@tongban/core'
 import { buildApp } from './app'
 import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
@@ -126,6 +126,15 @@ export function redisSpace(url: string): { prefix: string; drop(): Promise<void>
       }
     },
   }
+}
+
+/**
+ * Today (YYYY-MM-DD, Asia/Shanghai) for a test that needs the real day — the
+ * one helper every such test takes it from. A server started with a `now`
+ * of its own is asked with that: `today(now())`.
+ */
+export function today(now = Date.now()): string {
+  return shanghaiDate(now)
 }
 
 export interface TestServer {

@@ -12,8 +12,9 @@
 import { expect, it, onTestFailed } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { inspectPdf } from '../../server/src/notices/pdf-inspect'
-import { addWorkingDays, missingYears, monthDayText, shanghaiDate, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
+import { addWorkingDays, missingYears, monthDayText, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
 import { axeViolations, citizenContext, screenshot, staffPage as signedInStaff, useProduct } from './support'
+import { today } from '../../server/src/testing'
 
 const e2e = useProduct()
 
@@ -89,7 +90,7 @@ it('the resident sees each step the hall and the department take, as they take t
   // Art. 45: the applicant is told how long it takes — no expected end, no pause.
   await reviewer.page.getByRole('button', { name: '暂停计时' }).click()
   await poll(() => reviewer.page.getByRole('alert').filter({ hasText: '请填写特别程序的预计结束日期' }).count()).toBe(1)
-  const visitEnds = addWorkingDays(shanghaiDate(Date.now()), 5)
+  const visitEnds = addWorkingDays(today(), 5)
   await reviewer.page.getByLabel('预计结束日期（会告知申请人）').fill(visitEnds)
   await reviewer.page.getByRole('button', { name: '暂停计时' }).click()
   await poll(() => reviewer.page.getByText('已暂停计时。').count()).toBe(1)
@@ -351,7 +352,7 @@ it('the workbench on a tablet: the queue beside 预警, a case beside its applic
   const warnings = page.getByRole('heading', { name: /^预警/ })
   const [q, w] = [(await page.getByRole('heading', { name: '待办办件' }).boundingBox())!, (await warnings.boundingBox())!]
   expect(q.x).toBeGreaterThan(w.x + w.width) // side by side, not stacked
-  const gaps = missingYears(shanghaiDate(Date.now()))
+  const gaps = missingYears(today())
   const note = page.getByRole('note')
   if (gaps.length) await poll(() => note.textContent()).toContain(`${gaps.join('、')}年的法定节假日安排尚未载入`)
   else expect(await note.count()).toBe(0)

@@ -14,10 +14,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, makeProblem, monthDayText, shanghaiDate, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
+import { addWorkingDays, makeProblem, monthDayText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, today, type TestBff } from './support/bff'
 import { attr, startMiniProgram, textOf, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const CASES = 'packages/apply/pages/cases/index'
@@ -318,7 +318,7 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await act(clerk, second.body.caseNo, { type: 'accept' })
     const reviewer = await staffToken('reviewer_sc')
     await act(reviewer, second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
-    const visitEnds = addWorkingDays(shanghaiDate(Date.now()), 5)
+    const visitEnds = addWorkingDays(today(), 5)
     await act(reviewer, second.body.caseNo, { type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核实经营场所布局', expectedEnd: visitEnds })
     const paused = await mp.openPage(CASE, { caseNo: second.body.caseNo })
     await paused.waitForText((t) => t.includes('办理部门'))
@@ -409,7 +409,7 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await act(clerk, caseNo, { type: 'accept' })
     for (let i = 0; i < 3; i++) await act(reviewer, caseNo, { type: 'advance_branch', department: 'scjg' })
     await act(reviewer, caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'approved', opinion: '符合条件' })
-    await act(clerk, caseNo, { type: 'complete', certificate: { number: 'JY13301060000001', validUntil: `${Number(shanghaiDate(Date.now()).slice(0, 4)) + 5}-06-30` } }) // five years on, whatever today is
+    await act(clerk, caseNo, { type: 'complete', certificate: { number: 'JY13301060000001', validUntil: `${Number(today().slice(0, 4)) + 5}-06-30` } }) // five years on, whatever today is
 
     const me = await mp.openPage('pages/me/index')
     await me.waitForText((t) => t.includes('我的证照'))

@@ -11,7 +11,7 @@ import {
   type CaseDetail, type Item, type StaffCaseDetail,
 } from '@tongban/core'
 import { loadConfig } from '../config'
-import { minimumLivingApplication, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
+import { minimumLivingApplication, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { staffRepo } from '../store/staff'
 import { hashPassword } from '../auth/passwords'
@@ -165,18 +165,18 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
   })
 
   it('joint handling with a pause and an extension reads the same to the citizen', async () => {
-    const today = shanghaiDate(Date.now())
+    const day = today()
     const item = (await h.server.app.inject('/api/items/MZ-0001')).json<Item>()
     const rules = { promisedDays: item.promisedDays, statutoryDays: item.statutoryDays }
     const { caseNo, citizen } = await acceptedCase(h, ['mzj', 'rsj'])
     await clerk(h, caseNo, { type: 'start_pre_review' })
     await clerk(h, caseNo, { type: 'accept', departments: ['mzj', 'rsj'] })
     await h.departments.handedOver(caseNo)
-    const decisionBy = addWorkingDays(today, decisionDays(rules, true, 0))
+    const decisionBy = addWorkingDays(day, decisionDays(rules, true, 0))
     expect((await citizenView(h, caseNo, citizen)).branches.map((b) => [b.statusLabel, b.deadline])).toEqual([['待承办', decisionBy], ['待承办', decisionBy]])
 
     await h.departments.advanceTo(caseNo, 'mzj', 'reviewing')
-    await h.departments.pause(caseNo, 'rsj', '现场核查', '核实经营场所', addWorkingDays(today, 3))
+    await h.departments.pause(caseNo, 'rsj', '现场核查', '核实经营场所', addWorkingDays(day, 3))
     let seen = await citizenView(h, caseNo, citizen)
     expect(seen.status).toBe('in_progress')
     expect(seen.branches[0]).toMatchObject({ statusLabel: '审核中', deadline: decisionBy })
@@ -184,12 +184,12 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
     await h.departments.resume(caseNo, 'rsj')
     await h.departments.extend(caseNo, 5, '需要部门间会商')
     seen = await citizenView(h, caseNo, citizen)
-    expect(seen.branches.map((b) => b.deadline)).toEqual([addWorkingDays(today, decisionDays(rules, true, 5)), addWorkingDays(today, decisionDays(rules, true, 5))])
+    expect(seen.branches.map((b) => b.deadline)).toEqual([addWorkingDays(day, decisionDays(rules, true, 5)), addWorkingDays(day, decisionDays(rules, true, 5))])
 
     await h.departments.decide(caseNo, 'mzj', { outcome: 'approved', opinion: '符合条件' })
     await h.departments.decide(caseNo, 'rsj', { outcome: 'approved' })
     seen = await citizenView(h, caseNo, citizen)
-    expect(seen).toMatchObject({ status: 'decided', deadline: addWorkingDays(today, 10), light: 'green' })
+    expect(seen).toMatchObject({ status: 'decided', deadline: addWorkingDays(day, 10), light: 'green' })
     await clerk(h, caseNo, { type: 'complete' })
 
     const story = (await citizenView(h, caseNo, citizen)).timeline.map((t) => `${t.by}${t.text}${t.detail ? `：${t.detail}` : ''}`)

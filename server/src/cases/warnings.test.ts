@@ -5,8 +5,8 @@
  * pre-review, the department for its branch, supervisors for all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addCalendarDays, addWorkingDays, decisionDays, shanghaiDate, type Item, type StaffCaseDetail, type StaffClockView, type StaffWarning } from '@tongban/core'
-import { minimumLivingApplication, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
+import { addCalendarDays, addWorkingDays, decisionDays, type Item, type StaffCaseDetail, type StaffClockView, type StaffWarning } from '@tongban/core'
+import { minimumLivingApplication, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { caseLookups } from './act'
 import { sweepWarnings } from './warnings'
@@ -30,13 +30,13 @@ const warningsOf = async (who: string, caseNo: string) =>
 
 describe('staff warnings at yellow and red', () => {
   it('warns the window once at yellow and once at red for pre-review, and only its desk', async () => {
-    const today = shanghaiDate(Date.now())
+    const day = today()
     const { token } = await signInCitizen(server.app, '13944440001', '10.44.0.1')
     const { caseNo } = await submitApplication(server.app, token, minimumLivingApplication('13944440001'), 'warnings-test-0000001')
-    const deadline = addWorkingDays(today, 2)
+    const deadline = addWorkingDays(day, 2)
 
-    expect(await sweep(today)).toBe(0)
-    const yellowDay = addWorkingDays(today, 1)
+    expect(await sweep(day)).toBe(0)
+    const yellowDay = addWorkingDays(day, 1)
     expect(await sweep(yellowDay)).toBe(1)
     expect(await sweep(yellowDay)).toBe(0)
     // Two instances sweeping the red day at once raise it once.
@@ -61,7 +61,7 @@ describe('staff warnings at yellow and red', () => {
   })
 
   it('warns the department for its own branch, not the window or another department', async () => {
-    const today = shanghaiDate(Date.now())
+    const day = today()
     const { token } = await signInCitizen(server.app, '13944440002', '10.44.0.2')
     const { caseNo } = await submitApplication(server.app, token, minimumLivingApplication('13944440002'), 'warnings-test-0000002')
     for (const type of ['start_pre_review', 'accept']) {
@@ -70,16 +70,16 @@ describe('staff warnings at yellow and red', () => {
     }
     const item = (await server.app.inject('/api/items/MZ-0001')).json<Item>()
     const days = decisionDays({ promisedDays: item.promisedDays, statutoryDays: item.statutoryDays }, false, 0)
-    const deadline = addWorkingDays(today, days)
-    expect(await sweep(addWorkingDays(today, days - 2))).toBe(0)
-    expect(await sweep(addWorkingDays(today, days - 1))).toBe(1)
+    const deadline = addWorkingDays(day, days)
+    expect(await sweep(addWorkingDays(day, days - 2))).toBe(0)
+    expect(await sweep(addWorkingDays(day, days - 1))).toBe(1)
     expect((await warningsOf('reviewer_mz', caseNo)).map((w) => [w.light, w.step, w.deadline])).toEqual([['yellow', '示例市民政局办理', deadline]])
     expect(await warningsOf('clerk', caseNo)).toEqual([])
     expect(await warningsOf('reviewer', caseNo)).toEqual([])
   })
 
   it('warns the department when its special procedure reaches and passes the day it was expected to end', async () => {
-    const today = shanghaiDate(Date.now())
+    const day = today()
     const { token } = await signInCitizen(server.app, '13944440003', '10.44.0.3')
     const { caseNo } = await submitApplication(server.app, token, minimumLivingApplication('13944440003'), 'warnings-test-0000003')
     const act = async (who: string, body: object) => {
@@ -89,11 +89,11 @@ describe('staff warnings at yellow and red', () => {
     }
     await act('clerk', { type: 'start_pre_review' })
     await act('clerk', { type: 'accept' })
-    const end = addWorkingDays(today, 3)
+    const end = addWorkingDays(day, 3)
     await act('reviewer_mz', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: end })
     // The branch's own clock stands still; the procedure's expected end is what is watched.
-    expect(await sweep(addWorkingDays(today, 1))).toBe(0)
-    expect(await sweep(addWorkingDays(today, 2))).toBe(1)
+    expect(await sweep(addWorkingDays(day, 1))).toBe(0)
+    expect(await sweep(addWorkingDays(day, 2))).toBe(1)
     expect(await sweep(addCalendarDays(end, 1))).toBe(1)
     expect((await warningsOf('reviewer_mz', caseNo)).map((w) => [w.light, w.step, w.deadline]))
       .toEqual([['red', '示例市民政局特别程序（预计结束日）', end], ['yellow', '示例市民政局特别程序（预计结束日）', end]])

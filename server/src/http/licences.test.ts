@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isValidCreditCode, isValidResidentId, type Licence } from '@tongban/core'
-import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import { signInCitizen, startTestServer, today, type TestServer } from '../testing'
 import { licencesRepo } from '../store/licences'
 import { DEMO_COMPANY, DEMO_PERSON } from '../licences/demo'
 
@@ -27,7 +27,7 @@ describe('我的证照', () => {
     const { token } = await signInCitizen(server.app, '13600000001', '10.80.0.1')
     const licences = await wallet(token)
     expect(licences.map((l) => l.type)).toEqual(['居民身份证', '户口簿', '结婚证', '营业执照'])
-    expect(isValidResidentId(DEMO_PERSON.idNumber)).toBe(true)
+    expect(isValidResidentId(DEMO_PERSON.idNumber, today())).toBe(true)
     expect(isValidCreditCode(DEMO_COMPANY.creditCode)).toBe(true)
     expect(licences[0]).toMatchObject({ title: `居民身份证 · ${DEMO_PERSON.name}`, number: '3501**********2114', holder: DEMO_PERSON.name })
     expect(licences[3]).toMatchObject({ title: '营业执照 · 示例市好味餐饮有限公司', number: DEMO_COMPANY.creditCode, validUntil: null })

@@ -7,8 +7,8 @@
  * event has not happened, get 404 problem+json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { shanghaiDate, type CaseDetail, type CaseNotice, type Problem, type VerifyFileResult, type VerifyView } from '@tongban/core'
-import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer } from '../testing'
+import { type CaseDetail, type CaseNotice, type Problem, type VerifyFileResult, type VerifyView } from '@tongban/core'
+import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer, today } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { inspectPdf } from '../notices/pdf-inspect'
 
@@ -19,7 +19,7 @@ const ORIGIN = 'https://tongban.example.gov.cn'
 const as = (token: string) => ({ authorization: `Bearer ${token}` })
 const staffToken = async (username: string) =>
   (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
-const today = () => { const [y, m, d] = shanghaiDate(Date.now()).split('-').map(Number); return `${y}年${m}月${d}日` }
+const todayText = () => { const [y, m, d] = today().split('-').map(Number); return `${y}年${m}月${d}日` }
 
 beforeAll(async () => {
   server = await startTestServer({ config: { publicOrigin: ORIGIN } })
@@ -52,7 +52,7 @@ describe('notices', () => {
     await act(caseNo, { type: 'start_pre_review', version: 1 })
     await act(caseNo, { type: 'accept', version: 2 })
     const list = (await get(`/api/cases/${caseNo}/notices`, token)).json<CaseNotice[]>()
-    expect(list).toEqual([{ kind: 'acceptance', title: '受理通知书', event: 2, day: shanghaiDate(Date.now()), url: `/api/cases/${caseNo}/notices/acceptance` }])
+    expect(list).toEqual([{ kind: 'acceptance', title: '受理通知书', event: 2, day: today(), url: `/api/cases/${caseNo}/notices/acceptance` }])
     const res = await get(list[0]!.url, token)
     expect(res.statusCode, res.body).toBe(200)
     expect(res.headers['content-type']).toBe('application/pdf')
@@ -60,7 +60,7 @@ describe('notices', () => {
     const pdf = res.rawPayload
     expect(pdf.length).toBeLessThan(300 * 1024)
     const facts = await inspectPdf(pdf)
-    for (const s of ['受理通知书', caseNo, '最低生活保障', '王芳：', '决定予以受理', '示例市民政局', today(), '特此通知。', '扫码核验真伪']) expect(facts.text).toContain(s)
+    for (const s of ['受理通知书', caseNo, '最低生活保障', '王芳：', '决定予以受理', '示例市民政局', todayText(), '特此通知。', '扫码核验真伪']) expect(facts.text).toContain(s)
     expect(facts.text).toMatch(/〔\d{4}〕受字第\d+号/)
     // 最低生活保障 is not a licence: no citation of the 行政许可法.
     expect(facts.text).not.toContain('行政许可法')
@@ -92,7 +92,7 @@ describe('notices', () => {
     const mine = await get(`/api/cases/${caseNo}/notices/supplement`, token)
     expect(mine.statusCode, mine.body).toBe(200)
     const facts = await inspectPdf(mine.rawPayload)
-    for (const s of ['补正材料一次性告知书', caseNo, '最低生活保障', '共2项', '共同生活的家庭成员第1项·身份证号码：请提供户口簿首页和本人页', '家庭存款及有价证券合计：请补充近6个月银行流水', '示例市民政局', today()]) expect(facts.text).toContain(s)
+    for (const s of ['补正材料一次性告知书', caseNo, '最低生活保障', '共2项', '共同生活的家庭成员第1项·身份证号码：请提供户口簿首页和本人页', '家庭存款及有价证券合计：请补充近6个月银行流水', '示例市民政局', todayText()]) expect(facts.text).toContain(s)
     const again = await get(`/api/cases/${caseNo}/notices/supplement`, token)
     expect(again.rawPayload.equals(mine.rawPayload)).toBe(true)
     const staff = await get(`/api/staff/cases/${caseNo}/notices/supplement`, clerk)
@@ -110,7 +110,7 @@ describe('notices', () => {
     expect(res.statusCode, res.body).toBe(200)
     const facts = await inspectPdf(res.rawPayload)
     for (const s of ['不予受理决定书', caseNo, '最低生活保障', '申请人户籍不在本市', '《最低生活保障审核确认办法》第九条', '决定不予受理',
-      '依法申请行政复议或者提起行政诉讼的权利', '示例市人民政府', '示例市民政局', today(), '特此决定。']) expect(facts.text).toContain(s)
+      '依法申请行政复议或者提起行政诉讼的权利', '示例市人民政府', '示例市民政局', todayText(), '特此决定。']) expect(facts.text).toContain(s)
   })
 
   it('gives a 不予批准决定书 when a department says no, with its reasons, the law and the remedies, listed for the applicant', async () => {
@@ -142,7 +142,7 @@ describe('notices', () => {
     const v = res.json<VerifyView>()
     expect(v).toEqual({
       kind: 'acceptance', title: '受理通知书', number: expect.stringMatching(/^〔\d{4}〕受字第\d+号$/), itemName: '最低生活保障申请',
-      caseNoMasked: caseNo.replace(/-\d{8}-/, '-****-'), issuer: '示例市民政局', issuedOn: shanghaiDate(Date.now()), status: 'valid', statusLabel: '真实有效',
+      caseNoMasked: caseNo.replace(/-\d{8}-/, '-****-'), issuer: '示例市民政局', issuedOn: today(), status: 'valid', statusLabel: '真实有效',
       body: expect.any(Array),
     })
     // The text as printed, to compare with the paper: the decision and its period, the case number masked.

@@ -6,8 +6,8 @@
  * other is told the case changed, and the case is as the winner left it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, shanghaiDate, supplementChoices, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
-import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer } from '../testing'
+import { addWorkingDays, supplementChoices, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
+import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer, today } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 
 let server: TestServer
@@ -44,7 +44,7 @@ describe('the workbench', () => {
     const { caseNo } = await submitted()
     const list = (await server.app.inject({ url: '/api/staff/cases', headers: as(clerk) })).json<StaffCaseSummary[]>()
     const mine = list.find((c) => c.caseNo === caseNo)
-    expect(mine).toMatchObject({ status: 'submitted', light: 'green', deadline: addWorkingDays(shanghaiDate(Date.now()), 2), version: 1 })
+    expect(mine).toMatchObject({ status: 'submitted', light: 'green', deadline: addWorkingDays(today(), 2), version: 1 })
     expect((await open(clerk, caseNo)).actions).toEqual(['start_pre_review'])
     // Not the reviewer's yet: no branch of theirs.
     const theirs = (await server.app.inject({ url: '/api/staff/cases', headers: as(reviewer) })).json<StaffCaseSummary[]>()
@@ -148,7 +148,7 @@ describe('the workbench', () => {
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
     await act(clerk, caseNo, { type: 'accept', departments: ['mzj', 'rsj'], version: 2 })
     await act(mz, caseNo, { type: 'advance_branch', department: 'mzj', version: 3 })
-    await act(mz, caseNo, { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: addWorkingDays(shanghaiDate(Date.now()), 5), version: 4 })
+    await act(mz, caseNo, { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: addWorkingDays(today(), 5), version: 4 })
     const row = (await server.app.inject({ url: '/api/staff/cases', headers: as(mz) })).json<StaffCaseSummary[]>().find((c) => c.caseNo === caseNo)
     // The case as a whole still runs on 人社局's clock; 民政局's own is stopped.
     expect((await open(clerk, caseNo)).deadline).not.toBeNull()
@@ -301,7 +301,7 @@ describe('the workbench', () => {
     const mz = await staffToken('reviewer_mz')
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
     await act(clerk, caseNo, { type: 'accept', version: 2 })
-    const end = addWorkingDays(shanghaiDate(Date.now()), 5)
+    const end = addWorkingDays(today(), 5)
     await act(mz, caseNo, { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实王芳家庭收入', expectedEnd: end, version: 3 })
     const res = await server.app.inject({ url: `/api/query?caseNo=${encodeURIComponent(caseNo)}&phone4=${phone.slice(-4)}`, remoteAddress: '10.98.1.1' })
     expect(res.statusCode, res.body).toBe(200)
@@ -310,7 +310,7 @@ describe('the workbench', () => {
       clockStop: 'special_procedure', deadline: null,
       branches: [{ department: '示例市民政局', statusLabel: '特别程序（暂停计时）', deadline: null, light: null, paused: { procedure: '入户调查', expectedEnd: end } }],
     })
-    expect(view.steps.find((x) => x.text.startsWith('受理'))?.due).toEqual({ day: addWorkingDays(shanghaiDate(Date.now()), 2), met: true })
+    expect(view.steps.find((x) => x.text.startsWith('受理'))?.due).toEqual({ day: addWorkingDays(today(), 2), met: true })
     expect(res.body).not.toContain('核实')
     expect(res.body).not.toContain('王芳')
   })

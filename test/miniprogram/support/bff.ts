@@ -7,9 +7,14 @@ import { fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import { resolve } from 'node:path'
-import type { CatalogueSnapshot, Item } from '@tongban/core'
+import { shanghaiDate, type CatalogueSnapshot, type Item } from '@tongban/core'
 import { REPO_ROOT } from './ensure-built'
 import { startFakeBff } from './fake-bff'
+
+/** Today (YYYY-MM-DD, Asia/Shanghai) for a mini-program test that needs the real day: the one helper these tests take it from. */
+export function today(now = Date.now()): string {
+  return shanghaiDate(now)
+}
 
 export interface TestBff {
   url: string

@@ -155,6 +155,8 @@ function checkRegion(f: CompiledField, r: Record<string, unknown>): Problem[] {
 }
 
 /** What is wrong with a normalised value of a visible field (groups excepted). */
+const LAST_DAY = '9999-12-31'
+
 export function checkField(f: CompiledField, v: unknown, required: boolean, today: string | undefined): Problem[] {
   if (v === undefined) {
     if (!required) return []
@@ -172,7 +174,9 @@ export function checkField(f: CompiledField, v: unknown, required: boolean, toda
       return /^1[3-9]\d{9}$/.test(v) ? [] : [{ code: 'invalid_mobile' }]
     case 'residentId': {
       if (typeof v !== 'string') return wrongType
-      const issue = residentIdIssue(v.slice(0, 64), today)
+      // Without a today (a caller asking only which fields show, e.g. supplementChoices) the future cannot be told;
+      // every caller that judges input — the shells, the BFF — passes one.
+      const issue = residentIdIssue(v.slice(0, 64), today ?? LAST_DAY)
       return issue ? [{ code: `resident_id_${issue}` }] : []
     }
     case 'creditCode': {

@@ -4,6 +4,9 @@ import {
   maskMobile, maskResidentId, normalizeMobile, residentIdIssue,
 } from './validators'
 
+/** A fixed day: these tests never read the clock. */
+const TODAY = '2026-11-23'
+
 /** Builds a valid ID with the right check digit, so vectors are not copied from anywhere. */
 function withCheck(first17: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -13,22 +16,30 @@ function withCheck(first17: string): string {
 
 describe('resident ID (GB 11643)', () => {
   it('accepts the standard example and computed vectors, X in either case', () => {
-    expect(isValidResidentId('11010519491231002X')).toBe(true)
-    expect(isValidResidentId('11010519491231002x')).toBe(true)
-    expect(isValidResidentId(withCheck('44030420000229123'))).toBe(true) // 2000-02-29 exists
-    expect(isValidResidentId(' 11010519491231002X ')).toBe(true)
+    expect(isValidResidentId('11010519491231002X', TODAY)).toBe(true)
+    expect(isValidResidentId('11010519491231002x', TODAY)).toBe(true)
+    expect(isValidResidentId(withCheck('44030420000229123'), TODAY)).toBe(true) // 2000-02-29 exists
+    expect(isValidResidentId(' 11010519491231002X ', TODAY)).toBe(true)
   })
 
   it('says what is wrong', () => {
-    expect(residentIdIssue('11010519491231002')).toBe('format')
-    expect(residentIdIssue('1101051949123100XX')).toBe('format')
-    expect(residentIdIssue('110105194912310021')).toBe('check_digit')
-    expect(residentIdIssue(withCheck('99010519491231002'))).toBe('region')
-    expect(residentIdIssue(withCheck('44030419000229123'))).toBe('birth_date') // 1900 was not a leap year
-    expect(residentIdIssue(withCheck('11010518991231002'))).toBe('birth_date')
-    expect(residentIdIssue(withCheck('11010519491331002'))).toBe('birth_date')
+    expect(residentIdIssue('11010519491231002', TODAY)).toBe('format')
+    expect(residentIdIssue('1101051949123100XX', TODAY)).toBe('format')
+    expect(residentIdIssue('110105194912310021', TODAY)).toBe('check_digit')
+    expect(residentIdIssue(withCheck('99010519491231002'), TODAY)).toBe('region')
+    expect(residentIdIssue(withCheck('44030419000229123'), TODAY)).toBe('birth_date') // 1900 was not a leap year
+    expect(residentIdIssue(withCheck('11010518991231002'), TODAY)).toBe('birth_date')
+    expect(residentIdIssue(withCheck('11010519491331002'), TODAY)).toBe('birth_date')
     expect(residentIdIssue(withCheck('11010520301231002'), '2026-11-23')).toBe('birth_date')
-    expect(residentIdIssue(withCheck('11010520301231002'))).toBeNull()
+    expect(residentIdIssue(withCheck('11010520301231002'), '2030-12-31')).toBeNull()
+  })
+
+  it('takes a birth date up to today and none after it, across a year\'s end', () => {
+    expect(residentIdIssue(withCheck('11010520261123002'), '2026-11-23')).toBeNull() // born today
+    expect(residentIdIssue(withCheck('11010520261124002'), '2026-11-23')).toBe('birth_date') // tomorrow
+    expect(residentIdIssue(withCheck('11010520270101002'), '2026-12-31')).toBe('birth_date')
+    expect(isValidResidentId(withCheck('11010520270101002'), '2027-01-01')).toBe(true)
+    expect(isValidResidentId(withCheck('11010520270101002'), '2026-12-31')).toBe(false)
   })
 
   it('catches every single-digit typo of a valid number', () => {
@@ -37,7 +48,7 @@ describe('resident ID (GB 11643)', () => {
       for (const d of '0123456789') {
         if (d === good[i]) continue
         const typo = good.slice(0, i) + d + good.slice(i + 1)
-        expect(isValidResidentId(typo), typo).toBe(false)
+        expect(isValidResidentId(typo, TODAY), typo).toBe(false)
       }
     }
   })
@@ -48,8 +59,8 @@ describe('resident ID (GB 11643)', () => {
   })
 
   it('rejects non-strings without throwing', () => {
-    expect(isValidResidentId(undefined as unknown as string)).toBe(false)
-    expect(isValidResidentId(12345 as unknown as string)).toBe(false)
+    expect(isValidResidentId(undefined as unknown as string, TODAY)).toBe(false)
+    expect(isValidResidentId(12345 as unknown as string, TODAY)).toBe(false)
   })
 })
 

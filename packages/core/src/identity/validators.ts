@@ -22,20 +22,24 @@ function civilDateValid(y: number, m: number, d: number): boolean {
   return d <= days[m - 1]!
 }
 
-/** Why a resident ID number is wrong, or null when it is right. `today` is YYYY-MM-DD (Asia/Shanghai). */
-export function residentIdIssue(raw: string, today?: string): IdIssue | null {
+/**
+ * Why a resident ID number is wrong, or null when it is right. Its birth date
+ * must be a real day from 1900-01-01 to `today` (YYYY-MM-DD, Asia/Shanghai,
+ * from the caller's clock: the core has none) — nobody is born tomorrow.
+ */
+export function residentIdIssue(raw: string, today: string): IdIssue | null {
   const s = raw.trim().toUpperCase()
   if (!/^\d{17}[\dX]$/.test(s)) return 'format'
   if (!PROVINCES.has(s.slice(0, 2))) return 'region'
   const y = Number(s.slice(6, 10)), m = Number(s.slice(10, 12)), d = Number(s.slice(12, 14))
   if (y < 1900 || !civilDateValid(y, m, d)) return 'birth_date'
-  if (today && `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` > today) return 'birth_date'
+  if (`${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` > today) return 'birth_date'
   let sum = 0
   for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!
   return ID_CHECK[sum % 11] === s[17] ? null : 'check_digit'
 }
 
-export function isValidResidentId(s: string, today?: string): boolean {
+export function isValidResidentId(s: string, today: string): boolean {
   return typeof s === 'string' && residentIdIssue(s, today) === null
 }
 

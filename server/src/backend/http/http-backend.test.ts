@@ -7,9 +7,9 @@
  * dispatching at once hand each case over once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, shanghaiDate, type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type WebhookReceipt } from '@tongban/core'
+import { addWorkingDays, type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type WebhookReceipt } from '@tongban/core'
 import { loadConfig } from '../../config'
-import { foodLicenceApplication, minimumLivingApplication, postgresAvailable, uploadAs, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
+import { foodLicenceApplication, minimumLivingApplication, postgresAvailable, uploadAs, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { startFakeApprovalServer, type FakeApprovalServer } from './fake'
 import { backoffMs, MAX_ATTEMPTS } from '../index'
@@ -235,7 +235,7 @@ describe('http approval backend', () => {
     await accept(server, clerk, caseNo)
     await server.app.approval.dispatch()
     expect((await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'undertaking' })).status).toBe(200)
-    const paused = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'suspended', procedure: '听证', reason: '申请人要求听证', expectedEnd: addWorkingDays(shanghaiDate(Date.now()), 20) })
+    const paused = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'suspended', procedure: '听证', reason: '申请人要求听证', expectedEnd: addWorkingDays(today(), 20) })
     expect(paused.body as WebhookReceipt).toMatchObject({ applied: ['pause_branch'] })
     const r = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'approved', opinion: '同意' })
     expect(r.body as WebhookReceipt).toMatchObject({ applied: ['resume_branch', 'advance_branch', 'advance_branch', 'decide_branch'], status: 'decided' })

@@ -1,0 +1,2 @@
+import type { SeedItem } from '../types';
+export declare const items: SeedItem[];

@@ -1,0 +1,2 @@
+import type { MaterialResolver } from './submit';
+export declare function materialResolver(): MaterialResolver;

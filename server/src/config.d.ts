@@ -1,0 +1,106 @@
+export interface AppConfig {
+    port: number;
+    host: string;
+    /** PGlite data directory; ignored when databaseUrl is set. `memory://` keeps it in memory. */
+    dataDir: string;
+    /** A saved PGlite data dir (dumpDataDir) to start from instead of an empty database. */
+    pgliteSnapshot?: Blob | File;
+    databaseUrl?: string;
+    /** PostgreSQL schema to use (tests give each run its own). */
+    databaseSchema?: string;
+    /** Shares rate limits (and, later, live updates) between BFF instances. */
+    redisUrl?: string;
+    /** Put before every Redis key: instances sharing limits use the same one (tests each their own). */
+    redisPrefix: string;
+    /** Proxies whose X-Forwarded-For names the client (Fastify's trustProxy); false = nobody's. */
+    trustProxy: false | string[];
+    /** Built PWA to serve at /; absent → API only. */
+    webRoot?: string;
+    production: boolean;
+    logLevel: string;
+    /** Requests per minute per client address. */
+    rateLimitMax: number;
+    /** Seed the demo catalogue at start. */
+    seed: boolean;
+    /** 64 hex characters; see auth/secrets.ts for the default. */
+    secretKey?: string;
+    sms: SmsConfig;
+    wechat: WechatConfig;
+    uploads: UploadConfig;
+    /** The object store behind UPLOAD_STORE=s3. */
+    s3: S3Config;
+    approval: ApprovalConfig;
+    clock: ClockConfig;
+    /** Scheme + host printed in documents' QR codes (PUBLIC_ORIGIN); absent → http://localhost:<port>. */
+    publicOrigin?: string;
+    /** Other origins whose pages may send cookie-authenticated changes (TRUSTED_ORIGINS), besides PUBLIC_ORIGIN and the request's own. */
+    trustedOrigins: string[];
+}
+export interface ClockConfig {
+    /** Yellow light when at most this many working days are left (domain.md: 1 unless configured). */
+    yellowDays: number;
+    /** How often open cases are checked for steps turning yellow or red (黄牌/红牌); 0 = never (tests sweep by hand). */
+    warningSweepMs: number;
+    /** A newly published year's holidays and make-up days, added to the bundled calendar at start. */
+    calendarFile?: string;
+}
+export interface ApprovalConfig {
+    /** `builtin`: departments work cases on our workbench; `http`: an existing approval system does (backend/). */
+    backend: 'builtin' | 'http';
+    /** The approval system's API base; absent with `http` → a local fake (never in production). */
+    baseUrl?: string;
+    /** Bearer token we present to it. */
+    apiToken: string;
+    /** HMAC secret its webhooks are signed with. */
+    webhookSecret: string;
+    /** Who its events are recorded as (`reviewer:<systemId>`). */
+    systemId: string;
+    /** How often the handover outbox is tried; 0 = only when asked (tests). */
+    dispatchMs: number;
+}
+export interface S3Config {
+    /** S3-compatible endpoint, addressed path-style (`<endpoint>/<bucket>/<key>`); absent → a local fake (never in production). */
+    endpoint?: string;
+    bucket: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    /** Put before every object key: '' or ending in '/'. */
+    prefix: string;
+}
+export interface UploadConfig {
+    /** Days an upload no case took is kept (a draft may still use it), then removed. */
+    retentionDays: number;
+    /** Where file bytes live: a directory (default), a table in the database, or an S3-compatible object store. */
+    store: 'disk' | 'postgres' | 's3';
+    /**
+     * Files (disk store) and the temporary files of uploads in progress (both
+     * stores). Default `<dataDir>/uploads`; with `memory://`, a fresh temporary
+     * directory removed when the app closes.
+     */
+    dir?: string;
+    /** Uploads per minute per citizen. */
+    ratePerMinute: number;
+    /** Bytes a citizen may hold in uploads not yet part of a submitted case. */
+    quotaBytes: number;
+}
+export interface WechatConfig {
+    /** WeChat API base (https://api.weixin.qq.com); absent → a local fake (demo and tests). */
+    baseUrl?: string;
+    appId: string;
+    appSecret: string;
+}
+export interface SmsConfig {
+    /** Alibaba Cloud SMS endpoint; absent → a local fake provider whose messages show at /dev/inbox. */
+    baseUrl?: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+    signName: string;
+    templates: {
+        login_code: string;
+        consent_code: string;
+    };
+}
+export declare class ConfigError extends Error {
+}
+export declare function loadConfig(env?: NodeJS.ProcessEnv): AppConfig;

@@ -1,0 +1,34 @@
+/**
+ * The SMS contract the BFF codes against: one message (a phone, one of our
+ * template keys, its parameters) in, a result value out. A provider never
+ * throws for a failed send; it says why and whether trying again can help.
+ * Which codes are retryable is decided here, once, for every provider.
+ */
+/** Our template keys; each provider maps them to its own approved template ids. */
+export type SmsTemplate = 'login_code' | 'consent_code';
+export interface SmsMessage {
+    phone: string;
+    template: SmsTemplate;
+    params: Record<string, string>;
+}
+export type SmsErrorCode = 'rate_limited' | 'invalid_phone' | 'auth_failed' | 'template_invalid' | 'provider_busy' | 'network' | 'unknown';
+export type SmsSendResult = {
+    ok: true;
+    providerId: string;
+} | {
+    ok: false;
+    code: SmsErrorCode;
+    retryable: boolean;
+    message: string;
+};
+export interface SmsProvider {
+    send(msg: SmsMessage): Promise<SmsSendResult>;
+}
+/**
+ * Worth another try later? Flow control is not: the provider refuses that
+ * phone for a while and a retry only burns the quota. A network failure is,
+ * though the first attempt may have been delivered (a code sent twice is
+ * harmless; a code never sent locks the citizen out).
+ */
+export declare const SMS_RETRYABLE: Readonly<Record<SmsErrorCode, boolean>>;
+export declare function smsFailure(code: SmsErrorCode, message: string): SmsSendResult;
