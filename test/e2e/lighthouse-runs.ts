@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import lighthouse, { type RunnerResult } from 'lighthouse'
 import * as chromeLauncher from 'chrome-launcher'
-import { ARTIFACTS, CHROMIUM, startProduct } from './product'
+import { ARTIFACTS, browserEnv, CHROMIUM, startProduct } from './product'
 
 export const GUIDE_PATH = '/items/GA-0001'
 
@@ -25,6 +25,7 @@ export async function lighthouseRuns(n: number, report = 'lighthouse-guide.html'
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    envVars: browserEnv(),
   })
   try {
     const results: RunnerResult[] = []

@@ -15,6 +15,23 @@ export const ARTIFACTS = join(ROOT, 'test/artifacts')
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu', '--no-first-run']
 
+/**
+ * The environment Chromium runs in: ours, without libfaketime's preload.
+ * Chromium's zygote dies under it, so when the suite runs under `faketime`
+ * (to prove no test depends on the day it runs) the browser keeps the real
+ * clock and `browserClockAt` gives its pages the faked one instead.
+ */
+export function browserEnv(): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')) env[k] = v
+  return env
+}
+
+/** Under faketime, the time this process reads (the faked one), for the browser's pages; otherwise null. */
+export function browserClockAt(): number | null {
+  return process.env.FAKETIME !== undefined || (process.env.LD_PRELOAD ?? '').includes('faketime') ? Date.now() : null
+}
+
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = createServer()

@@ -9,11 +9,24 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { shanghaiDate } from '@tongban/core'
 
 export { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, freePort, ROOT, startProduct, type Product } from './product'
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './product'
+import { ARTIFACTS, browserClockAt, browserEnv, CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './product'
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium for a test file. Under faketime every context it makes
+ * runs its pages' clock from the faked time (Playwright's clock), so the
+ * browser, the product and the test agree on the day.
+ */
+export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true })
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: browserEnv() })
+  if (browserClockAt() === null) return browser
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args)
+    await context.clock.install({ time: browserClockAt()! })
+    return context
+  }
+  return browser
 }
 
 /**
