@@ -68,7 +68,7 @@ export interface BuildOptions {
   sms?: SmsProvider
   /** Write logs here instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream
-  /** The time cases are acted on and their clocks read at (tests move it on to see yellow and red lights). */
+  /** The time cases are acted on, their clocks read and staff sign-in locks counted at (tests move it on to see yellow and red lights, or a lock end). */
   now?: () => number
 }
 
@@ -171,7 +171,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
 
   await app.register(healthRoutes)
   await app.register(catalogueRoutes)
-  await app.register(staffRoutes)
+  await app.register(staffRoutes({ login: config.staffLogin, now: opts.now }))
   await app.register(staffCitizenRoutes)
   await app.register(consentRoutes)
   await app.register(formRoutes)

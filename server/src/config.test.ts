@@ -7,6 +7,7 @@ describe('configuration', () => {
     expect(c).toMatchObject({ port: 8080, production: false, seed: true, databaseUrl: undefined })
     expect(c.sms.baseUrl).toBeUndefined()
     expect(c.uploads).toMatchObject({ store: 'disk', dir: undefined, ratePerMinute: 30 })
+    expect(c.staffLogin).toEqual({ ratePerMinute: 30, hashConcurrency: 2, hashQueue: 16 })
   })
 
   it.each([
@@ -17,6 +18,8 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, /SMS_BASE_URL/],
     [{ UPLOAD_STORE: 's4' }, /UPLOAD_STORE/],
     [{ UPLOAD_RATE_LIMIT: '0' }, /UPLOAD_RATE_LIMIT/],
+    [{ STAFF_LOGIN_RATE_LIMIT: '0' }, /STAFF_LOGIN_RATE_LIMIT/],
+    [{ PASSWORD_HASH_CONCURRENCY: '0' }, /PASSWORD_HASH_CONCURRENCY/],
     [{ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com' }, /WECHAT_API_BASE/],
     [{ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com' }, /PUBLIC_ORIGIN/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY .*"true" would let any client choose its address/],

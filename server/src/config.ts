@@ -28,6 +28,7 @@ export interface AppConfig {
   logLevel: string
   /** Requests per minute per client address. */
   rateLimitMax: number
+  staffLogin: StaffLoginConfig
   /** Seed the demo catalogue at start. */
   seed: boolean
   /** 64 hex characters; see auth/secrets.ts for the default. */
@@ -43,6 +44,15 @@ export interface AppConfig {
   publicOrigin?: string
   /** Other origins whose pages may send cookie-authenticated changes (TRUSTED_ORIGINS), besides PUBLIC_ORIGIN and the request's own. */
   trustedOrigins: string[]
+}
+
+export interface StaffLoginConfig {
+  /** Staff sign-in attempts per minute per client address (far below rateLimitMax: each costs a password hash). */
+  ratePerMinute: number
+  /** Password checks at once (scrypt runs on libuv's threadpool, 4 threads by default: leave some to the rest). */
+  hashConcurrency: number
+  /** Sign-ins that may wait for a check; past it, 503 STAFF_LOGIN_BUSY at once. */
+  hashQueue: number
 }
 
 export interface ClockConfig {
@@ -230,6 +240,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'info'),
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
+    staffLogin: {
+      ratePerMinute: int(env, 'STAFF_LOGIN_RATE_LIMIT', 30, 1, 1_000_000),
+      hashConcurrency: int(env, 'PASSWORD_HASH_CONCURRENCY', 2, 1, 64),
+      hashQueue: int(env, 'PASSWORD_HASH_QUEUE', 16, 0, 10_000),
+    },
     seed: env.SEED !== 'false',
     secretKey: secretKey(env.SECRET_KEY),
     uploads: {

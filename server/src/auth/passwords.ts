@@ -28,3 +28,43 @@ export async function verifyPassword(password: string, stored: string | null): P
   const key = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, { N: 2 ** Number(logN), r: Number(r), p: Number(p), maxmem: MAXMEM })
   return stored !== null && timingSafeEqual(key, expected)
 }
+
+/** Thrown by a full limiter: the caller answers 503 at once rather than queue without bound. */
+export class HashingBusy extends Error {
+  constructor() {
+    super('too many password checks waiting')
+  }
+}
+
+export interface HashingLimiter {
+  /** Runs `work` when one of the slots is free, in arrival order; throws HashingBusy when `queue` are already waiting. */
+  run<T>(work: () => Promise<T>): Promise<T>
+}
+
+/**
+ * At most `concurrency` password checks at once and `queue` waiting. Each
+ * scrypt holds a libuv threadpool thread (and 32 MB) for tens of
+ * milliseconds; unbounded, a flood of sign-ins queues every other use of the
+ * threadpool (compression, files) behind it for as long as the flood lasts.
+ */
+export function hashingLimiter(opts: { concurrency: number; queue: number }): HashingLimiter {
+  let running = 0
+  const waiting: (() => void)[] = []
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+  return {
+    async run(work) {
+      if (running < opts.concurrency) running++
+      else if (waiting.length < opts.queue) await new Promise<void>((resolve) => waiting.push(resolve))
+      else throw new HashingBusy()
+      try {
+        return await work()
+      } finally {
+        release()
+      }
+    },
+  }
+}

@@ -1,4 +1,10 @@
-/** Staff sign-in (username + password) for the workbench; lockout after repeated failures. */
+/**
+ * Staff sign-in (username + password) for the workbench. Every attempt is
+ * counted before its password is checked, by the name as typed from this
+ * address and from everywhere (a name that does not exist locks like one
+ * that does, so the answers tell nothing about which names exist); password
+ * checks run a few at a time; the staff member is told of failed sign-ins.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   findCitizenQuerySchema, isValidMobile, maskMobile, normalizeMobile, ROUTES, staffLoginBodySchema,
@@ -8,16 +14,29 @@ import { identityRepo } from '../store/identity'
 import { accessLogRepo } from '../store/access-log'
 import { ProblemError } from '../errors'
 import { staffRepo, type StaffRow } from '../store/staff'
-import { verifyPassword } from '../auth/passwords'
+import { loginAttemptsRepo, type AttemptLimits } from '../store/login-attempts'
+import { HashingBusy, hashingLimiter, verifyPassword } from '../auth/passwords'
 import { STAFF_COOKIE } from '../auth/access'
+import type { StaffLoginConfig } from '../config'
 
-export const STAFF_MAX_FAILURES = 5
-export const STAFF_LOCK_MS = 15 * 60_000
+/**
+ * 5 tries from one address, then that address waits 15 minutes; 50 from all
+ * addresses together lock the name for everyone (someone guessing from many
+ * addresses), also for 15 minutes.
+ */
+export const STAFF_SIGN_IN_LIMITS: AttemptLimits = { perAddress: 5, perUsername: 50, lockMs: 15 * 60_000 }
 /** A workday: staff sign in again each morning. */
 export const STAFF_SESSION_MS = 12 * 3_600_000
+/** Retry-After of a sign-in turned away because too many are waiting for a password check. */
+const BUSY_RETRY_S = 2
 
 export function staffView(s: StaffRow): StaffView {
-  return { id: s.id, username: s.username, displayName: s.display_name, roles: s.roles, hallId: s.hall_id, departmentCode: s.department_code }
+  return {
+    id: s.id, username: s.username, displayName: s.display_name, roles: s.roles, hallId: s.hall_id, departmentCode: s.department_code,
+    signInFailures: s.sign_in_failures > 0 && s.last_sign_in_failure_at
+      ? { count: s.sign_in_failures, lastAt: new Date(s.last_sign_in_failure_at).toISOString() }
+      : null,
+  }
 }
 
 function staffOf(request: FastifyRequest) {
@@ -25,47 +44,90 @@ function staffOf(request: FastifyRequest) {
   return request.staff
 }
 
-export async function staffRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: { username: string; password: string } }>(ROUTES.staffLogin.path, {
-    schema: { body: staffLoginBodySchema, tags: ['staff'], summary: '工作人员登录' },
-    config: { access: 'public', fieldMessages: { username: '请输入用户名', password: '请输入密码' } },
-  }, async (request, reply): Promise<StaffSessionResult> => {
-    const repo = staffRepo(app.db)
-    const staff = await repo.byUsername(request.body.username.trim())
-    const now = new Date()
-    if (staff?.locked_until && new Date(staff.locked_until) > now) {
-      await verifyPassword(request.body.password, null) // same work as any other attempt
-      throw new ProblemError('STAFF_LOCKED')
-    }
-    const ok = await verifyPassword(request.body.password, staff?.password_hash ?? null)
-    if (!staff || !ok) {
-      if (staff) await repo.failSignIn(staff.id, STAFF_MAX_FAILURES, STAFF_LOCK_MS, now)
-      throw new ProblemError('STAFF_LOGIN_FAILED')
-    }
-    await repo.clearFailures(staff.id)
-    const { token, expiresAt } = await app.sessions.create({ staffId: staff.id }, request.headers['user-agent'], STAFF_SESSION_MS)
-    reply.setCookie(STAFF_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', expires: expiresAt })
-    return { staff: staffView(staff), token, expiresAt: expiresAt.toISOString() }
-  })
+export interface StaffRouteOptions {
+  login: StaffLoginConfig
+  /** The time attempts are counted and locks end at (tests move it past a lock). */
+  now?: () => number
+}
 
-  app.get(ROUTES.staffMe.path, {
-    schema: { tags: ['staff'], summary: '当前工作人员' },
-    config: { access: { staff: [] } },
-  }, async (request, reply): Promise<StaffView> => {
-    reply.header('cache-control', 'no-store')
-    const row = await staffRepo(app.db).byId(staffOf(request).id)
-    if (!row) throw new ProblemError('UNAUTHENTICATED')
-    return staffView(row)
-  })
+export function staffRoutes(opts: StaffRouteOptions) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const hashing = hashingLimiter({ concurrency: opts.login.hashConcurrency, queue: opts.login.hashQueue })
+    const now = opts.now ?? Date.now
 
-  app.post(ROUTES.staffLogout.path, {
-    schema: { tags: ['staff'], summary: '工作人员退出' },
-    config: { access: { staff: [] } },
-  }, async (request, reply) => {
-    await app.sessions.revoke(staffOf(request).tokenHash)
-    reply.clearCookie(STAFF_COOKIE, { path: '/' })
-    return reply.code(204).send()
-  })
+    app.post<{ Body: { username: string; password: string } }>(ROUTES.staffLogin.path, {
+      schema: { body: staffLoginBodySchema, tags: ['staff'], summary: '工作人员登录' },
+      config: {
+        access: 'public', fieldMessages: { username: '请输入用户名', password: '请输入密码' },
+        // Each attempt costs a password hash: far fewer per address than the general limit.
+        rateLimit: { max: opts.login.ratePerMinute, timeWindow: '1 minute' },
+      },
+    }, async (request, reply): Promise<StaffSessionResult> => {
+      const username = request.body.username.trim()
+      const attempts = loginAttemptsRepo(app.db)
+      const at = new Date(now())
+      let outcome: { staff: StaffRow | null } | { lockedUntil: Date | null }
+      try {
+        // The whole attempt holds a slot, so one turned away (503) was never counted.
+        outcome = await hashing.run(async () => {
+          const attempt = await attempts.count(username, request.ip, STAFF_SIGN_IN_LIMITS, at)
+          if (attempt.refused) return { lockedUntil: attempt.lockedUntil }
+          const staff = await staffRepo(app.db).byUsername(username)
+          // An unknown name costs the same hash as a known one.
+          return { staff: (await verifyPassword(request.body.password, staff?.password_hash ?? null)) ? staff : null }
+        })
+      } catch (e) {
+        if (!(e instanceof HashingBusy)) throw e
+        reply.header('retry-after', BUSY_RETRY_S)
+        throw new ProblemError('STAFF_LOGIN_BUSY')
+      }
+      if ('lockedUntil' in outcome) {
+        await attempts.failed(username, at)
+        if (outcome.lockedUntil) reply.header('retry-after', Math.max(1, Math.ceil((outcome.lockedUntil.getTime() - at.getTime()) / 1000)))
+        throw new ProblemError('STAFF_LOCKED')
+      }
+      const staff = outcome.staff
+      if (!staff) {
+        await attempts.failed(username, at)
+        throw new ProblemError('STAFF_LOGIN_FAILED')
+      }
+      const failures = await attempts.signedIn(username, request.ip)
+      await staffRepo(app.db).setSignInFailures(staff.id, failures)
+      const { token, expiresAt } = await app.sessions.create({ staffId: staff.id }, request.headers['user-agent'], STAFF_SESSION_MS)
+      reply.setCookie(STAFF_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', expires: expiresAt })
+      return {
+        staff: staffView({ ...staff, sign_in_failures: failures.count, last_sign_in_failure_at: failures.lastAt }),
+        token, expiresAt: expiresAt.toISOString(),
+      }
+    })
+
+    app.get(ROUTES.staffMe.path, {
+      schema: { tags: ['staff'], summary: '当前工作人员' },
+      config: { access: { staff: [] } },
+    }, async (request, reply): Promise<StaffView> => {
+      reply.header('cache-control', 'no-store')
+      const row = await staffRepo(app.db).byId(staffOf(request).id)
+      if (!row) throw new ProblemError('UNAUTHENTICATED')
+      return staffView(row)
+    })
+
+    app.post(ROUTES.staffLogout.path, {
+      schema: { tags: ['staff'], summary: '工作人员退出' },
+      config: { access: { staff: [] } },
+    }, async (request, reply) => {
+      await app.sessions.revoke(staffOf(request).tokenHash)
+      reply.clearCookie(STAFF_COOKIE, { path: '/' })
+      return reply.code(204).send()
+    })
+
+    app.delete(ROUTES.dismissSignInFailures.path, {
+      schema: { tags: ['staff'], summary: '已知悉登录失败提醒' },
+      config: { access: { staff: [] } },
+    }, async (request, reply) => {
+      await staffRepo(app.db).setSignInFailures(staffOf(request).id, { count: 0, lastAt: null })
+      return reply.code(204).send()
+    })
+  }
 }
 
 /**

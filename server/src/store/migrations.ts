@@ -377,6 +377,27 @@ export const MIGRATIONS: Migration[] = [
       create index cases_open_due on cases(due, submitted_at, case_no) where status not in ('completed', 'not_accepted', 'withdrawn')
     `,
   },
+  {
+    // Staff sign-in attempts by the username as typed (known or not) and address ('*': all addresses), counted
+    // before the password is checked; the staff row keeps only what to tell its owner at the next sign-in.
+    id: '021_staff_login_attempts',
+    sql: `
+      create table staff_login_attempts (
+        username text not null,
+        address text not null,
+        failures int not null default 0,
+        last_at timestamptz not null,
+        locked_until timestamptz,
+        unseen int not null default 0,
+        last_failure_at timestamptz,
+        primary key (username, address)
+      );
+      alter table staff drop column failed_attempts;
+      alter table staff drop column locked_until;
+      alter table staff add column sign_in_failures int not null default 0;
+      alter table staff add column last_sign_in_failure_at timestamptz
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -1,4 +1,4 @@
-/** Staff accounts: roles, scope (hall / department), failed sign-ins and lockout. */
+/** Staff accounts: roles, scope (hall / department), and the failed sign-ins to tell them of (counting them: login-attempts.ts). */
 import type { StaffRole } from '@tongban/core'
 import type { Queryable } from './db'
 
@@ -10,11 +10,12 @@ export interface StaffRow {
   roles: StaffRole[]
   hall_id: string | null
   department_code: string | null
-  failed_attempts: number
-  locked_until: Date | null
+  /** Failed sign-ins between the previous sign-in and the latest, until dismissed. */
+  sign_in_failures: number
+  last_sign_in_failure_at: Date | null
 }
 
-const COLUMNS = 'id, username, display_name, password_hash, roles, hall_id, department_code, failed_attempts, locked_until'
+const COLUMNS = 'id, username, display_name, password_hash, roles, hall_id, department_code, sign_in_failures, last_sign_in_failure_at'
 
 export function staffRepo(db: Queryable) {
   return {
@@ -33,17 +34,12 @@ export function staffRepo(db: Queryable) {
         [s.username, s.displayName, s.passwordHash, s.roles, s.hallId ?? null, s.departmentCode ?? null],
       )
     },
-    /** Counts a failure; locks for `lockMs` when it reaches `max`. */
-    async failSignIn(id: string, max: number, lockMs: number, at: Date): Promise<void> {
+    /** What to tell the staff member about failed sign-ins (count 0: nothing). */
+    async setSignInFailures(id: string, failures: { count: number; lastAt: Date | null }): Promise<void> {
       await db.query(
-        `update staff set failed_attempts = failed_attempts + 1,
-           locked_until = case when failed_attempts + 1 >= $2 then $3::timestamptz else locked_until end
-         where id = $1`,
-        [id, max, new Date(at.getTime() + lockMs)],
+        'update staff set sign_in_failures = $2, last_sign_in_failure_at = $3 where id = $1',
+        [id, failures.count, failures.count > 0 ? failures.lastAt : null],
       )
-    },
-    async clearFailures(id: string): Promise<void> {
-      await db.query('update staff set failed_attempts = 0, locked_until = null where id = $1', [id])
     },
   }
 }

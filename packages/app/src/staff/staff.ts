@@ -36,6 +36,14 @@ export const useStaffStore = defineStore('staff', () => {
     }
   }
 
+  /** The staff member has read how many sign-ins failed: hidden now, and not told again (the next sign-in says afresh). */
+  async function dismissSignInFailures(): Promise<void> {
+    if (!staff.value?.signInFailures) return
+    staff.value = { ...staff.value, signInFailures: null }
+    // Not sent: the notice comes back on the next load, which is no harm.
+    await platform.api.dismissSignInFailures().catch(() => undefined)
+  }
+
   async function logout(): Promise<void> {
     try { await platform.api.staffLogout() } finally { staff.value = null }
   }
@@ -53,5 +61,5 @@ export const useStaffStore = defineStore('staff', () => {
     }
   }
 
-  return { staff, status, load, login, logout, findCitizen }
+  return { staff, status, load, login, dismissSignInFailures, logout, findCitizen }
 })

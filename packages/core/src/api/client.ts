@@ -44,6 +44,8 @@ export interface ApiClient {
   staffLogin(username: string, password: string): Promise<StaffSessionResult>
   /** The signed-in staff member, or null. */
   staffMe(): Promise<StaffView | null>
+  /** The staff member has read the notice of failed sign-ins: it is not shown again. */
+  dismissSignInFailures(): Promise<void>
   staffLogout(): Promise<void>
   staffFindCitizen(phone: string, purpose: AccessPurpose): Promise<CitizenCard>
   logoutOthers(): Promise<{ revoked: number }>
@@ -232,6 +234,9 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async staffMe() {
       const res = await send<StaffView>({ method: 'GET', url: ROUTES.staffMe.path }, (s) => (s >= 200 && s < 300) || s === 401)
       return res.status === 401 ? null : res.data
+    },
+    async dismissSignInFailures() {
+      await send({ method: 'DELETE', url: ROUTES.dismissSignInFailures.path })
     },
     async staffLogout() {
       await send({ method: 'POST', url: ROUTES.staffLogout.path }, (s) => (s >= 200 && s < 300) || s === 401)

@@ -107,6 +107,18 @@ export interface StaffView {
   roles: StaffRole[]
   hallId: string | null
   departmentCode: string | null
+  /**
+   * Sign-in attempts for this username that failed (wrong password, or refused
+   * while locked) between the previous sign-in and the latest, from any address;
+   * null when there were none, or once the staff member has dismissed the notice.
+   */
+  signInFailures: SignInFailures | null
+}
+
+export interface SignInFailures {
+  count: number
+  /** ISO time of the last of them. */
+  lastAt: string
 }
 
 export interface StaffSessionResult {

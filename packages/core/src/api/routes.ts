@@ -28,6 +28,7 @@ export const ROUTES = {
   wechatPhone: { method: 'POST', path: '/api/auth/wechat/phone' },
   staffLogin: { method: 'POST', path: '/api/staff/login' },
   staffMe: { method: 'GET', path: '/api/staff/me' },
+  dismissSignInFailures: { method: 'DELETE', path: '/api/staff/me/sign-in-failures' },
   staffLogout: { method: 'POST', path: '/api/staff/logout' },
   staffFindCitizen: { method: 'GET', path: '/api/staff/citizens' },
   myAccessLog: { method: 'GET', path: '/api/me/access-log' },
