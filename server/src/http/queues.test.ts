@@ -7,8 +7,8 @@
  * cases stored before desks were kept get theirs at start.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addCalendarDays, STAFF_QUEUE_PAGE, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
-import { cloneOpenCases, minimumLivingApplication, databaseVariants, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../testing'
+import { addWorkingDays, STAFF_QUEUE_PAGE, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
+import { cloneOpenCases, minimumLivingApplication, databaseVariants, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
 import type { Db } from '../store/db'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { caseLookups } from '../cases/act'
@@ -82,7 +82,8 @@ describe.each(variants)('workbench queues on $label', (variant) => {
 
       // The sweep, 100 at a time, reaches the template (its id may sort anywhere among 600-odd) and raises its red card.
       const lookups = caseLookups(server.app.catalogue)
-      const later = Date.parse(`${addCalendarDays(today(), 30)}T04:00:00Z`)
+      // A working day after the new case's department deadline (its latest), whatever day the test runs on.
+      const later = Date.parse(`${addWorkingDays(department[0]!.deadline!, 1)}T04:00:00Z`)
       await sweepWarnings(server.app.db, lookups, later, 100)
       const warned = await server.app.db.query<{ n: number }>(`select count(distinct case_id)::int as n from case_warnings where light = 'red'`)
       expect(warned[0]!.n).toBe(OLDER + 2) // the copies, the template and the new case (its department late by then)

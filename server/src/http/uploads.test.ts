@@ -143,7 +143,7 @@ describe.each(variants)('uploads: $label', (variant) => {
   it('removes uploads no case took once the retention has passed, bytes and row, and keeps the rest', async () => {
     const old = (await upload(alice, [file('old.png', pngBytes())])).json<UploadedFile>()
     const fresh = (await upload(alice, [file('fresh.png', pngBytes())])).json<UploadedFile>()
-    await database.db.query("update uploads set created_at = now() - interval '40 days' where id = $1", [old.id])
+    await database.db.query('update uploads set created_at = $2 where id = $1', [old.id, new Date(Date.now() - 40 * 86_400_000)])
     const { sweepAbandonedUploads } = await import('../uploads/sweep')
     const { openUploadSpace } = await import('../store/file-store')
     const { loadConfig } = await import('../config')

@@ -134,7 +134,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       await fromStore(request, 'put', () => store.put(key, received!.tempPath))
       const row = await app.db.transaction((tx) => uploadsRepo(tx).insertWithin({
         accountId, storageKey: key, name: info.name, mime: info.mime, size: received!.size, sha256: received!.sha256,
-        width: info.width, height: info.height, materialId, itemCode,
+        width: info.width, height: info.height, materialId, itemCode, createdAt: new Date(app.now()),
       }, opts.uploads.quotaBytes))
       if (!row) throw new ProblemError('UPLOADS_QUOTA_EXCEEDED')
       stored = null

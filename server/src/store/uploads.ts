@@ -43,6 +43,8 @@ export interface NewUpload {
   height: number | null
   materialId: string | null
   itemCode: string | null
+  /** By the product's clock (the retention sweep compares it with that clock, never with the database's). */
+  createdAt: Date
 }
 
 export function uploadsRepo(db: Queryable) {
@@ -78,9 +80,9 @@ export function uploadsRepo(db: Queryable) {
       await db.query('select id from accounts where id = $1 for update', [u.accountId])
       if ((await this.pendingBytes(u.accountId)) + u.size > quota) return null
       const rows = await db.query<UploadRow>(
-        `insert into uploads (account_id, storage_key, name, mime, size, sha256, width, height, material_id, item_code)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${COLUMNS}`,
-        [u.accountId, u.storageKey, u.name, u.mime, u.size, u.sha256, u.width, u.height, u.materialId, u.itemCode],
+        `insert into uploads (account_id, storage_key, name, mime, size, sha256, width, height, material_id, item_code, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${COLUMNS}`,
+        [u.accountId, u.storageKey, u.name, u.mime, u.size, u.sha256, u.width, u.height, u.materialId, u.itemCode, u.createdAt],
       )
       return rows[0]!
     },
