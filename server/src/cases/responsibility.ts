@@ -13,6 +13,9 @@ import { clockRules, loadEvents } from './events'
 
 export const WINDOW_STATUSES = ['submitted', 'pre_review', 'decided'] as const
 
+/** Who may open a case on the workbench (its form, materials, notices), subject to staffPurpose: the window, its departments, supervision. */
+export const CASE_READERS = ['clerk', 'reviewer', 'supervisor', 'leader'] as const satisfies readonly StaffRole[]
+
 export interface Responsible { roles: readonly StaffRole[]; departmentCode: string | null }
 
 export function watchesEverything(staff: Responsible): boolean {

@@ -112,6 +112,8 @@ describe.each(variants)('uploads: $label', (variant) => {
     expect(own.headers).toMatchObject({
       'content-type': mime, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff',
       'content-disposition': contentDisposition(mime === 'application/pdf' ? 'attachment' : 'inline', name),
+      // Opened as a page of its own, it is an opaque origin that runs nothing.
+      'content-security-policy': expect.stringMatching(/^sandbox; default-src 'none'/),
     })
     const other = await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(bob) })
     const absent = await server.app.inject({ url: '/api/uploads/00000000-0000-4000-8000-000000000000', headers: auth(bob) })
@@ -212,6 +214,9 @@ describe.each(variants)('uploads: $label', (variant) => {
       ['a GIF named .png', file('动图.png', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), 415, 'FILE_TYPE_NOT_ALLOWED'],
       ['an empty file', file('空.pdf', Buffer.alloc(0)), 400, 'FILE_EMPTY'],
       ['a decompression bomb (tiny PNG declaring 100000×100000 pixels)', file('bomb.png', pngBytes(1, 1, { width: 100_000, height: 100_000 })), 413, 'IMAGE_TOO_LARGE'],
+      // 36 MP, 144 MB decoded: under the old 40 MP cap, over the 25 MP one (MAX_IMAGE_PIXELS).
+      ['a real 6000×6000 PNG', file('扫描件.png', pngBytes(6000, 6000)), 413, 'IMAGE_TOO_LARGE'],
+      ['a PNG just over 25 MP (5001×5000)', file('扫描件.png', pngBytes(1, 1, { width: 5001, height: 5000 })), 413, 'IMAGE_TOO_LARGE'],
       ['a path-traversal name', file('../../etc/passwd.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
       ['a Windows path', file('C:\\Users\\a\\photo.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
       ['a control character in the name', file('photo\u0007.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
