@@ -361,6 +361,13 @@ export const MIGRATIONS: Migration[] = [
       create index cases_open_due on cases(due, submitted_at) where status not in ('completed', 'not_accepted', 'withdrawn')
     `,
   },
+  {
+    // 承办人 / 审核人 / 批准人 are three people in a department unless it is switched off here (machine.ts, DutyRules).
+    id: '020_department_duties',
+    sql: `
+      alter table departments add column separate_duties boolean not null default true
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001
