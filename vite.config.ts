@@ -41,7 +41,7 @@ const precompress = {
       return statSync(p).isDirectory() ? walk(p) : [p]
     })
     for (const file of walk(r('./packages/web/dist'))) {
-      if (!/\.(js|css|html|svg|webmanifest|json)$/.test(file)) continue
+      if (!/\.(m?js|css|html|svg|webmanifest|json)$/.test(file)) continue
       const data = readFileSync(file)
       if (data.length < 1024) continue
       writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }))
@@ -84,7 +84,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/dev\//],
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
-        globIgnores: ['**/*.br', '**/*.gz'],
+        // pdf.js (the workbench's PDF viewer, ~0.5 MB + its 1.3 MB worker) is fetched when staff open a PDF, never precached on citizens' phones.
+        globIgnores: ['**/*.br', '**/*.gz', '**/pdfjs-*.js'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/api/items/') || url.pathname === '/api/catalogue',
@@ -111,6 +112,7 @@ export default defineConfig({
           // restyles the page once more. Two groups keep a page to a few files.
           groups: [
             { name: 'ui', test: /[\\/]components[\\/]common[\\/](PageState|PageHeader|Tag|LightBadge)\.vue|[\\/]composables[\\/]format\.ts/ },
+            { name: 'pdfjs', test: /[\\/]node_modules[\\/]pdfjs-dist[\\/]/ },
             { name: 'guide', test: /[\\/]components[\\/]guide[\\/]|[\\/]app[\\/]src[\\/]catalogue[\\/]checklist|[\\/]core[\\/]src[\\/]catalogue[\\/]materials/ },
           ],
         },

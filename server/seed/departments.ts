@@ -23,6 +23,14 @@ export const DEPT = {
 
 export type DeptCode = keyof typeof DEPT
 
+/**
+ * Departments whose 承办、审核、审批 of one case may be signed by one person
+ * (departments.separate_duties false): none in the demo city, where every
+ * department signs them as three people, 审批 by an approver. Read when a
+ * department is first stored; switched later in the database, it stays so.
+ */
+export const SIGNS_ALONE: readonly DeptCode[] = []
+
 export const departments: Department[] = Object.values(DEPT).map((d) => ({ code: d.code, name: d.name }))
 
 /** 咨询电话 per department (fictional numbers in the form 0xxx-xxxxxxxx). */

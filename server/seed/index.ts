@@ -21,7 +21,7 @@ import { foodLicenceForm } from './forms/food-licence'
 import { housingFundWithdrawalForm } from './forms/housing-fund-withdrawal'
 import { minimumLivingForm } from './forms/minimum-living'
 
-export { departments, DEPT, CONSULT_PHONE, COMPLAINT_PHONE } from './departments'
+export { departments, DEPT, CONSULT_PHONE, COMPLAINT_PHONE, SIGNS_ALONE } from './departments'
 export { halls, HALL } from './halls'
 export type { SeedItem } from './types'
 

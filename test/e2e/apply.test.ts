@@ -8,17 +8,22 @@
  * submission is queued, and when the network returns it lands once: one
  * case, its number on the receipt. axe finds nothing on the form, the review
  * and the receipt. Then a village agent applies for a resident under an SMS
- * consent. Screenshots go to test/artifacts/.
+ * consent, and the window opens both cases' materials: the photo as the
+ * BFF's small preview, the agent's PDF drawn by pdf.js (no plugin, no
+ * iframe). Screenshots go to test/artifacts/.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseDetail, CaseSummary } from '@tongban/core'
 import { axeViolations, fillFoodLicence, launchChromium, screenshot, startProduct, type Product } from './support'
+import { pdfBytes } from '../../server/src/uploads/fixtures/files'
 
 let product: Product
 let browser: Browser
 /** The citizen of the first journey stays signed in: the clerk's supplement request comes back to them. */
 let citizen: { context: BrowserContext; page: Page; caseNo: string } | null = null
+/** The case the agent submitted, with a PDF for its 主要设备设施布局图. */
+let agentCaseNo: string | null = null
 beforeAll(async () => {
   product = await startProduct()
   browser = await launchChromium()
@@ -182,7 +187,7 @@ it('lets a village agent apply for a resident who consented: the case is the res
   await page.getByRole('radio', { name: /^食品销售（含散装食品/ }).check()
   await fillFoodLicence(page, poll)
   await page.locator('#f-phone').fill(resident)
-  await page.getByTestId('material-layoutFile-file').setInputFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') })
+  await page.getByTestId('material-layoutFile-file').setInputFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
   await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('已上传').count()).toBe(1)
   const licenceGroup = page.getByRole('group', { name: '营业执照' })
   await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
@@ -198,6 +203,7 @@ it('lets a village agent apply for a resident who consented: the case is the res
 
   // (That the case is the resident's and names the agent is checked on the BFF: agent-cases.test.ts.)
   expect(caseNo).toMatch(/^SJ-0001-\d{8}-\d{4}$/)
+  agentCaseNo = caseNo
   expect(errors).toEqual([])
   await context.close()
 })
@@ -292,4 +298,39 @@ it('lets the window clerk pick the case from the workbench by its light and ask 
   expect(await axe(q)).toEqual([])
   await shot(q, 'query')
   await anon.close()
+})
+
+it('shows the window a photo as its small preview and draws a PDF itself, page by page, with no plugin and no iframe', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(`${product.url}/staff/login`)
+  await page.getByLabel('用户名').fill('clerk')
+  await page.getByLabel('密码').fill('Tongban@2026')
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL(/\/staff$/)
+  const materials = page.getByRole('region', { name: '申请材料' })
+
+  expect(citizen).not.toBeNull()
+  await page.goto(`${product.url}/staff/cases/${citizen!.caseNo}`)
+  await materials.getByRole('listitem').filter({ hasText: 'IMG_0001' }).getByRole('button', { name: '查看' }).click()
+  const photo = page.getByRole('dialog').locator('img')
+  await poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  expect(await photo.getAttribute('src')).toMatch(/\?preview=1$/)
+  expect(await photo.evaluate((img: HTMLImageElement) => Math.max(img.naturalWidth, img.naturalHeight))).toBeLessThanOrEqual(1600)
+  await page.keyboard.press('Escape')
+
+  expect(agentCaseNo).not.toBeNull()
+  await page.goto(`${product.url}/staff/cases/${agentCaseNo}`)
+  await materials.getByRole('listitem').filter({ hasText: '布局图.pdf' }).getByRole('button', { name: '查看' }).click()
+  const canvas = page.getByRole('dialog').locator('canvas')
+  // pdf.js has drawn the A4 page: a canvas as tall as √2 times its width, white where the page is empty.
+  await poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height / c.width)).toBeCloseTo(842 / 595, 1)
+  expect(await canvas.evaluate((c: HTMLCanvasElement) => [...c.getContext('2d')!.getImageData(c.width / 2, c.height / 2, 1, 1).data])).toEqual([255, 255, 255, 255])
+  expect(await page.locator('iframe, object, embed').count()).toBe(0)
+  expect(await page.getByRole('dialog').getByRole('link', { name: '下载' }).getAttribute('download')).toBe('布局图.pdf')
+  await shot(page, 'staff-material-pdf')
+  expect(errors).toEqual([])
+  await context.close()
 })

@@ -1,9 +1,10 @@
 /**
  * Tracking a case as it moves, in Chromium: a resident has applied for
  * 最低生活保障 and keeps the case page open on the phone (375×812). At the
- * hall the clerk accepts it on the workbench (1024×900); the 民政局 reviewer
- * takes it through 承办 → 审核 → 审批, pauses it for a home visit and resumes;
- * the clerk completes it with the e-licence. The 受理通知书 and the certificate
+ * hall the clerk accepts it on the workbench (1024×900); at 民政局 one
+ * reviewer undertakes it (承办) and pauses it for a home visit and resumes,
+ * another reviews it (审核), the approver approves it (审批) — the one who
+ * undertook it is not offered 审核; the clerk completes it with the e-licence. The 受理通知书 and the certificate
  * download as PDFs whose text is read back; the notice's QR page says 真实有效. Each time the resident comes back
  * to the tab, the page shows the new step, its department, the clock and
  * light — without a reload — and at the end the licence is in 我的证照.
@@ -117,13 +118,26 @@ it('the resident sees each step the hall and the department take, as they take t
   await leader.context.close()
   await lookAgain()
   await poll(() => c.getByRole('region', { name: '办理进度' }).getByText('办理期限延长5个工作日：需核对外地房产登记', { exact: false }).count()).toBe(1)
+  // 承办人 / 审核人 / 批准人 are three people: the one who undertook it is not offered 审核, another reviewer hands it on,
+  // and only the approver is offered 同意.
   await reviewer.page.reload()
-  await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
-  await poll(() => branch.getByText('审批中').count()).toBe(1)
-  await reviewer.page.getByLabel('办理意见').fill('经入户核查，符合低保条件')
-  await reviewer.page.getByRole('button', { name: '同意', exact: true }).click()
-  await poll(() => reviewer.page.getByText('已同意。').count()).toBe(1)
-  await shot(reviewer.page, 'tracking-reviewer')
+  // Loaded: the 承办人 may still pause the branch, not hand on its 审核.
+  await poll(() => reviewer.page.getByText('进入特别程序（暂停计时）').count()).toBe(1)
+  expect(await reviewer.page.getByRole('button', { name: '提交下一环节' }).count()).toBe(0)
+  const checker = await signedInStaff(e2e.browser, e2e.product.url, 'checker_mz')
+  await checker.page.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
+  await checker.page.getByLabel('办理意见').fill('材料齐全，入户核查属实')
+  await checker.page.getByRole('button', { name: '提交下一环节' }).click()
+  await poll(() => checker.page.getByRole('region', { name: '办理部门' }).getByText('审批中').count()).toBe(1)
+  expect(await checker.page.getByRole('button', { name: '同意', exact: true }).count()).toBe(0)
+  await checker.context.close()
+  const approver = await signedInStaff(e2e.browser, e2e.product.url, 'approver_mz')
+  await approver.page.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
+  await approver.page.getByLabel('办理意见').fill('经入户核查，符合低保条件')
+  await approver.page.getByRole('button', { name: '同意', exact: true }).click()
+  await poll(() => approver.page.getByText('已同意。').count()).toBe(1)
+  await shot(approver.page, 'tracking-reviewer')
+  await approver.context.close()
 
   await clerk.page.reload()
   await clerk.page.getByLabel('证照编号').fill('示民低保〔2026〕0088号')
@@ -290,13 +304,19 @@ it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in 
   await shot(c, 'case-withdraw-lost')
 
   // The department says no: not without the reasons and the law (Art. 38); then the resident reads both and gets the 决定书.
-  const mz = await signedInStaff(e2e.browser, e2e.product.url, 'reviewer_mz')
-  await mz.page.goto(`${e2e.product.url}/staff/cases/${first}`)
-  const branch = mz.page.getByRole('region', { name: '办理部门' })
-  for (const step of ['承办中', '审核中', '审批中']) {
-    await mz.page.getByRole('button', { name: '提交下一环节' }).click()
-    await poll(() => branch.getByText(step).count()).toBe(1)
+  // 承办 and 审核 by two reviewers, the decision by the approver (the department rule).
+  for (const [who, steps] of [['reviewer_mz', ['承办中', '审核中']], ['checker_mz', ['审批中']]] as const) {
+    const staff = await signedInStaff(e2e.browser, e2e.product.url, who)
+    await staff.page.goto(`${e2e.product.url}/staff/cases/${first}`)
+    const branch = staff.page.getByRole('region', { name: '办理部门' })
+    for (const step of steps) {
+      await staff.page.getByRole('button', { name: '提交下一环节' }).click()
+      await poll(() => branch.getByText(step).count()).toBe(1)
+    }
+    await staff.context.close()
   }
+  const mz = await signedInStaff(e2e.browser, e2e.product.url, 'approver_mz')
+  await mz.page.goto(`${e2e.product.url}/staff/cases/${first}`)
   await mz.page.getByText('不予批准', { exact: true }).click()
   await mz.page.getByLabel('不予批准的理由').fill('家庭人均收入高于当地最低生活保障标准')
   await mz.page.getByRole('button', { name: '作出不予批准决定' }).click()

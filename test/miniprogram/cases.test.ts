@@ -345,9 +345,10 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     query.unload()
 
     // The department says no: the reasons and the law, each closed step against its deadline, no 领取方式.
+    // 承办, 审核 and 审批 by three people of the department.
     for (let i = 0; i < 2; i++) await act(reviewer, second.body.caseNo, i === 0 ? { type: 'resume_branch', department: 'scjg' } : { type: 'advance_branch', department: 'scjg' })
-    await act(reviewer, second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
-    await act(reviewer, second.body.caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'denied', opinion: '经营场所与生活区未有效隔离', basis: '《食品经营许可和备案管理办法》第十二条' })
+    await act(await staffToken('checker_sc'), second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
+    await act(await staffToken('approver_sc'), second.body.caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'denied', opinion: '经营场所与生活区未有效隔离', basis: '《食品经营许可和备案管理办法》第十二条' })
     const denied = await mp.openPage(CASE, { caseNo: second.body.caseNo })
     await denied.waitForText((t) => t.includes('不予批准的理由'))
     expect(sectionText(denied, 'case__denial')).toBe('不予批准的理由 示例市市场监督管理局 经营场所与生活区未有效隔离 依据：《食品经营许可和备案管理办法》第十二条')
@@ -407,8 +408,10 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     const caseNo = c.body.caseNo
     await act(clerk, caseNo, { type: 'start_pre_review' })
     await act(clerk, caseNo, { type: 'accept' })
-    for (let i = 0; i < 3; i++) await act(reviewer, caseNo, { type: 'advance_branch', department: 'scjg' })
-    await act(reviewer, caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'approved', opinion: '符合条件' })
+    // 承办 by the reviewer, 审核 and 审批 by two others (the department rule).
+    for (let i = 0; i < 2; i++) await act(reviewer, caseNo, { type: 'advance_branch', department: 'scjg' })
+    await act(await staffToken('checker_sc'), caseNo, { type: 'advance_branch', department: 'scjg' })
+    await act(await staffToken('approver_sc'), caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'approved', opinion: '符合条件' })
     await act(clerk, caseNo, { type: 'complete', certificate: { number: 'JY13301060000001', validUntil: `${Number(today().slice(0, 4)) + 5}-06-30` } }) // five years on, whatever today is
 
     const me = await mp.openPage('pages/me/index')

@@ -61,13 +61,16 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
   const server = await startTestServer({ db, config: { approval: { ...APPROVAL, backend: kind, ...(fake ? { baseUrl: fake.url } : {}) } } })
   fake?.setWebhookUrl(`${server.url}/api/backend/webhook`)
   const hash = await hashPassword('Contract@2026')
-  await staffRepo(db).insert({ username: 'c-mzj', displayName: '民政局社会救助科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'mzj' })
-  await staffRepo(db).insert({ username: 'c-rsj', displayName: '人社局就业科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'rsj' })
   const tokens: Record<string, string> = {
     clerk: await staffToken(server, 'clerk', DEMO_STAFF_PASSWORD),
     leader: await staffToken(server, 'leader', DEMO_STAFF_PASSWORD),
-    mzj: await staffToken(server, 'c-mzj', 'Contract@2026'),
-    rsj: await staffToken(server, 'c-rsj', 'Contract@2026'),
+  }
+  // Each department's 承办人 (`mzj`), 审核人 (`mzj-check`) and 批准人 (`mzj-approve`): three people, the department rule.
+  for (const [dept, name] of [['mzj', '民政局社会救助科'], ['rsj', '人社局就业科']] as const) {
+    for (const [who, role] of [['', 'reviewer'], ['-check', 'reviewer'], ['-approve', 'approver']] as const) {
+      await staffRepo(db).insert({ username: `c-${dept}${who}`, displayName: name, passwordHash: hash, roles: [role], departmentCode: dept })
+      tokens[`${dept}${who}`] = await staffToken(server, `c-${dept}${who}`, 'Contract@2026')
+    }
   }
   const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` })
   const view = async (caseNo: string, who = 'clerk') => (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as(who) })).json<StaffCaseDetail>()
@@ -90,16 +93,17 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
       for (;;) {
         const branch = (await view(caseNo, dept)).branches.find((b) => b.department === NAMES[dept])
         if (!branch || RANK[branch.statusLabel]! >= target) return
-        await ok(dept, caseNo, { type: 'advance_branch', department: dept })
+        // 审核 is handed on by someone other than the 承办人.
+        await ok(branch.statusLabel === '审核中' ? `${dept}-check` : dept, caseNo, { type: 'advance_branch', department: dept })
       }
     },
     async decide(caseNo, dept, decision) {
       await builtin.advanceTo(caseNo, dept, 'approving')
-      await ok(dept, caseNo, { type: 'decide_branch', department: dept, ...decision })
+      await ok(`${dept}-approve`, caseNo, { type: 'decide_branch', department: dept, ...decision })
     },
     async denyWithoutBasis(caseNo, dept) {
       await builtin.advanceTo(caseNo, dept, 'approving')
-      const res = await act(dept, caseNo, { type: 'decide_branch', department: dept, outcome: 'denied', opinion: '家庭收入超过当地低保标准' })
+      const res = await act(`${dept}-approve`, caseNo, { type: 'decide_branch', department: dept, outcome: 'denied', opinion: '家庭收入超过当地低保标准' })
       return { status: res.statusCode, code: res.json<{ code: string }>().code }
     },
     pause: (caseNo, dept, procedure, reason, expectedEnd) => ok(dept, caseNo, { type: 'pause_branch', department: dept, procedure, reason, expectedEnd }),

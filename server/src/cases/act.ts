@@ -9,7 +9,7 @@
  */
 import {
   applyEvent, project, shanghaiDate, TransitionError, urgentDeadline,
-  type Actor, type CaseEvent, type CaseEventBody, type CaseProjection, type Item,
+  type Actor, type CaseEvent, type CaseEventBody, type CaseProjection, type DutyRules, type Item,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Db, Queryable } from '../store/db'
@@ -73,6 +73,11 @@ export interface ActRequest {
   /** The case must belong to this account (a citizen's own case); anyone else's reads as missing. */
   owner?: string
   /**
+   * Who may sign a department's steps (承办人 / 审核人 / 批准人), checked by the machine: the
+   * workbench's people. An approval system's own steps come without: it keeps its own rules.
+   */
+  duties?: DutyRules
+  /**
    * More work in the same transaction once the machine has allowed the event
    * (e.g. the resubmitted form); it may add to `event` what it learns there
    * (the fields the resubmission changed) before the event is written.
@@ -100,7 +105,7 @@ export interface ActResult {
 
 /** The machine's refusal as the problem the actor is shown. */
 export function transitionProblem(e: TransitionError): ProblemError {
-  if (e.code === 'wrong_role' || e.code === 'wrong_department') return new ProblemError('FORBIDDEN', { detail: e.message })
+  if (e.code === 'wrong_role' || e.code === 'wrong_department' || e.code === 'separation_of_duties') return new ProblemError('FORBIDDEN', { detail: e.message })
   if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }] })
   return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message })
 }
@@ -146,7 +151,7 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
       }
       const event = { ...body, actor, at: at.toISOString(), day: today } as CaseEvent
       try {
-        after = applyEvent(after, event, rules)
+        after = applyEvent(after, event, rules, undefined, req.duties)
       } catch (e) {
         if (e instanceof TransitionError) throw transitionProblem(e)
         throw e

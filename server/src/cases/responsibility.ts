@@ -4,14 +4,23 @@
  * for its own open branch. Supervisors and leaders watch every case. The
  * workbench list and the yellow/red warnings use the same rule.
  */
-import { project, urgentDeadline, type AccessPurpose, type CaseProjection, type Item, type StaffRole } from '@tongban/core'
+import { DEPARTMENT_ROLES, project, urgentDeadline, type AccessPurpose, type CaseProjection, type DutyRules, type Item, type StaffRole } from '@tongban/core'
 import { ProblemError } from '../errors'
-import type { Queryable } from '../store/db'
+import type { Db, Queryable } from '../store/db'
+import { catalogueRepo } from '../store/catalogue'
 import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
 import { clockRules, loadEvents } from './events'
 
 export const WINDOW_STATUSES = ['submitted', 'pre_review', 'decided'] as const
+
+/** Who may open a case on the workbench (its form, materials, notices), subject to staffPurpose: the window, its departments, supervision. */
+export const CASE_READERS = ['clerk', 'reviewer', 'approver', 'supervisor', 'leader'] as const satisfies readonly StaffRole[]
+
+/** The department a person works for, if they hold a department role (承办/审核 or 审批) and have one. */
+export function departmentOf(staff: Responsible): string | null {
+  return staff.departmentCode && staff.roles.some((r) => (DEPARTMENT_ROLES as readonly string[]).includes(r)) ? staff.departmentCode : null
+}
 
 export interface Responsible { roles: readonly StaffRole[]; departmentCode: string | null }
 
@@ -48,11 +57,17 @@ export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => 
   }
 }
 
+/** Who may sign the departments' steps: three people, 审批 by an approver, except where a department switched it off. */
+export async function dutyRules(db: Db): Promise<DutyRules> {
+  const alone = new Set(await catalogueRepo(db).departmentsSigningAlone())
+  return { separateDuties: (department) => !alone.has(department) }
+}
+
 /** The desks a person works at, which are also the audiences of their warnings: `window`, `department:<code>`. */
 export function audiencesOf(staff: Responsible): string[] {
   return [
     ...(staff.roles.includes('clerk') ? ['window'] : []),
-    ...(staff.roles.includes('reviewer') && staff.departmentCode ? [`department:${staff.departmentCode}`] : []),
+    ...(departmentOf(staff) ? [`department:${departmentOf(staff)}`] : []),
   ]
 }
 
@@ -66,8 +81,9 @@ export function audiencesOf(staff: Responsible): string[] {
 /** Why this staff member may open the case (the window, a department it was given to, supervision); 403 in words otherwise. */
 export async function staffPurpose(db: Queryable, staff: Responsible, row: Pick<CaseRow, 'id'>): Promise<AccessPurpose> {
   if (staff.roles.includes('clerk')) return 'assist'
-  if (staff.roles.includes('reviewer') && staff.departmentCode) {
-    const given = (await loadEvents(db, row.id)).some((e) => e.type === 'accept' && e.departments.includes(staff.departmentCode!))
+  const department = departmentOf(staff)
+  if (department) {
+    const given = (await loadEvents(db, row.id)).some((e) => e.type === 'accept' && e.departments.includes(department))
     if (given) return 'assist'
   }
   if (watchesEverything(staff)) return 'supervision'

@@ -37,14 +37,23 @@ describe.each(variants)('a whole case on $label', (variant) => {
     database = await variant.open()
     server = await startTestServer({ db: database.db, now: () => clock })
     const hash = await hashPassword('Journey@2026')
-    await staffRepo(database.db).insert({ username: 'mz-reviewer', displayName: '民政局社会救助科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'mzj' })
-    await staffRepo(database.db).insert({ username: 'rs-reviewer', displayName: '人社局就业科', passwordHash: hash, roles: ['reviewer'], departmentCode: 'rsj' })
+    // Each department signs 承办 / 审核 / 审批 as three people (the department rule).
+    for (const [dept, name] of [['mz', '民政局社会救助科'], ['rs', '人社局就业科']] as const) {
+      const departmentCode = `${dept}j`
+      await staffRepo(database.db).insert({ username: `${dept}-reviewer`, displayName: `${name}承办人`, passwordHash: hash, roles: ['reviewer'], departmentCode })
+      await staffRepo(database.db).insert({ username: `${dept}-checker`, displayName: `${name}审核人`, passwordHash: hash, roles: ['reviewer'], departmentCode })
+      await staffRepo(database.db).insert({ username: `${dept}-approver`, displayName: `${name}批准人`, passwordHash: hash, roles: ['approver'], departmentCode })
+    }
     const login = async (username: string, password: string) =>
       (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password } })).json<{ token: string }>().token
     tokens.clerk = await login('clerk', DEMO_STAFF_PASSWORD)
     tokens.leader = await login('leader', DEMO_STAFF_PASSWORD)
     tokens.mzj = await login('mz-reviewer', 'Journey@2026')
     tokens.rsj = await login('rs-reviewer', 'Journey@2026')
+    for (const d of ['mz', 'rs']) {
+      tokens[`${d}jCheck`] = await login(`${d}-checker`, 'Journey@2026')
+      tokens[`${d}jApprove`] = await login(`${d}-approver`, 'Journey@2026')
+    }
     tokens.citizen = (await signInCitizen(server.app, '13977770001', '10.77.0.1')).token
   })
   afterAll(async () => {
@@ -119,7 +128,7 @@ describe.each(variants)('a whole case on $label', (variant) => {
     const law = 45
     expect(accepted.legalDeadline).toBe('2026-05-19') // by hand: Qingming 4-4…4-6 and 5-1…5-5 off, Saturday 5-9 worked
 
-    for (let i = 0; i < 3; i++) await act('mzj', { type: 'advance_branch', department: 'mzj' })
+    for (const who of ['mzj', 'mzj', 'mzjCheck']) await act(who, { type: 'advance_branch', department: 'mzj' })
     const paused = await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: by(5) })
     expect(paused.branches[0]).toMatchObject({ statusLabel: '特别程序（暂停计时）', deadline: null, light: null, daysLeft: null, paused: { procedure: '入户调查' } })
     expect(await citizenView()).toMatchObject({ deadline: by(promised), clockStop: null })
@@ -152,9 +161,9 @@ describe.each(variants)('a whole case on $label', (variant) => {
     expect(leaderRow).toMatchObject({ deadline: rsjBy, light: 'red', daysLeft: -1 })
     const D = shanghaiDate(clock) // decided
 
-    for (let i = 0; i < 3; i++) await act('rsj', { type: 'advance_branch', department: 'rsj' })
-    await act('mzj', { type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件' })
-    const decided = await act('rsj', { type: 'decide_branch', department: 'rsj', outcome: 'approved' })
+    for (const who of ['rsj', 'rsj', 'rsjCheck']) await act(who, { type: 'advance_branch', department: 'rsj' })
+    await act('mzjApprove', { type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件' })
+    const decided = await act('rsjApprove', { type: 'decide_branch', department: 'rsj', outcome: 'approved' })
     expect(decided).toMatchObject({ status: 'decided', deadline: addWorkingDays(D, 10), light: 'green' })
     const done = await act('clerk', { type: 'complete', certificate: { number: '示民低保〔2026〕0001号', validUntil: null } })
     expect(done).toMatchObject({ status: 'completed', deadline: null, actions: [] })

@@ -115,12 +115,13 @@ describe('notices', () => {
 
   it('gives a 不予批准决定书 when a department says no, with its reasons, the law and the remedies, listed for the applicant', async () => {
     const { token, caseNo } = await submitted()
-    const mz = await staffToken('reviewer_mz')
+    // 承办, 审核 and 审批 by three people of 民政局.
+    const [mz, checker, approver] = [await staffToken('reviewer_mz'), await staffToken('checker_mz'), await staffToken('approver_mz')]
     await act(caseNo, { type: 'start_pre_review', version: 1 })
     await act(caseNo, { type: 'accept', version: 2 })
-    for (const [i, body] of [{ type: 'advance_branch' }, { type: 'advance_branch' }, { type: 'advance_branch' },
-      { type: 'decide_branch', outcome: 'denied', opinion: '家庭人均收入高于当地最低生活保障标准', basis: '《社会救助暂行办法》第九条' }].entries()) {
-      const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...body, department: 'mzj', version: 3 + i }, headers: as(mz) })
+    for (const [i, [who, body]] of ([[mz, { type: 'advance_branch' }], [mz, { type: 'advance_branch' }], [checker, { type: 'advance_branch' }],
+      [approver, { type: 'decide_branch', outcome: 'denied', opinion: '家庭人均收入高于当地最低生活保障标准', basis: '《社会救助暂行办法》第九条' }]] as const).entries()) {
+      const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...body, department: 'mzj', version: 3 + i }, headers: as(who) })
       expect(res.statusCode, res.body).toBe(200)
     }
     const list = (await get(`/api/cases/${caseNo}/notices`, token)).json<CaseNotice[]>()

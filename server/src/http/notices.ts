@@ -16,14 +16,14 @@ import { caseRepo, type CaseRow } from '../store/cases'
 import { documentRepo, type DocumentRow } from '../store/documents'
 import { loadEvents } from '../cases/events'
 import { caseLookups } from '../cases/act'
-import { staffPurpose, staffReads } from '../cases/responsibility'
+import { CASE_READERS, staffPurpose, staffReads } from '../cases/responsibility'
 import { noticeEvents } from '../notices/faces'
 import { chineseDate } from '../notices/render'
 import { sha256, type StoredContent } from '../notices/issue'
 import { issueCaseNotice } from '../notices/case-documents'
 import { contentDisposition } from './uploads'
 
-const WORKERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
+const WORKERS = { staff: CASE_READERS } as const
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
 const caseParams = { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } } as const
 const noticeParams = {

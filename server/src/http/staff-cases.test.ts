@@ -315,3 +315,70 @@ describe('the workbench', () => {
     expect(res.body).not.toContain('王芳')
   })
 })
+
+describe('承办人 / 审核人 / 批准人: three people sign a department’s steps (the department rule, on by default)', () => {
+  /** 最低生活保障, accepted for 民政局: its branch pending, version 3. */
+  async function acceptedForMz(): Promise<string> {
+    const { caseNo } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    expect((await act(clerk, caseNo, { type: 'accept', version: 2 })).statusCode).toBe(200)
+    return caseNo
+  }
+  const advance = (version: number) => ({ type: 'advance_branch', department: 'mzj', version })
+  const approve = (version: number) => ({ type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件', version })
+  const refusedWith = async (res: Awaited<ReturnType<typeof act>>, words: RegExp) => {
+    expect(res.statusCode, res.body).toBe(403)
+    expect(res.headers['content-type']).toContain('application/problem+json')
+    expect(res.json<Problem>()).toMatchObject({ code: 'FORBIDDEN', detail: expect.stringMatching(words) })
+  }
+
+  it('offers each person only the step they may sign, refuses the rest in words, and takes 承办 → 审核 → 审批 from three', async () => {
+    const [undertaker, checker, approver] = [await staffToken('reviewer_mz'), await staffToken('checker_mz'), await staffToken('approver_mz')]
+    const caseNo = await acceptedForMz()
+    expect((await open(approver, caseNo)).actions).not.toContain('advance_branch')
+    // 承办: taken and handed on by 赵敏.
+    expect((await act(undertaker, caseNo, advance(3))).statusCode).toBe(200)
+    expect((await act(undertaker, caseNo, advance(4))).statusCode).toBe(200)
+    // 审核: not by the 承办人 — not offered, and refused when sent anyway.
+    expect((await open(undertaker, caseNo)).actions).not.toContain('advance_branch')
+    expect((await open(checker, caseNo)).actions).toContain('advance_branch')
+    await refusedWith(await act(undertaker, caseNo, advance(5)), /承办人不能审核/)
+    expect((await act(checker, caseNo, advance(5))).statusCode).toBe(200)
+    // 审批: only an approver; neither reviewer, the 审核人 included.
+    for (const who of [undertaker, checker]) {
+      expect((await open(who, caseNo)).actions).not.toContain('decide_branch')
+      await refusedWith(await act(who, caseNo, approve(6)), /审批须由本部门的批准人作出/)
+    }
+    expect((await open(approver, caseNo)).actions).toContain('decide_branch')
+    const decided = await act(approver, caseNo, approve(6))
+    expect(decided.statusCode, decided.body).toBe(200)
+    expect(decided.json<StaffCaseDetail>()).toMatchObject({ status: 'decided', version: 7 })
+  })
+
+  it('refuses 审批 by an approver who reviewed the case themselves (a section chief holding both roles)', async () => {
+    const { staffRepo } = await import('../store/staff')
+    const { hashPassword } = await import('../auth/passwords')
+    await staffRepo(server.app.db).insert({ username: 'chief_mz', displayName: '市民政局社会救助科 科长', passwordHash: await hashPassword(DEMO_STAFF_PASSWORD), roles: ['reviewer', 'approver'], departmentCode: 'mzj' })
+    const [undertaker, chief, approver] = [await staffToken('reviewer_mz'), await staffToken('chief_mz'), await staffToken('approver_mz')]
+    const caseNo = await acceptedForMz()
+    await act(undertaker, caseNo, advance(3))
+    await act(undertaker, caseNo, advance(4))
+    expect((await act(chief, caseNo, advance(5))).statusCode).toBe(200)
+    expect((await open(chief, caseNo)).actions).not.toContain('decide_branch')
+    await refusedWith(await act(chief, caseNo, approve(6)), /批准人不能审批自己承办或审核过的办件/)
+    expect((await act(approver, caseNo, approve(6))).statusCode).toBe(200)
+  })
+
+  it('lets one reviewer sign every step where the department has switched the rule off', async () => {
+    await server.app.db.query("update departments set separate_duties = false where code = 'mzj'")
+    try {
+      const mz = await staffToken('reviewer_mz')
+      const caseNo = await acceptedForMz()
+      for (const v of [3, 4, 5]) expect((await act(mz, caseNo, advance(v))).statusCode).toBe(200)
+      expect((await open(mz, caseNo)).actions).toContain('decide_branch')
+      expect((await act(mz, caseNo, approve(6))).json<StaffCaseDetail>().status).toBe('decided')
+    } finally {
+      await server.app.db.query("update departments set separate_duties = true where code = 'mzj'")
+    }
+  })
+})

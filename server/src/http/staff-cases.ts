@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  allowedEvents, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
+  actsForDepartment, allowedEvents, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
   type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -17,21 +17,26 @@ import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../cas
 import { actOnCase, caseLookups } from '../cases/act'
 import { issueCertificate } from '../cases/certificates'
 import { issueNoticesFor } from '../notices/case-documents'
-import { audiencesOf, staffPurpose, staffReads, watchesEverything } from '../cases/responsibility'
+import { audiencesOf, CASE_READERS, departmentOf, dutyRules, staffPurpose, staffReads, watchesEverything } from '../cases/responsibility'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
-const WORKERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
-/** The workbench roles that act on cases, in the order a person holding several acts in. */
-const STAFF_ROLES = ['clerk', 'reviewer', 'leader'] as const satisfies readonly ActorRole[]
+const WORKERS = { staff: CASE_READERS } as const
+/**
+ * The workbench roles that act on cases, in the order a person holding several acts in: an approver
+ * (who may also hold 承办/审核) decides as the approver, the machine's rule for 审批.
+ */
+const STAFF_ROLES = ['clerk', 'approver', 'reviewer', 'leader'] as const satisfies readonly ActorRole[]
+
+const actorAs = (staff: StaffPrincipal, role: ActorRole): Actor =>
+  ({ role, id: staff.id, ...(actsForDepartment(role) && staff.departmentCode ? { department: staff.departmentCode } : {}) })
 
 /** The role a staff member acts in for an event: the first of theirs the machine accepts for it. */
 function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
   const mine = STAFF_ROLES.filter((r) => staff.roles.includes(r))
   // A supervisor (or anyone) holding none of the acting roles watches; it never acts as someone else.
   if (!mine.length) throw new ProblemError('FORBIDDEN', { detail: '督查人员只能查看办件，不能办理' })
-  const role = (type ? mine.find((r) => TRANSITIONS[type].roles.includes(r)) : undefined) ?? mine[0]!
-  return { role, id: staff.id, ...(role === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) }
+  return actorAs(staff, (type ? mine.find((r) => TRANSITIONS[type].roles.includes(r)) : undefined) ?? mine[0]!)
 }
 
 /**
@@ -40,8 +45,9 @@ function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
  * one behind another department's running clock.
  */
 function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string): Partial<StaffCaseSummary> {
-  if (!staff.roles.includes('reviewer') || staff.roles.includes('clerk') || !staff.departmentCode) return {}
-  const b = p.branches.find((x) => x.department === staff.departmentCode && x.status !== 'done')
+  const department = departmentOf(staff)
+  if (!department || staff.roles.includes('clerk')) return {}
+  const b = p.branches.find((x) => x.department === department && x.status !== 'done')
   if (!b) return {}
   return { deadline: b.deadline, ...clockAt(b.deadline, today), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
 }
@@ -79,17 +85,19 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const staff = staffOf(request)
     const item = await itemOf(row.item_code)
     const clock = caseClock(events, clockRules(item), now())
-    // A supervisor holds none of the acting roles: the case opens with no actions.
+    const duties = await dutyRules(app.db)
+    // A supervisor holds none of the acting roles: the case opens with no actions. The steps this person may not sign
+    // (their own 承办 to 审核, 审批 without an approver role or after 承办/审核) are not offered.
     const actions = [...new Set(STAFF_ROLES
       .filter((r) => staff.roles.includes(r))
-      .flatMap((r) => allowedEvents(clock.projection, { role: r, id: staff.id, ...(r === 'reviewer' && staff.departmentCode ? { department: staff.departmentCode } : {}) }, shanghaiDate(now()))))]
+      .flatMap((r) => allowedEvents(clock.projection, actorAs(staff, r), shanghaiDate(now()), duties)))]
       .filter((t) => app.approval.onWorkbench(t))
     return {
       ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
       leadDepartment: item?.department.code ?? null,
       legalDeadline: clock.projection.legalDeadline,
       supplementScope: supplementScope(clock.projection),
-      ...(staff.roles.includes('reviewer') && staff.departmentCode ? { myDepartment: staff.departmentCode } : {}),
+      ...(departmentOf(staff) ? { myDepartment: departmentOf(staff)! } : {}),
     }
   }
 
@@ -140,7 +148,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       }
     }
     const result = await actOnCase(app.db, lookups, {
-      caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()), check,
+      caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()), check, duties: await dutyRules(app.db),
       recorded: async (ctx) => {
         await issueCertificate(ctx)
         await app.approval.recorded(ctx)

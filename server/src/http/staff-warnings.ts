@@ -8,10 +8,10 @@ import { missingYears, ROUTES, yellowDays, shanghaiDate, type StaffClockView, ty
 import { ProblemError } from '../errors'
 import { warningsRepo, type WarningRow } from '../store/warnings'
 import { caseLookups } from '../cases/act'
-import { audiencesOf, watchesEverything } from '../cases/responsibility'
+import { audiencesOf, CASE_READERS, watchesEverything } from '../cases/responsibility'
 import type { StaffPrincipal } from '../auth/access'
 
-const WATCHERS = { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] } as const
+const WATCHERS = { staff: CASE_READERS } as const
 
 export async function staffWarningRoutes(app: FastifyInstance, opts: { now?: () => number } = {}): Promise<void> {
   const now = opts.now ?? Date.now

@@ -17,7 +17,7 @@ import type { Db } from '../store/db'
 import { createS3Client, startFakeS3Server, type FakeS3Server } from '../connectors/s3/index'
 import type { S3Config } from '../config'
 import { uploadsRepo } from '../store/uploads'
-import { multipartBody, paddedJpeg, pdfBytes, PHOTO_JPEG, pngBytes } from '../uploads/fixtures/files'
+import { multipartBody, objectStream, paddedJpeg, pdfBytes, PHOTO_JPEG, pngBytes, pngWithText } from '../uploads/fixtures/files'
 import { contentDisposition } from './uploads'
 
 const pgUrl = await postgresAvailable()
@@ -112,6 +112,8 @@ describe.each(variants)('uploads: $label', (variant) => {
     expect(own.headers).toMatchObject({
       'content-type': mime, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff',
       'content-disposition': contentDisposition(mime === 'application/pdf' ? 'attachment' : 'inline', name),
+      // Opened as a page of its own, it is an opaque origin that runs nothing.
+      'content-security-policy': expect.stringMatching(/^sandbox; default-src 'none'/),
     })
     const other = await server.app.inject({ url: `/api/uploads/${up.id}`, headers: auth(bob) })
     const absent = await server.app.inject({ url: '/api/uploads/00000000-0000-4000-8000-000000000000', headers: auth(bob) })
@@ -120,6 +122,17 @@ describe.each(variants)('uploads: $label', (variant) => {
     // The same answer whether the file exists or not.
     expect(other.json<Problem>()).toEqual({ ...absent.json<Problem>(), instance: other.json<Problem>().instance })
     expect(other.json<Problem>().code).toBe('UPLOAD_NOT_FOUND')
+  })
+
+  it('accepts what only looks like the above: a PDF opening on its first page, a bare <svg> by chance deep in a photo, 《》 in a name', async () => {
+    const middle = paddedJpeg(300_000)
+    const parts = [
+      file('申请书.pdf', pdfBytes({ catalog: '/OpenAction [3 0 R /Fit] /PageMode /UseNone' })),
+      // Compressed data holds any 5 bytes somewhere now and then: a bare tag in the middle of a file is not a page.
+      file('照片.jpg', Buffer.concat([middle.subarray(0, 150_000), Buffer.from('<svg>'), middle.subarray(150_000)])),
+      file('《营业执照》（副本）.png', pngBytes()),
+    ]
+    for (const part of parts) expect((await upload(alice, [part])).statusCode, part.filename).toBe(201)
   })
 
   it('takes the text fields before or after the file, and names a file without extension by its content', async () => {
@@ -201,6 +214,9 @@ describe.each(variants)('uploads: $label', (variant) => {
       ['a GIF named .png', file('动图.png', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')), 415, 'FILE_TYPE_NOT_ALLOWED'],
       ['an empty file', file('空.pdf', Buffer.alloc(0)), 400, 'FILE_EMPTY'],
       ['a decompression bomb (tiny PNG declaring 100000×100000 pixels)', file('bomb.png', pngBytes(1, 1, { width: 100_000, height: 100_000 })), 413, 'IMAGE_TOO_LARGE'],
+      // 36 MP, 144 MB decoded: under the old 40 MP cap, over the 25 MP one (MAX_IMAGE_PIXELS).
+      ['a real 6000×6000 PNG', file('扫描件.png', pngBytes(6000, 6000)), 413, 'IMAGE_TOO_LARGE'],
+      ['a PNG just over 25 MP (5001×5000)', file('扫描件.png', pngBytes(1, 1, { width: 5001, height: 5000 })), 413, 'IMAGE_TOO_LARGE'],
       ['a path-traversal name', file('../../etc/passwd.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
       ['a Windows path', file('C:\\Users\\a\\photo.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
       ['a control character in the name', file('photo\u0007.png', pngBytes()), 400, 'FILE_NAME_INVALID'],
@@ -211,6 +227,54 @@ describe.each(variants)('uploads: $label', (variant) => {
       expect(res.statusCode, res.body).toBe(status)
       expect(res.headers['content-type']).toMatch(problemJson)
       expect(res.json<Problem>()).toMatchObject({ code, status, title: expect.stringMatching(/[\u4e00-\u9fff]/) })
+      await expectNothingLeft()
+    })
+
+    // Every name the core's rule refuses: 400, field `file`, a Chinese message naming the problem.
+    it.each([
+      ['a full-width slash (U+FF0F)', '证件／照片.png', 'slash', /斜杠/],
+      ['a division slash (U+2215)', '证件∕照片.png', 'slash', /斜杠/],
+      ['a zero-width space (U+200B)', '身份\u200b证.png', 'invisible', /零宽/],
+      ['an Arabic letter mark (U+061C)', 'photo\u061c.png', 'bidi', /方向/],
+      ['a line separator (U+2028)', 'a\u2028b.png', 'line_break', /换行/],
+      ['a right-to-left override (U+202E)', 'photo\u202egnp.exe.png', 'bidi', /方向/],
+      ['markup', '<script>alert(1).png', 'markup', /尖括号/],
+    ])('refuses a name with %s, saying so for the field file', async (_label, name, issue, words) => {
+      for (const parts of [[file(name, pngBytes())], [file('tmp_1.png', pngBytes()), { name: 'fileName', value: name }]]) {
+        const res = await upload(alice, parts)
+        expect(res.statusCode, res.body).toBe(400)
+        expect(res.headers['content-type']).toMatch(problemJson)
+        const p = res.json<Problem>()
+        expect(p).toMatchObject({ code: 'FILE_NAME_INVALID', errors: [{ path: 'file', code: issue, message: expect.stringMatching(words) }] })
+      }
+      await expectNothingLeft()
+    })
+
+    // Polyglots: an image or a PDF that is also a web page, and PDFs that would run something when opened.
+    it.each([
+      ['a PNG with a web page in a text chunk', file('户型图.png', pngWithText('Comment', '<!DOCTYPE html><p>hi')), 'FILE_HAS_MARKUP', 'html'],
+      ['a PNG with a script after its end (IEND)', file('户型图.png', Buffer.concat([pngBytes(), Buffer.from('<script>alert(document.cookie)</script>')])), 'FILE_HAS_MARKUP', 'script'],
+      ['a PNG with a bare <svg> in its first KBs', file('户型图.png', pngWithText('XML:com.adobe.xmp', '<svg><animate onbegin=alert(1) attributeName=x></svg>')), 'FILE_HAS_MARKUP', 'svg'],
+      ['a JPEG with <svg onload=…> deep inside', file('证件照.jpg', Buffer.concat([paddedJpeg(300_000).subarray(0, 150_000), Buffer.from('<svg/onload=alert(1)>'), paddedJpeg(300_000).subarray(150_000)])), 'FILE_HAS_MARKUP', 'svg'],
+      ['a JPEG with an <html> page deep inside', file('证件照.jpg', Buffer.concat([paddedJpeg(300_000).subarray(0, 150_000), Buffer.from('<HTML>\n<body>'), paddedJpeg(300_000).subarray(150_000)])), 'FILE_HAS_MARKUP', 'html'],
+      ['a JPEG with an <iframe>', file('证件照.jpg', Buffer.concat([PHOTO_JPEG, Buffer.from('<iframe src=//evil.example>')])), 'FILE_HAS_MARKUP', 'iframe'],
+      ['a PDF with a web page after %%EOF', file('申请书.pdf', pdfBytes({ tail: '<html><body onload=alert(1)>' })), 'FILE_HAS_MARKUP', 'html'],
+      ['a PDF with a javascript: link', file('申请书.pdf', pdfBytes({ objects: ['4 0 obj << /Type /Action /S /URI /URI (javascript:alert\\(1\\)) >> endobj'] })), 'FILE_HAS_MARKUP', 'javascript_url'],
+      ['a PDF running JavaScript on opening (/OpenAction)', file('申请书.pdf', pdfBytes({ catalog: '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>' })), 'PDF_ACTIVE_CONTENT', 'javascript'],
+      ['a PDF hiding /JavaScript as /J#61vaScript', file('申请书.pdf', pdfBytes({ catalog: '/OpenAction 4 0 R', objects: ['4 0 obj << /S /J#61vaScript /J#53 5 0 R >> endobj'] })), 'PDF_ACTIVE_CONTENT', 'javascript'],
+      ['a PDF with a document-level script (/Names /JavaScript)', file('申请书.pdf', pdfBytes({ catalog: '/Names << /JavaScript 4 0 R >>' })), 'PDF_ACTIVE_CONTENT', 'javascript'],
+      ['a PDF whose script sits in a compressed object stream', file('申请书.pdf', pdfBytes({ catalog: '/OpenAction 100 0 R', objects: [objectStream(5, ['<< /S /JavaScript /JS (app.alert\\(1\\)) >>'])] })), 'PDF_ACTIVE_CONTENT', 'javascript'],
+      ['a PDF launching a program (/Launch)', file('申请书.pdf', pdfBytes({ catalog: '/OpenAction << /S /Launch /F (cmd.exe) >>' })), 'PDF_ACTIVE_CONTENT', 'launch'],
+      ['a PDF with an attachment (/EmbeddedFiles)', file('申请书.pdf', pdfBytes({ catalog: '/Names << /EmbeddedFiles 4 0 R >>', objects: [Buffer.concat([Buffer.from('4 0 obj << /Type /EmbeddedFile /Length 2 >>\nstream\n'), Buffer.from('MZ'), Buffer.from('\nendstream endobj')])] })), 'PDF_ACTIVE_CONTENT', 'embedded_file'],
+      ['a PDF with additional actions (/AA)', file('申请书.pdf', pdfBytes({ catalog: '/AA << /WC 4 0 R >>' })), 'PDF_ACTIVE_CONTENT', 'additional_actions'],
+      ['a PDF with Flash (/RichMedia)', file('申请书.pdf', pdfBytes({ objects: ['4 0 obj << /Type /Annot /Subtype /RichMedia >> endobj'] })), 'PDF_ACTIVE_CONTENT', 'rich_media'],
+      ['a PDF with an XFA form', file('申请书.pdf', pdfBytes({ catalog: '/AcroForm << /Fields [] /XFA 4 0 R >>' })), 'PDF_ACTIVE_CONTENT', 'xfa'],
+      ['a PDF with an object stream that cannot be read', file('申请书.pdf', pdfBytes({ objects: [Buffer.concat([Buffer.from('5 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n'), Buffer.from('not deflate at all'), Buffer.from('\nendstream endobj')])] })), 'PDF_ACTIVE_CONTENT', 'unreadable'],
+    ])('refuses %s', async (_label, part, code, finding) => {
+      const res = await upload(alice, [part])
+      expect(res.statusCode, res.body).toBe(415)
+      expect(res.headers['content-type']).toMatch(problemJson)
+      expect(res.json<Problem>()).toMatchObject({ code, title: expect.stringMatching(/[\u4e00-\u9fff]/), errors: [{ path: 'file', code: finding, message: expect.stringMatching(/[\u4e00-\u9fff]/) }] })
       await expectNothingLeft()
     })
 

@@ -2,9 +2,17 @@
  * Material files: POST /api/uploads (multipart, one part `file` plus the
  * optional text fields `materialId` and `itemCode`, before or after it),
  * GET /api/uploads/:id (owner only, as a download), DELETE /api/uploads/:id
- * (owner only, until a submitted case uses it). Every refusal leaves
- * nothing behind: no row, no stored file, no temporary file. A file store
- * that fails (an object store down, a full disk) is a 503, logged.
+ * (owner only, until a submitted case uses it), and the workbench's
+ * GET /api/staff/cases/:caseNo/files/:fileId[?preview=1]. Every refusal
+ * leaves nothing behind: no row, no stored file, no temporary file. A file
+ * store that fails (an object store down, a full disk) is a 503, logged.
+ *
+ * A stored file is sent as what it was sniffed to be, never to be sniffed
+ * again (nosniff) and, should a browser render it as a document anyway
+ * (opened in a tab of its own), in a sandbox: an opaque origin with no
+ * script, no plugin, no form (Content-Security-Policy: sandbox). PDFs are
+ * attachments everywhere; the workbench renders them itself (pdf.js, on a
+ * canvas), so no PDF runs inside our origin, nor in a reader's plugin.
  */
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
@@ -17,9 +25,11 @@ import type { StoredFile, UploadSpace } from '../store/file-store'
 import { uploadsRepo, type UploadRow } from '../store/uploads'
 import { checkFileName, inspectFile, type CheckedName } from '../uploads/inspect'
 import { receiveToTemp, type Received } from '../uploads/receive'
+import { previewJpeg } from '../uploads/preview'
 import { grantedConsent } from '../cases/agent'
 import { staffReads } from '../cases/responsibility'
 import { caseRepo } from '../store/cases'
+import { CASE_READERS } from '../cases/responsibility'
 
 export const UPLOAD_MESSAGES = {
   file: '请选择要上传的文件',
@@ -49,16 +59,37 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`
 }
 
-/** A stored upload as the answer: its sniffed type (never guessed again), its name, never cached. */
-export function sendStoredFile(reply: FastifyReply, row: Pick<UploadRow, 'mime' | 'name'>, file: StoredFile, kind: 'inline' | 'attachment') {
+/** What a stored file may do if a browser opens it as a page: nothing (no script, plugin, form, nor our origin). */
+export const STORED_FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
+
+/** How a stored file is handed out: images shown, PDFs downloaded. */
+export function dispositionOf(mime: string): 'inline' | 'attachment' {
+  return mime === 'application/pdf' ? 'attachment' : 'inline'
+}
+
+/** The headers of any stored material's bytes: its sniffed type (never guessed again), its name, never cached, sandboxed. */
+export function storedFileHeaders(reply: FastifyReply, mime: string, name: string, size: number, kind = dispositionOf(mime)): FastifyReply {
   return reply
-    .header('content-type', row.mime)
-    .header('content-length', String(file.size))
-    .header('content-disposition', contentDisposition(kind, row.name))
+    .header('content-type', mime)
+    .header('content-length', String(size))
+    .header('content-disposition', contentDisposition(kind, name))
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
-    .send(file.stream)
+    .header('content-security-policy', STORED_FILE_CSP)
 }
+
+export function sendStoredFile(reply: FastifyReply, row: Pick<UploadRow, 'mime' | 'name'>, file: StoredFile, kind = dispositionOf(row.mime)) {
+  return storedFileHeaders(reply, row.mime, row.name, file.size, kind).send(file.stream)
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c))
+  return Buffer.concat(chunks)
+}
+
+/** 证件照.jpg → 证件照（预览）.jpg */
+const previewName = (name: string) => `${name.replace(/\.[^.]*$/, '')}（预览）.jpg`
 
 function accountOf(request: FastifyRequest): string {
   const id = request.citizen?.accountId
@@ -183,16 +214,18 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       throw new ProblemError('UPLOAD_NOT_FOUND')
     }
     // Images show in the page; a PDF is downloaded, so no document runs inside our origin.
-    return sendStoredFile(reply, row, file, row.mime === 'application/pdf' ? 'attachment' : 'inline')
+    return sendStoredFile(reply, row, file)
   })
 
-  // The workbench opens a case's materials: only files that case took, each look logged for the citizen.
-  app.get<{ Params: { caseNo: string; fileId: string } }>(ROUTES.staffCaseFile.path, {
+  // The workbench opens a case's materials: only files that case took, each look logged for the citizen;
+  // ?preview=1 gives an image as a JPEG at most 1600 px on its long side (the viewer shows that).
+  app.get<{ Params: { caseNo: string; fileId: string }; Querystring: { preview?: '0' | '1' } }>(ROUTES.staffCaseFile.path, {
     schema: {
       params: { type: 'object', required: ['caseNo', 'fileId'], properties: { caseNo: { type: 'string', maxLength: 90 }, fileId: { type: 'string', format: 'uuid' } } },
-      tags: ['staff'], summary: '工作台：查看办件的申请材料（图片、PDF）',
+      querystring: { type: 'object', properties: { preview: { type: 'string', enum: ['0', '1'] } } },
+      tags: ['staff'], summary: '工作台：查看办件的申请材料（图片、PDF；preview=1：图片的缩小预览，JPEG，长边不超过1600像素）',
     },
-    config: { access: { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] }, fieldProblems: { fileId: 'UPLOAD_NOT_FOUND' } },
+    config: { access: { staff: CASE_READERS }, fieldProblems: { fileId: 'UPLOAD_NOT_FOUND' }, fieldMessages: { preview: 'preview 只能是 0 或 1' } },
   }, async (request, reply) => {
     const staff = request.staff!
     const kase = await caseRepo(app.db).byNo(request.params.caseNo)
@@ -204,9 +237,22 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       request.log.error({ upload: row.id }, 'upload row without stored bytes')
       throw new ProblemError('UPLOAD_NOT_FOUND')
     }
+    const preview = request.query.preview === '1'
+    if (preview && !row.mime.startsWith('image/')) {
+      file.stream.destroy()
+      throw new ProblemError('VALIDATION', { errors: [{ path: 'preview', code: 'not_an_image', message: 'PDF没有预览图，请直接打开文件' }] })
+    }
     await staffReads(app.db, staff, kase, [`material:${row.name}`])
-    // Shown in the workbench's viewer (inline).
-    return sendStoredFile(reply, row, file, 'inline')
+    if (!preview) return sendStoredFile(reply, row, file)
+    let jpeg: Buffer
+    try {
+      jpeg = await previewJpeg(await readAll(file.stream))
+    } catch (err) {
+      // Accepted once by its header, yet libvips will not decode it (truncated, corrupt): the original still opens.
+      request.log.warn({ err, upload: row.id }, 'no preview for a stored image')
+      throw new ProblemError('PREVIEW_UNAVAILABLE')
+    }
+    return storedFileHeaders(reply, 'image/jpeg', previewName(row.name), jpeg.length).send(jpeg)
   })
 
   app.delete<{ Params: { id: string } }>(ROUTES.deleteUpload.path, {

@@ -10,7 +10,11 @@ export function etagOf(doc: unknown): string {
 }
 
 export interface CatalogueRepo {
-  upsertDepartments(list: Department[]): Promise<void>
+  /**
+   * `signAlone`: departments whose steps one person may sign (separate_duties false). Written when a
+   * department is first stored only: one switched later in the database stays as it was switched.
+   */
+  upsertDepartments(list: Department[], signAlone?: readonly string[]): Promise<void>
   upsertHalls(list: Hall[]): Promise<void>
   /** Writes items whose content changed; returns how many did. */
   upsertItems(list: NewItem[], now?: Date): Promise<number>
@@ -18,16 +22,21 @@ export interface CatalogueRepo {
   getItem(code: string): Promise<{ item: Item; etag: string } | null>
   listHalls(): Promise<Hall[]>
   listDepartments(): Promise<Department[]>
+  /** The departments that switched off the separation of 承办、审核、审批 (the rest keep it). */
+  departmentsSigningAlone(): Promise<string[]>
   /** Changes whenever any item is added, changed or removed. */
   version(): Promise<string>
 }
 
 export function catalogueRepo(db: Db): CatalogueRepo {
   return {
-    async upsertDepartments(list) {
+    async upsertDepartments(list, signAlone = []) {
       await db.transaction(async (tx) => {
         for (const d of list) {
-          await tx.query('insert into departments (code, name) values ($1, $2) on conflict (code) do update set name = excluded.name', [d.code, d.name])
+          await tx.query(
+            'insert into departments (code, name, separate_duties) values ($1, $2, $3) on conflict (code) do update set name = excluded.name',
+            [d.code, d.name, !signAlone.includes(d.code)],
+          )
         }
       })
     },
@@ -70,6 +79,9 @@ export function catalogueRepo(db: Db): CatalogueRepo {
     },
     async listDepartments() {
       return db.query<Department>('select code, name from departments order by code')
+    },
+    async departmentsSigningAlone() {
+      return (await db.query<{ code: string }>('select code from departments where not separate_duties order by code')).map((r) => r.code)
     },
     async version() {
       const rows = await db.query<{ v: string | null }>(

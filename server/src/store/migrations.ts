@@ -398,6 +398,13 @@ export const MIGRATIONS: Migration[] = [
       alter table staff add column last_sign_in_failure_at timestamptz
     `,
   },
+  {
+    // 承办人 / 审核人 / 批准人 are three people in a department unless it is switched off here (machine.ts, DutyRules).
+    id: '022_department_duties',
+    sql: `
+      alter table departments add column separate_duties boolean not null default true
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

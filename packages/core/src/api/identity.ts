@@ -89,11 +89,12 @@ export interface ClientConfig {
   devInbox: boolean
 }
 
-export type StaffRole = 'clerk' | 'reviewer' | 'supervisor' | 'leader' | 'hall_admin' | 'agent'
+export type StaffRole = 'clerk' | 'reviewer' | 'approver' | 'supervisor' | 'leader' | 'hall_admin' | 'agent'
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   clerk: '窗口人员',
-  reviewer: '部门审核人员',
+  reviewer: '部门承办、审核人员',
+  approver: '部门批准人',
   supervisor: '电子监察人员',
   leader: '领导',
   hall_admin: '大厅管理员',

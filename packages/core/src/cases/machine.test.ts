@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { addWorkingDays } from '../clock/calendar'
 import {
-  allowedEvents, applyEvent, clockStop, supplementScope, timeline, urgentDeadline, withdrawable, CLOCK_STOP_TEXT, project, TRANSITIONS, TransitionError,
-  type Actor, type ActorRole, type CaseEvent, type CaseEventBody, type CaseProjection, type CaseStatus, type ItemClockRules,
+  allowedEvents, applyEvent, branchSigners, clockStop, supplementScope, timeline, urgentDeadline, withdrawable, CLOCK_STOP_TEXT, DUTY_TEXT, project, TRANSITIONS, TransitionError,
+  type Actor, type ActorRole, type DutyRules, type CaseEvent, type CaseEventBody, type CaseProjection, type CaseStatus, type ItemClockRules,
 } from './machine'
 
 const rules: ItemClockRules = { promisedDays: 5, statutoryDays: 20 }
@@ -11,6 +11,8 @@ const citizen: Actor = { role: 'citizen', id: 'c1' }
 const clerk: Actor = { role: 'clerk', id: 's1' }
 const leader: Actor = { role: 'leader', id: 's9' }
 const reviewer = (department: string): Actor => ({ role: 'reviewer', id: `r-${department}`, department })
+const approver = (department: string): Actor => ({ role: 'approver', id: `a-${department}`, department })
+const departmental = (role: ActorRole): Actor => (role === 'reviewer' ? reviewer('scjg') : role === 'approver' ? approver('scjg') : { role, id: `${role}-1` })
 const ev = (body: CaseEventBody, actor: Actor, day: string): CaseEvent => ({ ...body, actor, day, at: `${day}T02:00:00Z` })
 
 /** A case brought to each status by the usual road. */
@@ -36,7 +38,7 @@ function caseIn(status: CaseStatus): CaseProjection {
 }
 
 const STATUSES: CaseStatus[] = ['draft', 'submitted', 'pre_review', 'supplement_required', 'not_accepted', 'accepted', 'in_progress', 'decided', 'completed', 'withdrawn']
-const ROLES: ActorRole[] = ['citizen', 'agent', 'clerk', 'reviewer', 'leader', 'system']
+const ROLES: ActorRole[] = ['citizen', 'agent', 'clerk', 'reviewer', 'approver', 'leader', 'system']
 const BODIES: CaseEventBody[] = [
   { type: 'submit' }, { type: 'start_pre_review' }, { type: 'request_supplement', items: [{ path: 'x', reason: '缺少' }] }, { type: 'resubmit' },
   { type: 'refuse', reason: '理由', basis: '依据' }, { type: 'accept', departments: ['scjg'] }, { type: 'advance_branch', department: 'scjg' },
@@ -53,7 +55,7 @@ describe('the status machine', () => {
     const p = caseIn(status)
     expect(p.status).toBe(status)
     for (const role of ROLES) {
-      const actor: Actor = role === 'reviewer' ? reviewer('scjg') : { role, id: `${role}-1` }
+      const actor = departmental(role)
       const allowed = allowedEvents(p, actor)
       for (const body of BODIES) {
         const rule = TRANSITIONS[body.type]
@@ -82,9 +84,10 @@ describe('the status machine', () => {
     accept: { to: { pre_review: 'accepted' }, by: ['clerk'] },
     // caseIn('accepted') has its one branch pending, caseIn('in_progress') undertaking.
     advance_branch: { to: { accepted: 'in_progress', in_progress: 'in_progress' }, by: ['reviewer'] },
-    decide_branch: { to: {}, by: ['reviewer'] }, // from in_progress, but only once the branch is approving: below
-    pause_branch: { to: { accepted: 'accepted', in_progress: 'in_progress' }, by: ['reviewer'] },
-    resume_branch: { to: {}, by: ['reviewer'] }, // from accepted or in_progress, but only a paused branch: below
+    // Without DutyRules (replaying history, a department that signs alone) a reviewer may decide too: below.
+    decide_branch: { to: {}, by: ['reviewer', 'approver'] }, // from in_progress, but only once the branch is approving: below
+    pause_branch: { to: { accepted: 'accepted', in_progress: 'in_progress' }, by: ['reviewer', 'approver'] },
+    resume_branch: { to: {}, by: ['reviewer', 'approver'] }, // from accepted or in_progress, but only a paused branch: below
     extend: { to: { accepted: 'accepted', in_progress: 'in_progress' }, by: ['leader'] },
     complete: { to: { decided: 'completed' }, by: ['clerk', 'system'] },
     withdraw: { to: { submitted: 'withdrawn', pre_review: 'withdrawn', supplement_required: 'withdrawn' }, by: ['citizen', 'agent'] },
@@ -95,7 +98,7 @@ describe('the status machine', () => {
   it.each(STATUSES)('from %s: each event and role does what the hand-written table says, and the event records from and to', (status) => {
     const p = caseIn(status)
     for (const role of ROLES) {
-      const actor: Actor = role === 'reviewer' ? reviewer('scjg') : { role, id: `${role}-1` }
+      const actor = departmental(role)
       for (const body of BODIES) {
         const want = EXPECTED[body.type]
         const legal = want.to[status] !== undefined || (LEGAL_FROM[body.type] ?? []).includes(status)
@@ -473,5 +476,78 @@ describe('completing with a certificate', () => {
     ].reduce((acc, e) => applyEvent(acc, e, rules), p)
     expect(() => done({ number: 'JY1' }, denied)).toThrow(TransitionError)
     expect(applyEvent(denied, ev({ type: 'complete' }, clerk, '2026-03-09'), rules).status).toBe('completed')
+  })
+})
+
+describe('承办人 / 审核人 / 批准人: separation of duties (DutyRules)', () => {
+  const separate: DutyRules = { separateDuties: () => true }
+  const alone: DutyRules = { separateDuties: (d) => d !== 'scjg' }
+  const undertaker: Actor = { role: 'reviewer', id: 'li', department: 'scjg' }
+  const checker: Actor = { role: 'reviewer', id: 'zhao', department: 'scjg' }
+  const boss: Actor = { role: 'approver', id: 'sun', department: 'scjg' }
+  /** Both roles: a section chief who undertakes some cases and approves others. */
+  const chief = (id: string): Actor => ({ role: 'approver', id, department: 'scjg' })
+  const advance = (actor: Actor, day = '2026-03-05') => ev({ type: 'advance_branch', department: 'scjg' }, actor, day)
+  const decide = (actor: Actor) => ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved' }, actor, '2026-03-06')
+  const accepted = () => caseIn('accepted')
+  const apply = (p: CaseProjection, e: CaseEvent, duties: DutyRules | undefined = separate) => applyEvent(p, e, rules, undefined, duties)
+  const refusal = (p: CaseProjection, e: CaseEvent, duties: DutyRules = separate): [string, string] | null => {
+    try { apply(p, e, duties); return null } catch (err) { return [(err as TransitionError).code, (err as TransitionError).message] }
+  }
+  /** 承办 (taken and handed on) by `by`, then 审核 handed on by `review`. */
+  const reviewed = (by: Actor, review: Actor) => [advance(by), advance(by), advance(review, '2026-03-06')].reduce((p, e) => apply(p, e), accepted())
+
+  it('records who signed each step: 承办 (taking and handing on), 审核, 审批', () => {
+    const p = apply(reviewed(undertaker, checker), decide(boss))
+    expect(branchSigners(p, 'scjg')).toEqual({ undertake: ['li', 'li'], review: ['zhao'], approve: ['sun'] })
+  })
+
+  it('lets three people sign the three steps, the approver deciding', () => {
+    const p = apply(reviewed(undertaker, checker), decide(boss))
+    expect(p.status).toBe('decided')
+  })
+
+  it('refuses 审核 by the 承办人, in words, and offers it only to someone else', () => {
+    const undertaken = [advance(undertaker), advance(undertaker)].reduce((p, e) => apply(p, e), accepted())
+    expect(refusal(undertaken, advance(undertaker, '2026-03-06'))).toEqual(['separation_of_duties', DUTY_TEXT.undertaker_reviews])
+    expect(allowedEvents(undertaken, undertaker, undefined, separate)).not.toContain('advance_branch')
+    expect(allowedEvents(undertaken, checker, undefined, separate)).toContain('advance_branch')
+    // Whoever took the case counts as its 承办人, even if another handed the 承办意见 on.
+    const handedOn = [advance(undertaker), advance(checker)].reduce((p, e) => apply(p, e), accepted())
+    expect(refusal(handedOn, advance(undertaker, '2026-03-06'))?.[0]).toBe('separation_of_duties')
+  })
+
+  it('refuses 审批 by the person who did 审核 (or 承办), even holding an approver role', () => {
+    // 周 holds both roles (a section chief): 审核 as a reviewer, then trying 审批 as an approver — the same person.
+    const zhouReviews: Actor = { role: 'reviewer', id: 'zhou', department: 'scjg' }
+    const byChief = reviewed(undertaker, zhouReviews)
+    expect(refusal(byChief, decide(chief('zhou')))).toEqual(['separation_of_duties', DUTY_TEXT.signer_approves])
+    expect(allowedEvents(byChief, chief('zhou'), undefined, separate)).not.toContain('decide_branch')
+    const zhouUndertook = reviewed(zhouReviews, checker)
+    expect(refusal(zhouUndertook, decide(chief('zhou')))?.[0]).toBe('separation_of_duties')
+    expect(apply(zhouUndertook, decide(boss)).status).toBe('decided')
+  })
+
+  it('refuses 审批 by anyone without an approver role, and offers it only to approvers', () => {
+    const p = reviewed(undertaker, checker)
+    const third: Actor = { role: 'reviewer', id: 'wu', department: 'scjg' }
+    expect(refusal(p, decide(third))).toEqual(['wrong_role', DUTY_TEXT.approver_only])
+    expect(allowedEvents(p, third, undefined, separate)).not.toContain('decide_branch')
+    expect(allowedEvents(p, boss, undefined, separate)).toContain('decide_branch')
+    // The workbench still offers the department's other work to an approver.
+    expect(allowedEvents(p, boss, undefined, separate)).toEqual(expect.arrayContaining(['decide_branch', 'pause_branch']))
+  })
+
+  it('lets one person sign every step where the department switched the rule off', () => {
+    const p = [advance(undertaker), advance(undertaker), advance(undertaker, '2026-03-06')].reduce((q, e) => apply(q, e, alone), accepted())
+    expect(allowedEvents(p, undertaker, undefined, alone)).toContain('decide_branch')
+    expect(apply(p, decide(undertaker), alone).status).toBe('decided')
+    // …and only that department: another still separates.
+    expect(alone.separateDuties('gaj')).toBe(true)
+  })
+
+  it('replays recorded history without the rule: a department that switches it on keeps its past cases readable', () => {
+    const history = [...accepted().events, advance(undertaker), advance(undertaker), advance(undertaker, '2026-03-06'), decide(undertaker)]
+    expect(project(history, rules).status).toBe('decided')
   })
 })

@@ -15,6 +15,18 @@
  * approving → done(approved|denied), and may be paused for a special
  * procedure (听证、检验检测、现场核查、专家评审) and resumed where it was.
  * The case is decided when every branch is done; any denial denies it.
+ *
+ * A department's steps are signed as 承办人 / 审核人 / 批准人: an
+ * `advance_branch` closes the step its branch is in (its opinion is that
+ * step's) — from pending the 承办人 takes the case, from undertaking hands
+ * the 承办意见 on, from reviewing the 审核人 hands the 审核意见 on — and
+ * `decide_branch` is the 批准人's. Where the department separates duties
+ * (DutyRules; the BFF's default), these are three people and the decision
+ * is an approver's: `applyEvent` and `allowedEvents` check it when given
+ * the rules, so the workbench offers only what the person may sign.
+ * Replaying stored events (`project`) does not: what was recorded was
+ * allowed when it was, and a department switching the rule on must not
+ * make its past cases unreadable.
  */
 import { addWorkingDays, workingDaysBetween, isCalendarDay, type WorkCalendar, currentCalendar } from '../clock/calendar'
 import { monthDayText } from '../clock/lights'
@@ -25,14 +37,18 @@ export type CaseStatus =
 
 export type BranchStatus = 'pending' | 'undertaking' | 'reviewing' | 'approving' | 'paused' | 'done'
 
-export type ActorRole = 'citizen' | 'agent' | 'clerk' | 'reviewer' | 'leader' | 'system'
+export type ActorRole = 'citizen' | 'agent' | 'clerk' | 'reviewer' | 'approver' | 'leader' | 'system'
+
+/** The roles that act for a department (on its branch only): 承办/审核 (reviewer) and 审批 (approver). */
+export const DEPARTMENT_ROLES = ['reviewer', 'approver'] as const satisfies readonly ActorRole[]
+export const actsForDepartment = (role: ActorRole): boolean => (DEPARTMENT_ROLES as readonly ActorRole[]).includes(role)
 
 export type Outcome = 'approved' | 'denied'
 
 export interface Actor {
   role: ActorRole
   id: string
-  /** For a reviewer: the department they act for. */
+  /** For a reviewer or an approver: the department they act for. */
   department?: string
 }
 
@@ -165,7 +181,7 @@ export const CERTIFICATE_DAYS = 10
 /** Art. 42: 20 (+10) working days; joint handling 45 (+15). */
 export const STATUTORY = { single: { days: 20, extension: 10 }, joint: { days: 45, extension: 15 } } as const
 
-export type TransitionCode = 'illegal_transition' | 'wrong_role' | 'wrong_department' | 'branch_state' | 'invalid_event'
+export type TransitionCode = 'illegal_transition' | 'wrong_role' | 'wrong_department' | 'branch_state' | 'invalid_event' | 'separation_of_duties'
 
 export class TransitionError extends Error {
   constructor(readonly code: TransitionCode, message: string) {
@@ -186,10 +202,11 @@ export const TRANSITIONS: Record<CaseEventBody['type'], { from: readonly CaseSta
   refuse: { from: ['pre_review'], roles: ['clerk'] },
   accept: { from: ['pre_review'], roles: ['clerk'] },
   advance_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer'] },
-  decide_branch: { from: ['in_progress'], roles: ['reviewer'] },
+  // An approver's where the department separates duties (DutyRules); a reviewer's too where it does not.
+  decide_branch: { from: ['in_progress'], roles: ['reviewer', 'approver'] },
   // A department may stop the clock (or the leader extend it) as soon as the case is accepted, before 承办.
-  pause_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer'] },
-  resume_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer'] },
+  pause_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer', 'approver'] },
+  resume_branch: { from: ['accepted', 'in_progress'], roles: ['reviewer', 'approver'] },
   extend: { from: ['accepted', 'in_progress'], roles: ['leader'] },
   complete: { from: ['decided'], roles: ['clerk', 'system'] },
   withdraw: { from: BEFORE_ACCEPTANCE, roles: ['citizen', 'agent'] },
@@ -296,8 +313,56 @@ function refreshClocks(p: CaseProjection, rules: ItemClockRules, cal: WorkCalend
 function branchOf(p: CaseProjection, department: string, actor: Actor): Branch {
   const b = p.branches.find((x) => x.department === department)
   if (!b) fail('invalid_event', `这个办件没有“${department}”的办理环节`)
-  if (actor.role === 'reviewer' && actor.department !== department) fail('wrong_department', '只能办理本部门的环节')
+  if (actsForDepartment(actor.role) && actor.department !== department) fail('wrong_department', '只能办理本部门的环节')
   return b
+}
+
+/**
+ * A department's rule for who signs its steps. Chinese administrative
+ * practice signs 承办人 / 审核人 / 批准人 as different people; a department
+ * too small for that may be switched off (the BFF keeps it per department,
+ * on by default).
+ */
+export interface DutyRules {
+  /** Whether this department's 承办, 审核 and 审批 of one case are three people, 审批 by an approver. */
+  separateDuties(department: string): boolean
+}
+
+export const DUTY_TEXT = {
+  approver_only: '本部门实行承办、审核、审批分离：审批须由本部门的批准人作出',
+  undertaker_reviews: '本部门实行承办、审核、审批分离：承办人不能审核自己承办的办件，请由本部门其他人员审核',
+  signer_approves: '本部门实行承办、审核、审批分离：批准人不能审批自己承办或审核过的办件，请由其他批准人审批',
+} as const
+
+/** Who has signed each step of a department's branch so far (actor ids): 承办 (taking it, handing it on), 审核, 审批. */
+export function branchSigners(p: Pick<CaseProjection, 'events'>, department: string): { undertake: string[]; review: string[]; approve: string[] } {
+  const signed = { undertake: [] as string[], review: [] as string[], approve: [] as string[] }
+  for (const e of p.events) {
+    if (!('department' in e) || e.department !== department) continue
+    if (e.type === 'advance_branch') (e.branchFrom === 'reviewing' ? signed.review : signed.undertake).push(e.actor.id)
+    if (e.type === 'decide_branch') signed.approve.push(e.actor.id)
+  }
+  return signed
+}
+
+/**
+ * Why this person may not sign this step of the department's branch under
+ * its duty rules, or null: 审核 not by a 承办人, 审批 only by an approver who
+ * neither undertook nor reviewed the case. No rules given: nothing to check.
+ */
+export function dutyRefusal(
+  p: Pick<CaseProjection, 'events' | 'branches'>, actor: Actor, type: CaseEventBody['type'], department: string, duties: DutyRules | undefined,
+): { code: TransitionCode; message: string } | null {
+  if (!duties || (type !== 'advance_branch' && type !== 'decide_branch') || !duties.separateDuties(department)) return null
+  const branch = p.branches.find((b) => b.department === department)
+  if (!branch) return null
+  const signed = branchSigners(p, department)
+  if (type === 'advance_branch') {
+    return branch.status === 'reviewing' && signed.undertake.includes(actor.id) ? { code: 'separation_of_duties', message: DUTY_TEXT.undertaker_reviews } : null
+  }
+  if (actor.role !== 'approver') return { code: 'wrong_role', message: DUTY_TEXT.approver_only }
+  if (signed.undertake.includes(actor.id) || signed.review.includes(actor.id)) return { code: 'separation_of_duties', message: DUTY_TEXT.signer_approves }
+  return null
 }
 
 /**
@@ -339,13 +404,18 @@ function closedStep(p: CaseProjection, e: CaseEvent, branch: Branch | undefined)
 
 /**
  * The case after one more event, or a TransitionError saying why not (in
- * Chinese, fit to show). Never changes `p`.
+ * Chinese, fit to show). Never changes `p`. With `duties`, a department's
+ * step is also checked against who signed the others (DutyRules).
  */
-export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRules, cal: WorkCalendar = currentCalendar()): CaseProjection {
+export function applyEvent(p: CaseProjection, e: CaseEvent, rules: ItemClockRules, cal: WorkCalendar = currentCalendar(), duties?: DutyRules): CaseProjection {
   const rule = TRANSITIONS[e.type]
   if (!rule) fail('invalid_event', '不认识的办理操作')
   if (!rule.from.includes(p.status)) fail('illegal_transition', `办件${CASE_STATUS_TEXT[p.status]}，不能进行这项操作`)
   if (!rule.roles.includes(e.actor.role)) fail('wrong_role', '您的岗位不能进行这项操作')
+  if (duties && 'department' in e && typeof e.department === 'string') {
+    const refusal = dutyRefusal(p, e.actor, e.type, e.department, duties)
+    if (refusal) fail(refusal.code, refusal.message)
+  }
   const n: CaseProjection = {
     ...p,
     branches: p.branches.map((b) => ({ ...b })),
@@ -478,15 +548,19 @@ export function project(events: readonly CaseEvent[], rules: ItemClockRules, cal
   return events.reduce((p, e) => applyEvent(p, e, rules, cal), emptyCase())
 }
 
-/** The events this actor could send now (the shells show only these actions); `today` rules out a supplement request past Art. 32's limit. */
-export function allowedEvents(p: CaseProjection, actor: Actor, today?: string): CaseEventBody['type'][] {
+/**
+ * The events this actor could send now (the shells show only these actions); `today` rules out a supplement request past
+ * Art. 32's limit, `duties` the steps this person may not sign (DutyRules).
+ */
+export function allowedEvents(p: CaseProjection, actor: Actor, today?: string, duties?: DutyRules): CaseEventBody['type'][] {
   return (Object.keys(TRANSITIONS) as CaseEventBody['type'][]).filter((t) => {
     const r = TRANSITIONS[t]
     if (!r.from.includes(p.status) || !r.roles.includes(actor.role)) return false
     if (t === 'request_supplement' && today && p.legalDeadline && today > p.legalDeadline) return false
-    if (actor.role !== 'reviewer') return true
+    if (!actsForDepartment(actor.role)) return true
     const b = p.branches.find((x) => x.department === actor.department)
     if (!b) return false
+    if (dutyRefusal(p, actor, t, b.department, duties)) return false
     switch (t) {
       case 'advance_branch': return b.status === 'pending' || b.status === 'undertaking' || b.status === 'reviewing'
       case 'decide_branch': return b.status === 'approving'
@@ -510,7 +584,7 @@ export interface TimelineEntry {
   due?: { day: string; met: boolean }
 }
 
-const ROLE_TEXT: Record<ActorRole, string> = { citizen: '申请人', agent: '代办员', clerk: '窗口', reviewer: '办理部门', leader: '分管领导', system: '系统' }
+const ROLE_TEXT: Record<ActorRole, string> = { citizen: '申请人', agent: '代办员', clerk: '窗口', reviewer: '办理部门', approver: '办理部门', leader: '分管领导', system: '系统' }
 const STEP_TEXT: Record<'undertaking' | 'reviewing' | 'approving', string> = { undertaking: '承办', reviewing: '审核', approving: '审批' }
 
 /** The case's story for the citizen (and the same for staff), oldest first. */
@@ -524,7 +598,7 @@ export function timeline(events: readonly CaseEvent[], departmentName: (code: st
   return events.map((e) => {
     // A department's own steps are told by the department: "示例市民政局 开始审核".
     const dept = 'department' in e && typeof e.department === 'string' ? e.department : e.actor.department
-    const by = e.actor.role === 'reviewer' && dept ? departmentName(dept) : ROLE_TEXT[e.actor.role]
+    const by = actsForDepartment(e.actor.role) && dept ? departmentName(dept) : ROLE_TEXT[e.actor.role]
     const entry = (text: string, detail?: string): TimelineEntry => ({
       at: e.at, day: e.day, text, by,
       ...(detail ?? e.note ? { detail: detail ?? e.note } : {}),

@@ -6,7 +6,7 @@
  */
 import { reactive, ref } from 'vue'
 import Taro from '@tarojs/taro'
-import { COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
+import { checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
 import { toProblem, usePlatform } from '@tongban/app'
 import { useApplyForm } from './formContext'
 
@@ -72,6 +72,13 @@ export function useMaterialInput(field: MaterialField, path: string) {
   }
 
   async function upload(source: Source): Promise<void> {
+    // The BFF's own rule for names (a PDF forwarded in a chat keeps whatever its sender called it), said before sending.
+    const named = checkFileName(source.name)
+    if (!named.ok) {
+      state.problem = named.message
+      form.touch(path)
+      return
+    }
     last = source
     state.busy = 'uploading'
     state.progress = 0

@@ -103,6 +103,18 @@ describe('MaterialInput', () => {
     expect(values(w)).toHaveLength(1)
   })
 
+  it('refuses a name the BFF would refuse before sending anything, saying what is wrong with it', async () => {
+    const uploadFile = vi.fn()
+    const w = setup({ uploadFile })
+    await choose(w, new File(['%PDF-1.4'], '证件／扫描\u200b件.pdf', { type: 'application/pdf' }))
+    await flushPromises()
+    expect(uploadFile).not.toHaveBeenCalled()
+    const alert = w.get('[role="alert"]').text()
+    expect(alert).toContain(makeProblem('FILE_NAME_INVALID').title)
+    expect(alert).toContain('零宽字符')
+    expect(w.findAll('button').some((b) => b.text() === '重试')).toBe(false)
+  })
+
   it('offers no 重试 when the BFF refused the file itself', async () => {
     const uploadFile = vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('FILE_TYPE_MISMATCH')))
     const w = setup({ uploadFile })

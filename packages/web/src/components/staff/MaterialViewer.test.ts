@@ -1,8 +1,15 @@
 // @vitest-environment-options { "settings": { "disableIframePageLoading": true, "disableJavaScriptFileLoading": true } }
-import { afterEach, describe, expect, it } from 'vitest'
-import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
 import type { CaseMaterial, FormSchema } from '@tongban/core'
 import MaterialViewer from './MaterialViewer.vue'
+import { openPdf, type PdfHandle } from './pdfView'
+
+// pdf.js itself is not run here (no canvas in happy-dom): the viewer's part is to hand it the file and draw pages.
+vi.mock('./pdfView', () => ({ openPdf: vi.fn() }))
+const render = vi.fn<PdfHandle['render']>(async () => {})
+const closeDoc = vi.fn(async () => {})
+vi.mocked(openPdf).mockImplementation(async () => ({ pages: 3, render, close: closeDoc }))
 
 const form: FormSchema = {
   id: 'f', version: 1,
@@ -24,7 +31,11 @@ const materials: CaseMaterial[] = [
 ]
 const setup = () => mount(MaterialViewer, { props: { caseNo: 'SJ-0001-20261124-0001', form, values, materials }, attachTo: document.body })
 
-afterEach(() => { document.body.innerHTML = '' })
+afterEach(() => {
+  document.body.innerHTML = ''
+  vi.mocked(openPdf).mockClear()
+  render.mockClear()
+})
 
 describe('MaterialViewer', () => {
   it('lists every material; only uploads open, an e-licence is named', () => {
@@ -34,26 +45,51 @@ describe('MaterialViewer', () => {
     ])
   })
 
-  it('shows an image fitted, turns it, steps to the PDF in the browser viewer, and closes with Esc', async () => {
+  it('shows an image as its small preview, fitted, turns it, opens the original apart, and closes with Esc', async () => {
     const w = setup()
     await w.findAll('button').find((b) => b.text() === '查看')!.trigger('click')
     const dialog = w.find('[role="dialog"]')
     expect(dialog.attributes('aria-label')).toBe('经营场所平面图：平面图.jpg')
     const img = w.find('img')
-    expect(img.attributes('src')).toBe('/api/staff/cases/SJ-0001-20261124-0001/files/11111111-1111-4111-8111-111111111111')
+    expect(img.attributes('src')).toBe('/api/staff/cases/SJ-0001-20261124-0001/files/11111111-1111-4111-8111-111111111111?preview=1')
+    expect(w.find('a').attributes()).toMatchObject({ target: '_blank', href: '/api/staff/cases/SJ-0001-20261124-0001/files/11111111-1111-4111-8111-111111111111' })
     await w.findAll('button').find((b) => b.text() === '旋转')!.trigger('click')
     expect(w.find('img').attributes('style')).toContain('rotate(90deg)')
     expect(w.find('img').classes()).toContain('sideways')
-    await w.findAll('button').find((b) => b.text() === '下一份')!.trigger('click')
-    expect(w.find('iframe').attributes('src')).toBe('/api/staff/cases/SJ-0001-20261124-0001/files/22222222-2222-4222-8222-222222222222')
-    expect(w.find('a').attributes()).toMatchObject({ target: '_blank', href: '/api/staff/cases/SJ-0001-20261124-0001/files/22222222-2222-4222-8222-222222222222' })
-    expect(w.findAll('button').some((b) => b.text() === '旋转')).toBe(false)
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }))
-    await w.vm.$nextTick()
-    expect(w.find('img').exists()).toBe(true)
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
     await w.vm.$nextTick()
     expect(w.find('[role="dialog"]').exists()).toBe(false)
+  })
+
+  it('draws a PDF page by page itself — never in an iframe, object or embed — offers it as a download, and steps on', async () => {
+    const w = setup()
+    await w.findAll('button').filter((b) => b.text() === '查看')[1]!.trigger('click')
+    await flushPromises()
+    const url = '/api/staff/cases/SJ-0001-20261124-0001/files/22222222-2222-4222-8222-222222222222'
+    expect(openPdf).toHaveBeenCalledWith(url)
+    expect(w.findAll('iframe, object, embed')).toHaveLength(0)
+    expect(w.find('canvas').attributes('aria-label')).toBe('租赁合同（PDF）第1页')
+    expect(render).toHaveBeenLastCalledWith(1, w.find('canvas').element, expect.any(Number))
+    expect(w.find('a').attributes()).toMatchObject({ href: url, download: '租赁合同.pdf' })
+    expect(w.find('a').attributes('target')).toBeUndefined()
+    expect(w.findAll('button').some((b) => b.text() === '旋转')).toBe(false)
+    expect(w.text()).toContain('第1/3页')
+    await w.findAll('button').find((b) => b.text() === '下一页')!.trigger('click')
+    await flushPromises()
+    expect(render).toHaveBeenLastCalledWith(2, w.find('canvas').element, expect.any(Number))
+    expect(w.text()).toContain('第2/3页')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }))
+    await w.vm.$nextTick()
+    expect(w.find('img').exists()).toBe(true)
+    expect(closeDoc).toHaveBeenCalled()
+  })
+
+  it('says so in Chinese when a PDF cannot be read', async () => {
+    vi.mocked(openPdf).mockRejectedValueOnce(new Error('Invalid PDF structure'))
+    const w = setup()
+    await w.findAll('button').filter((b) => b.text() === '查看')[1]!.trigger('click')
+    await flushPromises()
+    expect(w.find('[role="alert"]').text()).toContain('材料打不开')
   })
 
   it('says in Chinese when a file cannot be opened', async () => {
