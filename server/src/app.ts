@@ -53,6 +53,7 @@ import { caseLookups } from './cases/act'
 import { fillMissingDesks } from './cases/responsibility'
 import { noticeRoutes } from './http/notices'
 import { installRateLimits } from './rate-limits'
+import { installInputGuard } from './input-guard'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -88,6 +89,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     ajv: { customOptions: { coerceTypes: true, removeAdditional: true, allErrors: false } },
   })
   installErrorHandlers(app)
+  installInputGuard(app)
 
   // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the CSP) per request.
   const secureHeaders = helmet({
