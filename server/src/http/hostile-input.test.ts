@@ -2,9 +2,9 @@
  * The inputs an attack on every route found answering 500: NUL in any
  * string (a path parameter, a login name, a company name, a case's or a
  * draft's values, a signed webhook's case number), lone surrogates in
- * free-form values, "1e999" in a query (coerced to Infinity), JSON nested
- * past any form. Each is now a 400 problem naming the field, in Chinese,
- * and nothing is stored.
+ * free-form values, integers past any sane bound (1e308, 2^53, "1e999" in a
+ * query), JSON nested past any form. Each is now a 400 problem naming the
+ * field, in Chinese, and nothing is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InjectOptions } from 'fastify'
@@ -57,6 +57,9 @@ const CASES: [string, () => InjectOptions & { as?: 'citizen' | 'staff' }, string
   ['a lone surrogate in a draft value', () => ({ method: 'PUT', url: '/api/me/drafts/MZ-0001', payload: draft({ values: { members: [{ name: '\udc00' }] } }), as: 'citizen' }), 'values.members.0.name', 'lone_surrogate'],
   ['NUL in a draft key', () => ({ method: 'PUT', url: '/api/me/drafts/MZ-0001', payload: draft({ values: { ['a\u0000']: 1 } }), as: 'citizen' }), 'values.a\ufffd', 'nul'],
   ['a draft nested past any form', () => ({ method: 'PUT', url: '/api/me/drafts/MZ-0001', payload: `{"itemName":"x","formVersion":1,"answers":{},"updatedAt":1,"values":{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`, headers: { 'content-type': 'application/json' }, as: 'citizen' }), `values.a${'.0'.repeat(MAX_INPUT_DEPTH - 2)}`, 'too_deep'],
+  ['a draft form version of 1e308', () => ({ method: 'PUT', url: '/api/me/drafts/MZ-0001', payload: draft({ formVersion: 1e308 }), as: 'citizen' }), 'formVersion', 'maximum'],
+  ['a draft form version of 2^53', () => ({ method: 'PUT', url: '/api/me/drafts/MZ-0001', payload: draft({ formVersion: 2 ** 53 }), as: 'citizen' }), 'formVersion', 'maximum'],
+  ['a draft saved at 1e308', () => ({ method: 'PUT', url: '/api/me/drafts/MZ-0001', payload: draft({ updatedAt: 1e308 }), as: 'citizen' }), 'updatedAt', 'maximum'],
   ['a queue offset of 1e999 (coerced to Infinity)', () => ({ url: '/api/staff/cases?offset=1e999', as: 'staff' }), 'offset', 'not_finite'],
   ['NUL in a signed webhook\'s case number', () => signed({ id: 'evt-hostile-0001', caseNo: `${caseNo}\u0000`, occurredAt: new Date().toISOString(), type: 'branch.status', department: 'mzj', status: 'reviewing' }), 'caseNo', 'nul'],
   ['NUL in a header the BFF keeps', () => ({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD }, headers: { 'user-agent': 'Mozilla\u0000' } }), 'headers.user-agent', 'nul'],
@@ -72,6 +75,14 @@ describe('hostile input is a 400 naming the field', () => {
     const problem = res.json<Problem>()
     expect(problem.title).toMatch(/[\u4e00-\u9fff]/)
     expect(problem.errors?.[0]).toMatchObject({ path, code, message: expect.stringMatching(/[\u4e00-\u9fff]/) })
+  })
+
+  it('path parameters are held to their patterns: a malformed id or case number names nothing (404), never a 500', async () => {
+    // ajv's uuid format takes a urn:uuid: prefix, which PostgreSQL's uuid type does not.
+    const urn = await server.app.inject({ url: '/api/uploads/urn:uuid:0b5a3b8e-1f4c-4d7a-9a51-6a1b2c3d4e5f', headers: citizen })
+    expect([urn.statusCode, urn.json<Problem>().code]).toEqual([404, 'UPLOAD_NOT_FOUND'])
+    const malformed = await server.app.inject({ url: '/api/staff/cases/not-a-case', headers: staff })
+    expect([malformed.statusCode, malformed.json<Problem>().code]).toEqual([404, 'CASE_NOT_FOUND'])
   })
 
   it('stores nothing it refused: the citizen still has one case and no draft', async () => {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
-import { ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, type UploadedFile, type UploadMimeType } from '@tongban/core'
+import { caseNoParamsSchema, ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, UUID_PATTERN, uuidParamsSchema, type UploadedFile, type UploadMimeType } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { UploadConfig } from '../config'
 import type { StoredFile, UploadSpace } from '../store/file-store'
@@ -93,7 +93,6 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     limits: { fileSize: MAX_UPLOAD_BYTES + 64 * 1024, files: 1, fields: 4, fieldSize: 512, parts: 6, headerPairs: 20 },
   })
 
-  const idParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } } as const
   const idConfig = { fieldMessages: { id: '没有找到这个文件' }, fieldProblems: { id: 'UPLOAD_NOT_FOUND' as const } }
   const consentConfig = { fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' as const } }
 
@@ -163,7 +162,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
 
   // 代办: an agent uploads a material for the resident who consented; the file is the resident's.
   app.post<{ Params: { id: string } }>(ROUTES.agentUploadFile.path, {
-    schema: { consumes: ['multipart/form-data'], params: idParams, tags: ['agent'], summary: '代办员为授权群众上传材料' },
+    schema: { consumes: ['multipart/form-data'], params: uuidParamsSchema, tags: ['agent'], summary: '代办员为授权群众上传材料' },
     config: { access: { staff: ['agent'] }, ...consentConfig, rateLimit: perAccount('agent-upload', (r) => r.staff?.id) },
   }, async (request, reply): Promise<UploadedFile> => {
     const consent = await grantedConsent(app.db, request, request.params.id)
@@ -171,7 +170,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   })
 
   app.get<{ Params: { id: string } }>(ROUTES.getUpload.path, {
-    schema: { params: idParams, tags: ['applications'], summary: '下载自己上传的材料' },
+    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '下载自己上传的材料' },
     config: { access: 'citizen', ...idConfig },
   }, async (request, reply) => {
     const row = await uploadsRepo(app.db).byIdFor(accountOf(request), request.params.id)
@@ -189,10 +188,10 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   // The workbench opens a case's materials: only files that case took, each look logged for the citizen.
   app.get<{ Params: { caseNo: string; fileId: string } }>(ROUTES.staffCaseFile.path, {
     schema: {
-      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { caseNo: { type: 'string', maxLength: 90 }, fileId: { type: 'string', format: 'uuid' } } },
+      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { ...caseNoParamsSchema.properties, fileId: { type: 'string', pattern: UUID_PATTERN } } },
       tags: ['staff'], summary: '工作台：查看办件的申请材料（图片、PDF）',
     },
-    config: { access: { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] }, fieldProblems: { fileId: 'UPLOAD_NOT_FOUND' } },
+    config: { access: { staff: ['clerk', 'reviewer', 'supervisor', 'leader'] }, fieldProblems: { caseNo: 'CASE_NOT_FOUND', fileId: 'UPLOAD_NOT_FOUND' } },
   }, async (request, reply) => {
     const staff = request.staff!
     const kase = await caseRepo(app.db).byNo(request.params.caseNo)
@@ -210,7 +209,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   })
 
   app.delete<{ Params: { id: string } }>(ROUTES.deleteUpload.path, {
-    schema: { params: idParams, tags: ['applications'], summary: '删除自己上传、尚未提交的材料' },
+    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '删除自己上传、尚未提交的材料' },
     config: { access: 'citizen', ...idConfig },
   }, async (request, reply) => {
     const outcome = await uploadsRepo(app.db).deleteFor(accountOf(request), request.params.id)
