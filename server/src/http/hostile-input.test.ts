@@ -3,8 +3,8 @@
  * string (a path parameter, a login name, a company name, a case's or a
  * draft's values, a signed webhook's case number), lone surrogates in
  * free-form values, integers past any sane bound (1e308, 2^53, "1e999" in a
- * query), JSON nested past any form. Each is now a 400 problem naming the
- * field, in Chinese, and nothing is stored.
+ * query), JSON nested past any form, multipart that is not multipart. Each is
+ * now a 400 problem naming the field, in Chinese, and nothing is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InjectOptions } from 'fastify'
@@ -43,6 +43,8 @@ function signed(body: object): InjectOptions {
   const ts = String(Math.floor(Date.now() / 1000))
   return { method: 'POST', url: '/api/backend/webhook', payload, headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: sign(APPROVAL.webhookSecret, ts, payload) } }
 }
+const multipart = (contentType: string, payload: string): InjectOptions =>
+  ({ method: 'POST', url: '/api/uploads', payload, headers: { 'content-type': contentType } })
 
 /** [what, request (citizen or staff session added), the field the answer must name, its code]. */
 const CASES: [string, () => InjectOptions & { as?: 'citizen' | 'staff' }, string, string][] = [
@@ -62,6 +64,10 @@ const CASES: [string, () => InjectOptions & { as?: 'citizen' | 'staff' }, string
   ['a draft saved at 1e308', () => ({ method: 'PUT', url: '/api/me/drafts/MZ-0001', payload: draft({ updatedAt: 1e308 }), as: 'citizen' }), 'updatedAt', 'maximum'],
   ['a queue offset of 1e999 (coerced to Infinity)', () => ({ url: '/api/staff/cases?offset=1e999', as: 'staff' }), 'offset', 'not_finite'],
   ['NUL in a signed webhook\'s case number', () => signed({ id: 'evt-hostile-0001', caseNo: `${caseNo}\u0000`, occurredAt: new Date().toISOString(), type: 'branch.status', department: 'mzj', status: 'reviewing' }), 'caseNo', 'nul'],
+  ['multipart without a boundary', () => ({ ...multipart('multipart/form-data', 'garbage'), as: 'citizen' }), 'file', 'malformed'],
+  ['multipart that is garbage', () => ({ ...multipart('multipart/form-data; boundary=xx', 'garbage'), as: 'citizen' }), 'file', 'malformed'],
+  ['multipart without its closing boundary', () => ({ ...multipart('multipart/form-data; boundary=xx', '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nabc'), as: 'citizen' }), 'file', 'malformed'],
+  ['NUL in a multipart field', () => ({ ...multipart('multipart/form-data; boundary=xx', '--xx\r\nContent-Disposition: form-data; name="materialId"\r\n\r\na\u0000b\r\n--xx--\r\n'), as: 'citizen' }), 'materialId', 'nul'],
   ['NUL in a header the BFF keeps', () => ({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD }, headers: { 'user-agent': 'Mozilla\u0000' } }), 'headers.user-agent', 'nul'],
 ]
 

@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import { caseNoParamsSchema, ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, UUID_PATTERN, uuidParamsSchema, type UploadedFile, type UploadMimeType } from '@tongban/core'
 import { ProblemError } from '../errors'
+import { refuseInput } from '../input-guard'
 import type { UploadConfig } from '../config'
 import type { StoredFile, UploadSpace } from '../store/file-store'
 import { uploadsRepo, type UploadRow } from '../store/uploads'
@@ -66,8 +67,8 @@ function accountOf(request: FastifyRequest): string {
   return id
 }
 
-function fieldProblem(path: keyof typeof UPLOAD_MESSAGES, code = 'pattern'): ProblemError {
-  return new ProblemError('VALIDATION', { errors: [{ path, code, message: UPLOAD_MESSAGES[path] }] })
+function fieldProblem(path: keyof typeof UPLOAD_MESSAGES, code = 'pattern', message: string = UPLOAD_MESSAGES[path]): ProblemError {
+  return new ProblemError('VALIDATION', { errors: [{ path, code, message }] })
 }
 
 export async function uploadRoutes(app: FastifyInstance, opts: { uploads: UploadConfig; space: UploadSpace }): Promise<void> {
@@ -106,9 +107,12 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     let received: Received | null = null
     let name: CheckedName | null = null
     let stored: string | null = null
+    let reading = true
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
+          // Read here, not by the guard every route has (input-guard.ts): refused by the same rule.
+          refuseInput({ [part.fieldname]: part.value }, '', request)
           if (typeof part.value === 'string') fields[part.fieldname] = part.value
           continue
         }
@@ -116,6 +120,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
         name = checkFileName(part.filename)
         received = await receiveToTemp(part.file, incomingDir, MAX_UPLOAD_BYTES)
       }
+      reading = false
       if (!received || !name) throw fieldProblem('file', 'required')
       // The mini-program's Taro.uploadFile names the part after a temporary path (tmp_3f9a….jpg);
       // the name the citizen chose comes as a field and is checked by the same rules.
@@ -142,7 +147,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     } catch (e) {
       if (received) await rm(received.tempPath, { force: true })
       if (stored) await removeQuietly(request, stored)
-      throw refuse(reply, asProblem(e))
+      throw refuse(reply, asProblem(e, reading))
     }
   }
 
@@ -221,11 +226,20 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   })
 }
 
-/** Errors of the multipart parser in our words; anything else goes on as it is. */
-function asProblem(e: unknown): unknown {
+/** The multipart plugin's refusals of a body it cannot read. */
+const MALFORMED = new Set(['FST_MP_PREMATURE_CLOSE', 'FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR', 'FST_INVALID_MULTIPART_CONTENT_TYPE'])
+
+/** Errors of the multipart parser in our words (`reading`: the body was being read); anything else goes on as it is. */
+function asProblem(e: unknown, reading: boolean): unknown {
+  if (e instanceof ProblemError) return e
   const code = (e as { code?: string } | null)?.code
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new ProblemError('FILE_TOO_LARGE')
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return fieldProblem('file', 'too_many_parts')
+  // busboy's own (no boundary, a body that ends inside a part or without its closing boundary) carry no
+  // code, where the file system's and the network's always do: the client sent something that is not multipart.
+  if ((code !== undefined && MALFORMED.has(code)) || (reading && e instanceof Error && code === undefined)) {
+    return fieldProblem('file', 'malformed', '上传的内容不完整或格式不正确，请重新选择文件上传')
+  }
   return e
 }
 
