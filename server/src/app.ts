@@ -18,7 +18,7 @@ import { openDb, type Db } from './store/db'
 import { migrate } from './store/migrations'
 import { catalogueRepo } from './store/catalogue'
 import { catalogueService } from './catalogue/service'
-import { installErrorHandlers, sendProblem } from './errors'
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers, sendProblem } from './errors'
 import { catalogueRoutes } from './http/catalogue'
 import { healthRoutes } from './http/health'
 import { pageShell } from './http/shell'
@@ -86,6 +86,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // What the router and Node's parser refuse is problem+json too (errors.ts).
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: true, allErrors: false } },
   })
   installErrorHandlers(app)
