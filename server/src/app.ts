@@ -79,12 +79,26 @@ function listeningOrigin(app: FastifyInstance): string {
   return `http://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}`
 }
 
+/**
+ * Node checks for requests past their time every `connectionsCheckingInterval`
+ * (30 s unless told): check ten times per timeout, and start counting one
+ * check early, so a request is cut off by `requestTimeoutMs` at the latest.
+ */
+function requestTimeouts(requestTimeoutMs: number): { requestTimeout: number; connectionsCheckingInterval: number } {
+  const connectionsCheckingInterval = Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 10)))
+  return { requestTimeout: Math.max(1, requestTimeoutMs - connectionsCheckingInterval), connectionsCheckingInterval }
+}
+
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const timeouts = requestTimeouts(config.requestTimeoutMs)
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // Only proxies we were told of may name the client (X-Forwarded-For): the address keys the rate limits.
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Headers and body both: a request still arriving after this is answered 408 and its connection closed.
+    requestTimeout: timeouts.requestTimeout,
+    http: { requestTimeout: timeouts.requestTimeout, headersTimeout: timeouts.requestTimeout, connectionsCheckingInterval: timeouts.connectionsCheckingInterval },
     routerOptions: { maxParamLength: 200 },
     // What the router and Node's parser refuse is problem+json too (errors.ts).
     frameworkErrors: frameworkErrorHandler,

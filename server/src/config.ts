@@ -28,6 +28,12 @@ export interface AppConfig {
   logLevel: string
   /** Requests per minute per client address. */
   rateLimitMax: number
+  /**
+   * How long a request — headers and body — may take to arrive: past it the
+   * client gets 408 and the connection is closed (a body that never finishes
+   * would hold it for ever). Not read from the environment; tests shorten it.
+   */
+  requestTimeoutMs: number
   /** Seed the demo catalogue at start. */
   seed: boolean
   /** 64 hex characters; see auth/secrets.ts for the default. */
@@ -227,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'info'),
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
+    requestTimeoutMs: 30_000,
     seed: env.SEED !== 'false',
     secretKey: secretKey(env.SECRET_KEY),
     uploads: {

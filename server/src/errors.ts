@@ -89,7 +89,9 @@ export function clientErrorHandler(this: FastifyInstance, error: ConnectionError
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const problem = makeProblem(PARSER_PROBLEMS[error.code] ?? 'BAD_REQUEST')
   this.log.debug({ err: error }, 'client error')
-  if (socket.writable) socket.write(rawProblemResponse(problem))
+  // Never into the middle of an answer already on its way (Node's own handler checks the same).
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage
+  if (socket.writable && !inFlight?.headersSent) socket.write(rawProblemResponse(problem))
   socket.destroy(error)
 }
 

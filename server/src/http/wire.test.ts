@@ -100,3 +100,33 @@ describe('the HTTP parser\'s refusals close the connection', () => {
     expect(answer.status).toBe(200)
   })
 })
+
+describe('a request that never finishes arriving', () => {
+  let slow: TestServer
+  let slowPort: number
+  beforeAll(async () => {
+    slow = await startTestServer({ config: { requestTimeoutMs: 600 } })
+    slowPort = Number(new URL(slow.url).port)
+  })
+  afterAll(async () => { await slow?.close() })
+
+  it.each([
+    ['a body short of its Content-Length', 'POST /api/staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"username"'],
+    ['headers that never end', 'GET /api/halls HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1\r\n'],
+  ])('%s: 408 and the connection closed by the timeout', async (_what, request) => {
+    const answer = await exchange(slowPort, request, 10_000)
+    expect(answer.closed).toBe(true)
+    expect(answer.ms).toBeLessThanOrEqual(600 + 300)
+    expectProblem(answer, 408, 'REQUEST_TIMEOUT')
+  })
+
+  it('a connection that sends nothing is closed too', async () => {
+    const answer = await exchange(slowPort, '', 10_000)
+    expect(answer.closed).toBe(true)
+    expect(answer.ms).toBeLessThanOrEqual(600 + 300)
+  })
+
+  it('a request that arrives in time is answered as ever', async () => {
+    expect((await exchange(slowPort, get('/api/halls'))).status).toBe(200)
+  })
+})
