@@ -18,7 +18,7 @@ import { openDb, type Db } from './store/db'
 import { migrate } from './store/migrations'
 import { catalogueRepo } from './store/catalogue'
 import { catalogueService } from './catalogue/service'
-import { installErrorHandlers, sendProblem } from './errors'
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers, sendProblem } from './errors'
 import { catalogueRoutes } from './http/catalogue'
 import { healthRoutes } from './http/health'
 import { pageShell } from './http/shell'
@@ -53,6 +53,7 @@ import { caseLookups } from './cases/act'
 import { fillMissingDesks } from './cases/responsibility'
 import { noticeRoutes } from './http/notices'
 import { installRateLimits } from './rate-limits'
+import { installInputGuard } from './input-guard'
 
 /** Never in a log line: credentials, and personal data wherever it appears in a logged object. */
 export const LOG_REDACT = [
@@ -90,16 +91,34 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Node checks for requests past their time every `connectionsCheckingInterval`
+ * (30 s unless told): check ten times per timeout, and start counting one
+ * check early, so a request is cut off by `requestTimeoutMs` at the latest.
+ */
+function requestTimeouts(requestTimeoutMs: number): { requestTimeout: number; connectionsCheckingInterval: number } {
+  const connectionsCheckingInterval = Math.min(1000, Math.max(10, Math.floor(requestTimeoutMs / 10)))
+  return { requestTimeout: Math.max(1, requestTimeoutMs - connectionsCheckingInterval), connectionsCheckingInterval }
+}
+
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const timeouts = requestTimeouts(config.requestTimeoutMs)
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel, redact: LOG_REDACT, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // Only proxies we were told of may name the client (X-Forwarded-For): the address keys the rate limits.
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Headers and body both: a request still arriving after this is answered 408 and its connection closed.
+    requestTimeout: timeouts.requestTimeout,
+    http: { requestTimeout: timeouts.requestTimeout, headersTimeout: timeouts.requestTimeout, connectionsCheckingInterval: timeouts.connectionsCheckingInterval },
     routerOptions: { maxParamLength: 200 },
+    // What the router and Node's parser refuse is problem+json too (errors.ts).
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: true, allErrors: false } },
   })
   installErrorHandlers(app)
+  installInputGuard(app)
 
   // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the CSP) per request.
   const secureHeaders = helmet({

@@ -29,6 +29,12 @@ export interface AppConfig {
   /** Requests per minute per client address. */
   rateLimitMax: number
   staffLogin: StaffLoginConfig
+  /**
+   * How long a request — headers and body — may take to arrive: past it the
+   * client gets 408 and the connection is closed (a body that never finishes
+   * would hold it for ever). Not read from the environment; tests shorten it.
+   */
+  requestTimeoutMs: number
   /** Seed the demo catalogue at start. */
   seed: boolean
   /** 64 hex characters; see auth/secrets.ts for the default. */
@@ -245,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       hashConcurrency: int(env, 'PASSWORD_HASH_CONCURRENCY', 2, 1, 64),
       hashQueue: int(env, 'PASSWORD_HASH_QUEUE', 16, 0, 10_000),
     },
+    requestTimeoutMs: 30_000,
     seed: env.SEED !== 'false',
     secretKey: secretKey(env.SECRET_KEY),
     uploads: {

@@ -4,7 +4,7 @@
  * not gone through. With `builtin` the webhook answers 404.
  */
 import type { FastifyInstance } from 'fastify'
-import { ROUTES, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
+import { caseNoParamsSchema, ROUTES, serialIdParamsSchema, UUID_PATTERN, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { backendRepo, type OutboxRow } from '../store/backend'
 import { caseRepo } from '../store/cases'
@@ -99,11 +99,11 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
   // A material of a handed-over case, for the approval system: the link it was given is the key.
   app.get<{ Params: { caseNo: string; fileId: string }; Querystring: { expires: string; signature: string } }>(ROUTES.approvalMaterial.path, {
     schema: {
-      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { caseNo: { type: 'string', maxLength: 90 }, fileId: { type: 'string', format: 'uuid' } } },
+      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { ...caseNoParamsSchema.properties, fileId: { type: 'string', pattern: UUID_PATTERN } } },
       querystring: { type: 'object', required: ['expires', 'signature'], properties: { expires: { type: 'string', maxLength: 12 }, signature: { type: 'string', maxLength: 64 } } },
       tags: ['approval'], summary: '外部审批系统下载办件材料（交办时给出的签名链接，7 天内有效）',
     },
-    config: { access: 'public', fieldProblems: { fileId: 'DOWNLOAD_FORGED', expires: 'DOWNLOAD_FORGED', signature: 'DOWNLOAD_FORGED' } },
+    config: { access: 'public', fieldProblems: { caseNo: 'DOWNLOAD_FORGED', fileId: 'DOWNLOAD_FORGED', expires: 'DOWNLOAD_FORGED', signature: 'DOWNLOAD_FORGED' } },
   }, async (request, reply) => {
     if (app.approval.kind !== 'http') throw new ProblemError('WEBHOOK_NOT_ENABLED')
     const { caseNo, fileId } = request.params
@@ -131,7 +131,7 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
   })
 
   app.post<{ Params: { id: string } }>(ROUTES.retryApprovalHandover.path, {
-    schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } }, tags: ['approval'], summary: '工作台：立即重新交给审批系统' },
+    schema: { params: serialIdParamsSchema, tags: ['approval'], summary: '工作台：立即重新交给审批系统' },
     config: { access: { staff: ['clerk', 'supervisor', 'leader'] }, fieldProblems: { id: 'NOT_FOUND' } },
   }, async (request, reply) => {
     if (!(await backendRepo(app.db).revive(request.params.id, new Date(now())))) throw new ProblemError('NOT_FOUND')

@@ -10,7 +10,7 @@ import {
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_FAILURES_PER_HOUR, PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
   BRANCH_STATUS_TEXT, shanghaiDate, timeline,
-  CASE_NO_PATTERN, caseStatusLabel, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
+  CASE_NO_PATTERN, caseNoParamsSchema, caseStatusLabel, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
   type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type FormValues, type Item, type SubmitCaseBody,
 } from '@tongban/core'
@@ -25,7 +25,8 @@ import { accessLogRepo } from '../store/access-log'
 
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
 const caseNoPattern = new RegExp(CASE_NO_PATTERN)
-const caseNoParams = { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } } as const
+/** A malformed case number in a path names no case. */
+const caseNoProblems = { caseNo: 'CASE_NOT_FOUND' } as const
 
 function urgentClock(p: CaseClock['projection'], today: string): Pick<CaseSummary, 'deadline' | 'light' | 'daysLeft'> {
   const deadline = urgentDeadline(p)
@@ -188,7 +189,6 @@ export function caseRoutes(opts: CaseRouteOptions) {
     /** A citizen's action on their own case, on the version they saw, under a row lock. */
     async function citizenAction(request: FastifyRequest<{ Params: { caseNo: string } }>, version: number, body: CaseEventBody, within?: ActRequest['within']): Promise<CaseDetail> {
       const accountId = citizenOf(request)
-      if (!caseNoPattern.test(request.params.caseNo)) throw new ProblemError('CASE_NOT_FOUND')
       const done = await actOnCase(app.db, lookups, {
         caseNo: request.params.caseNo, version, owner: accountId, actor: { role: 'citizen', id: accountId }, body, at: new Date(now()), within,
       })
@@ -196,8 +196,8 @@ export function caseRoutes(opts: CaseRouteOptions) {
     }
 
     app.post<{ Params: { caseNo: string }; Body: ResubmitCaseBody }>(ROUTES.resubmitCase.path, {
-      schema: { params: caseNoParams, body: resubmitCaseBodySchema, tags: ['cases'], summary: '补正后重新提交（与申请时同一校验）' },
-      config: { access: 'citizen', fieldMessages: { values: '申请表内容格式不正确', version: '请刷新后再提交' } },
+      schema: { params: caseNoParamsSchema, body: resubmitCaseBodySchema, tags: ['cases'], summary: '补正后重新提交（与申请时同一校验）' },
+      config: { access: 'citizen', fieldMessages: { values: '申请表内容格式不正确', version: '请刷新后再提交' }, fieldProblems: caseNoProblems },
     }, async (request) => citizenAction(request, request.body.version, { type: 'resubmit' }, async ({ tx, row, today, event }) => {
       const id = row.id
       const result = validateForm(row.form, request.body.values, { answers: row.answers, today })
@@ -211,8 +211,8 @@ export function caseRoutes(opts: CaseRouteOptions) {
     }))
 
     app.post<{ Params: { caseNo: string }; Body: { version: number; reason?: string } }>(ROUTES.withdrawCase.path, {
-      schema: { params: caseNoParams, body: withdrawCaseBodySchema, tags: ['cases'], summary: '受理前撤回申请' },
-      config: { access: 'citizen', fieldMessages: { version: '请刷新后再操作', reason: '撤回原因太长了' } },
+      schema: { params: caseNoParamsSchema, body: withdrawCaseBodySchema, tags: ['cases'], summary: '受理前撤回申请' },
+      config: { access: 'citizen', fieldMessages: { version: '请刷新后再操作', reason: '撤回原因太长了' }, fieldProblems: caseNoProblems },
     }, async (request) => citizenAction(request, request.body.version, { type: 'withdraw', ...(request.body.reason ? { reason: request.body.reason } : {}) }))
 
     /**
@@ -286,16 +286,13 @@ export function caseRoutes(opts: CaseRouteOptions) {
     })
 
     app.get<{ Params: { caseNo: string } }>(ROUTES.getCase.path, {
-      schema: {
-        params: { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } },
-        tags: ['cases'], summary: '办件详情（按提交时的内容）',
-      },
-      config: { access: 'citizen' },
+      schema: { params: caseNoParamsSchema, tags: ['cases'], summary: '办件详情（按提交时的内容）' },
+      config: { access: 'citizen', fieldProblems: caseNoProblems },
     }, async (request, reply): Promise<CaseDetail> => {
       const accountId = citizenOf(request)
       const { caseNo } = request.params
       // Someone else's case reads as missing: a case number reveals nothing.
-      const row = caseNoPattern.test(caseNo) ? await caseRepo(app.db).byNo(caseNo) : null
+      const row = await caseRepo(app.db).byNo(caseNo)
       if (!row || row.account_id !== accountId) throw new ProblemError('CASE_NOT_FOUND')
       reply.header('cache-control', 'private, no-store')
       return detailOf(row, await itemOf(row.item_code))

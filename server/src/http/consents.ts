@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  confirmConsentBodySchema, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, requestConsentBodySchema, ROUTES,
+  confirmConsentBodySchema, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, requestConsentBodySchema, ROUTES, uuidParamsSchema,
   type Consent,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -60,7 +60,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
   })
 
   app.post<{ Params: { id: string }; Body: { code: string } }>(ROUTES.confirmConsent.path, {
-    schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } }, body: confirmConsentBodySchema, tags: ['agent'], summary: '代办员录入群众告知的验证码' },
+    schema: { params: uuidParamsSchema, body: confirmConsentBodySchema, tags: ['agent'], summary: '代办员录入群众告知的验证码' },
     config: { access: agentOnly, fieldMessages: { ...CONSENT_MESSAGES, id: '没有找到这条代办授权申请' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
   }, async (request): Promise<Consent> => {
     const agent = agentOf(request)

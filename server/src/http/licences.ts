@@ -4,7 +4,7 @@
  * read, with the demo licences (licences/demo.ts).
  */
 import type { FastifyInstance } from 'fastify'
-import { buildPath, ROUTES, type FormField, type Licence } from '@tongban/core'
+import { buildPath, ROUTES, uuidParamsSchema, type FormField, type Licence } from '@tongban/core'
 import { grantedConsent } from '../cases/agent'
 import { accessLogRepo } from '../store/access-log'
 import { ProblemError } from '../errors'
@@ -64,7 +64,7 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
 
   // The certificate PDF of a licence we issued on a case's 办结 (same document, same verify id, every time).
   app.get<{ Params: { id: string } }>(ROUTES.licenceCertificate.path, {
-    schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', format: 'uuid' } } }, tags: ['applications'], summary: '下载电子证照（PDF，扫码核验）' },
+    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '下载电子证照（PDF，扫码核验）' },
     config: { access: 'citizen', fieldProblems: { id: 'NOT_FOUND' } },
   }, async (request, reply) => {
     const accountId = request.citizen?.accountId
@@ -86,7 +86,7 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
 
   // 代办: only the kinds of licence the consented item's form takes, and the resident sees who looked.
   app.get<{ Params: { id: string } }>(ROUTES.agentLicences.path, {
-    schema: { params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } }, tags: ['agent'], summary: '代办员查看授权群众可用于该事项的电子证照' },
+    schema: { params: uuidParamsSchema, tags: ['agent'], summary: '代办员查看授权群众可用于该事项的电子证照' },
     config: { access: { staff: ['agent'] }, fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
   }, async (request, reply): Promise<Licence[]> => {
     const consent = await grantedConsent(app.db, request, request.params.id)

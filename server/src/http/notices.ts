@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import {
-  CASE_NO_PATTERN, DOCUMENT_ID_PATTERN, DOCUMENT_TITLES, maskCaseNo, NOTICE_KINDS, noticeUrl, ROUTES, VERIFY_PER_MINUTE, VERIFY_STATUS_TEXT,
+  caseNoParamsSchema, DOCUMENT_ID_PATTERN, DOCUMENT_TITLES, maskCaseNo, NOTICE_KINDS, noticeUrl, ROUTES, VERIFY_PER_MINUTE, VERIFY_STATUS_TEXT,
   type CaseNotice, type NoticeKind, type VerifyFileResult, type VerifyView,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -24,15 +24,15 @@ import { issueCaseNotice } from '../notices/case-documents'
 import { contentDisposition } from './uploads'
 
 const WORKERS = { staff: CASE_READERS } as const
-const caseNoPattern = new RegExp(CASE_NO_PATTERN)
-const caseParams = { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } } as const
 const noticeParams = {
   type: 'object', required: ['caseNo', 'kind'],
-  properties: { caseNo: { type: 'string', maxLength: 90 }, kind: { type: 'string', enum: NOTICE_KINDS } },
+  properties: { ...caseNoParamsSchema.properties, kind: { type: 'string', enum: NOTICE_KINDS } },
 } as const
 const eventQuery = { type: 'object', additionalProperties: false, properties: { event: { type: 'integer', minimum: 0, maximum: 10_000 } } } as const
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: DOCUMENT_ID_PATTERN } } } as const
-const noticeConfig = { fieldProblems: { kind: 'NOTICE_NOT_FOUND', event: 'NOTICE_NOT_FOUND' }, fieldMessages: { kind: '没有这种通知书', event: '通知书序号不正确' } } as const
+/** A malformed case number in a path names no case. */
+const caseConfig = { fieldProblems: { caseNo: 'CASE_NOT_FOUND' } } as const
+const noticeConfig = { fieldProblems: { caseNo: 'CASE_NOT_FOUND', kind: 'NOTICE_NOT_FOUND', event: 'NOTICE_NOT_FOUND' }, fieldMessages: { kind: '没有这种通知书', event: '通知书序号不正确' } } as const
 
 export interface NoticeRouteOptions {
   /** Scheme + host the QR codes point at: PUBLIC_ORIGIN, else this server's http://localhost:<port> — never a request's Host. */
@@ -49,7 +49,7 @@ export function noticeRoutes(opts: NoticeRouteOptions) {
 
     async function caseFor(request: FastifyRequest<{ Params: { caseNo: string } }>, owner: string | null): Promise<CaseRow> {
       const { caseNo } = request.params
-      const row = caseNoPattern.test(caseNo) ? await caseRepo(app.db).byNo(caseNo) : null
+      const row = await caseRepo(app.db).byNo(caseNo)
       // Someone else's case reads as missing: a case number reveals nothing.
       if (!row || (owner !== null && row.account_id !== owner)) throw new ProblemError('CASE_NOT_FOUND')
       return row
@@ -96,8 +96,8 @@ export function noticeRoutes(opts: NoticeRouteOptions) {
     }
 
     app.get<{ Params: { caseNo: string } }>(ROUTES.caseNotices.path, {
-      schema: { params: caseParams, tags: ['cases'], summary: '办件的通知书（受理、补正告知、不予受理）' },
-      config: { access: 'citizen' },
+      schema: { params: caseNoParamsSchema, tags: ['cases'], summary: '办件的通知书（受理、补正告知、不予受理）' },
+      config: { access: 'citizen', ...caseConfig },
     }, async (request, reply): Promise<CaseNotice[]> => {
       const row = await caseFor(request, citizenOf(request))
       reply.header('cache-control', 'private, no-store')
@@ -110,8 +110,8 @@ export function noticeRoutes(opts: NoticeRouteOptions) {
     }, async (request, reply) => sendNotice(request, reply, await caseFor(request, citizenOf(request))))
 
     app.get<{ Params: { caseNo: string } }>(ROUTES.staffCaseNotices.path, {
-      schema: { params: caseParams, tags: ['staff'], summary: '工作台：办件的通知书' },
-      config: { access: WORKERS },
+      schema: { params: caseNoParamsSchema, tags: ['staff'], summary: '工作台：办件的通知书' },
+      config: { access: WORKERS, ...caseConfig },
     }, async (request, reply): Promise<CaseNotice[]> => {
       const staff = staffOf(request)
       const row = await caseFor(request, null)

@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  actsForDepartment, allowedEvents, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
+  actsForDepartment, allowedEvents, caseNoParamsSchema, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
   type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -102,8 +102,8 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
   }
 
   app.get<{ Params: { caseNo: string } }>(ROUTES.staffCase.path, {
-    schema: { params: { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } }, tags: ['staff'], summary: '工作台：办件详情与可进行的操作' },
-    config: { access: WORKERS },
+    schema: { params: caseNoParamsSchema, tags: ['staff'], summary: '工作台：办件详情与可进行的操作' },
+    config: { access: WORKERS, fieldProblems: { caseNo: 'CASE_NOT_FOUND' } },
   }, async (request, reply): Promise<StaffCaseDetail> => {
     const staff = staffOf(request)
     const row = await caseRepo(app.db).byNo(request.params.caseNo)
@@ -115,10 +115,10 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
 
   app.post<{ Params: { caseNo: string }; Body: CaseEventBody & { version: number; note?: string } }>(ROUTES.staffCaseEvent.path, {
     schema: {
-      params: { type: 'object', required: ['caseNo'], properties: { caseNo: { type: 'string', maxLength: 90 } } },
+      params: caseNoParamsSchema,
       body: staffCaseEventBodySchema, tags: ['staff'], summary: '工作台：对办件进行操作（受理、补正、不予受理、承办、审核、审批、暂停、延期、办结）',
     },
-    config: { access: WORKERS, fieldMessages: { type: '不认识的办理操作', version: '请刷新后再操作' } },
+    config: { access: WORKERS, fieldMessages: { type: '不认识的办理操作', version: '请刷新后再操作' }, fieldProblems: { caseNo: 'CASE_NOT_FOUND' } },
   }, async (request): Promise<StaffCaseDetail> => {
     const staff = staffOf(request)
     const { version, ...body } = request.body

@@ -4,7 +4,7 @@
  * leaders — unread first, and marking one read (per person).
  */
 import type { FastifyInstance } from 'fastify'
-import { missingYears, ROUTES, yellowDays, shanghaiDate, type StaffClockView, type StaffWarning } from '@tongban/core'
+import { missingYears, ROUTES, serialIdParamsSchema, yellowDays, shanghaiDate, type StaffClockView, type StaffWarning } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { warningsRepo, type WarningRow } from '../store/warnings'
 import { caseLookups } from '../cases/act'
@@ -47,7 +47,7 @@ export async function staffWarningRoutes(app: FastifyInstance, opts: { now?: () 
   })
 
   app.post<{ Params: { id: string } }>(ROUTES.readStaffWarning.path, {
-    schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } } }, tags: ['staff'], summary: '工作台：预警标为已读' },
+    schema: { params: serialIdParamsSchema, tags: ['staff'], summary: '工作台：预警标为已读' },
     config: { access: WATCHERS, fieldProblems: { id: 'NOT_FOUND' } },
   }, async (request, reply) => {
     const staff = request.staff!

@@ -18,8 +18,9 @@ import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
-import { ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, type UploadedFile, type UploadMimeType } from '@tongban/core'
+import { caseNoParamsSchema, ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, UUID_PATTERN, uuidParamsSchema, type UploadedFile, type UploadMimeType } from '@tongban/core'
 import { ProblemError } from '../errors'
+import { refuseInput } from '../input-guard'
 import type { UploadConfig } from '../config'
 import type { StoredFile, UploadSpace } from '../store/file-store'
 import { uploadsRepo, type UploadRow } from '../store/uploads'
@@ -97,8 +98,8 @@ function accountOf(request: FastifyRequest): string {
   return id
 }
 
-function fieldProblem(path: keyof typeof UPLOAD_MESSAGES, code = 'pattern'): ProblemError {
-  return new ProblemError('VALIDATION', { errors: [{ path, code, message: UPLOAD_MESSAGES[path] }] })
+function fieldProblem(path: keyof typeof UPLOAD_MESSAGES, code = 'pattern', message: string = UPLOAD_MESSAGES[path]): ProblemError {
+  return new ProblemError('VALIDATION', { errors: [{ path, code, message }] })
 }
 
 export async function uploadRoutes(app: FastifyInstance, opts: { uploads: UploadConfig; space: UploadSpace }): Promise<void> {
@@ -124,7 +125,6 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     limits: { fileSize: MAX_UPLOAD_BYTES + 64 * 1024, files: 1, fields: 4, fieldSize: 512, parts: 6, headerPairs: 20 },
   })
 
-  const idParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } } as const
   const idConfig = { fieldMessages: { id: '没有找到这个文件' }, fieldProblems: { id: 'UPLOAD_NOT_FOUND' as const } }
   const consentConfig = { fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' as const } }
 
@@ -138,9 +138,12 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     let received: Received | null = null
     let name: CheckedName | null = null
     let stored: string | null = null
+    let reading = true
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
+          // Read here, not by the guard every route has (input-guard.ts): refused by the same rule.
+          refuseInput({ [part.fieldname]: part.value }, '', request)
           if (typeof part.value === 'string') fields[part.fieldname] = part.value
           continue
         }
@@ -148,6 +151,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
         name = checkFileName(part.filename)
         received = await receiveToTemp(part.file, incomingDir, MAX_UPLOAD_BYTES)
       }
+      reading = false
       if (!received || !name) throw fieldProblem('file', 'required')
       // The mini-program's Taro.uploadFile names the part after a temporary path (tmp_3f9a….jpg);
       // the name the citizen chose comes as a field and is checked by the same rules.
@@ -174,7 +178,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     } catch (e) {
       if (received) await rm(received.tempPath, { force: true })
       if (stored) await removeQuietly(request, stored)
-      throw refuse(reply, asProblem(e))
+      throw refuse(reply, asProblem(e, reading))
     }
   }
 
@@ -194,7 +198,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
 
   // 代办: an agent uploads a material for the resident who consented; the file is the resident's.
   app.post<{ Params: { id: string } }>(ROUTES.agentUploadFile.path, {
-    schema: { consumes: ['multipart/form-data'], params: idParams, tags: ['agent'], summary: '代办员为授权群众上传材料' },
+    schema: { consumes: ['multipart/form-data'], params: uuidParamsSchema, tags: ['agent'], summary: '代办员为授权群众上传材料' },
     config: { access: { staff: ['agent'] }, ...consentConfig, rateLimit: perAccount('agent-upload', (r) => r.staff?.id) },
   }, async (request, reply): Promise<UploadedFile> => {
     const consent = await grantedConsent(app.db, request, request.params.id)
@@ -202,7 +206,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   })
 
   app.get<{ Params: { id: string } }>(ROUTES.getUpload.path, {
-    schema: { params: idParams, tags: ['applications'], summary: '下载自己上传的材料' },
+    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '下载自己上传的材料' },
     config: { access: 'citizen', ...idConfig },
   }, async (request, reply) => {
     const row = await uploadsRepo(app.db).byIdFor(accountOf(request), request.params.id)
@@ -221,11 +225,11 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   // ?preview=1 gives an image as a JPEG at most 1600 px on its long side (the viewer shows that).
   app.get<{ Params: { caseNo: string; fileId: string }; Querystring: { preview?: '0' | '1' } }>(ROUTES.staffCaseFile.path, {
     schema: {
-      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { caseNo: { type: 'string', maxLength: 90 }, fileId: { type: 'string', format: 'uuid' } } },
+      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { ...caseNoParamsSchema.properties, fileId: { type: 'string', pattern: UUID_PATTERN } } },
       querystring: { type: 'object', properties: { preview: { type: 'string', enum: ['0', '1'] } } },
       tags: ['staff'], summary: '工作台：查看办件的申请材料（图片、PDF；preview=1：图片的缩小预览，JPEG，长边不超过1600像素）',
     },
-    config: { access: { staff: CASE_READERS }, fieldProblems: { fileId: 'UPLOAD_NOT_FOUND' }, fieldMessages: { preview: 'preview 只能是 0 或 1' } },
+    config: { access: { staff: CASE_READERS }, fieldProblems: { caseNo: 'CASE_NOT_FOUND', fileId: 'UPLOAD_NOT_FOUND' }, fieldMessages: { preview: 'preview 只能是 0 或 1' } },
   }, async (request, reply) => {
     const staff = request.staff!
     const kase = await caseRepo(app.db).byNo(request.params.caseNo)
@@ -256,7 +260,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   })
 
   app.delete<{ Params: { id: string } }>(ROUTES.deleteUpload.path, {
-    schema: { params: idParams, tags: ['applications'], summary: '删除自己上传、尚未提交的材料' },
+    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '删除自己上传、尚未提交的材料' },
     config: { access: 'citizen', ...idConfig },
   }, async (request, reply) => {
     const outcome = await uploadsRepo(app.db).deleteFor(accountOf(request), request.params.id)
@@ -268,11 +272,20 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   })
 }
 
-/** Errors of the multipart parser in our words; anything else goes on as it is. */
-function asProblem(e: unknown): unknown {
+/** The multipart plugin's refusals of a body it cannot read. */
+const MALFORMED = new Set(['FST_MP_PREMATURE_CLOSE', 'FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR', 'FST_INVALID_MULTIPART_CONTENT_TYPE'])
+
+/** Errors of the multipart parser in our words (`reading`: the body was being read); anything else goes on as it is. */
+function asProblem(e: unknown, reading: boolean): unknown {
+  if (e instanceof ProblemError) return e
   const code = (e as { code?: string } | null)?.code
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new ProblemError('FILE_TOO_LARGE')
   if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return fieldProblem('file', 'too_many_parts')
+  // busboy's own (no boundary, a body that ends inside a part or without its closing boundary) carry no
+  // code, where the file system's and the network's always do: the client sent something that is not multipart.
+  if ((code !== undefined && MALFORMED.has(code)) || (reading && e instanceof Error && code === undefined)) {
+    return fieldProblem('file', 'malformed', '上传的内容不完整或格式不正确，请重新选择文件上传')
+  }
   return e
 }
 

@@ -93,6 +93,12 @@ export interface DraftRecord {
 }
 
 export const MAX_DRAFT_BYTES = 256 * 1024
+/** A form's version counts its published changes: far below this (the column is an integer). */
+export const MAX_FORM_VERSION = 1_000_000
+/** A case's version counts its events: far below this. */
+export const MAX_CASE_VERSION = 1_000_000
+/** The latest time a Date can hold (epoch ms): a device clock beyond it is not a clock. */
+export const MAX_EPOCH_MS = 8_640_000_000_000_000
 
 export const saveDraftBodySchema = {
   type: 'object',
@@ -100,10 +106,10 @@ export const saveDraftBodySchema = {
   required: ['itemName', 'formVersion', 'values', 'answers', 'updatedAt'],
   properties: {
     itemName: { type: 'string', maxLength: 200 },
-    formVersion: { type: 'integer', minimum: 0 },
+    formVersion: { type: 'integer', minimum: 0, maximum: MAX_FORM_VERSION },
     values: { type: 'object' },
     answers: { type: 'object' },
-    updatedAt: { type: 'integer', minimum: 0 },
+    updatedAt: { type: 'integer', minimum: 0, maximum: MAX_EPOCH_MS },
   },
 } as const
 
@@ -141,7 +147,7 @@ export const submitCaseBodySchema = {
   required: ['itemCode', 'formVersion', 'values', 'answers', 'delivery', 'personalDataConsent'],
   properties: {
     itemCode: { type: 'string', pattern: ITEM_CODE_PATTERN },
-    formVersion: { type: 'integer', minimum: 0 },
+    formVersion: { type: 'integer', minimum: 0, maximum: MAX_FORM_VERSION },
     values: { type: 'object' },
     answers: { type: 'object' },
     delivery: { type: 'string', enum: DELIVERY_METHODS },
@@ -172,6 +178,14 @@ export function caseStatusLabel(status: CaseStatus, outcome?: 'approved' | 'deni
 
 /** `<item code>-<YYYYMMDD>-<sequence>`, e.g. SJ-0001-20261123-0007. */
 export const CASE_NO_PATTERN = '^[A-Za-z0-9-]{1,64}-\\d{8}-\\d{4,}$'
+export const MAX_CASE_NO_LENGTH = 90
+
+/** A case number in a path; routes map its failure to CASE_NOT_FOUND (a malformed number names no case). */
+export const caseNoParamsSchema = {
+  type: 'object',
+  required: ['caseNo'],
+  properties: { caseNo: { type: 'string', maxLength: MAX_CASE_NO_LENGTH, pattern: CASE_NO_PATTERN } },
+} as const
 
 export function formatCaseNo(itemCode: string, shanghaiDay: string, seq: number): string {
   return `${itemCode}-${shanghaiDay.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`
@@ -336,7 +350,7 @@ export const staffCaseEventBodySchema = {
   required: ['type', 'version'],
   properties: {
     type: { type: 'string', enum: ['start_pre_review', 'request_supplement', 'refuse', 'accept', 'advance_branch', 'decide_branch', 'pause_branch', 'resume_branch', 'extend', 'complete'] },
-    version: { type: 'integer', minimum: 0 },
+    version: { type: 'integer', minimum: 0, maximum: MAX_CASE_VERSION },
     items: { type: 'array', maxItems: 50, items: { type: 'object', additionalProperties: false, required: ['path', 'reason'], properties: { path: { type: 'string', maxLength: 200 }, reason: { type: 'string', maxLength: 500 } } } },
     reason: { type: 'string', maxLength: 500 },
     basis: { type: 'string', maxLength: 300 },
@@ -365,14 +379,14 @@ export const resubmitCaseBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['values', 'version'],
-  properties: { values: { type: 'object' }, version: { type: 'integer', minimum: 0 } },
+  properties: { values: { type: 'object' }, version: { type: 'integer', minimum: 0, maximum: MAX_CASE_VERSION } },
 } as const
 
 export const withdrawCaseBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['version'],
-  properties: { version: { type: 'integer', minimum: 0 }, reason: { type: 'string', maxLength: 200 } },
+  properties: { version: { type: 'integer', minimum: 0, maximum: MAX_CASE_VERSION }, reason: { type: 'string', maxLength: 200 } },
 } as const
 
 // ---- public query (办件查询) -------------------------------------------------------

@@ -7,6 +7,10 @@
 
 export const PROBLEMS = {
   BAD_REQUEST: { status: 400, title: '请求内容有误，请检查后重试' },
+  BAD_URL: { status: 400, title: '网址不正确，请检查后重试' },
+  URI_TOO_LONG: { status: 414, title: '网址太长了，请检查后重试' },
+  HEADERS_TOO_LARGE: { status: 431, title: '请求信息太多了，请清除浏览器的缓存和Cookie后重试' },
+  REQUEST_TIMEOUT: { status: 408, title: '发送超时了，请检查网络后重试' },
   VALIDATION: { status: 400, title: '填写的内容有误，请按提示修改' },
   QUERY_TOO_LONG: { status: 400, title: '搜索内容太长了，请精简到100个字以内' },
   ITEM_NOT_FOUND: { status: 404, title: '没有找到这个事项，请检查事项编码或重新搜索' },

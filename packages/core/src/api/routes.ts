@@ -117,6 +117,22 @@ export type ItemGuide = Item
 
 /** Item codes as published: letters, digits, dashes; never anything a path could abuse. */
 export const ITEM_CODE_PATTERN = '^[A-Za-z0-9-]{1,64}$'
+/** Ids we hand out as UUIDs (uploads, consents, licences). No `urn:uuid:` prefix (ajv's format allows one, PostgreSQL does not). */
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+/** Ids of bigserial rows (warnings, handovers): within a bigint. */
+export const SERIAL_ID_PATTERN = '^[0-9]{1,18}$'
+
+export const uuidParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: UUID_PATTERN } },
+} as const
+
+export const serialIdParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: SERIAL_ID_PATTERN } },
+} as const
 
 export const itemListQuerySchema = {
   type: 'object',
