@@ -1,2 +1,0 @@
-import type { SeedItem } from '../types';
-export declare const items: SeedItem[];

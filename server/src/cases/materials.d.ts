@@ -1,2 +1,0 @@
-import type { MaterialResolver } from './submit';
-export declare function materialResolver(): MaterialResolver;
