@@ -25,7 +25,9 @@ import { pngBytes } from '../uploads/fixtures/files'
 import type { Access } from '../auth/access'
 import { fuzzRequests, operationsOf, pct, type Known, type Operation } from './fuzz-requests'
 
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
+// A fixed seed by default: every run of npm test sends the same requests (a test never depends on chance);
+// FUZZ_SEED=<n> explores others or replays a failure.
+const SEED = Number(process.env.FUZZ_SEED ?? 1_297_010_460)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5000)
 const APPROVAL = { ...loadConfig({}).approval, backend: 'http' as const, dispatchMs: 0 }
 
