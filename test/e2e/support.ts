@@ -3,23 +3,45 @@
  * form helpers, axe and screenshots.
  */
 import { afterAll, beforeAll } from 'vitest'
-import { mkdirSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core'
 import { shanghaiDate } from '@tongban/core'
 
 export { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, freePort, ROOT, startProduct, type Product } from './product'
-import { ARTIFACTS, browserClockAt, browserEnv, CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './product'
+import { ARTIFACTS, browserClockAt, browserEnv, CHROMIUM, CHROMIUM_ARGS, ROOT, startProduct, type Product } from './product'
 
 /**
- * Debian's Chromium for a test file. Under faketime every context it makes
- * runs its pages' clock from the faked time (Playwright's clock), so the
- * browser, the product and the test agree on the day.
+ * Debian's Chromium for a test file. Under faketime it runs behind a
+ * Playwright browser server in a child process on the real clock
+ * (browser-server.mjs: Chromium dies under libfaketime, and Playwright's
+ * cookie jar must count by the browser's clock), and each context's pages run
+ * Playwright's clock from the faked time, so the browser, the product and the
+ * test agree on the day.
  */
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: browserEnv() })
-  if (browserClockAt() === null) return browser
+  if (browserClockAt() === null) return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: browserEnv() })
+  const child = spawn(process.execPath, [join(ROOT, 'test/e2e/browser-server.mjs')], {
+    env: { ...browserEnv(), TB_CHROMIUM: CHROMIUM, TB_CHROMIUM_ARGS: JSON.stringify(CHROMIUM_ARGS) }, stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (out.includes('\n')) resolve(out.split('\n')[0]!)
+    })
+    child.once('exit', (code) => reject(new Error(`browser server exited with ${code}`)))
+  })
+  const browser = await chromium.connect(endpoint)
+  const close = browser.close.bind(browser)
+  browser.close = async (...args: Parameters<Browser['close']>) => {
+    await close(...args)
+    const exited = new Promise((r) => child.once('exit', r))
+    child.stdin!.end()
+    await exited
+  }
   const newContext = browser.newContext.bind(browser)
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const context = await newContext(...args)
@@ -55,6 +77,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const { default: AxeBuilder } = await import('@axe-core/playwright')
   return (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze())
     .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** The bytes of a download (saved to test/artifacts/: a browser behind a server, as under faketime, has no local path). */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const path = join(ARTIFACTS, `download-${Date.now().toString(36)}-${download.suggestedFilename().replace(/[^\w.-]/g, '_')}`)
+  await download.saveAs(path)
+  return readFileSync(path)
 }
 
 /** A whole-page PNG in test/artifacts/ to look at. */

@@ -11,10 +11,9 @@
  * axe finds nothing on the citizen pages. Screenshots go to test/artifacts/.
  */
 import { expect, it, onTestFailed } from 'vitest'
-import { readFileSync } from 'node:fs'
 import { inspectPdf } from '../../server/src/notices/pdf-inspect'
 import { addWorkingDays, missingYears, monthDayText, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
-import { axeViolations, citizenContext, screenshot, staffPage as signedInStaff, useProduct } from './support'
+import { axeViolations, citizenContext, downloaded, screenshot, staffPage as signedInStaff, useProduct } from './support'
 import { today } from '../../server/src/testing'
 
 const e2e = useProduct()
@@ -153,7 +152,7 @@ it('the resident sees each step the hall and the department take, as they take t
 
   // The 受理通知书 from the case page: a real PDF saying what it should, its QR code's page says 真实有效.
   const [notice] = await Promise.all([c.waitForEvent('download'), c.getByRole('link', { name: /下载受理通知书/ }).click()])
-  const noticeFacts = await inspectPdf(readFileSync((await notice.path())!))
+  const noticeFacts = await inspectPdf(await downloaded(notice))
   for (const text of ['受理通知书', caseNo, '吴秀兰', '决定予以受理', '示例市民政局', '扫码核验真伪']) expect(noticeFacts.text).toContain(text)
   const verifyUrl = noticeFacts.links.find((l) => l.includes('/verify/'))!
   // Without PUBLIC_ORIGIN the product prints http://localhost:<its port>, never the address a request named.
@@ -175,7 +174,7 @@ it('the resident sees each step the hall and the department take, as they take t
   expect(await axe(c)).toEqual([])
   await shot(c, 'tracking-licences')
   const [cert] = await Promise.all([c.waitForEvent('download'), c.getByRole('link', { name: /下载证照/ }).click()])
-  const certFacts = await inspectPdf(readFileSync((await cert.path())!))
+  const certFacts = await inspectPdf(await downloaded(cert))
   for (const text of ['示民低保〔2026〕0088号', '吴秀兰', '示例市民政局']) expect(certFacts.text).toContain(text)
 
   // 我的办件 lists it as finished, with no clock left to show; axe finds nothing there either.

@@ -41,6 +41,9 @@ describe('sign in with phone + SMS code', () => {
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/Secure/)
     expect(cookie).toMatch(/SameSite=Lax/)
+    // Its lifetime counted by the phone's own clock (a phone with a wrong date keeps it), never an absolute Expires.
+    expect(cookie).toMatch(/Max-Age=2592000/)
+    expect(cookie).not.toMatch(/Expires=/)
   })
 
   it('answers the same whether or not the phone has an account', async () => {

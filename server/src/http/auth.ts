@@ -34,13 +34,16 @@ function phoneOf(raw: string): string {
   return phone
 }
 
-function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date) {
+/**
+ * Max-Age only, no Expires: the browser counts the lifetime from its own clock, so a phone whose date is wrong
+ * (a cheap phone after a flat battery) keeps the cookie as long as the session lasts; the session's expiry is the BFF's.
+ */
+function setSessionCookie(reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     secure: true,
     sameSite: 'lax',
-    expires: expiresAt,
     maxAge: SESSION_TTL_MS / 1000,
   })
 }
@@ -97,7 +100,7 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
     if (!(await app.otp.verify(phone, request.body.code.trim(), 'login'))) throw new ProblemError('OTP_INVALID')
     const account = await identityRepo(app.db).ensureAccount(phone)
     const { token, expiresAt } = await app.sessions.create(account.id, request.headers['user-agent'])
-    setSessionCookie(reply, token, expiresAt)
+    setSessionCookie(reply, token)
     return { account: ownView(app, account), token, expiresAt: expiresAt.toISOString() }
   })
 

@@ -63,6 +63,8 @@ describe('staff sign-in', () => {
     const body = res.json<StaffSessionResult>()
     expect(body.staff).toMatchObject({ username: 'clerk', roles: ['clerk'], hallId: expect.any(String) })
     expect(String(res.headers['set-cookie'])).toMatch(/^tb_staff=.*HttpOnly.*Secure.*SameSite=Strict/)
+    expect(String(res.headers['set-cookie'])).toMatch(/Max-Age=43200/)
+    expect(String(res.headers['set-cookie'])).not.toMatch(/Expires=/)
     const me = await server.app.inject({ url: '/api/staff/me', headers: { authorization: `Bearer ${body.token}` } })
     expect(me.json<StaffView>().displayName).toContain('王芳')
   })

@@ -94,7 +94,8 @@ export function staffRoutes(opts: StaffRouteOptions) {
       const failures = await attempts.signedIn(username, request.ip)
       await staffRepo(app.db).setSignInFailures(staff.id, failures)
       const { token, expiresAt } = await app.sessions.create({ staffId: staff.id }, request.headers['user-agent'], STAFF_SESSION_MS)
-      reply.setCookie(STAFF_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', expires: expiresAt })
+      // Max-Age, not Expires: counted by the browser's own clock (see auth.ts setSessionCookie).
+      reply.setCookie(STAFF_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: STAFF_SESSION_MS / 1000 })
       return {
         staff: staffView({ ...staff, sign_in_failures: failures.count, last_sign_in_failure_at: failures.lastAt }),
         token, expiresAt: expiresAt.toISOString(),
