@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseDetail, CaseSummary } from '@tongban/core'
-import { axeViolations, fillFoodLicence, launchChromium, screenshot, startProduct, type Product } from './support'
+import { axeViolations, fillFoodLicence, launchChromium, screenshot, staffPage, startProduct, type Product } from './support'
 import { pdfBytes } from '../../server/src/uploads/fixtures/files'
 
 let product: Product
@@ -235,15 +235,8 @@ it('reads well in elderly mode: large type, every control a full-size target, ax
 })
 
 it('lets the window clerk pick the case from the workbench by its light and ask for a supplement, all at once', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
-  const page = await context.newPage()
   const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${product.url}/staff/login`)
-  await page.getByLabel('用户名').fill('clerk')
-  await page.getByLabel('密码').fill('Tongban@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(/\/staff$/)
+  const { context, page } = await staffPage(browser, product.url, 'clerk', errors)
   const queue = page.getByRole('list', { name: '待办办件' })
   await poll(() => queue.getByRole('listitem').count()).toBeGreaterThan(0)
   expect(await queue.getByRole('listitem').first().textContent()).toMatch(/正常 · \d+月\d+日前/)
@@ -301,15 +294,8 @@ it('lets the window clerk pick the case from the workbench by its light and ask 
 })
 
 it('shows the window a photo as its small preview and draws a PDF itself, page by page, with no plugin and no iframe', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
-  const page = await context.newPage()
   const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${product.url}/staff/login`)
-  await page.getByLabel('用户名').fill('clerk')
-  await page.getByLabel('密码').fill('Tongban@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(/\/staff$/)
+  const { context, page } = await staffPage(browser, product.url, 'clerk', errors)
   const materials = page.getByRole('region', { name: '申请材料' })
 
   expect(citizen).not.toBeNull()

@@ -115,10 +115,11 @@ export async function citizenContext(browser: Browser, url: string, phone: strin
   return context
 }
 
-/** A desk-sized page (1024×900) signed in on /staff as a demo staff member. */
-export async function staffPage(browser: Browser, url: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A desk-sized page (1024×900) signed in on /staff as a demo staff member; page errors from the sign-in on go to `errors`. */
+export async function staffPage(browser: Browser, url: string, username: string, errors?: string[]): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1 })
   const page = await context.newPage()
+  if (errors) page.on('pageerror', (e) => errors.push(e.message))
   await page.goto(`${url}/staff/login`)
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill('Tongban@2026')
