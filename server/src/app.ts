@@ -50,7 +50,11 @@ import { configureClock, productClock, type ProductClock } from './clock'
 import { staffWarningRoutes } from './http/staff-warnings'
 import { scheduleWarningSweep } from './cases/warnings'
 import { caseLookups } from './cases/act'
-import { fillMissingDesks } from './cases/responsibility'
+import { CASE_BACKFILLS } from './cases/responsibility'
+import { createOutbox, type Outbox } from './outbox/outbox'
+import { caseEvents, type CaseEvents } from './cases/commit'
+import { certificateEffect } from './cases/certificates'
+import { noticeEffect, noticeJob } from './notices/jobs'
 import { noticeRoutes } from './http/notices'
 import { installRateLimits } from './rate-limits'
 import { installInputGuard } from './input-guard'
@@ -88,6 +92,10 @@ declare module 'fastify' {
     /** The product's clock (clock.ts): every route reads now and today from it. */
     clock: ProductClock
     now: () => number
+    /** Work sent after a commit (outbox/outbox.ts). */
+    outbox: Outbox
+    /** The one write point for case events (cases/commit.ts). */
+    caseEvents: CaseEvents
   }
 }
 
@@ -162,12 +170,10 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
 
   const db = opts.db ?? (await openDb(config))
   const ownsDb = !opts.db
-  await migrate(db)
+  await migrate(db, CASE_BACKFILLS)
   if (config.seed) await seedCatalogue(db)
   app.decorate('db', db)
   app.decorate('catalogue', catalogueService(catalogueRepo(db)))
-  const undesked = await fillMissingDesks(db, caseLookups(app.catalogue).itemOf)
-  if (undesked) app.log.info({ cases: undesked }, 'workbench desks worked out for cases stored before they were kept')
   if (ownsDb) app.addHook('onClose', async () => db.close())
 
   const connectors = await startConnectors(config, { sms: opts.sms })
@@ -199,17 +205,26 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   scheduleUploadSweep(app, db, uploadSpace.store, config.uploads.retentionDays, now)
   await app.register(uploadRoutes, { uploads: config.uploads, space: uploadSpace })
   await app.register(licenceRoutes, { demo: config.seed && !config.production, origin: printedOrigin })
+  const outbox = createOutbox({ db, now, log: app.log })
+  app.decorate('outbox', outbox)
+  const caseEventsService = caseEvents({ db, catalogue: app.catalogue, outbox, materials: materialResolver(), now })
+  app.decorate('caseEvents', caseEventsService)
   await app.register(caseRoutes({ materials: materialResolver(), now }))
   const approval = connectors.approval
     ? httpBackend({
-        db, client: connectors.approval, log: app.log, now,
+        outbox, client: connectors.approval, now,
         // Links in a handover point at PUBLIC_ORIGIN, else at this process (a fake or a system on the same host).
         downloads: { origin: () => config.publicOrigin ?? listeningOrigin(app), secret: config.approval.webhookSecret },
       })
     : builtinBackend()
   app.decorate('approval', approval)
-  approval.start(config.approval.dispatchMs)
-  app.addHook('onClose', async () => approval.stop())
+  // What follows an event, in the order it follows: the certificate into the wallet, the handover, the notice's 文号.
+  caseEventsService.effect(certificateEffect)
+  for (const effect of approval.effects) caseEventsService.effect(effect)
+  caseEventsService.effect(noticeEffect)
+  outbox.register(noticeJob({ db, lookups: caseEventsService.lookups, origin: printedOrigin }))
+  outbox.start(config.approval.dispatchMs)
+  app.addHook('onClose', async () => outbox.stop())
   const fakeApproval = connectors.fakeApproval
   if (fakeApproval) {
     app.addHook('onListen', async () => {
@@ -217,7 +232,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       if (address && typeof address === 'object') fakeApproval.setWebhookUrl(`http://127.0.0.1:${address.port}/api/backend/webhook`)
     })
   }
-  await app.register(staffCaseRoutes, { origin: printedOrigin, now })
+  await app.register(staffCaseRoutes, { now })
   await app.register(staffWarningRoutes, { now })
   scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs, now)
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: uploadSpace.store, now })

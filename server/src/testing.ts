@@ -14,6 +14,7 @@ import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
 import { openDb, type Db } from './store/db'
 import { MIGRATIONS, migrate } from './store/migrations'
+import { CASE_BACKFILLS } from './cases/responsibility'
 import { seedCatalogue, seedDemoStaff } from './seed'
 import { departments, halls, seedItems } from '../seed/index'
 import { demoStaff } from '../seed/staff'
@@ -33,7 +34,7 @@ export async function seededPglite(): Promise<Db> {
     return openDb({ ...base, pgliteSnapshot: new Blob([readFileSync(file)]) })
   }
   const db = await openDb(base)
-  await migrate(db)
+  await migrate(db, CASE_BACKFILLS)
   await seedCatalogue(db)
   await seedDemoStaff(db)
   const dump = await db.dump?.()

@@ -229,6 +229,10 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
     expect(seen.nextSteps.join('')).toContain('理由和法律依据见“不予批准的理由”')
     expect(seen.nextSteps.join('')).toContain('行政复议')
     expect(seen.nextSteps.join('')).not.toMatch(/证照/)
+    // Its 不予批准决定书 has its 文号 already, whoever took the decision (a webhook too), before anyone downloads it.
+    const issued = await h.server.app.db.query<{ kind: string; number: string }>(
+      'select d.kind, d.number from documents d join cases c on c.id = d.case_id where c.case_no = $1 order by d.event_index', [caseNo])
+    expect(issued.map((d) => d.kind)).toEqual(['acceptance', 'denial'])
     // A denied case completes with its decision, never with a licence.
     const as = { authorization: `Bearer ${h.tokens.clerk}` }
     const certificate = await h.server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { type: 'complete', certificate: { number: 'X-1' }, version: seen.version }, headers: as })

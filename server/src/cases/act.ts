@@ -88,7 +88,7 @@ export interface ActRequest {
    * webhook delivered again) — nothing is done and the case is returned as it is.
    */
   claim?: (tx: Queryable, row: CaseRow) => Promise<boolean>
-  /** Work in the same transaction after the events are written (e.g. the handover to an approval system). */
+  /** Work in the same transaction after the events are written: the registered effects (commit.ts). */
   recorded?: (ctx: ActContext) => Promise<void>
 }
 
@@ -115,6 +115,14 @@ export function eventTime(at: Date, occurredAt: Date | undefined, last: CaseEven
   if (!occurredAt || Number.isNaN(occurredAt.getTime())) return at
   const floor = last ? Date.parse(last.at) : -Infinity
   return new Date(Math.min(at.getTime(), Math.max(floor, occurredAt.getTime())))
+}
+
+/** The one place case events are written: the events, the status they leave and the desks that work it next. */
+export async function writeEvents(tx: Queryable, caseId: string, added: readonly CaseEvent[], after: CaseProjection, at: Date): Promise<void> {
+  const cases = caseRepo(tx)
+  for (const e of added) await cases.appendEvent(caseId, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), at)
+  await cases.setStatus(caseId, after.status)
+  await cases.setDesks(caseId, desksOf(after), urgentDeadline(after))
 }
 
 export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>, req: ActRequest): Promise<ActResult> {
@@ -161,9 +169,7 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
     if (!added.length) return { row, item, events, projection: before, added }
     const ctx = { tx, row, item, before, after, event: added.at(-1)!, added, today, departmentName }
     await req.within?.(ctx)
-    for (const e of added) await cases.appendEvent(id, e.type, `${e.actor.role}:${e.actor.id}`, eventData(e), at)
-    await cases.setStatus(id, after.status)
-    await cases.setDesks(id, desksOf(after), urgentDeadline(after))
+    await writeEvents(tx, id, added, after, at)
     await req.recorded?.(ctx)
     const fresh = (await cases.byId(id))!
     return { row: fresh, item, events: [...events, ...added], projection: after, added }

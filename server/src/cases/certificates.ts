@@ -9,6 +9,7 @@
  */
 import type { FormField, FormSchema } from '@tongban/core'
 import type { ActContext } from './act'
+import type { CaseEffect } from './effects'
 import { licencesRepo } from '../store/licences'
 
 /** The holder's name as the applicant wrote it: the field the form fills from the account's name. */
@@ -43,3 +44,6 @@ export async function issueCertificate(ctx: ActContext): Promise<void> {
     caseId: row.id,
   })
 }
+
+/** The effect: on every commit of case events (cases/commit.ts). */
+export const certificateEffect: CaseEffect = { name: 'certificate', run: issueCertificate }

@@ -8,6 +8,7 @@ import { DEPARTMENT_ROLES, project, urgentDeadline, type AccessPurpose, type Cas
 import { ProblemError } from '../errors'
 import type { Db, Queryable } from '../store/db'
 import { catalogueRepo } from '../store/catalogue'
+import type { Backfills } from '../store/migrations'
 import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
 import { clockRules, loadEvents } from './events'
@@ -43,7 +44,7 @@ export function desksOf(p: CaseProjection): Desk[] {
   ]
 }
 
-/** Works out the desks of open cases stored before desks were kept (once, at start; a batch at a time). */
+/** Works out the desks of open cases stored before desks were kept (a batch at a time; migration 024 runs it once). */
 export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => Promise<Item | null>): Promise<number> {
   let filled = 0
   for (;;) {
@@ -55,6 +56,14 @@ export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => 
     filled += rows.length
     if (rows.length < 200) return filled
   }
+}
+
+/** The backfills migrations name (store/migrations.ts): the items' clock rules read from the catalogue rows in the same transaction. */
+export const CASE_BACKFILLS: Backfills = {
+  fillMissingDesks: async (tx) => {
+    const itemOf = async (code: string) => (await tx.query<{ doc: Item }>('select doc from items where code = $1', [code]))[0]?.doc ?? null
+    await fillMissingDesks(tx, itemOf)
+  },
 }
 
 /** Who may sign the departments' steps: three people, 审批 by an approver, except where a department switched it off. */

@@ -9,14 +9,14 @@
 import { createHash } from 'node:crypto'
 import stringify from 'safe-stable-stringify'
 import {
-  applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, urgentDeadline, validateForm, type Actor,
+  applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, validateForm, type Actor, type CaseEvent,
   type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody,
 } from '@tongban/core'
 import type { Db, Queryable } from '../store/db'
 import { caseRepo } from '../store/cases'
 import { ProblemError } from '../errors'
 import { clockRules } from './events'
-import { desksOf } from './responsibility'
+import { writeEvents, type ActContext } from './act'
 
 /**
  * Checks that every attached material belongs to the applicant, fits the
@@ -37,6 +37,10 @@ export interface SubmitContext {
   db: Db
   materials: MaterialResolver
   now: () => number
+  /** Department code → name, read before the transaction (for the effects). */
+  departmentName?: (code: string) => string
+  /** The registered effects, in the transaction, once the first event is written (commit.ts). */
+  recorded?: (ctx: ActContext) => Promise<void>
 }
 
 export interface SubmitOutcome {
@@ -84,12 +88,17 @@ export async function submitCase(
     })
     // The first event, checked by the same machine the shells run: draft → submitted.
     const actor: Actor = agent ? { role: 'agent', id: agent.agentId } : { role: 'citizen', id: accountId }
-    const submitted = applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item))
-    const { from, to } = submitted.events[0]!
-    await cases.appendEvent(caseId, 'submit', `${actor.role}:${actor.id}`, { caseNo, delivery: body.delivery, from, to }, at)
-    await cases.setDesks(caseId, desksOf(submitted), urgentDeadline(submitted))
+    const before = emptyCase()
+    const submitted = applyEvent(before, { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item))
+    // Stored with the case number and the delivery chosen, as the submission's own record.
+    const event = { ...submitted.events[0]!, caseNo, delivery: body.delivery } as unknown as CaseEvent
+    await writeEvents(tx, caseId, [event], submitted, at)
     await ctx.materials.attach(tx, accountId, refs, caseId)
     await cases.bindKey(accountId, key, caseId)
+    if (ctx.recorded) {
+      const row = (await cases.byId(caseId))!
+      await ctx.recorded({ tx, row, item, before, after: submitted, event, added: [event], today, departmentName: ctx.departmentName ?? ((code) => code) })
+    }
     return { caseId, created: true }
   })
 }

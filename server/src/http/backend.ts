@@ -6,15 +6,15 @@
 import type { FastifyInstance } from 'fastify'
 import { caseNoParamsSchema, ROUTES, serialIdParamsSchema, UUID_PATTERN, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
 import { ProblemError } from '../errors'
-import { backendRepo, type OutboxRow } from '../store/backend'
+import { backendRepo } from '../store/backend'
+import { outboxRepo, type OutboxRow } from '../store/outbox'
 import { caseRepo } from '../store/cases'
 import { uploadsRepo } from '../store/uploads'
 import type { FileStore } from '../store/file-store'
 import { sendStoredFile } from './uploads'
-import { actOnCase, caseLookups } from '../cases/act'
 import { checkDownload, checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema, type WebhookEvent } from '../backend/http/contract'
 import { eventsFor } from '../backend/http/mapping'
-import type { ApprovalBackend } from '../backend/index'
+import { HANDOVER, type ApprovalBackend } from '../backend/index'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,7 +36,7 @@ export interface BackendRouteOptions {
 function handoverView(r: OutboxRow): ApprovalHandover {
   return {
     id: r.id,
-    caseNo: r.case_no,
+    caseNo: r.case_no ?? '',
     attempts: r.attempts,
     state: r.sent_at ? 'sent' : r.dead_at ? 'dead' : 'retrying',
     nextAt: r.dead_at || r.sent_at ? null : new Date(r.next_at).toISOString(),
@@ -47,7 +47,6 @@ function handoverView(r: OutboxRow): ApprovalHandover {
 
 export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOptions): Promise<void> {
   const now = opts.now ?? Date.now
-  const lookups = caseLookups(app.catalogue)
 
   // The signature covers the bytes as sent: keep them (this plugin's JSON parser only).
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -84,7 +83,7 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
     } else if (!w.days || !w.reason) {
       throw new ProblemError('VALIDATION', { errors: [{ path: w.days ? 'reason' : 'days', code: 'required', message: '缺少这一项' }] })
     }
-    const result = await actOnCase(app.db, lookups, {
+    const result = await app.caseEvents.act({
       caseNo: w.caseNo,
       version: null,
       actor: { role: 'system', id: opts.systemId },
@@ -127,15 +126,15 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
     config: { access: { staff: ['clerk', 'supervisor', 'leader'] } },
   }, async (_request, reply): Promise<ApprovalHandover[]> => {
     reply.header('cache-control', 'private, no-store')
-    return (await backendRepo(app.db).pending()).map(handoverView)
+    return (await outboxRepo(app.db).pending([HANDOVER])).map(handoverView)
   })
 
   app.post<{ Params: { id: string } }>(ROUTES.retryApprovalHandover.path, {
     schema: { params: serialIdParamsSchema, tags: ['approval'], summary: '工作台：立即重新交给审批系统' },
     config: { access: { staff: ['clerk', 'supervisor', 'leader'] }, fieldProblems: { id: 'NOT_FOUND' } },
   }, async (request, reply) => {
-    if (!(await backendRepo(app.db).revive(request.params.id, new Date(now())))) throw new ProblemError('NOT_FOUND')
-    app.approval.kick()
+    if (!(await outboxRepo(app.db).revive(request.params.id, [HANDOVER], new Date(now())))) throw new ProblemError('NOT_FOUND')
+    app.outbox.kick()
     return reply.code(202).send({ id: request.params.id })
   })
 }

@@ -17,10 +17,10 @@ import {
 import { ProblemError } from '../errors'
 import { identityRepo } from '../store/identity'
 import { caseRepo, draftRepo, type CaseRow, type DraftRow } from '../store/cases'
-import { submitCase, type MaterialResolver } from '../cases/submit'
+import type { MaterialResolver } from '../cases/submit'
 import { grantedConsent } from '../cases/agent'
 import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf, type CaseClock } from '../cases/events'
-import { actOnCase, caseLookups, type ActRequest } from '../cases/act'
+import type { ActRequest } from '../cases/act'
 import { accessLogRepo } from '../store/access-log'
 
 const idempotencyKey = new RegExp(IDEMPOTENCY_KEY_PATTERN)
@@ -140,8 +140,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       if (!id) throw new ProblemError('UNAUTHENTICATED')
       return id
     }
-    const lookups = caseLookups(app.catalogue)
-    const { itemOf, departmentNames } = lookups
+    const { itemOf, departmentNames } = app.caseEvents.lookups
     /** The case's projection from its events, by the core machine. */
     const clockOf = async (row: CaseRow, item: Item | null, events?: CaseEvent[]) =>
       caseClock(events ?? (await loadEvents(app.db, row.id)), clockRules(item), now())
@@ -157,7 +156,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const item = await itemOf(request.body.itemCode)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
       if (request.body.agentConsentId) throw new ProblemError('FORBIDDEN', { detail: '代办申请请从代办员工作台提交' })
-      const out = await submitCase({ db: app.db, materials: opts.materials, now }, accountId, key, item, request.body)
+      const out = await app.caseEvents.submit(accountId, key, item, request.body)
       const row = await caseRepo(app.db).byId(out.caseId)
       if (!row) throw new ProblemError('INTERNAL')
       if (out.created) await draftRepo(app.db).remove(accountId, item.code)
@@ -178,7 +177,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const item = await itemOf(consent.item_code)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
       const agentId = request.staff!.id
-      const out = await submitCase({ db: app.db, materials: opts.materials, now }, consent.account_id, key, item, request.body, { agentId, consentId: consent.id })
+      const out = await app.caseEvents.submit(consent.account_id, key, item, request.body, { agentId, consentId: consent.id })
       const row = await caseRepo(app.db).byId(out.caseId)
       if (!row) throw new ProblemError('INTERNAL')
       if (out.created) await accessLogRepo(app.db).record(consent.account_id, agentId, 'assist', ['application'])
@@ -189,7 +188,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
     /** A citizen's action on their own case, on the version they saw, under a row lock. */
     async function citizenAction(request: FastifyRequest<{ Params: { caseNo: string } }>, version: number, body: CaseEventBody, within?: ActRequest['within']): Promise<CaseDetail> {
       const accountId = citizenOf(request)
-      const done = await actOnCase(app.db, lookups, {
+      const done = await app.caseEvents.act({
         caseNo: request.params.caseNo, version, owner: accountId, actor: { role: 'citizen', id: accountId }, body, at: new Date(now()), within,
       })
       return detail(done.row, done.item, caseClock(done.events, clockRules(done.item), now()), now(), await departmentNames())

@@ -97,7 +97,7 @@ beforeAll(async () => {
     if (res.statusCode !== 200) throw new Error(`${type} answered ${res.statusCode}: ${res.body}`)
   }
   const documents = await app.db.query<{ id: string }>('select id from documents')
-  const handovers = await app.db.query<{ id: string }>('select id from backend_outbox')
+  const handovers = await app.db.query<{ id: string }>("select id from outbox where kind = 'approval.handover'")
 
   const values = known.values
   values.code = ['MZ-0001', 'SJ-0001', 'GA-0001']

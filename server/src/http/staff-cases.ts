@@ -14,9 +14,6 @@ import {
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
 import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../cases/events'
-import { actOnCase, caseLookups } from '../cases/act'
-import { issueCertificate } from '../cases/certificates'
-import { issueNoticesFor } from '../notices/case-documents'
 import { audiencesOf, CASE_READERS, departmentOf, dutyRules, staffPurpose, staffReads, watchesEverything } from '../cases/responsibility'
 import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
@@ -52,13 +49,13 @@ function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string)
   return { deadline: b.deadline, ...clockAt(b.deadline, today), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
 }
 
-export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number; origin: () => string }): Promise<void> {
+export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number }): Promise<void> {
   const now = opts.now ?? Date.now
   const staffOf = (request: FastifyRequest) => {
     if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
     return request.staff
   }
-  const lookups = caseLookups(app.catalogue)
+  const lookups = app.caseEvents.lookups
   const { itemOf } = lookups
 
   // The person's desks read in SQL, most urgent first (an earlier deadline is a redder light), a page at a time.
@@ -147,18 +144,10 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
         if (bad >= 0) throw new ProblemError('VALIDATION', { errors: [{ path: `items.${bad}.path`, code: 'unknown_field', message: '申请表中没有这一项，请重新勾选' }] })
       }
     }
-    const result = await actOnCase(app.db, lookups, {
+    // The certificate, the handover and the notice follow from the events wherever they are written (cases/commit.ts).
+    const result = await app.caseEvents.act({
       caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()), check, duties: await dutyRules(app.db),
-      recorded: async (ctx) => {
-        await issueCertificate(ctx)
-        await app.approval.recorded(ctx)
-      },
     })
-    app.approval.kick()
-    // The notice the decision calls for gets its 文号 now, in the order decisions are taken.
-    const deps = { db: app.db, origin: opts.origin(), at: new Date(now()), departmentName: await lookups.departmentNames() }
-    await issueNoticesFor(deps, result.row, result.item, result.events, result.added)
-      .catch((e: unknown) => request.log.error({ err: e, caseNo: result.row.case_no }, 'issuing the notice failed; it is issued on first download'))
     return staffDetail(request, result.row, result.events)
   })
 }

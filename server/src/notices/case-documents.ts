@@ -1,13 +1,13 @@
 /**
  * The documents a case's events issue, in one place for the download routes
- * and for the workbench (which issues them as the clerk acts, so 文号
- * follow the order of the decisions, not of the downloads):
+ * and for the outbox job that issues them as the step is taken (jobs.ts, so
+ * 文号 follow the order of the decisions, not of the downloads):
  * 受理通知书 on acceptance, 补正材料一次性告知书 on a supplement request,
  * 不予受理决定书 on a refusal, 不予批准决定书 on the decision that leaves a
  * case denied, and the certificate with an approved case's
  * 办结. Everything is read before issueDocument opens its transaction.
  */
-import { noticeKindOf, type CaseEvent, type Item, type NoticeKind } from '@tongban/core'
+import type { CaseEvent, Item, NoticeKind } from '@tongban/core'
 import type { Db } from '../store/db'
 import type { CaseRow } from '../store/cases'
 import type { LicenceRow } from '../store/licences'
@@ -41,13 +41,4 @@ export async function issueCaseCertificate(deps: CaseDocumentDeps, row: CaseRow,
       issuedOn: licence.issued_on, validUntil: licence.valid_until, itemName: row.item_name, caseNo: row.case_no,
     }),
   })
-}
-
-/** After an action: the notices its events call for, issued now (a failure is logged; the download issues it later). */
-export async function issueNoticesFor(deps: CaseDocumentDeps, row: CaseRow, item: Item | null, events: readonly CaseEvent[], added: readonly CaseEvent[]): Promise<void> {
-  if (!item) return
-  for (let i = events.length - added.length; i < events.length; i++) {
-    const kind = noticeKindOf(events, i)
-    if (kind) await issueCaseNotice(deps, row, item, events, kind, i)
-  }
 }

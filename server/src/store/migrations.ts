@@ -3,12 +3,20 @@
  * several BFF instances starting together apply each exactly once.
  * Append only: a landed migration is never edited.
  */
-import type { Db } from './db'
+import type { Db, Queryable } from './db'
 
 export interface Migration {
   id: string
   sql: string
+  /**
+   * A backfill the SQL cannot express (it needs the core's rules): the name of one of the `backfills` given to
+   * migrate(), run after `sql` in the same transaction. It must read only what the schema holds at that point.
+   */
+  backfill?: string
 }
+
+/** Code run by migrations, given by the app (store/ may not import cases/). */
+export type Backfills = Record<string, (tx: Queryable) => Promise<void>>
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -405,11 +413,31 @@ export const MIGRATIONS: Migration[] = [
       alter table departments add column separate_duties boolean not null default true
     `,
   },
+  {
+    // One outbox for everything sent after a commit: the approval handover is its first kind ('approval.handover');
+    // notices, messages, EMS and payments follow. A job may stand alone (no case).
+    id: '023_outbox',
+    sql: `
+      alter table backend_outbox rename to outbox;
+      alter table outbox alter column case_id drop not null;
+      update outbox set kind = 'approval.handover' where kind = 'handover';
+      alter index backend_outbox_due rename to outbox_due;
+      alter index backend_outbox_case rename to outbox_case;
+      create index outbox_kind_due on outbox(kind, next_at) where sent_at is null and dead_at is null
+    `,
+  },
+  {
+    // The workbench desks of open cases stored before desks were kept (it ran at every start until now).
+    id: '024_fill_missing_desks',
+    sql: '',
+    backfill: 'fillMissingDesks',
+  },
 ]
 
 const LOCK_ID = 7_262_001
 
-export async function migrate(db: Db): Promise<string[]> {
+/** Applies what is missing; `backfills` must hold every backfill a missing migration names. */
+export async function migrate(db: Db, backfills: Backfills = {}): Promise<string[]> {
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID])
     await tx.query('create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())')
@@ -418,6 +446,11 @@ export async function migrate(db: Db): Promise<string[]> {
     for (const m of MIGRATIONS) {
       if (done.has(m.id)) continue
       for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement)
+      if (m.backfill) {
+        const fn = backfills[m.backfill]
+        if (!fn) throw new Error(`migration ${m.id} needs the backfill ${m.backfill}`)
+        await fn(tx)
+      }
       await tx.query('insert into schema_migrations (id) values ($1)', [m.id])
       applied.push(m.id)
     }

@@ -8,6 +8,7 @@ import type { ItemPage, Item } from '@tongban/core'
 import { postgresAvailable, postgresDb, signInCitizen, startTestServer, type TestServer } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { MIGRATIONS, migrate } from './migrations'
+import { CASE_BACKFILLS } from '../cases/responsibility'
 import { seedCatalogue } from '../seed'
 import { openDb, type Db } from './db'
 import { loadConfig } from '../config'
@@ -74,7 +75,7 @@ describe.skipIf(!url)('on PostgreSQL', () => {
     const fresh = await postgresDb(url!)
     const dbs: Db[] = await Promise.all([1, 2, 3].map(() => openDb({ ...loadConfig({}), databaseUrl: url!, databaseSchema: fresh.schema })))
     try {
-      const applied = await Promise.all(dbs.map((db) => migrate(db)))
+      const applied = await Promise.all(dbs.map((db) => migrate(db, CASE_BACKFILLS)))
       expect(applied.flat().sort()).toEqual(MIGRATIONS.map((m) => m.id).sort())
     } finally {
       await Promise.all(dbs.map((d) => d.close()))

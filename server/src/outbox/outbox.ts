@@ -1,0 +1,166 @@
+/**
+ * Sending what the outbox holds (store/outbox.ts). Each kind of job has one
+ * handler; a job is claimed under a lease in a short transaction and sent
+ * outside it, so a slow outside system never holds a transaction open (on
+ * the embedded database's one connection that would stall every request).
+ * A failure the handler calls retryable is tried again after an exponential
+ * back-off with jitter (so a recovering system is not hit by every sender at
+ * once); after `maxAttempts`, or at once when it cannot succeed, the job is
+ * dead-lettered: staff see it and may resend it.
+ *
+ * Some kinds are done at once after the commit that queued them, in the
+ * request (`immediate`: a notice's 文号 is taken in the order decisions are
+ * taken); the rest wait for the dispatcher, which a commit kicks.
+ */
+import type { Db, Queryable } from '../store/db'
+import { outboxRepo, type OutboxRow } from '../store/outbox'
+
+export type SendResult = { ok: true; externalId?: string | null } | { ok: false; retry: boolean; error: string }
+
+export interface OutboxKind<P = Record<string, unknown>> {
+  kind: string
+  send(job: OutboxRow & { payload: P }): Promise<SendResult>
+  /** Tries before a job is dead-lettered (default 8). */
+  maxAttempts?: number
+  /** The wait before try n+1, before jitter (default 5 s·2ⁿ, at most 10 minutes). */
+  backoffMs?: (attempts: number) => number
+  /** Done in the request, right after the commit that queued it. */
+  immediate?: boolean
+  /** How long a claimed job is this sender's (default 5 minutes: well past a connector's timeout for a batch). */
+  leaseMs?: number
+}
+
+export interface DispatchOutcome { sent: number; retried: number; dead: number }
+
+export const MAX_ATTEMPTS = 8
+export const backoffMs = (attempts: number) => Math.min(5_000 * 2 ** attempts, 600_000)
+export const LEASE_MS = 5 * 60_000
+const BATCH = 10
+
+/** Between half the back-off and all of it: never later than `backoffMs` says, never all senders at once. */
+export function withJitter(ms: number, random: () => number): number {
+  return Math.round(ms / 2 + (ms / 2) * random())
+}
+
+export interface OutboxOptions {
+  db: Db
+  now: () => number
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
+  /** Jitter's source; tests pass a fixed one. */
+  random?: () => number
+}
+
+export interface Outbox {
+  register<P>(kind: OutboxKind<P>): void
+  /** A job due now (or at `at`), written in the caller's transaction: it exists only if that commits. */
+  enqueue(tx: Queryable, kind: string, job: { caseId?: string | null; payload: unknown; at?: Date }): Promise<string>
+  /** After the commit that queued these jobs: the immediate ones done now, the dispatcher woken for the rest. */
+  committed(ids: readonly string[]): Promise<void>
+  /** Sends what is due of these kinds (all registered kinds by default) at `at`. */
+  dispatch(opts?: { kinds?: readonly string[]; at?: number }): Promise<DispatchOutcome>
+  /** Wakes the dispatcher soon (when it runs in this process). */
+  kick(): void
+  /** Runs the dispatcher every `intervalMs` in this process (the worker's job). */
+  start(intervalMs: number): void
+  stop(): void
+  kinds(): string[]
+}
+
+export function createOutbox(opts: OutboxOptions): Outbox {
+  const { db, now, log } = opts
+  const random = opts.random ?? Math.random
+  const handlers = new Map<string, OutboxKind<never>>()
+  let timer: NodeJS.Timeout | null = null
+  let soon: NodeJS.Timeout | null = null
+  let running: Promise<unknown> | null = null
+
+  const handlerOf = (kind: string) => {
+    const h = handlers.get(kind)
+    if (!h) throw new Error(`no outbox handler for ${kind}`)
+    return h as unknown as OutboxKind
+  }
+
+  async function settle(row: OutboxRow, out: DispatchOutcome): Promise<void> {
+    const h = handlerOf(row.kind)
+    const repo = outboxRepo(db)
+    const res = await h.send(row).catch((e: unknown): SendResult => ({ ok: false, retry: true, error: e instanceof Error ? e.message : String(e) }))
+    const context = { kind: row.kind, job: row.id, caseNo: row.case_no, attempts: row.attempts + 1 }
+    if (res.ok) {
+      await repo.sent(row.id, res.externalId ?? null, new Date(now()))
+      out.sent++
+    } else if (res.retry && row.attempts + 1 < (h.maxAttempts ?? MAX_ATTEMPTS)) {
+      await repo.retryLater(row.id, res.error, new Date(now() + withJitter((h.backoffMs ?? backoffMs)(row.attempts), random)))
+      log.warn({ ...context, error: res.error }, 'outbox job failed; will try again')
+      out.retried++
+    } else {
+      await repo.dead(row.id, res.error, new Date(now()))
+      log.error({ ...context, error: res.error }, 'outbox job dead-lettered')
+      out.dead++
+    }
+  }
+
+  async function drain(scope: { kinds: readonly string[] } | { ids: readonly string[] }, at: number): Promise<DispatchOutcome> {
+    const out = { sent: 0, retried: 0, dead: 0 }
+    const lease = Math.max(...[...handlers.values()].map((h) => h.leaseMs ?? LEASE_MS), LEASE_MS)
+    for (;;) {
+      const due = await db.transaction((tx) => outboxRepo(tx).claimDue(scope, new Date(at), BATCH, new Date(now() + lease)))
+      for (const row of due) await settle(row, out)
+      if (due.length < BATCH) return out
+    }
+  }
+
+  /** One pass at a time in this process; other processes skip the rows this one holds. */
+  async function serialised<T>(fn: () => Promise<T>): Promise<T> {
+    while (running) await running.catch(() => undefined)
+    const p = fn()
+    running = p
+    try {
+      return await p
+    } finally {
+      running = null
+    }
+  }
+
+  const outbox: Outbox = {
+    register(kind) {
+      if (handlers.has(kind.kind)) throw new Error(`outbox kind ${kind.kind} registered twice`)
+      handlers.set(kind.kind, kind as unknown as OutboxKind<never>)
+    },
+    async enqueue(tx, kind, job) {
+      handlerOf(kind)
+      return outboxRepo(tx).enqueue(kind, job.caseId ?? null, job.payload, job.at ?? new Date(now()))
+    },
+    async committed(ids) {
+      if (!ids.length) return
+      const immediate = (await db.query<{ id: string; kind: string }>('select id::text as id, kind from outbox where id = any($1::bigint[])', [ids]))
+        .filter((r) => handlers.get(r.kind)?.immediate).map((r) => r.id)
+      if (immediate.length) {
+        await serialised(() => drain({ ids: immediate }, now()))
+          .catch((err: unknown) => log.error({ err }, 'outbox: sending after commit failed; the dispatcher tries again'))
+      }
+      if (immediate.length < ids.length) outbox.kick()
+    },
+    dispatch(o = {}) {
+      return serialised(() => drain({ kinds: o.kinds ?? [...handlers.keys()] }, o.at ?? now()))
+    },
+    kick() {
+      if (!timer || soon) return
+      soon = setTimeout(() => {
+        soon = null
+        outbox.dispatch().catch((err: unknown) => log.error({ err }, 'outbox dispatch failed'))
+      }, 50)
+    },
+    start(intervalMs) {
+      if (timer || intervalMs <= 0) return
+      timer = setInterval(() => outbox.kick(), intervalMs)
+      timer.unref()
+    },
+    stop() {
+      if (timer) clearInterval(timer)
+      if (soon) clearTimeout(soon)
+      timer = soon = null
+    },
+    kinds: () => [...handlers.keys()],
+  }
+  return outbox
+}
