@@ -25,6 +25,8 @@ export interface AppConfig {
   /** Built PWA to serve at /; absent → API only. */
   webRoot?: string
   production: boolean
+  /** web: serves requests, runs no jobs; worker: runs the jobs (and answers /healthz only); all: both. */
+  processRole: ProcessRole
   logLevel: string
   /** Requests per minute per client address. */
   rateLimitMax: number
@@ -163,6 +165,14 @@ function proxyAddress(entry: string): boolean {
  * (it cannot tell a proxy from a client that reached the BFF directly; Fastify 5 trusts
  * nobody for one, so it would silently do nothing).
  */
+export type ProcessRole = 'web' | 'worker' | 'all'
+
+function processRole(raw: string | undefined): ProcessRole {
+  if (raw === undefined || raw === '') return 'all'
+  if (raw === 'web' || raw === 'worker' || raw === 'all') return raw
+  throw new ConfigError(`PROCESS_ROLE must be web, worker or all, got "${raw}"`)
+}
+
 function trustProxy(raw: string | undefined): false | string[] {
   const value = raw?.trim() ?? ''
   if (value === '' || value === 'false') return false
@@ -244,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env.TRUST_PROXY),
     webRoot: env.WEB_ROOT === '' ? undefined : resolve(env.WEB_ROOT ?? 'packages/web/dist'),
     production,
+    processRole: processRole(env.PROCESS_ROLE),
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'info'),
     rateLimitMax: int(env, 'RATE_LIMIT_MAX', 600, 1, 10_000_000),
     staffLogin: {

@@ -14,8 +14,8 @@ import { cloneOpenCases, minimumLivingApplication, signInCitizen, startTestServe
 import { DEMO_STAFF_PASSWORD } from '../../server/seed/staff'
 import { line, ms, percentile } from './util'
 // The BFF's decorations of the Fastify instance (app.db, app.catalogue), for the types.
-import type {} from '../../server/src/http/health'
-import type {} from '../../server/src/http/catalogue'
+import type {} from '../../server/src/plugins/external/db'
+import type {} from '../../server/src/plugins/app/catalogue'
 
 const B = 'queue'
 const OPEN = 3_000

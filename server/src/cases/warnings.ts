@@ -8,7 +8,6 @@
  * resubmission, an extension) is a new step. Raising is idempotent, so any
  * number of BFF instances may sweep.
  */
-import type { FastifyInstance } from 'fastify'
 import { lightFor, shanghaiDate } from '@tongban/core'
 import type { Queryable } from '../store/db'
 import { caseRepo, type CaseRow } from '../store/cases'
@@ -16,7 +15,7 @@ import { warningsRepo } from '../store/warnings'
 import { caseClock, clockRules, loadEventsOf } from './events'
 import type { caseLookups } from './act'
 import { WINDOW_STATUSES } from './responsibility'
-import { scheduleEvery } from '../schedule'
+import type { Job } from '../jobs/runner'
 
 export interface DueStep { step: string; audience: string; deadline: string }
 
@@ -60,9 +59,7 @@ async function sweepBatch(db: Queryable, lookups: ReturnType<typeof caseLookups>
   return raised
 }
 
-export function scheduleWarningSweep(app: FastifyInstance, lookups: ReturnType<typeof caseLookups>, everyMs: number, now: () => number = Date.now): void {
-  scheduleEvery(app, everyMs, 'sweeping case warnings', async () => {
-    const raised = await sweepWarnings(app.db, lookups, now())
-    if (raised) app.log.info({ raised }, 'case warnings raised')
-  })
+/** The sweep as a job: one instance at a time (raising is idempotent, but one sweep of every open case is enough). */
+export function warningSweepJob(db: Queryable, lookups: ReturnType<typeof caseLookups>, everyMs: number, now: () => number): Job {
+  return { name: 'warning-sweep', everyMs, singleton: true, run: async () => ({ raised: await sweepWarnings(db, lookups, now()) }) }
 }

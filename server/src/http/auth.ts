@@ -15,15 +15,6 @@ import { SESSION_COOKIE } from '../auth/access'
 import { SESSION_TTL_MS, type SessionService } from '../auth/sessions'
 import type { OtpService } from '../auth/otp'
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    otp: OtpService
-    sessions: SessionService
-    secrets: Secrets
-    idCipher: FieldCipher
-  }
-}
-
 
 
 function phoneOf(raw: string): string {

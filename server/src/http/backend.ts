@@ -17,9 +17,6 @@ import { eventsFor } from '../backend/http/mapping'
 import { HANDOVER, type ApprovalBackend } from '../backend/index'
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    approval: ApprovalBackend
-  }
   interface FastifyRequest {
     rawBody?: Buffer
   }

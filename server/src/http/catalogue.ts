@@ -6,12 +6,6 @@ import {
 import type { CatalogueService } from '../catalogue/service'
 import { ProblemError } from '../errors'
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    catalogue: CatalogueService
-  }
-}
-
 /** Guides change rarely; clients revalidate cheaply with the ETag. */
 const GUIDE_CACHE = 'public, max-age=60, stale-while-revalidate=86400'
 

@@ -4,12 +4,6 @@ import { ROUTES } from '@tongban/core'
 import type { Db } from '../store/db'
 import { ProblemError } from '../errors'
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    db: Db
-  }
-}
-
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get(ROUTES.health.path, { schema: { hide: true }, logLevel: 'warn' }, async () => {
     try {

@@ -13,7 +13,7 @@ import type { Db } from '../store/db'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { caseLookups } from '../cases/act'
 import { sweepWarnings } from '../cases/warnings'
-import { fillMissingDesks } from '../cases/responsibility'
+import { CASE_BACKFILLS, fillMissingDesks } from '../cases/responsibility'
 
 const OLDER = 620
 
@@ -97,6 +97,11 @@ describe.each(variants)('workbench queues on $label', (variant) => {
       await server.app.db.query(`delete from case_desks where case_id = (select id from cases where case_no = $1)`, [old.caseNo])
       await server.app.db.query(`update cases set desks_ready = false, due = null where case_no = $1`, [old.caseNo])
       expect((await allPages('clerk')).map((c) => c.caseNo)).not.toContain(old.caseNo)
+      // As migration 024 runs it: in the migrating transaction, the items' rules read from their rows.
+      await server.app.db.transaction((tx) => CASE_BACKFILLS.fillMissingDesks!(tx))
+      expect((await allPages('clerk')).map((c) => c.caseNo)).toContain(old.caseNo)
+      await server.app.db.query(`delete from case_desks where case_id = (select id from cases where case_no = $1)`, [old.caseNo])
+      await server.app.db.query(`update cases set desks_ready = false, due = null where case_no = $1`, [old.caseNo])
       expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue).itemOf)).toBe(1)
       expect((await allPages('clerk')).map((c) => c.caseNo)).toContain(old.caseNo)
       expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue).itemOf)).toBe(0)

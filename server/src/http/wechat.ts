@@ -11,12 +11,6 @@ import { identityRepo } from '../store/identity'
 import type { WechatClient, WechatFailure } from '../connectors/wechat/index'
 import { ownView } from './auth'
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    wechat: WechatClient
-  }
-}
-
 function failure(request: FastifyRequest, f: WechatFailure): ProblemError {
   switch (f.code) {
     case 'invalid_code':

@@ -12,10 +12,19 @@ export interface Queryable {
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres'
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Runs `fn` while this process holds the advisory lock `key` (a session lock on a connection of its own, so
+   * `fn` may use the pool and run transactions); false, without running it, when another process holds it.
+   * PGlite has one process: it always runs.
+   */
+  exclusively(key: number, fn: () => Promise<void>): Promise<boolean>
   close(): Promise<void>
   /** PGlite only: the whole data directory, to start other instances from. */
   dump?(): Promise<Blob>
 }
+
+/** The namespace of the jobs' advisory locks (jobs/runner.ts); a job's name gives the second key. */
+const JOB_LOCKS = 7_262_002
 
 async function openPglite(config: AppConfig): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite')
@@ -38,6 +47,10 @@ async function openPglite(config: AppConfig): Promise<Db> {
           return (await tx.query<R>(sql, params)).rows
         },
       }))
+    },
+    async exclusively(_key: number, fn: () => Promise<void>) {
+      await fn()
+      return true
     },
     async close() {
       await pg.close()
@@ -72,6 +85,21 @@ async function openPostgres(config: AppConfig): Promise<Db> {
       } catch (e) {
         await client.query('rollback').catch(() => {})
         throw e
+      } finally {
+        client.release()
+      }
+    },
+    async exclusively(key: number, fn: () => Promise<void>) {
+      const client = await pool.connect()
+      try {
+        const [got] = (await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [JOB_LOCKS, key])).rows
+        if (!got?.locked) return false
+        try {
+          await fn()
+        } finally {
+          await client.query('select pg_advisory_unlock($1, $2)', [JOB_LOCKS, key])
+        }
+        return true
       } finally {
         client.release()
       }

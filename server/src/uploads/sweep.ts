@@ -1,14 +1,13 @@
 /**
  * Uploads no case ever took (a draft abandoned, a photo retaken) are kept
  * for UPLOAD_RETENTION_DAYS so a draft can still be finished, then removed,
- * row and bytes, by a sweep every few hours on every instance (the delete
- * is a single statement, so two instances never delete the same row twice).
+ * row and bytes, by a sweep every few hours on one instance at a time (a
+ * singleton job; the delete is a single statement anyway).
  */
-import type { FastifyInstance } from 'fastify'
 import type { Queryable } from '../store/db'
 import type { FileStore } from '../store/file-store'
 import { uploadsRepo } from '../store/uploads'
-import { scheduleEvery } from '../schedule'
+import type { Job } from '../jobs/runner'
 
 const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000
 
@@ -22,9 +21,9 @@ export async function sweepAbandonedUploads(db: Queryable, store: FileStore, bef
   }
 }
 
-export function scheduleUploadSweep(app: FastifyInstance, db: Queryable, store: FileStore, retentionDays: number, now: () => number = Date.now): void {
-  scheduleEvery(app, SWEEP_EVERY_MS, 'sweeping abandoned uploads', async () => {
-    const removed = await sweepAbandonedUploads(db, store, new Date(now() - retentionDays * 24 * 60 * 60 * 1000))
-    if (removed) app.log.info({ removed }, 'abandoned uploads removed')
-  })
+export function uploadSweepJob(db: Queryable, store: FileStore, retentionDays: number, now: () => number): Job {
+  return {
+    name: 'upload-sweep', everyMs: SWEEP_EVERY_MS, singleton: true,
+    run: async () => ({ removed: await sweepAbandonedUploads(db, store, new Date(now() - retentionDays * 24 * 60 * 60 * 1000)) }),
+  }
 }

@@ -1,0 +1,51 @@
+/**
+ * The routes, by area. A worker process (PROCESS_ROLE=worker) serves
+ * /healthz only; the dev pages exist outside production only, and the
+ * clock's only when no test injected one.
+ */
+import fp from 'fastify-plugin'
+import { catalogueRoutes } from './http/catalogue'
+import { healthRoutes } from './http/health'
+import { staffCitizenRoutes, staffRoutes } from './http/staff'
+import { authRoutes } from './http/auth'
+import { devClockRoutes, devRoutes, devWechatRoutes } from './http/dev'
+import { wechatRoutes } from './http/wechat'
+import { consentRoutes } from './http/consents'
+import { formRoutes } from './http/forms'
+import { caseRoutes } from './http/cases'
+import { staffCaseRoutes } from './http/staff-cases'
+import { materialResolver } from './cases/materials'
+import { uploadRoutes } from './http/uploads'
+import { licenceRoutes } from './http/licences'
+import { backendRoutes } from './http/backend'
+import { staffWarningRoutes } from './http/staff-warnings'
+import { noticeRoutes } from './http/notices'
+import type { PluginOptions } from './plugins/options'
+
+export default fp<PluginOptions>(async (app, { config, build }) => {
+  await app.register(healthRoutes)
+  if (config.processRole === 'worker') return
+  const { now, printedOrigin: origin } = app
+  const { fakeSms, fakeWechat } = app.connectors
+  const demo = config.seed && !config.production
+  await app.register(catalogueRoutes)
+  await app.register(staffRoutes({ login: config.staffLogin, now: build.now }))
+  await app.register(staffCitizenRoutes)
+  await app.register(consentRoutes)
+  await app.register(formRoutes)
+  await app.register(uploadRoutes, { uploads: config.uploads, space: app.uploadSpace })
+  await app.register(licenceRoutes, { demo, origin })
+  await app.register(caseRoutes({ materials: materialResolver(), now }))
+  await app.register(staffCaseRoutes, { now })
+  await app.register(staffWarningRoutes, { now })
+  await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: app.uploadSpace.store, now })
+  await app.register(wechatRoutes)
+  await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
+  if (fakeSms && !config.production) {
+    const inbox = fakeSms
+    await app.register(devRoutes(() => inbox.messages().map((m) => ({ phone: m.phone, text: m.text, at: m.at.toISOString() }))))
+  }
+  if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
+  if (!config.production && !build.now) await app.register(devClockRoutes(app.clock))
+  await app.register(noticeRoutes({ origin, now }))
+}, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads'] })
