@@ -30,6 +30,9 @@ export default defineConfig({
     file: 'server/dist/main.js',
     format: 'esm',
     sourcemap: true,
+    // Stack traces need the mappings only; the sources are in the tree. Node keeps the map it
+    // loads for the life of the process (--enable-source-maps), so it is kept small.
+    sourcemapExcludeSources: true,
     codeSplitting: false,
   },
 })

@@ -1,7 +1,7 @@
 /**
  * Idle memory of the BFF as `npm start` runs it: the compiled
- * server/dist/main.js (built first with `npm run build:server`) under `node
- * --enable-source-maps` in a child process on a free port we pick, API only
+ * server/dist/main.js (built first with `npm run build:server`) under node
+ * with the flags of package.json's start script, in a child process on a free port we pick, API only
  * (WEB_ROOT=''), LOG_LEVEL=warn. Once /healthz answers 200 we make a few
  * requests (search, catalogue snapshot, guides), wait 3 s and read VmRSS
  * (and the peak, VmHWM) from /proc/<pid>/status.
@@ -30,6 +30,14 @@ const GOAL_BFF_MB = 120
 const GOAL_PGLITE_FIRST_MB = 350
 const GOAL_PGLITE_REOPEN_MB = 300
 const IDLE_MS = 3000
+
+/** node's arguments in `npm start` (package.json), so the bench measures exactly what it runs. */
+function startArgs(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  const m = /\bnode ((?:--[\w-]+(?:=\S+)? )*)server\/dist\/main\.js/.exec(start)
+  if (!m) throw new Error(`npm start does not run node … server/dist/main.js: ${start}`)
+  return [...m[1]!.trim().split(/\s+/).filter(Boolean), 'server/dist/main.js']
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,7 +69,7 @@ async function measure(label: string, env: Record<string, string>): Promise<{ rs
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const started = performance.now()
-  const child = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], {
+  const child = spawn(process.execPath, startArgs(), {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WEB_ROOT: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -118,6 +126,7 @@ async function idleNode(args: string[]): Promise<number> {
 export async function run(): Promise<void> {
   const build = spawnSync('npm', ['run', 'build:server', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
   if (build.status !== 0) throw new Error(`npm run build:server failed (${build.status ?? build.signal})`)
+  line(B, `measuring node ${startArgs().join(' ')}, as npm start runs it`)
   line(B, `for scale, an empty script idles at ${mb(await idleNode([]))} in plain node (as below), ${mb(await idleNode(['--import', 'tsx']))} under node --import tsx`)
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-bench-'))
   try {
