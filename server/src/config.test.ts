@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config'
 
+const PROD_SERVICES = { SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com', PUBLIC_ORIGIN: 'https://tongban.example.gov.cn' }
+
 describe('configuration', () => {
   it('needs nothing for the embedded default', () => {
     const c = loadConfig({})
@@ -83,8 +85,35 @@ describe('configuration', () => {
     expect(loadConfig({ REDIS_URL: 'rediss://:pw@cache.internal:6380/1' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/1')
   })
 
+  it('lists every problem at once, not only the first', () => {
+    const env = { NODE_ENV: 'production', PORT: 'eighty', UPLOAD_RATE_LIMIT: '0', TRUST_PROXY: 'true', REDIS_PREFIX: 'a b', APPROVAL_BACKEND: 'http', UPLOAD_STORE: 's3', S3_REGION: 'cn hangzhou' }
+    let error: unknown
+    try { loadConfig(env) } catch (e) { error = e }
+    expect(error).toBeInstanceOf(ConfigError)
+    const { problems, message } = error as ConfigError
+    expect(problems).toEqual([
+      expect.stringMatching(/^PORT must be an integer between 0 and 65535, got "eighty"/),
+      expect.stringMatching(/^REDIS_PREFIX must be/),
+      expect.stringMatching(/^TRUST_PROXY must list .*"true" would let any client/),
+      'UPLOAD_RATE_LIMIT must be an integer between 1 and 1000000, got "0"',
+      expect.stringMatching(/^S3_REGION must be a region name/),
+      expect.stringMatching(/^WECHAT_API_BASE must be set in production/),
+      expect.stringMatching(/^SMS_BASE_URL must be set in production: without it codes would go to the local fake/),
+      expect.stringMatching(/^PUBLIC_ORIGIN must be set in production/),
+      'UPLOAD_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY in production',
+      'APPROVAL_BACKEND=http needs APPROVAL_BASE_URL, APPROVAL_API_TOKEN, APPROVAL_WEBHOOK_SECRET in production',
+    ])
+    expect(message).toBe(problems.join('\n'))
+  })
+
+  it('checks a variable only where it matters, and a missing one only where it is required', () => {
+    expect(() => loadConfig({ UPLOAD_STORE: 'disk', S3_ENDPOINT: 'not a url', S3_PREFIX: '/x' })).not.toThrow()
+    expect(() => loadConfig({ APPROVAL_BACKEND: 'http' })).not.toThrow()
+    expect(() => loadConfig({ NODE_ENV: 'production', ...PROD_SERVICES, APPROVAL_BACKEND: 'http' })).toThrow(/^APPROVAL_BACKEND=http needs APPROVAL_BASE_URL, APPROVAL_API_TOKEN, APPROVAL_WEBHOOK_SECRET in production$/)
+  })
+
   it('accepts production with the real services configured', () => {
-    const c = loadConfig({ NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com', PUBLIC_ORIGIN: 'https://tongban.example.gov.cn' })
+    const c = loadConfig({ NODE_ENV: 'production', ...PROD_SERVICES })
     expect(c.production).toBe(true)
   })
 })

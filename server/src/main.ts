@@ -9,7 +9,7 @@ async function main(): Promise<void> {
     config = loadConfig()
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(`配置错误 (configuration error): ${e.message}`)
+      console.error(`配置错误 (configuration error), ${e.problems.length} to fix:\n${e.problems.map((p) => `  - ${p}`).join('\n')}`)
       process.exit(2)
     }
     throw e

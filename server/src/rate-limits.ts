@@ -5,7 +5,7 @@
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { makeProblem } from '@tongban/core'
 import type { AppConfig } from './config'
 
@@ -15,7 +15,9 @@ import type { AppConfig } from './config'
  * then lets the request through (skipOnError) — an outage must not stop the
  * service. The outage is logged once, and its end.
  */
-function limitRedis(url: string, log: FastifyBaseLogger): Redis {
+async function limitRedis(url: string, log: FastifyBaseLogger): Promise<Redis> {
+  // Loaded only with REDIS_URL: a single instance never needs the client.
+  const { Redis } = await import('ioredis')
   const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 })
   let down = false
   redis.on('error', (err: Error) => {
@@ -39,7 +41,7 @@ async function firstConnection(redis: Redis): Promise<void> {
 }
 
 export async function installRateLimits(app: FastifyInstance, config: AppConfig): Promise<void> {
-  const redis = config.redisUrl ? limitRedis(config.redisUrl, app.log) : null
+  const redis = config.redisUrl ? await limitRedis(config.redisUrl, app.log) : null
   if (redis) {
     app.addHook('onClose', async () => redis.disconnect())
     await firstConnection(redis)

@@ -7,10 +7,22 @@
  * address give the same bytes, so a document can be re-downloaded as issued
  * and its SHA-256 checked.
  */
-import PDFDocument from 'pdfkit'
+import type PDFKit from 'pdfkit'
 import type { Licence } from '@tongban/core'
-import QRCode from 'qrcode'
+import type QRCodeLib from 'qrcode'
 import { fontBytes } from './fonts'
+
+interface Libraries { PDFDocument: typeof PDFKit; QRCode: typeof QRCodeLib }
+let libraries: Libraries | undefined
+
+/** pdfkit and qrcode are loaded at the first document (~35 MB that a BFF issuing none never needs). */
+async function load(): Promise<Libraries> {
+  if (!libraries) {
+    const [pdfkit, qrcode] = await Promise.all([import('pdfkit'), import('qrcode')])
+    libraries = { PDFDocument: pdfkit.default, QRCode: qrcode.default }
+  }
+  return libraries
+}
 
 const MM = 72 / 25.4
 const A4 = { width: 595.28, height: 841.89 }
@@ -62,9 +74,10 @@ export function chineseDate(day: string): string {
   return `${y}年${m}月${d}日`
 }
 
-type Doc = InstanceType<typeof PDFDocument>
+type Doc = InstanceType<typeof PDFKit>
 
-function newDocument(title: string, issuedOn: string): Doc {
+async function newDocument(title: string, issuedOn: string): Promise<Doc> {
+  const { PDFDocument } = await load()
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
@@ -91,7 +104,7 @@ function finish(doc: Doc): Promise<Buffer> {
 
 /** The QR code as vector squares (crisp at any zoom, a few hundred bytes), with a link over it. */
 function drawQr(doc: Doc, mark: VerifyMark, x: number, y: number, size: number): void {
-  const qr = QRCode.create(mark.url, { errorCorrectionLevel: 'M' })
+  const qr = libraries!.QRCode.create(mark.url, { errorCorrectionLevel: 'M' })
   const n = qr.modules.size
   const quiet = 2
   const cell = size / (n + quiet * 2)
@@ -160,7 +173,7 @@ function signature(doc: Doc, issuer: string, issuedOn: string): void {
 }
 
 export async function renderNotice(face: NoticeFace, mark: VerifyMark): Promise<Buffer> {
-  const doc = newDocument(face.title, face.issuedOn)
+  const doc = await newDocument(face.title, face.issuedOn)
   doc.font('bold').fontSize(TITLE_SIZE).text(face.title, MARGIN.left, MARGIN.top, { width: contentWidth, align: 'center', characterSpacing: 2 })
   doc.moveDown(0.4)
   doc.font('body').fontSize(BODY_SIZE).text(face.number, { width: contentWidth, align: 'center' })
@@ -176,7 +189,7 @@ export async function renderNotice(face: NoticeFace, mark: VerifyMark): Promise<
 }
 
 export async function renderCertificate(face: CertificateFace, mark: VerifyMark): Promise<Buffer> {
-  const doc = newDocument(face.title, face.issuedOn)
+  const doc = await newDocument(face.title, face.issuedOn)
   const inset = 14 * MM
   // A double frame, as on a printed certificate.
   doc.save().lineWidth(2.5).strokeColor('#a61b1b').rect(inset, inset, A4.width - inset * 2, A4.height - inset * 2).stroke()

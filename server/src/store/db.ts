@@ -3,6 +3,8 @@
  * PostgreSQL (pg, when DATABASE_URL is set). Same SQL dialect for both;
  * data access lives in store/ only.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { AppConfig } from '../config'
 
 export interface Queryable {
@@ -29,13 +31,23 @@ const JOB_LOCKS = 7_262_002
 async function openPglite(config: AppConfig): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite')
   const memory = config.dataDir === 'memory://'
-  const pg = new PGlite({
+  const open = () => new PGlite({
     ...(memory ? {} : { dataDir: config.dataDir }),
     ...(config.pgliteSnapshot ? { loadDataDir: config.pgliteSnapshot } : {}),
     // PostgreSQL's default 128 MB of shared buffers is most of PGlite's memory; the catalogue needs far less.
     postgresqlconf: 'shared_buffers=16MB',
   })
+  const creates = !memory && !config.pgliteSnapshot && !existsSync(join(config.dataDir, 'PG_VERSION'))
+  let pg = open()
   await pg.waitReady
+  if (creates) {
+    // initdb grew the wasm heap to several hundred MB, and a wasm memory never
+    // shrinks: serve from a second instance on the directory it just made,
+    // as every later start does (~1 s more, once).
+    await pg.close()
+    pg = open()
+    await pg.waitReady
+  }
   return {
     kind: 'pglite',
     async query<T>(sql: string, params: unknown[] = []) {

@@ -9,7 +9,6 @@
  * (active-content.ts).
  */
 import { readFile } from 'node:fs/promises'
-import { fileTypeFromBuffer } from 'file-type'
 import { imageSize } from 'image-size'
 import { checkFileName as fileNameRule, MAX_IMAGE_PIXELS, UPLOAD_MIME_TYPES, type UploadMimeType } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -65,6 +64,8 @@ function unsafe(code: 'FILE_HAS_MARKUP' | 'PDF_ACTIVE_CONTENT', finding: string,
  * large EXIF block).
  */
 export async function inspectFile(head: Uint8Array, path: string, name: CheckedName): Promise<Inspected> {
+  // file-type (~11 MB with its tokenizers) is loaded at the first upload.
+  const { fileTypeFromBuffer } = await import('file-type')
   const detected = await fileTypeFromBuffer(head)
   const mime = detected?.mime as UploadMimeType | undefined
   if (!mime || !UPLOAD_MIME_TYPES.includes(mime)) throw new ProblemError('FILE_TYPE_NOT_ALLOWED', { detail: `content is ${detected?.mime ?? 'unknown'}` })

@@ -13,16 +13,24 @@
  * event loop throughout; sharp makes a 1600 px JPEG of a 36 MP PNG in
  * 0.2 s, off the event loop, shrinking a JPEG while it decodes it.
  */
-import sharp from 'sharp'
+import type Sharp from 'sharp'
 import { MAX_IMAGE_PIXELS } from '@tongban/core'
 
 export const PREVIEW_MAX_SIDE = 1600
 const AT_ONCE = 2
 
-sharp.block({ operation: ['VipsForeignLoad'] })
-sharp.unblock({ operation: ['VipsForeignLoadJpegBuffer', 'VipsForeignLoadPngBuffer'] })
-sharp.cache(false)
-sharp.concurrency(1)
+let loading: Promise<typeof Sharp> | undefined
+
+/** sharp is loaded at the first preview (libvips is ~28 MB of a BFF that may never make one). */
+function loadSharp(): Promise<typeof Sharp> {
+  return loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.block({ operation: ['VipsForeignLoad'] })
+    sharp.unblock({ operation: ['VipsForeignLoadJpegBuffer', 'VipsForeignLoadPngBuffer'] })
+    sharp.cache(false)
+    sharp.concurrency(1)
+    return sharp
+  })
+}
 
 let running = 0
 const waiting: (() => void)[] = []
@@ -41,7 +49,7 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 
 /** The preview JPEG of a stored JPEG or PNG; throws on anything libvips will not read. */
 export function previewJpeg(bytes: Buffer): Promise<Buffer> {
-  return slot(() => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true })
+  return slot(async () => (await loadSharp())(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', sequentialRead: true })
     .rotate()
     .resize(PREVIEW_MAX_SIDE, PREVIEW_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
