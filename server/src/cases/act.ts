@@ -103,11 +103,12 @@ export interface ActResult {
   duplicate?: boolean
 }
 
-/** The machine's refusal as the problem the actor is shown. */
+/** The machine's refusal as the problem the actor is shown, with its reason code beside the words. */
 export function transitionProblem(e: TransitionError): ProblemError {
-  if (e.code === 'wrong_role' || e.code === 'wrong_department' || e.code === 'separation_of_duties') return new ProblemError('FORBIDDEN', { detail: e.message })
-  if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }] })
-  return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message })
+  const reason = e.reason
+  if (e.code === 'wrong_role' || e.code === 'wrong_department' || e.code === 'separation_of_duties') return new ProblemError('FORBIDDEN', { detail: e.message, reason })
+  if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }], reason })
+  return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message, reason })
 }
 
 /** `occurredAt` within [the last event, received]; `at` itself when none was told or it is not a time. */
