@@ -4,7 +4,7 @@
  * for its own open branch. Supervisors and leaders watch every case. The
  * workbench list and the yellow/red warnings use the same rule.
  */
-import { DEPARTMENT_ROLES, project, urgentDeadline, type AccessPurpose, type CaseProjection, type DutyRules, type Item, type StaffRole } from '@tongban/core'
+import { isAtWindow, may, project, STAFF_CAPABILITIES, urgentDeadline, type AccessPurpose, type CaseProjection, type DutyRules, type Item, type StaffRole } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Db, Queryable } from '../store/db'
 import { catalogueRepo } from '../store/catalogue'
@@ -12,20 +12,18 @@ import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
 import { clockRules, loadEvents } from './events'
 
-export const WINDOW_STATUSES = ['submitted', 'pre_review', 'decided'] as const
-
 /** Who may open a case on the workbench (its form, materials, notices), subject to staffPurpose: the window, its departments, supervision. */
-export const CASE_READERS = ['clerk', 'reviewer', 'approver', 'supervisor', 'leader'] as const satisfies readonly StaffRole[]
+export const CASE_READERS = STAFF_CAPABILITIES.workCases
 
 /** The department a person works for, if they hold a department role (承办/审核 or 审批) and have one. */
 export function departmentOf(staff: Responsible): string | null {
-  return staff.departmentCode && staff.roles.some((r) => (DEPARTMENT_ROLES as readonly string[]).includes(r)) ? staff.departmentCode : null
+  return staff.departmentCode && may(staff.roles, 'department') ? staff.departmentCode : null
 }
 
 export interface Responsible { roles: readonly StaffRole[]; departmentCode: string | null }
 
 export function watchesEverything(staff: Responsible): boolean {
-  return staff.roles.includes('supervisor') || staff.roles.includes('leader')
+  return may(staff.roles, 'watchAll')
 }
 
 /** A desk a case is on now and that desk's deadline (null while its clock stands still). */
@@ -38,7 +36,7 @@ export interface Desk { desk: string; due: string | null }
  */
 export function desksOf(p: CaseProjection): Desk[] {
   return [
-    ...((WINDOW_STATUSES as readonly string[]).includes(p.status) ? [{ desk: 'window', due: p.deadline }] : []),
+    ...(isAtWindow(p.status) ? [{ desk: 'window', due: p.deadline }] : []),
     ...p.branches.filter((b) => b.status !== 'done').map((b) => ({ desk: `department:${b.department}`, due: b.deadline })),
   ]
 }
@@ -66,7 +64,7 @@ export async function dutyRules(db: Db): Promise<DutyRules> {
 /** The desks a person works at, which are also the audiences of their warnings: `window`, `department:<code>`. */
 export function audiencesOf(staff: Responsible): string[] {
   return [
-    ...(staff.roles.includes('clerk') ? ['window'] : []),
+    ...(may(staff.roles, 'window') ? ['window'] : []),
     ...(departmentOf(staff) ? [`department:${departmentOf(staff)}`] : []),
   ]
 }
@@ -80,7 +78,7 @@ export function audiencesOf(staff: Responsible): string[] {
  */
 /** Why this staff member may open the case (the window, a department it was given to, supervision); 403 in words otherwise. */
 export async function staffPurpose(db: Queryable, staff: Responsible, row: Pick<CaseRow, 'id'>): Promise<AccessPurpose> {
-  if (staff.roles.includes('clerk')) return 'assist'
+  if (may(staff.roles, 'window')) return 'assist'
   const department = departmentOf(staff)
   if (department) {
     const given = (await loadEvents(db, row.id)).some((e) => e.type === 'accept' && e.departments.includes(department))

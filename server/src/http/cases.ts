@@ -9,7 +9,7 @@ import {
   clockStop, materialRefs, urgentDeadline, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_FAILURES_PER_HOUR, PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
-  BRANCH_STATUS_TEXT, shanghaiDate, timeline,
+  BRANCH_STATUS_TEXT, isBeforeAcceptance, isClosed, REMEDY_TEXT, shanghaiDate, STAFF_CAPABILITIES, timeline,
   CASE_NO_PATTERN, caseNoParamsSchema, caseStatusLabel, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
   type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type FormValues, type Item, type SubmitCaseBody,
@@ -67,11 +67,11 @@ export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'vi
   if (outcome === 'denied') {
     return [
       '办理部门没有批准这项申请，理由和法律依据见“不予批准的理由”。',
-      '对决定不服的，可以自知道该决定之日起60日内依法申请行政复议，或者6个月内依法向人民法院提起行政诉讼。',
+      REMEDY_TEXT,
     ]
   }
-  if (status === 'completed' || status === 'withdrawn' || status === 'not_accepted') return []
-  const accepted = !['draft', 'submitted', 'pre_review', 'supplement_required'].includes(status)
+  if (isClosed(status)) return []
+  const accepted = status !== 'draft' && !isBeforeAcceptance(status)
   const steps = accepted ? [] : ['窗口工作人员将核对您的申请和材料，材料齐全的予以受理；需要补正的，会一次性告知需补正的全部内容。']
   if (item && status !== 'decided') {
     steps.push(item.handlingType === 'immediate' || item.promisedDays === 0
@@ -168,7 +168,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
     // 代办: the agent submits for the resident of a granted consent; the case is the resident's, and names the agent.
     app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.agentSubmitCase.path, {
       schema: { body: submitCaseBodySchema, tags: ['agent'], summary: '代办员为授权群众提交申请（同一 Idempotency-Key 只生成一个办件）' },
-      config: { access: { staff: ['agent'] }, fieldMessages: SUBMIT_MESSAGES },
+      config: { access: { staff: STAFF_CAPABILITIES.applyForOthers }, fieldMessages: SUBMIT_MESSAGES },
     }, async (request, reply): Promise<CaseDetail> => {
       const key = request.headers['idempotency-key']
       if (typeof key !== 'string' || !idempotencyKey.test(key)) throw new ProblemError('IDEMPOTENCY_KEY_MISSING')
