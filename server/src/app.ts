@@ -46,7 +46,7 @@ import type { SmsProvider } from './connectors/sms/index'
 import { startConnectors } from './connectors/index'
 import { builtinBackend, httpBackend } from './backend/index'
 import { backendRoutes } from './http/backend'
-import { configureClock, productClock, type ProductClock } from './clock'
+import { calendarWarnings, clockSettings, productClock, type ProductClock } from './clock'
 import { staffWarningRoutes } from './http/staff-warnings'
 import { scheduleWarningSweep } from './cases/warnings'
 import { caseLookups } from './cases/act'
@@ -151,11 +151,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   await app.register(cookie)
 
-  const clock = productClock(opts.now)
+  const clock = productClock(opts.now, clockSettings(config.clock))
   const now = clock.now
   app.decorate('clock', clock)
   app.decorate('now', now)
-  for (const warning of configureClock(config.clock, now())) app.log.warn(warning)
+  for (const warning of calendarWarnings(clock)) app.log.warn(warning)
   // The address printed in every document's QR code and verify link comes from configuration only (PUBLIC_ORIGIN,
   // required in production), never from a request's Host header, which anyone can forge.
   const printedOrigin = () => config.publicOrigin ?? `http://localhost:${listeningPort(app)}`
@@ -166,7 +166,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   if (config.seed) await seedCatalogue(db)
   app.decorate('db', db)
   app.decorate('catalogue', catalogueService(catalogueRepo(db)))
-  const undesked = await fillMissingDesks(db, caseLookups(app.catalogue).itemOf)
+  const undesked = await fillMissingDesks(db, caseLookups(app.catalogue, clock).itemOf, clock.calendar)
   if (undesked) app.log.info({ cases: undesked }, 'workbench desks worked out for cases stored before they were kept')
   if (ownsDb) app.addHook('onClose', async () => db.close())
 
@@ -219,7 +219,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   }
   await app.register(staffCaseRoutes, { origin: printedOrigin, now })
   await app.register(staffWarningRoutes, { now })
-  scheduleWarningSweep(app, caseLookups(app.catalogue), config.clock.warningSweepMs, now)
+  scheduleWarningSweep(app, caseLookups(app.catalogue, clock), config.clock.warningSweepMs, now)
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: uploadSpace.store, now })
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })

@@ -4,7 +4,7 @@
  * for its own open branch. Supervisors and leaders watch every case. The
  * workbench list and the yellow/red warnings use the same rule.
  */
-import { isAtWindow, may, project, STAFF_CAPABILITIES, urgentDeadline, type AccessPurpose, type CaseProjection, type DutyRules, type Item, type StaffRole } from '@tongban/core'
+import { isAtWindow, may, project, STAFF_CAPABILITIES, urgentDeadline, type AccessPurpose, type CaseProjection, type DutyRules, type Item, type StaffRole, type WorkCalendar } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Db, Queryable } from '../store/db'
 import { catalogueRepo } from '../store/catalogue'
@@ -42,12 +42,12 @@ export function desksOf(p: CaseProjection): Desk[] {
 }
 
 /** Works out the desks of open cases stored before desks were kept (once, at start; a batch at a time). */
-export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => Promise<Item | null>): Promise<number> {
+export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => Promise<Item | null>, calendar: WorkCalendar): Promise<number> {
   let filled = 0
   for (;;) {
     const rows = await caseRepo(db).withoutDesks(200)
     for (const r of rows) {
-      const p = project(await loadEvents(db, r.id), clockRules(await itemOf(r.item_code)))
+      const p = project(await loadEvents(db, r.id), clockRules(await itemOf(r.item_code)), calendar)
       await caseRepo(db).setDesks(r.id, desksOf(p), urgentDeadline(p))
     }
     filled += rows.length

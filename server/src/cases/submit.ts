@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import stringify from 'safe-stable-stringify'
 import {
   applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, urgentDeadline, validateForm, type Actor,
-  type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody,
+  type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody, type WorkCalendar,
 } from '@tongban/core'
 import type { Db, Queryable } from '../store/db'
 import { caseRepo } from '../store/cases'
@@ -37,6 +37,8 @@ export interface SubmitContext {
   db: Db
   materials: MaterialResolver
   now: () => number
+  /** The working-day calendar the pre-review deadline counts in (the product clock's). */
+  calendar: WorkCalendar
 }
 
 export interface SubmitOutcome {
@@ -84,7 +86,7 @@ export async function submitCase(
     })
     // The first event, checked by the same machine the shells run: draft → submitted.
     const actor: Actor = agent ? { role: 'agent', id: agent.agentId } : { role: 'citizen', id: accountId }
-    const submitted = applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item))
+    const submitted = applyEvent(emptyCase(), { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item), ctx.calendar)
     const { from, to } = submitted.events[0]!
     await cases.appendEvent(caseId, 'submit', `${actor.role}:${actor.id}`, { caseNo, delivery: body.delivery, from, to }, at)
     await cases.setDesks(caseId, desksOf(submitted), urgentDeadline(submitted))

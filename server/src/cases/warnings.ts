@@ -39,7 +39,7 @@ async function sweepBatch(db: Queryable, lookups: ReturnType<typeof caseLookups>
   let raised = 0
   for (const row of rows) {
     const item = await lookups.itemOf(row.item_code)
-    const p = caseClock(events.get(row.id) ?? [], clockRules(item), now).projection
+    const p = caseClock(events.get(row.id) ?? [], clockRules(item), now, lookups.clock).projection
     const steps: DueStep[] = []
     // Each desk the case is on (responsibility.ts) is warned of its own running step.
     for (const { desk, due } of desksOf(p)) {
@@ -52,7 +52,7 @@ async function sweepBatch(db: Queryable, lookups: ReturnType<typeof caseLookups>
       if (pause) steps.push({ step: `pause:${department}:${pause.expectedEnd}`, audience: desk, deadline: pause.expectedEnd })
     }
     for (const s of steps) {
-      const light = lightFor(s.deadline, today)
+      const light = lightFor(s.deadline, today, lookups.clock)
       if (light === 'green') continue
       // Straight to red (nobody swept while it was yellow): the red card says it all.
       if (await warningsRepo(db).raise(row.id, s.step, light, s.audience, s.deadline, new Date(now))) raised++

@@ -47,7 +47,7 @@ function handoverView(r: OutboxRow): ApprovalHandover {
 
 export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOptions): Promise<void> {
   const now = opts.now ?? Date.now
-  const lookups = caseLookups(app.catalogue)
+  const lookups = caseLookups(app.catalogue, app.clock)
 
   // The signature covers the bytes as sent: keep them (this plugin's JSON parser only).
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {

@@ -28,9 +28,9 @@ const caseNoPattern = new RegExp(CASE_NO_PATTERN)
 /** A malformed case number in a path names no case. */
 const caseNoProblems = { caseNo: 'CASE_NOT_FOUND' } as const
 
-function urgentClock(p: CaseClock['projection'], today: string): Pick<CaseSummary, 'deadline' | 'light' | 'daysLeft'> {
-  const deadline = urgentDeadline(p)
-  return { deadline, ...clockAt(deadline, today) }
+function urgentClock(clock: CaseClock, today: string): Pick<CaseSummary, 'deadline' | 'light' | 'daysLeft'> {
+  const deadline = urgentDeadline(clock.projection)
+  return { deadline, ...clockAt(deadline, today, clock.context) }
 }
 
 /**
@@ -42,7 +42,7 @@ export function summary(r: CaseRow, clock: CaseClock, opts: { urgentOn?: string 
   const status = clock.projection.status
   const shown = opts.urgentOn === undefined
     ? { deadline: clock.projection.deadline, light: clock.light, daysLeft: clock.daysLeft }
-    : urgentClock(clock.projection, opts.urgentOn)
+    : urgentClock(clock, opts.urgentOn)
   return {
     caseNo: r.case_no,
     itemCode: r.item_code,
@@ -97,7 +97,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
       department: departmentName(b.department),
       statusLabel: BRANCH_STATUS_TEXT[b.status],
       deadline: b.deadline,
-      ...clockAt(b.deadline, today),
+      ...clockAt(b.deadline, today, clock.context),
       ...(b.pause ? { paused: b.pause } : {}),
     })),
     ...(p.supplement ? { supplement: p.supplement } : {}),
@@ -140,11 +140,11 @@ export function caseRoutes(opts: CaseRouteOptions) {
       if (!id) throw new ProblemError('UNAUTHENTICATED')
       return id
     }
-    const lookups = caseLookups(app.catalogue)
+    const lookups = caseLookups(app.catalogue, app.clock)
     const { itemOf, departmentNames } = lookups
     /** The case's projection from its events, by the core machine. */
     const clockOf = async (row: CaseRow, item: Item | null, events?: CaseEvent[]) =>
-      caseClock(events ?? (await loadEvents(app.db, row.id)), clockRules(item), now())
+      caseClock(events ?? (await loadEvents(app.db, row.id)), clockRules(item), now(), app.clock)
     const detailOf = async (row: CaseRow, item: Item | null) => detail(row, item, await clockOf(row, item), now(), await departmentNames())
 
     app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.submitCase.path, {
@@ -157,7 +157,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const item = await itemOf(request.body.itemCode)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
       if (request.body.agentConsentId) throw new ProblemError('FORBIDDEN', { detail: '代办申请请从代办员工作台提交' })
-      const out = await submitCase({ db: app.db, materials: opts.materials, now }, accountId, key, item, request.body)
+      const out = await submitCase({ db: app.db, materials: opts.materials, now, calendar: app.clock.calendar }, accountId, key, item, request.body)
       const row = await caseRepo(app.db).byId(out.caseId)
       if (!row) throw new ProblemError('INTERNAL')
       if (out.created) await draftRepo(app.db).remove(accountId, item.code)
@@ -178,7 +178,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const item = await itemOf(consent.item_code)
       if (!item) throw new ProblemError('ITEM_NOT_FOUND')
       const agentId = request.staff!.id
-      const out = await submitCase({ db: app.db, materials: opts.materials, now }, consent.account_id, key, item, request.body, { agentId, consentId: consent.id })
+      const out = await submitCase({ db: app.db, materials: opts.materials, now, calendar: app.clock.calendar }, consent.account_id, key, item, request.body, { agentId, consentId: consent.id })
       const row = await caseRepo(app.db).byId(out.caseId)
       if (!row) throw new ProblemError('INTERNAL')
       if (out.created) await accessLogRepo(app.db).record(consent.account_id, agentId, 'assist', ['application'])
@@ -192,7 +192,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const done = await actOnCase(app.db, lookups, {
         caseNo: request.params.caseNo, version, owner: accountId, actor: { role: 'citizen', id: accountId }, body, at: new Date(now()), within,
       })
-      return detail(done.row, done.item, caseClock(done.events, clockRules(done.item), now()), now(), await departmentNames())
+      return detail(done.row, done.item, caseClock(done.events, clockRules(done.item), now(), app.clock), now(), await departmentNames())
     }
 
     app.post<{ Params: { caseNo: string }; Body: ResubmitCaseBody }>(ROUTES.resubmitCase.path, {
@@ -267,7 +267,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
           department: names(b.department),
           statusLabel: BRANCH_STATUS_TEXT[b.status],
           deadline: b.deadline,
-          ...clockAt(b.deadline, shanghaiDate(now())),
+          ...clockAt(b.deadline, shanghaiDate(now()), app.clock),
           ...(b.pause ? { paused: { procedure: b.pause.procedure, expectedEnd: b.pause.expectedEnd } } : {}),
         })),
         steps: timeline(clock.projection.events, names).map(({ day, text, by, due }) => ({ day, text, by, ...(due ? { due } : {}) })),

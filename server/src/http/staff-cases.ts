@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
   actsForDepartment, allowedEvents, CASE_ACTING_ROLES, caseNoParamsSchema, may, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
-  type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
+  type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type ClockContext, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
@@ -39,12 +39,12 @@ function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
  * light and days left — an overdue branch must not hide behind a case that looks green, nor a paused
  * one behind another department's running clock.
  */
-function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string): Partial<StaffCaseSummary> {
+function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string, clock: Pick<ClockContext, 'calendar' | 'yellowDays'>): Partial<StaffCaseSummary> {
   const department = departmentOf(staff)
   if (!department || may(staff.roles, 'window')) return {}
   const b = p.branches.find((x) => x.department === department && x.status !== 'done')
   if (!b) return {}
-  return { deadline: b.deadline, ...clockAt(b.deadline, today), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
+  return { deadline: b.deadline, ...clockAt(b.deadline, today, clock), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
 }
 
 export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number; origin: () => string }): Promise<void> {
@@ -53,7 +53,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
     return request.staff
   }
-  const lookups = caseLookups(app.catalogue)
+  const lookups = caseLookups(app.catalogue, app.clock)
   const { itemOf } = lookups
 
   // The person's desks read in SQL, most urgent first (an earlier deadline is a redder light), a page at a time.
@@ -71,15 +71,15 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     reply.header('cache-control', 'private, no-store')
     return Promise.all(rows.map(async (r) => {
       const list = events.get(r.id) ?? []
-      const clock = caseClock(list, clockRules(await itemOf(r.item_code)), now())
-      return { ...summary(r, clock, { urgentOn: today }), ...ownBranchClock(staff, clock.projection, today), version: list.length }
+      const clock = caseClock(list, clockRules(await itemOf(r.item_code)), now(), app.clock)
+      return { ...summary(r, clock, { urgentOn: today }), ...ownBranchClock(staff, clock.projection, today, app.clock), version: list.length }
     }))
   })
 
   async function staffDetail(request: FastifyRequest, row: CaseRow, events: CaseEvent[]): Promise<StaffCaseDetail> {
     const staff = staffOf(request)
     const item = await itemOf(row.item_code)
-    const clock = caseClock(events, clockRules(item), now())
+    const clock = caseClock(events, clockRules(item), now(), app.clock)
     const duties = await dutyRules(app.db)
     // A supervisor holds none of the acting roles: the case opens with no actions. The steps this person may not sign
     // (their own 承办 to 审核, 审批 without an approver role or after 承办/审核) are not offered.
