@@ -1,8 +1,8 @@
 /**
  * The BFF factory, layered as fastify-demo is: external plugins (security
- * headers, limits, docs; the database; the outside systems) → app plugins
- * (clock, catalogue, auth, jobs, uploads, cases) → routes by area → the
- * built PWA. Each plugin is a fastify-plugin with a name and the plugins it
+ * headers, limits, docs; the database, after the clock its backfills count
+ * in; the outside systems) → app plugins (catalogue, auth, jobs, uploads,
+ * cases) → routes by area → the built PWA. Each plugin is a fastify-plugin with a name and the plugins it
  * depends on, and declares its own decorations beside it (plugins/).
  */
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -61,9 +61,9 @@ export async function buildApp(config: AppConfig, build: BuildOptions = {}): Pro
 
   const opts = { config, build }
   await app.register(security, opts)
+  await app.register(clock, opts)
   await app.register(database, opts)
   await app.register(connectors, opts)
-  await app.register(clock, opts)
   await app.register(catalogue, opts)
   await app.register(auth, opts)
   await app.register(jobs, opts)

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { addWorkingDays, CHINA_CALENDAR, isWorkingDay, setCalendar, setYellowDays, type CaseDetail } from '@tongban/core'
+import { describe, expect, it } from 'vitest'
+import { addWorkingDays, isWorkingDay, type CaseDetail } from '@tongban/core'
 import { ConfigError, loadConfig } from './config'
-import { configureClock, readCalendarFile } from './clock'
+import { calendarWarnings, clockSettings, productClock, readCalendarFile } from './clock'
 import { minimumLivingApplication, signInCitizen, startTestServer } from './testing'
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-calendar-'))
@@ -14,22 +14,17 @@ const file = (name: string, body: unknown) => {
   return path
 }
 
-afterEach(() => {
-  setCalendar(CHINA_CALENDAR)
-  setYellowDays(1)
-})
-
 describe('clock configuration', () => {
   it('adds a newly published year from WORK_CALENDAR_FILE, and warns of a year it still lacks', () => {
     // An arrangement for 2027 (illustrative): 春节 02-06..12 off, 02-14 a make-up Sunday.
     const path = file('2027.json', [{ holidays: ['2027-01-01'] }, { holidays: ['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'], workdays: ['2027-02-14'] }])
-    expect(isWorkingDay('2027-02-08')).toBe(true)
-    const warnings = configureClock({ yellowDays: 1, calendarFile: path }, Date.parse('2026-11-23T04:00:00Z'))
-    expect(isWorkingDay('2027-02-08')).toBe(false)
-    expect(isWorkingDay('2027-02-14')).toBe(true)
-    expect(addWorkingDays('2027-02-05', 1)).toBe('2027-02-14')
-    expect(warnings).toEqual([])
-    expect(configureClock({ yellowDays: 1 }, Date.parse('2027-11-23T04:00:00Z'))[0]).toContain('2028')
+    const clock = productClock(() => Date.parse('2026-11-23T04:00:00Z'), clockSettings({ yellowDays: 1, calendarFile: path }))
+    expect(isWorkingDay('2027-02-08', clock.calendar)).toBe(false)
+    expect(isWorkingDay('2027-02-14', clock.calendar)).toBe(true)
+    expect(addWorkingDays('2027-02-05', 1, clock.calendar)).toBe('2027-02-14')
+    expect(isWorkingDay('2027-02-08')).toBe(true) // the bundled calendar, which other clocks count by, is unchanged
+    expect(calendarWarnings(clock)).toEqual([])
+    expect(calendarWarnings(productClock(() => Date.parse('2027-11-23T04:00:00Z'), clockSettings({ yellowDays: 1, calendarFile: path })))).toEqual([expect.stringContaining('2028')])
   })
 
   it('refuses a calendar file that is not dates, saying where', () => {

@@ -1,5 +1,5 @@
 /**
- * The clocks' configuration, applied once at start: the yellow-light
+ * The clocks' configuration, read once at start: the yellow-light
  * threshold, and a calendar file for a year the bundled holiday data does
  * not know yet (the State Council publishes each year's arrangement in
  * November or December). The file is JSON, one object or a list of them:
@@ -7,7 +7,7 @@
  * days off that would be working days, and make-up working days (调休).
  */
 import { readFileSync } from 'node:fs'
-import { extendCalendar, isCalendarDay, missingYears, setYellowDays, shanghaiDate, type CalendarData } from '@tongban/core'
+import { CHINA_CALENDAR, clockContext, extendCalendar, isCalendarDay, missingYears, shanghaiDate, type CalendarData, type ClockContext, type WorkCalendar } from '@tongban/core'
 import { ConfigError, type ClockConfig } from './config'
 
 export function readCalendarFile(path: string): CalendarData {
@@ -32,34 +32,45 @@ export function readCalendarFile(path: string): CalendarData {
   return out
 }
 
-/** Applies the clock configuration; returns warnings worth logging (a year the calendar does not cover). */
-export function configureClock(config: Pick<ClockConfig, 'yellowDays' | 'calendarFile'>, now = Date.now()): string[] {
-  setYellowDays(config.yellowDays)
-  if (config.calendarFile) extendCalendar(readCalendarFile(config.calendarFile))
-  return missingYears(shanghaiDate(now))
+/** What the clock counts with: the working-day calendar and the yellow threshold. */
+export interface ClockSettings { calendar: WorkCalendar; yellowDays: number }
+
+/** The settings the configuration asks for: the bundled calendar, with WORK_CALENDAR_FILE's years added. */
+export function clockSettings(config: Pick<ClockConfig, 'yellowDays' | 'calendarFile'>): ClockSettings {
+  const calendar = config.calendarFile ? extendCalendar(CHINA_CALENDAR, readCalendarFile(config.calendarFile)) : CHINA_CALENDAR
+  return { calendar, yellowDays: config.yellowDays }
+}
+
+/** Warnings worth logging at start: a year this clock's calendar does not cover. */
+export function calendarWarnings(clock: ClockContext): string[] {
+  return missingYears(shanghaiDate(clock.now()), clock.calendar)
     .map((y) => `the working-day calendar has no holiday data for ${y}: weekends only are skipped; add the year with WORK_CALENDAR_FILE`)
 }
 
 /**
  * The product's one clock: every "now" and "today" the BFF reads (deadlines,
- * lights, case numbers, form dates, documents) comes from here. Tests pass
+ * lights, case numbers, form dates, documents) comes from here, with the
+ * calendar and yellow threshold every deadline and light counts by (the
+ * core's ClockContext; `app.clock`, passed to whatever reads a clock). Tests pass
  * their own `now`; outside production the dev route `/dev/clock` can move a
  * running product to another moment (the clock then runs on from there) and
  * back to real time, so a browser test sees days pass as the product would.
  */
-export interface ProductClock {
-  now(): number
+export interface ProductClock extends ClockContext {
   /** Runs the clock from `at` on (null: real time again). Refused for an injected clock. */
   moveTo(at: number | null): void
   readonly moved: boolean
 }
 
-export function productClock(injected?: () => number): ProductClock {
+export function productClock(injected?: () => number, settings: Partial<ClockSettings> = {}): ProductClock {
+  const { calendar, yellowDays } = clockContext(settings)
   if (injected) {
-    return { now: injected, moveTo() { throw new Error('an injected clock cannot be moved') }, moved: false }
+    return { calendar, yellowDays, now: injected, moveTo() { throw new Error('an injected clock cannot be moved') }, moved: false }
   }
   let offset = 0
   return {
+    calendar,
+    yellowDays,
     now: () => Date.now() + offset,
     moveTo(at) { offset = at === null ? 0 : at - Date.now() },
     get moved() { return offset !== 0 },

@@ -10,12 +10,14 @@ import { performance } from 'node:perf_hooks'
 import { caseRepo } from '../../server/src/store/cases'
 import { caseClock, clockRules, loadEventsOf } from '../../server/src/cases/events'
 import { caseLookups } from '../../server/src/cases/act'
+import type {} from '../../server/src/app' // its FastifyInstance augmentation: app.clock
 import { cloneOpenCases, minimumLivingApplication, signInCitizen, startTestServer, submitApplication } from '../../server/src/testing'
 import { DEMO_STAFF_PASSWORD } from '../../server/seed/staff'
 import { line, ms, percentile } from './util'
 // The BFF's decorations of the Fastify instance (app.db, app.catalogue), for the types.
 import type {} from '../../server/src/plugins/external/db'
 import type {} from '../../server/src/plugins/app/catalogue'
+import type {} from '../../server/src/plugins/app/clock'
 
 const B = 'queue'
 const OPEN = 3_000
@@ -48,12 +50,12 @@ export async function run(): Promise<void> {
 
     const windowPage = await timed(() => page(clerk))
     const departmentPage = await timed(() => page(mz))
-    const lookups = caseLookups(server.app.catalogue)
+    const lookups = caseLookups(server.app.catalogue, server.app.clock)
     const everyCase = await timed(async () => {
       for (let after: string | null = null; ;) {
         const rows = await caseRepo(server.app.db).openAfter(after, 500)
         const events = await loadEventsOf(server.app.db, rows.map((r) => r.id))
-        for (const r of rows) caseClock(events.get(r.id) ?? [], clockRules(await lookups.itemOf(r.item_code)), Date.now())
+        for (const r of rows) caseClock(events.get(r.id) ?? [], clockRules(await lookups.itemOf(r.item_code)), Date.now(), server.app.clock)
         if (rows.length < 500) return
         after = rows.at(-1)!.id
       }

@@ -15,9 +15,10 @@ describe('actOnCase', () => {
     try {
       const { token } = await signInCitizen(server.app, '13912340001')
       const { caseNo } = await submitApplication(server.app, token, minimumLivingApplication('13912340001'), 'act-test-0000000001')
-      const real = caseLookups(server.app.catalogue)
+      const real = caseLookups(server.app.catalogue, server.app.clock)
       let queried = 0
       const querying: typeof real = {
+        clock: real.clock,
         itemOf: async (code) => { await db.query('select 1'); queried++; return real.itemOf(code) },
         departmentNames: async () => { await db.query('select 1'); queried++; return real.departmentNames() },
       }
@@ -38,7 +39,7 @@ describe('actOnCase', () => {
     try {
       const { token } = await signInCitizen(server.app, '13912340002')
       const { caseNo } = await submitApplication(server.app, token, minimumLivingApplication('13912340002'), 'act-test-0000000002')
-      const real = caseLookups(server.app.catalogue)
+      const real = caseLookups(server.app.catalogue, server.app.clock)
       const gone: typeof real = { ...real, itemOf: async () => null }
       const clerk = { role: 'clerk' as const, id: 'c1' }
       await actOnCase(server.app.db, gone, { caseNo, version: 1, actor: clerk, body: { type: 'start_pre_review' }, at: new Date() })

@@ -9,7 +9,7 @@
  */
 import {
   applyEvent, project, shanghaiDate, TransitionError, urgentDeadline,
-  type Actor, type CaseEvent, type CaseEventBody, type CaseProjection, type DutyRules, type Item,
+  type Actor, type CaseEvent, type ClockContext, type CaseEventBody, type CaseProjection, type DutyRules, type Item,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Db, Queryable } from '../store/db'
@@ -19,8 +19,10 @@ import { clockRules, eventData, loadEvents } from './events'
 import { desksOf } from './responsibility'
 
 /** The catalogue lookups every case view needs. */
-export function caseLookups(catalogue: CatalogueService) {
+export function caseLookups(catalogue: CatalogueService, clock: ClockContext) {
   return {
+    /** The clock every case's deadlines and lights are counted by (the product clock). */
+    clock,
     itemOf: async (code: string): Promise<Item | null> => (await catalogue.guide(code))?.item ?? null,
     /** Department code → name, one read of the catalogue. */
     departmentNames: async (): Promise<(code: string) => string> => {
@@ -103,11 +105,12 @@ export interface ActResult {
   duplicate?: boolean
 }
 
-/** The machine's refusal as the problem the actor is shown. */
+/** The machine's refusal as the problem the actor is shown, with its reason code beside the words. */
 export function transitionProblem(e: TransitionError): ProblemError {
-  if (e.code === 'wrong_role' || e.code === 'wrong_department' || e.code === 'separation_of_duties') return new ProblemError('FORBIDDEN', { detail: e.message })
-  if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }] })
-  return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message })
+  const reason = e.reason
+  if (e.code === 'wrong_role' || e.code === 'wrong_department' || e.code === 'separation_of_duties') return new ProblemError('FORBIDDEN', { detail: e.message, reason })
+  if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }], reason })
+  return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message, reason })
 }
 
 /** `occurredAt` within [the last event, received]; `at` itself when none was told or it is not a time. */
@@ -140,13 +143,13 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
     if (!id || !row || row.id !== known.id) throw new ProblemError('CASE_NOT_FOUND')
     const events = await loadEvents(tx, id)
     if (req.claim && !(await req.claim(tx, row))) {
-      return { row, item, events, projection: project(events, clockRules(item)), added: [], duplicate: true }
+      return { row, item, events, projection: project(events, clockRules(item), lookups.clock.calendar), added: [], duplicate: true }
     }
     if (req.version !== null && events.length !== req.version) throw new ProblemError('CASE_CHANGED')
     const at = eventTime(req.at, req.occurredAt, events.at(-1))
     const today = shanghaiDate(at.getTime())
     const rules = clockRules(item)
-    const before = project(events, rules)
+    const before = project(events, rules, lookups.clock.calendar)
     const wanted = typeof req.body === 'function' ? req.body(before, item) : [{ actor: req.actor, body: req.body }]
     let after = before
     const added: CaseEvent[] = []
@@ -159,7 +162,7 @@ export async function actOnCase(db: Db, lookups: ReturnType<typeof caseLookups>,
       }
       const event = { ...body, actor, at: at.toISOString(), day: today } as CaseEvent
       try {
-        after = applyEvent(after, event, rules, undefined, req.duties)
+        after = applyEvent(after, event, rules, lookups.clock.calendar, req.duties)
       } catch (e) {
         if (e instanceof TransitionError) throw transitionProblem(e)
         throw e

@@ -10,6 +10,7 @@ import type { Item, SubmitCaseBody } from '@tongban/core'
 import type { Db } from '../store/db'
 import type { CatalogueService } from '../catalogue/service'
 import type { Outbox } from '../outbox/outbox'
+import type { ProductClock } from '../clock'
 import { actOnCase, caseLookups, type ActContext, type ActRequest, type ActResult } from './act'
 import { submitCase, type MaterialResolver, type SubmitOutcome } from './submit'
 import type { CaseEffect, EffectContext } from './effects'
@@ -29,11 +30,13 @@ export interface CaseEventsOptions {
   outbox: Outbox
   materials: MaterialResolver
   now: () => number
+  /** The product clock: its calendar counts every deadline. */
+  clock: ProductClock
 }
 
 export function caseEvents(opts: CaseEventsOptions): CaseEvents {
   const effects: CaseEffect[] = []
-  const lookups = caseLookups(opts.catalogue)
+  const lookups = caseLookups(opts.catalogue, opts.clock)
 
   /** Runs the effects in the acting transaction; the ids of the jobs they queued go into `queued`. */
   const recorder = (queued: string[]) => async (ctx: ActContext) => {
@@ -60,7 +63,7 @@ export function caseEvents(opts: CaseEventsOptions): CaseEvents {
     async submit(accountId, key, item, body, agent = null) {
       const queued: string[] = []
       const departmentName = await lookups.departmentNames()
-      const out = await submitCase({ db: opts.db, materials: opts.materials, now: opts.now, departmentName, recorded: recorder(queued) }, accountId, key, item, body, agent)
+      const out = await submitCase({ db: opts.db, materials: opts.materials, now: opts.now, calendar: opts.clock.calendar, departmentName, recorded: recorder(queued) }, accountId, key, item, body, agent)
       await opts.outbox.committed(queued)
       return out
     },

@@ -5,8 +5,8 @@
  * `role:id`; the day an event happened is its Asia/Shanghai date.
  */
 import {
-  lightFor, project, shanghaiDate, workingDaysLeft,
-  type Actor, type ActorRole, type CaseEvent, type CaseProjection, type Item, type ItemClockRules, type Light,
+  lightBy, project, shanghaiDate,
+  type Actor, type ActorRole, type CaseEvent, type CaseProjection, type ClockContext, type Item, type ItemClockRules, type Light,
 } from '@tongban/core'
 import type { Queryable } from '../store/db'
 
@@ -61,15 +61,17 @@ export interface CaseClock {
   projection: CaseProjection
   light: Light | null
   daysLeft: number | null
+  /** The clock it was read by (calendar, yellow threshold): the other steps of the case are read by it too. */
+  context: ClockContext
 }
 
 /** A step's light and working days left on `today` (none while its clock stands still: no deadline). */
-export function clockAt(deadline: string | null, today: string): Pick<CaseClock, 'light' | 'daysLeft'> {
-  return deadline ? { light: lightFor(deadline, today), daysLeft: workingDaysLeft(deadline, today) } : { light: null, daysLeft: null }
+export function clockAt(deadline: string | null, today: string, clock: Pick<ClockContext, 'calendar' | 'yellowDays'>): Pick<CaseClock, 'light' | 'daysLeft'> {
+  return deadline ? lightBy(clock, deadline, today) : { light: null, daysLeft: null }
 }
 
-/** The case now: its projection, and the light on its current step (none while the clock stands still). */
-export function caseClock(events: CaseEvent[], rules: ItemClockRules, now: number): CaseClock {
-  const projection = project(events, rules)
-  return { projection, ...clockAt(projection.deadline, shanghaiDate(now)) }
+/** The case now, by `clock`'s calendar: its projection, and the light on its current step (none while the clock stands still). */
+export function caseClock(events: CaseEvent[], rules: ItemClockRules, now: number, clock: ClockContext): CaseClock {
+  const projection = project(events, rules, clock.calendar)
+  return { projection, ...clockAt(projection.deadline, shanghaiDate(now), clock), context: clock }
 }

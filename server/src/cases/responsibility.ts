@@ -4,7 +4,7 @@
  * for its own open branch. Supervisors and leaders watch every case. The
  * workbench list and the yellow/red warnings use the same rule.
  */
-import { DEPARTMENT_ROLES, project, urgentDeadline, type AccessPurpose, type CaseProjection, type DutyRules, type Item, type StaffRole } from '@tongban/core'
+import { isAtWindow, may, project, STAFF_CAPABILITIES, urgentDeadline, CHINA_CALENDAR, type AccessPurpose, type CaseProjection, type DutyRules, type Item, type StaffRole, type WorkCalendar } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Db, Queryable } from '../store/db'
 import { catalogueRepo } from '../store/catalogue'
@@ -13,20 +13,18 @@ import { caseRepo, type CaseRow } from '../store/cases'
 import { accessLogRepo } from '../store/access-log'
 import { clockRules, loadEvents } from './events'
 
-export const WINDOW_STATUSES = ['submitted', 'pre_review', 'decided'] as const
-
 /** Who may open a case on the workbench (its form, materials, notices), subject to staffPurpose: the window, its departments, supervision. */
-export const CASE_READERS = ['clerk', 'reviewer', 'approver', 'supervisor', 'leader'] as const satisfies readonly StaffRole[]
+export const CASE_READERS = STAFF_CAPABILITIES.workCases
 
 /** The department a person works for, if they hold a department role (承办/审核 or 审批) and have one. */
 export function departmentOf(staff: Responsible): string | null {
-  return staff.departmentCode && staff.roles.some((r) => (DEPARTMENT_ROLES as readonly string[]).includes(r)) ? staff.departmentCode : null
+  return staff.departmentCode && may(staff.roles, 'department') ? staff.departmentCode : null
 }
 
 export interface Responsible { roles: readonly StaffRole[]; departmentCode: string | null }
 
 export function watchesEverything(staff: Responsible): boolean {
-  return staff.roles.includes('supervisor') || staff.roles.includes('leader')
+  return may(staff.roles, 'watchAll')
 }
 
 /** A desk a case is on now and that desk's deadline (null while its clock stands still). */
@@ -39,18 +37,18 @@ export interface Desk { desk: string; due: string | null }
  */
 export function desksOf(p: CaseProjection): Desk[] {
   return [
-    ...((WINDOW_STATUSES as readonly string[]).includes(p.status) ? [{ desk: 'window', due: p.deadline }] : []),
+    ...(isAtWindow(p.status) ? [{ desk: 'window', due: p.deadline }] : []),
     ...p.branches.filter((b) => b.status !== 'done').map((b) => ({ desk: `department:${b.department}`, due: b.deadline })),
   ]
 }
 
 /** Works out the desks of open cases stored before desks were kept (a batch at a time; migration 024 runs it once). */
-export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => Promise<Item | null>): Promise<number> {
+export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => Promise<Item | null>, calendar: WorkCalendar): Promise<number> {
   let filled = 0
   for (;;) {
     const rows = await caseRepo(db).withoutDesks(200)
     for (const r of rows) {
-      const p = project(await loadEvents(db, r.id), clockRules(await itemOf(r.item_code)))
+      const p = project(await loadEvents(db, r.id), clockRules(await itemOf(r.item_code)), calendar)
       await caseRepo(db).setDesks(r.id, desksOf(p), urgentDeadline(p))
     }
     filled += rows.length
@@ -58,13 +56,21 @@ export async function fillMissingDesks(db: Queryable, itemOf: (code: string) => 
   }
 }
 
-/** The backfills migrations name (store/migrations.ts): the items' clock rules read from the catalogue rows in the same transaction. */
-export const CASE_BACKFILLS: Backfills = {
-  fillMissingDesks: async (tx) => {
-    const itemOf = async (code: string) => (await tx.query<{ doc: Item }>('select doc from items where code = $1', [code]))[0]?.doc ?? null
-    await fillMissingDesks(tx, itemOf)
-  },
+/**
+ * The backfills migrations name (store/migrations.ts), counting in `calendar` (the product clock's): the items'
+ * clock rules are read from the catalogue rows in the same transaction.
+ */
+export function caseBackfills(calendar: WorkCalendar): Backfills {
+  return {
+    fillMissingDesks: async (tx) => {
+      const itemOf = async (code: string) => (await tx.query<{ doc: Item }>('select doc from items where code = $1', [code]))[0]?.doc ?? null
+      await fillMissingDesks(tx, itemOf, calendar)
+    },
+  }
 }
+
+/** The same with the bundled calendar (tests, and tools that start no product clock). */
+export const CASE_BACKFILLS: Backfills = caseBackfills(CHINA_CALENDAR)
 
 /** Who may sign the departments' steps: three people, 审批 by an approver, except where a department switched it off. */
 export async function dutyRules(db: Db): Promise<DutyRules> {
@@ -75,7 +81,7 @@ export async function dutyRules(db: Db): Promise<DutyRules> {
 /** The desks a person works at, which are also the audiences of their warnings: `window`, `department:<code>`. */
 export function audiencesOf(staff: Responsible): string[] {
   return [
-    ...(staff.roles.includes('clerk') ? ['window'] : []),
+    ...(may(staff.roles, 'window') ? ['window'] : []),
     ...(departmentOf(staff) ? [`department:${departmentOf(staff)}`] : []),
   ]
 }
@@ -89,7 +95,7 @@ export function audiencesOf(staff: Responsible): string[] {
  */
 /** Why this staff member may open the case (the window, a department it was given to, supervision); 403 in words otherwise. */
 export async function staffPurpose(db: Queryable, staff: Responsible, row: Pick<CaseRow, 'id'>): Promise<AccessPurpose> {
-  if (staff.roles.includes('clerk')) return 'assist'
+  if (may(staff.roles, 'window')) return 'assist'
   const department = departmentOf(staff)
   if (department) {
     const given = (await loadEvents(db, row.id)).some((e) => e.type === 'accept' && e.departments.includes(department))

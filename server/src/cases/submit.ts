@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import stringify from 'safe-stable-stringify'
 import {
   applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, validateForm, type Actor, type CaseEvent,
-  type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody,
+  type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody, type WorkCalendar,
 } from '@tongban/core'
 import type { Db, Queryable } from '../store/db'
 import { caseRepo } from '../store/cases'
@@ -41,6 +41,8 @@ export interface SubmitContext {
   departmentName?: (code: string) => string
   /** The registered effects, in the transaction, once the first event is written (commit.ts). */
   recorded?: (ctx: ActContext) => Promise<void>
+  /** The working-day calendar the pre-review deadline counts in (the product clock's). */
+  calendar: WorkCalendar
 }
 
 export interface SubmitOutcome {
@@ -89,7 +91,7 @@ export async function submitCase(
     // The first event, checked by the same machine the shells run: draft → submitted.
     const actor: Actor = agent ? { role: 'agent', id: agent.agentId } : { role: 'citizen', id: accountId }
     const before = emptyCase()
-    const submitted = applyEvent(before, { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item))
+    const submitted = applyEvent(before, { type: 'submit', actor, day: today, at: at.toISOString() }, clockRules(item), ctx.calendar)
     // Stored with the case number and the delivery chosen, as the submission's own record.
     const event = { ...submitted.events[0]!, caseNo, delivery: body.delivery } as unknown as CaseEvent
     await writeEvents(tx, caseId, [event], submitted, at)

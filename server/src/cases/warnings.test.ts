@@ -23,7 +23,7 @@ afterAll(async () => { await server?.close() })
 
 /** Noon in Beijing on that day. */
 const noon = (day: string) => Date.parse(`${day}T04:00:00Z`)
-const sweep = (day: string) => sweepWarnings(server.app.db, caseLookups(server.app.catalogue), noon(day))
+const sweep = (day: string) => sweepWarnings(server.app.db, caseLookups(server.app.catalogue, server.app.clock), noon(day))
 const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` })
 const warningsOf = async (who: string, caseNo: string) =>
   (await server.app.inject({ url: '/api/staff/warnings', headers: as(who) })).json<StaffWarning[]>().filter((w) => w.caseNo === caseNo)

@@ -14,7 +14,7 @@ import { caseRepo, type CaseRow } from '../store/cases'
 import { warningsRepo } from '../store/warnings'
 import { caseClock, clockRules, loadEventsOf } from './events'
 import type { caseLookups } from './act'
-import { WINDOW_STATUSES } from './responsibility'
+import { desksOf } from './responsibility'
 import type { Job } from '../jobs/runner'
 
 export interface DueStep { step: string; audience: string; deadline: string }
@@ -38,19 +38,20 @@ async function sweepBatch(db: Queryable, lookups: ReturnType<typeof caseLookups>
   let raised = 0
   for (const row of rows) {
     const item = await lookups.itemOf(row.item_code)
-    const p = caseClock(events.get(row.id) ?? [], clockRules(item), now).projection
+    const p = caseClock(events.get(row.id) ?? [], clockRules(item), now, lookups.clock).projection
     const steps: DueStep[] = []
-    if ((WINDOW_STATUSES as readonly string[]).includes(p.status) && p.deadline) {
-      steps.push({ step: `${p.status === 'decided' ? 'result' : 'pre_review'}::${p.deadline}`, audience: 'window', deadline: p.deadline })
-    }
-    for (const b of p.branches) {
-      if (b.deadline) steps.push({ step: `branch:${b.department}:${b.deadline}`, audience: `department:${b.department}`, deadline: b.deadline })
+    // Each desk the case is on (responsibility.ts) is warned of its own running step.
+    for (const { desk, due } of desksOf(p)) {
+      const department = desk.startsWith('department:') ? desk.slice('department:'.length) : null
+      const step = department === null ? (p.status === 'decided' ? 'result:' : 'pre_review:') : `branch:${department}`
+      if (due) steps.push({ step: `${step}:${due}`, audience: desk, deadline: due })
       // A paused branch's clock stands still, but the procedure was promised to end (Art. 45): one
       // that runs on past its expected end must not be forgotten.
-      if (b.pause) steps.push({ step: `pause:${b.department}:${b.pause.expectedEnd}`, audience: `department:${b.department}`, deadline: b.pause.expectedEnd })
+      const pause = p.branches.find((b) => b.department === department)?.pause
+      if (pause) steps.push({ step: `pause:${department}:${pause.expectedEnd}`, audience: desk, deadline: pause.expectedEnd })
     }
     for (const s of steps) {
-      const light = lightFor(s.deadline, today)
+      const light = lightFor(s.deadline, today, lookups.clock)
       if (light === 'green') continue
       // Straight to red (nobody swept while it was yellow): the red card says it all.
       if (await warningsRepo(db).raise(row.id, s.step, light, s.audience, s.deadline, new Date(now))) raised++

@@ -4,7 +4,7 @@
  * not gone through. With `builtin` the webhook answers 404.
  */
 import type { FastifyInstance } from 'fastify'
-import { caseNoParamsSchema, ROUTES, serialIdParamsSchema, UUID_PATTERN, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
+import { caseNoParamsSchema, ROUTES, serialIdParamsSchema, STAFF_CAPABILITIES, UUID_PATTERN, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { backendRepo } from '../store/backend'
 import { outboxRepo, type OutboxRow } from '../store/outbox'
@@ -120,7 +120,7 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
 
   app.get(ROUTES.approvalHandovers.path, {
     schema: { tags: ['approval'], summary: '工作台：未能交给审批系统的办件（重试中、已停止）' },
-    config: { access: { staff: ['clerk', 'supervisor', 'leader'] } },
+    config: { access: { staff: STAFF_CAPABILITIES.handovers } },
   }, async (_request, reply): Promise<ApprovalHandover[]> => {
     reply.header('cache-control', 'private, no-store')
     return (await outboxRepo(app.db).pending([HANDOVER])).map(handoverView)
@@ -128,7 +128,7 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
 
   app.post<{ Params: { id: string } }>(ROUTES.retryApprovalHandover.path, {
     schema: { params: serialIdParamsSchema, tags: ['approval'], summary: '工作台：立即重新交给审批系统' },
-    config: { access: { staff: ['clerk', 'supervisor', 'leader'] }, fieldProblems: { id: 'NOT_FOUND' } },
+    config: { access: { staff: STAFF_CAPABILITIES.handovers }, fieldProblems: { id: 'NOT_FOUND' } },
   }, async (request, reply) => {
     if (!(await outboxRepo(app.db).revive(request.params.id, [HANDOVER], new Date(now())))) throw new ProblemError('NOT_FOUND')
     app.outbox.kick()

@@ -9,7 +9,7 @@ import {
   clockStop, materialRefs, urgentDeadline, resubmitCaseBodySchema, validateForm, withdrawCaseBodySchema,
   type CaseEventBody, type ResubmitCaseBody, type PublicCaseView,
   PUBLIC_QUERY_FAILURES_PER_HOUR, PUBLIC_QUERY_MESSAGES, PUBLIC_QUERY_PER_MINUTE, publicQuerySchema,
-  BRANCH_STATUS_TEXT, shanghaiDate, timeline,
+  BRANCH_STATUS_TEXT, isBeforeAcceptance, isClosed, REMEDY_TEXT, shanghaiDate, STAFF_CAPABILITIES, timeline,
   CASE_NO_PATTERN, caseNoParamsSchema, caseStatusLabel, IDEMPOTENCY_KEY_PATTERN, itemCodeParamsSchema, MAX_DRAFT_BYTES, ROUTES, saveDraftBodySchema,
   submitCaseBodySchema, SUBMIT_MESSAGES,
   type CaseDetail, type CaseEvent, type CaseStatus, type CaseSummary, type DraftRecord, type FormValues, type Item, type SubmitCaseBody,
@@ -28,9 +28,9 @@ const caseNoPattern = new RegExp(CASE_NO_PATTERN)
 /** A malformed case number in a path names no case. */
 const caseNoProblems = { caseNo: 'CASE_NOT_FOUND' } as const
 
-function urgentClock(p: CaseClock['projection'], today: string): Pick<CaseSummary, 'deadline' | 'light' | 'daysLeft'> {
-  const deadline = urgentDeadline(p)
-  return { deadline, ...clockAt(deadline, today) }
+function urgentClock(clock: CaseClock, today: string): Pick<CaseSummary, 'deadline' | 'light' | 'daysLeft'> {
+  const deadline = urgentDeadline(clock.projection)
+  return { deadline, ...clockAt(deadline, today, clock.context) }
 }
 
 /**
@@ -42,7 +42,7 @@ export function summary(r: CaseRow, clock: CaseClock, opts: { urgentOn?: string 
   const status = clock.projection.status
   const shown = opts.urgentOn === undefined
     ? { deadline: clock.projection.deadline, light: clock.light, daysLeft: clock.daysLeft }
-    : urgentClock(clock.projection, opts.urgentOn)
+    : urgentClock(clock, opts.urgentOn)
   return {
     caseNo: r.case_no,
     itemCode: r.item_code,
@@ -67,11 +67,11 @@ export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'vi
   if (outcome === 'denied') {
     return [
       '办理部门没有批准这项申请，理由和法律依据见“不予批准的理由”。',
-      '对决定不服的，可以自知道该决定之日起60日内依法申请行政复议，或者6个月内依法向人民法院提起行政诉讼。',
+      REMEDY_TEXT,
     ]
   }
-  if (status === 'completed' || status === 'withdrawn' || status === 'not_accepted') return []
-  const accepted = !['draft', 'submitted', 'pre_review', 'supplement_required'].includes(status)
+  if (isClosed(status)) return []
+  const accepted = status !== 'draft' && !isBeforeAcceptance(status)
   const steps = accepted ? [] : ['窗口工作人员将核对您的申请和材料，材料齐全的予以受理；需要补正的，会一次性告知需补正的全部内容。']
   if (item && status !== 'decided') {
     steps.push(item.handlingType === 'immediate' || item.promisedDays === 0
@@ -97,7 +97,7 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
       department: departmentName(b.department),
       statusLabel: BRANCH_STATUS_TEXT[b.status],
       deadline: b.deadline,
-      ...clockAt(b.deadline, today),
+      ...clockAt(b.deadline, today, clock.context),
       ...(b.pause ? { paused: b.pause } : {}),
     })),
     ...(p.supplement ? { supplement: p.supplement } : {}),
@@ -143,7 +143,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
     const { itemOf, departmentNames } = app.caseEvents.lookups
     /** The case's projection from its events, by the core machine. */
     const clockOf = async (row: CaseRow, item: Item | null, events?: CaseEvent[]) =>
-      caseClock(events ?? (await loadEvents(app.db, row.id)), clockRules(item), now())
+      caseClock(events ?? (await loadEvents(app.db, row.id)), clockRules(item), now(), app.clock)
     const detailOf = async (row: CaseRow, item: Item | null) => detail(row, item, await clockOf(row, item), now(), await departmentNames())
 
     app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.submitCase.path, {
@@ -167,7 +167,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
     // 代办: the agent submits for the resident of a granted consent; the case is the resident's, and names the agent.
     app.post<{ Body: SubmitCaseBody; Headers: { 'idempotency-key'?: string } }>(ROUTES.agentSubmitCase.path, {
       schema: { body: submitCaseBodySchema, tags: ['agent'], summary: '代办员为授权群众提交申请（同一 Idempotency-Key 只生成一个办件）' },
-      config: { access: { staff: ['agent'] }, fieldMessages: SUBMIT_MESSAGES },
+      config: { access: { staff: STAFF_CAPABILITIES.applyForOthers }, fieldMessages: SUBMIT_MESSAGES },
     }, async (request, reply): Promise<CaseDetail> => {
       const key = request.headers['idempotency-key']
       if (typeof key !== 'string' || !idempotencyKey.test(key)) throw new ProblemError('IDEMPOTENCY_KEY_MISSING')
@@ -191,7 +191,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
       const done = await app.caseEvents.act({
         caseNo: request.params.caseNo, version, owner: accountId, actor: { role: 'citizen', id: accountId }, body, at: new Date(now()), within,
       })
-      return detail(done.row, done.item, caseClock(done.events, clockRules(done.item), now()), now(), await departmentNames())
+      return detail(done.row, done.item, caseClock(done.events, clockRules(done.item), now(), app.clock), now(), await departmentNames())
     }
 
     app.post<{ Params: { caseNo: string }; Body: ResubmitCaseBody }>(ROUTES.resubmitCase.path, {
@@ -266,7 +266,7 @@ export function caseRoutes(opts: CaseRouteOptions) {
           department: names(b.department),
           statusLabel: BRANCH_STATUS_TEXT[b.status],
           deadline: b.deadline,
-          ...clockAt(b.deadline, shanghaiDate(now())),
+          ...clockAt(b.deadline, shanghaiDate(now()), app.clock),
           ...(b.pause ? { paused: { procedure: b.pause.procedure, expectedEnd: b.pause.expectedEnd } } : {}),
         })),
         steps: timeline(clock.projection.events, names).map(({ day, text, by, due }) => ({ day, text, by, ...(due ? { due } : {}) })),

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  confirmConsentBodySchema, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, requestConsentBodySchema, ROUTES, uuidParamsSchema,
+  confirmConsentBodySchema, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, requestConsentBodySchema, ROUTES, STAFF_CAPABILITIES, uuidParamsSchema,
   type Consent,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -32,7 +32,7 @@ function agentOf(request: FastifyRequest) {
 }
 
 export async function consentRoutes(app: FastifyInstance): Promise<void> {
-  const agentOnly = { staff: ['agent'] } as const
+  const agentOnly = { staff: STAFF_CAPABILITIES.applyForOthers } as const
 
   app.post<{ Body: { residentPhone: string; itemCode: string } }>(ROUTES.requestConsent.path, {
     schema: { body: requestConsentBodySchema, tags: ['agent'], summary: '代办员发起代办授权（短信验证码发给群众）' },

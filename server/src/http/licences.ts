@@ -4,7 +4,7 @@
  * read, with the demo licences (licences/demo.ts).
  */
 import type { FastifyInstance } from 'fastify'
-import { buildPath, ROUTES, uuidParamsSchema, type FormField, type Licence } from '@tongban/core'
+import { buildPath, ROUTES, STAFF_CAPABILITIES, uuidParamsSchema, type FormField, type Licence } from '@tongban/core'
 import { grantedConsent } from '../cases/agent'
 import { accessLogRepo } from '../store/access-log'
 import { ProblemError } from '../errors'
@@ -87,7 +87,7 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
   // 代办: only the kinds of licence the consented item's form takes, and the resident sees who looked.
   app.get<{ Params: { id: string } }>(ROUTES.agentLicences.path, {
     schema: { params: uuidParamsSchema, tags: ['agent'], summary: '代办员查看授权群众可用于该事项的电子证照' },
-    config: { access: { staff: ['agent'] }, fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
+    config: { access: { staff: STAFF_CAPABILITIES.applyForOthers }, fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
   }, async (request, reply): Promise<Licence[]> => {
     const consent = await grantedConsent(app.db, request, request.params.id)
     const form = (await app.catalogue.guide(consent.item_code))?.item.form

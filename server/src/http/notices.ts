@@ -45,7 +45,7 @@ type NoticeRequest = FastifyRequest<{ Params: { caseNo: string; kind: NoticeKind
 export function noticeRoutes(opts: NoticeRouteOptions) {
   return async function routes(app: FastifyInstance): Promise<void> {
     const now = opts.now ?? Date.now
-    const lookups = caseLookups(app.catalogue)
+    const lookups = caseLookups(app.catalogue, app.clock)
 
     async function caseFor(request: FastifyRequest<{ Params: { caseNo: string } }>, owner: string | null): Promise<CaseRow> {
       const { caseNo } = request.params

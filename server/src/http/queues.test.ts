@@ -81,7 +81,7 @@ describe.each(variants)('workbench queues on $label', (variant) => {
       expect(bad.headers['content-type']).toContain('application/problem+json')
 
       // The sweep, 100 at a time, reaches the template (its id may sort anywhere among 600-odd) and raises its red card.
-      const lookups = caseLookups(server.app.catalogue)
+      const lookups = caseLookups(server.app.catalogue, server.app.clock)
       // A working day after the new case's department deadline (its latest), whatever day the test runs on.
       const later = Date.parse(`${addWorkingDays(department[0]!.deadline!, 1)}T04:00:00Z`)
       await sweepWarnings(server.app.db, lookups, later, 100)
@@ -102,9 +102,9 @@ describe.each(variants)('workbench queues on $label', (variant) => {
       expect((await allPages('clerk')).map((c) => c.caseNo)).toContain(old.caseNo)
       await server.app.db.query(`delete from case_desks where case_id = (select id from cases where case_no = $1)`, [old.caseNo])
       await server.app.db.query(`update cases set desks_ready = false, due = null where case_no = $1`, [old.caseNo])
-      expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue).itemOf)).toBe(1)
+      expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue, server.app.clock).itemOf, server.app.clock.calendar)).toBe(1)
       expect((await allPages('clerk')).map((c) => c.caseNo)).toContain(old.caseNo)
-      expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue).itemOf)).toBe(0)
+      expect(await fillMissingDesks(server.app.db, caseLookups(server.app.catalogue, server.app.clock).itemOf, server.app.clock.calendar)).toBe(0)
     }, 60_000)
 
     it('serves cases due the same day first come, first served — by submission time, never by their random ids', async () => {

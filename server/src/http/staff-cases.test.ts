@@ -95,7 +95,7 @@ describe('the workbench', () => {
     expect(byReviewer.statusCode).toBe(403)
     expect(byReviewer.headers['content-type']).toContain('application/problem+json')
     const early = await act(clerk, caseNo, { type: 'accept', version: 1 })
-    expect(early.json<Problem>()).toMatchObject({ status: 409, code: 'ILLEGAL_TRANSITION', detail: expect.stringContaining('不能进行这项操作') })
+    expect(early.json<Problem>()).toMatchObject({ status: 409, code: 'ILLEGAL_TRANSITION', detail: expect.stringContaining('不能进行这项操作'), reason: 'status_not_allowed' })
     await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
     await act(clerk, caseNo, { type: 'accept', version: 2 })
     // The reviewer is 市公安局's; this branch is 民政局's.

@@ -8,8 +8,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  actsForDepartment, allowedEvents, caseNoParamsSchema, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
-  type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type StaffCaseDetail, type StaffCaseSummary,
+  actsForDepartment, allowedEvents, CASE_ACTING_ROLES, caseNoParamsSchema, may, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
+  type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type ClockContext, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { caseRepo, type CaseRow } from '../store/cases'
@@ -19,18 +19,13 @@ import { detail, summary } from './cases'
 import type { StaffPrincipal } from '../auth/access'
 
 const WORKERS = { staff: CASE_READERS } as const
-/**
- * The workbench roles that act on cases, in the order a person holding several acts in: an approver
- * (who may also hold 承办/审核) decides as the approver, the machine's rule for 审批.
- */
-const STAFF_ROLES = ['clerk', 'approver', 'reviewer', 'leader'] as const satisfies readonly ActorRole[]
 
 const actorAs = (staff: StaffPrincipal, role: ActorRole): Actor =>
   ({ role, id: staff.id, ...(actsForDepartment(role) && staff.departmentCode ? { department: staff.departmentCode } : {}) })
 
 /** The role a staff member acts in for an event: the first of theirs the machine accepts for it. */
 function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
-  const mine = STAFF_ROLES.filter((r) => staff.roles.includes(r))
+  const mine = CASE_ACTING_ROLES.filter((r) => staff.roles.includes(r))
   // A supervisor (or anyone) holding none of the acting roles watches; it never acts as someone else.
   if (!mine.length) throw new ProblemError('FORBIDDEN', { detail: '督查人员只能查看办件，不能办理' })
   return actorAs(staff, (type ? mine.find((r) => TRANSITIONS[type].roles.includes(r)) : undefined) ?? mine[0]!)
@@ -41,12 +36,12 @@ function actorFor(staff: StaffPrincipal, type?: CaseEventBody['type']): Actor {
  * light and days left — an overdue branch must not hide behind a case that looks green, nor a paused
  * one behind another department's running clock.
  */
-function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string): Partial<StaffCaseSummary> {
+function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string, clock: Pick<ClockContext, 'calendar' | 'yellowDays'>): Partial<StaffCaseSummary> {
   const department = departmentOf(staff)
-  if (!department || staff.roles.includes('clerk')) return {}
+  if (!department || may(staff.roles, 'window')) return {}
   const b = p.branches.find((x) => x.department === department && x.status !== 'done')
   if (!b) return {}
-  return { deadline: b.deadline, ...clockAt(b.deadline, today), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
+  return { deadline: b.deadline, ...clockAt(b.deadline, today, clock), clockStop: !b.deadline && b.status === 'paused' ? 'special_procedure' : null }
 }
 
 export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number }): Promise<void> {
@@ -73,19 +68,19 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     reply.header('cache-control', 'private, no-store')
     return Promise.all(rows.map(async (r) => {
       const list = events.get(r.id) ?? []
-      const clock = caseClock(list, clockRules(await itemOf(r.item_code)), now())
-      return { ...summary(r, clock, { urgentOn: today }), ...ownBranchClock(staff, clock.projection, today), version: list.length }
+      const clock = caseClock(list, clockRules(await itemOf(r.item_code)), now(), app.clock)
+      return { ...summary(r, clock, { urgentOn: today }), ...ownBranchClock(staff, clock.projection, today, app.clock), version: list.length }
     }))
   })
 
   async function staffDetail(request: FastifyRequest, row: CaseRow, events: CaseEvent[]): Promise<StaffCaseDetail> {
     const staff = staffOf(request)
     const item = await itemOf(row.item_code)
-    const clock = caseClock(events, clockRules(item), now())
+    const clock = caseClock(events, clockRules(item), now(), app.clock)
     const duties = await dutyRules(app.db)
     // A supervisor holds none of the acting roles: the case opens with no actions. The steps this person may not sign
     // (their own 承办 to 审核, 审批 without an approver role or after 承办/审核) are not offered.
-    const actions = [...new Set(STAFF_ROLES
+    const actions = [...new Set(CASE_ACTING_ROLES
       .filter((r) => staff.roles.includes(r))
       .flatMap((r) => allowedEvents(clock.projection, actorAs(staff, r), shanghaiDate(now()), duties)))]
       .filter((t) => app.approval.onWorkbench(t))

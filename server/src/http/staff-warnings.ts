@@ -4,7 +4,7 @@
  * leaders — unread first, and marking one read (per person).
  */
 import type { FastifyInstance } from 'fastify'
-import { missingYears, ROUTES, serialIdParamsSchema, yellowDays, shanghaiDate, type StaffClockView, type StaffWarning } from '@tongban/core'
+import { missingYears, ROUTES, serialIdParamsSchema, shanghaiDate, type StaffClockView, type StaffWarning } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { warningsRepo, type WarningRow } from '../store/warnings'
 import { caseLookups } from '../cases/act'
@@ -15,7 +15,7 @@ const WATCHERS = { staff: CASE_READERS } as const
 
 export async function staffWarningRoutes(app: FastifyInstance, opts: { now?: () => number } = {}): Promise<void> {
   const now = opts.now ?? Date.now
-  const lookups = caseLookups(app.catalogue)
+  const lookups = caseLookups(app.catalogue, app.clock)
   const audiences = (staff: StaffPrincipal) => (watchesEverything(staff) ? null : audiencesOf(staff))
 
   function view(r: WarningRow, name: (code: string) => string): StaffWarning {
@@ -43,7 +43,7 @@ export async function staffWarningRoutes(app: FastifyInstance, opts: { now?: () 
   }, async (_request, reply): Promise<StaffClockView> => {
     const today = shanghaiDate(now())
     reply.header('cache-control', 'private, no-store')
-    return { today, yellowDays: yellowDays(), missingYears: missingYears(today) }
+    return { today, yellowDays: app.clock.yellowDays, missingYears: missingYears(today, app.clock.calendar) }
   })
 
   app.post<{ Params: { id: string } }>(ROUTES.readStaffWarning.path, {

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  findCitizenQuerySchema, isValidMobile, maskMobile, normalizeMobile, ROUTES, staffLoginBodySchema,
+  findCitizenQuerySchema, isValidMobile, maskMobile, normalizeMobile, ROUTES, STAFF_CAPABILITIES, staffLoginBodySchema,
   type AccessPurpose, type CitizenCard, type StaffSessionResult, type StaffView,
 } from '@tongban/core'
 import { identityRepo } from '../store/identity'
@@ -140,7 +140,7 @@ export async function staffCitizenRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { phone: string; purpose: AccessPurpose } }>(ROUTES.staffFindCitizen.path, {
     schema: { querystring: findCitizenQuerySchema, tags: ['staff'], summary: '按手机号查询群众账户（留痕）' },
     config: {
-      access: { staff: ['clerk', 'hall_admin', 'supervisor'] },
+      access: { staff: STAFF_CAPABILITIES.lookUpCitizens },
       fieldMessages: { phone: '请输入11位中国大陆手机号码', purpose: '请选择查询事由' },
     },
   }, async (request, reply): Promise<CitizenCard> => {

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
-import { caseNoParamsSchema, ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, UUID_PATTERN, uuidParamsSchema, type UploadedFile, type UploadMimeType } from '@tongban/core'
+import { caseNoParamsSchema, ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, STAFF_CAPABILITIES, UUID_PATTERN, uuidParamsSchema, type UploadedFile, type UploadMimeType } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { refuseInput } from '../input-guard'
 import type { UploadConfig } from '../config'
@@ -199,7 +199,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
   // 代办: an agent uploads a material for the resident who consented; the file is the resident's.
   app.post<{ Params: { id: string } }>(ROUTES.agentUploadFile.path, {
     schema: { consumes: ['multipart/form-data'], params: uuidParamsSchema, tags: ['agent'], summary: '代办员为授权群众上传材料' },
-    config: { access: { staff: ['agent'] }, ...consentConfig, rateLimit: perAccount('agent-upload', (r) => r.staff?.id) },
+    config: { access: { staff: STAFF_CAPABILITIES.applyForOthers }, ...consentConfig, rateLimit: perAccount('agent-upload', (r) => r.staff?.id) },
   }, async (request, reply): Promise<UploadedFile> => {
     const consent = await grantedConsent(app.db, request, request.params.id)
     return receive(request, reply, consent.account_id)

@@ -6,7 +6,7 @@
  * other items get the same notices without citing it.
  */
 import {
-  DOCUMENT_TITLES, noticeKindOf, statutoryDays,
+  DOCUMENT_TITLES, noticeKindOf, remedyParagraph, statutoryDays,
   type CaseEvent, type FormField, type FormSchema, type FormValues, type Item, type NoticeKind,
 } from '@tongban/core'
 import { chineseDate, type NoticeFace } from './render'
@@ -135,7 +135,7 @@ export function noticeFace(f: NoticeFacts): NoticeFace {
         ...common,
         paragraphs: [
           `${opening}，经审查，${reason}。根据${basis}的规定，决定不予受理。`,
-          `你（单位）享有依法申请行政复议或者提起行政诉讼的权利：如不服本决定，可以自收到本决定书之日起六十日内依法向${reconsiderationBody(issuer)}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。`,
+          remedyParagraph(reconsiderationBody(issuer)),
         ],
         closing: '特此决定。',
       }
@@ -152,7 +152,7 @@ export function noticeFace(f: NoticeFacts): NoticeFace {
         ],
         items: noes.map((e) => `${joint ? `${f.departmentName(e.department)}：` : ''}${clean(e.opinion)}。依据：${clean(e.basis)}。`),
         after: [
-          `你（单位）享有依法申请行政复议或者提起行政诉讼的权利：如不服本决定，可以自收到本决定书之日起六十日内依法向${reconsiderationBody(issuer)}申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。`,
+          remedyParagraph(reconsiderationBody(issuer)),
           `咨询电话：${f.item.consultPhone}。`,
         ],
         closing: '特此决定。',

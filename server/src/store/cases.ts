@@ -5,7 +5,7 @@
  * Every write appends to case_events; the status is a projection of them.
  * Case numbers come from one counter row per item and day.
  */
-import type { Answers, CaseMaterial, CaseStatus, DeliveryMethod, FormSchema, FormValues } from '@tongban/core'
+import { CLOSED_STATUSES, type Answers, type CaseMaterial, type CaseStatus, type DeliveryMethod, type FormSchema, type FormValues } from '@tongban/core'
 import type { Queryable } from './db'
 
 export interface CaseRow {
@@ -31,7 +31,8 @@ const SELECT = `select c.id, c.case_no, c.item_code, i.doc->>'name' as item_name
   c.consent_id, c.form_version, c.form, c.form_values, c.answers, c.materials, c.delivery, c.status, c.submitted_at
   from cases c join items i on i.code = c.item_code left join staff s on s.id = c.agent_id`
 
-const CLOSED = "('completed', 'not_accepted', 'withdrawn')"
+/** The closed statuses as an SQL list (constants from the core, not user input); the partial index cases_open_due names the same three. */
+const CLOSED = `(${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`
 
 export interface NewCase {
   caseNo: string

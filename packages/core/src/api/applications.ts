@@ -6,7 +6,7 @@
 import type { Answers } from '../catalogue/materials'
 import type { FormSchema, FormValues } from '../forms/schema'
 import { ITEM_CODE_PATTERN } from './routes'
-import { CASE_STATUS_TEXT, withdrawable, type CaseEventBody, type CaseStatus, type ClockStop, type SupplementItem, type TimelineEntry } from '../cases/machine'
+import { CASE_STATUS_TEXT, STATUTORY, withdrawable, type CaseEventBody, type CaseStatus, type ClockStop, type SupplementItem, type TimelineEntry } from '../cases/machine'
 import type { Light } from '../clock/lights'
 import type { FieldIssue } from './problems'
 
@@ -360,7 +360,7 @@ export const staffCaseEventBodySchema = {
     opinion: { type: 'string', maxLength: 1000 },
     procedure: { type: 'string', maxLength: 50 },
     expectedEnd: { type: 'string', maxLength: 10 },
-    days: { type: 'integer', minimum: 1, maximum: 15 },
+    days: { type: 'integer', minimum: 1, maximum: STATUTORY.joint.extension },
     note: { type: 'string', maxLength: 500 },
     certificate: {
       type: 'object', additionalProperties: false, required: ['number'],

@@ -93,6 +93,8 @@ export interface Problem {
   detail?: string
   instance?: string
   errors?: FieldIssue[]
+  /** Extension member: why the case machine refused an event (its RefusalReason, e.g. `supplement_notice_late`). */
+  reason?: string
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'

@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  addCalendarDays, addWorkingDays, CHINA_CALENDAR, createCalendar, currentCalendar, extendCalendar, isWorkingDay, setCalendar, workingDaysBetween,
+  addCalendarDays, addWorkingDays, CHINA_CALENDAR, createCalendar, extendCalendar, isWorkingDay, workingDaysBetween,
 } from './calendar'
 import { lightFor, workingDaysLeft } from './lights'
-
-afterEach(() => setCalendar(CHINA_CALENDAR))
 
 describe('working days (工作日) in 2025 and 2026', () => {
   it.each([
@@ -59,17 +57,17 @@ describe('working days (工作日) in 2025 and 2026', () => {
     expect(() => addWorkingDays('2026-02-01', 1.5)).toThrow(RangeError)
   })
 
-  it('takes a newly published year from configuration, and can be replaced whole', () => {
-    expect(currentCalendar().coversYear(2026)).toBe(true)
-    expect(currentCalendar().coversYear(2027)).toBe(false)
+  it('takes a newly published year from configuration into a new calendar, or counts by another one whole', () => {
+    expect(CHINA_CALENDAR.coversYear(2026)).toBe(true)
+    expect(CHINA_CALENDAR.coversYear(2027)).toBe(false)
     expect(isWorkingDay('2027-02-08')).toBe(true) // a Monday, by weekends alone
-    extendCalendar({ holidays: ['2027-02-06', '2027-02-07', '2027-02-08'], workdays: ['2027-01-30'] })
-    expect(currentCalendar().coversYear(2027)).toBe(true)
-    expect(isWorkingDay('2027-02-08')).toBe(false)
-    expect(isWorkingDay('2027-01-30')).toBe(true)
-    expect(isWorkingDay('2026-02-23')).toBe(false) // what was there stays
-    setCalendar(createCalendar())
-    expect(isWorkingDay('2026-02-23')).toBe(true) // weekends only
+    const extended = extendCalendar(CHINA_CALENDAR, { holidays: ['2027-02-06', '2027-02-07', '2027-02-08'], workdays: ['2027-01-30'] })
+    expect(extended.coversYear(2027)).toBe(true)
+    expect(isWorkingDay('2027-02-08', extended)).toBe(false)
+    expect(isWorkingDay('2027-01-30', extended)).toBe(true)
+    expect(isWorkingDay('2026-02-23', extended)).toBe(false) // what was there stays
+    expect(isWorkingDay('2027-02-08')).toBe(true) // the bundled calendar is not changed
+    expect(isWorkingDay('2026-02-23', createCalendar())).toBe(true) // weekends only
   })
 })
 

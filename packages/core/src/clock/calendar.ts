@@ -6,8 +6,9 @@
  *
  * The holiday data is chinese-days' (the State Council's arrangements,
  * 2020–2026 bundled here). When a new year is published before the package
- * catches up, `extendCalendar` adds it (from whatever configuration the
- * caller reads); a calendar can also be replaced whole (`setCalendar`).
+ * catches up, `extendCalendar` makes a calendar with it (from whatever
+ * configuration the caller reads). No calendar is kept here: each caller
+ * passes its own (in a ClockContext, context.ts), the bundled one when none.
  * A year the calendar does not cover is counted by weekends alone and
  * reported by `coversYear`, so the BFF can warn.
  */
@@ -78,31 +79,19 @@ const fromChineseDays = (y: { holidays: Record<string, string>; workdays: Record
 /** The published arrangements bundled with the core. */
 export const CHINA_CALENDAR: WorkCalendar = createCalendar(...[y2020, y2021, y2022, y2023, y2024, y2025, y2026].map(fromChineseDays))
 
-let current: WorkCalendar = CHINA_CALENDAR
-
-export function currentCalendar(): WorkCalendar {
-  return current
-}
-
-/** Replaces the calendar every clock uses (tests, or a region with its own arrangement). */
-export function setCalendar(calendar: WorkCalendar): void {
-  current = calendar
-}
-
 /** This year and next, where the calendar has no holiday data: deadlines there skip weekends only and may come too early. */
-export function missingYears(today: string, cal: WorkCalendar = currentCalendar()): number[] {
+export function missingYears(today: string, cal: WorkCalendar = CHINA_CALENDAR): number[] {
   const year = Number(today.slice(0, 4))
   return [year, year + 1].filter((y) => !cal.coversYear(y))
 }
 
-/** Adds a newly published year (or corrections) to the calendar in use; later data wins. */
-export function extendCalendar(extra: CalendarData): WorkCalendar {
-  const d = current.data
-  current = createCalendar({ holidays: [...d.holidays], workdays: [...d.workdays] }, extra)
-  return current
+/** A calendar with a newly published year (or corrections) added; later data wins. `calendar` itself is unchanged. */
+export function extendCalendar(calendar: WorkCalendar, extra: CalendarData): WorkCalendar {
+  const d = calendar.data
+  return createCalendar({ holidays: [...d.holidays], workdays: [...d.workdays] }, extra)
 }
 
-export function isWorkingDay(date: string, calendar: WorkCalendar = current): boolean {
+export function isWorkingDay(date: string, calendar: WorkCalendar = CHINA_CALENDAR): boolean {
   return calendar.isWorkingDay(date)
 }
 
@@ -110,7 +99,7 @@ export function isWorkingDay(date: string, calendar: WorkCalendar = current): bo
  * The n-th working day after `date` (the day itself is not counted); n = 0
  * gives `date` itself (即办件: the same day).
  */
-export function addWorkingDays(date: string, n: number, calendar: WorkCalendar = current): string {
+export function addWorkingDays(date: string, n: number, calendar: WorkCalendar = CHINA_CALENDAR): string {
   check(date)
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`)
   let d = date
@@ -123,7 +112,7 @@ export function addWorkingDays(date: string, n: number, calendar: WorkCalendar =
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
-export function workingDaysBetween(from: string, to: string, calendar: WorkCalendar = current): number {
+export function workingDaysBetween(from: string, to: string, calendar: WorkCalendar = CHINA_CALENDAR): number {
   check(from)
   check(to)
   let n = 0

@@ -1,10 +1,11 @@
 /**
  * The light every party sees on a step (绿灯/黄灯/红灯): red once the
  * deadline has passed, yellow when at most `yellowDays` working days are
- * left (1 unless configured), green otherwise. "Left" counts working days
- * after today up to the deadline, so on the deadline day itself 0 are left.
+ * left (DEFAULT_YELLOW_DAYS unless the caller's clock says otherwise),
+ * green otherwise. "Left" counts working days after today up to the
+ * deadline, so on the deadline day itself 0 are left.
  */
-import { currentCalendar, workingDaysBetween, type WorkCalendar } from './calendar'
+import { CHINA_CALENDAR, workingDaysBetween, type WorkCalendar } from './calendar'
 
 export type Light = 'green' | 'yellow' | 'red'
 
@@ -15,26 +16,17 @@ export interface LightOptions {
   calendar?: WorkCalendar
 }
 
-export function workingDaysLeft(deadline: string, today: string, calendar: WorkCalendar = currentCalendar()): number {
+export function workingDaysLeft(deadline: string, today: string, calendar: WorkCalendar = CHINA_CALENDAR): number {
   return today > deadline ? -workingDaysBetween(deadline, today, calendar) : workingDaysBetween(today, deadline, calendar)
 }
 
-let defaultYellowDays = 1
-
-/** The yellow threshold every light uses unless told otherwise (the BFF sets it from LIGHT_YELLOW_DAYS). */
-export function setYellowDays(days: number): void {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`yellow threshold must be a whole number of working days ≥ 0: ${days}`)
-  defaultYellowDays = days
-}
-
-export function yellowDays(): number {
-  return defaultYellowDays
-}
+/** Yellow at 1 working day left, unless the caller's clock is configured otherwise (the BFF: LIGHT_YELLOW_DAYS). */
+export const DEFAULT_YELLOW_DAYS = 1
 
 export function lightFor(deadline: string, today: string, opts: LightOptions = {}): Light {
   if (today > deadline) return 'red'
   const left = workingDaysLeft(deadline, today, opts.calendar)
-  return left <= (opts.yellowDays ?? defaultYellowDays) ? 'yellow' : 'green'
+  return left <= (opts.yellowDays ?? DEFAULT_YELLOW_DAYS) ? 'yellow' : 'green'
 }
 
 /** 2026-12-08 → 12月8日: a day as every shell writes it in a sentence. */

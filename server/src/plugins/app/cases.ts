@@ -41,7 +41,7 @@ export default fp<PluginOptions>(async (app, { config }) => {
   app.decorate('approval', approval)
   if (fakeApproval) app.addHook('onListen', async () => fakeApproval.setWebhookUrl(`${app.ownOrigin()}/api/backend/webhook`))
 
-  const events = caseEvents({ db, catalogue: app.catalogue, outbox, materials: materialResolver(), now })
+  const events = caseEvents({ db, catalogue: app.catalogue, outbox, materials: materialResolver(), now, clock: app.clock })
   events.effect(certificateEffect)
   for (const effect of approval.effects) events.effect(effect)
   events.effect(noticeEffect)

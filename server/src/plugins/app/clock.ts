@@ -7,7 +7,7 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import { configureClock, productClock, type ProductClock } from '../../clock'
+import { calendarWarnings, clockSettings, productClock, type ProductClock } from '../../clock'
 import type { PluginOptions } from '../options'
 
 declare module 'fastify' {
@@ -28,10 +28,10 @@ function listeningPort(app: FastifyInstance): number {
 }
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
-  const clock = productClock(build.now)
+  const clock = productClock(build.now, clockSettings(config.clock))
   app.decorate('clock', clock)
   app.decorate('now', clock.now)
-  for (const warning of configureClock(config.clock, clock.now())) app.log.warn(warning)
+  for (const warning of calendarWarnings(clock)) app.log.warn(warning)
   app.decorate('printedOrigin', () => config.publicOrigin ?? `http://localhost:${listeningPort(app)}`)
   app.decorate('ownOrigin', () => `http://127.0.0.1:${listeningPort(app)}`)
 }, { name: 'clock' })

@@ -6,7 +6,7 @@
 import fp from 'fastify-plugin'
 import { openDb, type Db } from '../../store/db'
 import { migrate } from '../../store/migrations'
-import { CASE_BACKFILLS } from '../../cases/responsibility'
+import { caseBackfills } from '../../cases/responsibility'
 import { seedCatalogue } from '../../seed'
 import type { PluginOptions } from '../options'
 
@@ -19,7 +19,8 @@ declare module 'fastify' {
 export default fp<PluginOptions>(async (app, { config, build }) => {
   const db = build.db ?? (await openDb(config))
   if (!build.db) app.addHook('onClose', async () => db.close())
-  await migrate(db, CASE_BACKFILLS)
+  // Backfills count working days in the product's calendar.
+  await migrate(db, caseBackfills(app.clock.calendar))
   if (config.seed) await seedCatalogue(db)
   app.decorate('db', db)
-}, { name: 'db' })
+}, { name: 'db', dependencies: ['clock'] })
