@@ -9,7 +9,7 @@ import { useCaseList } from './case-list'
 
 const NO = 'SJ-0001-20261123-0001'
 const STEPS = ['提交了申请', '窗口已受理', '部门已批准']
-const STATUSES: CaseStatus[] = ['submitted', 'accepted', 'approved']
+const STATUSES: CaseStatus[] = ['submitted', 'accepted', 'in_progress']
 
 /** The case at `version` (1 = just submitted). */
 function caseAt(version: number, extra: Partial<CaseDetail> = {}): CaseDetail {
