@@ -7,7 +7,7 @@
  * is pointed at, is the shell's.
  */
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
-import { resubmitConflictText, type CaseDetail, type FieldIssue, type ItemGuide, type Problem } from '@tongban/core'
+import { labelledSupplement, resubmitConflictText, type CaseDetail, type FieldIssue, type ItemGuide, type Problem } from '@tongban/core'
 import { toProblem } from '../catalogue/catalogue'
 import { useApplicationForm, type ApplicationForm } from '../forms/application'
 import { useCaseStore } from './case-store'
@@ -27,7 +27,11 @@ export interface SupplementPage {
   problem: Ref<Problem | null>
   sendProblem: Ref<Problem | null>
   sending: Ref<boolean>
+  /** The case's own form as an item, for the shell's form components. */
+  item: ComputedRef<ItemGuide | null>
   form: ApplicationForm
+  /** The reasons with the labels of the fields they are about, for the list at the top. */
+  supplementRows: ComputedRef<{ path: string; label: string; reason: string }[]>
   /** The window's reason by field path, for the hint above each field. */
   reasons: ComputedRef<Map<string, string>>
   /** Why there is nothing to correct: resubmitted or withdrawn elsewhere meanwhile, or never asked for. */
@@ -49,6 +53,7 @@ export function useSupplement(caseNo: string): SupplementPage {
   const item = computed(() => (detail.value ? ({ code: detail.value.itemCode, name: detail.value.itemName, form: detail.value.form } as ItemGuide) : null))
   const form = useApplicationForm({ itemCode: caseNo, item, privateDraft: { key: `supplement:${caseNo}` } })
   const reasons = computed(() => new Map((detail.value?.supplement ?? []).map((s) => [s.path, s.reason])))
+  const supplementRows = computed(() => (detail.value ? labelledSupplement(detail.value.form, detail.value.supplement ?? []) : []))
   /** Resubmitted or withdrawn elsewhere meanwhile (409 CASE_CHANGED, reloaded): say so, not just "not needed". */
   const changed = computed(() => sendProblem.value?.code === 'CASE_CHANGED' && detail.value !== null)
   const notNeeded = computed(() => (changed.value ? resubmitConflictText(detail.value!) : `这个办件现在不需要补正（${detail.value?.statusLabel ?? ''}）。`))
@@ -87,5 +92,5 @@ export function useSupplement(caseNo: string): SupplementPage {
     }
   }
 
-  return { detail, problem, sendProblem, sending, form, reasons, notNeeded, sendProblemText, load, resubmit }
+  return { detail, problem, sendProblem, sending, item, form, supplementRows, reasons, notNeeded, sendProblemText, load, resubmit }
 }
