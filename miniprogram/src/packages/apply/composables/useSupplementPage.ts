@@ -5,25 +5,18 @@
  * citizen saw. Corrections are kept on the phone until then. Fields the BFF
  * refuses get its messages, as on the apply page (useServerErrors).
  */
-import { ref, type ComputedRef, type Ref } from 'vue'
+import { ref, type Ref } from 'vue'
 import Taro from '@tarojs/taro'
-import { shanghaiDate, type CaseDetail, type Problem } from '@tongban/core'
-import { usePlatform, useSupplement, type ApplicationForm } from '@tongban/app'
+import { shanghaiDate, type CaseDetail } from '@tongban/core'
+import { usePlatform, useSupplement, type SupplementPage as SharedSupplementPage } from '@tongban/app'
 import { fieldId, provideApplyForm } from './formContext'
 import { useServerErrors, type ServerErrors } from './useServerErrors'
 
-export interface SupplementPage {
-  detail: ComputedRef<CaseDetail | null>
-  problem: Ref<Problem | null>
-  sendProblem: Ref<Problem | null>
-  sending: Ref<boolean>
+/** The shared page (useSupplement) with what the mini-program adds: the receipt once done, and the BFF's refusals at their fields. */
+export type SupplementPage = Pick<SharedSupplementPage, 'detail' | 'problem' | 'sendProblem' | 'sending' | 'form' | 'notNeeded' | 'sendProblemText' | 'load'> & {
   done: Ref<CaseDetail | null>
-  form: ApplicationForm
   /** The BFF's refusal of the resubmitted values: at their fields, in the summary, or for the page. */
   serverErrors: ServerErrors
-  notNeeded: ComputedRef<string>
-  sendProblemText: ComputedRef<string>
-  load(): Promise<void>
   resubmit(): Promise<void>
 }
 
