@@ -13,7 +13,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type 
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { StaleWhileRevalidate } from 'workbox-strategies'
 import { SYNC_TAG } from '@tongban/app/queue'
-import { sendQueued } from './sync'
+import { sendQueued, workerIo } from './sync'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] }
 
@@ -31,5 +31,5 @@ registerRoute(
 )
 
 self.addEventListener('sync', (event) => {
-  if (event.tag === SYNC_TAG) event.waitUntil(sendQueued(self))
+  if (event.tag === SYNC_TAG) event.waitUntil(sendQueued(workerIo(self)))
 })

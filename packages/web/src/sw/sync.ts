@@ -54,15 +54,38 @@ async function transient(res: Response): Promise<boolean> {
   return isTransient({ status: res.status, code: isProblem(body) ? String((body as { code?: unknown }).code ?? '') : '' })
 }
 
-export async function sendQueued(sw: ServiceWorkerGlobalScope): Promise<void> {
-  const queue = await readQueue()
+/** What sending the queue needs from the worker: the stored queue, the network, and the open pages. */
+export interface QueueIo {
+  read(): Promise<PendingSubmission[] | null>
+  write(queue: PendingSubmission[]): Promise<void>
+  fetch(url: string, init: RequestInit): Promise<Response>
+  notify(message: SubmittedMessage): Promise<void>
+}
+
+/** The worker's own: IndexedDB, fetch, postMessage to every window. */
+export function workerIo(sw: ServiceWorkerGlobalScope): QueueIo {
+  return {
+    read: readQueue,
+    write: async (queue) => { await idb('readwrite', (s) => { s.put(JSON.stringify(queue), QUEUE_KEY) }) },
+    fetch: (url, init) => fetch(url, init),
+    notify: async (message) => { for (const c of await sw.clients.matchAll({ type: 'window' })) c.postMessage(message) },
+  }
+}
+
+/**
+ * Sends each queued submission once, in order, and stops at the first that
+ * finds no network. Throws while some are still worth trying, so the
+ * browser fires the sync again later.
+ */
+export async function sendQueued(io: QueueIo): Promise<void> {
+  const queue = await io.read()
   if (!queue?.length) return
   const sent: string[] = []
   let retry = false
   for (const p of queue) {
     let res: Response
     try {
-      res = await fetch(ROUTES.submitCase.path, {
+      res = await io.fetch(ROUTES.submitCase.path, {
         method: ROUTES.submitCase.method,
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'idempotency-key': p.key },
@@ -78,10 +101,8 @@ export async function sendQueued(sw: ServiceWorkerGlobalScope): Promise<void> {
   }
   if (sent.length) {
     // Read again: the app may have changed the queue meanwhile.
-    const left = ((await readQueue()) ?? []).filter((p) => !sent.includes(p.key))
-    await idb('readwrite', (s) => { s.put(JSON.stringify(left), QUEUE_KEY) })
-    const message: SubmittedMessage = { type: 'tb-submitted', keys: sent }
-    for (const c of await sw.clients.matchAll({ type: 'window' })) c.postMessage(message)
+    await io.write(((await io.read()) ?? []).filter((p) => !sent.includes(p.key)))
+    await io.notify({ type: 'tb-submitted', keys: sent })
   }
   if (retry) throw new Error('queued submissions still waiting for the network')
 }
