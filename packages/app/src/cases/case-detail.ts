@@ -38,7 +38,8 @@ export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {
   const store = useCaseStore()
   const state = ref<CaseDetailState>('loading')
   const problem = ref<Problem | null>(null)
-  const detail = computed(() => store.get(caseNo()))
+  // Only what this page's own load was allowed to read: a case held from before (another account on a shared phone) never shows on its own.
+  const detail = computed(() => (state.value === 'ready' ? store.get(caseNo()) : null))
   const updates = useCaseUpdates(platform, caseNo, opts)
 
   async function load(): Promise<void> {

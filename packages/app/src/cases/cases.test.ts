@@ -171,6 +171,15 @@ describe('useCaseDetail', () => {
     expect(page.withdrawProblem.value).toMatch(/^没有撤回/)
   })
 
+  it('shows a case held from before only once its own load was allowed to read it', async () => {
+    const t = testPlatform({ getCase: async () => { throw new ApiError(makeProblem('FORBIDDEN')) } })
+    t.within(() => useCaseStore()).accept(caseAt(2))
+    const page = t.within(() => useCaseDetail(() => NO))
+    expect(page.detail.value).toBeNull()
+    await page.load()
+    expect([page.state.value, page.detail.value]).toEqual(['error', null])
+  })
+
   it('is signedOut on a 401 and error otherwise', async () => {
     const t = testPlatform({ getCase: vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('UNAUTHENTICATED'))).mockImplementation(offline) })
     const page = t.within(() => useCaseDetail(() => NO))

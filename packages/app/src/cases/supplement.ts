@@ -44,8 +44,10 @@ export interface SupplementPage {
 
 export function useSupplement(caseNo: string): SupplementPage {
   const store = useCaseStore()
-  const detail = computed(() => store.get(caseNo))
   const problem = ref<Problem | null>(null)
+  // Only once this page's own load was allowed to read it (see useCaseDetail).
+  const fetched = ref(false)
+  const detail = computed(() => (fetched.value ? store.get(caseNo) : null))
   const sendProblem = ref<Problem | null>(null)
   const sending = ref(false)
 
@@ -63,11 +65,13 @@ export function useSupplement(caseNo: string): SupplementPage {
     problem.value = null
     try {
       const c = await store.fetch(caseNo)
+      fetched.value = true
       if (form.restored.value) return
       form.answers.value = c.answers
       await form.restore()
       if (!Object.keys(form.values.value).length) form.values.value = c.values
     } catch (e) {
+      fetched.value = false
       problem.value = toProblem(e)
     }
   }
