@@ -76,23 +76,15 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
-        clientsClaim: true,
-        skipWaiting: true,
-        // Background Sync for queued submissions (packages/web/public/sw-sync.js).
-        importScripts: ['/sw-sync.js'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/dev\//],
+      // The worker is our own TypeScript program (src/sw/sw.ts): precaching, the shell for every page
+      // address, guides cached as read, and Background Sync of the submission queue.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         // pdf.js (the workbench's PDF viewer, ~0.5 MB + its 1.3 MB worker) is fetched when staff open a PDF, never precached on citizens' phones.
         globIgnores: ['**/*.br', '**/*.gz', '**/pdfjs-*.js'],
-        runtimeCaching: [
-          {
-            urlPattern: ({ url }) => url.pathname.startsWith('/api/items/') || url.pathname === '/api/catalogue',
-            handler: 'StaleWhileRevalidate',
-            options: { cacheName: 'tongban-guides', expiration: { maxEntries: 500 } },
-          },
-        ],
       },
     }),
     precompress,

@@ -95,4 +95,19 @@ describe('submitting once', () => {
     const out = await store.submit(req())
     expect(out).toMatchObject({ kind: 'queued', pending: { lastError: '系统暂时出了点问题，请稍后再试', attempts: 1 } })
   })
+
+  it('keeps a submission whose body timed out on the way (408) queued under the same key, as the upload does', async () => {
+    const keys: string[] = []
+    let fail = true
+    const t = testPlatform({ submitCase: async (_b: SubmitCaseBody, key: string) => {
+      keys.push(key)
+      if (fail) throw new ApiError(makeProblem('REQUEST_TIMEOUT'))
+      return landed(key)
+    } })
+    const store = t.within(() => useSubmissionStore())
+    expect((await store.submit(req())).kind).toBe('queued')
+    fail = false
+    expect(await store.flush()).toHaveLength(1)
+    expect(keys[1]).toBe(keys[0])
+  })
 })

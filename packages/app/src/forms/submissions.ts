@@ -9,22 +9,12 @@
  */
 import { defineStore } from 'pinia'
 import { ref, type Ref } from 'vue'
-import { ApiError, makeProblem, type CaseDetail, type Problem, type SubmitCaseBody } from '@tongban/core'
+import { ApiError, isTransient, makeProblem, type CaseDetail, type Problem, type SubmitCaseBody } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 import { useDraftStore } from './drafts'
+import { QUEUE_KEY, type PendingSubmission } from './queue'
 
-const QUEUE_KEY = 'tb.submissions'
-
-export interface PendingSubmission {
-  key: string
-  itemCode: string
-  itemName: string
-  body: SubmitCaseBody
-  queuedAt: number
-  attempts: number
-  /** The last failure, in Chinese, when it was not just a missing network. */
-  lastError?: string
-}
+export * from './queue'
 
 export type SubmitOutcome =
   | { kind: 'submitted'; case: CaseDetail }
@@ -52,11 +42,6 @@ function defaultRandom(bytes: Uint8Array): void {
 
 function toProblem(e: unknown): Problem {
   return e instanceof ApiError ? e.problem : makeProblem('INTERNAL', { detail: e instanceof Error ? e.message : String(e) })
-}
-
-/** Worth trying again with the same key: no answer, a server fault, or the first attempt still running. */
-function retriable(p: Problem): boolean {
-  return p.code === 'NETWORK' || p.status >= 500 || p.code === 'SUBMIT_IN_PROGRESS' || p.code === 'RATE_LIMITED'
 }
 
 export interface SubmissionStore {
@@ -96,7 +81,7 @@ export const useSubmissionStore = defineStore('submissions', (): SubmissionStore
       return { kind: 'submitted', case: created }
     } catch (e) {
       const problem = toProblem(e)
-      if (retriable(problem)) {
+      if (isTransient(problem)) { // worth trying again with the same key
         p.lastError = problem.code === 'NETWORK' ? undefined : problem.title
         await persist()
         return { kind: 'queued', pending: p }

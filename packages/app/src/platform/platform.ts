@@ -42,6 +42,12 @@ export interface Platform {
    * small enough come back as they are. Absent: photos are sent unchanged.
    */
   compressImage?: (file: UploadSource, opts: CompressOptions) => Promise<UploadSource>
+  /**
+   * Live word that a case has a new version (SSE in the PWA, the
+   * mini-program's channel), for when the BFF sends case messages. No shell
+   * provides it yet, and then useCaseUpdates polls. Returns what stops it.
+   */
+  watchCase?: (caseNo: string, changed: (version: number) => void) => () => void
 }
 
 export interface CompressOptions {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { mount } from '@vue/test-utils'
-import { useReconnect } from './useOnline'
+import { useFollowTab, useReconnect } from './useOnline'
 
 let onLine = true
 beforeEach(() => {
@@ -54,5 +54,30 @@ describe('useReconnect', () => {
     await vi.advanceTimersByTimeAsync(60_000)
     await reconnect(0)
     expect(second.calls).toEqual([0])
+  })
+})
+
+describe('useFollowTab', () => {
+  function follow() {
+    const calls: string[] = []
+    const updates = { check: async () => { calls.push('check') }, resume: (o?: { checkNow?: boolean }) => { calls.push(o?.checkNow === false ? 'resume-quiet' : 'resume') }, pause: () => { calls.push('pause') } }
+    const wrapper = mount(defineComponent({ setup() { useFollowTab(updates); return () => h('div') } }))
+    return { calls, wrapper }
+  }
+  const visibility = (state: 'visible' | 'hidden') => {
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(state)
+    document.dispatchEvent(new Event('visibilitychange'))
+  }
+
+  it('polls while the tab is visible, pauses while hidden, checks when the network or the focus returns, stops with the page', () => {
+    const { calls, wrapper } = follow()
+    expect(calls).toEqual(['resume-quiet'])
+    visibility('hidden')
+    window.dispatchEvent(new Event('online'))
+    visibility('visible')
+    window.dispatchEvent(new Event('focus'))
+    wrapper.unmount()
+    window.dispatchEvent(new Event('online'))
+    expect(calls).toEqual(['resume-quiet', 'pause', 'resume', 'check', 'pause'])
   })
 })

@@ -42,36 +42,25 @@ export function useReconnect(attempt: () => Promise<boolean>, delaysMs: readonly
 }
 
 /**
- * Keep a page's data current without a reload: fetch again when the tab
- * comes back into view, when the network returns, and every `intervalMs`
- * while the page is visible (never in a hidden tab — a phone's battery and
- * a village data plan matter more than a minute's freshness). Stops with
- * the component.
+ * Drives a page's poller (useCaseUpdates) from the tab: it polls while the
+ * tab is visible and not while it is hidden, and checks at once when the
+ * tab comes back into view, the network returns or the window regains
+ * focus. Stops with the component.
  */
-export function useAutoRefresh(refresh: () => Promise<void> | void, opts: { intervalMs?: number } = {}): void {
-  const every = opts.intervalMs ?? 60_000
-  let timer: ReturnType<typeof setInterval> | null = null
-  let running = false
-  const run = async () => {
-    if (running || document.visibilityState === 'hidden') return
-    running = true
-    try {
-      await refresh()
-    } finally {
-      running = false
-    }
-  }
-  const onVisible = () => { if (document.visibilityState === 'visible') void run() }
+export function useFollowTab(updates: { check(): Promise<unknown>; resume(opts?: { checkNow?: boolean }): void; pause(): void }): void {
+  const visible = () => document.visibilityState !== 'hidden'
+  const onVisibility = () => { if (visible()) updates.resume(); else updates.pause() }
+  const check = () => { if (visible()) void updates.check() }
   onMounted(() => {
-    document.addEventListener('visibilitychange', onVisible)
-    window.addEventListener('online', run)
-    window.addEventListener('focus', run)
-    timer = setInterval(run, every)
+    document.addEventListener('visibilitychange', onVisibility)
+    window.addEventListener('online', check)
+    window.addEventListener('focus', check)
+    if (visible()) updates.resume({ checkNow: false })
   })
   onBeforeUnmount(() => {
-    document.removeEventListener('visibilitychange', onVisible)
-    window.removeEventListener('online', run)
-    window.removeEventListener('focus', run)
-    if (timer) clearInterval(timer)
+    document.removeEventListener('visibilitychange', onVisibility)
+    window.removeEventListener('online', check)
+    window.removeEventListener('focus', check)
+    updates.pause()
   })
 }

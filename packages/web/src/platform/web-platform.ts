@@ -7,6 +7,8 @@
 import axios, { type AxiosInstance } from 'axios'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { createApiClient, encodeQuery, type Transport } from '@tongban/core'
+import { SYNC_TAG } from '@tongban/app/queue'
+import { QUEUE_DB, QUEUE_STORE } from './queue-db'
 import type { KeyValueStorage, Platform } from '@tongban/app'
 
 export function axiosTransport(http: AxiosInstance = axios.create({ timeout: 15_000 })): Transport {
@@ -89,7 +91,7 @@ export function indexedDbKv(fallback: KeyValueStorage, store: UseStore | null = 
 
 function openStore(): UseStore | null {
   try {
-    return typeof indexedDB === 'undefined' ? null : createStore('tongban', 'kv')
+    return typeof indexedDB === 'undefined' ? null : createStore(QUEUE_DB, QUEUE_STORE)
   } catch {
     return null
   }
@@ -128,6 +130,6 @@ export function webPlatform(): Platform {
 function requestBackgroundSync(): void {
   if (!('serviceWorker' in navigator)) return
   void navigator.serviceWorker.ready
-    .then((reg) => (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register('tb-submit'))
+    .then((reg) => (reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
     .catch(() => { /* no sync: the app sends the queue when it opens or the network returns */ })
 }

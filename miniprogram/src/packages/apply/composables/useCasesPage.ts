@@ -5,63 +5,23 @@
  * come from the BFF and have their own loading and error state. Loaded each
  * time the page shows, and on pull-down.
  */
-import { computed, ref, watch } from 'vue'
+import { ref, watch } from 'vue'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { ApiError, shanghaiDateTime, type CaseSummary, type Problem } from '@tongban/core'
-import { useDraftStore, usePlatform, useSessionStore, useSubmissionStore, type DraftSummary } from '@tongban/app'
+import { shanghaiDateTime } from '@tongban/core'
+import { useCaseList, useDraftStore, useSubmissionStore, type DraftSummary } from '@tongban/app'
 
-export type CasesState = 'loading' | 'signedOut' | 'ready'
+export type { CaseListState as CasesState } from '@tongban/app'
 
 function toast(title: string, icon: 'none' | 'success' = 'none'): void {
   void Taro.showToast({ title, icon, duration: 2500 }).catch(() => undefined)
 }
 
 export function useCasesPage() {
-  const platform = usePlatform()
-  const session = useSessionStore()
   const drafts = useDraftStore()
   const submissions = useSubmissionStore()
-
-  const state = ref<CasesState>('loading')
-  const draftList = ref<DraftSummary[]>([])
-  const cases = ref<CaseSummary[] | null>(null)
-  const casesProblem = ref<Problem | null>(null)
-  const casesLoading = ref(false)
+  const list = useCaseList()
+  const { state, pending, draftList, cases, casesProblem, casesLoading, online, empty, load } = list
   const flushing = ref(false)
-  const online = ref(true)
-
-  const pending = computed(() => submissions.pending)
-  const empty = computed(() => cases.value !== null && cases.value.length === 0 && pending.value.length === 0 && draftList.value.length === 0)
-
-  async function load(): Promise<void> {
-    if (!session.signedIn) await session.load()
-    // Offline with no session known: the BFF will say below; signed out is only what it says.
-    if (session.status === 'ready' && !session.signedIn) {
-      state.value = 'signedOut'
-      return
-    }
-    online.value = platform.isOnline()
-    await submissions.load()
-    draftList.value = await drafts.list()
-    if (state.value !== 'ready') state.value = 'ready'
-    casesLoading.value = true
-    casesProblem.value = null
-    try {
-      cases.value = await platform.api.myCases()
-      online.value = true
-      if (await drafts.pullRemote()) draftList.value = await drafts.list()
-    } catch (e) {
-      const problem = e instanceof ApiError ? e.problem : null
-      if (problem?.status === 401) {
-        state.value = 'signedOut'
-        return
-      }
-      casesProblem.value = problem
-      if (problem?.code === 'NETWORK') online.value = false
-    } finally {
-      casesLoading.value = false
-    }
-  }
 
   useDidShow(() => { void load() })
   // The app flushes the queue by itself when the network returns: what landed belongs under 已提交 now.

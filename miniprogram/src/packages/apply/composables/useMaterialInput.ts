@@ -4,10 +4,10 @@
  * progress; a failed upload can be retried with the same file; or an
  * e-licence the citizen already holds, when the field accepts one.
  */
-import { reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import Taro from '@tarojs/taro'
 import { checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
-import { toProblem, usePlatform } from '@tongban/app'
+import { toProblem, useMaterialUpload, usePlatform } from '@tongban/app'
 import { useApplyForm } from './formContext'
 
 interface Source {
@@ -32,10 +32,16 @@ function call<R>(api: (o: { success: (r: R) => void; fail: (e: unknown) => void 
 export function useMaterialInput(field: MaterialField, path: string) {
   const platform = usePlatform()
   const { form, itemCode } = useApplyForm()
-  const state = reactive({ busy: '' as '' | 'compressing' | 'uploading', progress: 0, problem: '' })
+  const sending = useMaterialUpload((file, onProgress) => platform.api.uploadFile(file, { materialId: field.materialId, itemCode, onProgress }))
+  /** What stopped a file before it was sent (its name, its size) or the wallet from opening; an upload's own failure is `sending.problem`. */
+  const note = ref('')
+  const state = reactive({
+    busy: computed(() => (sending.phase.value === 'preparing' ? 'compressing' : sending.phase.value === 'uploading' ? 'uploading' : '')),
+    progress: sending.percent,
+    problem: computed(() => note.value || (sending.problem.value?.title ?? '')),
+  })
   const licences = ref<Licence[] | null>(null)
   const licencesOpen = ref(false)
-  let last: Source | null = null
 
   const acceptsImage = !field.accept || field.accept.includes('image')
   const acceptsPdf = !field.accept || field.accept.includes('pdf')
@@ -57,7 +63,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
 
   async function compress(src: string, size: number): Promise<string> {
     if (size <= COMPRESS_TARGET_BYTES) return src
-    state.busy = 'compressing'
+    sending.prepare()
     let best = src
     for (const quality of QUALITIES) {
       try {
@@ -75,27 +81,18 @@ export function useMaterialInput(field: MaterialField, path: string) {
     // The BFF's own rule for names (a PDF forwarded in a chat keeps whatever its sender called it), said before sending.
     const named = checkFileName(source.name)
     if (!named.ok) {
-      state.problem = named.message
+      note.value = named.message
+      sending.reset()
       form.touch(path)
       return
     }
-    last = source
-    state.busy = 'uploading'
-    state.progress = 0
-    state.problem = ''
-    try {
-      const file = await platform.api.uploadFile({ kind: 'path', path: source.path, name: source.name }, {
-        materialId: field.materialId, itemCode,
-        onProgress: (p) => { state.progress = p.total > 0 ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0 },
-      })
-      form.set(path, { kind: 'upload', fileId: file.id, name: file.name } as never)
-      last = null
-    } catch (e) {
-      state.problem = toProblem(e).title
-    } finally {
-      state.busy = ''
-      form.touch(path)
-    }
+    note.value = ''
+    attach(await sending.send({ kind: 'path', path: source.path, name: source.name }))
+  }
+
+  function attach(file: { id: string; name: string } | null): void {
+    if (file) form.set(path, { kind: 'upload', fileId: file.id, name: file.name } as never)
+    form.touch(path)
   }
 
   /** 拍照 or 从相册选择. Cancelling the picker changes nothing. */
@@ -124,15 +121,17 @@ export function useMaterialInput(field: MaterialField, path: string) {
     const file = res.tempFiles[0]
     if (!file) return
     if (file.size > MAX_UPLOAD_BYTES) {
-      state.problem = `文件不能超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB，请换一份`
+      sending.reset()
+      note.value = `文件不能超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB，请换一份`
       form.touch(path)
       return
     }
     await upload({ path: file.path, name: file.name })
   }
 
-  function retry(): void {
-    if (last) void upload(last)
+  /** 重试 with the same file, offered after a transient failure only (useMaterialUpload.retryable). */
+  async function retry(): Promise<void> {
+    attach(await sending.retry())
   }
 
   /** 删除: the field is empty again; an uploaded file is deleted at the BFF too (best effort). */
@@ -145,13 +144,13 @@ export function useMaterialInput(field: MaterialField, path: string) {
 
   async function openLicences(): Promise<void> {
     licencesOpen.value = true
-    state.problem = ''
+    note.value = ''
     try {
       const all = await platform.api.myLicences()
       licences.value = all.filter((l) => field.eLicenceTypes?.includes(l.type))
     } catch (e) {
       licences.value = null
-      state.problem = toProblem(e).title
+      note.value = toProblem(e).title
     }
   }
 
@@ -163,6 +162,6 @@ export function useMaterialInput(field: MaterialField, path: string) {
 
   return {
     state, licences, licencesOpen, acceptsImage, acceptsPdf, acceptsLicence,
-    choosePhoto, choosePdf, retry, remove, openLicences, chooseLicence, canRetry: () => last !== null,
+    choosePhoto, choosePdf, retry, remove, openLicences, chooseLicence, canRetry: () => sending.retryable.value,
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * 办件详情 for both shells: the case read back (and kept current by
+ * useCaseUpdates), its submission time in Beijing time, the 补正 reasons by
+ * the labels of the form it was submitted on, and 撤回 — asked first in the
+ * shell's own way, refused in words when someone acted meanwhile. The
+ * shells render it and add what only they have (copy, calls, documents).
+ */
+import { computed, ref, type ComputedRef, type Ref } from 'vue'
+import { DELIVERY_LABELS, labelledSupplement, shanghaiDateTime, withdrawable, type CaseDetail, type Problem } from '@tongban/core'
+import { usePlatform } from '../platform/platform'
+import { toProblem } from '../catalogue/catalogue'
+import { useCaseStore } from './case-store'
+import { useCaseUpdates, type CaseUpdates, type CaseUpdatesOptions } from './case-updates'
+
+export type CaseDetailState = 'loading' | 'ready' | 'error' | 'signedOut'
+
+export interface CaseDetailPage {
+  state: Ref<CaseDetailState>
+  detail: ComputedRef<CaseDetail | null>
+  problem: Ref<Problem | null>
+  updates: CaseUpdates
+  news: Ref<string>
+  /** `2026-11-24 10:05`, Beijing time whatever the phone's zone. */
+  submittedAt: ComputedRef<string>
+  deliveryLabel: ComputedRef<string>
+  supplementRows: ComputedRef<{ path: string; label: string; reason: string }[]>
+  canWithdraw: ComputedRef<boolean>
+  withdrawing: Ref<boolean>
+  /** Why 撤回 did not happen, in words; empty when it did or was not tried. */
+  withdrawProblem: Ref<string>
+  load(): Promise<void>
+  /** 撤回 once `confirm` (the shell's dialog) says yes; true when withdrawn. */
+  withdraw(confirm: () => Promise<boolean>): Promise<boolean>
+}
+
+export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {}): CaseDetailPage {
+  const platform = usePlatform()
+  const store = useCaseStore()
+  const state = ref<CaseDetailState>('loading')
+  const problem = ref<Problem | null>(null)
+  // Only what this page's own load was allowed to read: a case held from before (another account on a shared phone) never shows on its own.
+  const detail = computed(() => (state.value === 'ready' ? store.get(caseNo()) : null))
+  const updates = useCaseUpdates(platform, caseNo, opts)
+
+  async function load(): Promise<void> {
+    state.value = 'loading'
+    problem.value = null
+    try {
+      await store.fetch(caseNo())
+      state.value = 'ready'
+    } catch (e) {
+      problem.value = toProblem(e)
+      state.value = problem.value.status === 401 ? 'signedOut' : 'error'
+    }
+  }
+
+  // Before acceptance a citizen may withdraw: the core machine's own table says when.
+  const canWithdraw = computed(() => detail.value !== null && withdrawable(detail.value.status))
+  const withdrawing = ref(false)
+  const withdrawProblem = ref('')
+
+  async function withdraw(confirm: () => Promise<boolean>): Promise<boolean> {
+    if (!detail.value || withdrawing.value || !(await confirm())) return false
+    withdrawing.value = true
+    withdrawProblem.value = ''
+    try {
+      const before = detail.value.version
+      const out = await store.withdraw(caseNo())
+      if (out.ok) return true
+      withdrawProblem.value = out.text
+      const now = store.get(caseNo())
+      if (out.problem.code === 'CASE_CHANGED' && now && now.version > before) updates.announce(now)
+      return false
+    } finally {
+      withdrawing.value = false
+    }
+  }
+
+  return {
+    state, detail, problem, updates, news: updates.news, load, canWithdraw, withdrawing, withdrawProblem, withdraw,
+    submittedAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : '')),
+    deliveryLabel: computed(() => (detail.value ? DELIVERY_LABELS[detail.value.delivery] : '')),
+    supplementRows: computed(() => (detail.value?.supplement ? labelledSupplement(detail.value.form, detail.value.supplement) : [])),
+  }
+}
