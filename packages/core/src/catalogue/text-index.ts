@@ -194,6 +194,13 @@ function pairsOf(t: IndexedText): Set<string> {
   return out
 }
 
+/** Is `q[qi..]` (not empty) the start of `s`? As s.startsWith(q.slice(qi)), without the slice. */
+function restStarts(s: string, q: string, qi: number): boolean {
+  if (q.length - qi > s.length) return false
+  for (let j = qi; j < q.length; j++) if (q[j] !== s[j - qi]) return false
+  return true
+}
+
 /** Does `q[qi..]` match the text starting at character `ci`? */
 function matchFrom(t: IndexedText, chars: string[], q: string, ci: number, qi: number): boolean {
   if (qi === q.length) return true
@@ -202,14 +209,20 @@ function matchFrom(t: IndexedText, chars: string[], q: string, ci: number, qi: n
   for (const s of t.syllables[ci]!) {
     if (q.startsWith(s, qi)) {
       if (matchFrom(t, chars, q, ci + 1, qi + s.length)) return true
-    } else if (s.startsWith(q.slice(qi))) {
+    } else if (restStarts(s, q, qi)) {
       return true // the last syllable is still being typed: "shenfenzh"
     }
-    if (s.length > 2 && (s[1] === 'h') && q.startsWith(s.slice(0, 2), qi) && matchFrom(t, chars, q, ci + 1, qi + 2)) {
+    if (s.length > 2 && s[1] === 'h' && q[qi] === s[0] && q[qi + 1] === 'h' && matchFrom(t, chars, q, ci + 1, qi + 2)) {
       return true // zh / ch / sh as an initial
     }
     if (q[qi] === s[0] && matchFrom(t, chars, q, ci + 1, qi + 1)) return true
   }
+  return false
+}
+
+function startsAt(t: IndexedText, ci: number, first: string): boolean {
+  if (t.chars[ci] === first) return true
+  for (const s of t.syllables[ci]!) if (s[0] === first) return true
   return false
 }
 
@@ -221,8 +234,7 @@ function matchText(t: IndexedText, q: string, letters: number): number {
   const chars = t.chars
   const first = q[0]
   for (let ci = 0; ci < chars.length; ci++) {
-    if (chars[ci] !== first && !t.syllables[ci]!.some((s) => s[0] === first)) continue
-    if (matchFrom(t, chars, q, ci, 0)) return ci
+    if (startsAt(t, ci, first!) && matchFrom(t, chars, q, ci, 0)) return ci
   }
   return -1
 }
