@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from '@tarojs/cli'
+import { asyncRequire } from './async-require'
 import { subpackageChunks } from './subpackage-chunks'
 
 const API_BASE = process.env.TARO_APP_API_BASE ?? 'http://localhost:8080'
@@ -37,9 +38,17 @@ export default defineConfig<'vite'>({
   framework: 'vue3',
   compiler: {
     type: 'vite',
-    // 申请 (packages/apply) keeps its code and the region list out of the main package.
+    // 申请 (packages/apply) keeps its code and the region list out of the main package; 搜索's
+    // pinyin (packages/search) is an async subpackage, loaded with require.async.
     vitePlugins: process.env.TARO_ENV === 'h5' ? [] : [
       subpackageChunks({ root: 'packages/apply', sourceDir: path.resolve(__dirname, '..', 'src'), packages: ['@vant/area-data'] }),
+      subpackageChunks({
+        root: 'packages/search',
+        sourceDir: path.resolve(__dirname, '..', 'src'),
+        packages: ['pinyin-pro'],
+        files: [path.resolve(__dirname, '..', '..', 'packages', 'core', 'src', 'catalogue', 'pinyin.ts')],
+      }),
+      asyncRequire(),
     ],
   },
   mini: {

@@ -18,6 +18,8 @@ export interface SubpackageChunkOptions {
   sourceDir: string
   /** node_modules packages that only this subpackage imports. */
   packages?: string[]
+  /** Other modules (absolute paths, e.g. of a workspace package) that only this subpackage imports. */
+  files?: string[]
 }
 
 type ManualChunks = (id: string, api: unknown) => string | null | undefined
@@ -32,7 +34,7 @@ export function subpackageChunks(options: SubpackageChunkOptions): Plugin {
     if (id.startsWith('\0')) return false
     // Pages stay their own entry chunks; what they import moves.
     if (id.startsWith(rootDir)) return !id.startsWith(pagesDir)
-    return modules.some((m) => id.includes(m))
+    return modules.some((m) => id.includes(m)) || (options.files ?? []).includes(id)
   }
 
   return {

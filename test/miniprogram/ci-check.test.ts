@@ -14,8 +14,8 @@ import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 const require = createRequire(join(import.meta.dirname, 'ci-check.test.ts'))
 
 const TWO_MB = 2 * 1024 * 1024
-/** Our own budget for the main package, well under WeChat's limit. */
-const BUDGET = 1024 * 1024
+/** Our own budget for the main package, well under WeChat's limit: room for the pages still to come. */
+const BUDGET = 600 * 1024
 
 interface CheckItem { name: string; success: boolean; text: string; detail?: unknown }
 interface AnalyseResult {
@@ -84,6 +84,8 @@ describe('miniprogram-ci', () => {
     for (const page of ['packages/apply/pages/form/index', 'packages/apply/pages/cases/index', 'packages/apply/pages/case/index']) {
       expect(result!.files.find((f) => f.path === `${page}.js`)?.subPackage).toBeTruthy()
     }
+    // Search's pinyin is the async subpackage packages/search, fetched with require.async on the first search.
+    expect(result!.files.find((f) => f.path === 'packages/search/common.js')?.subPackage).toBe('packages/search/')
   })
 })
 

@@ -100,8 +100,12 @@ describe('首页', () => {
 
 describe('搜索结果', () => {
   it('finds 居民身份证换领 in the cached catalogue, name matches first', async () => {
+    // Search's pinyin is an async subpackage: not fetched before the first search.
+    expect(mp.asyncLoads).toEqual([])
     const page = await mp.openPage('pages/search/index', { q: encodeURIComponent('身份证') })
     const text = await page.waitForText((t) => t.includes(ID_CARD_RENEWAL))
+    await waitFor(() => mp.asyncLoads.length > 0, 10_000, 'the pinyin subpackage')
+    expect(mp.asyncLoads).toEqual(['packages/search/common.js'])
     expect(text).toMatch(/共找到 \d+ 个事项/)
     const firstName = textOf(page.findByClass('item-card__name')!)
     expect(firstName).toContain('身份证')

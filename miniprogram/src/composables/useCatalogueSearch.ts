@@ -1,7 +1,7 @@
 /**
  * Runs the catalogue store's (asynchronous, on-device) search whenever the
- * query or the snapshot changes; a slower earlier answer never overwrites a
- * newer one.
+ * query, the snapshot or the pinyin (loaded apart, on first search) changes;
+ * a slower earlier answer never overwrites a newer one.
  */
 import { ref, shallowRef, watch } from 'vue'
 import type { ItemListQuery, ItemPage } from '@tongban/core'
@@ -14,7 +14,7 @@ export function useCatalogueSearch(query: () => ItemListQuery) {
   let latest = 0
 
   watch(
-    [query, () => catalogue.snapshot],
+    [query, () => catalogue.snapshot, () => catalogue.pinyinPending],
     async ([q, snapshot]) => {
       if (!snapshot) return
       const mine = ++latest

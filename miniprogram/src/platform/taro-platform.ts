@@ -10,9 +10,10 @@
  */
 import type Taro from '@tarojs/taro'
 import { createApiClient } from '@tongban/core'
-// Static, not the default dynamic import: a mini-program has no lazy chunks
-// outside subpackages, so the search code is in the main package anyway.
-import { buildCatalogue, queryCatalogue } from '@tongban/core/search'
+// The search code is small and static; its pinyin (pinyin-pro, ~430 KB) is
+// in the async subpackage packages/search, fetched on the first search
+// (config/async-require.ts turns this import() into WeChat's require.async).
+import { indexCatalogue, queryCatalogue, type PinyinReader } from '@tongban/core'
 import { TOKEN_KEY, type Platform } from '@tongban/app'
 import { createTaroTransport } from './transport'
 import { createTaroStorage, type TaroStorageApi } from './storage'
@@ -57,6 +58,11 @@ export function createTaroPlatform(taro: TaroPlatformApi, baseUrl: string = API_
     keepsToken: true,
     isOnline: network.isOnline,
     now: () => Date.now(),
-    loadSearch: () => Promise.resolve({ buildCatalogue, queryCatalogue }),
+    loadSearch: () => Promise.resolve({ buildCatalogue: (items, reader = null) => indexCatalogue(items, reader), queryCatalogue }),
+    loadPinyin,
   }
+}
+
+function loadPinyin(): Promise<PinyinReader> {
+  return import('../packages/search/pinyin').then((m) => m.pinyinReader)
 }

@@ -7,8 +7,8 @@
  * registered as a component whose methods are the page's handlers, and its
  * page lifetimes (onLoad, onShow, onReady) are called as WeChat would.
  */
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import Module, { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
 import { createWxShim, type WxShim, type WxShimOptions } from './wx-shim'
 
 const require = createRequire(join(import.meta.dirname, 'mini-runtime.ts'))
@@ -44,6 +44,12 @@ export interface MiniProgram {
   wx: WxShim
   /** WXML runtime complaints ("Template `tmpl_0_27` not found"): each is a blank spot on a real phone. */
   renderErrors: string[]
+  /**
+   * Files fetched with require.async (分包异步化), in order, relative to dist.
+   * While `wx.offline` is set a subpackage not yet fetched fails to load, as
+   * on a phone; once fetched it stays.
+   */
+  asyncLoads: string[]
   /** Opens a page (route without leading slash) with its query, as wx.navigateTo would. */
   openPage(route: string, query?: Record<string, string>): Promise<OpenedPage>
 }
@@ -138,6 +144,14 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
     Component({ data: options.data ?? {}, methods })
   }
 
+  const asyncLoads: string[] = []
+  installRequireAsync(dist, (file) => {
+    if (asyncLoads.includes(file)) return true
+    if (wx.offline) return false
+    asyncLoads.push(file)
+    return true
+  })
+
   require(join(dist, 'app.js'))
   if (!appInstance) throw new Error('dist/app.js did not call App()')
   const app = appInstance as Record<string, AnyFn>
@@ -221,5 +235,34 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
     }
   }
 
-  return { wx, renderErrors, openPage }
+  return { wx, renderErrors, asyncLoads, openPage }
+}
+
+/**
+ * WeChat's require.async for the built code, which Node's require lacks: the
+ * module wrapper of every file that calls it gets one. `fetch` says whether
+ * the file's package downloads (false: it fails as WeChat's does, with
+ * `{ mod, errMsg }`); then the file is required.
+ */
+function installRequireAsync(dist: string, fetch: (file: string) => boolean): void {
+  const g = globalThis as Record<string, unknown>
+  g.__tongbanRequireAsync = (req: NodeJS.Require, from: string, path: string) => {
+    const file = resolve(from, '..', path)
+    const rel = file.slice(resolve(dist).length + 1)
+    return new Promise((ok, fail) => setTimeout(() => {
+      if (fetch(rel)) ok(req(file))
+      else fail({ mod: rel, errMsg: 'loadSubpackage: fail network error' })
+    }, 0))
+  }
+  const M = Module as unknown as { wrap(script: string): string; __tongbanWrapped?: boolean }
+  if (M.__tongbanWrapped) return
+  const wrap = M.wrap
+  const shim = 'require.async = (p) => globalThis.__tongbanRequireAsync(require, __filename, p);'
+  M.wrap = (script: string) => {
+    if (!script.includes('require.async(')) return wrap(script)
+    // After the "use strict" directive, which must stay first.
+    const strict = /^\s*(["'])use strict\1;?/.exec(script)?.[0] ?? ''
+    return wrap(strict + shim + script.slice(strict.length))
+  }
+  M.__tongbanWrapped = true
 }

@@ -73,4 +73,33 @@ describe('catalogue store', () => {
     expect((await store.search({ q: 'csdj' })).items.map((i) => i.code)).toEqual(['C'])
     expect(build).toHaveBeenCalledTimes(2)
   })
+
+  it('searches hanzi at once while the pinyin loads apart, then pinyin too', async () => {
+    const t = testPlatform({ catalogue: async () => snap('1', [summary('A', '居民身份证换领'), summary('B', '社会保障卡申领')]) })
+    const { pinyinReader } = await import('@tongban/core/pinyin')
+    const { buildCatalogue, queryCatalogue } = await import('@tongban/core/search')
+    // A mini-program's search code: no pinyin of its own.
+    t.platform.loadSearch = async () => ({ queryCatalogue, buildCatalogue: (items, reader = null) => buildCatalogue(items, reader) })
+    let arrive!: () => void
+    let attempts = 0
+    t.platform.loadPinyin = () => {
+      attempts++
+      return attempts === 1
+        ? Promise.reject(new Error('offline'))
+        : new Promise((resolve) => { arrive = () => resolve(pinyinReader) })
+    }
+    const store = t.within(() => useCatalogueStore())
+    await store.load()
+    // The first download fails (offline): hanzi still search, the next search tries again.
+    expect((await store.search({ q: '身份证' })).items.map((i) => i.code)).toEqual(['A'])
+    await Promise.resolve()
+    expect((await store.search({ q: 'sfz' })).total).toBe(0)
+    expect(store.pinyinPending).toBe(true)
+    expect(attempts).toBe(2)
+    arrive()
+    await vi.waitFor(() => expect(store.pinyinPending).toBe(false))
+    expect((await store.search({ q: 'sfz' })).items.map((i) => i.code)).toEqual(['A'])
+    expect((await store.search({ q: '社会' })).items.map((i) => i.code)).toEqual(['B'])
+    expect(attempts).toBe(2)
+  })
 })

@@ -2,13 +2,15 @@
  * The catalogue on the device: a snapshot of every item's summary, kept in
  * storage so search works offline and shows something at once; refreshed
  * from the BFF when reachable. Search runs locally with the core's index,
- * whose code is loaded on first search.
+ * whose code is loaded on first search. Where the platform loads pinyin
+ * apart (loadPinyin), the first searches run on a hanzi-only index while it
+ * loads, and the index is rebuilt with pinyin once it is there.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import {
   ApiError, makeProblem,
-  type Catalogue, type CatalogueSnapshot, type ItemListQuery, type ItemPage, type Problem,
+  type Catalogue, type CatalogueSnapshot, type ItemListQuery, type ItemPage, type PinyinReader, type Problem,
 } from '@tongban/core'
 import { loadSearch, readJson, usePlatform, writeJson, type SearchModule } from '../platform/platform'
 
@@ -39,18 +41,33 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   const departments = computed(() => snapshot.value?.departments ?? [])
   const halls = computed(() => snapshot.value?.halls ?? [])
 
-  // The index is rebuilt only when the snapshot changes, and only once someone searches.
+  // The index is rebuilt only when the snapshot (or the pinyin) changes, and only once someone searches.
   let searchModule: Promise<SearchModule> | null = null
-  let built: { source: CatalogueSnapshot; catalogue: Catalogue } | null = null
+  let built: { source: CatalogueSnapshot; reader: PinyinReader | null; catalogue: Catalogue } | null = null
   watch(snapshot, () => { built = null })
+
+  /** Searches run without the pinyin that loadPinyin is still fetching: letters may find more once it is in. */
+  const pinyinPending = ref(false)
+  let reader: PinyinReader | null = null
+  let pinyinLoad: Promise<void> | null = null
+  function startPinyin(load: () => Promise<PinyinReader>): void {
+    pinyinPending.value = true
+    pinyinLoad ??= load().then(
+      (r) => { reader = r; pinyinPending.value = false },
+      // Offline before the first download: hanzi search goes on, the next search tries again.
+      () => { pinyinLoad = null },
+    )
+  }
 
   async function catalogue(): Promise<Catalogue | null> {
     const snap = snapshot.value
     if (!snap) return null
-    if (built?.source === snap) return built.catalogue
+    if (platform.loadPinyin && !reader) startPinyin(platform.loadPinyin)
+    if (built?.source === snap && built.reader === reader) return built.catalogue
     searchModule ??= loadSearch(platform)
     const { buildCatalogue } = await searchModule
-    built = { source: snap, catalogue: buildCatalogue(snap.items) }
+    const r = reader
+    built = { source: snap, reader: r, catalogue: platform.loadPinyin ? buildCatalogue(snap.items, r) : buildCatalogue(snap.items) }
     return built.catalogue
   }
 
@@ -95,5 +112,5 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     return queryCatalogue(c, query)
   }
 
-  return { snapshot, status, error, savedAt, fromCache, departments, halls, load, refresh, search }
+  return { snapshot, status, error, savedAt, fromCache, departments, halls, pinyinPending, load, refresh, search }
 })

@@ -4,7 +4,7 @@
  * Each shell provides one at app level; stores inject it.
  */
 import { inject, type InjectionKey } from 'vue'
-import type { ApiClient, Transport, UploadSource } from '@tongban/core'
+import type { ApiClient, PinyinReader, Transport, UploadSource } from '@tongban/core'
 
 export interface KeyValueStorage {
   get(key: string): Promise<string | null>
@@ -25,6 +25,15 @@ export interface Platform {
    * stays out of the first load. Defaults to a dynamic import.
    */
   loadSearch?: () => Promise<SearchModule>
+  /**
+   * Loads the pinyin readings apart from the search code, where they are too
+   * big to ship with it (the mini-program: an async subpackage, fetched on
+   * the first search). Until they arrive the index is built without them:
+   * hanzi queries find everything at once, letters match only as written,
+   * and the catalogue store says `pinyinPending`; then it rebuilds the index.
+   * Absent: the search code's own pinyin is used.
+   */
+  loadPinyin?: () => Promise<PinyinReader>
   /**
    * The mini-program keeps its bearer token in storage (its api client reads
    * it from there); the PWA's session is an HttpOnly cookie and this is false.
@@ -55,6 +64,7 @@ export interface CompressOptions {
   maxSide: number
 }
 
+/** The catalogue search code; its buildCatalogue reads pinyin with pinyin-pro unless given a reader or null. */
 export type SearchModule = Pick<typeof import('@tongban/core/search'), 'buildCatalogue' | 'queryCatalogue'>
 
 export function loadSearch(platform: Platform): Promise<SearchModule> {
