@@ -45,6 +45,9 @@ async function openPglite(config: AppConfig): Promise<Db> {
     // shrinks: serve from a second instance on the directory it just made,
     // as every later start does (~1 s more, once).
     await pg.close()
+    // The closed instance's wasm memory goes only when V8 collects it, which a heap this quiet may not do for
+    // minutes: collect now when allowed (npm start runs node with --expose-gc).
+    ;(globalThis as { gc?: () => void }).gc?.()
     pg = open()
     await pg.waitReady
   }
