@@ -4,7 +4,7 @@
  * not gone through. With `builtin` the webhook answers 404.
  */
 import type { FastifyInstance } from 'fastify'
-import { caseNoParamsSchema, ROUTES, serialIdParamsSchema, STAFF_CAPABILITIES, UUID_PATTERN, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
+import { caseNoParamsSchema, ROUTES, serialIdParamsSchema, STAFF_CAPABILITIES, UUID_PATTERN, outboxKindLabel, type ApprovalHandover, type WebhookReceipt } from '@tongban/core'
 import { ProblemError } from '../errors'
 import { backendRepo } from '../store/backend'
 import { outboxRepo, type OutboxRow } from '../store/outbox'
@@ -14,7 +14,6 @@ import type { FileStore } from '../store/file-store'
 import { sendStoredFile } from './uploads'
 import { checkDownload, checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema, type WebhookEvent } from '../backend/http/contract'
 import { eventsFor } from '../backend/http/mapping'
-import { HANDOVER, type ApprovalBackend } from '../backend/index'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,6 +33,8 @@ function handoverView(r: OutboxRow): ApprovalHandover {
   return {
     id: r.id,
     caseNo: r.case_no ?? '',
+    kind: r.kind,
+    what: outboxKindLabel(r.kind),
     attempts: r.attempts,
     state: r.sent_at ? 'sent' : r.dead_at ? 'dead' : 'retrying',
     nextAt: r.dead_at || r.sent_at ? null : new Date(r.next_at).toISOString(),
@@ -119,18 +120,19 @@ export async function backendRoutes(app: FastifyInstance, opts: BackendRouteOpti
   })
 
   app.get(ROUTES.approvalHandovers.path, {
-    schema: { tags: ['approval'], summary: '工作台：未能交给审批系统的办件（重试中、已停止）' },
+    schema: { tags: ['approval'], summary: '工作台：办件的后续发送中未完成的（交给审批系统、出具通知书等；重试中、已停止）' },
     config: { access: { staff: STAFF_CAPABILITIES.handovers } },
   }, async (_request, reply): Promise<ApprovalHandover[]> => {
     reply.header('cache-control', 'private, no-store')
-    return (await outboxRepo(app.db).pending([HANDOVER])).map(handoverView)
+    return (await outboxRepo(app.db).pending(app.outbox.kinds())).map(handoverView)
   })
 
   app.post<{ Params: { id: string } }>(ROUTES.retryApprovalHandover.path, {
-    schema: { params: serialIdParamsSchema, tags: ['approval'], summary: '工作台：立即重新交给审批系统' },
+    schema: { params: serialIdParamsSchema, tags: ['approval'], summary: '工作台：立即重新发送（交给审批系统、出具通知书等）' },
     config: { access: { staff: STAFF_CAPABILITIES.handovers }, fieldProblems: { id: 'NOT_FOUND' } },
   }, async (request, reply) => {
-    if (!(await outboxRepo(app.db).revive(request.params.id, [HANDOVER], new Date(now())))) throw new ProblemError('NOT_FOUND')
+    if (!(await outboxRepo(app.db).revive(request.params.id, app.outbox.kinds(), new Date(now())))) throw new ProblemError('NOT_FOUND')
+    // Sent now if this process runs the dispatcher, else by the worker on its next round.
     app.outbox.kick()
     return reply.code(202).send({ id: request.params.id })
   })

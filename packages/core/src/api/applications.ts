@@ -300,10 +300,16 @@ export interface StaffCaseDetail extends CaseDetail {
   supplementScope: string[] | null
 }
 
-/** A case handed to the approval system (APPROVAL_BACKEND=http) that has not gone through yet. */
+/**
+ * A job sent after a case's event that has not gone through yet: a case handed to the approval system
+ * (APPROVAL_BACKEND=http), a notice to issue, later a message or a parcel.
+ */
 export interface ApprovalHandover {
   id: string
   caseNo: string
+  /** The outbox kind ('approval.handover', 'notice.issue', …) and what it does, in words (outboxKindLabel). */
+  kind: string
+  what: string
   attempts: number
   /** retrying: tried again at nextAt; dead: stopped after too many tries or a refusal; sent: through. */
   state: 'retrying' | 'dead' | 'sent'

@@ -4,8 +4,8 @@ import { ApiError, makeProblem, type ApiClient, type ApprovalHandover } from '@t
 import { memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
 import HandoverPanel from './HandoverPanel.vue'
 
-const dead: ApprovalHandover = { id: '7', caseNo: 'MZ-0001-20261123-0001', attempts: 8, state: 'dead', nextAt: null, lastError: 'answered 401 (invalid token)', externalId: null }
-const retrying: ApprovalHandover = { id: '8', caseNo: 'MZ-0001-20261123-0002', attempts: 2, state: 'retrying', nextAt: '2026-11-23T08:00:00Z', lastError: 'answered 503', externalId: null }
+const dead: ApprovalHandover = { id: '7', caseNo: 'MZ-0001-20261123-0001', kind: 'approval.handover', what: '交给审批系统', attempts: 8, state: 'dead', nextAt: null, lastError: 'answered 401 (invalid token)', externalId: null }
+const retrying: ApprovalHandover = { id: '8', caseNo: 'MZ-0001-20261123-0002', kind: 'notice.issue', what: '出具通知书', attempts: 2, state: 'retrying', nextAt: '2026-11-23T08:00:00Z', lastError: 'answered 503', externalId: null }
 
 function setup(api: Partial<ApiClient>) {
   const platform: Platform = {
@@ -35,6 +35,8 @@ describe('HandoverPanel', () => {
     const items = w.findAll('li')
     expect(items).toHaveLength(2)
     expect(items[0]!.text()).toContain('已停止发送（已试 8 次）')
+    expect(items[0]!.text()).toContain('交给审批系统')
+    expect(items[1]!.text()).toContain('出具通知书')
     expect(items[0]!.text()).toContain('原因：answered 401 (invalid token)')
     expect(items[1]!.text()).toMatch(/重试中（已试 2 次，2026\/11\/23 16:00:00 再试）/)
     expect(items[1]!.find('button').exists()).toBe(false)
