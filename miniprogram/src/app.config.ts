@@ -10,6 +10,9 @@ const config: AppConfig = defineAppConfig({
     { root: 'packages/apply', pages: ['pages/form/index', 'pages/cases/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index'] },
     { root: 'packages/search', pages: [] },
   ],
+  // Opening 搜索 starts the pinyin download (any network: a citizen there is about to type), so on a weak signal it is
+  // usually in by the first letter typed; the first search still awaits it if not.
+  preloadRule: { 'pages/search/index': { network: 'all', packages: ['packages/search'] } },
   // Inject only the components a page renders (WeChat's 按需注入).
   lazyCodeLoading: 'requiredComponents',
   window: {

@@ -86,6 +86,9 @@ describe('miniprogram-ci', () => {
     }
     // Search's pinyin is the async subpackage packages/search, fetched with require.async on the first search.
     expect(result!.files.find((f) => f.path === 'packages/search/common.js')?.subPackage).toBe('packages/search/')
+    // …and preloaded as soon as 搜索 opens, on any network (miniprogram-ci accepted this app.json above).
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { preloadRule?: Record<string, { network: string; packages: string[] }> }
+    expect(app.preloadRule?.['pages/search/index']).toEqual({ network: 'all', packages: ['packages/search'] })
   })
 })
 
