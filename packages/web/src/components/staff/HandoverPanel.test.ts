@@ -38,7 +38,7 @@ describe('HandoverPanel', () => {
     expect(items[0]!.text()).toContain('交给审批系统')
     expect(items[1]!.text()).toContain('出具通知书')
     expect(items[0]!.text()).toContain('原因：answered 401 (invalid token)')
-    expect(items[1]!.text()).toMatch(/重试中（已试 2 次，2026\/11\/23 16:00:00 再试）/)
+    expect(items[1]!.text()).toMatch(/重试中（已试 2 次，2026-11-23 16:00 再试）/)
     expect(items[1]!.find('button').exists()).toBe(false)
     await items[0]!.find('button').trigger('click')
     await flushPromises()
