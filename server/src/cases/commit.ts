@@ -9,7 +9,7 @@
 import type { Item, SubmitCaseBody } from '@tongban/core'
 import type { Db } from '../store/db'
 import type { CatalogueService } from '../catalogue/service'
-import type { Outbox } from '../outbox/outbox'
+import type { Outbox, QueuedJob } from '../outbox/outbox'
 import type { ProductClock } from '../clock'
 import { actOnCase, caseLookups, type ActContext, type ActRequest, type ActResult } from './act'
 import { submitCase, type MaterialResolver, type SubmitOutcome } from './submit'
@@ -39,11 +39,11 @@ export function caseEvents(opts: CaseEventsOptions): CaseEvents {
   const lookups = caseLookups(opts.catalogue, opts.clock)
 
   /** Runs the effects in the acting transaction; the ids of the jobs they queued go into `queued`. */
-  const recorder = (queued: string[]) => async (ctx: ActContext) => {
+  const recorder = (queued: QueuedJob[]) => async (ctx: ActContext) => {
     const at = new Date(ctx.event.at)
     const withOutbox: EffectContext = {
       ...ctx,
-      enqueue: async (kind, payload) => { queued.push(await opts.outbox.enqueue(ctx.tx, kind, { caseId: ctx.row.id, payload, at })) },
+      enqueue: async (kind, payload) => { queued.push({ id: await opts.outbox.enqueue(ctx.tx, kind, { caseId: ctx.row.id, payload, at }), kind }) },
     }
     for (const effect of effects) await effect.run(withOutbox)
   }
@@ -55,13 +55,13 @@ export function caseEvents(opts: CaseEventsOptions): CaseEvents {
       effects.push(effect)
     },
     async act(req) {
-      const queued: string[] = []
+      const queued: QueuedJob[] = []
       const result = await actOnCase(opts.db, lookups, { ...req, recorded: recorder(queued) })
       await opts.outbox.committed(queued)
       return result
     },
     async submit(accountId, key, item, body, agent = null) {
-      const queued: string[] = []
+      const queued: QueuedJob[] = []
       const departmentName = await lookups.departmentNames()
       const out = await submitCase({ db: opts.db, materials: opts.materials, now: opts.now, calendar: opts.clock.calendar, departmentName, recorded: recorder(queued) }, accountId, key, item, body, agent)
       await opts.outbox.committed(queued)

@@ -95,10 +95,10 @@ describe('outbox', () => {
     const sentLater: unknown[] = []
     later.register<{ n: number }>({ kind: 'test.later', send: async (job) => { sentLater.push(job.payload.n); return { ok: true } } })
     const a = await db.transaction((tx) => now.outbox.enqueue(tx, 'test.now', { payload: { n: 7 } }))
-    await now.outbox.committed([a])
+    await now.outbox.committed([{ id: a, kind: 'test.now' }])
     expect(now.got).toEqual([7])
     const b = await db.transaction((tx) => later.enqueue(tx, 'test.later', { payload: { n: 8 } }))
-    await later.committed([b])
+    await later.committed([{ id: b, kind: 'test.later' }])
     expect(sentLater).toEqual([])
     expect(await later.dispatch()).toMatchObject({ sent: 1 })
   })

@@ -32,6 +32,9 @@ export interface OutboxKind<P = Record<string, unknown>> {
 
 export interface DispatchOutcome { sent: number; retried: number; dead: number }
 
+/** A job as enqueue() wrote it. */
+export interface QueuedJob { id: string; kind: string }
+
 export const MAX_ATTEMPTS = 8
 export const backoffMs = (attempts: number) => Math.min(5_000 * 2 ** attempts, 600_000)
 export const LEASE_MS = 5 * 60_000
@@ -55,7 +58,7 @@ export interface Outbox {
   /** A job due now (or at `at`), written in the caller's transaction: it exists only if that commits. */
   enqueue(tx: Queryable, kind: string, job: { caseId?: string | null; payload: unknown; at?: Date }): Promise<string>
   /** After the commit that queued these jobs: the immediate ones done now, the dispatcher woken for the rest. */
-  committed(ids: readonly string[]): Promise<void>
+  committed(jobs: readonly QueuedJob[]): Promise<void>
   /** Sends what is due of these kinds (all registered kinds by default) at `at`. */
   dispatch(opts?: { kinds?: readonly string[]; at?: number }): Promise<DispatchOutcome>
   /** Wakes the dispatcher soon (when it runs in this process). */
@@ -130,15 +133,14 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       handlerOf(kind)
       return outboxRepo(tx).enqueue(kind, job.caseId ?? null, job.payload, job.at ?? new Date(now()))
     },
-    async committed(ids) {
-      if (!ids.length) return
-      const immediate = (await db.query<{ id: string; kind: string }>('select id::text as id, kind from outbox where id = any($1::bigint[])', [ids]))
-        .filter((r) => handlers.get(r.kind)?.immediate).map((r) => r.id)
+    async committed(jobs) {
+      if (!jobs.length) return
+      const immediate = jobs.filter((j) => handlers.get(j.kind)?.immediate).map((j) => j.id)
       if (immediate.length) {
         await serialised(() => drain({ ids: immediate }, now()))
           .catch((err: unknown) => log.error({ err }, 'outbox: sending after commit failed; the dispatcher tries again'))
       }
-      if (immediate.length < ids.length) outbox.kick()
+      if (immediate.length < jobs.length) outbox.kick()
     },
     dispatch(o = {}) {
       return serialised(() => drain({ kinds: o.kinds ?? [...handlers.keys()] }, o.at ?? now()))
