@@ -19,8 +19,12 @@ export interface LighthouseRuns {
   median: RunnerResult
 }
 
-/** Starts the product and a headless Chromium, runs Lighthouse `n` times on the guide page, stops both. */
-export async function lighthouseRuns(n: number, report = 'lighthouse-guide.html'): Promise<LighthouseRuns> {
+/**
+ * Starts the product and a headless Chromium, runs Lighthouse on the guide page until `n` runs produced scores (at
+ * most `n + retries` runs: a run the tool itself fails, e.g. NO_NAVSTART when its trace misses the navigation, says
+ * nothing about the page and is run again), stops both.
+ */
+export async function lighthouseRuns(n: number, report = 'lighthouse-guide.html', retries = 2): Promise<LighthouseRuns> {
   const product = await startProduct()
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
@@ -29,7 +33,7 @@ export async function lighthouseRuns(n: number, report = 'lighthouse-guide.html'
   })
   try {
     const results: RunnerResult[] = []
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n + retries && results.length < n; i++) {
       const r = await lighthouse(`${product.url}${GUIDE_PATH}`, {
         port: chrome.port, output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'],
       })
