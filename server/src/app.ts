@@ -8,6 +8,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { AppConfig } from './config'
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from './errors'
+import { installContractHooks } from './routes/define'
 import { installInputGuard } from './input-guard'
 import security from './plugins/external/security'
 import database from './plugins/external/db'
@@ -18,7 +19,7 @@ import auth from './plugins/app/auth'
 import jobs from './plugins/app/jobs'
 import uploads from './plugins/app/uploads'
 import cases from './plugins/app/cases'
-import routes from './routes'
+import routes from './routes/index'
 import web from './plugins/web'
 import type { BuildOptions } from './plugins/options'
 
@@ -58,6 +59,8 @@ export async function buildApp(config: AppConfig, build: BuildOptions = {}): Pro
   })
   installErrorHandlers(app)
   installInputGuard(app)
+  installContractHooks(app)
+  if (build.responseIssues) (await import('./routes/check-responses')).installResponseCheck(app, build.responseIssues)
 
   const opts = { config, build }
   await app.register(security, opts)

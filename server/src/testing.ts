@@ -149,7 +149,8 @@ export async function startTestServer(opts: { db?: Db; config?: Partial<AppConfi
   const base = loadConfig({})
   // Tests sweep for warnings by hand (with their own clock), and sign staff in hundreds of times from one address.
   const config: AppConfig = { ...base, clock: { ...base.clock, warningSweepMs: 0 }, dataDir: 'memory://', webRoot: undefined, logLevel: 'silent', rateLimitMax: 100_000, staffLogin: { ...base.staffLogin, ratePerMinute: 100_000 }, ...opts.config }
-  const app = await buildApp(config, { db, logger: false, sms: opts.sms, now: opts.now })
+  // Every answer of a contract route is checked against its response schema (routes/check-responses.ts).
+  const app = await buildApp(config, { db, logger: false, sms: opts.sms, now: opts.now, responseIssues: [] })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0

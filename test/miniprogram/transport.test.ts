@@ -4,7 +4,7 @@
  * core's Transport contract says.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError, createApiClient, makeProblem } from '@tongban/core'
+import { API, ApiError, createApiClient, makeProblem } from '@tongban/core'
 import { createTaroTransport, type TaroDownloadFile, type TaroRequest, type TaroUploadFile } from '../../miniprogram/src/platform/transport'
 import { createTaroStorage, type TaroStorageApi } from '../../miniprogram/src/platform/storage'
 import { createNetworkWatch, type TaroNetworkApi } from '../../miniprogram/src/platform/network'
@@ -76,7 +76,7 @@ describe('createTaroTransport', () => {
     await expect(notFound.getItem('X')).rejects.toMatchObject({ problem: { status: 404, title: problem.title } })
 
     const offline = createApiClient(createTaroTransport({ baseUrl: 'http://bff.test', request: stubRequest({ fail: 'request:fail' }).request }))
-    const err = await offline.catalogue().catch((e: unknown) => e)
+    const err = await offline.call(API.catalogue.snapshot).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect((err as ApiError).isNetwork).toBe(true)
   })

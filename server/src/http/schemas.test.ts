@@ -6,36 +6,11 @@
  * named with the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allContracts, unboundedNumbers, unpatternedParams } from '@tongban/core'
 import { loadConfig } from '../config'
 import { startTestServer, type TestServer } from '../testing'
 
 type Node = Record<string, unknown>
-
-/** Each number in a schema without both bounds, by dotted path. */
-function unboundedNumbers(schema: unknown, path: string): string[] {
-  if (!schema || typeof schema !== 'object') return []
-  const s = schema as Node
-  const found: string[] = []
-  const types = [s.type].flat()
-  if (types.includes('integer') || types.includes('number')) {
-    const low = s.minimum !== undefined || s.exclusiveMinimum !== undefined
-    const high = s.maximum !== undefined || s.exclusiveMaximum !== undefined
-    if (!low || !high) found.push(`${path} (${!low && !high ? 'no minimum, no maximum' : !low ? 'no minimum' : 'no maximum'})`)
-  }
-  for (const [key, sub] of Object.entries((s.properties ?? {}) as Record<string, unknown>)) found.push(...unboundedNumbers(sub, path ? `${path}.${key}` : key))
-  for (const key of ['items', 'additionalProperties', 'not']) found.push(...unboundedNumbers(s[key], `${path}[]`))
-  for (const key of ['anyOf', 'oneOf', 'allOf']) for (const sub of (s[key] ?? []) as unknown[]) found.push(...unboundedNumbers(sub, path))
-  return found
-}
-
-/** Each `:name` in the route's path whose schema neither patterns nor enumerates it. */
-function unpatternedParams(url: string, params: unknown): string[] {
-  const props = ((params as Node | undefined)?.properties ?? {}) as Record<string, Node>
-  return [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!).filter((name) => {
-    const p = props[name]
-    return !p || (typeof p.pattern !== 'string' && !Array.isArray(p.enum))
-  })
-}
 
 let server: TestServer
 // The http approval backend registers nothing the builtin one does not; both run the same routes.
@@ -43,12 +18,6 @@ beforeAll(async () => { server = await startTestServer({ config: { approval: { .
 afterAll(async () => { await server?.close() })
 
 describe('route schemas', () => {
-  it('finds what it looks for', () => {
-    expect(unboundedNumbers({ type: 'object', properties: { a: { type: 'integer', minimum: 0 }, b: { type: ['integer', 'null'], minimum: 0, maximum: 9 }, c: { type: 'array', items: { type: 'number' } } } }, ''))
-      .toEqual(['a (no maximum)', 'c[] (no minimum, no maximum)'])
-    expect(unpatternedParams('/x/:a/:b/:c', { properties: { a: { type: 'string', maxLength: 9 }, b: { type: 'string', enum: ['x'] } } })).toEqual(['a', 'c'])
-  })
-
   it('every number has a minimum and a maximum, every path parameter a pattern or an enum', () => {
     const routes = server.app.routeSchemas
     expect(routes.length).toBeGreaterThan(40)
@@ -61,5 +30,17 @@ describe('route schemas', () => {
       ]
     })
     expect(gaps).toEqual([])
+  })
+
+  it('every contract is registered, once, and the OpenAPI document shows it with its id and its answer', () => {
+    const doc = server.app.swagger() as { paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>> }
+    const missing = allContracts().flatMap(({ contract }) => {
+      const op = doc.paths[contract.path.replace(/:(\w+)/g, '{$1}')]?.[contract.method.toLowerCase()]
+      const answers = Object.keys(op?.responses ?? {})
+      return op?.operationId === contract.id && answers.some((code) => /^2/.test(code)) ? [] : [`${contract.id}: ${op ? `operationId ${op.operationId}, answers ${answers.join(',')}` : 'not in the document'}`]
+    })
+    expect(missing).toEqual([])
+    const registered = server.app.routeSchemas.map((r) => `${r.method} ${r.url}`)
+    for (const { contract } of allContracts()) expect(registered.filter((r) => r === `${contract.method} ${contract.path}`)).toHaveLength(1)
   })
 })

@@ -13,6 +13,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream
   /** The time cases are acted on, their clocks read and staff sign-in locks counted at (tests move it on to see yellow and red lights, or a lock end). */
   now?: () => number
+  /** Check every contract route's answer against its response schema, and put what does not match here (tests). */
+  responseIssues?: import('../routes/check-responses').ResponseIssue[]
 }
 
 export interface PluginOptions {

@@ -13,7 +13,7 @@ const snap = (version: string, items: ItemSummary[]): CatalogueSnapshot => ({ it
 
 describe('catalogue store', () => {
   it('loads the snapshot and searches it locally in pinyin', async () => {
-    const t = testPlatform({ catalogue: async () => snap('1', [summary('A', '居民身份证换领'), summary('B', '社会保障卡申领', ['社保卡'])]) })
+    const t = testPlatform({ 'catalogue.snapshot': async () => snap('1', [summary('A', '居民身份证换领'), summary('B', '社会保障卡申领', ['社保卡'])]) })
     const store = t.within(() => useCatalogueStore())
     await store.load()
     expect(store.status).toBe('ready')
@@ -23,9 +23,9 @@ describe('catalogue store', () => {
   })
 
   it('shows the stored snapshot when offline and keeps the error to show', async () => {
-    const first = testPlatform({ catalogue: async () => snap('1', [summary('A', '居民身份证换领')]) })
+    const first = testPlatform({ 'catalogue.snapshot': async () => snap('1', [summary('A', '居民身份证换领')]) })
     await first.within(() => useCatalogueStore()).load()
-    const second = testPlatform({ catalogue: offline })
+    const second = testPlatform({ 'catalogue.snapshot': offline })
     for (const [k, v] of first.storage.data) await second.storage.set(k, v)
     const store = second.within(() => useCatalogueStore())
     await store.load()
@@ -36,7 +36,7 @@ describe('catalogue store', () => {
   })
 
   it('reports an error when offline with nothing stored', async () => {
-    const store = testPlatform({ catalogue: offline }).within(() => useCatalogueStore())
+    const store = testPlatform({ 'catalogue.snapshot': offline }).within(() => useCatalogueStore())
     await store.load()
     expect(store.status).toBe('error')
     expect(store.error?.title).toBe('网络连接失败，请检查网络后重试')
@@ -44,7 +44,7 @@ describe('catalogue store', () => {
   })
 
   it('drops a corrupt stored snapshot instead of failing', async () => {
-    const t = testPlatform({ catalogue: offline })
+    const t = testPlatform({ 'catalogue.snapshot': offline })
     await t.storage.set('tb.catalogue', '{not json')
     const store = t.within(() => useCatalogueStore())
     await store.load()
@@ -54,7 +54,7 @@ describe('catalogue store', () => {
 
   it('rebuilds the search index only when the snapshot changes', async () => {
     let version = '1'
-    const t = testPlatform({ catalogue: async () => snap(version, version === '1' ? [summary('A', '居民身份证换领')] : [summary('A', '居民身份证换领'), summary('C', '出生登记')]) })
+    const t = testPlatform({ 'catalogue.snapshot': async () => snap(version, version === '1' ? [summary('A', '居民身份证换领')] : [summary('A', '居民身份证换领'), summary('C', '出生登记')]) })
     const build = vi.fn()
     t.platform.loadSearch = async () => {
       const m = await import('@tongban/core/search')
@@ -75,7 +75,7 @@ describe('catalogue store', () => {
   })
 
   it('searches hanzi at once while the pinyin loads apart, then pinyin too', async () => {
-    const t = testPlatform({ catalogue: async () => snap('1', [summary('A', '居民身份证换领'), summary('B', '社会保障卡申领')]) })
+    const t = testPlatform({ 'catalogue.snapshot': async () => snap('1', [summary('A', '居民身份证换领'), summary('B', '社会保障卡申领')]) })
     const { pinyinReader } = await import('@tongban/core/pinyin')
     const { buildCatalogue, queryCatalogue } = await import('@tongban/core/search')
     // A mini-program's search code: no pinyin of its own.

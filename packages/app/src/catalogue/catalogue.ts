@@ -9,7 +9,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import {
-  ApiError, makeProblem,
+  API, ApiError, makeProblem,
   type Catalogue, type CatalogueSnapshot, type ItemListQuery, type ItemPage, type PinyinReader, type Problem,
 } from '@tongban/core'
 import { loadSearch, readJson, usePlatform, writeJson, type SearchModule } from '../platform/platform'
@@ -73,7 +73,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
 
   async function refresh(): Promise<void> {
     try {
-      const fresh = await platform.api.catalogue()
+      const fresh = await platform.api.call(API.catalogue.snapshot)
       if (!snapshot.value || fresh.version !== snapshot.value.version) snapshot.value = fresh
       savedAt.value = platform.now()
       fromCache.value = false

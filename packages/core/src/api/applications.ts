@@ -5,7 +5,7 @@
  */
 import type { Answers } from '../catalogue/materials'
 import type { FormSchema, FormValues } from '../forms/schema'
-import { ITEM_CODE_PATTERN } from './routes'
+import { CASE_NO_PATTERN, IDEMPOTENCY_KEY_PATTERN, ITEM_CODE_PATTERN, MAX_CASE_NO_LENGTH } from './contract/patterns'
 import { CASE_STATUS_TEXT, STATUTORY, withdrawable, type CaseEventBody, type CaseStatus, type ClockStop, type SupplementItem, type TimelineEntry } from '../cases/machine'
 import type { Light } from '../clock/lights'
 import type { FieldIssue } from './problems'
@@ -125,8 +125,6 @@ export const DELIVERY_LABELS: Record<DeliveryMethod, string> = {
   post: '邮寄到家（EMS）',
 }
 
-/** Idempotency keys: a UUID or similar the shell makes once per submission. */
-export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_-]{16,64}$'
 
 export interface SubmitCaseBody {
   itemCode: string
@@ -176,9 +174,6 @@ export function caseStatusLabel(status: CaseStatus, outcome?: 'approved' | 'deni
   return CASE_STATUS_LABELS[status]
 }
 
-/** `<item code>-<YYYYMMDD>-<sequence>`, e.g. SJ-0001-20261123-0007. */
-export const CASE_NO_PATTERN = '^[A-Za-z0-9-]{1,64}-\\d{8}-\\d{4,}$'
-export const MAX_CASE_NO_LENGTH = 90
 
 /** A case number in a path; routes map its failure to CASE_NOT_FOUND (a malformed number names no case). */
 export const caseNoParamsSchema = {

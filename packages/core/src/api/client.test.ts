@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createApiClient } from './client'
+import { API } from './areas'
 import { ApiError, makeProblem } from './problems'
 import type { DownloadRequest, Transport, TransportRequest, TransportResponse } from './transport'
 import { encodeQuery } from './transport'
@@ -61,7 +62,7 @@ describe('saving a document on the device (downloadDocument)', () => {
 describe('api client', () => {
   it('sends the query and returns the page', async () => {
     const t = fakeTransport(() => ({ status: 200, data: { items: [], total: 0, page: 2, pageSize: 20 }, headers: {} }))
-    const page = await createApiClient(t).listItems({ q: 'sfz', page: 2 })
+    const page = await createApiClient(t).call(API.catalogue.listItems, { query: { q: 'sfz', page: 2 } })
     expect(page.page).toBe(2)
     expect(t.calls[0]).toMatchObject({ method: 'GET', url: '/api/items', query: { q: 'sfz', page: 2 } })
   })
@@ -82,14 +83,14 @@ describe('api client', () => {
 
   it('turns a non-problem error body into a problem with a Chinese title', async () => {
     const t = fakeTransport(() => ({ status: 502, data: '<html>Bad gateway</html>', headers: {} }))
-    const err = await createApiClient(t).listHalls().catch((e: unknown) => e)
+    const err = await createApiClient(t).call(API.catalogue.halls).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect((err as ApiError).problem.title).toMatch(/系统/)
   })
 
   it('reports a transport failure as a network problem', async () => {
     const t = fakeTransport(() => { throw new Error('ECONNREFUSED') })
-    const err = (await createApiClient(t).catalogue().catch((e: unknown) => e)) as ApiError
+    const err = (await createApiClient(t).call(API.catalogue.snapshot).catch((e: unknown) => e)) as ApiError
     expect(err.isNetwork).toBe(true)
     expect(err.problem.title).toBe('网络连接失败，请检查网络后重试')
   })

@@ -2,9 +2,10 @@
  * The typed BFF client both shells use. Every failure becomes an ApiError
  * carrying a problem with a Chinese title; nothing raw leaks to a page.
  */
-import type { Department, Hall } from '../catalogue/types'
 import { ApiError, isProblem, makeProblem, type Problem } from './problems'
-import { buildPath, ROUTES, type CatalogueSnapshot, type ItemGuide, type ItemListQuery, type ItemPage } from './routes'
+import { buildPath, type InputArgs, type InputOf, type ResponseOf, type RouteContract } from './contract/contract'
+import { catalogueRoutes, type ItemGuide } from './catalogue/contracts'
+import { ROUTES } from './routes'
 import type {
   AccessLogEntry, AccessPurpose, AccountView, CitizenCard, ClientConfig, Consent, SendCodeResult, SessionResult, StaffSessionResult, StaffView,
 } from './identity'
@@ -20,11 +21,14 @@ export type GuideResult =
   | { notModified: true }
 
 export interface ApiClient {
-  listItems(query?: ItemListQuery): Promise<ItemPage>
-  catalogue(): Promise<CatalogueSnapshot>
+  /**
+   * Any route by its contract (api/areas.ts: `API.catalogue.listItems`),
+   * with the params, query, headers and body it declares; answers with the
+   * body it declares, or throws an ApiError for anything but a 2xx.
+   */
+  call<C extends RouteContract>(contract: C, ...input: InputArgs<C>): Promise<ResponseOf<C>>
+  /** A guide, or "not modified" when `etag` is still its tag. */
   getItem(code: string, etag?: string): Promise<GuideResult>
-  listHalls(): Promise<Hall[]>
-  listDepartments(): Promise<Department[]>
   clientConfig(): Promise<ClientConfig>
   sendSmsCode(phone: string): Promise<SendCodeResult>
   verifySmsCode(phone: string, code: string): Promise<SessionResult>
@@ -160,30 +164,29 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
   }
 
   return {
-    async listItems(query = {}) {
-      const res = await send<ItemPage>({ method: 'GET', url: ROUTES.listItems.path, query: { ...query } })
+    async call<C extends RouteContract>(contract: C, ...[input]: InputArgs<C>): Promise<ResponseOf<C>> {
+      const { params, query, headers, body } = (input ?? {}) as InputOf<RouteContract> & { params?: Record<string, string>; query?: Record<string, string | number | undefined>; headers?: Record<string, string> }
+      const res = await send<ResponseOf<C>>({
+        method: contract.method,
+        url: buildPath(contract.path, params),
+        ...(query ? { query: { ...query } } : {}),
+        ...(headers ? { headers } : {}),
+        ...(body !== undefined ? { body } : {}),
+        ...(contract.timeoutMs ? { timeoutMs: contract.timeoutMs } : {}),
+      })
       return res.data
-    },
-    async catalogue() {
-      return (await send<CatalogueSnapshot>({ method: 'GET', url: ROUTES.catalogue.path })).data
     },
     async getItem(code, etag) {
       const res = await send<ItemGuide>(
         {
           method: 'GET',
-          url: buildPath(ROUTES.getItem.path, { code }),
+          url: buildPath(catalogueRoutes.guide.path, { code }),
           headers: etag ? { 'If-None-Match': etag } : undefined,
         },
         (s) => (s >= 200 && s < 300) || s === 304,
       )
       if (res.status === 304) return { notModified: true }
       return { notModified: false, item: res.data, etag: res.headers['etag'] }
-    },
-    async listHalls() {
-      return (await send<Hall[]>({ method: 'GET', url: ROUTES.listHalls.path })).data
-    },
-    async listDepartments() {
-      return (await send<Department[]>({ method: 'GET', url: ROUTES.listDepartments.path })).data
     },
     async clientConfig() {
       return (await send<ClientConfig>({ method: 'GET', url: ROUTES.clientConfig.path })).data

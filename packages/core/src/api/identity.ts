@@ -3,7 +3,7 @@
  * name, company), staff (roles, sign-in, citizen lookup and its log) and
  * agents' consents. The routes themselves are in the one table in routes.ts.
  */
-import { ITEM_CODE_PATTERN } from './routes'
+import { ITEM_CODE_PATTERN } from './contract/patterns'
 
 export const OTP_LENGTH = 6
 export const OTP_TTL_SECONDS = 300

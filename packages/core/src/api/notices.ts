@@ -8,7 +8,9 @@
  * an ID number or a phone.
  */
 import type { CaseEvent } from '../cases/machine'
-import { buildPath, ROUTES } from './routes'
+import { ROUTES } from './routes'
+import { buildPath } from './contract/contract'
+import { DOCUMENT_ID_PATTERN } from './contract/patterns'
 
 /** The notices a case's events give rise to, named after what they tell. */
 export type NoticeKind = 'acceptance' | 'supplement' | 'refusal' | 'denial'
@@ -81,8 +83,6 @@ export interface VerifyFileResult extends VerifyView {
   matches: boolean
 }
 
-/** Verify ids are 22 base64url characters (128 random bits). */
-export const DOCUMENT_ID_PATTERN = '^[A-Za-z0-9_-]{22}$'
 /** The verify page is public: generous enough for a hall's scanner, too few to guess ids. */
 export const VERIFY_PER_MINUTE = 30
 

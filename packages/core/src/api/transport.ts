@@ -4,7 +4,7 @@
  * A transport resolves for every HTTP status and rejects only when no
  * response arrived (network down, timeout).
  */
-import type { HttpMethod } from './routes'
+import type { HttpMethod } from './contract/contract'
 import type { UploadProgress, UploadSource } from './applications'
 
 export interface TransportRequest {

@@ -4,7 +4,8 @@
  * gives the same list either way. A page of results is the top of the
  * ranking, selected without sorting every hit.
  */
-import { DEFAULT_PAGE_SIZE, type ItemListQuery, type ItemPage } from '../api/routes'
+import { DEFAULT_PAGE_SIZE } from '../api/catalogue/limits'
+import type { ItemListQuery, ItemPage } from '../api/catalogue/contracts'
 import { pinyinReader } from './pinyin'
 import { rankTop } from './rank'
 import { buildTextIndex, type PinyinReader, type SearchIndex } from './text-index'

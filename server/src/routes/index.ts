@@ -4,23 +4,22 @@
  * clock's only when no test injected one.
  */
 import fp from 'fastify-plugin'
-import { catalogueRoutes } from './http/catalogue'
-import { healthRoutes } from './http/health'
-import { staffCitizenRoutes, staffRoutes } from './http/staff'
-import { authRoutes } from './http/auth'
-import { devClockRoutes, devRoutes, devWechatRoutes } from './http/dev'
-import { wechatRoutes } from './http/wechat'
-import { consentRoutes } from './http/consents'
-import { formRoutes } from './http/forms'
-import { caseRoutes } from './http/cases'
-import { staffCaseRoutes } from './http/staff-cases'
-import { materialResolver } from './cases/materials'
-import { uploadRoutes } from './http/uploads'
-import { licenceRoutes } from './http/licences'
-import { backendRoutes } from './http/backend'
-import { staffWarningRoutes } from './http/staff-warnings'
-import { noticeRoutes } from './http/notices'
-import type { PluginOptions } from './plugins/options'
+import { catalogueRoutes } from './catalogue/index'
+import { healthRoutes } from '../http/health'
+import { staffCitizenRoutes, staffRoutes } from '../http/staff'
+import { authRoutes } from '../http/auth'
+import { devClockRoutes, devRoutes, devWechatRoutes } from '../http/dev'
+import { wechatRoutes } from '../http/wechat'
+import { consentRoutes } from '../http/consents'
+import { caseRoutes } from '../http/cases'
+import { staffCaseRoutes } from '../http/staff-cases'
+import { materialResolver } from '../cases/materials'
+import { uploadRoutes } from '../http/uploads'
+import { licenceRoutes } from '../http/licences'
+import { backendRoutes } from '../http/backend'
+import { staffWarningRoutes } from '../http/staff-warnings'
+import { noticeRoutes } from '../http/notices'
+import type { PluginOptions } from '../plugins/options'
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(healthRoutes)
@@ -32,7 +31,6 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(staffRoutes({ login: config.staffLogin, now: build.now }))
   await app.register(staffCitizenRoutes)
   await app.register(consentRoutes)
-  await app.register(formRoutes)
   await app.register(uploadRoutes, { uploads: config.uploads, space: app.uploadSpace })
   await app.register(licenceRoutes, { demo, origin })
   await app.register(caseRoutes({ materials: materialResolver(), now }))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateForm, type FormResult, type Item, type Problem } from '@tongban/core'
-import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import { signInCitizen, startTestServer, type TestServer } from '../../testing'
 
 let server: TestServer
 let token: string

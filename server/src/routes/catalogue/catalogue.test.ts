@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ItemPage, CatalogueSnapshot, Item, Problem } from '@tongban/core'
-import { startTestServer, type TestServer } from '../testing'
+import { startTestServer, type TestServer } from '../../testing'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })
