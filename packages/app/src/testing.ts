@@ -1,23 +1,8 @@
 /** Test support: a Platform over an in-memory storage and a scriptable API. */
 import { createApp } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
-import { ApiError, makeProblem, type ApiClient, type FakeCalls, type RouteContract, type Transport } from '@tongban/core'
+import { ApiError, fakeApi, makeProblem, type ApiClient, type FakeCalls, type Transport } from '@tongban/core'
 import { memoryStorage, PLATFORM_KEY, type Platform } from './platform/platform'
-
-/**
- * An ApiClient answering from fakes: named methods as given, and `call` by
- * the contract's id (`{ 'catalogue.snapshot': async () => snapshot }`); a
- * contract without a fake fails the test that called it.
- */
-export function fakeApi(api: Partial<Omit<ApiClient, 'call'>> & FakeCalls): ApiClient {
-  const calls = api as Record<string, ((input: unknown) => Promise<unknown>) | undefined>
-  const call = (contract: RouteContract, input?: unknown) => {
-    const fake = contract.id ? calls[contract.id] : undefined
-    if (!fake) return Promise.reject(new Error(`no fake answer for ${contract.id ?? contract.path} in this test`))
-    return fake(input ?? {})
-  }
-  return { ...api, call } as unknown as ApiClient
-}
 
 export function testPlatform(api: Partial<Omit<ApiClient, 'call'>> & FakeCalls, opts: { now?: () => number } = {}) {
   const storage = memoryStorage()

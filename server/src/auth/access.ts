@@ -8,11 +8,11 @@
  * way round.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { StaffRole } from '@tongban/core'
+import type { Access, StaffRole } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { ResolvedSession, SessionService } from './sessions'
 
-export type Access = 'public' | 'citizen' | { staff: readonly StaffRole[] }
+export type { Access }
 export const SESSION_COOKIE = 'tb_session'
 export const STAFF_COOKIE = 'tb_staff'
 

@@ -20,9 +20,9 @@ describe('the workbench list of what has not gone through', () => {
     const payload = { caseNo: 'XX-0000-20261207-0001', eventIndex: 1, notice: 'acceptance', at: new Date(server.app.now()).toISOString() }
     const id = await server.app.db.transaction((tx) => server.app.outbox.enqueue(tx, ISSUE_NOTICE, { payload }))
     expect(await server.app.outbox.dispatch()).toMatchObject({ dead: 1 })
-    const list = async () => (await server.app.inject({ url: '/api/staff/approval/handovers', headers: as })).json<ApprovalHandover[]>()
+    const list = async () => (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
     expect((await list()).find((h) => h.id === id)).toMatchObject({ kind: 'notice.issue', what: '出具通知书', state: 'dead', attempts: 1, lastError: expect.stringContaining('gone') })
-    const again = await server.app.inject({ method: 'POST', url: `/api/staff/approval/handovers/${id}/retry`, headers: as })
+    const again = await server.app.inject({ method: 'POST', url: `/api/staff/outbox/${id}/resend`, headers: as })
     expect(again.statusCode).toBe(202)
     expect((await list()).find((h) => h.id === id)).toMatchObject({ state: 'retrying' })
     expect(await server.app.outbox.dispatch()).toMatchObject({ dead: 1 })

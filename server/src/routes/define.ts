@@ -7,7 +7,7 @@
  * (`request.citizen` on a citizen route, `request.staff` on a staff route,
  * never null there), and the answer the contract promises.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteShorthandOptions } from 'fastify'
 import {
   CACHE_HEADERS, type BodyOf, type HeadersOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteContract,
 } from '@tongban/core'
@@ -50,13 +50,23 @@ export function schemaOf(c: RouteContract): FastifySchema {
   }
 }
 
+/** What only the BFF knows of a route: its own hooks, rate limit, body limit, log level. */
+export interface RouteExtras {
+  preValidation?: RouteShorthandOptions['preValidation']
+  rateLimit?: { max: number; timeWindow: string | number }
+  bodyLimit?: number
+  logLevel?: RouteShorthandOptions['logLevel']
+}
+
 /** Registers the route a contract declares, answered by `handler`. */
-export function implement<C extends RouteContract>(app: FastifyInstance, contract: C, handler: Handler<C>): void {
+export function implement<C extends RouteContract>(app: FastifyInstance, contract: C, handler: Handler<C>, extras: RouteExtras = {}): void {
+  const { rateLimit, ...options } = extras
   app.route({
+    ...options,
     method: contract.method,
     url: contract.path,
     schema: schemaOf(contract),
-    config: { access: contract.access, contract, fieldMessages: contract.messages, fieldProblems: contract.problems },
+    config: { access: contract.access, contract, fieldMessages: contract.messages, fieldProblems: contract.problems, ...(rateLimit ? { rateLimit } : {}) },
     handler: handler as unknown as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
   })
 }

@@ -16,8 +16,9 @@ import { staffCaseRoutes } from '../http/staff-cases'
 import { materialResolver } from '../cases/materials'
 import { uploadRoutes } from '../http/uploads'
 import { licenceRoutes } from '../http/licences'
-import { backendRoutes } from '../http/backend'
-import { staffWarningRoutes } from '../http/staff-warnings'
+import { approvalRoutes } from './approval/index'
+import { outboxRoutes } from './outbox/index'
+import { warningRoutes } from './warnings/index'
 import { noticeRoutes } from '../http/notices'
 import type { PluginOptions } from '../plugins/options'
 
@@ -35,8 +36,9 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(licenceRoutes, { demo, origin })
   await app.register(caseRoutes({ materials: materialResolver(), now }))
   await app.register(staffCaseRoutes, { now })
-  await app.register(staffWarningRoutes, { now })
-  await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: app.uploadSpace.store, now })
+  await app.register(warningRoutes, { now })
+  await app.register(outboxRoutes, { now })
+  await app.register(approvalRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: app.uploadSpace.store, now })
   await app.register(wechatRoutes)
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {

@@ -295,56 +295,6 @@ export interface StaffCaseDetail extends CaseDetail {
   supplementScope: string[] | null
 }
 
-/**
- * A job sent after a case's event that has not gone through yet: a case handed to the approval system
- * (APPROVAL_BACKEND=http), a notice to issue, later a message or a parcel.
- */
-export interface ApprovalHandover {
-  id: string
-  caseNo: string
-  /** The outbox kind ('approval.handover', 'notice.issue', …) and what it does, in words (outboxKindLabel). */
-  kind: string
-  what: string
-  attempts: number
-  /** retrying: tried again at nextAt; dead: stopped after too many tries or a refusal; sent: through. */
-  state: 'retrying' | 'dead' | 'sent'
-  nextAt: string | null
-  lastError: string | null
-  externalId: string | null
-}
-
-/** 黄牌/红牌 on the workbench: a step of a case near or past its deadline. */
-export interface StaffWarning {
-  id: string
-  caseNo: string
-  itemName: string
-  light: 'yellow' | 'red'
-  /** 窗口预审, 出具结果, 示例市民政局办理, or 示例市民政局特别程序（预计结束日） for a pause past its expected end. */
-  step: string
-  deadline: string
-  raisedAt: string
-  read: boolean
-}
-
-/** How the workbench's clocks count today: the yellow threshold, and any year whose holidays are not loaded. */
-export interface StaffClockView {
-  /** YYYY-MM-DD in Asia/Shanghai. */
-  today: string
-  yellowDays: number
-  /** This year or next with no holiday data (the State Council publishes each year's in November or December). */
-  missingYears: number[]
-}
-
-/** Our answer to an approval system's webhook. */
-export interface WebhookReceipt {
-  id: string
-  /** Seen before: nothing was done again. */
-  duplicate: boolean
-  /** The events it became on our side (none when the case was already there). */
-  applied: CaseEventBody['type'][]
-  status: CaseStatus
-}
-
 export const staffCaseEventBodySchema = {
   type: 'object',
   additionalProperties: false,

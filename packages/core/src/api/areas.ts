@@ -4,10 +4,16 @@
  * implements, what the contract test walks.
  */
 import { catalogueRoutes } from './catalogue/contracts'
+import { approvalRoutes } from './approval/contracts'
+import { outboxRoutes } from './outbox/contracts'
+import { warningRoutes } from './warnings/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
   catalogue: catalogueRoutes,
+  approval: approvalRoutes,
+  outbox: outboxRoutes,
+  warnings: warningRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

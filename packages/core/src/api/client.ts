@@ -11,7 +11,7 @@ import type {
 } from './identity'
 import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  ApprovalHandover, StaffClockView, StaffWarning, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
 import type { CaseNotice, VerifyView } from './notices'
@@ -84,15 +84,6 @@ export interface ApiClient {
   staffCase(caseNo: string): Promise<StaffCaseDetail>
   /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
   staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
-  /** 黄牌/红牌 for this staff member's desk (all of them for supervisors), unread first. */
-  staffWarnings(): Promise<StaffWarning[]>
-  readStaffWarning(id: string): Promise<void>
-  /** The clocks' settings today, and years whose holidays are not loaded. */
-  staffClock(): Promise<StaffClockView>
-  /** Cases not yet through to the approval system (APPROVAL_BACKEND=http): retrying or stopped. */
-  approvalHandovers(): Promise<ApprovalHandover[]>
-  /** Send a stopped handover again now. */
-  retryApprovalHandover(id: string): Promise<void>
   /** The notices (PDF) the citizen's own case has, with their download addresses. */
   caseNotices(caseNo: string): Promise<CaseNotice[]>
   /** Workbench: the notices a case has. */
@@ -273,21 +264,6 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async staffCase(caseNo) {
       return (await send<StaffCaseDetail>({ method: 'GET', url: buildPath(ROUTES.staffCase.path, { caseNo }) })).data
-    },
-    async staffWarnings() {
-      return (await send<StaffWarning[]>({ method: 'GET', url: ROUTES.staffWarnings.path })).data
-    },
-    async staffClock() {
-      return (await send<StaffClockView>({ method: 'GET', url: ROUTES.staffClock.path })).data
-    },
-    async readStaffWarning(id) {
-      await send({ method: 'POST', url: buildPath(ROUTES.readStaffWarning.path, { id }) })
-    },
-    async approvalHandovers() {
-      return (await send<ApprovalHandover[]>({ method: 'GET', url: ROUTES.approvalHandovers.path })).data
-    },
-    async retryApprovalHandover(id) {
-      await send({ method: 'POST', url: buildPath(ROUTES.retryApprovalHandover.path, { id }) })
     },
     async staffCaseEvent(caseNo, body) {
       return (await send<StaffCaseDetail>({ method: 'POST', url: buildPath(ROUTES.staffCaseEvent.path, { caseNo }), body })).data

@@ -7,7 +7,6 @@ import { ITEM_CODE_PATTERN, SERIAL_ID_PATTERN, UUID_PATTERN } from './contract/p
 import type { HttpMethod } from './contract/contract'
 
 export const ROUTES = {
-  health: { method: 'GET', path: '/healthz' },
   clientConfig: { method: 'GET', path: '/api/client-config' },
   sendSmsCode: { method: 'POST', path: '/api/auth/sms/send' },
   verifySmsCode: { method: 'POST', path: '/api/auth/sms/verify' },
@@ -49,13 +48,6 @@ export const ROUTES = {
   agentSubmitCase: { method: 'POST', path: '/api/agent/cases' },
   agentUploadFile: { method: 'POST', path: '/api/agent/consents/:id/uploads' },
   agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
-  staffWarnings: { method: 'GET', path: '/api/staff/warnings' },
-  readStaffWarning: { method: 'POST', path: '/api/staff/warnings/:id/read' },
-  staffClock: { method: 'GET', path: '/api/staff/clock' },
-  approvalWebhook: { method: 'POST', path: '/api/backend/webhook' },
-  approvalMaterial: { method: 'GET', path: '/api/backend/files/:caseNo/:fileId' },
-  approvalHandovers: { method: 'GET', path: '/api/staff/approval/handovers' },
-  retryApprovalHandover: { method: 'POST', path: '/api/staff/approval/handovers/:id/retry' },
   caseNotices: { method: 'GET', path: '/api/cases/:caseNo/notices' },
   caseNotice: { method: 'GET', path: '/api/cases/:caseNo/notices/:kind' },
   staffCaseNotices: { method: 'GET', path: '/api/staff/cases/:caseNo/notices' },

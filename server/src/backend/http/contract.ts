@@ -102,25 +102,8 @@ export type WebhookEvent =
   | { id: string; caseNo: string; occurredAt: string; type: 'case.extended'; days: number; reason: string }
 
 /** JSON Schema of a webhook body (the route validates it; the OpenAPI file says the same). */
-export const webhookEventSchema = {
-  type: 'object',
-  required: ['id', 'caseNo', 'occurredAt', 'type'],
-  properties: {
-    id: { type: 'string', minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_.:-]+$' },
-    caseNo: { type: 'string', maxLength: 90 },
-    occurredAt: { type: 'string', format: 'date-time', description: 'When the step was taken in the approval system. The event is dated then (its Asia/Shanghai working day is what the clocks count), kept no earlier than the case\'s previous event and no later than its arrival' },
-    type: { type: 'string', enum: ['branch.status', 'case.extended'] },
-    department: { type: 'string', maxLength: 40, description: 'Required for branch.status' },
-    status: { type: 'string', description: 'Required for branch.status; denied also needs opinion (the reasons) and basis (the law it rests on, Art. 38); suspended also needs procedure, reason and expectedEnd (Art. 45)', enum: ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] },
-    opinion: { type: 'string', maxLength: 2000 },
-    basis: { type: 'string', maxLength: 300, description: 'The law a denial rests on, e.g. 《食品安全法》第三十五条; required when status is denied' },
-    procedure: { type: 'string', maxLength: 40 },
-    reason: { type: 'string', maxLength: 2000 },
-    expectedEnd: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-    days: { type: 'integer', minimum: 1, maximum: 15, description: 'Required for case.extended, with reason' },
-  },
-  additionalProperties: false,
-} as const
+/** The webhook's body as the BFF validates it (its route's contract, API.approval.webhook). */
+export { webhookEventSchema } from '@tongban/core'
 
 export function sign(secret: string, timestamp: string, body: string | Buffer): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`

@@ -125,7 +125,7 @@ describe('http approval backend', () => {
     expect(await server.app.approval.dispatch(clock + 1000)).toMatchObject({ sent: 0, retried: 0 }) // not due yet
     expect(await server.app.approval.dispatch(clock + backoffMs(0) + 1000)).toMatchObject({ retried: 1 })
     const as = { authorization: `Bearer ${clerk}` }
-    let listed = (await server.app.inject({ url: '/api/staff/approval/handovers', headers: as })).json<ApprovalHandover[]>()
+    let listed = (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
     expect(listed.find((x) => x.caseNo === caseNo)).toMatchObject({ state: 'retrying', attempts: 2, lastError: expect.stringContaining('503') })
     expect(await server.app.approval.dispatch(clock + backoffMs(0) + backoffMs(1) + 60_000)).toMatchObject({ sent: 1 })
     expect(fake.cases().get(caseNo)?.deliveries).toBe(1)
@@ -137,19 +137,19 @@ describe('http approval backend', () => {
     expect(await server.app.approval.dispatch()).toMatchObject({ retried: 1 })
     fake.failNext(1, 401)
     expect(await server.app.approval.dispatch(Date.now() + 3_600_000)).toMatchObject({ dead: 1 })
-    listed = (await server.app.inject({ url: '/api/staff/approval/handovers', headers: as })).json<ApprovalHandover[]>()
+    listed = (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
     const dead = listed.find((x) => x.caseNo === second.caseNo)!
     expect(dead).toMatchObject({ state: 'dead', attempts: 2, nextAt: null })
-    const retried = await server.app.inject({ method: 'POST', url: `/api/staff/approval/handovers/${dead.id}/retry`, headers: as })
+    const retried = await server.app.inject({ method: 'POST', url: `/api/staff/outbox/${dead.id}/resend`, headers: as })
     expect(retried.statusCode).toBe(202)
     expect(await server.app.approval.dispatch(Date.now() + 3_600_000)).toMatchObject({ sent: 1 })
-    listed = (await server.app.inject({ url: '/api/staff/approval/handovers', headers: as })).json<ApprovalHandover[]>()
+    listed = (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
     expect(listed.find((x) => x.caseNo === second.caseNo)).toBeUndefined()
-    const missing = await server.app.inject({ method: 'POST', url: '/api/staff/approval/handovers/999999/retry', headers: as })
+    const missing = await server.app.inject({ method: 'POST', url: '/api/staff/outbox/999999/resend', headers: as })
     expect(missing.statusCode).toBe(404)
     expect(missing.headers['content-type']).toContain('application/problem+json')
     // Citizens cannot see the list.
-    const citizen = await server.app.inject({ url: '/api/staff/approval/handovers', headers: { authorization: `Bearer ${second.citizen}` } })
+    const citizen = await server.app.inject({ url: '/api/staff/outbox', headers: { authorization: `Bearer ${second.citizen}` } })
     expect(citizen.statusCode).toBe(401)
     expect(MAX_ATTEMPTS).toBeGreaterThan(2)
   })
@@ -163,7 +163,7 @@ describe('http approval backend', () => {
     await expect.poll(() => fake.calls()).toBe(before + 1)
     // PGlite has one connection: a transaction held open across the call would make this wait for the system.
     const answered = await Promise.race([
-      server.app.inject({ url: '/api/staff/approval/handovers', headers: { authorization: `Bearer ${clerk}` } }).then((r) => r.statusCode),
+      server.app.inject({ url: '/api/staff/outbox', headers: { authorization: `Bearer ${clerk}` } }).then((r) => r.statusCode),
       new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3_000)),
     ])
     release()

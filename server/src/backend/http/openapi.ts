@@ -46,7 +46,7 @@ export const handoverCaseSchema = {
 const problem = { $ref: '#/components/schemas/Problem' }
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } })
 
-export function approvalOpenApi() {
+export function approvalOpenApi(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: {

@@ -36,6 +36,11 @@ export function Dict<T extends TSchema>(values: T) {
   return Unsafe<Record<string, Static<T>>>({ type: 'object', additionalProperties: values })
 }
 
+/** One of a record's keys (a label table's: CASE_STATUS_TEXT → CaseStatus). */
+export function KeyOf<T extends Record<string, unknown>>(record: T) {
+  return Unsafe<keyof T & string>({ type: 'string', enum: Object.keys(record) })
+}
+
 /** The value or null. */
 export function Nullable<T extends TSchema>(schema: T) {
   const type = (schema as { type?: unknown }).type

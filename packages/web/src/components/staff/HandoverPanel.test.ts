@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
-import { ApiError, makeProblem, type ApiClient, type ApprovalHandover } from '@tongban/core'
+import { ApiError, fakeApi, makeProblem, type ApprovalHandover } from '@tongban/core'
 import { memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
 import HandoverPanel from './HandoverPanel.vue'
 
 const dead: ApprovalHandover = { id: '7', caseNo: 'MZ-0001-20261123-0001', kind: 'approval.handover', what: '交给审批系统', attempts: 8, state: 'dead', nextAt: null, lastError: 'answered 401 (invalid token)', externalId: null }
 const retrying: ApprovalHandover = { id: '8', caseNo: 'MZ-0001-20261123-0002', kind: 'notice.issue', what: '出具通知书', attempts: 2, state: 'retrying', nextAt: '2026-11-23T08:00:00Z', lastError: 'answered 503', externalId: null }
 
-function setup(api: Partial<ApiClient>) {
+function setup(api: Parameters<typeof fakeApi>[0]) {
   const platform: Platform = {
     transport: { request: () => Promise.reject(new Error('no transport in tests')) },
-    api: api as ApiClient, storage: memoryStorage(), isOnline: () => true, now: () => 0,
+    api: fakeApi(api), storage: memoryStorage(), isOnline: () => true, now: () => 0,
   }
   return mount(HandoverPanel, { global: { provide: { [PLATFORM_KEY as symbol]: platform }, stubs: { RouterLink: RouterLinkStub } } })
 }
@@ -19,7 +19,7 @@ afterEach(() => { document.body.innerHTML = '' })
 
 describe('HandoverPanel', () => {
   it('shows nothing while every case has gone through', async () => {
-    const w = setup({ approvalHandovers: async () => [] })
+    const w = setup({ 'outbox.pending': async () => [] })
     await flushPromises()
     expect(w.find('section').exists()).toBe(false)
   })
@@ -28,8 +28,8 @@ describe('HandoverPanel', () => {
     let list = [dead, retrying]
     const sent: string[] = []
     const w = setup({
-      approvalHandovers: async () => list,
-      retryApprovalHandover: async (id) => { sent.push(id); list = [retrying] },
+      'outbox.pending': async () => list,
+      'outbox.resend': async ({ params: { id } }) => { sent.push(id); list = [retrying]; return { id } },
     })
     await flushPromises()
     const items = w.findAll('li')
@@ -49,8 +49,8 @@ describe('HandoverPanel', () => {
 
   it('says what went wrong in Chinese when sending again fails', async () => {
     const w = setup({
-      approvalHandovers: async () => [dead],
-      retryApprovalHandover: async () => { throw new ApiError(makeProblem('NOT_FOUND')) },
+      'outbox.pending': async () => [dead],
+      'outbox.resend': async () => { throw new ApiError(makeProblem('NOT_FOUND')) },
     })
     await flushPromises()
     await w.find('button').trigger('click')
