@@ -94,7 +94,7 @@ export const VARIABLES = {
       },
     }),
     systemId: text('APPROVAL_SYSTEM_ID', { default: 'approval-system', doc: 'who the system\'s steps are recorded as' }),
-    dispatchMs: int('APPROVAL_DISPATCH_MS', { default: 5_000, shownDefault: '`5000`', min: 0, max: 3_600_000, doc: 'how often handovers not yet through are tried (back-off 5 s·2ⁿ up to 10 min, 8 tries, then shown to staff at `GET /api/staff/approval/handovers`)' }),
+    dispatchMs: int('APPROVAL_DISPATCH_MS', { default: 5_000, shownDefault: '`5000`', min: 0, max: 3_600_000, doc: 'how often handovers not yet through are tried (back-off 5 s·2ⁿ up to 10 min, 8 tries, then shown to staff at `GET /api/staff/outbox`)' }),
   },
   wechat: {
     baseUrl: text('WECHAT_API_BASE', { type: 'URL', production: 'set WECHAT_APP_ID / WECHAT_APP_SECRET with it', doc: 'WeChat API (`https://api.weixin.qq.com`). Unset: a local fake; `/dev/wechat/login-code?openid=…` and `/dev/wechat/phone-code?phone=…` issue codes it accepts' }),
