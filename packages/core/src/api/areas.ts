@@ -4,10 +4,14 @@
  * implements, what the contract test walks.
  */
 import { catalogueRoutes } from './catalogue/contracts'
+import { identityRoutes } from './identity/contracts'
+import { staffSessionRoutes } from './staff/session'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
   catalogue: catalogueRoutes,
+  identity: identityRoutes,
+  staff: staffSessionRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API
