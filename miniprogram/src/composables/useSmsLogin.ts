@@ -5,7 +5,7 @@
  */
 import { reactive, ref } from 'vue'
 import {
-  AUTH_MESSAGES, OTP_LENGTH, OTP_TTL_SECONDS, isValidMobile, normalizeMobile, type Problem,
+  API, AUTH_MESSAGES, OTP_LENGTH, OTP_TTL_SECONDS, isValidMobile, normalizeMobile, type Problem,
 } from '@tongban/core'
 import { usePlatform, useSessionStore } from '@tongban/app'
 import { useCountdown } from './useCountdown'
@@ -30,7 +30,7 @@ export function useSmsLogin() {
   /** The BFF sends codes to its local fake: say where to read them. */
   const devInbox = ref(false)
 
-  void platform.api.clientConfig().then(
+  void platform.api.call(API.identity.clientConfig).then(
     (c) => { devInbox.value = c.devInbox === true },
     () => undefined, // Offline: no hint, and the form says so when it is used.
   )

@@ -11,7 +11,7 @@
  */
 import { ref } from 'vue'
 import Taro from '@tarojs/taro'
-import { makeProblem, type AccountView, type Problem, type SessionResult } from '@tongban/core'
+import { API, makeProblem, type AccountView, type Problem, type SessionResult } from '@tongban/core'
 import { TOKEN_KEY, toProblem, usePlatform, useSessionStore } from '@tongban/app'
 
 /** What the login page says when the citizen does not allow the phone number. */
@@ -59,7 +59,7 @@ export function useWechatLogin() {
         problem.value = makeProblem('WECHAT_UNAVAILABLE', { detail: (e as { errMsg?: string } | null)?.errMsg ?? String(e) })
         return null
       }
-      const result = await platform.api.wechatLogin(code)
+      const result = await platform.api.call(API.identity.wechatLogin, { body: { code } })
       await keep(result)
       return result.account
     } catch (e) {
@@ -78,7 +78,7 @@ export function useWechatLogin() {
     if (!code) return 'refused'
     binding.value = true
     try {
-      await keep(await platform.api.wechatPhone(code))
+      await keep(await platform.api.call(API.identity.wechatPhone, { body: { code } }))
       return 'bound'
     } catch (e) {
       problem.value = toProblem(e)

@@ -71,11 +71,17 @@ export function implement<C extends RouteContract>(app: FastifyInstance, contrac
   })
 }
 
-/** Each contract route's cache header on its answers (2xx and 304), unless its handler set one. */
+/**
+ * Each contract route's cache header, unless its handler set one: on every
+ * answer of a no-store or personal route (an error about someone's data is
+ * not kept either), on a guide's 2xx and 304 only (a 404 must not be kept
+ * for a minute).
+ */
 export function installContractHooks(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const policy = request.routeOptions.config?.contract?.cache
-    if (!policy || policy === 'handler' || policy === 'none' || reply.statusCode >= 400 || reply.hasHeader('cache-control')) return payload
+    if (!policy || policy === 'handler' || policy === 'none' || reply.hasHeader('cache-control')) return payload
+    if (policy === 'guide' && reply.statusCode >= 400) return payload
     reply.header('cache-control', CACHE_HEADERS[policy])
     return payload
   })

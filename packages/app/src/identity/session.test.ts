@@ -8,7 +8,7 @@ const result: SessionResult = { account: { id: 'a1', phone: '13800138000', name:
 describe('session store', () => {
   it('checks the phone with the core validator before asking the BFF', async () => {
     let calls = 0
-    const store = testPlatform({ sendSmsCode: async () => { calls++; return { resendAfter: 60 } } }).within(() => useSessionStore())
+    const store = testPlatform({ 'identity.sendSmsCode': async () => { calls++; return { resendAfter: 60 } } }).within(() => useSessionStore())
     const bad = await store.sendCode('1380013800')
     expect(bad).toMatchObject({ ok: false, problem: { errors: [{ path: 'phone', message: '请输入11位中国大陆手机号码' }] } })
     expect(calls).toBe(0)
@@ -16,14 +16,14 @@ describe('session store', () => {
   })
 
   it('signs in, keeping the token only where the platform keeps tokens', async () => {
-    const web = testPlatform({ verifySmsCode: async () => result })
+    const web = testPlatform({ 'identity.verifySmsCode': async () => result })
     const store = web.within(() => useSessionStore())
     expect(await store.verify('13800138000', '12345')).toMatchObject({ ok: false, problem: { errors: [{ path: 'code' }] } })
     expect(await store.verify('13800138000', '123456')).toEqual({ ok: true, value: undefined })
     expect(store.signedIn).toBe(true)
     expect(web.storage.data.has(TOKEN_KEY)).toBe(false)
 
-    const mini = testPlatform({ verifySmsCode: async () => result, logout: async () => {} })
+    const mini = testPlatform({ 'identity.verifySmsCode': async () => result, logout: async () => {} })
     mini.platform.keepsToken = true
     const s2 = mini.within(() => useSessionStore())
     await s2.verify('13800138000', '123456')
@@ -34,7 +34,7 @@ describe('session store', () => {
   })
 
   it('passes the BFF problem through for a wrong code', async () => {
-    const store = testPlatform({ verifySmsCode: async () => { throw new ApiError(makeProblem('OTP_INVALID')) } }).within(() => useSessionStore())
+    const store = testPlatform({ 'identity.verifySmsCode': async () => { throw new ApiError(makeProblem('OTP_INVALID')) } }).within(() => useSessionStore())
     expect(await store.verify('13800138000', '000000')).toMatchObject({ ok: false, problem: { title: '验证码不正确或已失效，请重新获取' } })
   })
 })

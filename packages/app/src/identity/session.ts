@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
-  AUTH_MESSAGES, companyIssues, isValidMobile, makeProblem, normalizeCompanyInput, normalizeMobile, normalizeRealNameInput, realNameIssues, shanghaiDate,
+  API, AUTH_MESSAGES, companyIssues, isValidMobile, makeProblem, normalizeCompanyInput, normalizeMobile, normalizeRealNameInput, realNameIssues, shanghaiDate,
   type AccountView, type Problem,
 } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
@@ -46,7 +46,7 @@ export const useSessionStore = defineStore('session', () => {
     const phone = checkPhone(raw)
     if (!phone.ok) return phone
     try {
-      return { ok: true, value: (await platform.api.sendSmsCode(phone.value)).resendAfter }
+      return { ok: true, value: (await platform.api.call(API.identity.sendSmsCode, { body: { phone: phone.value } })).resendAfter }
     } catch (e) {
       return { ok: false, problem: toProblem(e) }
     }
@@ -59,7 +59,7 @@ export const useSessionStore = defineStore('session', () => {
       return { ok: false, problem: { type: 'urn:tongban:problem:validation', code: 'VALIDATION', status: 400, title: '填写的内容有误，请按提示修改', errors: [{ path: 'code', code: 'otp', message: AUTH_MESSAGES.code }] } }
     }
     try {
-      const result = await platform.api.verifySmsCode(phone.value, code.trim())
+      const result = await platform.api.call(API.identity.verifySmsCode, { body: { phone: phone.value, code: code.trim() } })
       if (platform.keepsToken) await platform.storage.set(TOKEN_KEY, result.token)
       account.value = result.account
       status.value = 'ready'
@@ -75,7 +75,7 @@ export const useSessionStore = defineStore('session', () => {
     const errors = realNameIssues(input, shanghaiDate(platform.now()))
     if (errors.length) return { ok: false, problem: makeProblem('VALIDATION', { errors }) }
     try {
-      account.value = await platform.api.updateProfile(input)
+      account.value = await platform.api.call(API.identity.updateProfile, { body: input })
       return { ok: true, value: undefined }
     } catch (e) {
       return { ok: false, problem: toProblem(e) }
@@ -88,7 +88,7 @@ export const useSessionStore = defineStore('session', () => {
     const errors = companyIssues(input)
     if (errors.length) return { ok: false, problem: makeProblem('VALIDATION', { errors }) }
     try {
-      account.value = await platform.api.updateCompany(input)
+      account.value = await platform.api.call(API.identity.updateCompany, { body: input })
       return { ok: true, value: undefined }
     } catch (e) {
       return { ok: false, problem: toProblem(e) }
@@ -108,7 +108,7 @@ export const useSessionStore = defineStore('session', () => {
 
   async function logoutOthers(): Promise<Outcome<number>> {
     try {
-      return { ok: true, value: (await platform.api.logoutOthers()).revoked }
+      return { ok: true, value: (await platform.api.call(API.identity.logoutOthers)).revoked }
     } catch (e) {
       return { ok: false, problem: toProblem(e) }
     }

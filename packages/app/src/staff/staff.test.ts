@@ -14,7 +14,7 @@ const signedIn: StaffSessionResult = {
 describe('staff store', () => {
   it('keeps the failed sign-ins the BFF tells of until the staff member dismisses them', async () => {
     let dismissed = 0
-    const store = testPlatform({ staffLogin: async () => signedIn, dismissSignInFailures: async () => { dismissed++ } }).within(() => useStaffStore())
+    const store = testPlatform({ 'staff.login': async () => signedIn, 'staff.dismissSignInFailures': async () => { dismissed++ } }).within(() => useStaffStore())
     expect(await store.login('clerk', 'Tongban@2026')).toEqual({ ok: true, value: undefined })
     expect(store.staff?.signInFailures).toEqual({ count: 2, lastAt: '2026-03-02T01:01:00.000Z' })
     await store.dismissSignInFailures()
@@ -24,7 +24,7 @@ describe('staff store', () => {
   })
 
   it('hides the notice even when telling the BFF fails (it comes back on the next load)', async () => {
-    const store = testPlatform({ staffLogin: async () => signedIn, dismissSignInFailures: async () => { throw new Error('offline') } }).within(() => useStaffStore())
+    const store = testPlatform({ 'staff.login': async () => signedIn, 'staff.dismissSignInFailures': async () => { throw new Error('offline') } }).within(() => useStaffStore())
     await store.login('clerk', 'Tongban@2026')
     await store.dismissSignInFailures()
     expect(store.staff?.signInFailures).toBeNull()

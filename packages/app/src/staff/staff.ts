@@ -1,7 +1,7 @@
 /** The staff member signed in on this device (HttpOnly tb_staff cookie), and the citizen lookup. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { isValidMobile, makeProblem, normalizeMobile, type AccessPurpose, type CitizenCard, type StaffView } from '@tongban/core'
+import { API, isValidMobile, makeProblem, normalizeMobile, type AccessPurpose, type CitizenCard, type StaffView } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem, type LoadStatus } from '../catalogue/catalogue'
 import type { Outcome } from '../identity/session'
@@ -28,7 +28,7 @@ export const useStaffStore = defineStore('staff', () => {
     ]
     if (errors.length) return { ok: false, problem: makeProblem('VALIDATION', { errors }) }
     try {
-      staff.value = (await platform.api.staffLogin(username.trim(), password)).staff
+      staff.value = (await platform.api.call(API.staff.login, { body: { username: username.trim(), password } })).staff
       status.value = 'ready'
       return { ok: true, value: undefined }
     } catch (e) {
@@ -41,7 +41,7 @@ export const useStaffStore = defineStore('staff', () => {
     if (!staff.value?.signInFailures) return
     staff.value = { ...staff.value, signInFailures: null }
     // Not sent: the notice comes back on the next load, which is no harm.
-    await platform.api.dismissSignInFailures().catch(() => undefined)
+    await platform.api.call(API.staff.dismissSignInFailures).catch(() => undefined)
   }
 
   async function logout(): Promise<void> {
@@ -55,7 +55,7 @@ export const useStaffStore = defineStore('staff', () => {
     ]
     if (errors.length || !purpose) return { ok: false, problem: makeProblem('VALIDATION', { errors }) }
     try {
-      return { ok: true, value: await platform.api.staffFindCitizen(normalizeMobile(phone), purpose) }
+      return { ok: true, value: await platform.api.call(API.staff.findCitizen, { query: { phone: normalizeMobile(phone), purpose } }) }
     } catch (e) {
       return { ok: false, problem: toProblem(e) }
     }

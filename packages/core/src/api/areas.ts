@@ -7,6 +7,8 @@ import { catalogueRoutes } from './catalogue/contracts'
 import { approvalRoutes } from './approval/contracts'
 import { outboxRoutes } from './outbox/contracts'
 import { warningRoutes } from './warnings/contracts'
+import { identityRoutes } from './identity/contracts'
+import { staffSessionRoutes } from './staff/session'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -14,6 +16,8 @@ export const API = {
   approval: approvalRoutes,
   outbox: outboxRoutes,
   warnings: warningRoutes,
+  identity: identityRoutes,
+  staff: staffSessionRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

@@ -6,9 +6,8 @@ import { ApiError, isProblem, makeProblem, type Problem } from './problems'
 import { buildPath, type InputArgs, type InputOf, type ResponseOf, type RouteContract } from './contract/contract'
 import { catalogueRoutes, type ItemGuide } from './catalogue/contracts'
 import { ROUTES } from './routes'
-import type {
-  AccessLogEntry, AccessPurpose, AccountView, CitizenCard, ClientConfig, Consent, SendCodeResult, SessionResult, StaffSessionResult, StaffView,
-} from './identity'
+import { identityRoutes, type AccountView } from './identity/contracts'
+import { staffSessionRoutes, type StaffView } from './staff/session'
 import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
   CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
@@ -29,30 +28,14 @@ export interface ApiClient {
   call<C extends RouteContract>(contract: C, ...input: InputArgs<C>): Promise<ResponseOf<C>>
   /** A guide, or "not modified" when `etag` is still its tag. */
   getItem(code: string, etag?: string): Promise<GuideResult>
-  clientConfig(): Promise<ClientConfig>
-  sendSmsCode(phone: string): Promise<SendCodeResult>
-  verifySmsCode(phone: string, code: string): Promise<SessionResult>
   /** The signed-in citizen, or null when not signed in. */
   me(): Promise<AccountView | null>
-  wechatLogin(code: string): Promise<SessionResult>
-  /** Binds the phone from getPhoneNumber; answers with a new session (the account may have been merged). */
-  wechatPhone(code: string): Promise<SessionResult>
-  updateProfile(profile: { name: string; idNumber: string }): Promise<AccountView>
-  updateCompany(company: { name: string; creditCode: string }): Promise<AccountView>
+  /** Signs out; an already ended session (401) is signed out too. */
   logout(): Promise<void>
-  myAccessLog(): Promise<AccessLogEntry[]>
-  myConsents(): Promise<Consent[]>
-  requestConsent(residentPhone: string, itemCode: string): Promise<Consent>
-  confirmConsent(id: string, code: string): Promise<Consent>
-  agentConsents(): Promise<Consent[]>
-  staffLogin(username: string, password: string): Promise<StaffSessionResult>
   /** The signed-in staff member, or null. */
   staffMe(): Promise<StaffView | null>
-  /** The staff member has read the notice of failed sign-ins: it is not shown again. */
-  dismissSignInFailures(): Promise<void>
+  /** Signs the staff member out; an already ended session (401) is signed out too. */
   staffLogout(): Promise<void>
-  staffFindCitizen(phone: string, purpose: AccessPurpose): Promise<CitizenCard>
-  logoutOthers(): Promise<{ revoked: number }>
   /** Multipart upload of one material file; needs a transport with upload(). */
   uploadFile(file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   deleteUpload(id: string): Promise<void>
@@ -179,67 +162,19 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
       if (res.status === 304) return { notModified: true }
       return { notModified: false, item: res.data, etag: res.headers['etag'] }
     },
-    async clientConfig() {
-      return (await send<ClientConfig>({ method: 'GET', url: ROUTES.clientConfig.path })).data
-    },
-    async sendSmsCode(phone) {
-      return (await send<SendCodeResult>({ method: 'POST', url: ROUTES.sendSmsCode.path, body: { phone } })).data
-    },
-    async verifySmsCode(phone, code) {
-      return (await send<SessionResult>({ method: 'POST', url: ROUTES.verifySmsCode.path, body: { phone, code } })).data
-    },
     async me() {
-      const res = await send<AccountView>({ method: 'GET', url: ROUTES.me.path }, (s) => (s >= 200 && s < 300) || s === 401)
+      const res = await send<AccountView>({ method: 'GET', url: identityRoutes.me.path }, (s) => (s >= 200 && s < 300) || s === 401)
       return res.status === 401 ? null : res.data
-    },
-    async wechatLogin(code) {
-      return (await send<SessionResult>({ method: 'POST', url: ROUTES.wechatLogin.path, body: { code } })).data
-    },
-    async wechatPhone(code) {
-      return (await send<SessionResult>({ method: 'POST', url: ROUTES.wechatPhone.path, body: { code } })).data
-    },
-    async updateCompany(company) {
-      return (await send<AccountView>({ method: 'PUT', url: ROUTES.updateCompany.path, body: company })).data
-    },
-    async updateProfile(profile) {
-      return (await send<AccountView>({ method: 'PUT', url: ROUTES.updateProfile.path, body: profile })).data
     },
     async logout() {
-      await send({ method: 'POST', url: ROUTES.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)
-    },
-    async myConsents() {
-      return (await send<Consent[]>({ method: 'GET', url: ROUTES.myConsents.path })).data
-    },
-    async requestConsent(residentPhone, itemCode) {
-      return (await send<Consent>({ method: 'POST', url: ROUTES.requestConsent.path, body: { residentPhone, itemCode } })).data
-    },
-    async confirmConsent(id, code) {
-      return (await send<Consent>({ method: 'POST', url: buildPath(ROUTES.confirmConsent.path, { id }), body: { code } })).data
-    },
-    async agentConsents() {
-      return (await send<Consent[]>({ method: 'GET', url: ROUTES.agentConsents.path })).data
-    },
-    async myAccessLog() {
-      return (await send<AccessLogEntry[]>({ method: 'GET', url: ROUTES.myAccessLog.path })).data
-    },
-    async staffLogin(username, password) {
-      return (await send<StaffSessionResult>({ method: 'POST', url: ROUTES.staffLogin.path, body: { username, password } })).data
+      await send({ method: 'POST', url: identityRoutes.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)
     },
     async staffMe() {
-      const res = await send<StaffView>({ method: 'GET', url: ROUTES.staffMe.path }, (s) => (s >= 200 && s < 300) || s === 401)
+      const res = await send<StaffView>({ method: 'GET', url: staffSessionRoutes.me.path }, (s) => (s >= 200 && s < 300) || s === 401)
       return res.status === 401 ? null : res.data
     },
-    async dismissSignInFailures() {
-      await send({ method: 'DELETE', url: ROUTES.dismissSignInFailures.path })
-    },
     async staffLogout() {
-      await send({ method: 'POST', url: ROUTES.staffLogout.path }, (s) => (s >= 200 && s < 300) || s === 401)
-    },
-    async staffFindCitizen(phone, purpose) {
-      return (await send<CitizenCard>({ method: 'GET', url: ROUTES.staffFindCitizen.path, query: { phone, purpose } })).data
-    },
-    async logoutOthers() {
-      return (await send<{ revoked: number }>({ method: 'POST', url: ROUTES.logoutOthers.path })).data
+      await send({ method: 'POST', url: staffSessionRoutes.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)
     },
     async uploadFile(file, opts = {}) {
       return (await sendUpload<UploadedFile>(uploadRequest(ROUTES.uploadFile.path, file, opts))).data

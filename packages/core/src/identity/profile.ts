@@ -1,6 +1,6 @@
 /** The real-name form (实名信息): one check, run by both shells before sending and by the BFF on receipt. */
 import type { FieldIssue } from '../api/problems'
-import { PROFILE_MESSAGES } from '../api/identity'
+import { PROFILE_MESSAGES } from '../api/identity/labels'
 import { creditCodeIssue, IDENTITY_MESSAGES, isValidRealName, normalizeRealName, residentIdIssue } from './validators'
 
 export interface RealNameInput {

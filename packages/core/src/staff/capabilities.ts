@@ -4,7 +4,7 @@
  * responsibility.ts) and what the workbench shows (StaffHomePage) read it
  * from here, so a role given a new duty changes in one place.
  */
-import type { StaffRole } from '../api/identity'
+import type { StaffRole } from '../api/identity/labels'
 import { DEPARTMENT_ROLES } from '../cases/types'
 
 export const STAFF_CAPABILITIES = {

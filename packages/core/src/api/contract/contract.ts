@@ -10,7 +10,7 @@
  * so a DTO is written once.
  */
 import type { Static, TSchema } from '@sinclair/typebox/type'
-import type { StaffRole } from '../identity'
+import type { StaffRole } from '../identity/labels'
 import type { ProblemCode } from '../problems'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'

@@ -7,12 +7,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { LightMyRequestResponse } from 'fastify'
 import { PROBLEM_CONTENT_TYPE, type Problem, type StaffSessionResult, type StaffView } from '@tongban/core'
-import { databaseVariants, signInCitizen, startTestServer, type TestServer } from '../testing'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
-import { HashingBusy, hashingLimiter, hashPassword, verifyPassword } from '../auth/passwords'
-import { loadConfig, type StaffLoginConfig } from '../config'
-import type { Db } from '../store/db'
-import { STAFF_SIGN_IN_LIMITS } from './staff'
+import { databaseVariants, signInCitizen, startTestServer, type TestServer } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { HashingBusy, hashingLimiter, hashPassword, verifyPassword } from '../../auth/passwords'
+import { loadConfig, type StaffLoginConfig } from '../../config'
+import type { Db } from '../../store/db'
+import { STAFF_SIGN_IN_LIMITS } from './session'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })

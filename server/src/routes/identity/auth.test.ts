@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Fastify from 'fastify'
 import type { AccountView, Problem, SessionResult } from '@tongban/core'
-import { smsCodeFor, startTestServer, type TestServer } from '../testing'
-import { installAccessControl } from '../auth/access'
-import type { SessionService } from '../auth/sessions'
+import { smsCodeFor, startTestServer, type TestServer } from '../../testing'
+import { installAccessControl } from '../../auth/access'
+import type { SessionService } from '../../auth/sessions'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })

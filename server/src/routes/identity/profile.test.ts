@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PassThrough } from 'node:stream'
 import type { AccountView, Problem } from '@tongban/core'
-import { buildApp } from '../app'
-import { loadConfig } from '../config'
-import { seededPglite, signInCitizen } from '../testing'
-import type { Db } from '../store/db'
+import { buildApp } from '../../app'
+import { loadConfig } from '../../config'
+import { seededPglite, signInCitizen } from '../../testing'
+import type { Db } from '../../store/db'
 import type { FastifyInstance } from 'fastify'
 
 let db: Db

@@ -5,19 +5,19 @@
  * that does, so the answers tell nothing about which names exist); password
  * checks run a few at a time; the staff member is told of failed sign-ins.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import {
-  findCitizenQuerySchema, isValidMobile, maskMobile, normalizeMobile, ROUTES, STAFF_CAPABILITIES, staffLoginBodySchema,
-  type AccessPurpose, type CitizenCard, type StaffSessionResult, type StaffView,
-} from '@tongban/core'
-import { identityRepo } from '../store/identity'
-import { accessLogRepo } from '../store/access-log'
-import { ProblemError } from '../errors'
-import { staffRepo, type StaffRow } from '../store/staff'
-import { loginAttemptsRepo, type AttemptLimits } from '../store/login-attempts'
-import { HashingBusy, hashingLimiter, verifyPassword } from '../auth/passwords'
-import { STAFF_COOKIE } from '../auth/access'
-import type { StaffLoginConfig } from '../config'
+import type { FastifyInstance } from 'fastify'
+import { API, AUTH_MESSAGES, isValidMobile, maskMobile, normalizeMobile, type CitizenCard, type StaffView } from '@tongban/core'
+import { identityRepo } from '../../store/identity'
+import { accessLogRepo } from '../../store/access-log'
+import { ProblemError } from '../../errors'
+import { staffRepo, type StaffRow } from '../../store/staff'
+import { loginAttemptsRepo, type AttemptLimits } from '../../store/login-attempts'
+import { HashingBusy, hashingLimiter, verifyPassword } from '../../auth/passwords'
+import { STAFF_COOKIE } from '../../auth/access'
+import type { StaffLoginConfig } from '../../config'
+import { implement } from '../define'
+
+const routes = API.staff
 
 /**
  * 5 tries from one address, then that address waits 15 minutes; 50 from all
@@ -39,11 +39,6 @@ export function staffView(s: StaffRow): StaffView {
   }
 }
 
-function staffOf(request: FastifyRequest) {
-  if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
-  return request.staff
-}
-
 export interface StaffRouteOptions {
   login: StaffLoginConfig
   /** The time attempts are counted and locks end at (tests move it past a lock). */
@@ -55,14 +50,7 @@ export function staffRoutes(opts: StaffRouteOptions) {
     const hashing = hashingLimiter({ concurrency: opts.login.hashConcurrency, queue: opts.login.hashQueue })
     const now = opts.now ?? Date.now
 
-    app.post<{ Body: { username: string; password: string } }>(ROUTES.staffLogin.path, {
-      schema: { body: staffLoginBodySchema, tags: ['staff'], summary: '工作人员登录' },
-      config: {
-        access: 'public', fieldMessages: { username: '请输入用户名', password: '请输入密码' },
-        // Each attempt costs a password hash: far fewer per address than the general limit.
-        rateLimit: { max: opts.login.ratePerMinute, timeWindow: '1 minute' },
-      },
-    }, async (request, reply): Promise<StaffSessionResult> => {
+    implement(app, routes.login, async (request, reply) => {
       const username = request.body.username.trim()
       const attempts = loginAttemptsRepo(app.db)
       const at = new Date(now())
@@ -94,38 +82,31 @@ export function staffRoutes(opts: StaffRouteOptions) {
       const failures = await attempts.signedIn(username, request.ip)
       await staffRepo(app.db).setSignInFailures(staff.id, failures)
       const { token, expiresAt } = await app.sessions.create({ staffId: staff.id }, request.headers['user-agent'], STAFF_SESSION_MS)
-      // Max-Age, not Expires: counted by the browser's own clock (see auth.ts setSessionCookie).
+      // Max-Age, not Expires: counted by the browser's own clock (see routes/identity/auth.ts setSessionCookie).
       reply.setCookie(STAFF_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: STAFF_SESSION_MS / 1000 })
       return {
         staff: staffView({ ...staff, sign_in_failures: failures.count, last_sign_in_failure_at: failures.lastAt }),
         token, expiresAt: expiresAt.toISOString(),
       }
+    }, {
+      // Each attempt costs a password hash: far fewer per address than the general limit.
+      rateLimit: { max: opts.login.ratePerMinute, timeWindow: '1 minute' },
     })
 
-    app.get(ROUTES.staffMe.path, {
-      schema: { tags: ['staff'], summary: '当前工作人员' },
-      config: { access: { staff: [] } },
-    }, async (request, reply): Promise<StaffView> => {
-      reply.header('cache-control', 'no-store')
-      const row = await staffRepo(app.db).byId(staffOf(request).id)
+    implement(app, routes.me, async (request) => {
+      const row = await staffRepo(app.db).byId(request.staff.id)
       if (!row) throw new ProblemError('UNAUTHENTICATED')
       return staffView(row)
     })
 
-    app.post(ROUTES.staffLogout.path, {
-      schema: { tags: ['staff'], summary: '工作人员退出' },
-      config: { access: { staff: [] } },
-    }, async (request, reply) => {
-      await app.sessions.revoke(staffOf(request).tokenHash)
+    implement(app, routes.logout, async (request, reply) => {
+      await app.sessions.revoke(request.staff.tokenHash)
       reply.clearCookie(STAFF_COOKIE, { path: '/' })
       return reply.code(204).send()
     })
 
-    app.delete(ROUTES.dismissSignInFailures.path, {
-      schema: { tags: ['staff'], summary: '已知悉登录失败提醒' },
-      config: { access: { staff: [] } },
-    }, async (request, reply) => {
-      await staffRepo(app.db).setSignInFailures(staffOf(request).id, { count: 0, lastAt: null })
+    implement(app, routes.dismissSignInFailures, async (request, reply) => {
+      await staffRepo(app.db).setSignInFailures(request.staff.id, { count: 0, lastAt: null })
       return reply.code(204).send()
     })
   }
@@ -137,21 +118,14 @@ export function staffRoutes(opts: StaffRouteOptions) {
  * "谁查看了我的信息"; the full ID number is never shown to staff.
  */
 export async function staffCitizenRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { phone: string; purpose: AccessPurpose } }>(ROUTES.staffFindCitizen.path, {
-    schema: { querystring: findCitizenQuerySchema, tags: ['staff'], summary: '按手机号查询群众账户（留痕）' },
-    config: {
-      access: { staff: STAFF_CAPABILITIES.lookUpCitizens },
-      fieldMessages: { phone: '请输入11位中国大陆手机号码', purpose: '请选择查询事由' },
-    },
-  }, async (request, reply): Promise<CitizenCard> => {
-    reply.header('cache-control', 'no-store')
+  implement(app, routes.findCitizen, async (request) => {
     const phone = normalizeMobile(request.query.phone)
-    if (!isValidMobile(phone)) throw new ProblemError('VALIDATION', { errors: [{ path: 'phone', code: 'mobile', message: '请输入11位中国大陆手机号码' }] })
+    if (!isValidMobile(phone)) throw new ProblemError('VALIDATION', { errors: [{ path: 'phone', code: 'mobile', message: AUTH_MESSAGES.phone }] })
     const account = await identityRepo(app.db).accountByPhone(phone)
     if (!account) throw new ProblemError('CITIZEN_NOT_FOUND')
     const card: CitizenCard = { id: account.id, phoneMasked: maskMobile(phone), name: account.name, idNumberMasked: account.id_number_masked }
     const fields = ['phone', ...(card.name ? ['name'] : []), ...(card.idNumberMasked ? ['idNumber'] : [])]
-    await accessLogRepo(app.db).record(account.id, staffOf(request).id, request.query.purpose, fields)
+    await accessLogRepo(app.db).record(account.id, request.staff.id, request.query.purpose, fields)
     return card
   })
 }

@@ -4,14 +4,14 @@
  * item, and tells the agent the code; the agent enters it and the consent is
  * recorded (who, for what, when) and shown to the resident.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import {
-  confirmConsentBodySchema, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, requestConsentBodySchema, ROUTES, STAFF_CAPABILITIES, uuidParamsSchema,
-  type Consent,
-} from '@tongban/core'
-import { ProblemError } from '../errors'
-import { consentRepo, type ConsentRow } from '../store/consents'
-import { identityRepo } from '../store/identity'
+import type { FastifyInstance } from 'fastify'
+import { API, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, type Consent } from '@tongban/core'
+import { ProblemError } from '../../errors'
+import { consentRepo, type ConsentRow } from '../../store/consents'
+import { identityRepo } from '../../store/identity'
+import { implement } from '../define'
+
+const routes = API.identity
 
 function view(r: ConsentRow): Consent {
   return {
@@ -26,19 +26,9 @@ function view(r: ConsentRow): Consent {
   }
 }
 
-function agentOf(request: FastifyRequest) {
-  if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
-  return request.staff
-}
-
 export async function consentRoutes(app: FastifyInstance): Promise<void> {
-  const agentOnly = { staff: STAFF_CAPABILITIES.applyForOthers } as const
-
-  app.post<{ Body: { residentPhone: string; itemCode: string } }>(ROUTES.requestConsent.path, {
-    schema: { body: requestConsentBodySchema, tags: ['agent'], summary: '代办员发起代办授权（短信验证码发给群众）' },
-    config: { access: agentOnly, fieldMessages: CONSENT_MESSAGES },
-  }, async (request, reply): Promise<Consent> => {
-    const agent = agentOf(request)
+  implement(app, routes.requestConsent, async (request, reply) => {
+    const agent = request.staff
     const phone = normalizeMobile(request.body.residentPhone)
     if (!isValidMobile(phone)) throw new ProblemError('VALIDATION', { errors: [{ path: 'residentPhone', code: 'mobile', message: CONSENT_MESSAGES.residentPhone }] })
     const guide = await app.catalogue.guide(request.body.itemCode)
@@ -59,15 +49,11 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     return view(row)
   })
 
-  app.post<{ Params: { id: string }; Body: { code: string } }>(ROUTES.confirmConsent.path, {
-    schema: { params: uuidParamsSchema, body: confirmConsentBodySchema, tags: ['agent'], summary: '代办员录入群众告知的验证码' },
-    config: { access: agentOnly, fieldMessages: { ...CONSENT_MESSAGES, id: '没有找到这条代办授权申请' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
-  }, async (request): Promise<Consent> => {
-    const agent = agentOf(request)
+  implement(app, routes.confirmConsent, async (request) => {
     const repo = consentRepo(app.db)
     const row = await repo.byId(request.params.id)
     // Another agent's request is as good as absent.
-    if (!row || row.agent_id !== agent.id) throw new ProblemError('CONSENT_NOT_FOUND')
+    if (!row || row.agent_id !== request.staff.id) throw new ProblemError('CONSENT_NOT_FOUND')
     if (row.status === 'granted') return view(row)
     if (!(await app.otp.verify(row.resident_phone, request.body.code.trim(), 'consent'))) throw new ProblemError('OTP_INVALID')
     const account = await identityRepo(app.db).ensureAccount(row.resident_phone)
@@ -75,16 +61,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     return view((await repo.byId(row.id))!)
   })
 
-  app.get(ROUTES.agentConsents.path, {
-    schema: { tags: ['agent'], summary: '我发起的代办授权' },
-    config: { access: agentOnly },
-  }, async (request): Promise<Consent[]> => (await consentRepo(app.db).forAgent(agentOf(request).id)).map(view))
+  implement(app, routes.agentConsents, async (request) => (await consentRepo(app.db).forAgent(request.staff.id)).map(view))
 
-  app.get(ROUTES.myConsents.path, {
-    schema: { tags: ['auth'], summary: '我授权的代办' },
-    config: { access: 'citizen' },
-  }, async (request, reply): Promise<Consent[]> => {
-    reply.header('cache-control', 'no-store')
-    return (await consentRepo(app.db).grantedBy(request.citizen!.accountId!)).map(view)
-  })
+  implement(app, routes.myConsents, async (request) => (await consentRepo(app.db).grantedBy(request.citizen.accountId)).map(view))
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Problem, SessionResult } from '@tongban/core'
-import { signInCitizen, startTestServer, type TestServer } from '../testing'
+import { signInCitizen, startTestServer, type TestServer } from '../../testing'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })

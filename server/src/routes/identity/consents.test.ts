@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Consent, Problem } from '@tongban/core'
-import { startTestServer, type TestServer } from '../testing'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
-import { staffRepo } from '../store/staff'
-import { hashPassword } from '../auth/passwords'
+import { startTestServer, type TestServer } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { staffRepo } from '../../store/staff'
+import { hashPassword } from '../../auth/passwords'
 
 let server: TestServer
 let agent: string

@@ -5,10 +5,11 @@
  * web), that account takes the WeChat identity over: one person, one account.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { ROUTES, wechatCodeBodySchema, type SessionResult } from '@tongban/core'
-import { ProblemError } from '../errors'
-import { identityRepo } from '../store/identity'
-import type { WechatClient, WechatFailure } from '../connectors/wechat/index'
+import { API } from '@tongban/core'
+import { ProblemError } from '../../errors'
+import { identityRepo } from '../../store/identity'
+import type { WechatFailure } from '../../connectors/wechat/index'
+import { implement } from '../define'
 import { ownView } from './auth'
 
 function failure(request: FastifyRequest, f: WechatFailure): ProblemError {
@@ -27,12 +28,7 @@ function failure(request: FastifyRequest, f: WechatFailure): ProblemError {
 }
 
 export async function wechatRoutes(app: FastifyInstance): Promise<void> {
-  const messages = { code: '缺少微信登录凭证，请重新进入小程序' }
-
-  app.post<{ Body: { code: string } }>(ROUTES.wechatLogin.path, {
-    schema: { body: wechatCodeBodySchema, tags: ['auth'], summary: '微信登录（小程序 wx.login 的 code）' },
-    config: { access: 'public', fieldMessages: messages },
-  }, async (request): Promise<SessionResult> => {
+  implement(app, API.identity.wechatLogin, async (request) => {
     const res = await app.wechat.code2Session(request.body.code)
     if (!res.ok) throw failure(request, res)
     const account = await identityRepo(app.db).ensureWechatAccount(res.openid, res.unionid)
@@ -40,16 +36,12 @@ export async function wechatRoutes(app: FastifyInstance): Promise<void> {
     return { account: ownView(app, account), token, expiresAt: expiresAt.toISOString() }
   })
 
-  app.post<{ Body: { code: string } }>(ROUTES.wechatPhone.path, {
-    schema: { body: wechatCodeBodySchema, tags: ['auth'], summary: '绑定微信手机号（getPhoneNumber 的 code）' },
-    config: { access: 'citizen', fieldMessages: messages },
-  }, async (request): Promise<SessionResult> => {
+  implement(app, API.identity.wechatPhone, async (request) => {
     const session = request.citizen
-    if (!session?.accountId) throw new ProblemError('UNAUTHENTICATED')
     const res = await app.wechat.phoneNumber(request.body.code)
     if (!res.ok) throw failure(request, res)
     if (res.countryCode !== '86') throw new ProblemError('VALIDATION', { errors: [{ path: 'code', code: 'mobile', message: '目前只支持中国大陆手机号' }] })
-    const account = await app.db.transaction((tx) => identityRepo(tx).bindPhone(session.accountId!, res.phone))
+    const account = await app.db.transaction((tx) => identityRepo(tx).bindPhone(session.accountId, res.phone))
     await app.sessions.revoke(session.tokenHash)
     const { token, expiresAt } = await app.sessions.create(account.id, request.headers['user-agent'])
     return { account: ownView(app, account), token, expiresAt: expiresAt.toISOString() }
