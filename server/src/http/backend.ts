@@ -11,7 +11,7 @@ import { outboxRepo, type OutboxRow } from '../store/outbox'
 import { caseRepo } from '../store/cases'
 import { uploadsRepo } from '../store/uploads'
 import type { FileStore } from '../store/file-store'
-import { sendStoredFile } from './uploads'
+import { sendStoredFile } from '../routes/uploads/stored-files'
 import { checkDownload, checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookEventSchema, type WebhookEvent } from '../backend/http/contract'
 import { eventsFor } from '../backend/http/mapping'
 

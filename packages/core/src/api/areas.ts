@@ -4,10 +4,16 @@
  * implements, what the contract test walks.
  */
 import { catalogueRoutes } from './catalogue/contracts'
+import { licencesRoutes } from './licences/contracts'
+import { noticesRoutes } from './notices/contracts'
+import { uploadsRoutes } from './uploads/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
   catalogue: catalogueRoutes,
+  uploads: uploadsRoutes,
+  licences: licencesRoutes,
+  notices: noticesRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API
