@@ -26,3 +26,6 @@ export function testPlatform(api: Partial<Omit<ApiClient, 'call'>> & FakeCalls, 
 }
 
 export const offline = () => Promise.reject(new ApiError(makeProblem('NETWORK')))
+
+/** The core's fake client, for the shells' tests (fake a route by its contract id). */
+export { fakeApi }

@@ -7,7 +7,7 @@
  * (`request.citizen` on a citizen route, `request.staff` on a staff route,
  * never null there), and the answer the contract promises.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteShorthandOptions } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteShorthandOptions } from 'fastify'
 import {
   CACHE_HEADERS, type BodyOf, type HeadersOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteContract,
 } from '@tongban/core'
@@ -36,7 +36,7 @@ const BINARY = { type: 'string', format: 'binary' } as const
 /** The Fastify schema of a contract: what it takes, and what it answers. */
 export function schemaOf(c: RouteContract): FastifySchema {
   const response = c.noContent ? { 204: { type: 'null', description: '无内容' } }
-    : c.binary ? { '2xx': { description: c.binary, content: { [c.binary]: { schema: BINARY } } } }
+    : c.binary ? { '2xx': { description: [c.binary].flat().join(', '), content: Object.fromEntries([c.binary].flat().map((type) => [type, { schema: BINARY }])) } }
     : { '2xx': c.response }
   return {
     ...(c.tag ? { tags: [c.tag] } : {}),
@@ -46,27 +46,32 @@ export function schemaOf(c: RouteContract): FastifySchema {
     ...(c.query ? { querystring: c.query } : {}),
     ...(c.headers ? { headers: c.headers } : {}),
     ...(c.body ? { body: c.body } : {}),
+    ...(c.consumes ? { consumes: [...c.consumes] } : {}),
     response,
   }
 }
 
-/** What only the BFF knows of a route: its own hooks, rate limit, body limit, log level. */
-export interface RouteExtras {
+/**
+ * What only the BFF knows of a route: its route config (a rate limit, keyed
+ * as it decides) and its own hooks, body limit and log level.
+ */
+export type RouteExtras = Omit<FastifyContextConfig, 'access' | 'contract' | 'fieldMessages' | 'fieldProblems'> & {
   preValidation?: RouteShorthandOptions['preValidation']
-  rateLimit?: { max: number; timeWindow: string | number }
   bodyLimit?: number
   logLevel?: RouteShorthandOptions['logLevel']
 }
 
 /** Registers the route a contract declares, answered by `handler`. */
 export function implement<C extends RouteContract>(app: FastifyInstance, contract: C, handler: Handler<C>, extras: RouteExtras = {}): void {
-  const { rateLimit, ...options } = extras
+  const { preValidation, bodyLimit, logLevel, ...config } = extras
   app.route({
-    ...options,
+    ...(preValidation ? { preValidation } : {}),
+    ...(bodyLimit !== undefined ? { bodyLimit } : {}),
+    ...(logLevel ? { logLevel } : {}),
     method: contract.method,
     url: contract.path,
     schema: schemaOf(contract),
-    config: { access: contract.access, contract, fieldMessages: contract.messages, fieldProblems: contract.problems, ...(rateLimit ? { rateLimit } : {}) },
+    config: { ...config, access: contract.access, contract, fieldMessages: contract.messages, fieldProblems: contract.problems },
     handler: handler as unknown as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
   })
 }

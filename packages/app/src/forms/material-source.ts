@@ -3,7 +3,7 @@
  * citizen's own (default), or, for an agent applying under a resident's
  * consent, the agent routes that file them as the resident's.
  */
-import type { ApiClient, Licence, UploadedFile, UploadProgress, UploadSource } from '@tongban/core'
+import { API, type ApiClient, type Licence, type UploadedFile, type UploadProgress, type UploadSource } from '@tongban/core'
 
 export interface MaterialSource {
   upload(file: UploadSource, options: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
@@ -15,7 +15,7 @@ export interface MaterialSource {
 export function citizenMaterials(api: ApiClient): MaterialSource {
   return {
     upload: (file, options) => api.uploadFile(file, options),
-    licences: () => api.myLicences(),
+    licences: () => api.call(API.licences.mine),
     remove: (id) => api.deleteUpload(id),
   }
 }
@@ -23,7 +23,7 @@ export function citizenMaterials(api: ApiClient): MaterialSource {
 export function agentMaterials(api: ApiClient, consentId: string): MaterialSource {
   return {
     upload: (file, options) => api.agentUploadFile(consentId, file, options),
-    licences: () => api.agentLicences(consentId),
+    licences: () => api.call(API.licences.agent, { params: { id: consentId } }),
     // An agent cannot delete the resident's files; an unused one is swept after the retention period.
     remove: async () => {},
   }

@@ -9,6 +9,9 @@ import { outboxRoutes } from './outbox/contracts'
 import { warningRoutes } from './warnings/contracts'
 import { identityRoutes } from './identity/contracts'
 import { staffSessionRoutes } from './staff/session'
+import { licencesRoutes } from './licences/contracts'
+import { noticesRoutes } from './notices/contracts'
+import { uploadsRoutes } from './uploads/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -18,6 +21,9 @@ export const API = {
   warnings: warningRoutes,
   identity: identityRoutes,
   staff: staffSessionRoutes,
+  uploads: uploadsRoutes,
+  licences: licencesRoutes,
+  notices: noticesRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

@@ -5,15 +5,15 @@
 import { ApiError, isProblem, makeProblem, type Problem } from './problems'
 import { buildPath, type InputArgs, type InputOf, type ResponseOf, type RouteContract } from './contract/contract'
 import { catalogueRoutes, type ItemGuide } from './catalogue/contracts'
+import { uploadsRoutes, type UploadedFile, type UploadProgress, type UploadSource } from './uploads/contracts'
 import { ROUTES } from './routes'
 import { identityRoutes, type AccountView } from './identity/contracts'
 import { staffSessionRoutes, type StaffView } from './staff/session'
 import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  CaseDetail, CaseSummary, DraftRecord, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody,
 } from './applications'
 import type { CaseEventBody } from '../cases/machine'
-import type { CaseNotice, VerifyView } from './notices'
 
 export type GuideResult =
   | { notModified: false; item: ItemGuide; etag: string | undefined }
@@ -36,10 +36,10 @@ export interface ApiClient {
   staffMe(): Promise<StaffView | null>
   /** Signs the staff member out; an already ended session (401) is signed out too. */
   staffLogout(): Promise<void>
-  /** Multipart upload of one material file; needs a transport with upload(). */
+  /** Multipart upload of one material file (API.uploads.upload), with its progress; needs a transport with upload(). */
   uploadFile(file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
+  /** Deletes an upload (API.uploads.delete); one already gone counts as deleted. */
   deleteUpload(id: string): Promise<void>
-  myLicences(): Promise<Licence[]>
   myDrafts(): Promise<DraftRecord[]>
   saveDraft(draft: DraftRecord): Promise<DraftRecord>
   deleteDraft(itemCode: string): Promise<void>
@@ -52,10 +52,8 @@ export interface ApiClient {
   getCase(caseNo: string): Promise<CaseDetail>
   /** 代办: submits for the resident of a granted consent (body.agentConsentId); exactly once per key. */
   agentSubmitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
-  /** 代办: uploads a material as the resident's file. */
+  /** 代办: uploads a material as the resident's file (API.uploads.agentUpload), with its progress. */
   agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
-  /** 代办: the resident's e-licences of the kinds the consented item's form takes. */
-  agentLicences(consentId: string): Promise<Licence[]>
   /** 办件查询 without signing in: case number + the applicant phone's last 4 digits. */
   publicQuery(caseNo: string, phone4: string): Promise<PublicCaseView>
   /** 补正后重新提交: the corrected form, on the version the supplement request left. */
@@ -67,17 +65,11 @@ export interface ApiClient {
   staffCase(caseNo: string): Promise<StaffCaseDetail>
   /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
   staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
-  /** The notices (PDF) the citizen's own case has, with their download addresses. */
-  caseNotices(caseNo: string): Promise<CaseNotice[]>
-  /** Workbench: the notices a case has. */
-  staffCaseNotices(caseNo: string): Promise<CaseNotice[]>
   /**
    * A document the BFF serves (a notice's or a certificate's PDF, by the
    * address it gave) saved on the device; needs a transport with download().
    */
   downloadDocument(url: string): Promise<{ filePath: string }>
-  /** 扫码核验: what the document of this verify id says (DOCUMENT_NOT_FOUND for a forged one). */
-  verifyDocument(id: string): Promise<VerifyView>
 }
 
 export interface ApiClientOptions {
@@ -119,7 +111,7 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     const fields: Record<string, string> = {}
     if (opts.materialId) fields['materialId'] = opts.materialId
     if (opts.itemCode) fields['itemCode'] = opts.itemCode
-    return { url, file, fields, onProgress: opts.onProgress, timeoutMs: 120_000 }
+    return { url, file, fields, onProgress: opts.onProgress, timeoutMs: uploadsRoutes.upload.timeoutMs }
   }
 
   async function sendUpload<T>(req: UploadRequest): Promise<TransportResponse<T>> {
@@ -177,13 +169,10 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
       await send({ method: 'POST', url: staffSessionRoutes.logout.path }, (s) => (s >= 200 && s < 300) || s === 401)
     },
     async uploadFile(file, opts = {}) {
-      return (await sendUpload<UploadedFile>(uploadRequest(ROUTES.uploadFile.path, file, opts))).data
+      return (await sendUpload<UploadedFile>(uploadRequest(uploadsRoutes.upload.path, file, opts))).data
     },
     async agentUploadFile(consentId, file, opts = {}) {
-      return (await sendUpload<UploadedFile>(uploadRequest(buildPath(ROUTES.agentUploadFile.path, { id: consentId }), file, opts))).data
-    },
-    async agentLicences(consentId) {
-      return (await send<Licence[]>({ method: 'GET', url: buildPath(ROUTES.agentLicences.path, { id: consentId }) })).data
+      return (await sendUpload<UploadedFile>(uploadRequest(buildPath(uploadsRoutes.agentUpload.path, { id: consentId }), file, opts))).data
     },
     async publicQuery(caseNo, phone4) {
       return (await send<PublicCaseView>({ method: 'GET', url: ROUTES.publicQuery.path, query: { caseNo, phone4 } })).data
@@ -207,10 +196,7 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
       return (await send<CaseDetail>({ method: 'POST', url: ROUTES.agentSubmitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
     },
     async deleteUpload(id) {
-      await send({ method: 'DELETE', url: buildPath(ROUTES.deleteUpload.path, { id }) }, (s) => (s >= 200 && s < 300) || s === 404)
-    },
-    async myLicences() {
-      return (await send<Licence[]>({ method: 'GET', url: ROUTES.myLicences.path })).data
+      await send({ method: uploadsRoutes.delete.method, url: buildPath(uploadsRoutes.delete.path, { id }) }, (s) => (s >= 200 && s < 300) || s === 404)
     },
     async myDrafts() {
       return (await send<DraftRecord[]>({ method: 'GET', url: ROUTES.myDrafts.path })).data
@@ -231,9 +217,6 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async getCase(caseNo) {
       return (await send<CaseDetail>({ method: 'GET', url: buildPath(ROUTES.getCase.path, { caseNo }) })).data
     },
-    async caseNotices(caseNo) {
-      return (await send<CaseNotice[]>({ method: 'GET', url: buildPath(ROUTES.caseNotices.path, { caseNo }) })).data
-    },
     async downloadDocument(url) {
       if (!transport.download) throw new ApiError(makeProblem('INTERNAL', { detail: 'this transport cannot save files' }))
       // Only the BFF's own addresses: a token never goes anywhere else.
@@ -246,12 +229,6 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
       }
       if (res.status < 200 || res.status >= 300) throw new ApiError(toProblem({ status: res.status, data: null, headers: {} }))
       return { filePath: res.filePath }
-    },
-    async staffCaseNotices(caseNo) {
-      return (await send<CaseNotice[]>({ method: 'GET', url: buildPath(ROUTES.staffCaseNotices.path, { caseNo }) })).data
-    },
-    async verifyDocument(id) {
-      return (await send<VerifyView>({ method: 'GET', url: buildPath(ROUTES.verifyDocument.path, { id }) })).data
     },
   }
 }

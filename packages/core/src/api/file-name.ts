@@ -13,7 +13,7 @@
  * into markup wherever someone forgets to escape it. 《》 and full-width
  * punctuation, usual in Chinese names, are fine.
  */
-import { MAX_FILE_NAME_LENGTH } from './applications'
+import { MAX_FILE_NAME_LENGTH } from './uploads/limits'
 
 export type FileNameIssue =
   | 'empty' | 'too_long' | 'line_break' | 'control' | 'bidi' | 'invisible' | 'slash' | 'dot_dot' | 'markup'

@@ -7,11 +7,6 @@ import { ITEM_CODE_PATTERN, SERIAL_ID_PATTERN, UUID_PATTERN } from './contract/p
 import type { HttpMethod } from './contract/contract'
 
 export const ROUTES = {
-  uploadFile: { method: 'POST', path: '/api/uploads' },
-  getUpload: { method: 'GET', path: '/api/uploads/:id' },
-  deleteUpload: { method: 'DELETE', path: '/api/uploads/:id' },
-  myLicences: { method: 'GET', path: '/api/me/licences' },
-  licenceCertificate: { method: 'GET', path: '/api/me/licences/:id/certificate' },
   myDrafts: { method: 'GET', path: '/api/me/drafts' },
   saveDraft: { method: 'PUT', path: '/api/me/drafts/:code' },
   deleteDraft: { method: 'DELETE', path: '/api/me/drafts/:code' },
@@ -24,16 +19,7 @@ export const ROUTES = {
   staffCases: { method: 'GET', path: '/api/staff/cases' },
   staffCase: { method: 'GET', path: '/api/staff/cases/:caseNo' },
   staffCaseEvent: { method: 'POST', path: '/api/staff/cases/:caseNo/events' },
-  staffCaseFile: { method: 'GET', path: '/api/staff/cases/:caseNo/files/:fileId' },
   agentSubmitCase: { method: 'POST', path: '/api/agent/cases' },
-  agentUploadFile: { method: 'POST', path: '/api/agent/consents/:id/uploads' },
-  agentLicences: { method: 'GET', path: '/api/agent/consents/:id/licences' },
-  caseNotices: { method: 'GET', path: '/api/cases/:caseNo/notices' },
-  caseNotice: { method: 'GET', path: '/api/cases/:caseNo/notices/:kind' },
-  staffCaseNotices: { method: 'GET', path: '/api/staff/cases/:caseNo/notices' },
-  staffCaseNotice: { method: 'GET', path: '/api/staff/cases/:caseNo/notices/:kind' },
-  verifyDocument: { method: 'GET', path: '/api/verify/:id' },
-  verifyDocumentFile: { method: 'POST', path: '/api/verify/:id' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>
 
 export type RouteName = keyof typeof ROUTES

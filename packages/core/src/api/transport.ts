@@ -5,7 +5,7 @@
  * response arrived (network down, timeout).
  */
 import type { HttpMethod } from './contract/contract'
-import type { UploadProgress, UploadSource } from './applications'
+import type { UploadProgress, UploadSource } from './uploads/contracts'
 
 export interface TransportRequest {
   method: HttpMethod

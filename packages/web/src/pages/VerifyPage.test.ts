@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { ApiError, makeProblem, type ApiClient, type VerifyView } from '@tongban/core'
+import { ApiError, makeProblem, type VerifyView } from '@tongban/core'
 import { memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
+import { fakeApi } from '@tongban/app/testing'
 import VerifyPage from './VerifyPage.vue'
 
 const ID = 'AbCdEfGhIjKlMnOpQrStUv'
@@ -17,10 +18,10 @@ const genuine: VerifyView = {
   body: ['你（单位）于2026年5月13日提出的最低生活保障申请（办件编号：MZ-0001-****-0003），经审查，申请材料齐全、符合法定形式。决定予以受理。', '本机关将自受理之日起20个工作日内作出决定。'],
 }
 
-async function setup(verifyDocument: ApiClient['verifyDocument']) {
+async function setup(verifyDocument: (id: string) => Promise<VerifyView>) {
   const platform: Platform = {
     transport: { request: () => Promise.reject(new Error('no transport in tests')) },
-    api: { verifyDocument } as ApiClient,
+    api: fakeApi({ 'notices.verify': ({ params }) => verifyDocument(params.id) }),
     storage: memoryStorage(),
     isOnline: () => true,
     now: () => 1_700_000_000_000,

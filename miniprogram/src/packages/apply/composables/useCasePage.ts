@@ -7,7 +7,7 @@
  */
 import { computed, ref } from 'vue'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
-import { materialRefs, monthDayText, reviewRows, type CaseNotice } from '@tongban/core'
+import { API, materialRefs, monthDayText, reviewRows, type CaseNotice } from '@tongban/core'
 import { useCaseDetail, usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
 
@@ -17,7 +17,7 @@ export function useCasePage(caseNo: string) {
   const platform = usePlatform()
   /** 受理通知书 and the rest, once issued; a failure to list them leaves the page as it is. */
   const notices = ref<CaseNotice[]>([])
-  const loadNotices = () => platform.api.caseNotices(caseNo).then((n) => { notices.value = n }, () => undefined)
+  const loadNotices = () => platform.api.call(API.notices.list, { params: { caseNo } }).then((n) => { notices.value = n }, () => undefined)
   const page = useCaseDetail(() => caseNo, { onChange: () => void loadNotices() })
   const { state, detail } = page
   const copied = ref(false)

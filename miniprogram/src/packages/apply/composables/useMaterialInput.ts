@@ -6,7 +6,7 @@
  */
 import { computed, reactive, ref } from 'vue'
 import Taro from '@tarojs/taro'
-import { checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
+import { API, checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
 import { toProblem, useMaterialUpload, usePlatform } from '@tongban/app'
 import { useApplyForm } from './formContext'
 
@@ -146,7 +146,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
     licencesOpen.value = true
     note.value = ''
     try {
-      const all = await platform.api.myLicences()
+      const all = await platform.api.call(API.licences.mine)
       licences.value = all.filter((l) => field.eLicenceTypes?.includes(l.type))
     } catch (e) {
       licences.value = null

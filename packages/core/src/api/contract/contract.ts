@@ -48,12 +48,18 @@ export interface RouteContract {
   readonly headers?: TSchema
   readonly body?: TSchema
   /**
+   * A body that is not JSON, by its media types (multipart/form-data for an
+   * upload, application/pdf to verify a file): no body schema then, the
+   * handler reads and checks it (field messages may still be given).
+   */
+  readonly consumes?: readonly string[]
+  /**
    * The JSON body of a 2xx answer. Every route has one, or says it answers
    * with bytes (`binary`) or with nothing (`noContent`).
    */
   readonly response?: TSchema
-  /** Answers with bytes of this media type (a PDF, an uploaded file), not JSON. */
-  readonly binary?: string
+  /** Answers with bytes of this media type, or one of these (a PDF, an uploaded file), not JSON. */
+  readonly binary?: string | readonly string[]
   /** Answers 204 with no body. */
   readonly noContent?: true
   /** Chinese message per field (dotted path) shown when it fails the schema. */

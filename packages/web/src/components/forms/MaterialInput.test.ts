@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import {
   ApiError, COMPRESS_TARGET_BYTES, makeProblem, MAX_UPLOAD_BYTES,
-  type ApiClient, type Licence, type MaterialField, type MaterialValue, type UploadedFile, type UploadProgress, type UploadSource,
+  type ApiClient, type FakeCalls, type Licence, type MaterialField, type MaterialValue, type UploadedFile, type UploadProgress, type UploadSource,
 } from '@tongban/core'
 import { memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
+import { fakeApi } from '@tongban/app/testing'
 import MaterialInput from './MaterialInput.vue'
 
 const field: MaterialField = { type: 'material', name: 'businessLicenceFile', label: '营业执照', required: true, materialId: 'business-licence', accept: ['pdf', 'image'], eLicenceTypes: ['营业执照'] }
@@ -12,10 +13,10 @@ const field: MaterialField = { type: 'material', name: 'businessLicenceFile', la
 const stored = (over: Partial<UploadedFile> = {}): UploadedFile => ({ id: 'f-1', name: '执照.pdf', mime: 'application/pdf', size: 2048, sha256: 'a'.repeat(64), createdAt: '2026-11-23T08:00:00Z', ...over })
 const licence = (over: Partial<Licence> = {}): Licence => ({ id: 'lic-1', type: '营业执照', title: '营业执照 · 示例市好味餐饮有限公司', number: '91350100MA2XHW8K1X', holder: '示例市好味餐饮有限公司', issuer: '示例市市场监督管理局', issuedOn: '2021-05-20', validUntil: null, ...over })
 
-function setup(api: Partial<ApiClient>, opts: { modelValue?: MaterialValue; compressImage?: Platform['compressImage']; field?: MaterialField } = {}) {
+function setup(api: Partial<Omit<ApiClient, 'call'>> & FakeCalls, opts: { modelValue?: MaterialValue; compressImage?: Platform['compressImage']; field?: MaterialField } = {}) {
   const platform: Platform = {
     transport: { request: () => Promise.reject(new Error('no transport in tests')) },
-    api: api as ApiClient,
+    api: fakeApi(api),
     storage: memoryStorage(),
     isOnline: () => true,
     now: () => 1_700_000_000_000,
@@ -161,7 +162,7 @@ describe('MaterialInput', () => {
 
   it('picks an e-licence of the accepted types from the wallet', async () => {
     const myLicences = vi.fn(async () => [licence(), licence({ id: 'lic-2', type: '居民身份证', title: '居民身份证 · 林晓' })])
-    const w = setup({ myLicences })
+    const w = setup({ 'licences.mine': myLicences })
     const open = w.findAll('button').find((b) => b.text() === '使用电子证照')!
     await open.trigger('click')
     await flushPromises()
@@ -174,7 +175,7 @@ describe('MaterialInput', () => {
   })
 
   it('says so when the wallet has none of the accepted types', async () => {
-    const w = setup({ myLicences: async () => [licence({ type: '结婚证', title: '结婚证 · 林晓' })] })
+    const w = setup({ 'licences.mine': async () => [licence({ type: '结婚证', title: '结婚证 · 林晓' })] })
     await w.findAll('button').find((b) => b.text() === '使用电子证照')!.trigger('click')
     await flushPromises()
     expect(w.get('.wallet [role="status"]').text()).toBe('您的证照夹里还没有营业执照，请拍照或选择文件上传。')

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import sharp from 'sharp'
 import type { CaseDetail, Problem } from '@tongban/core'
-import { foodLicenceApplication, signInCitizen, startTestServer, uploadAs, type TestServer } from '../testing'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
-import { pdfBytes, pngBytes } from '../uploads/fixtures/files'
+import { foodLicenceApplication, signInCitizen, startTestServer, uploadAs, type TestServer } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { pdfBytes, pngBytes } from '../../uploads/fixtures/files'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })

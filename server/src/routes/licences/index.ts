@@ -1,24 +1,29 @@
 /**
- * GET /api/me/licences: the citizen's e-licence wallet (我的证照). In demo
- * mode (SEED on, not production) an empty wallet is filled once, on first
- * read, with the demo licences (licences/demo.ts).
+ * The e-licence wallet (API.licences): GET /api/me/licences, the citizen's
+ * 我的证照; the certificate PDF of a licence issued on a case's 办结; and
+ * an agent's view of the resident's licences under a consent. In demo mode
+ * (SEED on, not production) an empty wallet is filled once, on first read,
+ * with the demo licences (licences/demo.ts).
  */
 import type { FastifyInstance } from 'fastify'
-import { buildPath, ROUTES, STAFF_CAPABILITIES, uuidParamsSchema, type FormField, type Licence } from '@tongban/core'
-import { grantedConsent } from '../cases/agent'
-import { accessLogRepo } from '../store/access-log'
-import { ProblemError } from '../errors'
-import { identityRepo } from '../store/identity'
-import { licencesRepo, type LicenceRow } from '../store/licences'
-import { demoLicences } from '../licences/demo'
-import { caseRepo } from '../store/cases'
-import { loadEvents } from '../cases/events'
-import { issueCaseCertificate } from '../notices/case-documents'
-import { contentDisposition } from './uploads'
+import { API, buildPath, type FormField, type Licence } from '@tongban/core'
+import { grantedConsent } from '../../cases/agent'
+import { accessLogRepo } from '../../store/access-log'
+import { ProblemError } from '../../errors'
+import { identityRepo } from '../../store/identity'
+import { licencesRepo, type LicenceRow } from '../../store/licences'
+import { demoLicences } from '../../licences/demo'
+import { caseRepo } from '../../store/cases'
+import { loadEvents } from '../../cases/events'
+import { issueCaseCertificate } from '../../notices/case-documents'
+import { implement } from '../define'
+import { sendPdf } from '../uploads/stored-files'
+
+const routes = API.licences
 
 export function licenceView(r: LicenceRow & { case_no?: string | null }): Licence {
   return {
-    ...(r.case_id && r.case_no ? { caseNo: r.case_no, certificateUrl: buildPath(ROUTES.licenceCertificate.path, { id: r.id }) } : {}),
+    ...(r.case_id && r.case_no ? { caseNo: r.case_no, certificateUrl: buildPath(routes.certificate.path, { id: r.id }) } : {}),
     id: r.id,
     type: r.type,
     title: r.title,
@@ -47,13 +52,8 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
     })
   }
 
-  app.get(ROUTES.myLicences.path, {
-    schema: { tags: ['applications'], summary: '我的电子证照（个人号码已打码）' },
-    config: { access: 'citizen' },
-  }, async (request, reply): Promise<Licence[]> => {
-    const accountId = request.citizen?.accountId
-    if (!accountId) throw new ProblemError('UNAUTHENTICATED')
-    reply.header('cache-control', 'private, no-store')
+  implement(app, routes.mine, async (request) => {
+    const { accountId } = request.citizen
     let rows = await licencesRepo(app.db).forAccount(accountId)
     if (!rows.length && opts.demo) {
       await fillDemoWallet(accountId)
@@ -63,32 +63,19 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
   })
 
   // The certificate PDF of a licence we issued on a case's 办结 (same document, same verify id, every time).
-  app.get<{ Params: { id: string } }>(ROUTES.licenceCertificate.path, {
-    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '下载电子证照（PDF，扫码核验）' },
-    config: { access: 'citizen', fieldProblems: { id: 'NOT_FOUND' } },
-  }, async (request, reply) => {
-    const accountId = request.citizen?.accountId
-    if (!accountId) throw new ProblemError('UNAUTHENTICATED')
-    const licence = (await licencesRepo(app.db).ownedBy(accountId, [request.params.id]))[0]
+  implement(app, routes.certificate, async (request, reply) => {
+    const licence = (await licencesRepo(app.db).ownedBy(request.citizen.accountId, [request.params.id]))[0]
     const row = licence?.case_id ? await caseRepo(app.db).byId(licence.case_id) : null
     if (!licence || !row) throw new ProblemError('NOT_FOUND')
     const events = await loadEvents(app.db, row.id)
     const index = events.findLastIndex((e) => e.type === 'complete')
     if (index < 0) throw new ProblemError('NOT_FOUND')
     const { pdf } = await issueCaseCertificate({ db: app.db, origin: opts.origin(), at: new Date(app.now()) }, row, licence, index)
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', contentDisposition('attachment', `${licence.type}-${licence.holder}.pdf`))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(pdf)
+    return sendPdf(reply, `${licence.type}-${licence.holder}.pdf`, pdf)
   })
 
   // 代办: only the kinds of licence the consented item's form takes, and the resident sees who looked.
-  app.get<{ Params: { id: string } }>(ROUTES.agentLicences.path, {
-    schema: { params: uuidParamsSchema, tags: ['agent'], summary: '代办员查看授权群众可用于该事项的电子证照' },
-    config: { access: { staff: STAFF_CAPABILITIES.applyForOthers }, fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' } },
-  }, async (request, reply): Promise<Licence[]> => {
+  implement(app, routes.agent, async (request) => {
     const consent = await grantedConsent(app.db, request, request.params.id)
     const form = (await app.catalogue.guide(consent.item_code))?.item.form
     const types = new Set<string>()
@@ -99,7 +86,6 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
       }
     }
     walk(form?.fields ?? [])
-    reply.header('cache-control', 'private, no-store')
     if (!types.size) return []
     let rows = await licencesRepo(app.db).forAccount(consent.account_id)
     if (!rows.length && opts.demo) {
@@ -107,7 +93,7 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
       rows = await licencesRepo(app.db).forAccount(consent.account_id)
     }
     const usable = rows.filter((r) => types.has(r.type))
-    await accessLogRepo(app.db).record(consent.account_id, request.staff!.id, 'assist', usable.map((r) => `licence:${r.type}`))
+    await accessLogRepo(app.db).record(consent.account_id, request.staff.id, 'assist', usable.map((r) => `licence:${r.type}`))
     return usable.map(licenceView)
   })
 }

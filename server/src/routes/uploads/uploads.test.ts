@@ -12,13 +12,13 @@ import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MAX_CASE_UPLOAD_BYTES, PROBLEM_CONTENT_TYPE, type Problem, type UploadedFile } from '@tongban/core'
-import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../testing'
-import type { Db } from '../store/db'
-import { createS3Client, startFakeS3Server, type FakeS3Server } from '../connectors/s3/index'
-import type { S3Config } from '../config'
-import { uploadsRepo } from '../store/uploads'
-import { multipartBody, objectStream, paddedJpeg, pdfBytes, PHOTO_JPEG, pngBytes, pngWithText } from '../uploads/fixtures/files'
-import { contentDisposition } from './uploads'
+import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer } from '../../testing'
+import type { Db } from '../../store/db'
+import { createS3Client, startFakeS3Server, type FakeS3Server } from '../../connectors/s3/index'
+import type { S3Config } from '../../config'
+import { uploadsRepo } from '../../store/uploads'
+import { multipartBody, objectStream, paddedJpeg, pdfBytes, PHOTO_JPEG, pngBytes, pngWithText } from '../../uploads/fixtures/files'
+import { contentDisposition } from './stored-files'
 
 const pgUrl = await postgresAvailable()
 const problemJson = new RegExp(`^${PROBLEM_CONTENT_TYPE.replace('+', '\\+')}\\b`)
@@ -157,9 +157,9 @@ describe.each(variants)('uploads: $label', (variant) => {
     const old = (await upload(alice, [file('old.png', pngBytes())])).json<UploadedFile>()
     const fresh = (await upload(alice, [file('fresh.png', pngBytes())])).json<UploadedFile>()
     await database.db.query('update uploads set created_at = $2 where id = $1', [old.id, new Date(Date.now() - 40 * 86_400_000)])
-    const { sweepAbandonedUploads } = await import('../uploads/sweep')
-    const { openUploadSpace } = await import('../store/file-store')
-    const { loadConfig } = await import('../config')
+    const { sweepAbandonedUploads } = await import('../../uploads/sweep')
+    const { openUploadSpace } = await import('../../store/file-store')
+    const { loadConfig } = await import('../../config')
     const base = loadConfig({})
     const s3 = s3Config ? createS3Client({ ...s3Config, endpoint: s3Config.endpoint! }) : null
     const space = await openUploadSpace({
@@ -383,7 +383,7 @@ describe.each(variants)('uploads: $label', (variant) => {
 
 describe('UPLOAD_STORE=s3 without S3_ENDPOINT (embedded default)', () => {
   it('starts a local fake S3 server and keeps the files there', async () => {
-    const { loadConfig } = await import('../config')
+    const { loadConfig } = await import('../../config')
     const server = await startTestServer({ config: { uploads: { ...loadConfig({}).uploads, store: 's3', ratePerMinute: 1000 }, s3: loadConfig({ UPLOAD_STORE: 's3' }).s3 } })
     try {
       const { token } = await signInCitizen(server.app, '13911110009', '10.71.0.9')

@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CaseDetail, type CaseNotice, type Problem, type VerifyFileResult, type VerifyView } from '@tongban/core'
-import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer, today } from '../testing'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
-import { inspectPdf } from '../notices/pdf-inspect'
+import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer, today } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { inspectPdf } from '../../notices/pdf-inspect'
 
 let server: TestServer
 let clerk: string

@@ -1,87 +1,38 @@
 /**
- * Material files: POST /api/uploads (multipart, one part `file` plus the
- * optional text fields `materialId` and `itemCode`, before or after it),
- * GET /api/uploads/:id (owner only, as a download), DELETE /api/uploads/:id
- * (owner only, until a submitted case uses it), and the workbench's
- * GET /api/staff/cases/:caseNo/files/:fileId[?preview=1]. Every refusal
- * leaves nothing behind: no row, no stored file, no temporary file. A file
- * store that fails (an object store down, a full disk) is a 503, logged.
- *
- * A stored file is sent as what it was sniffed to be, never to be sniffed
- * again (nosniff) and, should a browser render it as a document anyway
- * (opened in a tab of its own), in a sandbox: an opaque origin with no
- * script, no plugin, no form (Content-Security-Policy: sandbox). PDFs are
- * attachments everywhere; the workbench renders them itself (pdf.js, on a
- * canvas), so no PDF runs inside our origin, nor in a reader's plugin.
+ * Material files (API.uploads): POST /api/uploads (multipart, one part
+ * `file` plus the optional text fields `materialId` and `itemCode`, before
+ * or after it), GET /api/uploads/:id (owner only, as a download), DELETE
+ * /api/uploads/:id (owner only, until a submitted case uses it), an agent's
+ * upload for the resident who consented, and the workbench's GET
+ * /api/staff/cases/:caseNo/files/:fileId[?preview=1]. Every refusal leaves
+ * nothing behind: no row, no stored file, no temporary file. A file store
+ * that fails (an object store down, a full disk) is a 503, logged. How the
+ * bytes go out (types, names, sandbox): stored-files.ts.
  */
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
-import { caseNoParamsSchema, ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, ROUTES, STAFF_CAPABILITIES, UUID_PATTERN, uuidParamsSchema, type UploadedFile, type UploadMimeType } from '@tongban/core'
-import { ProblemError } from '../errors'
-import { refuseInput } from '../input-guard'
-import type { UploadConfig } from '../config'
-import type { StoredFile, UploadSpace } from '../store/file-store'
-import { uploadsRepo, type UploadRow } from '../store/uploads'
-import { checkFileName, inspectFile, type CheckedName } from '../uploads/inspect'
-import { receiveToTemp, type Received } from '../uploads/receive'
-import { previewJpeg } from '../uploads/preview'
-import { grantedConsent } from '../cases/agent'
-import { staffReads } from '../cases/responsibility'
-import { caseRepo } from '../store/cases'
-import { CASE_READERS } from '../cases/responsibility'
+import { API, ITEM_CODE_PATTERN, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, type UploadedFile } from '@tongban/core'
+import { ProblemError } from '../../errors'
+import { refuseInput } from '../../input-guard'
+import type { UploadConfig } from '../../config'
+import type { UploadSpace } from '../../store/file-store'
+import { uploadsRepo } from '../../store/uploads'
+import { checkFileName, inspectFile, type CheckedName } from '../../uploads/inspect'
+import { receiveToTemp, type Received } from '../../uploads/receive'
+import { previewJpeg } from '../../uploads/preview'
+import { grantedConsent } from '../../cases/agent'
+import { staffReads } from '../../cases/responsibility'
+import { caseRepo } from '../../store/cases'
+import { implement } from '../define'
+import { sendStoredFile, storedFileHeaders, uploadView } from './stored-files'
 
-export const UPLOAD_MESSAGES = {
-  file: '请选择要上传的文件',
-  materialId: '材料编号格式不正确',
-  itemCode: '事项编码格式不正确',
-} as const
+export { contentDisposition, sendPdf, sendStoredFile, storedFileHeaders, STORED_FILE_CSP, uploadView } from './stored-files'
 
+const routes = API.uploads
 const MATERIAL_ID = /^[A-Za-z0-9_-]{1,64}$/
 const ITEM_CODE = new RegExp(ITEM_CODE_PATTERN)
-
-export function uploadView(r: UploadRow): UploadedFile {
-  return {
-    id: r.id,
-    name: r.name,
-    mime: r.mime as UploadMimeType,
-    size: Number(r.size),
-    sha256: r.sha256,
-    ...(r.width !== null && r.height !== null ? { width: r.width, height: r.height } : {}),
-    createdAt: new Date(r.created_at).toISOString(),
-  }
-}
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name (RFC 8187); quotes and controls cannot get through. */
-export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_')
-  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${utf8}`
-}
-
-/** What a stored file may do if a browser opens it as a page: nothing (no script, plugin, form, nor our origin). */
-export const STORED_FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
-
-/** How a stored file is handed out: images shown, PDFs downloaded. */
-export function dispositionOf(mime: string): 'inline' | 'attachment' {
-  return mime === 'application/pdf' ? 'attachment' : 'inline'
-}
-
-/** The headers of any stored material's bytes: its sniffed type (never guessed again), its name, never cached, sandboxed. */
-export function storedFileHeaders(reply: FastifyReply, mime: string, name: string, size: number, kind = dispositionOf(mime)): FastifyReply {
-  return reply
-    .header('content-type', mime)
-    .header('content-length', String(size))
-    .header('content-disposition', contentDisposition(kind, name))
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', STORED_FILE_CSP)
-}
-
-export function sendStoredFile(reply: FastifyReply, row: Pick<UploadRow, 'mime' | 'name'>, file: StoredFile, kind = dispositionOf(row.mime)) {
-  return storedFileHeaders(reply, row.mime, row.name, file.size, kind).send(file.stream)
-}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = []
@@ -91,12 +42,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 /** 证件照.jpg → 证件照（预览）.jpg */
 const previewName = (name: string) => `${name.replace(/\.[^.]*$/, '')}（预览）.jpg`
-
-function accountOf(request: FastifyRequest): string {
-  const id = request.citizen?.accountId
-  if (!id) throw new ProblemError('UNAUTHENTICATED')
-  return id
-}
 
 function fieldProblem(path: keyof typeof UPLOAD_MESSAGES, code = 'pattern', message: string = UPLOAD_MESSAGES[path]): ProblemError {
   return new ProblemError('VALIDATION', { errors: [{ path, code, message }] })
@@ -124,9 +69,6 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     preservePath: true,
     limits: { fileSize: MAX_UPLOAD_BYTES + 64 * 1024, files: 1, fields: 4, fieldSize: 512, parts: 6, headerPairs: 20 },
   })
-
-  const idConfig = { fieldMessages: { id: '没有找到这个文件' }, fieldProblems: { id: 'UPLOAD_NOT_FOUND' as const } }
-  const consentConfig = { fieldMessages: { id: '没有找到这条代办授权' }, fieldProblems: { id: 'CONSENT_NOT_FOUND' as const } }
 
   /** Receives one file for `accountId` (the citizen, or the resident an agent applies for). */
   async function receive(request: FastifyRequest, reply: FastifyReply, accountId: string): Promise<UploadedFile> {
@@ -187,29 +129,18 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     keyGenerator: (r: FastifyRequest) => `${prefix}:${key(r) ?? r.ip}`,
   })
 
-  app.post(ROUTES.uploadFile.path, {
-    schema: { consumes: ['multipart/form-data'], tags: ['applications'], summary: '上传一份材料（PDF、JPG、PNG，单个不超过10MB）' },
-    config: {
-      access: 'citizen',
-      // After authentication, per account: a citizen on a shared address (a hall's Wi-Fi) is not held back by others.
-      rateLimit: perAccount('upload', (r) => r.citizen?.accountId ?? undefined),
-    },
-  }, async (request, reply): Promise<UploadedFile> => receive(request, reply, accountOf(request)))
+  // After authentication, per account: a citizen on a shared address (a hall's Wi-Fi) is not held back by others.
+  implement(app, routes.upload, async (request, reply) => receive(request, reply, request.citizen.accountId),
+    { rateLimit: perAccount('upload', (r) => r.citizen?.accountId ?? undefined) })
 
   // 代办: an agent uploads a material for the resident who consented; the file is the resident's.
-  app.post<{ Params: { id: string } }>(ROUTES.agentUploadFile.path, {
-    schema: { consumes: ['multipart/form-data'], params: uuidParamsSchema, tags: ['agent'], summary: '代办员为授权群众上传材料' },
-    config: { access: { staff: STAFF_CAPABILITIES.applyForOthers }, ...consentConfig, rateLimit: perAccount('agent-upload', (r) => r.staff?.id) },
-  }, async (request, reply): Promise<UploadedFile> => {
+  implement(app, routes.agentUpload, async (request, reply) => {
     const consent = await grantedConsent(app.db, request, request.params.id)
     return receive(request, reply, consent.account_id)
-  })
+  }, { rateLimit: perAccount('agent-upload', (r) => r.staff?.id) })
 
-  app.get<{ Params: { id: string } }>(ROUTES.getUpload.path, {
-    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '下载自己上传的材料' },
-    config: { access: 'citizen', ...idConfig },
-  }, async (request, reply) => {
-    const row = await uploadsRepo(app.db).byIdFor(accountOf(request), request.params.id)
+  implement(app, routes.get, async (request, reply) => {
+    const row = await uploadsRepo(app.db).byIdFor(request.citizen.accountId, request.params.id)
     // Another citizen's file is as good as absent: the answer never says it exists.
     if (!row) throw new ProblemError('UPLOAD_NOT_FOUND')
     const file = await fromStore(request, 'get', () => store.get(row.storage_key))
@@ -223,15 +154,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
 
   // The workbench opens a case's materials: only files that case took, each look logged for the citizen;
   // ?preview=1 gives an image as a JPEG at most 1600 px on its long side (the viewer shows that).
-  app.get<{ Params: { caseNo: string; fileId: string }; Querystring: { preview?: '0' | '1' } }>(ROUTES.staffCaseFile.path, {
-    schema: {
-      params: { type: 'object', required: ['caseNo', 'fileId'], properties: { ...caseNoParamsSchema.properties, fileId: { type: 'string', pattern: UUID_PATTERN } } },
-      querystring: { type: 'object', properties: { preview: { type: 'string', enum: ['0', '1'] } } },
-      tags: ['staff'], summary: '工作台：查看办件的申请材料（图片、PDF；preview=1：图片的缩小预览，JPEG，长边不超过1600像素）',
-    },
-    config: { access: { staff: CASE_READERS }, fieldProblems: { caseNo: 'CASE_NOT_FOUND', fileId: 'UPLOAD_NOT_FOUND' }, fieldMessages: { preview: 'preview 只能是 0 或 1' } },
-  }, async (request, reply) => {
-    const staff = request.staff!
+  implement(app, routes.staffCaseFile, async (request, reply) => {
     const kase = await caseRepo(app.db).byNo(request.params.caseNo)
     if (!kase) throw new ProblemError('CASE_NOT_FOUND')
     const row = await uploadsRepo(app.db).byIdFor(kase.account_id, request.params.fileId)
@@ -246,7 +169,7 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
       file.stream.destroy()
       throw new ProblemError('VALIDATION', { errors: [{ path: 'preview', code: 'not_an_image', message: 'PDF没有预览图，请直接打开文件' }] })
     }
-    await staffReads(app.db, staff, kase, [`material:${row.name}`])
+    await staffReads(app.db, request.staff, kase, [`material:${row.name}`])
     if (!preview) return sendStoredFile(reply, row, file)
     let jpeg: Buffer
     try {
@@ -259,11 +182,8 @@ export async function uploadRoutes(app: FastifyInstance, opts: { uploads: Upload
     return storedFileHeaders(reply, 'image/jpeg', previewName(row.name), jpeg.length).send(jpeg)
   })
 
-  app.delete<{ Params: { id: string } }>(ROUTES.deleteUpload.path, {
-    schema: { params: uuidParamsSchema, tags: ['applications'], summary: '删除自己上传、尚未提交的材料' },
-    config: { access: 'citizen', ...idConfig },
-  }, async (request, reply) => {
-    const outcome = await uploadsRepo(app.db).deleteFor(accountOf(request), request.params.id)
+  implement(app, routes.delete, async (request, reply) => {
+    const outcome = await uploadsRepo(app.db).deleteFor(request.citizen.accountId, request.params.id)
     if (outcome === 'absent') throw new ProblemError('UPLOAD_NOT_FOUND')
     if (outcome === 'attached') throw new ProblemError('UPLOAD_IN_USE')
     // The row is gone, so the file is gone for the citizen; bytes a failing store kept are logged with their key.

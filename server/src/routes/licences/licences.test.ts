@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isValidCreditCode, isValidResidentId, type Licence } from '@tongban/core'
-import { signInCitizen, startTestServer, today, type TestServer } from '../testing'
-import { licencesRepo } from '../store/licences'
-import { DEMO_COMPANY, DEMO_PERSON } from '../licences/demo'
+import { signInCitizen, startTestServer, today, type TestServer } from '../../testing'
+import { licencesRepo } from '../../store/licences'
+import { DEMO_COMPANY, DEMO_PERSON } from '../../licences/demo'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })
