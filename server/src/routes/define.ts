@@ -7,7 +7,7 @@
  * (`request.citizen` on a citizen route, `request.staff` on a staff route,
  * never null there), and the answer the contract promises.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import {
   CACHE_HEADERS, type BodyOf, type HeadersOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteContract,
 } from '@tongban/core'
@@ -50,13 +50,16 @@ export function schemaOf(c: RouteContract): FastifySchema {
   }
 }
 
+/** Route config the contract does not carry because it is the BFF's own policy (a route's rate limit). */
+export type RouteExtras = Omit<FastifyContextConfig, 'access' | 'contract' | 'fieldMessages' | 'fieldProblems'>
+
 /** Registers the route a contract declares, answered by `handler`. */
-export function implement<C extends RouteContract>(app: FastifyInstance, contract: C, handler: Handler<C>): void {
+export function implement<C extends RouteContract>(app: FastifyInstance, contract: C, handler: Handler<C>, extras: RouteExtras = {}): void {
   app.route({
     method: contract.method,
     url: contract.path,
     schema: schemaOf(contract),
-    config: { access: contract.access, contract, fieldMessages: contract.messages, fieldProblems: contract.problems },
+    config: { ...extras, access: contract.access, contract, fieldMessages: contract.messages, fieldProblems: contract.problems },
     handler: handler as unknown as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
   })
 }

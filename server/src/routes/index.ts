@@ -11,8 +11,8 @@ import { authRoutes } from '../http/auth'
 import { devClockRoutes, devRoutes, devWechatRoutes } from '../http/dev'
 import { wechatRoutes } from '../http/wechat'
 import { consentRoutes } from '../http/consents'
-import { caseRoutes } from '../http/cases'
-import { staffCaseRoutes } from '../http/staff-cases'
+import { caseRoutes, draftRoutes } from './cases/index'
+import { staffCaseRoutes } from './workbench/index'
 import { materialResolver } from '../cases/materials'
 import { uploadRoutes } from '../http/uploads'
 import { licenceRoutes } from '../http/licences'
@@ -34,6 +34,7 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(uploadRoutes, { uploads: config.uploads, space: app.uploadSpace })
   await app.register(licenceRoutes, { demo, origin })
   await app.register(caseRoutes({ materials: materialResolver(), now }))
+  await app.register(draftRoutes)
   await app.register(staffCaseRoutes, { now })
   await app.register(staffWarningRoutes, { now })
   await app.register(backendRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: app.uploadSpace.store, now })

@@ -4,10 +4,14 @@
  * implements, what the contract test walks.
  */
 import { catalogueRoutes } from './catalogue/contracts'
+import { casesRoutes, draftsRoutes, workbenchRoutes } from './cases/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
   catalogue: catalogueRoutes,
+  cases: casesRoutes,
+  drafts: draftsRoutes,
+  workbench: workbenchRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

@@ -11,9 +11,8 @@ import type {
 } from './identity'
 import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
 import type {
-  ApprovalHandover, StaffClockView, StaffWarning, CaseDetail, CaseSummary, DraftRecord, Licence, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody, UploadedFile, UploadProgress, UploadSource,
+  ApprovalHandover, StaffClockView, StaffWarning, Licence, UploadedFile, UploadProgress, UploadSource,
 } from './applications'
-import type { CaseEventBody } from '../cases/machine'
 import type { CaseNotice, VerifyView } from './notices'
 
 export type GuideResult =
@@ -57,33 +56,10 @@ export interface ApiClient {
   uploadFile(file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   deleteUpload(id: string): Promise<void>
   myLicences(): Promise<Licence[]>
-  myDrafts(): Promise<DraftRecord[]>
-  saveDraft(draft: DraftRecord): Promise<DraftRecord>
-  deleteDraft(itemCode: string): Promise<void>
-  /**
-   * Submits once: the same key always answers with the same case, however
-   * often it is sent (double taps, retries after a timeout, queued replays).
-   */
-  submitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
-  myCases(): Promise<CaseSummary[]>
-  getCase(caseNo: string): Promise<CaseDetail>
-  /** 代办: submits for the resident of a granted consent (body.agentConsentId); exactly once per key. */
-  agentSubmitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
   /** 代办: uploads a material as the resident's file. */
   agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   /** 代办: the resident's e-licences of the kinds the consented item's form takes. */
   agentLicences(consentId: string): Promise<Licence[]>
-  /** 办件查询 without signing in: case number + the applicant phone's last 4 digits. */
-  publicQuery(caseNo: string, phone4: string): Promise<PublicCaseView>
-  /** 补正后重新提交: the corrected form, on the version the supplement request left. */
-  resubmitCase(caseNo: string, body: ResubmitCaseBody): Promise<CaseDetail>
-  /** 撤回 before acceptance. */
-  withdrawCase(caseNo: string, version: number, reason?: string): Promise<CaseDetail>
-  /** Workbench: the cases this staff member works on, reddest first, a page (STAFF_QUEUE_PAGE) from `offset`. */
-  staffCases(offset?: number): Promise<StaffCaseSummary[]>
-  staffCase(caseNo: string): Promise<StaffCaseDetail>
-  /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
-  staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
   /** 黄牌/红牌 for this staff member's desk (all of them for supervisors), unread first. */
   staffWarnings(): Promise<StaffWarning[]>
   readStaffWarning(id: string): Promise<void>
@@ -259,21 +235,6 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async agentLicences(consentId) {
       return (await send<Licence[]>({ method: 'GET', url: buildPath(ROUTES.agentLicences.path, { id: consentId }) })).data
     },
-    async publicQuery(caseNo, phone4) {
-      return (await send<PublicCaseView>({ method: 'GET', url: ROUTES.publicQuery.path, query: { caseNo, phone4 } })).data
-    },
-    async resubmitCase(caseNo, body) {
-      return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.resubmitCase.path, { caseNo }), body })).data
-    },
-    async withdrawCase(caseNo, version, reason) {
-      return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.withdrawCase.path, { caseNo }), body: { version, ...(reason ? { reason } : {}) } })).data
-    },
-    async staffCases(offset = 0) {
-      return (await send<StaffCaseSummary[]>({ method: 'GET', url: ROUTES.staffCases.path, query: offset ? { offset: String(offset) } : {} })).data
-    },
-    async staffCase(caseNo) {
-      return (await send<StaffCaseDetail>({ method: 'GET', url: buildPath(ROUTES.staffCase.path, { caseNo }) })).data
-    },
     async staffWarnings() {
       return (await send<StaffWarning[]>({ method: 'GET', url: ROUTES.staffWarnings.path })).data
     },
@@ -289,36 +250,11 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async retryApprovalHandover(id) {
       await send({ method: 'POST', url: buildPath(ROUTES.retryApprovalHandover.path, { id }) })
     },
-    async staffCaseEvent(caseNo, body) {
-      return (await send<StaffCaseDetail>({ method: 'POST', url: buildPath(ROUTES.staffCaseEvent.path, { caseNo }), body })).data
-    },
-    async agentSubmitCase(body, idempotencyKey) {
-      return (await send<CaseDetail>({ method: 'POST', url: ROUTES.agentSubmitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
-    },
     async deleteUpload(id) {
       await send({ method: 'DELETE', url: buildPath(ROUTES.deleteUpload.path, { id }) }, (s) => (s >= 200 && s < 300) || s === 404)
     },
     async myLicences() {
       return (await send<Licence[]>({ method: 'GET', url: ROUTES.myLicences.path })).data
-    },
-    async myDrafts() {
-      return (await send<DraftRecord[]>({ method: 'GET', url: ROUTES.myDrafts.path })).data
-    },
-    async saveDraft(draft) {
-      const { itemCode, ...body } = draft
-      return (await send<DraftRecord>({ method: 'PUT', url: buildPath(ROUTES.saveDraft.path, { code: itemCode }), body })).data
-    },
-    async deleteDraft(itemCode) {
-      await send({ method: 'DELETE', url: buildPath(ROUTES.deleteDraft.path, { code: itemCode }) }, (s) => (s >= 200 && s < 300) || s === 404)
-    },
-    async submitCase(body, idempotencyKey) {
-      return (await send<CaseDetail>({ method: 'POST', url: ROUTES.submitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
-    },
-    async myCases() {
-      return (await send<CaseSummary[]>({ method: 'GET', url: ROUTES.myCases.path })).data
-    },
-    async getCase(caseNo) {
-      return (await send<CaseDetail>({ method: 'GET', url: buildPath(ROUTES.getCase.path, { caseNo }) })).data
     },
     async caseNotices(caseNo) {
       return (await send<CaseNotice[]>({ method: 'GET', url: buildPath(ROUTES.caseNotices.path, { caseNo }) })).data
