@@ -1,5 +1,6 @@
 /**
- * Authorisation in one place. Every /api route declares `config.access`:
+ * Authorisation in one place. Every /api route is declared by a contract
+ * (its `access` becomes `config.access`):
  * 'public', 'citizen', or `{ staff: [roles…] }` (an empty list: any staff
  * member). A route without a rule makes the app refuse to start, so a new
  * route cannot be forgotten. Citizens are recognised by the `tb_session`
@@ -102,6 +103,8 @@ export function installAccessControl(
     if (!needsRule(route.url)) return
     const access = route.config?.access
     if (!access) throw new Error(`${String(route.method)} ${route.url} declares no access rule (config.access)`)
+    // Every /api route is declared by a contract in the core (routes/define.ts implement()): one place for its shape.
+    if (!route.config?.contract) throw new Error(`${String(route.method)} ${route.url} is not declared by a contract (packages/core/src/api/<area>/contracts.ts, registered with implement())`)
     for (const method of [route.method].flat()) if (method !== 'HEAD') rules.push({ method, url: route.url, access })
   })
   // onRequest, before body parsing and validation: who may ask comes before what was asked.

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { PUBLIC_QUERY_FAILURES_PER_HOUR, type Problem } from '@tongban/core'
+import { PUBLIC_QUERY_FAILURES_PER_HOUR, PUBLIC_QUERY_PER_MINUTE, type Problem } from '@tongban/core'
 import { Redis } from 'ioredis'
 import { buildApp } from '../app'
 import { loadConfig, type AppConfig } from '../config'
@@ -98,6 +98,15 @@ describe('办件查询 per case number', () => {
     expect((await query(app, caseNo, digits)).statusCode).toBe(200)
     expect((await query(app, caseNo, wrong(digits))).statusCode).toBe(404)
     expect((await query(app, caseNo, digits)).json<Problem>().code).toBe('QUERY_LOCKED')
+  })
+
+  it(`takes ${PUBLIC_QUERY_PER_MINUTE} tries a minute from one address, whatever the numbers`, async () => {
+    const app = await bff({})
+    const from = (i: number) => app.inject({ url: `/api/query?caseNo=MZ-0001-20000102-${String(i).padStart(4, '0')}&phone4=1234`, remoteAddress: '198.51.100.40' })
+    for (let i = 0; i < PUBLIC_QUERY_PER_MINUTE; i++) expect((await from(i)).statusCode).toBe(404)
+    const limited = await from(PUBLIC_QUERY_PER_MINUTE)
+    expect(limited.statusCode).toBe(429)
+    expect(limited.json<Problem>().code).toBe('RATE_LIMITED')
   })
 })
 

@@ -11,8 +11,8 @@ import { authRoutes } from './identity/auth'
 import { devClockRoutes, devRoutes, devWechatRoutes } from '../http/dev'
 import { wechatRoutes } from './identity/wechat'
 import { consentRoutes } from './identity/consents'
-import { caseRoutes } from '../http/cases'
-import { staffCaseRoutes } from '../http/staff-cases'
+import { caseRoutes, draftRoutes } from './cases/index'
+import { staffCaseRoutes } from './workbench/index'
 import { materialResolver } from '../cases/materials'
 import { uploadRoutes } from './uploads/index'
 import { licenceRoutes } from './licences/index'
@@ -35,6 +35,7 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(uploadRoutes, { uploads: config.uploads, space: app.uploadSpace })
   await app.register(licenceRoutes, { demo, origin })
   await app.register(caseRoutes({ materials: materialResolver(), now }))
+  await app.register(draftRoutes)
   await app.register(staffCaseRoutes, { now })
   await app.register(warningRoutes, { now })
   await app.register(outboxRoutes, { now })

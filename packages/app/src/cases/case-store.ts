@@ -8,7 +8,7 @@
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import { ApiError, withdrawConflictText, failedText, type CaseDetail, type CaseSummary, type FormValues, type Problem } from '@tongban/core'
+import { API, ApiError, withdrawConflictText, failedText, type CaseDetail, type CaseSummary, type FormValues, type Problem } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem } from '../catalogue/catalogue'
 
@@ -52,19 +52,19 @@ export const useCaseStore = defineStore('cases', (): CaseStore => {
   }
 
   async function fetch(caseNo: string): Promise<CaseDetail> {
-    accept(await platform.api.getCase(caseNo))
+    accept(await platform.api.call(API.cases.get, { params: { caseNo } }))
     return byNo[caseNo]!
   }
 
   async function fetchList(): Promise<CaseSummary[]> {
-    return platform.api.myCases()
+    return platform.api.call(API.cases.mine)
   }
 
   async function withdraw(caseNo: string): Promise<WithdrawOutcome> {
     const held = get(caseNo)
     if (!held) throw new Error(`withdraw: case ${caseNo} not loaded`)
     try {
-      const after = await platform.api.withdrawCase(held.caseNo, held.version)
+      const after = await platform.api.call(API.cases.withdraw, { params: { caseNo: held.caseNo }, body: { version: held.version } })
       accept(after)
       return { ok: true, case: get(caseNo)! }
     } catch (e) {
@@ -81,7 +81,7 @@ export const useCaseStore = defineStore('cases', (): CaseStore => {
     const held = get(caseNo)
     if (!held) throw new Error(`resubmit: case ${caseNo} not loaded`)
     try {
-      const after = await platform.api.resubmitCase(caseNo, { values, version: held.version })
+      const after = await platform.api.call(API.cases.resubmit, { params: { caseNo }, body: { values, version: held.version } })
       accept(after)
       return { ok: true, case: get(caseNo)! }
     } catch (e) {

@@ -8,7 +8,7 @@
  * answer older than what is shown is dropped.
  */
 import { getCurrentScope, onScopeDispose, ref, type Ref } from 'vue'
-import type { CaseDetail } from '@tongban/core'
+import { API, type CaseDetail } from '@tongban/core'
 import type { Platform } from '../platform/platform'
 import { useCaseStore } from './case-store'
 
@@ -53,7 +53,7 @@ export function useCaseUpdates(platform: Platform, caseNo: () => string, opts: C
   function check(): Promise<boolean> {
     const no = caseNo()
     if (!store.get(no)) return Promise.resolve(false) // not loaded yet: the page's own load comes first
-    running ??= platform.api.getCase(no).then((fresh) => {
+    running ??= platform.api.call(API.cases.get, { params: { caseNo: no } }).then((fresh) => {
       const newer = store.accept(fresh)
       if (newer) announce(fresh)
       return newer

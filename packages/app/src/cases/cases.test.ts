@@ -40,7 +40,7 @@ describe('useCaseStore', () => {
       .mockResolvedValueOnce(caseAt(1))
       .mockImplementationOnce(() => new Promise<CaseDetail>((r) => { answerPoll = r }))
     const withdrawn = caseAt(2, { status: 'withdrawn', statusLabel: '已撤回' })
-    const t = testPlatform({ getCase, withdrawCase: async () => withdrawn })
+    const t = testPlatform({ 'cases.get': getCase, 'cases.withdraw': async () => withdrawn })
     const store = t.within(() => useCaseStore())
     await store.fetch(NO)
     const poll = store.fetch(NO)
@@ -52,7 +52,7 @@ describe('useCaseStore', () => {
 
   it('a withdrawal lost to a step taken meanwhile says so in words and holds the case as it now is', async () => {
     const getCase = vi.fn().mockResolvedValueOnce(caseAt(1)).mockResolvedValueOnce(caseAt(2))
-    const t = testPlatform({ getCase, withdrawCase: async () => { throw new ApiError(makeProblem('CASE_CHANGED')) } })
+    const t = testPlatform({ 'cases.get': getCase, 'cases.withdraw': async () => { throw new ApiError(makeProblem('CASE_CHANGED')) } })
     const store = t.within(() => useCaseStore())
     await store.fetch(NO)
     const out = await store.withdraw(NO)
@@ -62,7 +62,7 @@ describe('useCaseStore', () => {
   })
 
   it('says the BFF’s words when it refuses, and the one wording when there are none', async () => {
-    const t = testPlatform({ getCase: async () => caseAt(1), withdrawCase: vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('NETWORK'))).mockRejectedValueOnce(new TypeError('x is undefined')) })
+    const t = testPlatform({ 'cases.get': async () => caseAt(1), 'cases.withdraw': vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('NETWORK'))).mockRejectedValueOnce(new TypeError('x is undefined')) })
     const store = t.within(() => useCaseStore())
     await store.fetch(NO)
     expect(await store.withdraw(NO)).toMatchObject({ ok: false, text: '网络连接失败，请检查网络后重试' })
@@ -72,11 +72,11 @@ describe('useCaseStore', () => {
   it('resubmits on the version held; a 补正 lost to another phone reloads the case', async () => {
     const resubmitCase = vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('CASE_CHANGED')))
     const getCase = vi.fn().mockResolvedValueOnce(caseAt(1)).mockResolvedValueOnce(caseAt(3))
-    const t = testPlatform({ getCase, resubmitCase })
+    const t = testPlatform({ 'cases.get': getCase, 'cases.resubmit': resubmitCase })
     const store = t.within(() => useCaseStore())
     await store.fetch(NO)
     expect(await store.resubmit(NO, { operatorName: '晨光' })).toMatchObject({ ok: false, problem: { code: 'CASE_CHANGED' } })
-    expect(resubmitCase).toHaveBeenCalledWith(NO, { values: { operatorName: '晨光' }, version: 1 })
+    expect(resubmitCase).toHaveBeenCalledWith({ params: { caseNo: NO }, body: { values: { operatorName: '晨光' }, version: 1 } })
     expect(store.get(NO)?.version).toBe(3)
   })
 })
@@ -86,7 +86,7 @@ describe('useCaseUpdates', () => {
     vi.useFakeTimers()
     let version = 1
     const getCase = vi.fn(async () => caseAt(version))
-    const t = testPlatform({ getCase })
+    const t = testPlatform({ 'cases.get': getCase })
     const store = t.within(() => useCaseStore())
     await store.fetch(NO)
     const changed = vi.fn()
@@ -113,7 +113,7 @@ describe('useCaseUpdates', () => {
 
   it('keeps what is shown when a check fails (offline, signed out)', async () => {
     const getCase = vi.fn().mockResolvedValueOnce(caseAt(2)).mockImplementation(offline)
-    const t = testPlatform({ getCase })
+    const t = testPlatform({ 'cases.get': getCase })
     const store = t.within(() => useCaseStore())
     await store.fetch(NO)
     const updates = t.within(() => useCaseUpdates(t.platform, () => NO))
@@ -126,7 +126,7 @@ describe('useCaseUpdates', () => {
     let tell!: (version: number) => void
     const stop = vi.fn()
     const getCase = vi.fn().mockResolvedValueOnce(caseAt(1)).mockResolvedValue(caseAt(2))
-    const t = testPlatform({ getCase })
+    const t = testPlatform({ 'cases.get': getCase })
     t.platform.watchCase = (caseNo, changed) => { expect(caseNo).toBe(NO); tell = changed; return stop }
     const store = t.within(() => useCaseStore())
     await store.fetch(NO)
@@ -147,7 +147,7 @@ describe('useCaseUpdates', () => {
 describe('useCaseDetail', () => {
   it('loads, shows the submission time in Beijing time, and withdraws only once the citizen confirms', async () => {
     const withdrawCase = vi.fn(async () => caseAt(2, { status: 'withdrawn', statusLabel: '已撤回' }))
-    const t = testPlatform({ getCase: async () => caseAt(1), withdrawCase })
+    const t = testPlatform({ 'cases.get': async () => caseAt(1), 'cases.withdraw': withdrawCase })
     const page = t.within(() => useCaseDetail(() => NO))
     await page.load()
     expect(page.state.value).toBe('ready')
@@ -156,14 +156,14 @@ describe('useCaseDetail', () => {
     expect(await page.withdraw(async () => false)).toBe(false)
     expect(withdrawCase).not.toHaveBeenCalled()
     expect(await page.withdraw(async () => true)).toBe(true)
-    expect(withdrawCase).toHaveBeenCalledWith(NO, 1)
+    expect(withdrawCase).toHaveBeenCalledWith({ params: { caseNo: NO }, body: { version: 1 } })
     expect(page.canWithdraw.value).toBe(false)
     expect(page.news.value).toBe('')
   })
 
   it('a withdrawal lost to the window shows its step as news and why nothing was withdrawn', async () => {
     const getCase = vi.fn().mockResolvedValueOnce(caseAt(1)).mockResolvedValueOnce(caseAt(2))
-    const t = testPlatform({ getCase, withdrawCase: async () => { throw new ApiError(makeProblem('CASE_CHANGED')) } })
+    const t = testPlatform({ 'cases.get': getCase, 'cases.withdraw': async () => { throw new ApiError(makeProblem('CASE_CHANGED')) } })
     const page = t.within(() => useCaseDetail(() => NO))
     await page.load()
     await page.withdraw(async () => true)
@@ -172,7 +172,7 @@ describe('useCaseDetail', () => {
   })
 
   it('shows a case held from before only once its own load was allowed to read it', async () => {
-    const t = testPlatform({ getCase: async () => { throw new ApiError(makeProblem('FORBIDDEN')) } })
+    const t = testPlatform({ 'cases.get': async () => { throw new ApiError(makeProblem('FORBIDDEN')) } })
     t.within(() => useCaseStore()).accept(caseAt(2))
     const page = t.within(() => useCaseDetail(() => NO))
     expect(page.detail.value).toBeNull()
@@ -181,7 +181,7 @@ describe('useCaseDetail', () => {
   })
 
   it('is signedOut on a 401 and error otherwise', async () => {
-    const t = testPlatform({ getCase: vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('UNAUTHENTICATED'))).mockImplementation(offline) })
+    const t = testPlatform({ 'cases.get': vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('UNAUTHENTICATED'))).mockImplementation(offline) })
     const page = t.within(() => useCaseDetail(() => NO))
     await page.load()
     expect(page.state.value).toBe('signedOut')
@@ -195,7 +195,7 @@ describe('useCaseList', () => {
   const me = async () => ({ id: 'c1', phone: '13761230001' }) as never
 
   it('shows the drafts without a network and says the cases could not be fetched', async () => {
-    const t = testPlatform({ me, myCases: offline, myDrafts: offline })
+    const t = testPlatform({ me, 'cases.mine': offline, 'drafts.list': offline })
     const page = t.within(() => useCaseList())
     await page.load()
     expect(page.state.value).toBe('ready')
@@ -205,14 +205,14 @@ describe('useCaseList', () => {
   })
 
   it('is signedOut when the BFF says so', async () => {
-    const t = testPlatform({ me, myCases: async () => { throw new ApiError(makeProblem('UNAUTHENTICATED')) } })
+    const t = testPlatform({ me, 'cases.mine': async () => { throw new ApiError(makeProblem('UNAUTHENTICATED')) } })
     const page = t.within(() => useCaseList())
     await page.load()
     expect(page.state.value).toBe('signedOut')
   })
 
   it('is empty only when nothing is queued, drafted or submitted', async () => {
-    const t = testPlatform({ me, myCases: async () => [], myDrafts: async () => [] })
+    const t = testPlatform({ me, 'cases.mine': async () => [], 'drafts.list': async () => [] })
     const page = t.within(() => useCaseList())
     await page.load()
     expect(page.empty.value).toBe(true)

@@ -13,20 +13,20 @@ const asked = (version: number, extra: Partial<CaseDetail> = {}) => ({
 describe('useSupplement', () => {
   it('fills the case’s own answers, gives each reason by its field, and resubmits once on the version seen', async () => {
     const resubmitCase = vi.fn(async () => asked(3, { status: 'pre_review', statusLabel: '预审中' }))
-    const t = testPlatform({ me: async () => null as never, getCase: async () => asked(2), resubmitCase })
+    const t = testPlatform({ me: async () => null as never, 'cases.get': async () => asked(2), 'cases.resubmit': resubmitCase })
     const page = t.within(() => useSupplement(NO))
     await page.load()
     expect(page.form.values.value).toEqual({ operatorName: '晨光餐饮' })
     expect(page.reasons.value.get('operatorName')).toBe('与营业执照不一致')
     page.form.set('operatorName', '晨光餐饮店')
     expect(await page.resubmit()).toMatchObject({ kind: 'done', case: { version: 3 } })
-    expect(resubmitCase).toHaveBeenCalledWith(NO, { values: { operatorName: '晨光餐饮店' }, version: 2 })
+    expect(resubmitCase).toHaveBeenCalledWith({ params: { caseNo: NO }, body: { values: { operatorName: '晨光餐饮店' }, version: 2 } })
     expect(page.detail.value?.status).toBe('pre_review')
   })
 
   it('does not send a form its own check refuses, and points at the field', async () => {
     const resubmitCase = vi.fn()
-    const t = testPlatform({ me: async () => null as never, getCase: async () => asked(2), resubmitCase })
+    const t = testPlatform({ me: async () => null as never, 'cases.get': async () => asked(2), 'cases.resubmit': resubmitCase })
     const page = t.within(() => useSupplement(NO))
     await page.load()
     page.form.set('operatorName', '')
@@ -36,7 +36,7 @@ describe('useSupplement', () => {
 
   it('sent from another phone meanwhile: says where the case went instead of "not needed"', async () => {
     const getCase = vi.fn().mockResolvedValueOnce(asked(2)).mockResolvedValueOnce(asked(3, { status: 'pre_review', statusLabel: '预审中' }))
-    const t = testPlatform({ me: async () => null as never, getCase, resubmitCase: async () => { throw new ApiError(makeProblem('CASE_CHANGED')) } })
+    const t = testPlatform({ me: async () => null as never, 'cases.get': getCase, 'cases.resubmit': async () => { throw new ApiError(makeProblem('CASE_CHANGED')) } })
     const page = t.within(() => useSupplement(NO))
     await page.load()
     expect(page.notNeeded.value).toBe('这个办件现在不需要补正（待补正）。')
@@ -48,7 +48,7 @@ describe('useSupplement', () => {
 
   it('hands the fields the BFF refused back to the shell', async () => {
     const errors = [{ path: 'operatorName', code: 'custom', message: '名称里有不能用的字' }]
-    const t = testPlatform({ me: async () => null as never, getCase: async () => asked(2), resubmitCase: async () => { throw new ApiError(makeProblem('VALIDATION', { errors })) } })
+    const t = testPlatform({ me: async () => null as never, 'cases.get': async () => asked(2), 'cases.resubmit': async () => { throw new ApiError(makeProblem('VALIDATION', { errors })) } })
     const page = t.within(() => useSupplement(NO))
     await page.load()
     expect(await page.resubmit()).toEqual({ kind: 'refused', errors })

@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError, makeProblem, type DraftRecord } from '@tongban/core'
+import { ApiError, makeProblem, type API, type DraftRecord, type InputOf } from '@tongban/core'
 import { testPlatform } from '../testing'
 import { REMOTE_SAVE_DELAY, useDraftStore } from './drafts'
 
+type SaveDraft = InputOf<typeof API.drafts.save>
+/** The BFF's answer to a save: the draft as sent. */
+const echo = async ({ params, body }: SaveDraft): Promise<DraftRecord> => ({ itemCode: params.code, ...body })
 const draft = (itemCode: string, operatorName: string) => ({
   itemCode, itemName: '食品经营许可', formVersion: 1, values: { operatorName }, answers: { category: 'catering' },
 })
@@ -54,15 +57,15 @@ describe('drafts kept by the BFF', () => {
   it('go up a moment after the last change, once', async () => {
     vi.useFakeTimers()
     try {
-      const saveDraft = vi.fn(async (d: DraftRecord) => d)
-      const t = testPlatform({ saveDraft })
+      const saveDraft = vi.fn(async ({ params, body }: SaveDraft): Promise<DraftRecord> => ({ itemCode: params.code, ...body }))
+      const t = testPlatform({ 'drafts.save': saveDraft })
       const store = t.within(() => useDraftStore())
       await store.save(draft('SJ-0001', '晨'))
       await store.save(draft('SJ-0001', '晨光'))
       expect(saveDraft).not.toHaveBeenCalled()
       await vi.advanceTimersByTimeAsync(REMOTE_SAVE_DELAY)
       expect(saveDraft).toHaveBeenCalledTimes(1)
-      expect(saveDraft.mock.calls[0]![0].values).toEqual({ operatorName: '晨光' })
+      expect(saveDraft.mock.calls[0]![0]).toMatchObject({ params: { code: 'SJ-0001' }, body: { values: { operatorName: '晨光' } } })
     } finally {
       vi.useRealTimers()
     }
@@ -70,7 +73,7 @@ describe('drafts kept by the BFF', () => {
 
   it('stop trying when signed out, and never throw', async () => {
     const saveDraft = vi.fn(async (): Promise<DraftRecord> => { throw new ApiError(makeProblem('UNAUTHENTICATED')) })
-    const t = testPlatform({ saveDraft })
+    const t = testPlatform({ 'drafts.save': saveDraft })
     const store = t.within(() => useDraftStore())
     await store.save(draft('SJ-0001', '晨'))
     expect(await store.pushRemote('SJ-0001')).toBe(false)
@@ -80,14 +83,14 @@ describe('drafts kept by the BFF', () => {
   })
 
   it('discard drops the BFF’s copy too, even when the app has not opened the draft since it started', async () => {
-    const first = testPlatform({ saveDraft: async (d) => d })
+    const first = testPlatform({ 'drafts.save': echo })
     await first.within(() => useDraftStore()).save(draft('SJ-0001', '晨光'))
     const deleteDraft = vi.fn(async () => undefined)
-    const second = testPlatform({ deleteDraft })
+    const second = testPlatform({ 'drafts.remove': deleteDraft })
     for (const [k, v] of first.storage.data) await second.storage.set(k, v)
     const store = second.within(() => useDraftStore())
     await store.discard('SJ-0001')
-    expect(deleteDraft).toHaveBeenCalledWith('SJ-0001')
+    expect(deleteDraft).toHaveBeenCalledWith({ params: { code: 'SJ-0001' } })
     expect(await store.list()).toEqual([])
   })
 
@@ -97,7 +100,7 @@ describe('drafts kept by the BFF', () => {
       { itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, values: { operatorName: '另一台手机' }, answers: {}, updatedAt: 9000 },
       { itemCode: 'B-1', itemName: 'B', formVersion: 1, values: { operatorName: '旧的' }, answers: {}, updatedAt: 1000 },
     ]
-    const t = testPlatform({ myDrafts: async () => remote, saveDraft: async (d) => d }, { now: () => now })
+    const t = testPlatform({ 'drafts.list': async () => remote, 'drafts.save': echo }, { now: () => now })
     const store = t.within(() => useDraftStore())
     await store.save(draft('SJ-0001', '这台手机'))
     await store.save(draft('B-1', '这台手机更新'))

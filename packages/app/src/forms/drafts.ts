@@ -9,7 +9,7 @@
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import { ApiError, type DraftRecord } from '@tongban/core'
+import { API, ApiError, type DraftRecord } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 
 const INDEX_KEY = 'tb.drafts'
@@ -78,7 +78,8 @@ export const useDraftStore = defineStore('drafts', () => {
     const d = drafts[itemCode]
     if (!d || remoteOff || !platform.isOnline()) return false
     try {
-      await platform.api.saveDraft({ ...d })
+      const { itemCode: code, ...body } = d
+      await platform.api.call(API.drafts.save, { params: { code }, body })
       return true
     } catch (e) {
       if (e instanceof ApiError && e.problem.status === 401) remoteOff = true
@@ -93,7 +94,7 @@ export const useDraftStore = defineStore('drafts', () => {
   async function pullRemote(): Promise<number> {
     let remote
     try {
-      remote = await platform.api.myDrafts()
+      remote = await platform.api.call(API.drafts.list)
     } catch {
       return 0
     }
@@ -118,7 +119,7 @@ export const useDraftStore = defineStore('drafts', () => {
     // `agent:<consent>`) were never on the BFF.
     const known = drafts[itemCode] ?? (await open(itemCode))
     if (known && !remoteOff && platform.isOnline() && /^[A-Za-z0-9-]+$/.test(itemCode)) {
-      try { await platform.api.deleteDraft(itemCode) } catch { /* the BFF drops it on submit anyway */ }
+      try { await platform.api.call(API.drafts.remove, { params: { code: itemCode } }) } catch { /* gone already (404), or the BFF drops it on submit anyway */ }
     }
     delete drafts[itemCode]
     await platform.storage.remove(keyOf(itemCode))

@@ -9,7 +9,7 @@
  */
 import { defineStore } from 'pinia'
 import { ref, type Ref } from 'vue'
-import { ApiError, isTransient, makeProblem, type CaseDetail, type Problem, type SubmitCaseBody } from '@tongban/core'
+import { API, ApiError, isTransient, makeProblem, type CaseDetail, type Problem, type SubmitCaseBody } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 import { useDraftStore } from './drafts'
 import { QUEUE_KEY, type PendingSubmission } from './queue'
@@ -74,7 +74,7 @@ export const useSubmissionStore = defineStore('submissions', (): SubmissionStore
   async function settle(p: PendingSubmission): Promise<SubmitOutcome> {
     p.attempts += 1
     try {
-      const created = await platform.api.submitCase(p.body, p.key)
+      const created = await platform.api.call(API.cases.submit, { headers: { 'idempotency-key': p.key }, body: p.body })
       pending.value = pending.value.filter((x) => x.key !== p.key)
       await persist()
       await drafts.discard(p.itemCode)

@@ -12,6 +12,7 @@ import { staffSessionRoutes } from './staff/session'
 import { licencesRoutes } from './licences/contracts'
 import { noticesRoutes } from './notices/contracts'
 import { uploadsRoutes } from './uploads/contracts'
+import { casesRoutes, draftsRoutes, workbenchRoutes } from './cases/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -24,6 +25,9 @@ export const API = {
   uploads: uploadsRoutes,
   licences: licencesRoutes,
   notices: noticesRoutes,
+  cases: casesRoutes,
+  drafts: draftsRoutes,
+  workbench: workbenchRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

@@ -95,6 +95,17 @@ describe('api client', () => {
     expect(err.problem.title).toBe('网络连接失败，请检查网络后重试')
   })
 
+  it('submits with the contract\'s Idempotency-Key header and its longer wait, and fills the path', async () => {
+    const t = fakeTransport(() => ({ status: 201, data: { caseNo: 'SJ-0001-20261124-0001' }, headers: {} }))
+    const api = createApiClient(t, { token: async () => 'tok' })
+    const body = { itemCode: 'SJ-0001', formVersion: 1, values: {}, answers: {}, delivery: 'pickup' as const, personalDataConsent: true }
+    await api.call(API.cases.submit, { headers: { 'idempotency-key': 'key-0000000000000001' }, body })
+    expect(t.calls[0]).toEqual({ method: 'POST', url: '/api/cases', headers: { 'idempotency-key': 'key-0000000000000001', Authorization: 'Bearer tok' }, body, timeoutMs: 30_000 })
+    await api.call(API.workbench.event, { params: { caseNo: 'SJ-0001-20261124-0001' }, body: { type: 'accept', departments: ['mz'], version: 3 } })
+    expect(t.calls[1]).toMatchObject({ method: 'POST', url: '/api/staff/cases/SJ-0001-20261124-0001/events', body: { type: 'accept', version: 3 } })
+    expect(t.calls[1]!.timeoutMs).toBeUndefined()
+  })
+
   it('leaves empty query values out', () => {
     expect(encodeQuery({ q: '身份证', level: undefined, page: 1, x: '' })).toBe('?q=%E8%BA%AB%E4%BB%BD%E8%AF%81&page=1')
   })

@@ -6,14 +6,9 @@ import { ApiError, isProblem, makeProblem, type Problem } from './problems'
 import { buildPath, type InputArgs, type InputOf, type ResponseOf, type RouteContract } from './contract/contract'
 import { catalogueRoutes, type ItemGuide } from './catalogue/contracts'
 import { uploadsRoutes, type UploadedFile, type UploadProgress, type UploadSource } from './uploads/contracts'
-import { ROUTES } from './routes'
 import { identityRoutes, type AccountView } from './identity/contracts'
 import { staffSessionRoutes, type StaffView } from './staff/session'
 import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
-import type {
-  CaseDetail, CaseSummary, DraftRecord, PublicCaseView, ResubmitCaseBody, StaffCaseDetail, StaffCaseSummary, SubmitCaseBody,
-} from './applications'
-import type { CaseEventBody } from '../cases/machine'
 
 export type GuideResult =
   | { notModified: false; item: ItemGuide; etag: string | undefined }
@@ -38,33 +33,10 @@ export interface ApiClient {
   staffLogout(): Promise<void>
   /** Multipart upload of one material file (API.uploads.upload), with its progress; needs a transport with upload(). */
   uploadFile(file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
+  /** 代办: uploads a material as the resident's file (API.uploads.agentUpload). */
+  agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   /** Deletes an upload (API.uploads.delete); one already gone counts as deleted. */
   deleteUpload(id: string): Promise<void>
-  myDrafts(): Promise<DraftRecord[]>
-  saveDraft(draft: DraftRecord): Promise<DraftRecord>
-  deleteDraft(itemCode: string): Promise<void>
-  /**
-   * Submits once: the same key always answers with the same case, however
-   * often it is sent (double taps, retries after a timeout, queued replays).
-   */
-  submitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
-  myCases(): Promise<CaseSummary[]>
-  getCase(caseNo: string): Promise<CaseDetail>
-  /** 代办: submits for the resident of a granted consent (body.agentConsentId); exactly once per key. */
-  agentSubmitCase(body: SubmitCaseBody, idempotencyKey: string): Promise<CaseDetail>
-  /** 代办: uploads a material as the resident's file (API.uploads.agentUpload), with its progress. */
-  agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
-  /** 办件查询 without signing in: case number + the applicant phone's last 4 digits. */
-  publicQuery(caseNo: string, phone4: string): Promise<PublicCaseView>
-  /** 补正后重新提交: the corrected form, on the version the supplement request left. */
-  resubmitCase(caseNo: string, body: ResubmitCaseBody): Promise<CaseDetail>
-  /** 撤回 before acceptance. */
-  withdrawCase(caseNo: string, version: number, reason?: string): Promise<CaseDetail>
-  /** Workbench: the cases this staff member works on, reddest first, a page (STAFF_QUEUE_PAGE) from `offset`. */
-  staffCases(offset?: number): Promise<StaffCaseSummary[]>
-  staffCase(caseNo: string): Promise<StaffCaseDetail>
-  /** One action on a case, taken on `version` (a newer case answers CASE_CHANGED). */
-  staffCaseEvent(caseNo: string, body: CaseEventBody & { version: number; note?: string }): Promise<StaffCaseDetail>
   /**
    * A document the BFF serves (a notice's or a certificate's PDF, by the
    * address it gave) saved on the device; needs a transport with download().
@@ -174,48 +146,8 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     async agentUploadFile(consentId, file, opts = {}) {
       return (await sendUpload<UploadedFile>(uploadRequest(buildPath(uploadsRoutes.agentUpload.path, { id: consentId }), file, opts))).data
     },
-    async publicQuery(caseNo, phone4) {
-      return (await send<PublicCaseView>({ method: 'GET', url: ROUTES.publicQuery.path, query: { caseNo, phone4 } })).data
-    },
-    async resubmitCase(caseNo, body) {
-      return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.resubmitCase.path, { caseNo }), body })).data
-    },
-    async withdrawCase(caseNo, version, reason) {
-      return (await send<CaseDetail>({ method: 'POST', url: buildPath(ROUTES.withdrawCase.path, { caseNo }), body: { version, ...(reason ? { reason } : {}) } })).data
-    },
-    async staffCases(offset = 0) {
-      return (await send<StaffCaseSummary[]>({ method: 'GET', url: ROUTES.staffCases.path, query: offset ? { offset: String(offset) } : {} })).data
-    },
-    async staffCase(caseNo) {
-      return (await send<StaffCaseDetail>({ method: 'GET', url: buildPath(ROUTES.staffCase.path, { caseNo }) })).data
-    },
-    async staffCaseEvent(caseNo, body) {
-      return (await send<StaffCaseDetail>({ method: 'POST', url: buildPath(ROUTES.staffCaseEvent.path, { caseNo }), body })).data
-    },
-    async agentSubmitCase(body, idempotencyKey) {
-      return (await send<CaseDetail>({ method: 'POST', url: ROUTES.agentSubmitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
-    },
     async deleteUpload(id) {
       await send({ method: uploadsRoutes.delete.method, url: buildPath(uploadsRoutes.delete.path, { id }) }, (s) => (s >= 200 && s < 300) || s === 404)
-    },
-    async myDrafts() {
-      return (await send<DraftRecord[]>({ method: 'GET', url: ROUTES.myDrafts.path })).data
-    },
-    async saveDraft(draft) {
-      const { itemCode, ...body } = draft
-      return (await send<DraftRecord>({ method: 'PUT', url: buildPath(ROUTES.saveDraft.path, { code: itemCode }), body })).data
-    },
-    async deleteDraft(itemCode) {
-      await send({ method: 'DELETE', url: buildPath(ROUTES.deleteDraft.path, { code: itemCode }) }, (s) => (s >= 200 && s < 300) || s === 404)
-    },
-    async submitCase(body, idempotencyKey) {
-      return (await send<CaseDetail>({ method: 'POST', url: ROUTES.submitCase.path, body, headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: 30_000 })).data
-    },
-    async myCases() {
-      return (await send<CaseSummary[]>({ method: 'GET', url: ROUTES.myCases.path })).data
-    },
-    async getCase(caseNo) {
-      return (await send<CaseDetail>({ method: 'GET', url: buildPath(ROUTES.getCase.path, { caseNo }) })).data
     },
     async downloadDocument(url) {
       if (!transport.download) throw new ApiError(makeProblem('INTERNAL', { detail: 'this transport cannot save files' }))

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { ApiError, makeProblem, PROBLEMS, type ApiClient, type ProblemCode } from '@tongban/core'
+import { ApiError, makeProblem, PROBLEMS, type ApiClient, type ProblemCode, type RouteContract } from '@tongban/core'
 import { memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
 import QueryPage from './QueryPage.vue'
 
 async function refusedWith(code: ProblemCode) {
   const platform: Platform = {
     transport: { request: () => Promise.reject(new Error('no transport in tests')) },
-    api: { publicQuery: () => Promise.reject(new ApiError(makeProblem(code))) } as unknown as ApiClient,
+    api: { call: (c: RouteContract) => Promise.reject(c.id === 'cases.publicQuery' ? new ApiError(makeProblem(code)) : new Error(`no fake for ${c.id}`)) } as unknown as ApiClient,
     storage: memoryStorage(),
     isOnline: () => true,
     now: () => 1_700_000_000_000,

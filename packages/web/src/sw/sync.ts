@@ -7,7 +7,7 @@
  * app sending the same one again on its next open lands on the same case.
  * What is worth trying again is the core's rule (isTransient), as in the app.
  */
-import { isProblem, isTransient, ROUTES } from '@tongban/core'
+import { API, isProblem, isTransient } from '@tongban/core'
 import { QUEUE_KEY, type PendingSubmission, type SubmittedMessage } from '@tongban/app/queue'
 import { QUEUE_DB, QUEUE_STORE } from '../platform/queue-db'
 
@@ -85,8 +85,8 @@ export async function sendQueued(io: QueueIo): Promise<void> {
   for (const p of queue) {
     let res: Response
     try {
-      res = await io.fetch(ROUTES.submitCase.path, {
-        method: ROUTES.submitCase.method,
+      res = await io.fetch(API.cases.submit.path, {
+        method: API.cases.submit.method,
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json', 'idempotency-key': p.key },
         body: JSON.stringify(p.body),

@@ -87,7 +87,8 @@ export type BodyOf<C extends RouteContract> = Part<C['body']>
 /** What a 2xx answer carries: the response schema's type; nothing for a route without one. */
 export type ResponseOf<C extends RouteContract> = C['response'] extends TSchema ? Static<C['response']> : void
 
-type Field<Name extends string, T> = T extends undefined ? { [K in Name]?: never } : {} extends T ? { [K in Name]?: T } : { [K in Name]: T }
+// [T]: not distributed over a union body (the workbench's event is one of several shapes, sent as one part).
+type Field<Name extends string, T> = [T] extends [undefined] ? { [K in Name]?: never } : {} extends T ? { [K in Name]?: T } : { [K in Name]: T }
 
 /** What a caller passes: each part the contract has, required where its schema requires something. */
 export type InputOf<C extends RouteContract> =

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
-import { ApiError, makeProblem, STAFF_QUEUE_PAGE, type ApiClient, type StaffCaseSummary } from '@tongban/core'
+import { ApiError, makeProblem, STAFF_QUEUE_PAGE, type ApiClient, type RouteContract, type StaffCaseSummary } from '@tongban/core'
 import { memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
 import CaseQueuePanel from './CaseQueuePanel.vue'
 
@@ -14,10 +14,13 @@ const row = (i: number): StaffCaseSummary => ({
   submittedAt: '2026-11-24T02:00:00Z', deadline: '2026-11-26', light: 'green', daysLeft: 2, clockStop: null, version: 1,
 } as StaffCaseSummary)
 
-function setup(staffCases: ApiClient['staffCases']) {
+/** The queue's pages by the offset asked for (none for the first). */
+function setup(staffCases: (offset?: number) => Promise<StaffCaseSummary[]>) {
+  const call = (c: RouteContract, input?: { query?: { offset?: number } }) =>
+    c.id === 'workbench.cases' ? staffCases(input?.query?.offset) : Promise.reject(new Error(`no fake for ${c.id}`))
   const platform: Platform = {
     transport: { request: () => Promise.reject(new Error('no transport in tests')) },
-    api: { staffCases } as ApiClient, storage: memoryStorage(), isOnline: () => true, now: () => 0,
+    api: { call } as unknown as ApiClient, storage: memoryStorage(), isOnline: () => true, now: () => 0,
   }
   return mount(CaseQueuePanel, { global: { provide: { [PLATFORM_KEY as symbol]: platform }, stubs: { RouterLink: RouterLinkStub } } })
 }

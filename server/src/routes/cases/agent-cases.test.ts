@@ -8,9 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccessLogEntry, CaseDetail, CaseSummary, Consent, Licence, Problem, SubmitCaseBody, UploadedFile } from '@tongban/core'
-import { startTestServer, type TestServer } from '../testing'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
-import { multipartBody, PHOTO_JPEG } from '../uploads/fixtures/files'
+import { startTestServer, type TestServer } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { multipartBody, PHOTO_JPEG } from '../../uploads/fixtures/files'
 
 let server: TestServer
 let agent: string

@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addWorkingDays, supplementChoices, type CaseDetail, type Problem, type PublicCaseView, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
-import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer, today } from '../testing'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
+import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer, today } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 
 let server: TestServer
 let clerk: string
@@ -356,8 +356,8 @@ describe('承办人 / 审核人 / 批准人: three people sign a department’s 
   })
 
   it('refuses 审批 by an approver who reviewed the case themselves (a section chief holding both roles)', async () => {
-    const { staffRepo } = await import('../store/staff')
-    const { hashPassword } = await import('../auth/passwords')
+    const { staffRepo } = await import('../../store/staff')
+    const { hashPassword } = await import('../../auth/passwords')
     await staffRepo(server.app.db).insert({ username: 'chief_mz', displayName: '市民政局社会救助科 科长', passwordHash: await hashPassword(DEMO_STAFF_PASSWORD), roles: ['reviewer', 'approver'], departmentCode: 'mzj' })
     const [undertaker, chief, approver] = [await staffToken('reviewer_mz'), await staffToken('chief_mz'), await staffToken('approver_mz')]
     const caseNo = await acceptedForMz()

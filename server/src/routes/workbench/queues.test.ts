@@ -8,12 +8,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addWorkingDays, STAFF_QUEUE_PAGE, type StaffCaseDetail, type StaffCaseSummary } from '@tongban/core'
-import { cloneOpenCases, minimumLivingApplication, databaseVariants, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
-import type { Db } from '../store/db'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
-import { caseLookups } from '../cases/act'
-import { sweepWarnings } from '../cases/warnings'
-import { CASE_BACKFILLS, fillMissingDesks } from '../cases/responsibility'
+import { cloneOpenCases, minimumLivingApplication, databaseVariants, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
+import type { Db } from '../../store/db'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { caseLookups } from '../../cases/act'
+import { sweepWarnings } from '../../cases/warnings'
+import { CASE_BACKFILLS, fillMissingDesks } from '../../cases/responsibility'
 
 const OLDER = 620
 

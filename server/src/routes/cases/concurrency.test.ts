@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CaseDetail, type Problem, type StaffCaseDetail } from '@tongban/core'
-import { loadConfig } from '../config'
-import { openDb, type Db } from '../store/db'
-import { minimumLivingApplication, postgresAvailable, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../testing'
-import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
+import { loadConfig } from '../../config'
+import { openDb, type Db } from '../../store/db'
+import { minimumLivingApplication, postgresAvailable, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
+import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 
 const pgUrl = await postgresAvailable()
 

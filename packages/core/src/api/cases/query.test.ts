@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkPublicQuery } from './applications'
+import { checkPublicQuery } from './query'
 
 describe('办件查询 as typed (checkPublicQuery)', () => {
   it('takes the number as printed on the receipt, forgiving case, spaces and a Chinese keyboard’s full-width characters', () => {

@@ -1,24 +1,25 @@
 /**
- * The staff workbench's cases (built-in approval backend, first part): the
+ * The staff workbench's cases (API.workbench; built-in approval backend, first part): the
  * lists each role works from, sorted by their lights, one case with the
  * actions the core machine allows this person now, and those actions. An
  * action names the version (event count) it was taken on; the case row is
  * locked while it is checked and appended, so of two people acting at once
  * one wins and the other is told to look again.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import {
-  actsForDepartment, allowedEvents, CASE_ACTING_ROLES, caseNoParamsSchema, may, ROUTES, STAFF_QUEUE_PAGE, shanghaiDate, staffCaseEventBodySchema, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
+  actsForDepartment, allowedEvents, API, CASE_ACTING_ROLES, may, STAFF_QUEUE_PAGE, shanghaiDate, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
   type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type ClockContext, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
-import { ProblemError } from '../errors'
-import { caseRepo, type CaseRow } from '../store/cases'
-import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../cases/events'
-import { audiencesOf, CASE_READERS, departmentOf, dutyRules, staffPurpose, staffReads, watchesEverything } from '../cases/responsibility'
-import { detail, summary } from './cases'
-import type { StaffPrincipal } from '../auth/access'
+import { ProblemError } from '../../errors'
+import { caseRepo, type CaseRow } from '../../store/cases'
+import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../../cases/events'
+import { audiencesOf, departmentOf, dutyRules, staffPurpose, staffReads, watchesEverything } from '../../cases/responsibility'
+import { detail, summary } from '../cases/views'
+import type { StaffPrincipal } from '../../auth/access'
+import { implement } from '../define'
 
-const WORKERS = { staff: CASE_READERS } as const
+const routes = API.workbench
 
 const actorAs = (staff: StaffPrincipal, role: ActorRole): Actor =>
   ({ role, id: staff.id, ...(actsForDepartment(role) && staff.departmentCode ? { department: staff.departmentCode } : {}) })
@@ -46,26 +47,15 @@ function ownBranchClock(staff: StaffPrincipal, p: CaseProjection, today: string,
 
 export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => number }): Promise<void> {
   const now = opts.now ?? Date.now
-  const staffOf = (request: FastifyRequest) => {
-    if (!request.staff) throw new ProblemError('UNAUTHENTICATED')
-    return request.staff
-  }
   const lookups = app.caseEvents.lookups
   const { itemOf } = lookups
 
   // The person's desks read in SQL, most urgent first (an earlier deadline is a redder light), a page at a time.
-  app.get<{ Querystring: { offset?: number } }>(ROUTES.staffCases.path, {
-    schema: {
-      querystring: { type: 'object', properties: { offset: { type: 'integer', minimum: 0, maximum: 1_000_000 } } },
-      tags: ['staff'], summary: `工作台：我要办理的办件（按红黄绿灯排序，每页${STAFF_QUEUE_PAGE}件，offset 翻页）`,
-    },
-    config: { access: WORKERS, fieldMessages: { offset: '页码不正确' } },
-  }, async (request, reply): Promise<StaffCaseSummary[]> => {
-    const staff = staffOf(request)
+  implement(app, routes.cases, async (request) => {
+    const staff = request.staff
     const rows = await caseRepo(app.db).queue(watchesEverything(staff) ? 'all' : audiencesOf(staff), STAFF_QUEUE_PAGE, request.query.offset ?? 0)
     const events = await loadEventsOf(app.db, rows.map((r) => r.id))
     const today = shanghaiDate(now())
-    reply.header('cache-control', 'private, no-store')
     return Promise.all(rows.map(async (r) => {
       const list = events.get(r.id) ?? []
       const clock = caseClock(list, clockRules(await itemOf(r.item_code)), now(), app.clock)
@@ -73,8 +63,7 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     }))
   })
 
-  async function staffDetail(request: FastifyRequest, row: CaseRow, events: CaseEvent[]): Promise<StaffCaseDetail> {
-    const staff = staffOf(request)
+  async function staffDetail(staff: StaffPrincipal, row: CaseRow, events: CaseEvent[]): Promise<StaffCaseDetail> {
     const item = await itemOf(row.item_code)
     const clock = caseClock(events, clockRules(item), now(), app.clock)
     const duties = await dutyRules(app.db)
@@ -93,26 +82,16 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     }
   }
 
-  app.get<{ Params: { caseNo: string } }>(ROUTES.staffCase.path, {
-    schema: { params: caseNoParamsSchema, tags: ['staff'], summary: '工作台：办件详情与可进行的操作' },
-    config: { access: WORKERS, fieldProblems: { caseNo: 'CASE_NOT_FOUND' } },
-  }, async (request, reply): Promise<StaffCaseDetail> => {
-    const staff = staffOf(request)
+  implement(app, routes.case, async (request) => {
+    const staff = request.staff
     const row = await caseRepo(app.db).byNo(request.params.caseNo)
     if (!row) throw new ProblemError('CASE_NOT_FOUND')
     await staffReads(app.db, staff, row, ['application'])
-    reply.header('cache-control', 'private, no-store')
-    return staffDetail(request, row, await loadEvents(app.db, row.id))
+    return staffDetail(staff, row, await loadEvents(app.db, row.id))
   })
 
-  app.post<{ Params: { caseNo: string }; Body: CaseEventBody & { version: number; note?: string } }>(ROUTES.staffCaseEvent.path, {
-    schema: {
-      params: caseNoParamsSchema,
-      body: staffCaseEventBodySchema, tags: ['staff'], summary: '工作台：对办件进行操作（受理、补正、不予受理、承办、审核、审批、暂停、延期、办结）',
-    },
-    config: { access: WORKERS, fieldMessages: { type: '不认识的办理操作', version: '请刷新后再操作' }, fieldProblems: { caseNo: 'CASE_NOT_FOUND' } },
-  }, async (request): Promise<StaffCaseDetail> => {
-    const staff = staffOf(request)
+  implement(app, routes.event, async (request) => {
+    const staff = request.staff
     const { version, ...body } = request.body
     if (!app.approval.onWorkbench(body.type)) throw new ProblemError('HANDLED_EXTERNALLY')
     if (body.type === 'accept' && Array.isArray(body.departments) && body.departments.length) {
@@ -143,6 +122,6 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     const result = await app.caseEvents.act({
       caseNo: request.params.caseNo, version, actor: actorFor(staff, body.type), body, at: new Date(now()), check, duties: await dutyRules(app.db),
     })
-    return staffDetail(request, result.row, result.events)
+    return staffDetail(staff, result.row, result.events)
   })
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { addWorkingDays, type CaseDetail, type CaseSummary, type DraftRecord, type Licence, type Problem, type SubmitCaseBody } from '@tongban/core'
-import { buildApp } from '../app'
-import { loadConfig } from '../config'
-import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer, today } from '../testing'
-import type { Db } from '../store/db'
+import { buildApp } from '../../app'
+import { loadConfig } from '../../config'
+import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer, today } from '../../testing'
+import type { Db } from '../../store/db'
 
 let db: Db
 let app: FastifyInstance
