@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Fastify from 'fastify'
-import type { AccountView, Problem, SessionResult } from '@tongban/core'
+import { S, type AccountView, type Problem, type SessionResult } from '@tongban/core'
 import { smsCodeFor, startTestServer, type TestServer } from '../../testing'
 import { installAccessControl } from '../../auth/access'
 import type { SessionService } from '../../auth/sessions'
+import { implement } from '../define'
 
 let server: TestServer
 beforeAll(async () => { server = await startTestServer() })
@@ -164,11 +165,13 @@ describe('sessions over HTTP', () => {
 })
 
 describe('authorisation rules', () => {
-  it('refuses to start when an /api route declares no access rule', async () => {
+  it('refuses to start when an /api route declares no access rule, or is not declared by a contract', async () => {
     const app = Fastify()
     installAccessControl(app, {} as SessionService)
     expect(() => app.get('/api/forgotten', async () => 'x')).toThrow(/GET \/api\/forgotten declares no access rule/)
-    expect(() => app.get('/api/fine', { config: { access: 'public' } }, async () => 'x')).not.toThrow()
+    expect(() => app.get('/api/by-hand', { config: { access: 'public' } }, async () => 'x')).toThrow(/GET \/api\/by-hand is not declared by a contract/)
+    const fine = { method: 'GET', path: '/api/fine', access: 'public', summary: '示例', response: S.Obj({ ok: S.Bool() }), cache: 'none' } as const
+    expect(() => implement(app, fine, async () => ({ ok: true }))).not.toThrow()
   })
 
   it('every citizen route answers 401 without a session', async () => {
