@@ -144,13 +144,17 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(opts: { db?: Db; config?: Partial<AppConfig>; sms?: SmsProvider; now?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: {
+  db?: Db; config?: Partial<AppConfig>; sms?: SmsProvider; now?: () => number
+  /** Check every answer against its contract's response schema (default; a benchmark measures the server without). */
+  checkResponses?: boolean
+} = {}): Promise<TestServer> {
   const db = opts.db ?? (await seededPglite())
   const base = loadConfig({})
   // Tests sweep for warnings by hand (with their own clock), and sign staff in hundreds of times from one address.
   const config: AppConfig = { ...base, clock: { ...base.clock, warningSweepMs: 0 }, dataDir: 'memory://', webRoot: undefined, logLevel: 'silent', rateLimitMax: 100_000, staffLogin: { ...base.staffLogin, ratePerMinute: 100_000 }, ...opts.config }
   // Every answer of a contract route is checked against its response schema (routes/check-responses.ts).
-  const app = await buildApp(config, { db, logger: false, sms: opts.sms, now: opts.now, responseIssues: [] })
+  const app = await buildApp(config, { db, logger: false, sms: opts.sms, now: opts.now, ...(opts.checkResponses === false ? {} : { responseIssues: [] }) })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
