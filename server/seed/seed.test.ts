@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { HALL_LEVELS, resolveMaterials, visibleSituations, type Answers } from '@tongban/core'
+import { HALL_LEVELS, lawTitle, resolveMaterials, visibleSituations, type Answers } from '@tongban/core'
 import { departments, halls, seedItems } from './index'
 import type { SeedItem } from './types'
 
@@ -70,6 +70,12 @@ describe('seed departments and halls', () => {
 })
 
 describe('seed items', () => {
+  it('print every legal basis with its law in 《》 exactly once (lawTitle, both shells)', () => {
+    const printed = seedItems.flatMap((i) => i.legalBasis.map((b) => lawTitle(b.law)))
+    expect(printed.length).toBeGreaterThan(40)
+    expect(printed.filter((t) => !t.startsWith('《') || t.includes('《《') || t.includes('》》'))).toEqual([])
+  })
+
   const deptByCode = new Map(departments.map((d) => [d.code, d]))
   const hallById = new Map(halls.map((h) => [h.id, h]))
 

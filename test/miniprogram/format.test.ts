@@ -26,6 +26,8 @@ describe('format', () => {
   it('puts a law in book-title marks exactly once', () => {
     expect(lawTitle('中华人民共和国居民身份证法')).toBe('《中华人民共和国居民身份证法》')
     expect(lawTitle('《中华人民共和国居民身份证法》')).toBe('《中华人民共和国居民身份证法》')
+    // A name published with a note after its 《》 is not wrapped again (was 《《…》（…）》).
+    expect(lawTitle('《公共场所卫生管理条例实施细则》（原卫生部令第80号）')).toBe('《公共场所卫生管理条例实施细则》（原卫生部令第80号）')
   })
 
   it('calls a maybe-material 可能需要', () => {

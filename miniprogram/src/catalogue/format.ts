@@ -3,9 +3,12 @@
  * tables so the PWA and the mini-program say the same thing.
  */
 import {
-  DELIVERY_OPTION_LABELS, HALL_LEVEL_LABELS, MATERIAL_FORM_LABELS, MATERIAL_SOURCE_LABELS,
+  DELIVERY_OPTION_LABELS, HALL_LEVEL_LABELS, lawTitle, MATERIAL_FORM_LABELS, MATERIAL_SOURCE_LABELS,
   type ChecklistStatus, type DeliveryOption, type Fee, type HallLevel, type Material, type MaterialForm,
 } from '@tongban/core'
+
+/** In the core, so both shells print a law's name alike. */
+export { lawTitle }
 
 export function promisedDaysLabel(days: number): string {
   return days === 0 ? '即办，当场办结' : `${days}个工作日`
@@ -29,10 +32,6 @@ export function feeLabel(fee: Fee): string {
 }
 
 /** A law's name in book-title marks, once: data may or may not carry them. */
-export function lawTitle(law: string): string {
-  return /^《.*》$/.test(law) ? law : `《${law}》`
-}
-
 export function deliveryLabels(options: DeliveryOption[]): string[] {
   return options.map((o) => DELIVERY_OPTION_LABELS[o])
 }

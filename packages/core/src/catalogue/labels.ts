@@ -82,3 +82,13 @@ export function visitsLabel(visits: number): string {
   if (visits === 1) return '最多跑一次'
   return `到现场${visits}次`
 }
+
+/**
+ * A law's name as a guide prints it: in 《》 once. Names are published with
+ * or without their 《》, some with a note after them (《…实施细则》（原卫生部令第80号）):
+ * those already open with 《 are left as they are.
+ */
+export function lawTitle(law: string): string {
+  const name = law.trim()
+  return name.startsWith('《') ? name : `《${name}》`
+}
