@@ -32,6 +32,11 @@ export type StaffCapability = keyof typeof STAFF_CAPABILITIES
  */
 export const CASE_ACTING_ROLES = ['clerk', 'approver', 'reviewer', 'leader'] as const satisfies readonly StaffRole[]
 
+/** A route's access rule for a capability (a contract's `access`): staff holding one of its roles. */
+export function staffAccess<const K extends StaffCapability>(capability: K): { readonly staff: (typeof STAFF_CAPABILITIES)[K] } {
+  return { staff: STAFF_CAPABILITIES[capability] }
+}
+
 /** Whether someone holding these roles has the capability. */
 export function may(roles: readonly StaffRole[] | undefined, capability: StaffCapability): boolean {
   const allowed: readonly StaffRole[] = STAFF_CAPABILITIES[capability]

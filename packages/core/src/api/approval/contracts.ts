@@ -8,7 +8,7 @@ import type { CaseEventBody } from '../../cases/types'
 import { CASE_STATUS_TEXT } from '../../cases/status'
 import { defineRoutes } from '../contract/contract'
 import { MAX_CASE_NO_LENGTH } from '../contract/patterns'
-import { Bool, Enum, Int, KeyOf, List, Obj, Optional, Str, Unsafe, CaseNo, Uuid, type Static } from '../contract/schema'
+import { Bool, Enum, Int, KeyOf, List, Obj, Optional, Str, Unsafe, CaseFileParams, type Static } from '../contract/schema'
 
 export const WEBHOOK_EVENT_TYPES = ['branch.status', 'case.extended'] as const
 export const WEBHOOK_BRANCH_STATUSES = ['undertaking', 'reviewing', 'approving', 'approved', 'denied', 'suspended', 'resumed'] as const
@@ -50,7 +50,7 @@ export const approvalRoutes = defineRoutes('approval', {
   material: {
     method: 'GET', path: '/api/backend/files/:caseNo/:fileId', access: 'public',
     summary: '外部审批系统下载办件材料（交办时给出的签名链接，7 天内有效）',
-    params: Obj({ caseNo: CaseNo(), fileId: Uuid() }, { additionalProperties: true }),
+    params: CaseFileParams,
     query: Obj({ expires: Str({ maxLength: 12 }), signature: Str({ maxLength: 64 }) }, { additionalProperties: true }),
     problems: { caseNo: 'DOWNLOAD_FORGED', fileId: 'DOWNLOAD_FORGED', expires: 'DOWNLOAD_FORGED', signature: 'DOWNLOAD_FORGED' },
     binary: 'application/octet-stream', cache: 'handler',

@@ -5,7 +5,7 @@
  * (API.drafts). The staff workbench's cases (API.workbench): the queue, one
  * case with what this person may do now, and doing it.
  */
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { CaseNoParams, Int, ItemCodeParams, List, Obj, Optional } from '../contract/schema'
 import { staffCaseEventBodySchema } from './events'
@@ -35,7 +35,7 @@ export const casesRoutes = defineRoutes('cases', {
     cache: 'no-store', timeoutMs: SUBMIT_TIMEOUT_MS,
   },
   agentSubmit: {
-    method: 'POST', path: '/api/agent/cases', access: { staff: STAFF_CAPABILITIES.applyForOthers }, summary: '代办员为授权群众提交申请（同一 Idempotency-Key 只生成一个办件）',
+    method: 'POST', path: '/api/agent/cases', access: staffAccess('applyForOthers'), summary: '代办员为授权群众提交申请（同一 Idempotency-Key 只生成一个办件）',
     headers: idempotencyHeadersSchema, body: submitCaseBodySchema, response: caseDetailSchema, messages: SUBMIT_MESSAGES,
     cache: 'no-store', timeoutMs: SUBMIT_TIMEOUT_MS,
   },
@@ -76,21 +76,20 @@ export const draftsRoutes = defineRoutes('drafts', {
   },
 })
 
-const WORKERS = { staff: STAFF_CAPABILITIES.workCases }
 
 export const workbenchRoutes = defineRoutes('workbench', {
   // The person's desks, most urgent first, a page at a time.
   cases: {
-    method: 'GET', path: '/api/staff/cases', access: WORKERS, summary: `工作台：我要办理的办件（按红黄绿灯排序，每页${STAFF_QUEUE_PAGE}件，offset 翻页）`,
+    method: 'GET', path: '/api/staff/cases', access: staffAccess('workCases'), summary: `工作台：我要办理的办件（按红黄绿灯排序，每页${STAFF_QUEUE_PAGE}件，offset 翻页）`,
     query: Obj({ offset: Optional(Int(0, MAX_QUEUE_OFFSET)) }, { additionalProperties: true }),
     response: List(staffCaseSummarySchema), messages: { offset: '页码不正确' }, cache: 'personal',
   },
   case: {
-    method: 'GET', path: '/api/staff/cases/:caseNo', access: WORKERS, summary: '工作台：办件详情与可进行的操作',
+    method: 'GET', path: '/api/staff/cases/:caseNo', access: staffAccess('workCases'), summary: '工作台：办件详情与可进行的操作',
     params: CaseNoParams, response: staffCaseDetailSchema, problems: caseNoProblems, cache: 'personal',
   },
   event: {
-    method: 'POST', path: '/api/staff/cases/:caseNo/events', access: WORKERS,
+    method: 'POST', path: '/api/staff/cases/:caseNo/events', access: staffAccess('workCases'),
     summary: '工作台：对办件进行操作（受理、补正、不予受理、承办、审核、审批、暂停、延期、办结）',
     params: CaseNoParams, body: staffCaseEventBodySchema, response: staffCaseDetailSchema,
     messages: { type: '不认识的办理操作', version: '请刷新后再操作' }, problems: caseNoProblems, cache: 'none',

@@ -68,3 +68,5 @@ export const CaseNoParams = Obj({ caseNo: CaseNo() }, { additionalProperties: tr
 export const ItemCodeParams = Obj({ code: ItemCode() }, { additionalProperties: true })
 export const UuidParams = Obj({ id: Uuid() }, { additionalProperties: true })
 export const SerialIdParams = Obj({ id: SerialId() }, { additionalProperties: true })
+/** A case's uploaded file: the case, and the file's id. */
+export const CaseFileParams = Obj({ caseNo: CaseNo(), fileId: Uuid() }, { additionalProperties: true })

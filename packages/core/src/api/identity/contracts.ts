@@ -6,7 +6,7 @@
  */
 import { COMPANY_MESSAGES } from '../../identity/profile'
 import { IDENTITY_MESSAGES } from '../../identity/validators'
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { Bool, Enum, Int, ItemCode, List, Nullable, Obj, Str, UuidParams, type Static } from '../contract/schema'
 import { ACCESS_PURPOSES, AUTH_MESSAGES, CONSENT_MESSAGES, PROFILE_MESSAGES, STAFF_ROLES } from './labels'
@@ -85,7 +85,7 @@ export type Consent = Static<typeof consentSchema>
 
 const SMS_MESSAGES = { phone: AUTH_MESSAGES.phone, code: AUTH_MESSAGES.code }
 const WECHAT_MESSAGES = { code: '缺少微信登录凭证，请重新进入小程序' }
-const agentOnly = { staff: STAFF_CAPABILITIES.applyForOthers }
+const agentOnly = staffAccess('applyForOthers')
 
 export const identityRoutes = defineRoutes('identity', {
   clientConfig: {

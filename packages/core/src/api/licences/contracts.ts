@@ -4,7 +4,7 @@
  * under a resident's consent, the resident's licences of the kinds the
  * consented item's form takes.
  */
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { List, Nullable, Obj, Optional, Str, UuidParams, type Static } from '../contract/schema'
 
@@ -40,7 +40,7 @@ export const licencesRoutes = defineRoutes('licences', {
   },
   // 代办: the resident sees who looked.
   agent: {
-    method: 'GET', path: '/api/agent/consents/:id/licences', access: { staff: STAFF_CAPABILITIES.applyForOthers },
+    method: 'GET', path: '/api/agent/consents/:id/licences', access: staffAccess('applyForOthers'),
     summary: '代办员查看授权群众可用于该事项的电子证照',
     params: UuidParams, response: List(licenceSchema),
     messages: { id: '没有找到这条代办授权' }, problems: { id: 'CONSENT_NOT_FOUND' }, cache: 'personal',

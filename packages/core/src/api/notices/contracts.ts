@@ -4,7 +4,7 @@
  * verify answer behind a document's QR code — by its id, or with the PDF
  * itself to check it is byte for byte the one issued.
  */
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { DOCUMENT_ID_PATTERN } from '../contract/patterns'
 import { Bool, CaseNo, CaseNoParams, Enum, Int, List, Obj, Optional, Str, type Static } from '../contract/schema'
@@ -75,7 +75,6 @@ const caseProblems = { caseNo: 'CASE_NOT_FOUND' } as const
 const noticeProblems = { caseNo: 'CASE_NOT_FOUND', kind: 'NOTICE_NOT_FOUND', event: 'NOTICE_NOT_FOUND' } as const
 const noticeMessages = { kind: '没有这种通知书', event: '通知书序号不正确' }
 const documentParams = Obj({ id: Str({ pattern: DOCUMENT_ID_PATTERN }) }, { additionalProperties: true })
-const WORKERS = { staff: STAFF_CAPABILITIES.workCases }
 
 export const noticesRoutes = defineRoutes('notices', {
   list: {
@@ -87,11 +86,11 @@ export const noticesRoutes = defineRoutes('notices', {
     params: noticeParams, query: noticeQuery, binary: 'application/pdf', messages: noticeMessages, problems: noticeProblems, cache: 'personal',
   },
   staffList: {
-    method: 'GET', path: '/api/staff/cases/:caseNo/notices', access: WORKERS, summary: '工作台：办件的通知书',
+    method: 'GET', path: '/api/staff/cases/:caseNo/notices', access: staffAccess('workCases'), summary: '工作台：办件的通知书',
     params: CaseNoParams, response: List(caseNoticeSchema), problems: caseProblems, cache: 'personal',
   },
   staffPdf: {
-    method: 'GET', path: '/api/staff/cases/:caseNo/notices/:kind', access: WORKERS, summary: '工作台：下载通知书（PDF）',
+    method: 'GET', path: '/api/staff/cases/:caseNo/notices/:kind', access: staffAccess('workCases'), summary: '工作台：下载通知书（PDF）',
     params: noticeParams, query: noticeQuery, binary: 'application/pdf', messages: noticeMessages, problems: noticeProblems, cache: 'personal',
   },
   verify: {

@@ -5,7 +5,7 @@
  * one again. Each kind in the words the workbench shows (a kind missing
  * here is shown by its code: each later issue adds its line).
  */
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { Enum, Int, List, Nullable, Obj, SerialIdParams, Str, type Static } from '../contract/schema'
 
@@ -38,12 +38,12 @@ export type ApprovalHandover = OutboxJob
 
 export const outboxRoutes = defineRoutes('outbox', {
   pending: {
-    method: 'GET', path: '/api/staff/outbox', access: { staff: STAFF_CAPABILITIES.handovers },
+    method: 'GET', path: '/api/staff/outbox', access: staffAccess('handovers'),
     summary: '工作台：办件的后续发送中未完成的（交给审批系统、出具通知书等；重试中、已停止）',
     response: List(outboxJobSchema), cache: 'personal',
   },
   resend: {
-    method: 'POST', path: '/api/staff/outbox/:id/resend', access: { staff: STAFF_CAPABILITIES.handovers },
+    method: 'POST', path: '/api/staff/outbox/:id/resend', access: staffAccess('handovers'),
     summary: '工作台：立即重新发送（交给审批系统、出具通知书等）',
     params: SerialIdParams, problems: { id: 'NOT_FOUND' }, response: Obj({ id: Str() }), cache: 'none',
   },

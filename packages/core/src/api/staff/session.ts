@@ -3,7 +3,7 @@
  * signed in, the notice of failed sign-ins, sign-out; and a citizen looked
  * up by phone, for a stated purpose (recorded, and shown to the citizen).
  */
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { Enum, Int, List, Nullable, Obj, Str, type Static } from '../contract/schema'
 import { ACCESS_PURPOSES, AUTH_MESSAGES, STAFF_ROLES } from '../identity/labels'
@@ -64,7 +64,7 @@ export const staffSessionRoutes = defineRoutes('staff', {
   },
   logout: { method: 'POST', path: '/api/staff/logout', access: anyStaff, summary: '工作人员退出', noContent: true, cache: 'none' },
   findCitizen: {
-    method: 'GET', path: '/api/staff/citizens', access: { staff: STAFF_CAPABILITIES.lookUpCitizens }, summary: '按手机号查询群众账户（留痕）',
+    method: 'GET', path: '/api/staff/citizens', access: staffAccess('lookUpCitizens'), summary: '按手机号查询群众账户（留痕）',
     query: findCitizenQuerySchema, response: citizenCardSchema, messages: { phone: AUTH_MESSAGES.phone, purpose: '请选择查询事由' }, cache: 'no-store',
   },
 })

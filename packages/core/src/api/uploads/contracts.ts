@@ -7,9 +7,9 @@
  * Multipart bodies have no JSON schema: the BFF reads their parts as they
  * stream and checks each field itself, with the messages below.
  */
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
-import { CaseNo, Enum, Int, Obj, Optional, Str, Uuid, UuidParams, type Static } from '../contract/schema'
+import { CaseFileParams, Enum, Int, Obj, Optional, Str, UuidParams, type Static } from '../contract/schema'
 import { MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, UPLOAD_MIME_TYPES } from './limits'
 
 export * from './limits'
@@ -62,7 +62,7 @@ export const uploadsRoutes = defineRoutes('uploads', {
   },
   // 代办: the file is the resident's.
   agentUpload: {
-    method: 'POST', path: '/api/agent/consents/:id/uploads', access: { staff: STAFF_CAPABILITIES.applyForOthers }, summary: '代办员为授权群众上传材料',
+    method: 'POST', path: '/api/agent/consents/:id/uploads', access: staffAccess('applyForOthers'), summary: '代办员为授权群众上传材料',
     params: UuidParams, consumes: MULTIPART, response: uploadedFileSchema,
     messages: { ...consentMessages, ...UPLOAD_MESSAGES }, problems: { id: 'CONSENT_NOT_FOUND' }, cache: 'none', timeoutMs: UPLOAD_TIMEOUT_MS,
   },
@@ -75,9 +75,9 @@ export const uploadsRoutes = defineRoutes('uploads', {
     params: UuidParams, noContent: true, messages: fileMessages, problems: { id: 'UPLOAD_NOT_FOUND' }, cache: 'none',
   },
   staffCaseFile: {
-    method: 'GET', path: '/api/staff/cases/:caseNo/files/:fileId', access: { staff: STAFF_CAPABILITIES.workCases },
+    method: 'GET', path: '/api/staff/cases/:caseNo/files/:fileId', access: staffAccess('workCases'),
     summary: '工作台：查看办件的申请材料（图片、PDF；preview=1：图片的缩小预览，JPEG，长边不超过1600像素）',
-    params: Obj({ caseNo: CaseNo(), fileId: Uuid() }, { additionalProperties: true }),
+    params: CaseFileParams,
     query: Obj({ preview: Optional(Enum(['0', '1'])) }, { additionalProperties: true }),
     binary: UPLOAD_MIME_TYPES,
     messages: { preview: 'preview 只能是 0 或 1' }, problems: { caseNo: 'CASE_NOT_FOUND', fileId: 'UPLOAD_NOT_FOUND' }, cache: 'handler',

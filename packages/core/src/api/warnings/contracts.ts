@@ -3,12 +3,9 @@
  * for clerks, their department's for reviewers, all for supervisors and
  * leaders), unread first; marking one read; and how the clocks count today.
  */
-import { STAFF_CAPABILITIES } from '../../staff/capabilities'
+import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { Bool, Enum, Int, List, Obj, SerialIdParams, Str, type Static } from '../contract/schema'
-
-/** Who sees warnings: whoever works cases (each their own desk's; supervisors and leaders all). */
-const CASE_READERS = STAFF_CAPABILITIES.workCases
 
 export const staffWarningSchema = Obj({
   id: Str(),
@@ -36,11 +33,11 @@ export type StaffClockView = Static<typeof staffClockViewSchema>
 
 export const warningRoutes = defineRoutes('warnings', {
   list: {
-    method: 'GET', path: '/api/staff/warnings', access: { staff: CASE_READERS },
+    method: 'GET', path: '/api/staff/warnings', access: staffAccess('workCases'),
     summary: '工作台：预警（黄牌、红牌），未读在前', response: List(staffWarningSchema), cache: 'personal',
   },
   read: {
-    method: 'POST', path: '/api/staff/warnings/:id/read', access: { staff: CASE_READERS },
+    method: 'POST', path: '/api/staff/warnings/:id/read', access: staffAccess('workCases'),
     summary: '工作台：预警标为已读', params: SerialIdParams, problems: { id: 'NOT_FOUND' }, noContent: true, cache: 'none',
   },
   clock: {
