@@ -1,0 +1,121 @@
+/**
+ * Every route of the PWA fits a phone: opened at 320 and 375 px wide, in
+ * normal and elderly mode, no page scrolls sideways. A citizen's pages are
+ * opened signed in with a case of their own; the staff pages signed in as
+ * the window clerk. The test fails on any route of `packages/web/src/router.ts`
+ * it does not open, so a new page cannot skip it. On overflow it names the
+ * elements that stick out. Screenshots of the narrowest elderly view go to
+ * test/artifacts/layout-*.png.
+ */
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
+import { ARTIFACTS, citizenContext, ROOT, useProduct } from './support'
+
+const e2e = useProduct()
+
+const WIDTHS = [320, 375] as const
+const PHONE = '13877770320'
+
+/** The router's paths, read from its source (the e2e project does not load .vue files). */
+function routerPaths(): string[] {
+  const source = readFileSync(join(ROOT, 'packages/web/src/router.ts'), 'utf8')
+  return [...source.matchAll(/\{ path: '([^']+)'/g)].map((m) => m[1]!)
+}
+
+interface Place { route: string; url: string; as: 'citizen' | 'staff' | 'guest' }
+
+/** Elements whose right edge passes the viewport: the deepest ones, as `tag.class "text"`. */
+async function overflow(page: Page): Promise<{ scrollWidth: number; width: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const culprits: string[] = []
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.right <= width + 0.5) continue
+      // Only the deepest: a parent sticking out because of its child is the child's fault.
+      if (Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 0.5)) continue
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : ''
+      culprits.push(`${el.tagName.toLowerCase()}${cls} right=${Math.round(r.right)} "${(el.textContent ?? '').trim().slice(0, 20)}"`)
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 8) }
+  })
+}
+
+async function context(browser: Browser, as: Place['as']): Promise<BrowserContext> {
+  if (as === 'citizen') return citizenContext(browser, e2e.product.url, PHONE)
+  const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  if (as === 'staff') {
+    const res = await ctx.request.post(`${e2e.product.url}/api/staff/login`, { data: { username: 'clerk', password: 'Tongban@2026' } })
+    expect(res.status(), 'clerk signs in').toBe(200)
+  }
+  return ctx
+}
+
+describe('every route fits a phone, normal and elderly', () => {
+  it('no page scrolls sideways at 320 or 375 px', async () => {
+    // A case of the citizen's own, for the case and supplement pages.
+    const contexts = new Map<Place['as'], BrowserContext>()
+    for (const as of ['guest', 'citizen', 'staff'] as const) contexts.set(as, await context(e2e.browser, as))
+    const owner = contexts.get('citizen')!
+    const body: SubmitCaseBody = {
+      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+      values: {
+        applicantName: '吴秀兰', idNumber: '11010519491231002X', phone: PHONE, region: { province: '330000', city: '330100', district: '330106' },
+        address: '杏花村7组2号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+        savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
+      },
+    }
+    const created = await owner.request.post(`${e2e.product.url}/api/cases`, { data: body, headers: { 'idempotency-key': 'layout-e2e-000000000001' } })
+    expect(created.status()).toBe(201)
+    const { caseNo } = await created.json() as CaseDetail
+
+    const places: Place[] = [
+      { route: '/', url: '/', as: 'guest' },
+      { route: '/search', url: '/search?q=%E4%BD%8E%E4%BF%9D', as: 'guest' },
+      { route: '/items/:code', url: '/items/SJ-0001', as: 'guest' },
+      { route: '/items/:code/apply', url: '/items/SJ-0001/apply', as: 'citizen' },
+      { route: '/cases/:caseNo', url: `/cases/${caseNo}`, as: 'citizen' },
+      { route: '/cases/:caseNo/supplement', url: `/cases/${caseNo}/supplement`, as: 'citizen' },
+      { route: '/me/cases', url: '/me/cases', as: 'citizen' },
+      { route: '/query', url: '/query', as: 'guest' },
+      { route: '/login', url: '/login', as: 'guest' },
+      { route: '/me', url: '/me', as: 'citizen' },
+      { route: '/me/licences', url: '/me/licences', as: 'citizen' },
+      { route: '/me/access-log', url: '/me/access-log', as: 'citizen' },
+      { route: '/staff/login', url: '/staff/login', as: 'guest' },
+      { route: '/staff/consents/:consentId/apply', url: '/staff/consents/00000000-0000-4000-8000-000000000000/apply', as: 'staff' },
+      { route: '/staff/cases/:caseNo', url: `/staff/cases/${caseNo}`, as: 'staff' },
+      { route: '/staff', url: '/staff', as: 'staff' },
+      { route: '/halls', url: '/halls', as: 'guest' },
+      { route: '/verify/:id', url: '/verify/00000000-0000-4000-8000-000000000000', as: 'guest' },
+      { route: '/:rest(.*)*', url: '/no-such-page', as: 'guest' },
+    ]
+    expect(places.map((p) => p.route).sort(), 'every route of the router is opened here').toEqual(routerPaths().sort())
+
+    const found: string[] = []
+    for (const elderly of [false, true]) {
+      for (const width of WIDTHS) {
+        for (const place of places) {
+          const page = await contexts.get(place.as)!.newPage()
+          await page.setViewportSize({ width, height: 812 })
+          await page.addInitScript((on: boolean) => localStorage.setItem('tb.settings', JSON.stringify({ elderly: on })), elderly)
+          await page.goto(`${e2e.product.url}${place.url}`)
+          // Settled: the page's own data has come (no skeleton, no pending request).
+          await page.waitForLoadState('networkidle')
+          await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, null, { timeout: 15_000 }).catch(() => undefined)
+          // Signed in where it must be: no page was swapped for the sign-in page.
+          expect(new URL(page.url()).pathname, place.url).toBe(place.url.split('?')[0])
+          const o = await overflow(page)
+          if (o.scrollWidth > o.width) found.push(`${place.url} at ${width}px${elderly ? ' elderly' : ''}: ${o.scrollWidth}px wide — ${o.culprits.join('; ')}`)
+          if (width === 320 && elderly) await page.screenshot({ path: join(ARTIFACTS, `layout-320-elderly${place.route.replace(/[^a-z]+/g, '-')}.png`), fullPage: true })
+          await page.close()
+        }
+      }
+    }
+    for (const ctx of contexts.values()) await ctx.close()
+    expect(found).toEqual([])
+  })
+})
