@@ -7,13 +7,12 @@
  * (one code a minute per phone).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { AUTH_MESSAGES, maskMobile, PROBLEMS, type AccountView } from '@tongban/core'
+import { AUTH_MESSAGES, maskMobile, type AccountView } from '@tongban/core'
 import { TOKEN_KEY } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
 import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
-const WRONG_CODE = '验证码不正确或已失效，请重新获取'
 
 let bff: TestBff
 let mp: MiniProgram
@@ -134,15 +133,16 @@ describe.skipIf(!realBffWanted())('登录 and 我的', () => {
     mePage.unload()
   })
 
-  it('says the code is wrong when it is, and keeps no token', async () => {
+  it('says the code is wrong and how many tries are left, clears 已发送, and keeps no token', async () => {
     const phone = newPhone()
     const page = await mp.openPage('pages/login/index')
     const code = await askForCode(page, phone)
     const wrong = code.replace(/\d$/, (d) => String((Number(d) + 1) % 10))
     await page.type(field(page, 'login__input--code'), wrong)
     await page.tap(button(page, '登录'))
-    await page.waitForText((t) => t.includes(WRONG_CODE))
-    expect(PROBLEMS.OTP_INVALID.title).toBe(WRONG_CODE)
+    await page.waitForText((t) => t.includes('验证码不正确，还可以再试4次'))
+    expect(textOfClass(page, 'login__error--code')).toBe('验证码不正确，还可以再试4次')
+    expect(page.text()).not.toContain('验证码已发送')
     expect(sent('/api/auth/sms/verify').at(-1)?.status).toBe(400)
     expect(storedToken()).toBeUndefined()
     expect(called('redirectTo')).toEqual([])

@@ -47,8 +47,8 @@ describe('SMS one-time codes', () => {
     expect(await otp.send(phone, '10.0.0.1', 'login', 'login_code')).toEqual({ ok: true, resendAfter: 60 })
     const code = sms.last(phone)
     expect(code).toMatch(/^\d{6}$/)
-    expect(await otp.verify(phone, code, 'login')).toBe(true)
-    expect(await otp.verify(phone, code, 'login')).toBe(false) // replayed
+    expect(await otp.verify(phone, code, 'login')).toEqual({ ok: true })
+    expect(await otp.verify(phone, code, 'login')).toEqual({ ok: false, reason: 'dead' }) // replayed
   })
 
   it('stores only a hash of the code', async () => {
@@ -65,17 +65,18 @@ describe('SMS one-time codes', () => {
     const phone = newPhone()
     await otp.send(phone, '10.0.0.1', 'login', 'login_code')
     advance(DEFAULT_OTP_POLICY.ttlSeconds + 1)
-    expect(await otp.verify(phone, sms.last(phone), 'login')).toBe(false)
+    expect(await otp.verify(phone, sms.last(phone), 'login')).toEqual({ ok: false, reason: 'dead' })
   })
 
-  it('is void after 5 wrong tries, even for the right code', async () => {
+  it('says how many tries are left, and is void after 5 wrong tries, even for the right code', async () => {
     const { sms, otp } = service()
     const phone = newPhone()
     await otp.send(phone, '10.0.0.1', 'login', 'login_code')
     const right = sms.last(phone)
     const wrong = right === '000000' ? '111111' : '000000'
-    for (let i = 0; i < 5; i++) expect(await otp.verify(phone, wrong, 'login')).toBe(false)
-    expect(await otp.verify(phone, right, 'login')).toBe(false)
+    for (const triesLeft of [4, 3, 2, 1]) expect(await otp.verify(phone, wrong, 'login')).toEqual({ ok: false, reason: 'wrong', triesLeft })
+    expect(await otp.verify(phone, wrong, 'login')).toEqual({ ok: false, reason: 'dead' })
+    expect(await otp.verify(phone, right, 'login')).toEqual({ ok: false, reason: 'dead' })
   })
 
   it('lets only the newest code work', async () => {
@@ -86,8 +87,8 @@ describe('SMS one-time codes', () => {
     advance(61)
     await otp.send(phone, '10.0.0.1', 'login', 'login_code')
     const second = sms.last(phone)
-    if (first !== second) expect(await otp.verify(phone, first, 'login')).toBe(false)
-    expect(await otp.verify(phone, second, 'login')).toBe(true)
+    if (first !== second) expect(await otp.verify(phone, first, 'login')).toMatchObject({ ok: false })
+    expect(await otp.verify(phone, second, 'login')).toEqual({ ok: true })
   })
 
   it('sends at most one code a minute and ten a day to a phone', async () => {
@@ -128,8 +129,8 @@ describe('SMS one-time codes', () => {
     const { sms, otp } = service()
     const phone = newPhone()
     await otp.send(phone, '10.0.0.1', 'login', 'login_code')
-    for (const bad of ['', '12345', '1234567', 'abcdef', "' or 1=1"]) expect(await otp.verify(phone, bad, 'login')).toBe(false)
-    expect(await otp.verify(phone, sms.last(phone), 'login')).toBe(true)
+    for (const bad of ['', '12345', '1234567', 'abcdef', "' or 1=1"]) expect(await otp.verify(phone, bad, 'login')).toEqual({ ok: false, reason: 'wrong', triesLeft: 5 })
+    expect(await otp.verify(phone, sms.last(phone), 'login')).toEqual({ ok: true })
   })
 })
 

@@ -6,7 +6,8 @@
  * Whether the phone has an account is never looked at here.
  */
 import { randomInt } from 'node:crypto'
-import { OTP_LENGTH, OTP_RESEND_SECONDS, OTP_TTL_SECONDS } from '@tongban/core'
+import { AUTH_MESSAGES, OTP_LENGTH, OTP_RESEND_SECONDS, OTP_TTL_SECONDS, wrongCodeMessage } from '@tongban/core'
+import { ProblemError } from '../errors'
 import type { Db } from '../store/db'
 import { identityRepo } from '../store/identity'
 import type { SmsProvider, SmsTemplate } from '../connectors/sms/provider'
@@ -28,11 +29,26 @@ export const DEFAULT_OTP_POLICY: OtpPolicy = {
   maxAttempts: 5,
 }
 
+/** A code checked: right, wrong with tries left, or dead (none sent, expired, used, or out of tries) — then only a new one helps. */
+export type VerifyOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'wrong'; triesLeft: number }
+  | { ok: false; reason: 'dead' }
+
+/** The problem for a code that did not sign in: at the code field, with the tries left or the need for a new code. */
+export function codeRefused(outcome: Exclude<VerifyOutcome, { ok: true }>): ProblemError {
+  const [code, message] = outcome.reason === 'wrong'
+    ? ['OTP_WRONG', wrongCodeMessage(outcome.triesLeft)] as const
+    : ['OTP_DEAD', AUTH_MESSAGES.codeDead] as const
+  return new ProblemError(code, { detail: message, errors: [{ path: 'code', code: code.toLowerCase(), message }] })
+}
+
 export type SendOutcome =
   | { ok: true; resendAfter: number }
   | { ok: false; reason: 'too_frequent'; retryAfter: number }
   | { ok: false; reason: 'sms_failed'; detail: string }
 
+const CODE = new RegExp(`^\\d{${OTP_LENGTH}}$`)
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000
 const DAY_MS = 86_400_000
 
@@ -76,20 +92,22 @@ export function otpService(deps: { db: Db; secrets: Secrets; sms: SmsProvider; n
       return { ok: true, resendAfter: policy.resendSeconds }
     },
 
-    /** True once for the right code within its lifetime; every wrong try counts. */
-    async verify(phone: string, code: string, purpose: 'login' | 'consent'): Promise<boolean> {
-      if (!new RegExp(`^\\d{${OTP_LENGTH}}$`).test(code)) return false
-      return deps.db.transaction(async (tx) => {
+    /** Right once for the right code within its lifetime; every wrong try counts, and the answer says how many are left. */
+    async verify(phone: string, code: string, purpose: 'login' | 'consent'): Promise<VerifyOutcome> {
+      return deps.db.transaction(async (tx): Promise<VerifyOutcome> => {
         const at = now()
         const repo = identityRepo(tx)
         const live = await repo.liveCode(phone, purpose, at)
-        if (!live) return false
+        if (!live) return { ok: false, reason: 'dead' }
+        // Not a code at all (letters, wrong length): no try spent.
+        if (!CODE.test(code)) return { ok: false, reason: 'wrong', triesLeft: policy.maxAttempts - live.attempts }
         if (!sameHex(live.code_hash, hash(purpose, phone, code))) {
           await repo.failAttempt(live.id, policy.maxAttempts, at)
-          return false
+          const triesLeft = Math.max(0, policy.maxAttempts - live.attempts - 1)
+          return triesLeft > 0 ? { ok: false, reason: 'wrong', triesLeft } : { ok: false, reason: 'dead' }
         }
         await repo.consumeCode(live.id, at)
-        return true
+        return { ok: true }
       })
     },
   }

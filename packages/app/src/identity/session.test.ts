@@ -34,7 +34,7 @@ describe('session store', () => {
   })
 
   it('passes the BFF problem through for a wrong code', async () => {
-    const store = testPlatform({ 'identity.verifySmsCode': async () => { throw new ApiError(makeProblem('OTP_INVALID')) } }).within(() => useSessionStore())
-    expect(await store.verify('13800138000', '000000')).toMatchObject({ ok: false, problem: { title: '验证码不正确或已失效，请重新获取' } })
+    const store = testPlatform({ 'identity.verifySmsCode': async () => { throw new ApiError(makeProblem('OTP_WRONG', { detail: '验证码不正确，还可以再试4次' })) } }).within(() => useSessionStore())
+    expect(await store.verify('13800138000', '000000')).toMatchObject({ ok: false, problem: { code: 'OTP_WRONG', detail: '验证码不正确，还可以再试4次' } })
   })
 })

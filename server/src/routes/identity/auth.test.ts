@@ -56,7 +56,8 @@ describe('sign in with phone + SMS code', () => {
     // The known phone asked again within a minute of signing in, so compare a fresh pair instead.
     expect(b.statusCode).toBe(202)
     expect(a.statusCode === 202 || a.statusCode === 429).toBe(true)
-    const c = await post('/api/auth/sms/verify', { phone: unknown, code: '000000' })
+    // Neither phone holds a live code (the known one used its own): the same answer.
+    const c = await post('/api/auth/sms/verify', { phone: newPhone(), code: '000000' })
     const d = await post('/api/auth/sms/verify', { phone: known.account.phone!, code: '000000' })
     expect([c.statusCode, c.json<Problem>().title]).toEqual([d.statusCode, d.json<Problem>().title])
   })
@@ -64,6 +65,7 @@ describe('sign in with phone + SMS code', () => {
   it('refuses a second code within a minute with Retry-After', async () => {
     const phone = newPhone()
     await post('/api/auth/sms/send', { phone })
+    console.log('DBG', JSON.stringify(await server.app.db.query('select attempts, voided_at, created_at, purpose from otp_codes where phone = $1', [phone])))
     const again = await post('/api/auth/sms/send', { phone })
     expect(again.statusCode).toBe(429)
     expect(again.headers['content-type']).toMatch(/^application\/problem\+json/)
@@ -79,17 +81,35 @@ describe('sign in with phone + SMS code', () => {
     expect(p.errors).toEqual([{ path: 'phone', code: expect.any(String), message: '请输入11位中国大陆手机号码' }])
   })
 
-  it('rejects wrong, replayed and malformed codes alike', async () => {
+  it('says how many tries a wrong code leaves, and that a replayed or spent code needs a new one', async () => {
     const phone = newPhone()
     await post('/api/auth/sms/send', { phone })
     const code = await codeFor(phone)
-    const wrong = await post('/api/auth/sms/verify', { phone, code: code === '123456' ? '654321' : '123456' })
+    const other = code === '123456' ? '654321' : '123456'
+    const wrong = await post('/api/auth/sms/verify', { phone, code: other })
     expect(wrong.statusCode).toBe(400)
-    expect(wrong.json<Problem>()).toMatchObject({ code: 'OTP_INVALID', title: '验证码不正确或已失效，请重新获取' })
+    expect(wrong.json<Problem>()).toMatchObject({
+      code: 'OTP_WRONG', detail: '验证码不正确，还可以再试4次', errors: [{ path: 'code', message: '验证码不正确，还可以再试4次' }],
+    })
+    expect((await post('/api/auth/sms/verify', { phone, code: 'abc' })).json<Problem>()).toMatchObject({ code: 'OTP_WRONG', detail: '验证码不正确，还可以再试4次' })
     expect((await post('/api/auth/sms/verify', { phone, code })).statusCode).toBe(200)
-    expect((await post('/api/auth/sms/verify', { phone, code })).json<Problem>().code).toBe('OTP_INVALID')
-    expect((await post('/api/auth/sms/verify', { phone, code: 'abc' })).json<Problem>().code).toBe('OTP_INVALID')
+    expect((await post('/api/auth/sms/verify', { phone, code })).json<Problem>()).toMatchObject({
+      code: 'OTP_DEAD', errors: [{ path: 'code', message: '验证码已失效，请点“获取验证码”重新获取' }],
+    })
     expect((await post('/api/auth/sms/verify', { phone })).json<Problem>()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'code', message: '请输入6位数字验证码' }] })
+  })
+
+  it('after the fifth wrong code, says a new one is needed and when it can come', async () => {
+    const phone = newPhone()
+    await post('/api/auth/sms/send', { phone })
+    const first = await codeFor(phone)
+    const other = first === '123456' ? '654321' : '123456'
+    for (let i = 0; i < 4; i++) await post('/api/auth/sms/verify', { phone, code: other })
+    expect((await post('/api/auth/sms/verify', { phone, code: other })).json<Problem>().code).toBe('OTP_DEAD')
+    expect((await post('/api/auth/sms/verify', { phone, code: first })).json<Problem>().code).toBe('OTP_DEAD')
+    // The SMS provider sends one text a minute to a phone: the new code comes when the wait is over.
+    const wait = await post('/api/auth/sms/send', { phone })
+    expect(wait.json<Problem>()).toMatchObject({ code: 'OTP_TOO_FREQUENT', detail: expect.stringMatching(/^请\d+秒后再试$/) })
   })
 
   it('refuses bodies that are too large or not JSON', async () => {

@@ -5,6 +5,7 @@ import {
   realNameIssues, shanghaiDate, type AccountView,
 } from '@tongban/core'
 import { ProblemError } from '../../errors'
+import { codeRefused } from '../../auth/otp'
 import { identityRepo, type AccountRow } from '../../store/identity'
 import { accessLogRepo } from '../../store/access-log'
 import { SESSION_COOKIE } from '../../auth/access'
@@ -67,7 +68,8 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
 
   implement(app, routes.verifySmsCode, async (request, reply) => {
     const phone = phoneOf(request.body.phone)
-    if (!(await app.otp.verify(phone, request.body.code.trim(), 'login'))) throw new ProblemError('OTP_INVALID')
+    const checked = await app.otp.verify(phone, request.body.code.trim(), 'login')
+    if (!checked.ok) throw codeRefused(checked)
     const account = await identityRepo(app.db).ensureAccount(phone)
     const { token, expiresAt } = await app.sessions.create(account.id, request.headers['user-agent'])
     setSessionCookie(reply, token)

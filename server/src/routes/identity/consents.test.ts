@@ -36,7 +36,7 @@ describe('代办 with the resident\'s consent', () => {
     const code = /验证码(\d{6})/.exec(text)![1]!
 
     const wrong = await asAgent(agent, 'POST', `/api/agent/consents/${pending.id}/confirm`, { code: code === '111111' ? '222222' : '111111' })
-    expect(wrong.json<Problem>().code).toBe('OTP_INVALID')
+    expect(wrong.json<Problem>()).toMatchObject({ code: 'OTP_WRONG', detail: '验证码不正确，还可以再试4次' })
     const granted = await asAgent(agent, 'POST', `/api/agent/consents/${pending.id}/confirm`, { code })
     expect(granted.json<Consent>()).toMatchObject({ status: 'granted', grantedAt: expect.any(String) })
     expect((await asAgent(agent, 'GET', '/api/agent/consents')).json<Consent[]>()[0]!.id).toBe(pending.id)

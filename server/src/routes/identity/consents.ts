@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify'
 import { API, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, type Consent } from '@tongban/core'
 import { ProblemError } from '../../errors'
+import { codeRefused } from '../../auth/otp'
 import { consentRepo, type ConsentRow } from '../../store/consents'
 import { identityRepo } from '../../store/identity'
 import { implement } from '../define'
@@ -55,7 +56,8 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     // Another agent's request is as good as absent.
     if (!row || row.agent_id !== request.staff.id) throw new ProblemError('CONSENT_NOT_FOUND')
     if (row.status === 'granted') return view(row)
-    if (!(await app.otp.verify(row.resident_phone, request.body.code.trim(), 'consent'))) throw new ProblemError('OTP_INVALID')
+    const checked = await app.otp.verify(row.resident_phone, request.body.code.trim(), 'consent')
+    if (!checked.ok) throw codeRefused(checked)
     const account = await identityRepo(app.db).ensureAccount(row.resident_phone)
     await repo.grant(row.id, account.id, new Date(app.now()))
     return view((await repo.byId(row.id))!)

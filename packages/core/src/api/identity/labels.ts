@@ -11,7 +11,14 @@ export const OTP_RESEND_SECONDS = 60
 export const AUTH_MESSAGES = {
   phone: '请输入11位中国大陆手机号码',
   code: `请输入${OTP_LENGTH}位数字验证码`,
+  /** A code that is no more (out of tries, expired, used, or none asked for): only a new one helps. */
+  codeDead: '验证码已失效，请点“获取验证码”重新获取',
 } as const
+
+/** A wrong code, and how many tries the code has left (after the last one, it is dead). */
+export function wrongCodeMessage(triesLeft: number): string {
+  return `验证码不正确，还可以再试${triesLeft}次`
+}
 
 export const PROFILE_MESSAGES = {
   name: '请填写与身份证一致的姓名（2到30个字）',

@@ -1,14 +1,18 @@
 /**
- * The 登录 page's form: phone and SMS code, checked on the phone with the
- * core's validators and words (the BFF says the same ones), the resend
- * countdown, and the BFF's problem when it says no.
+ * The 登录 form of both shells: phone and SMS code, checked on the phone with
+ * the core's validators and words (the BFF says the same ones), the resend
+ * countdown, and the BFF's problem when it says no — at the field it is
+ * about, with the tries a wrong code leaves, or that a new code is needed
+ * (then the code is cleared and 重新获取验证码 is offered as soon as the
+ * one-a-minute wait allows). The green 已发送 goes when a red error shows.
  */
-import { reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import {
   API, AUTH_MESSAGES, OTP_LENGTH, OTP_TTL_SECONDS, isValidMobile, normalizeMobile, type Problem,
 } from '@tongban/core'
-import { usePlatform, useSessionStore } from '@tongban/app'
-import { useCountdown } from './useCountdown'
+import { usePlatform } from '../platform/platform'
+import { useSessionStore } from './session'
+import { useCountdown } from './countdown'
 
 export type LoginField = 'phone' | 'code'
 
@@ -27,6 +31,8 @@ export function useSmsLogin() {
   const notice = ref('')
   const sending = ref(false)
   const verifying = ref(false)
+  /** A code was sent and has since died (out of tries, expired, used): the button asks for a new one. */
+  const codeDead = ref(false)
   /** The BFF sends codes to its local fake: say where to read them. */
   const devInbox = ref(false)
 
@@ -34,6 +40,17 @@ export function useSmsLogin() {
     (c) => { devInbox.value = c.devInbox === true },
     () => undefined, // Offline: no hint, and the form says so when it is used.
   )
+
+  /** The send button's words. */
+  const sendLabel = computed(() => sending.value ? '发送中…'
+    : countdown.remaining.value > 0 ? `${countdown.remaining.value}秒后重新获取`
+      : codeDead.value ? '重新获取验证码' : '获取验证码')
+
+  /** The problem when no field carries it (the network, the SMS service): said once above the button. */
+  const formProblem = computed(() => {
+    const p = problem.value
+    return p && !(p.errors ?? []).some((e) => FIELDS.includes(e.path)) ? p.title : ''
+  })
 
   function setField(field: LoginField, value: string): void {
     if (field === 'phone') phone.value = value
@@ -60,8 +77,13 @@ export function useSmsLogin() {
 
   function fail(p: Problem): void {
     problem.value = p
+    notice.value = ''
     for (const e of p.errors ?? []) {
       if (FIELDS.includes(e.path)) errors[e.path as LoginField] = e.message
+    }
+    if (p.code === 'OTP_DEAD') {
+      codeDead.value = true
+      code.value = ''
     }
   }
 
@@ -69,11 +91,13 @@ export function useSmsLogin() {
     if (sending.value || countdown.remaining.value > 0) return
     problem.value = null
     notice.value = ''
+    delete errors.code
     if (!checkPhone()) return
     sending.value = true
     try {
       const r = await session.sendCode(phone.value)
       if (r.ok) {
+        codeDead.value = false
         countdown.start(r.value)
         notice.value = `验证码已发送，请查看短信（${Math.round(OTP_TTL_SECONDS / 60)}分钟内有效）`
       } else {
@@ -93,7 +117,10 @@ export function useSmsLogin() {
     problem.value = null
     const phoneOk = checkPhone()
     const codeOk = checkCode()
-    if (!phoneOk || !codeOk) return false
+    if (!phoneOk || !codeOk) {
+      notice.value = ''
+      return false
+    }
     verifying.value = true
     try {
       const r = await session.verify(phone.value, code.value)
@@ -105,14 +132,8 @@ export function useSmsLogin() {
   }
 
   return {
-    phone, code, errors, problem, notice, sending, verifying, devInbox,
+    phone, code, errors, problem, formProblem, notice, sending, verifying, devInbox, codeDead, sendLabel,
     countdown: countdown.remaining,
     setField, checkPhoneIfTyped, sendCode, submit,
   }
-}
-
-/** The value of a Taro input event (`detail.value`), whatever the template's DOM typing says. */
-export function inputValue(event: unknown): string {
-  const value = (event as { detail?: { value?: unknown } } | null)?.detail?.value
-  return typeof value === 'string' ? value : String(value ?? '')
 }
