@@ -52,6 +52,9 @@ export async function buildApp(config: AppConfig, build: BuildOptions = {}): Pro
     requestTimeout: timeouts.requestTimeout,
     http: { requestTimeout: timeouts.requestTimeout, headersTimeout: timeouts.requestTimeout, connectionsCheckingInterval: timeouts.connectionsCheckingInterval },
     routerOptions: { maxParamLength: 200 },
+    // Opening the embedded database (and seeding it on a first start) takes seconds on a cheap busy server, more than
+    // avvio's default 10 s: a slow start must not be a failed one.
+    pluginTimeout: 120_000,
     // What the router and Node's parser refuse is problem+json too (errors.ts).
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,

@@ -129,6 +129,13 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   await page.getByRole('checkbox', { name: '我已阅读并同意' }).check()
   expect(await axe(page)).toEqual([])
   await shot(page, 'apply-review')
+  // The phone's back button on the review returns to the form, not to the guide; on again.
+  await page.goBack()
+  await poll(() => page.locator('#f-premisesAddress').inputValue()).toBe('文三路100号2楼')
+  expect(new URL(page.url()).pathname).toBe('/items/SJ-0001/apply')
+  await page.getByRole('button', { name: '下一步：核对' }).click()
+  await poll(() => page.getByRole('heading', { name: '请核对申请内容' }).count()).toBe(1)
+  await page.getByRole('checkbox', { name: '我已阅读并同意' }).check()
   await page.getByRole('button', { name: /确认提交/ }).click()
   await poll(() => page.getByText('已排队，联网后自动提交。').count()).toBe(1)
   await shot(page, 'apply-queued')

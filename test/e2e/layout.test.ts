@@ -4,7 +4,7 @@
  * opened signed in with a case of their own; the staff pages signed in as
  * the window clerk. The test fails on any route of `packages/web/src/router.ts`
  * it does not open, so a new page cannot skip it. On overflow it names the
- * elements that stick out. Screenshots of the narrowest elderly view go to
+ * elements that stick out, and a search hint cut off by its box fails it too. Screenshots of the narrowest elderly view go to
  * test/artifacts/layout-*.png.
  */
 import { describe, expect, it } from 'vitest'
@@ -26,6 +26,22 @@ function routerPaths(): string[] {
 }
 
 interface Place { route: string; url: string; as: 'citizen' | 'staff' | 'guest' }
+
+/** Placeholders wider than their box (the hint cut off), as `#id "hint"`. */
+async function cutHints(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d')!
+    const cut: string[] = []
+    for (const input of Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]'))) {
+      if (!input.placeholder || input.getClientRects().length === 0) continue
+      const css = getComputedStyle(input)
+      ctx.font = `${css.fontWeight} ${css.fontSize} ${css.fontFamily}`
+      const room = input.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)
+      if (ctx.measureText(input.placeholder).width > room + 1) cut.push(`#${input.id} "${input.placeholder}"`)
+    }
+    return cut
+  })
+}
 
 /** Elements whose right edge passes the viewport: the deepest ones, as `tag.class "text"`. */
 async function overflow(page: Page): Promise<{ scrollWidth: number; width: number; culprits: string[] }> {
@@ -109,7 +125,9 @@ describe('every route fits a phone, normal and elderly', () => {
           // Signed in where it must be: no page was swapped for the sign-in page.
           expect(new URL(page.url()).pathname, place.url).toBe(place.url.split('?')[0])
           const o = await overflow(page)
-          if (o.scrollWidth > o.width) found.push(`${place.url} at ${width}px${elderly ? ' elderly' : ''}: ${o.scrollWidth}px wide — ${o.culprits.join('; ')}`)
+          const where = `${place.url} at ${width}px${elderly ? ' elderly' : ''}`
+          if (o.scrollWidth > o.width) found.push(`${where}: ${o.scrollWidth}px wide — ${o.culprits.join('; ')}`)
+          for (const hint of await cutHints(page)) found.push(`${where}: hint cut off — ${hint}`)
           if (width === 320 && elderly) await page.screenshot({ path: join(ARTIFACTS, `layout-320-elderly${place.route.replace(/[^a-z]+/g, '-')}.png`), fullPage: true })
           await page.close()
         }
@@ -117,5 +135,35 @@ describe('every route fits a phone, normal and elderly', () => {
     }
     for (const ctx of contexts.values()) await ctx.close()
     expect(found).toEqual([])
+  })
+})
+
+describe('the app’s navigation', () => {
+  it('has a tab bar on the top-level pages: 办件 and 我的 in one tap; 长辈模式 switches from 我的', async () => {
+    const ctx = await citizenContext(e2e.browser, e2e.product.url, '13877770375')
+    const page = await ctx.newPage()
+    await page.goto(e2e.product.url)
+    const tabs = page.getByRole('navigation', { name: '主导航' })
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['首页', '办件', '我的'])
+    expect(await tabs.getByRole('link', { name: '首页' }).getAttribute('aria-current')).toBe('page')
+
+    await tabs.getByRole('link', { name: '办件' }).click()
+    await page.waitForURL(/\/me\/cases$/)
+    expect(await tabs.getByRole('link', { name: '办件' }).getAttribute('aria-current')).toBe('page')
+    // A top-level page: no 返回 to nowhere.
+    expect(await page.getByRole('button', { name: /返回/ }).count()).toBe(0)
+
+    await tabs.getByRole('link', { name: '我的' }).click()
+    await page.waitForURL(/\/me$/)
+    const elderly = page.getByRole('switch', { name: '长辈模式' })
+    await elderly.click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elderly'))).toBe(true)
+    await page.screenshot({ path: join(ARTIFACTS, 'me-tabs-elderly.png'), fullPage: true })
+    // Inner pages have no tab bar, and keep the mode.
+    await page.goto(`${e2e.product.url}/items/SJ-0001`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    expect(await page.getByRole('navigation', { name: '主导航' }).count()).toBe(0)
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elderly'))).toBe(true)
+    await ctx.close()
   })
 })

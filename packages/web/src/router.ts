@@ -3,16 +3,16 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: HomePage, meta: { title: '通办' } },
+  { path: '/', name: 'home', component: HomePage, meta: { title: '通办', tab: 'home' } },
   { path: '/search', name: 'search', component: () => import('./pages/SearchPage.vue'), meta: { title: '查找事项' } },
   { path: '/items/:code', name: 'guide', component: () => import('./pages/GuidePage.vue'), meta: { title: '办事指南' } },
   { path: '/items/:code/apply', name: 'apply', component: () => import('./pages/ApplyPage.vue'), meta: { title: '在线申请' } },
   { path: '/cases/:caseNo', name: 'case', component: () => import('./pages/CasePage.vue'), meta: { title: '办件详情' } },
   { path: '/cases/:caseNo/supplement', name: 'supplement', component: () => import('./pages/SupplementPage.vue'), meta: { title: '补正材料' } },
-  { path: '/me/cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { title: '我的办件' } },
+  { path: '/me/cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { title: '我的办件', tab: 'cases' } },
   { path: '/query', name: 'query', component: () => import('./pages/QueryPage.vue'), meta: { title: '办件查询' } },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
-  { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的' } },
+  { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的', tab: 'me' } },
   { path: '/me/licences', name: 'licences', component: () => import('./pages/LicencesPage.vue'), meta: { title: '我的证照' } },
   { path: '/me/access-log', name: 'access-log', component: () => import('./pages/AccessLogPage.vue'), meta: { title: '谁查看了我的信息' } },
   { path: '/staff/login', name: 'staff-login', component: () => import('./pages/staff/StaffLoginPage.vue'), meta: { title: '工作人员登录' } },
@@ -23,6 +23,14 @@ export const routes: RouteRecordRaw[] = [
   { path: '/verify/:id', name: 'verify', component: () => import('./pages/VerifyPage.vue'), meta: { title: '文书核验' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
 ]
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    /** A top-level page: the bottom tab bar shows, with this tab current. */
+    tab?: 'home' | 'cases' | 'me'
+  }
+}
 
 export function createAppRouter() {
   const router = createRouter({
