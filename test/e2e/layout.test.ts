@@ -4,7 +4,8 @@
  * opened signed in with a case of their own; the staff pages signed in as
  * the window clerk. The test fails on any route of `packages/web/src/router.ts`
  * it does not open, so a new page cannot skip it. On overflow it names the
- * elements that stick out, and a search hint cut off by its box fails it too. Screenshots of the narrowest elderly view go to
+ * elements that stick out; a hint cut off by its box, or a collapsible section with no
+ * expand marker, fails it too. Screenshots of the narrowest elderly view go to
  * test/artifacts/layout-*.png.
  */
 import { describe, expect, it } from 'vitest'
@@ -41,6 +42,14 @@ async function cutHints(page: Page): Promise<string[]> {
     }
     return cut
   })
+}
+
+/** Collapsible sections that show no sign of opening (no native marker, no drawn one), as their text. */
+async function markerless(page: Page): Promise<string[]> {
+  return page.evaluate(() => Array.from(document.querySelectorAll('summary'))
+    .filter((s) => getComputedStyle(s).display !== 'list-item' && ['none', 'normal'].includes(getComputedStyle(s, '::after').content)
+      && ['none', 'normal'].includes(getComputedStyle(s, '::before').content))
+    .map((s) => `"${(s.textContent ?? '').trim().slice(0, 20)}"`))
 }
 
 /** Elements whose right edge passes the viewport: the deepest ones, as `tag.class "text"`. */
@@ -128,6 +137,7 @@ describe('every route fits a phone, normal and elderly', () => {
           const where = `${place.url} at ${width}px${elderly ? ' elderly' : ''}`
           if (o.scrollWidth > o.width) found.push(`${where}: ${o.scrollWidth}px wide — ${o.culprits.join('; ')}`)
           for (const hint of await cutHints(page)) found.push(`${where}: hint cut off — ${hint}`)
+          for (const summary of await markerless(page)) found.push(`${where}: no expand marker — ${summary}`)
           if (width === 320 && elderly) await page.screenshot({ path: join(ARTIFACTS, `layout-320-elderly${place.route.replace(/[^a-z]+/g, '-')}.png`), fullPage: true })
           await page.close()
         }

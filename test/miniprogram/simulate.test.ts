@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  LIFE_EVENT_LABELS, PROBLEMS, resolveMaterials, visibleSituations,
+  GUIDE_NOT_SAVED, LIFE_EVENT_LABELS, PROBLEMS, resolveMaterials, visibleSituations,
   type Answers, type CatalogueSnapshot, type Item, type Situation, type SituationOption,
 } from '@tongban/core'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
@@ -191,7 +191,26 @@ describe('办事指南', () => {
     const text = await page.waitForText((t) => t.includes(body.title))
     expect(text).toContain('重新搜索')
     expect([PROBLEMS.ITEM_NOT_FOUND.title, PROBLEMS.NOT_FOUND.title]).toContain(body.title)
+    // 重新搜索 opens the search in this page's place, not the home page.
+    mp.wx.calls.length = 0
+    await page.tap(page.findTappable('重新搜索')!)
+    await waitFor(() => mp.wx.calls.some((c) => c.name === 'redirectTo'), 5_000, 'a redirect')
+    expect(mp.wx.calls.filter((c) => c.name === 'redirectTo').map((c) => (c.options as { url: string }).url)).toEqual(['/pages/search/index'])
     page.unload()
+  })
+
+  it('says a guide never opened was not saved for offline use', async () => {
+    await waitFor(() => mp.wx.inFlight() === 0, 10_000, 'requests to finish')
+    mp.wx.offline = true
+    try {
+      const page = await mp.openPage('pages/guide/index', { code: 'NEVER-OPENED-0001' })
+      const text = await page.waitForText((t) => t.includes('还没有保存到本机'))
+      expect(text).toContain(GUIDE_NOT_SAVED)
+      expect(text).toContain('重试')
+      page.unload()
+    } finally {
+      mp.wx.offline = false
+    }
   })
 })
 

@@ -92,3 +92,6 @@ export function lawTitle(law: string): string {
   const name = law.trim()
   return name.startsWith('《') ? name : `《${name}》`
 }
+
+/** A guide asked for with no network and no copy on the phone: say why, and what makes it readable offline. */
+export const GUIDE_NOT_SAVED = '没有网络，这个事项的指南还没有保存到本机。联网后打开一次，以后没有网络也能看'

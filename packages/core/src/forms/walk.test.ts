@@ -39,6 +39,12 @@ describe('materialRefs and reviewRows', () => {
     ])
   })
 
+  it('reads a municipality once: 北京市 朝阳区, not 北京市 北京市 朝阳区', () => {
+    const names: Record<string, string> = { '110000': '北京市', '110100': '北京市', '110105': '朝阳区' }
+    const rows = reviewRows(schema, { ...values, region: { province: '110000', city: '110100', district: '110105' } }, { region: (c) => names[c] })
+    expect(rows.find((r) => r.path === 'region')?.text).toBe('北京市 朝阳区')
+  })
+
   it('reads values back in the form’s words', () => {
     const rows = reviewRows(schema, values, { region: (c) => ({ '330000': '浙江省', '330100': '杭州市' } as Record<string, string>)[c] })
     const text = Object.fromEntries(rows.map((r) => [r.path, r.text]))

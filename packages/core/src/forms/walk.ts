@@ -62,11 +62,13 @@ function optionLabel(options: FieldOption[], v: unknown): string {
   return options.find((o) => o.value === v)?.label ?? String(v)
 }
 
+/** 省 市 区 as read: a municipality is its own city (北京市 北京市 朝阳区 reads 北京市 朝阳区). */
 function regionText(v: Record<string, unknown>, names: ReviewNames): string {
   return ['province', 'city', 'district']
     .map((k) => v[k])
     .filter((c): c is string => typeof c === 'string' && c !== '')
     .map((c) => names.region?.(c) ?? c)
+    .filter((name, i, all) => i === 0 || name !== all[i - 1])
     .join(' ')
 }
 
