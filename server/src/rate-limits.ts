@@ -6,7 +6,8 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import type { Redis } from 'ioredis'
-import { makeProblem } from '@tongban/core'
+import { retryAfterText } from '@tongban/core'
+import { ProblemError } from './errors'
 import type { AppConfig } from './config'
 
 /**
@@ -49,7 +50,11 @@ export async function installRateLimits(app: FastifyInstance, config: AppConfig)
   await app.register(rateLimit, {
     max: config.rateLimitMax,
     timeWindow: '1 minute',
-    errorResponseBuilder: () => ({ ...makeProblem('RATE_LIMITED'), statusCode: 429 }),
+    // The wait in words too (Retry-After says it in seconds): a person is told how long, not only "a while".
+    errorResponseBuilder: (_request, context) => {
+      const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000))
+      return Object.assign(new ProblemError('RATE_LIMITED', { detail: retryAfterText(retryAfter), retryAfter }), { statusCode: 429 })
+    },
     ...(redis ? { redis, nameSpace: `${config.redisPrefix}rate-limit:`, skipOnError: true } : {}),
   })
 }

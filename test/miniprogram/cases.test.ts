@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, makeProblem, monthDayText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
+import { addWorkingDays, CASE_NO_HINT, makeProblem, monthDayText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, today, type TestBff } from './support/bff'
@@ -449,6 +449,8 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
       mp.wx.requests.length = 0
       const page = await mp.openPage('packages/apply/pages/query/index')
       await page.waitForText((t) => t.includes('不用登录'))
+      // Where the number is, and what one looks like: the same words as the PWA's.
+      expect(sectionText(page, 'query__hint')).toBe(CASE_NO_HINT)
       await page.tap(tappable(page, '查询'))
       expect(await page.waitForText((t) => t.includes('请输入办件编号'))).toContain('请输入申请时手机号的后4位数字')
       expect(mp.wx.requests.filter((r) => r.url.includes('/api/query'))).toEqual([])

@@ -106,7 +106,11 @@ describe('办件查询 per case number', () => {
     for (let i = 0; i < PUBLIC_QUERY_PER_MINUTE; i++) expect((await from(i)).statusCode).toBe(404)
     const limited = await from(PUBLIC_QUERY_PER_MINUTE)
     expect(limited.statusCode).toBe(429)
-    expect(limited.json<Problem>().code).toBe('RATE_LIMITED')
+    // How long, in words and in Retry-After: within the minute.
+    const seconds = Number(limited.headers['retry-after'])
+    expect(seconds).toBeGreaterThan(0)
+    expect(seconds).toBeLessThanOrEqual(60)
+    expect(limited.json<Problem>()).toMatchObject({ code: 'RATE_LIMITED', detail: expect.stringMatching(/^请(\d+秒|1分钟)后再试$/) })
   })
 })
 

@@ -58,6 +58,18 @@ describe('useSmsLogin', () => {
     expect(login.errors.code).toBeUndefined()
   })
 
+  it('counts down and says the wait when codes were asked for too often', async () => {
+    const t = testPlatform({
+      'identity.clientConfig': async () => ({ devInbox: false }),
+      'identity.sendSmsCode': async () => { throw new ApiError(makeProblem('OTP_TOO_FREQUENT', { detail: '请42秒后再试', retryAfter: 42 })) },
+    })
+    const login = t.within(() => useSmsLogin())
+    login.setField('phone', '13800138000')
+    await login.sendCode()
+    expect(login.sendLabel.value).toBe('42秒后重新获取')
+    expect(login.formProblem.value).toBe('获取验证码太频繁了，请42秒后再试')
+  })
+
   it('says a problem no field carries once, above the button', async () => {
     const { login } = form(async () => { throw new ApiError(makeProblem('NETWORK')) })
     login.setField('phone', '13800138000')

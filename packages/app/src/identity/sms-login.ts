@@ -8,7 +8,7 @@
  */
 import { computed, reactive, ref } from 'vue'
 import {
-  API, AUTH_MESSAGES, OTP_LENGTH, OTP_TTL_SECONDS, isValidMobile, normalizeMobile, type Problem,
+  API, AUTH_MESSAGES, OTP_LENGTH, OTP_TTL_SECONDS, isValidMobile, normalizeMobile, problemText, type Problem,
 } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { useSessionStore } from './session'
@@ -49,7 +49,7 @@ export function useSmsLogin() {
   /** The problem when no field carries it (the network, the SMS service): said once above the button. */
   const formProblem = computed(() => {
     const p = problem.value
-    return p && !(p.errors ?? []).some((e) => FIELDS.includes(e.path)) ? p.title : ''
+    return p && !(p.errors ?? []).some((e) => FIELDS.includes(e.path)) ? problemText(p) : ''
   })
 
   function setField(field: LoginField, value: string): void {
@@ -102,9 +102,9 @@ export function useSmsLogin() {
         notice.value = `验证码已发送，请查看短信（${Math.round(OTP_TTL_SECONDS / 60)}分钟内有效）`
       } else {
         fail(r.problem)
-        // "请42秒后再试": count down the wait the BFF asked for.
-        const wait = /(\d+)秒/.exec(r.problem.detail ?? '')
-        if (r.problem.code === 'OTP_TOO_FREQUENT' && wait) countdown.start(Number(wait[1]))
+        // Count down the wait the BFF asked for (a wait of hours is said, not counted).
+        const wait = r.problem.retryAfter
+        if (r.problem.code === 'OTP_TOO_FREQUENT' && wait !== undefined && wait <= 3600) countdown.start(wait)
       }
     } finally {
       sending.value = false

@@ -96,6 +96,8 @@ export interface Problem {
   errors?: FieldIssue[]
   /** Extension member: why the case machine refused an event (its RefusalReason, e.g. `supplement_notice_late`). */
   reason?: string
+  /** Extension member: seconds to wait before trying again (a 429's Retry-After, for a countdown). */
+  retryAfter?: number
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
@@ -125,4 +127,20 @@ export class ApiError extends Error {
   get isNetwork(): boolean {
     return this.problem.code === 'NETWORK'
   }
+}
+
+/** What a refusal to wait is about, said before its wait: 操作太频繁了，请42秒后再试. */
+const WAITS: Partial<Record<ProblemCode, string>> = {
+  RATE_LIMITED: '操作太频繁了',
+  OTP_TOO_FREQUENT: '获取验证码太频繁了',
+}
+
+/**
+ * The words to show for a problem: its title, or — where the BFF said how long
+ * to wait (a 429's detail, 请42秒后再试) — what it is about and that wait, in
+ * place of the title's "请稍后再试".
+ */
+export function problemText(p: Pick<Problem, 'code' | 'title' | 'detail'>): string {
+  const about = WAITS[p.code]
+  return about && p.detail && /^请.+后再试$/.test(p.detail) ? `${about}，${p.detail}` : p.title
 }

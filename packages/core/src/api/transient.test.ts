@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeProblem, PROBLEMS, type ProblemCode } from './problems'
-import { failedText, isTransient } from './transient'
+import { failedText, isTransient, retryAfterText, waitText } from './transient'
 
 describe('isTransient', () => {
   it.each(['NETWORK', 'REQUEST_TIMEOUT', 'RATE_LIMITED', 'SUBMIT_IN_PROGRESS', 'INTERNAL', 'UNAVAILABLE', 'FILE_STORE_UNAVAILABLE'] as const)('tries %s again', (code) => {
@@ -24,4 +24,11 @@ describe('isTransient', () => {
 
 it('says a failure with no words of its own in one way', () => {
   expect(failedText('撤回')).toBe('撤回没有成功，请稍后再试')
+})
+
+describe('waitText', () => {
+  it('says the wait in the unit a person reads, never shorter than asked', () => {
+    expect([1, 42, 59.2, 60, 61, 3599, 3600, 3601, 86_000].map(waitText)).toEqual(['1秒', '42秒', '1分钟', '1分钟', '2分钟', '60分钟', '1小时', '2小时', '24小时'])
+    expect(retryAfterText(42)).toBe('请42秒后再试')
+  })
 })

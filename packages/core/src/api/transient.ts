@@ -24,3 +24,16 @@ export const TRY_AGAIN_LATER = '请稍后再试'
 export function failedText(action: string): string {
   return `${action}没有成功，${TRY_AGAIN_LATER}`
 }
+
+/** How long to wait, as said to a person: 42秒, 5分钟, 3小时 (rounded up: never sooner than true). */
+export function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds))
+  if (s < 60) return `${s}秒`
+  if (s < 3600) return `${Math.ceil(s / 60)}分钟`
+  return `${Math.ceil(s / 3600)}小时`
+}
+
+/** 请42秒后再试: the wait a refusal (429) asked for, in words. */
+export function retryAfterText(seconds: number): string {
+  return `请${waitText(seconds)}后再试`
+}

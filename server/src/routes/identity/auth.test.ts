@@ -109,7 +109,7 @@ describe('sign in with phone + SMS code', () => {
     expect((await post('/api/auth/sms/verify', { phone, code: first })).json<Problem>().code).toBe('OTP_DEAD')
     // The SMS provider sends one text a minute to a phone: the new code comes when the wait is over.
     const wait = await post('/api/auth/sms/send', { phone })
-    expect(wait.json<Problem>()).toMatchObject({ code: 'OTP_TOO_FREQUENT', detail: expect.stringMatching(/^请\d+秒后再试$/) })
+    expect(wait.json<Problem>()).toMatchObject({ code: 'OTP_TOO_FREQUENT', detail: expect.stringMatching(/^请(\d+秒|1分钟)后再试$/), retryAfter: expect.any(Number) })
   })
 
   it('refuses bodies that are too large or not JSON', async () => {

@@ -5,7 +5,7 @@
  * recorded (who, for what, when) and shown to the resident.
  */
 import type { FastifyInstance } from 'fastify'
-import { API, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, type Consent } from '@tongban/core'
+import { API, CONSENT_MESSAGES, retryAfterText, isValidMobile, maskMobile, normalizeMobile, type Consent } from '@tongban/core'
 import { ProblemError } from '../../errors'
 import { codeRefused } from '../../auth/otp'
 import { consentRepo, type ConsentRow } from '../../store/consents'
@@ -42,7 +42,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
       await repo.remove(id)
       if (sent.reason === 'too_frequent') {
         reply.header('retry-after', String(sent.retryAfter))
-        throw new ProblemError('OTP_TOO_FREQUENT', { detail: `请${sent.retryAfter}秒后再试` })
+        throw new ProblemError('OTP_TOO_FREQUENT', { detail: retryAfterText(sent.retryAfter), retryAfter: sent.retryAfter })
       }
       throw new ProblemError('SMS_UNAVAILABLE')
     }

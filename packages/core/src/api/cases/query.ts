@@ -50,3 +50,6 @@ export function checkPublicQuery(input: { caseNo: string; phone4: string }):
   if (!/^\d{4}$/.test(phone4)) errors.push({ path: 'phone4', code: phone4 ? 'pattern' : 'required', message: PUBLIC_QUERY_MESSAGES.phone4 })
   return errors.length ? { ok: false, errors } : { ok: true, query: { caseNo, phone4 } }
 }
+
+/** Where a case number is found, and what one looks like (both shells' 办件查询). */
+export const CASE_NO_HINT = '在提交后的受理回执上（也可登录后在“我的办件”里看到），如 SJ-0001-20261124-0001'
