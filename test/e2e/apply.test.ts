@@ -162,6 +162,14 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   const stored = await context.request.get(`${product.url}/api/uploads/${fileId}`)
   expect(stored.headers()['content-type']).toBe('image/jpeg')
   expect((await stored.body()).length).toBeLessThanOrEqual(1024 * 1024)
+  // The same item again: the guide says this case is still open, and links it.
+  const again = await context.newPage()
+  await again.goto(`${product.url}/items/SJ-0001`)
+  const openNotice = again.getByRole('status').filter({ hasText: '正在办理' })
+  await poll(() => openNotice.count()).toBe(1)
+  expect(await openNotice.textContent()).toContain(`办件编号 ${caseNo}`)
+  expect(await openNotice.getByRole('link', { name: '查看这件办件' }).getAttribute('href')).toBe(`/cases/${caseNo}`)
+  await again.close()
   expect(errors).toEqual([])
   citizen = { context, page, caseNo }
 })
