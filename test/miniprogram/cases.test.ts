@@ -51,7 +51,7 @@ const auth = (t: string) => ({ Authorization: `Bearer ${t}` })
 /** 食品经营许可 for a prepacked-food shop in 杭州 西湖区, the business licence from the e-licence wallet. */
 function foodLicence(operatorName: string): SubmitCaseBody {
   return {
-    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'pickup', personalDataConsent: true,
+    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'electronic', personalDataConsent: true,
     values: {
       operatorName, creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
       phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',

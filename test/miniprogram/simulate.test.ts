@@ -140,7 +140,7 @@ describe('搜索结果', () => {
 describe('办事指南', () => {
   it('shows the guide of 居民身份证换领 with its materials and questions', async () => {
     const page = await mp.openPage('pages/guide/index', { code: idCard.code })
-    const text = await page.waitForText((t) => t.includes('你需要准备的材料'))
+    const text = await page.waitForText((t) => t.includes('您需要准备的材料'))
     expect(text).toContain(idCard.name)
     expect(text).toContain(idCard.department.name)
     for (const m of resolveMaterials(idCard, {}).entries) expect(text).toContain(m.material.name)
