@@ -102,6 +102,9 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   expect(photo.length).toBeGreaterThan(2 * 1024 * 1024)
   await page.getByTestId('material-layoutFile-camera').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo })
   await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('已上传').count()).toBe(1)
+  // The guide's 规章制度目录清单 has its place in the form.
+  await page.getByTestId('material-rulesFile-file').setInputFiles({ name: '规章制度目录.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
+  await poll(() => page.getByRole('group', { name: /规章制度目录清单/ }).getByText('已上传').count()).toBe(1)
   const licenceGroup = page.getByRole('group', { name: '营业执照' })
   await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
   await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()
@@ -150,7 +153,7 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   expect(cases.map((c) => c.caseNo)).toEqual([caseNo])
   const detail = await (await context.request.get(`${product.url}/api/cases/${caseNo}`)).json() as CaseDetail
   expect(detail.values.premisesAddress).toBe('文三路100号2楼')
-  expect(detail.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload'])
+  expect(detail.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload', 'upload'])
   const fileId = (detail.values.layoutFile as { fileId: string }).fileId
   const stored = await context.request.get(`${product.url}/api/uploads/${fileId}`)
   expect(stored.headers()['content-type']).toBe('image/jpeg')
@@ -189,6 +192,9 @@ it('lets a village agent apply for a resident who consented: the case is the res
   await page.locator('#f-phone').fill(resident)
   await page.getByTestId('material-layoutFile-file').setInputFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
   await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('已上传').count()).toBe(1)
+  // The guide's 规章制度目录清单 has its place in the form.
+  await page.getByTestId('material-rulesFile-file').setInputFiles({ name: '规章制度目录.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
+  await poll(() => page.getByRole('group', { name: /规章制度目录清单/ }).getByText('已上传').count()).toBe(1)
   const licenceGroup = page.getByRole('group', { name: '营业执照' })
   await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
   await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()

@@ -246,6 +246,10 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     mp.wx.pickedFiles.push(pdf)
     await page.tap(tappableIn(byId(page, 'field-layoutFile'), '从聊天中选PDF'))
     await page.waitForText((t) => t.includes('已上传：layout.pdf'))
+    // The guide's 规章制度目录清单 has its place in the form too.
+    mp.wx.pickedFiles.push(pdf)
+    await page.tap(tappableIn(byId(page, 'field-rulesFile'), '从聊天中选PDF'))
+    await page.waitForText((t) => t.split('已上传：layout.pdf').length === 3)
 
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
@@ -254,6 +258,9 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
       expect(review).toContain(shown)
     }
     expect(review).toContain('邮寄到家（EMS）（即将开通）')
+    // 零跑动 with an e-licence: 电子证照 chosen, no window offered.
+    expect(review).toContain('电子证照（发到“我的证照”）')
+    expect(review).not.toContain('到窗口领取')
 
     // Not without the personal-data consent.
     await page.tap(tappable(page, '提交申请'))
@@ -278,15 +285,15 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(mine.status).toBe(200)
     expect(mine.body.map((c) => c.caseNo)).toContain(caseNo)
     const detail = await getJson<{ materials: { field: string; kind: string }[]; delivery: string }>(`${bff.url}/api/cases/${caseNo}`, { Authorization: `Bearer ${token}` })
-    expect(detail.body.delivery).toBe('pickup')
-    expect(detail.body.materials.map((m) => `${m.field}:${m.kind}`).sort()).toEqual(['businessLicenceFile:eLicence', 'kitchenFlowFile:upload', 'layoutFile:upload'])
+    expect(detail.body.delivery).toBe('electronic')
+    expect(detail.body.materials.map((m) => `${m.field}:${m.kind}`).sort()).toEqual(['businessLicenceFile:eLicence', 'kitchenFlowFile:upload', 'layoutFile:upload', 'rulesFile:upload'])
     page.unload()
   })
 
   it('a submission the BFF refuses by field goes back to the form: the message at the field and in the summary, gone once changed', async () => {
     // A draft naming an e-licence the wallet no longer holds: the form's own check passes, the BFF's does not.
     mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
-      itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'prepack' }, updatedAt: Date.now(),
+      itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'sales' }, updatedAt: Date.now(),
       values: {
         operatorName: '示例市好味便利店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
         phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
@@ -294,8 +301,16 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
         businessLicenceFile: { kind: 'eLicence', licenceId: '00000000-0000-4000-8000-00000000dead', title: '营业执照 · 旧照' },
       },
     }))
-    const page = await mp.openPage(APPLY, { code: 'SJ-0001', answers: JSON.stringify({ category: 'prepack' }) })
+    const page = await mp.openPage(APPLY, { code: 'SJ-0001', answers: JSON.stringify({ category: 'sales' }) })
     await page.waitForText((t) => t.includes('电子证照：营业执照 · 旧照'))
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-apply-'))
+    const pdf = join(dir, 'plan.pdf')
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    for (const field of ['field-layoutFile', 'field-rulesFile']) {
+      mp.wx.pickedFiles.push(pdf)
+      await page.tap(tappableIn(byId(page, field), '从聊天中选PDF'))
+      await page.waitForText(() => textOf(byId(page, field)).includes('已上传：plan.pdf'))
+    }
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
     await page.tap(tappable(page, '我已阅读并同意个人信息使用说明'))

@@ -8,7 +8,7 @@
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
 import {
-  materialRefs, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
+  hallMaterials, materialRefs, otherItemFor, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
   type Answers, type CaseDetail, type Problem,
 } from '@tongban/core'
 import { useApplicationForm, useDeliveryChoice, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
@@ -50,6 +50,11 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   const problem = ref<Problem | null>(null)
   const receipt = ref<CaseDetail | null>(null)
   const signedOut = ref(false)
+
+  /** An answer meaning another item: no application here (the PWA's rule, the core's otherItemFor). */
+  const otherItem = computed(() => (item.value ? otherItemFor(item.value, form.answers.value) : null))
+  /** The originals the one visit is for, which the form does not take. */
+  const atHall = computed(() => (item.value ? hallMaterials(item.value, form.answers.value) : []))
 
   async function load(): Promise<void> {
     await guides.open(code)
@@ -153,7 +158,7 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   }
 
   return {
-    entry, item, form, serverErrors, step, delivery, deliveryChoices, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
+    entry, item, form, serverErrors, step, delivery, deliveryChoices, otherItem, atHall, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
     rows, load, toReview, goToField, submit, setConsent, clearDraft,
   }
 }
