@@ -336,6 +336,44 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     page.unload()
   })
 
+  it('低保 follows its checklist: 残疾人证 has its field once 有残疾人 is answered, the originals are listed for the window, and only 到窗口领取 is offered', async () => {
+    const withDisabled = await mp.openPage(APPLY, { code: 'MZ-0001', answers: JSON.stringify({ health: ['disabled'] }) })
+    const text = await withDisabled.waitForText((t) => t.includes('到窗口时请带上'))
+    expect(text).toContain('这些材料不用上传，到窗口时请带上：共同生活家庭成员的居民身份证（原件）、共同生活家庭成员的居民户口簿（原件）。')
+    expect(textOf(byId(withDisabled, 'field-disabilityCardFile'))).toContain('残疾人证')
+    withDisabled.unload()
+
+    mp.wx.storage.set('tb.draft.MZ-0001', JSON.stringify({
+      itemCode: 'MZ-0001', itemName: '最低生活保障申请', formVersion: 1, answers: { health: ['none'] }, updatedAt: Date.now(),
+      values: {
+        applicantName: '王芳', idNumber: '11010519491231002X', phone: PHONE, region: { province: '330000', city: '330100', district: '330106' },
+        address: '杏花村3组12号', members: [{ name: '王芳', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 800 }],
+        savings: 2000, reason: '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
+      },
+    }))
+    const page = await mp.openPage(APPLY, { code: 'MZ-0001', answers: JSON.stringify({ health: ['none'] }) })
+    await page.waitForText((t) => t.includes('草稿已保存'))
+    expect(page.text()).not.toContain('残疾人证')
+    await page.tap(tappable(page, '下一步：核对申请信息'))
+    const review = await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
+    expect(review).toContain('办理结果怎么领取')
+    expect(review).toContain('到窗口领取')
+    expect(review).not.toContain('电子证照（')
+    mp.wx.storage.delete('tb.draft.MZ-0001')
+    page.unload()
+  })
+
+  it('仅销售预包装食品 is another item: the apply page says so, links its guide and shows no form', async () => {
+    const page = await mp.openPage(APPLY, { code: 'SJ-0001', answers: JSON.stringify({ category: 'prepack' }) })
+    const text = await page.waitForText((t) => t.includes('您要办的是另一个事项'))
+    expect(text).toContain('需要办理的是“仅销售预包装食品备案”')
+    expect(text).not.toContain('下一步：核对申请信息')
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '查看“仅销售预包装食品备案”办事指南'))
+    expect(mp.wx.calls.find((c) => c.name === 'redirectTo')?.options).toMatchObject({ url: '/pages/guide/index?code=SJ-0006' })
+    page.unload()
+  })
+
   it('renders every element it is given (no missing WXML templates)', () => {
     expect(mp.renderErrors).toEqual([])
   })
