@@ -187,6 +187,10 @@ it('lets a village agent apply for a resident who consented: the case is the res
   await page.waitForURL(/\/staff\/consents\/.+\/apply$/)
   await poll(() => page.getByText('已取得本人授权').count()).toBe(1)
 
+  // An answer meaning another item: no form to fill for this one.
+  await page.getByRole('radio', { name: '仅销售预包装食品（办理备案，无需许可）' }).check()
+  await poll(() => page.getByRole('heading', { name: '群众要办的是另一个事项' }).count()).toBe(1)
+  expect(await page.locator('form').count()).toBe(0)
   await page.getByRole('radio', { name: /^食品销售（含散装食品/ }).check()
   await fillFoodLicence(page, poll)
   await page.locator('#f-phone').fill(resident)

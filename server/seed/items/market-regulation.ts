@@ -548,7 +548,7 @@ export const items: SeedItem[] = [
     promisedDays: 0,
     fee: { free: true, items: [] },
     visits: 1,
-    onlineDepth: 'download',
+    onlineDepth: 'info',
     appointment: false,
     deliveryOptions: ['self'],
     consultPhone: CONSULT_PHONE.scjg,
