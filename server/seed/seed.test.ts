@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import { HALL_LEVELS, lawTitle, resolveMaterials, visibleSituations, type Answers } from '@tongban/core'
-import { departments, halls, seedItems } from './index'
+import {
+  deliveryChoices, HALL_LEVELS, lawTitle, materialPlaces, MULTIPLE_HINT, nextSteps, otherItemFor, questionText, resolveMaterials, settleChoice,
+  visibleSituations, type Answers, type CaseStatus,
+} from '@tongban/core'
+import { departments, halls, seedForms, seedItems } from './index'
 import type { SeedItem } from './types'
 
 const REQUIRED_NAMES = [
@@ -28,6 +31,12 @@ function answerSets(item: SeedItem, limit = 50_000): Answers[] {
   }
   walk(0, {})
   return out
+}
+
+/** answerSets, and for each multiple-choice question also every non-exclusive option at once. */
+function answerSetsWithAllTicked(item: SeedItem): Answers[] {
+  const many = Object.fromEntries(item.situations.filter((s) => s.multiple).map((s) => [s.id, s.options.filter((o) => !o.exclusive).map((o) => o.value)]))
+  return [...answerSets(item), ...answerSets(item).map((a) => ({ ...a, ...Object.fromEntries(Object.keys(many).filter((id) => a[id] !== undefined).map((id) => [id, many[id]!])) }))]
 }
 
 function signature(item: SeedItem, answers: Answers): string {
@@ -214,7 +223,7 @@ describe('seed items', () => {
 
 describe('seeded application forms', async () => {
   const { schemaIssues, validateForm } = await import('@tongban/core')
-  const { seedForms } = await import('./index')
+
 
   for (const [code, form] of Object.entries(seedForms)) {
     const item = seedItems.find((i) => i.code === code)!
@@ -268,5 +277,116 @@ describe('seeded application forms', async () => {
     expect(byPath['members.0.idNumber']).toMatch(/校验位/)
     expect(byPath['members.0.monthlyIncome']).toMatch(/月收入/)
     expect(byPath['checkAuth']).toBeDefined()
+  })
+})
+
+describe('what the product tells a citizen is true (issue 17 §2)', () => {
+  const byCode = new Map(seedItems.map((i) => [i.code, i]))
+
+  it('every item offers a way to receive its result now; a 零跑动 item never sends anyone to a window; 电子证照 only where one is issued', () => {
+    for (const item of seedItems) {
+      const choices = deliveryChoices(item)
+      expect(choices.filter((c) => !c.soon).length, item.code).toBeGreaterThan(0)
+      if (item.visits === 0) expect(choices.map((c) => c.label).join(''), item.code).not.toMatch(/窗口/)
+      if (!item.result.eLicence) expect(choices.map((c) => c.label).join(''), item.code).not.toMatch(/证照/)
+      if (item.result.eLicence) expect(item.result.name, item.code).toMatch(/证|照|证明/)
+    }
+  })
+
+  it('every sentence of 接下来 fits its item, for every item, delivery offered and open status', () => {
+    const statuses: CaseStatus[] = ['submitted', 'pre_review', 'supplement_required', 'accepted', 'in_progress', 'decided']
+    for (const item of seedItems) {
+      for (const c of deliveryChoices(item).filter((x) => !x.soon)) {
+        for (const status of statuses) {
+          const text = nextSteps(item, { status, delivery: c.method, answers: {} }).join('\n')
+          if (item.visits === 0) expect(text, item.code).not.toMatch(/窗口领取|到现场\d次|带上/)
+          else if (status !== 'decided') expect(text, item.code).toMatch(`最多到现场${item.visits}次`)
+          if (!item.result.eLicence) expect(text, item.code).not.toMatch(/证照/)
+          expect(text, item.code).not.toMatch(/无需到现场[\s\S]*窗口|窗口领取[\s\S]*无需到现场/)
+        }
+      }
+      expect(nextSteps(item, { status: 'completed', outcome: 'approved', delivery: 'electronic', answers: {} }), item.code).toEqual([])
+    }
+  })
+
+  it('promises no message nothing sends (the messages issue adds them)', () => {
+    const promise = /通知您|会通知|短信通知|消息提醒|提醒您|推送给您|发消息/
+    expect(JSON.stringify(seedItems).match(promise)).toBeNull()
+    for (const item of seedItems) {
+      for (const c of deliveryChoices(item)) expect(nextSteps(item, { status: 'submitted', delivery: c.method, answers: {} }).join(''), item.code).not.toMatch(promise)
+    }
+  })
+
+  it('addresses the citizen as 您, never 你', () => {
+    const text = JSON.stringify({ seedItems, seedForms: Object.values(seedForms) })
+    expect(text.match(/.{0,12}你.{0,12}/g)).toBeNull()
+  })
+
+  it('leaves the 可多选 hint to the core, which adds it once', () => {
+    for (const item of seedItems) {
+      for (const s of item.situations) {
+        expect(s.question, `${item.code}/${s.id}`).not.toContain('可多选')
+        expect(questionText(s).split(MULTIPLE_HINT).length - 1).toBe(s.multiple ? 1 : 0)
+      }
+    }
+  })
+
+  it('marks a none-of-these answer (没有, 仅…) exclusive, only in multiple-choice questions, and ticking it clears the others', () => {
+    for (const item of seedItems) {
+      for (const s of item.situations) {
+        for (const o of s.options) {
+          if (o.exclusive) expect(s.multiple, `${item.code}/${s.id}/${o.value}`).toBe(true)
+          if (s.multiple && /^(没有|无|否|仅)/.test(o.label)) expect(o.exclusive, `${item.code}/${s.id}/${o.value}`).toBe(true)
+        }
+      }
+    }
+    const health = byCode.get('MZ-0001')!.situations.find((s) => s.id === 'health')!
+    expect(settleChoice(health, ['disabled'], ['disabled', 'none'])).toEqual(['none'])
+    expect(settleChoice(health, ['none'], ['none', 'disabled'])).toEqual(['disabled'])
+  })
+
+  it('links an answer meaning another item to that item, which exists and is named as it is', () => {
+    const links = seedItems.flatMap((i) => i.situations.flatMap((s) => s.options.flatMap((o) => (o.otherItem ? [{ from: i.code, ...o.otherItem }] : []))))
+    expect(links.length).toBeGreaterThan(0)
+    for (const l of links) {
+      expect(l.code).not.toBe(l.from)
+      expect(byCode.get(l.code)?.name, l.code).toBe(l.name)
+    }
+    expect(otherItemFor(byCode.get('SJ-0001')!, { category: 'prepack' })?.otherItem).toEqual({ code: 'SJ-0006', name: '仅销售预包装食品备案' })
+    expect(otherItemFor(byCode.get('SJ-0001')!, { category: 'catering' })).toBeNull()
+  })
+})
+
+describe('every material the guide asks for has its place in the online form, or is handed in at the hall', () => {
+  for (const [code, form] of Object.entries(seedForms)) {
+    const item = seedItems.find((i) => i.code === code)!
+    it(`${code}: names only its own materials and fields; a 零跑动 item sends nothing to the hall`, () => {
+      const ids = new Set(item.materials.map((m) => m.id))
+      const fields = new Set(form.fields.map((f) => f.name))
+      for (const [id, field] of Object.entries(form.fills ?? {})) {
+        expect(ids.has(id), id).toBe(true)
+        if (field !== '') expect(fields.has(field), field).toBe(true)
+      }
+      for (const id of form.atHall ?? []) expect(ids.has(id), id).toBe(true)
+      if (item.visits === 0) expect(form.atHall ?? []).toEqual([])
+    })
+
+    it(`${code}: for every set of answers, each required material has a place`, () => {
+      const sets = answerSetsWithAllTicked(item).filter((a) => !otherItemFor(item, a))
+      expect(sets.length).toBeGreaterThan(1)
+      for (const answers of sets) {
+        const missing = materialPlaces(item, answers).filter((p) => p.place === 'missing').map((p) => p.entry.material.name)
+        expect(missing, JSON.stringify(answers)).toEqual([])
+      }
+    })
+  }
+
+  it('SJ-0001: 规章制度目录清单 is uploaded with the form; MZ-0001: 残疾人证 has its field once 有残疾人 is ticked, and the originals go to the window', () => {
+    const food = seedItems.find((i) => i.code === 'SJ-0001')!
+    expect(materialPlaces(food, { category: 'sales' }).find((p) => p.entry.material.id === 'rules')).toMatchObject({ place: 'field', field: 'rulesFile' })
+    const dibao = seedItems.find((i) => i.code === 'MZ-0001')!
+    expect(materialPlaces(dibao, { health: ['disabled'] }).find((p) => p.entry.material.id === 'disability-card')).toMatchObject({ place: 'field', field: 'disabilityCardFile' })
+    const steps = nextSteps(dibao, { status: 'submitted', delivery: 'pickup', answers: { health: ['none'] } })
+    expect(steps).toContain('最多到现场1次，到窗口时请带上：共同生活家庭成员的居民身份证（原件）、共同生活家庭成员的居民户口簿（原件）。')
   })
 })

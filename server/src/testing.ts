@@ -202,7 +202,7 @@ export function minimumLivingApplication(phone: string, who: { name?: string; ad
 /** 食品经营许可 (SJ-0001, 市场监管局) with its business licence uploaded as `fileId`. */
 export function foodLicenceApplication(fileId: string): SubmitCaseBody {
   return {
-    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'pickup', personalDataConsent: true,
+    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'electronic', personalDataConsent: true,
     values: {
       operatorName: '示例市杏花村小吃店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
       phone: '13600000000', premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',

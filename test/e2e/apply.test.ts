@@ -102,6 +102,9 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   expect(photo.length).toBeGreaterThan(2 * 1024 * 1024)
   await page.getByTestId('material-layoutFile-camera').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo })
   await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('已上传').count()).toBe(1)
+  // The guide's 规章制度目录清单 has its place in the form.
+  await page.getByTestId('material-rulesFile-file').setInputFiles({ name: '规章制度目录.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
+  await poll(() => page.getByRole('group', { name: /规章制度目录清单/ }).getByText('已上传').count()).toBe(1)
   const licenceGroup = page.getByRole('group', { name: '营业执照' })
   await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
   await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()
@@ -157,7 +160,7 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   expect(cases.map((c) => c.caseNo)).toEqual([caseNo])
   const detail = await (await context.request.get(`${product.url}/api/cases/${caseNo}`)).json() as CaseDetail
   expect(detail.values.premisesAddress).toBe('文三路100号2楼')
-  expect(detail.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload'])
+  expect(detail.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload', 'upload'])
   const fileId = (detail.values.layoutFile as { fileId: string }).fileId
   const stored = await context.request.get(`${product.url}/api/uploads/${fileId}`)
   expect(stored.headers()['content-type']).toBe('image/jpeg')
@@ -199,11 +202,18 @@ it('lets a village agent apply for a resident who consented: the case is the res
   await page.waitForURL(/\/staff\/consents\/.+\/apply$/)
   await poll(() => page.getByText('已取得本人授权').count()).toBe(1)
 
+  // An answer meaning another item: no form to fill for this one.
+  await page.getByRole('radio', { name: '仅销售预包装食品（办理备案，无需许可）' }).check()
+  await poll(() => page.getByRole('heading', { name: '群众要办的是另一个事项' }).count()).toBe(1)
+  expect(await page.locator('form').count()).toBe(0)
   await page.getByRole('radio', { name: /^食品销售（含散装食品/ }).check()
   await fillFoodLicence(page, poll)
   await page.locator('#f-phone').fill(resident)
   await page.getByTestId('material-layoutFile-file').setInputFiles({ name: '布局图.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
   await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('已上传').count()).toBe(1)
+  // The guide's 规章制度目录清单 has its place in the form.
+  await page.getByTestId('material-rulesFile-file').setInputFiles({ name: '规章制度目录.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
+  await poll(() => page.getByRole('group', { name: /规章制度目录清单/ }).getByText('已上传').count()).toBe(1)
   const licenceGroup = page.getByRole('group', { name: '营业执照' })
   await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
   await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()
@@ -246,6 +256,43 @@ it('reads well in elderly mode: large type, every control a full-size target, ax
   expect(small).toEqual([])
   expect(await axe(page)).toEqual([])
   await shot(page, 'apply-elderly')
+  await context.close()
+})
+
+it('follows the 低保 checklist through: 没有 stands alone, 残疾人证 has its field, the originals are listed for the window; 仅销售预包装食品 is another item', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  const phone = '13855556666'
+  await context.request.post(`${product.url}/api/auth/sms/send`, { data: { phone } })
+  const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
+  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
+  await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })
+
+  await page.goto(`${product.url}/items/MZ-0001`)
+  expect(await page.getByText('（可多选）（可多选）').count()).toBe(0)
+  await page.getByRole('checkbox', { name: '没有' }).check()
+  await page.getByRole('checkbox', { name: '有残疾人' }).check()
+  await poll(() => page.getByRole('checkbox', { name: '没有' }).isChecked()).toBe(false)
+  expect(await page.locator('.apply-cta').textContent()).toContain('窗口预审通过后最多跑一次')
+  await page.getByRole('link', { name: '在线申请' }).click()
+  await poll(() => page.locator('#f-phone').inputValue()).toBe(phone)
+  expect(await page.getByRole('group', { name: '残疾人证' }).count()).toBe(1)
+  expect(await page.locator('.at-hall').textContent()).toBe('这些材料不用上传，到窗口时请带上：共同生活家庭成员的居民身份证（原件）、共同生活家庭成员的居民户口簿（原件）。')
+  await shot(page, 'apply-dibao-checklist')
+
+  await page.goto(`${product.url}/items/SJ-0001`)
+  await page.getByRole('radio', { name: '仅销售预包装食品（办理备案，无需许可）' }).check()
+  await poll(() => page.getByRole('heading', { name: '您要办的是另一个事项' }).count()).toBe(1)
+  expect(await page.getByRole('link', { name: '在线申请' }).count()).toBe(0)
+  expect(await axe(page)).toEqual([])
+  await shot(page, 'guide-other-item')
+  await page.getByRole('link', { name: '查看“仅销售预包装食品备案”办事指南' }).click()
+  await page.waitForURL(/\/items\/SJ-0006$/)
+  await poll(() => page.getByRole('heading', { name: '仅销售预包装食品备案' }).count()).toBe(1)
+  // The apply page of the licence, opened with that answer, offers no form either.
+  await page.goto(`${product.url}/items/SJ-0001/apply`)
+  await poll(() => page.getByRole('heading', { name: '您要办的是另一个事项' }).count()).toBe(1)
+  expect(await page.locator('form').count()).toBe(0)
   await context.close()
 })
 

@@ -18,7 +18,7 @@ it('the service worker sends a queued submission when the browser fires the sync
   await page.goto(`${e2e.product.url}/me/cases`)
   await page.evaluate(async () => { await navigator.serviceWorker.ready })
   const body = {
-    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+    itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
     values: {
       applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
       address: '文三路1号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],

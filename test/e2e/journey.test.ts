@@ -73,7 +73,7 @@ describe('find and understand a service', () => {
     await page.goto(`${e2e.product.url}/items/GA-0001`)
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证换领')
     expect(await page.title()).toBe('居民身份证换领 — 通办')
-    await poll(() => page.getByRole('heading', { name: '你需要准备的材料' }).count()).toBe(1)
+    await poll(() => page.getByRole('heading', { name: '您需要准备的材料' }).count()).toBe(1)
     // Moving to another guide inside the app fetches that one as usual.
     // (Waiting for its answer, not for the heading to change: the heading says 办事指南 while loading,
     // before Playwright has even reported the request.)
@@ -102,7 +102,7 @@ describe('find and understand a service', () => {
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证补领')
     await poll(() => page.getByText('当前没有网络').count()).toBe(1)
     await poll(() => page.getByText(/以下内容保存于/).count()).toBe(1)
-    expect(await page.getByRole('heading', { name: '你需要准备的材料' }).count()).toBe(1)
+    expect(await page.getByRole('heading', { name: '您需要准备的材料' }).count()).toBe(1)
     await shot(page, 'guide-offline')
 
     await context.setOffline(false)

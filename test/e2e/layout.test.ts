@@ -86,7 +86,7 @@ describe('every route fits a phone, normal and elderly', () => {
     for (const as of ['guest', 'citizen', 'staff'] as const) contexts.set(as, await context(e2e.browser, as))
     const owner = contexts.get('citizen')!
     const body: SubmitCaseBody = {
-      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+      itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
       values: {
         applicantName: '吴秀兰', idNumber: '11010519491231002X', phone: PHONE, region: { province: '330000', city: '330100', district: '330106' },
         address: '杏花村7组2号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],

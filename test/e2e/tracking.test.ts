@@ -24,7 +24,7 @@ const axe = axeViolations
 
 /** 最低生活保障 for a woman over seventy living alone, applied for from `phone`. */
 const lowIncome = (phone: string, address: string): SubmitCaseBody => ({
-  itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'electronic', personalDataConsent: true,
+  itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
   values: {
     applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
     address, members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],

@@ -246,6 +246,10 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     mp.wx.pickedFiles.push(pdf)
     await page.tap(tappableIn(byId(page, 'field-layoutFile'), '从聊天中选PDF'))
     await page.waitForText((t) => t.includes('已上传：layout.pdf'))
+    // The guide's 规章制度目录清单 has its place in the form too.
+    mp.wx.pickedFiles.push(pdf)
+    await page.tap(tappableIn(byId(page, 'field-rulesFile'), '从聊天中选PDF'))
+    await page.waitForText((t) => t.split('已上传：layout.pdf').length === 3)
 
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
@@ -254,6 +258,9 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
       expect(review).toContain(shown)
     }
     expect(review).toContain('邮寄到家（EMS）（即将开通）')
+    // 零跑动 with an e-licence: 电子证照 chosen, no window offered.
+    expect(review).toContain('电子证照（发到“我的证照”）')
+    expect(review).not.toContain('到窗口领取')
 
     // Not without the personal-data consent.
     await page.tap(tappable(page, '提交申请'))
@@ -278,15 +285,15 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(mine.status).toBe(200)
     expect(mine.body.map((c) => c.caseNo)).toContain(caseNo)
     const detail = await getJson<{ materials: { field: string; kind: string }[]; delivery: string }>(`${bff.url}/api/cases/${caseNo}`, { Authorization: `Bearer ${token}` })
-    expect(detail.body.delivery).toBe('pickup')
-    expect(detail.body.materials.map((m) => `${m.field}:${m.kind}`).sort()).toEqual(['businessLicenceFile:eLicence', 'kitchenFlowFile:upload', 'layoutFile:upload'])
+    expect(detail.body.delivery).toBe('electronic')
+    expect(detail.body.materials.map((m) => `${m.field}:${m.kind}`).sort()).toEqual(['businessLicenceFile:eLicence', 'kitchenFlowFile:upload', 'layoutFile:upload', 'rulesFile:upload'])
     page.unload()
   })
 
   it('a submission the BFF refuses by field goes back to the form: the message at the field and in the summary, gone once changed', async () => {
     // A draft naming an e-licence the wallet no longer holds: the form's own check passes, the BFF's does not.
     mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
-      itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'prepack' }, updatedAt: Date.now(),
+      itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'sales' }, updatedAt: Date.now(),
       values: {
         operatorName: '示例市好味便利店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
         phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
@@ -294,8 +301,16 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
         businessLicenceFile: { kind: 'eLicence', licenceId: '00000000-0000-4000-8000-00000000dead', title: '营业执照 · 旧照' },
       },
     }))
-    const page = await mp.openPage(APPLY, { code: 'SJ-0001', answers: JSON.stringify({ category: 'prepack' }) })
+    const page = await mp.openPage(APPLY, { code: 'SJ-0001', answers: JSON.stringify({ category: 'sales' }) })
     await page.waitForText((t) => t.includes('电子证照：营业执照 · 旧照'))
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-apply-'))
+    const pdf = join(dir, 'plan.pdf')
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+    for (const field of ['field-layoutFile', 'field-rulesFile']) {
+      mp.wx.pickedFiles.push(pdf)
+      await page.tap(tappableIn(byId(page, field), '从聊天中选PDF'))
+      await page.waitForText(() => textOf(byId(page, field)).includes('已上传：plan.pdf'))
+    }
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
     await page.tap(tappable(page, '我已阅读并同意个人信息使用说明'))
@@ -318,6 +333,44 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
     await page.tap(tappable(page, '提交申请'))
     await page.waitForText((t) => t.includes('申请已提交'), 15_000)
+    page.unload()
+  })
+
+  it('低保 follows its checklist: 残疾人证 has its field once 有残疾人 is answered, the originals are listed for the window, and only 到窗口领取 is offered', async () => {
+    const withDisabled = await mp.openPage(APPLY, { code: 'MZ-0001', answers: JSON.stringify({ health: ['disabled'] }) })
+    const text = await withDisabled.waitForText((t) => t.includes('到窗口时请带上'))
+    expect(text).toContain('这些材料不用上传，到窗口时请带上：共同生活家庭成员的居民身份证（原件）、共同生活家庭成员的居民户口簿（原件）。')
+    expect(textOf(byId(withDisabled, 'field-disabilityCardFile'))).toContain('残疾人证')
+    withDisabled.unload()
+
+    mp.wx.storage.set('tb.draft.MZ-0001', JSON.stringify({
+      itemCode: 'MZ-0001', itemName: '最低生活保障申请', formVersion: 1, answers: { health: ['none'] }, updatedAt: Date.now(),
+      values: {
+        applicantName: '王芳', idNumber: '11010519491231002X', phone: PHONE, region: { province: '330000', city: '330100', district: '330106' },
+        address: '杏花村3组12号', members: [{ name: '王芳', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 800 }],
+        savings: 2000, reason: '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
+      },
+    }))
+    const page = await mp.openPage(APPLY, { code: 'MZ-0001', answers: JSON.stringify({ health: ['none'] }) })
+    await page.waitForText((t) => t.includes('草稿已保存'))
+    expect(page.text()).not.toContain('残疾人证')
+    await page.tap(tappable(page, '下一步：核对申请信息'))
+    const review = await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
+    expect(review).toContain('办理结果怎么领取')
+    expect(review).toContain('到窗口领取')
+    expect(review).not.toContain('电子证照（')
+    mp.wx.storage.delete('tb.draft.MZ-0001')
+    page.unload()
+  })
+
+  it('仅销售预包装食品 is another item: the apply page says so, links its guide and shows no form', async () => {
+    const page = await mp.openPage(APPLY, { code: 'SJ-0001', answers: JSON.stringify({ category: 'prepack' }) })
+    const text = await page.waitForText((t) => t.includes('您要办的是另一个事项'))
+    expect(text).toContain('需要办理的是“仅销售预包装食品备案”')
+    expect(text).not.toContain('下一步：核对申请信息')
+    mp.wx.calls.length = 0
+    await page.tap(tappable(page, '查看“仅销售预包装食品备案”办事指南'))
+    expect(mp.wx.calls.find((c) => c.name === 'redirectTo')?.options).toMatchObject({ url: '/pages/guide/index?code=SJ-0006' })
     page.unload()
   })
 

@@ -51,7 +51,7 @@ const auth = (t: string) => ({ Authorization: `Bearer ${t}` })
 /** 食品经营许可 for a prepacked-food shop in 杭州 西湖区, the business licence from the e-licence wallet. */
 function foodLicence(operatorName: string): SubmitCaseBody {
   return {
-    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'pickup', personalDataConsent: true,
+    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'electronic', personalDataConsent: true,
     values: {
       operatorName, creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
       phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
@@ -269,7 +269,10 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(text).toContain(`提交时间 ${beijing(submitted.submittedAt)}`)
     expect(text).toContain('接下来')
     expect(text).toContain(`1. ${submitted.nextSteps[0]}`)
-    expect(text).toContain('领取方式 到窗口领取')
+    // 零跑动 with an e-licence: said in the BFF's words for the item, no window, no promise of messages.
+    expect(text).toContain('领取方式 电子证照（发到“我的证照”）')
+    expect(text).toContain('全程网上办理，无需到现场。')
+    expect(text).not.toMatch(/到窗口领取|通知您/)
     expect(text).not.toContain('代办人')
     expect(text).toContain(`营业执照 电子证照：${licence.title}`)
     // The application in the words of its own form: labels, option labels, region names.
@@ -433,6 +436,13 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(readFileSync(shown.filePath).subarray(0, 5).toString()).toBe('%PDF-')
     expect(new URL(mp.wx.downloads[0]!.url).pathname).toMatch(/^\/api\/me\/licences\/[^/]+\/certificate$/)
     page.unload()
+
+    // Completed: nothing is left to happen, so no empty 接下来 — how the result came, under its own heading.
+    const done = await mp.openPage(CASE, { caseNo })
+    const doneText = await done.waitForText((t) => t.includes('提交的申请表'))
+    expect(doneText).not.toContain('接下来')
+    expect(doneText).toContain('领取方式 电子证照（发到“我的证照”）')
+    done.unload()
   })
 
   it('办件查询 from 首页, signed out: errors by the field, a wrong phone gets nothing, the right one the steps without personal data', async () => {

@@ -140,7 +140,7 @@ describe('搜索结果', () => {
 describe('办事指南', () => {
   it('shows the guide of 居民身份证换领 with its materials and questions', async () => {
     const page = await mp.openPage('pages/guide/index', { code: idCard.code })
-    const text = await page.waitForText((t) => t.includes('你需要准备的材料'))
+    const text = await page.waitForText((t) => t.includes('您需要准备的材料'))
     expect(text).toContain(idCard.name)
     expect(text).toContain(idCard.department.name)
     for (const m of resolveMaterials(idCard, {}).entries) expect(text).toContain(m.material.name)
@@ -164,6 +164,40 @@ describe('办事指南', () => {
     expect(renderedChecklist(page)).not.toEqual(before)
     // The answer is kept on the phone, so a reload keeps the citizen's list.
     expect(JSON.parse(String(mp.wx.storage.get(`tb.answers.${idCard.code}`)))).toEqual(answers)
+    page.unload()
+  })
+
+  it('低保: says 可多选 once, 没有 and 有残疾人 exclude each other, and 在线申请 says 最多跑一次 as the guide does', async () => {
+    const page = await mp.openPage('pages/guide/index', { code: 'MZ-0001' })
+    const text = await page.waitForText((t) => t.includes('在线申请') && t.includes('您需要准备的材料'))
+    expect(text).toContain('家庭成员中是否有残疾人或重病患者？（可多选）')
+    expect(text).not.toContain('（可多选）（可多选）')
+    expect(text).toContain('窗口预审通过后最多跑一次')
+    expect(text).not.toContain('不用跑窗口')
+    const health = () => (JSON.parse(String(mp.wx.storage.get('tb.answers.MZ-0001') ?? '{}')) as Answers).health
+    await page.tap(page.findTappable('有残疾人')!)
+    await waitFor(() => JSON.stringify(health()) === '["disabled"]', 5_000, '有残疾人 ticked')
+    await page.waitForText((t) => t.includes('残疾人证'))
+    await page.tap(page.findTappable('没有')!)
+    await waitFor(() => JSON.stringify(health()) === '["none"]', 5_000, '没有 alone')
+    await page.waitForText(() => !renderedChecklist(page).some(([name]) => name.includes('残疾人证')))
+    await page.tap(page.findTappable('有重病患者')!)
+    await waitFor(() => JSON.stringify(health()) === '["ill"]', 5_000, '没有 cleared by another answer')
+    page.unload()
+  })
+
+  it('食品经营许可: 仅销售预包装食品 says 您要办的是另一个事项, links it and offers no application', async () => {
+    const page = await mp.openPage('pages/guide/index', { code: 'SJ-0001' })
+    await page.waitForText((t) => t.includes('在线申请') && t.includes('主要经营项目'))
+    await page.tap(page.findTappable('仅销售预包装食品（办理备案，无需许可）')!)
+    const text = await page.waitForText((t) => t.includes('您要办的是另一个事项'))
+    expect(text).toContain('需要办理的是“仅销售预包装食品备案”')
+    expect(text).not.toContain('在线申请')
+    expect(text).not.toContain('您需要准备的材料')
+    mp.wx.calls.length = 0
+    await page.tap(page.findTappable('查看“仅销售预包装食品备案”办事指南')!)
+    expect(mp.wx.calls.find((c) => c.name === 'navigateTo')?.options).toMatchObject({ url: '/pages/guide/index?code=SJ-0006' })
+    mp.wx.storage.delete('tb.answers.SJ-0001')
     page.unload()
   })
 

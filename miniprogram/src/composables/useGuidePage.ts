@@ -1,7 +1,8 @@
 /**
  * What the guide page needs: the guide (from the device at once, then the
  * BFF), the citizen's answers and checklist, the halls from the catalogue
- * snapshot, the phone/map actions, and 在线申请 (signing in first).
+ * snapshot, the phone/map actions, and 在线申请 (signing in first) — not
+ * offered when an answer says another item is the one to apply for.
  */
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
@@ -15,7 +16,7 @@ export function useGuidePage(code: string) {
   guides.entry(code)
   const entry = computed(() => guides.entries[code]!)
   const item = computed(() => entry.value.item)
-  const { answers, questions, checklist, answer, reset } = useChecklist(item)
+  const { answers, questions, checklist, otherItem, answer, reset } = useChecklist(item)
 
   const locations = computed(() =>
     (item.value?.locations ?? []).map((loc) => ({
@@ -55,5 +56,5 @@ export function useGuidePage(code: string) {
     }
   }
 
-  return { entry, item, answers, questions, checklist, answer, reset, locations, load, call, navigate, apply, applying }
+  return { entry, item, answers, questions, checklist, otherItem, answer, reset, locations, load, call, navigate, apply, applying }
 }

@@ -1,13 +1,15 @@
 /**
  * 食品经营许可申请书 as a form schema (fields after the national application
  * form under 《食品经营许可和备案管理办法》): who applies, where, what is sold,
- * the food-safety managers for catering, and the materials that have no
- * e-licence. Shown and checked by both shells and the BFF from this data.
+ * the food-safety managers for catering, and every material the guide asks
+ * for the answers given (the seed test ties them). Shown and checked by both shells and the BFF from this data.
  */
 import type { FormSchema } from '@tongban/core'
 
 const catering = { situation: 'category', in: ['catering', 'both'] }
 const notPrepack = { not: { situation: 'category', in: ['prepack'] } }
+const vending = { situation: 'channels', in: ['vending'] }
+const byAgent = { situation: 'proxy', in: ['agent'] }
 
 export const foodLicenceForm: FormSchema = {
   id: 'food-licence-application',
@@ -57,7 +59,13 @@ export const foodLicenceForm: FormSchema = {
     },
     { type: 'material', name: 'businessLicenceFile', label: '营业执照', required: true, materialId: 'business-licence', accept: ['pdf', 'image'], eLicenceTypes: ['营业执照'] },
     { type: 'material', name: 'layoutFile', label: '主要设备设施、经营布局、操作流程等文件', materialId: 'layout', accept: ['pdf', 'image'], visibleWhen: notPrepack, requiredWhen: notPrepack },
+    { type: 'material', name: 'rulesFile', label: '保证食品安全的规章制度目录清单', materialId: 'rules', accept: ['pdf', 'image'], help: '食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等制度的目录', visibleWhen: notPrepack, requiredWhen: notPrepack },
     { type: 'material', name: 'kitchenFlowFile', label: '设备布局和工艺流程图', materialId: 'kitchen-flow', accept: ['pdf', 'image'], visibleWhen: catering, requiredWhen: catering },
+    { type: 'material', name: 'vendingFile', label: '自动售货设备的产品合格证明、放置地点及食品安全公示信息', materialId: 'vending-info', accept: ['pdf', 'image'], visibleWhen: vending, requiredWhen: vending },
+    { type: 'material', name: 'proxyLetterFile', label: '授权委托书', materialId: 'proxy-letter', accept: ['pdf', 'image'], visibleWhen: byAgent, requiredWhen: byAgent },
+    { type: 'material', name: 'agentIdFile', label: '受托人居民身份证', materialId: 'agent-id', accept: ['pdf', 'image'], visibleWhen: byAgent, requiredWhen: byAgent },
     { type: 'consent', name: 'pledge', label: '申请人承诺', required: true, text: '本人承诺所填写内容和提交的材料真实、合法、有效，复印件与原件一致，如有虚假，愿承担相应的法律责任。' },
   ],
+  // 零跑动: every material of the guide has its place here, none waits at a window.
+  fills: { 'apply-form': '', 'safety-manager': 'safetyManagers', 'online-info': 'onlineShop' },
 }

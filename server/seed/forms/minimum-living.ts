@@ -3,7 +3,9 @@
  * living together (relation, ID, monthly income, whether able to work),
  * the household's savings and vehicles, why it applies, and the
  * authorisation to check the family's finances (家庭经济状况核对授权书),
- * without which the civil-affairs office cannot decide.
+ * without which the civil-affairs office cannot decide; the 残疾人证 and the
+ * diagnosis where the answers call for them, and what is brought to the
+ * window instead.
  */
 import type { FormSchema } from '@tongban/core'
 
@@ -36,8 +38,21 @@ export const minimumLivingForm: FormSchema = {
     { type: 'money', name: 'savings', label: '家庭存款及有价证券合计', required: true, max: 100_000_000 },
     { type: 'switch', name: 'hasVehicle', label: '家庭成员名下是否有机动车' },
     { type: 'text', name: 'vehicleNote', label: '机动车情况', maxLength: 100, help: '品牌型号、购买年份；残疾人功能性补偿代步车请注明', visibleWhen: { field: 'hasVehicle', equals: true }, requiredWhen: { field: 'hasVehicle', equals: true } },
+    {
+      type: 'material', name: 'disabilityCardFile', label: '残疾人证', materialId: 'disability-card', accept: ['pdf', 'image'], eLicenceTypes: ['残疾人证'],
+      help: '家庭成员中每位残疾人的残疾人证，可拍照上传或使用电子证照',
+      visibleWhen: { situation: 'health', in: ['disabled'] }, requiredWhen: { situation: 'health', in: ['disabled'] },
+    },
+    {
+      type: 'material', name: 'diagnosisFile', label: '诊断证明及近期病历', materialId: 'diagnosis', accept: ['pdf', 'image'],
+      help: '二级及以上医疗机构出具', visibleWhen: { situation: 'health', in: ['ill'] }, requiredWhen: { situation: 'health', in: ['ill'] },
+    },
     { type: 'textarea', name: 'reason', label: '申请理由', required: true, minLength: 10, maxLength: 500, help: '写明家庭困难的原因和现状' },
     { type: 'consent', name: 'checkAuth', label: '家庭经济状况核对授权', required: true, text: '本人及共同生活的家庭成员同意民政部门通过公安、人社、不动产、金融等部门核对家庭收入和财产状况。' },
     { type: 'consent', name: 'pledge', label: '申请人承诺', required: true, text: '本人承诺所填写内容真实、完整；如有隐瞒、虚报，愿退回已领取的保障金并承担法律责任。' },
   ],
+  // The declaration of income and assets is this form (members' income, savings, vehicles, the pledge).
+  fills: { 'apply-form': '', 'income-statement': '', 'economic-auth': 'checkAuth' },
+  // 最多跑一次: the originals the township sees once, at its window.
+  atHall: ['id-card', 'hukou-book', 'unemployment-proof', 'divorce-docs', 'residence-permit', 'proxy-letter'],
 }

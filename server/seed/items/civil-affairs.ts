@@ -98,10 +98,10 @@ export const items: SeedItem[] = [
     situations: [
       {
         id: 'health',
-        question: '家庭成员中是否有残疾人或重病患者？（可多选）',
+        question: '家庭成员中是否有残疾人或重病患者？',
         multiple: true,
         options: [
-          { value: 'none', label: '没有' },
+          { value: 'none', label: '没有', exclusive: true },
           { value: 'disabled', label: '有残疾人', effects: [{ op: 'add', materialId: 'disability-card' }] },
           { value: 'ill', label: '有重病患者', effects: [{ op: 'add', materialId: 'diagnosis' }] },
         ],
@@ -208,7 +208,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self'],
     consultPhone: CONSULT_PHONE.mzj,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '结婚证' },
+    result: { name: '结婚证', eLicence: true },
     faq: [
       { q: '结婚登记还要带户口簿吗？', a: '不用了。2025年5月10日起施行的《婚姻登记条例》规定，内地居民办理结婚登记只需出具本人居民身份证和签字声明。' },
       { q: '户口不在示例市能在这里领证吗？', a: '能。内地居民婚姻登记已实行“全国通办”，可以在任一婚姻登记机关办理。' },
@@ -633,7 +633,7 @@ export const items: SeedItem[] = [
     situations: [
       {
         id: 'subsidy',
-        question: '申请哪项补贴？（可多选）',
+        question: '申请哪项补贴？',
         multiple: true,
         options: [
           { value: 'living', label: '困难残疾人生活补贴', effects: [{ op: 'add', materialId: 'dibao-proof' }] },

@@ -156,7 +156,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.cl,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '中华人民共和国残疾人证（第三代智能化）' },
+    result: { name: '中华人民共和国残疾人证（第三代智能化）', eLicence: true },
     faq: [
       { q: '残疾评定要交费吗？', a: '示例市残疾评定费用由财政承担，申请人无需缴费。' },
       { q: '对评定结果不服怎么办？', a: '可以按规定向区残联申请复评，由区残联安排其他指定医疗机构的评定医师重新评定。' },

@@ -142,7 +142,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.wjw,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '公共场所卫生许可证' },
+    result: { name: '公共场所卫生许可证', eLicence: true },
     faq: [
       { q: '开餐馆、咖啡馆还要办公共场所卫生许可证吗？', a: '不需要。饭馆、咖啡馆、酒吧、茶座的公共场所卫生许可已与食品经营许可整合，办理食品经营许可即可。' },
       { q: '员工健康证在哪里办？', a: '到具备资质的体检机构进行健康检查，合格后取得健康合格证明，每年复检一次。' },
@@ -245,7 +245,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.wjw,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '医师执业证书' },
+    result: { name: '医师执业证书', eLicence: true },
     faq: [
       { q: '到其他医院多点执业需要重新注册吗？', a: '在同一执业地点多个机构执业的，确定一个主要执业机构注册，其他执业机构进行备案即可。' },
       { q: '注册有有效期吗？', a: '医师执业证书长期有效，但须按规定参加定期考核。' },

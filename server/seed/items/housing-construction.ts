@@ -121,7 +121,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self'],
     consultPhone: CONSULT_PHONE.zjj,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '建筑工程施工许可证' },
+    result: { name: '建筑工程施工许可证', eLicence: true },
     faq: [
       { q: '小工程也要办施工许可证吗？', a: '工程投资额在30万元以下或者建筑面积在300平方米以下的建筑工程，可以不申请办理施工许可证（以本省调整后的限额为准）。' },
       { q: '领证后多久必须开工？', a: '应当自领取施工许可证之日起三个月内开工；因故不能按期开工的，应在期满前申请延期，延期以两次为限，每次不超过三个月。' },

@@ -482,7 +482,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self'],
     consultPhone: CONSULT_PHONE.rsj,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '就业创业证（电子证）' },
+    result: { name: '就业创业证（电子证）', eLicence: true },
     faq: [
       { q: '就业创业证有什么用？', a: '是享受创业担保贷款、税收优惠、社会保险补贴等就业创业扶持政策的凭证。' },
       { q: '电子证和纸质证效力一样吗？', a: '一样，电子就业创业证可在全国范围内查询核验。' },

@@ -135,6 +135,7 @@ export const items: SeedItem[] = [
           {
             value: 'prepack',
             label: '仅销售预包装食品（办理备案，无需许可）',
+            otherItem: { code: 'SJ-0006', name: '仅销售预包装食品备案' },
             effects: [
               { op: 'remove', materialId: 'layout' },
               { op: 'remove', materialId: 'rules' },
@@ -146,10 +147,10 @@ export const items: SeedItem[] = [
       },
       {
         id: 'channels',
-        question: '是否有以下经营方式？（可多选）',
+        question: '是否有以下经营方式？',
         multiple: true,
         options: [
-          { value: 'store', label: '仅实体门店经营' },
+          { value: 'store', label: '仅实体门店经营', exclusive: true },
           { value: 'online', label: '网络经营', effects: [{ op: 'add', materialId: 'online-info' }] },
           { value: 'vending', label: '自动售货设备', effects: [{ op: 'add', materialId: 'vending-info' }] },
         ],
@@ -172,7 +173,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.scjg,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '食品经营许可证' },
+    result: { name: '食品经营许可证', eLicence: true },
     faq: [
       { q: '只卖包装好的零食饮料，也要办食品经营许可证吗？', a: '不需要。仅销售预包装食品的，依照《食品安全法》第三十五条办理备案即可，备案当场完成。' },
       { q: '员工需要健康证吗？', a: '需要。从事接触直接入口食品工作的从业人员应当每年进行健康检查，取得健康证明后方可上岗；健康证明由具备资质的体检机构出具，不作为许可申请材料提交，但现场核查时会抽查。' },
@@ -246,7 +247,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.scjg,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '营业执照（个体工商户）' },
+    result: { name: '营业执照（个体工商户）', eLicence: true },
     faq: [
       { q: '办个体户营业执照要交钱吗？', a: '不收费。登记及营业执照、电子营业执照均免费。' },
       { q: '只在网上开店可以办个体户吗？', a: '可以。仅通过网络经营的，可以将经常居住地登记为经营场所，在网店首页公示营业执照信息。' },
@@ -301,7 +302,7 @@ export const items: SeedItem[] = [
     situations: [
       {
         id: 'changes',
-        question: '变更哪些事项？（可多选）',
+        question: '变更哪些事项？',
         multiple: true,
         options: [
           { value: 'name', label: '名称', effects: [{ op: 'add', materialId: 'articles-amend' }] },
@@ -343,7 +344,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.scjg,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '营业执照（变更后换发）' },
+    result: { name: '营业执照（变更后换发）', eLicence: true },
     faq: [
       { q: '变更后税务、银行要另外去改吗？', a: '登记信息会推送至税务等部门；银行账户、公章等仍需按相关规定办理变更。' },
       { q: '搬到其他区还是原来的登记机关办吗？', a: '跨登记机关迁移住所的，向迁入地登记机关申请，档案由两地登记机关网上移交。' },
@@ -431,7 +432,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.scjg,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '药品经营许可证' },
+    result: { name: '药品经营许可证', eLicence: true },
     faq: [
       { q: '药店必须配备执业药师吗？', a: '经营处方药、甲类非处方药的药品零售企业应当配备执业药师；只经营乙类非处方药的，可配备经过资格认定的药学技术人员。' },
       { q: '可以先装修再申请吗？', a: '可以。建议装修前对照药品经营质量管理规范（GSP）合理布局，避免现场检查不通过后返工。' },
@@ -477,7 +478,7 @@ export const items: SeedItem[] = [
     situations: [
       {
         id: 'shareholders',
-        question: '股东类型（可多选）',
+        question: '股东类型',
         multiple: true,
         options: [
           { value: 'natural', label: '自然人股东' },
@@ -503,11 +504,59 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.scjg,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '营业执照' },
+    result: { name: '营业执照', eLicence: true },
     faq: [
       { q: '注册资本要一次交齐吗？', a: '不需要。全体股东认缴的出资额应当按照公司章程规定自公司成立之日起五年内缴足。' },
       { q: '开办企业要花钱吗？', a: '登记免费；示例市对新开办企业首套公章刻制费用由财政承担。' },
       { q: '住所可以用住宅吗？', a: '以住宅作为住所的，应当遵守法律法规和管理规约，并按规定取得利害关系业主的同意，具体以示例市住所登记规定为准。' },
+    ],
+  },
+  {
+    code: 'SJ-0006',
+    name: '仅销售预包装食品备案',
+    kind: 'other',
+    aliases: ['预包装食品备案', '预包装食品经营备案', '卖包装食品备案', '小卖部备案'],
+    lifeEvents: ['business'],
+    subjects: ['company', 'person'],
+    department: DEPT.scjg,
+    undertaker: '经营场所所在地区市场监督管理局',
+    ...where({ city: 'C区 市场准入窗口（C11-C16）', district: '市场监管综合窗口' }),
+    legalBasis: [
+      {
+        law: '《中华人民共和国食品安全法》',
+        article: '第三十五条',
+        text: '仅销售预包装食品的，不需要取得许可。仅销售预包装食品的，应当报所在地县级以上地方人民政府食品安全监督管理部门备案。',
+      },
+      { law: '《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）', article: '第三十八条' },
+    ],
+    conditions: [
+      '已取得营业执照或其他主体资格证明文件',
+      '仅销售预包装食品（含冷藏冷冻的预包装食品），不销售散装食品、不从事餐饮服务',
+    ],
+    materials: [
+      form('prepack-record', '仅销售预包装食品备案信息采集表'),
+      businessLicence(),
+      ...proxyMaterials('委托代理人办理的'),
+    ],
+    situations: [proxySituation('是否委托代理人办理？', '经营者本人办理')],
+    steps: [
+      { name: '备案', description: '开始销售后30日内，到市场监管窗口提交备案信息采集表。' },
+      { name: '完成', description: '材料齐全的当场备案，备案信息向社会公示。' },
+    ],
+    handlingType: 'immediate',
+    statutoryDays: null,
+    promisedDays: 0,
+    fee: { free: true, items: [] },
+    visits: 1,
+    onlineDepth: 'info',
+    appointment: false,
+    deliveryOptions: ['self'],
+    consultPhone: CONSULT_PHONE.scjg,
+    complaintPhone: COMPLAINT_PHONE,
+    result: { name: '仅销售预包装食品备案信息（备案编号）' },
+    faq: [
+      { q: '备案要交钱吗？', a: '不收费。' },
+      { q: '以后增加散装食品或者开始做餐饮怎么办？', a: '经营项目超出仅销售预包装食品的，应当依法申请食品经营许可。' },
     ],
   },
 ]

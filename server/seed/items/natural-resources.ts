@@ -72,7 +72,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self'],
     consultPhone: CONSULT_PHONE.zrzy,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '建设工程规划许可证' },
+    result: { name: '建设工程规划许可证', eLicence: true },
     faq: [
       { q: '设计方案要公示吗？', a: '涉及公众利益的建设工程设计方案，审批前在项目现场和网站公示，公示时间不计入审批时限。' },
       { q: '领证后可以修改设计吗？', a: '确需变更的，应当向原发证机关申请变更，未经批准不得擅自变更。' },

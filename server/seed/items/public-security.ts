@@ -699,7 +699,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self'],
     consultPhone: CONSULT_PHONE.gaj,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '无犯罪记录证明' },
+    result: { name: '无犯罪记录证明', eLicence: true },
     faq: [
       { q: '电子证明和纸质证明效力一样吗？', a: '一样。电子证明附有二维码，使用单位可扫码核验。' },
       { q: '出国用的无犯罪记录证明怎么办？', a: '先在公安机关开具证明，再到公证机构办理公证及认证手续。' },

@@ -223,7 +223,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.bdc,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '不动产权证书 / 不动产登记证明' },
+    result: { name: '不动产权证书 / 不动产登记证明', eLicence: true },
     faq: [
       { q: '买二手房过户要跑几次？', a: '在“一窗受理”窗口，交易、缴税、登记一次提交，买卖双方到场一次即可，证书可邮寄。' },
       { q: '继承房产一定要去公证吗？', a: '不一定。全体继承人可到登记机构现场签署继承声明并接受询问，登记机构按规定公示后办理。' },

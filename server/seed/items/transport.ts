@@ -69,7 +69,7 @@ export const items: SeedItem[] = [
     deliveryOptions: ['self', 'deliver_result'],
     consultPhone: CONSULT_PHONE.jtj,
     complaintPhone: COMPLAINT_PHONE,
-    result: { name: '道路运输经营许可证' },
+    result: { name: '道路运输经营许可证', eLicence: true },
     faq: [
       { q: '开轻型货车拉货要办道路运输证吗？', a: '使用总质量4500千克及以下普通货运车辆从事普通货运经营的，无需办理道路运输经营许可证和车辆营运证。' },
       { q: '个人可以申请吗？', a: '可以。个人办理个体工商户营业执照后，符合车辆、驾驶人员和安全生产管理条件的，可以申请道路普通货物运输经营许可。' },

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto'
 import stringify from 'safe-stable-stringify'
 import {
-  applyEvent, emptyCase, formatCaseNo, materialRefs, shanghaiDate, validateForm, type Actor, type CaseEvent,
+  applyEvent, deliveryRefusal, emptyCase, formatCaseNo, materialRefs, shanghaiDate, validateForm, type Actor, type CaseEvent,
   type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody, type WorkCalendar,
 } from '@tongban/core'
 import type { Db, Queryable } from '../store/db'
@@ -66,6 +66,9 @@ export async function submitCase(
     if (body.personalDataConsent !== true) {
       throw new ProblemError('CONSENT_REQUIRED', { errors: [{ path: 'personalDataConsent', code: 'required', message: '请阅读并同意个人信息使用说明' }] })
     }
+    // The result reaches the applicant only in a way the item offers (the core's deliveryChoices, as the review showed).
+    const refusal = deliveryRefusal(item, body.delivery)
+    if (refusal) throw new ProblemError('DELIVERY_NOT_OFFERED', { detail: refusal })
     const result = validateForm(form, body.values, { answers: body.answers, today })
     if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
     return result.values

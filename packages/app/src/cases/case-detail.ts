@@ -6,7 +6,7 @@
  * shells render it and add what only they have (copy, calls, documents).
  */
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
-import { DELIVERY_LABELS, labelledSupplement, shanghaiDateTime, withdrawable, type CaseDetail, type Problem } from '@tongban/core'
+import { labelledSupplement, shanghaiDateTime, withdrawable, type CaseDetail, type Problem } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem } from '../catalogue/catalogue'
 import { useCaseStore } from './case-store'
@@ -22,6 +22,7 @@ export interface CaseDetailPage {
   news: Ref<string>
   /** `2026-11-24 10:05`, Beijing time whatever the phone's zone. */
   submittedAt: ComputedRef<string>
+  /** The BFF's words for the delivery, fit to the item (no 电子证照 for an item that issues none). */
   deliveryLabel: ComputedRef<string>
   supplementRows: ComputedRef<{ path: string; label: string; reason: string }[]>
   canWithdraw: ComputedRef<boolean>
@@ -79,7 +80,7 @@ export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {
   return {
     state, detail, problem, updates, news: updates.news, load, canWithdraw, withdrawing, withdrawProblem, withdraw,
     submittedAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : '')),
-    deliveryLabel: computed(() => (detail.value ? DELIVERY_LABELS[detail.value.delivery] : '')),
+    deliveryLabel: computed(() => detail.value?.deliveryLabel ?? ''),
     supplementRows: computed(() => (detail.value?.supplement ? labelledSupplement(detail.value.form, detail.value.supplement) : [])),
   }
 }

@@ -1,10 +1,10 @@
 /**
  * A citizen's answers to an item's situation questions, kept per item on the
  * device (a reload or a lost signal never loses them), and the checklist
- * the core derives from them.
+ * the core derives from them (and the other item an answer points to).
  */
 import { computed, ref, watch, type Ref } from 'vue'
-import { resolveMaterials, visibleSituations, type Answers, type ItemGuide } from '@tongban/core'
+import { answerWith, otherItemFor, resolveMaterials, visibleSituations, type Answers, type ItemGuide } from '@tongban/core'
 import { readJson, usePlatform, writeJson } from '../platform/platform'
 
 const keyOf = (code: string) => `tb.answers.${code}`
@@ -28,9 +28,12 @@ export function useChecklist(item: Ref<ItemGuide | null>) {
 
   const questions = computed(() => (item.value ? visibleSituations(item.value, answers.value) : []))
   const checklist = computed(() => (item.value ? resolveMaterials(item.value, answers.value) : null))
+  /** An answer meaning another item is the one to apply for: the guide links it, and no application is offered here. */
+  const otherItem = computed(() => (item.value ? otherItemFor(item.value, answers.value) : null))
 
   async function answer(situationId: string, value: string | string[]): Promise<void> {
-    answers.value = { ...answers.value, [situationId]: value }
+    // A none-of-these option (没有) excludes the others: the core's rule, the same in both shells.
+    answers.value = item.value ? answerWith(item.value, answers.value, situationId, value) : { ...answers.value, [situationId]: value }
     if (item.value) await writeJson(platform.storage, keyOf(item.value.code), answers.value)
   }
 
@@ -39,5 +42,5 @@ export function useChecklist(item: Ref<ItemGuide | null>) {
     if (item.value) await platform.storage.remove(keyOf(item.value.code))
   }
 
-  return { answers, restored, questions, checklist, answer, reset }
+  return { answers, restored, questions, checklist, otherItem, answer, reset }
 }

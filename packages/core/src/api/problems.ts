@@ -50,6 +50,7 @@ export const PROBLEMS = {
   CASE_NOT_FOUND: { status: 404, title: '没有找到这个办件，请检查办件编号' },
   FORM_OUTDATED: { status: 409, title: '申请表已更新，请核对新增或变化的内容后再提交' },
   CONSENT_REQUIRED: { status: 400, title: '请阅读并同意个人信息使用说明后再提交' },
+  DELIVERY_NOT_OFFERED: { status: 422, title: '这个事项不提供您选择的领取方式，请重新选择' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: '这次提交与之前的提交内容不一致，请刷新后重新提交' },
   IDEMPOTENCY_KEY_MISSING: { status: 400, title: '提交缺少编号，请刷新后重试' },
   SUBMIT_IN_PROGRESS: { status: 409, title: '正在提交，请稍候' },

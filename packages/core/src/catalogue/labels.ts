@@ -84,6 +84,16 @@ export function visitsLabel(visits: number): string {
 }
 
 /**
+ * What applying online spares the citizen, beside the guide's 在线申请
+ * button: the same visits as the guide's own 到现场次数 (visitsLabel), so
+ * the button never says 不用跑窗口 where the guide says 最多跑一次.
+ */
+export function applyOnlineText(visits: number): string {
+  if (visits === 0) return '在网上填写申请表、上传材料并提交，全程网办，不用跑窗口。'
+  return `先在网上填写申请表并提交，窗口预审通过后${visitsLabel(visits)}，递交需要当面查验的原件。`
+}
+
+/**
  * A law's name as a guide prints it: in 《》 once. Names are published with
  * or without their 《》, some with a note after them (《…实施细则》（原卫生部令第80号）):
  * those already open with 《 are left as they are.

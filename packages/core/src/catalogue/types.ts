@@ -74,6 +74,10 @@ export interface SituationOption {
   value: string
   label: string
   effects?: MaterialEffect[]
+  /** A none-of-these answer (没有): ticking it clears the others, ticking another clears it. */
+  exclusive?: boolean
+  /** This answer means the citizen needs another item (仅销售预包装食品 → 备案, not 许可): the guide links it and offers no application here. */
+  otherItem?: { code: string; name: string }
 }
 
 /** A 办事情形 question: its answer changes which materials apply. */
@@ -145,7 +149,8 @@ export interface Item {
   locations: ItemLocation[]
   consultPhone: string
   complaintPhone: string
-  result: { name: string; sampleUrl?: string }
+  /** `eLicence`: the result is issued as an electronic licence into 我的证照 (电子证照), so it may be delivered that way. */
+  result: { name: string; sampleUrl?: string; eLicence?: boolean }
   faq: Faq[]
   /** The application form (申请表) as data, for items that can be applied for online. */
   form?: FormSchema

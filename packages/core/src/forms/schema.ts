@@ -130,6 +130,14 @@ export interface FormSchema {
   version: number
   fields: FormField[]
   rules?: CrossRule[]
+  /**
+   * Materials of the guide this form takes in other than by a material
+   * field: material id → the field that holds it, or '' for the form
+   * itself (the 申请书 it replaces).
+   */
+  fills?: Record<string, string>
+  /** Materials handed in at the hall instead (originals to be seen there): the form and the receipt list them. */
+  atHall?: string[]
 }
 
 export type RegionValue = { province: string; city?: string; district?: string }

@@ -8,6 +8,7 @@
 import type { FieldOption, FormField, FormSchema, FormValues, MaterialField, MaterialValue } from './schema'
 import type { Situation } from '../catalogue/types'
 import type { Answers } from '../catalogue/materials'
+import { questionText } from '../catalogue/situations'
 import { validateForm } from './validate'
 
 export interface MaterialRef {
@@ -155,6 +156,6 @@ export function situationRows(questions: Situation[], answers: Answers): { label
   return questions.map((q) => {
     const a = answers[q.id]
     const chosen = Array.isArray(a) ? a : a ? [a] : []
-    return { label: q.question, text: q.options.filter((o) => chosen.includes(o.value)).map((o) => o.label).join('、') || '未选择' }
+    return { label: questionText(q), text: q.options.filter((o) => chosen.includes(o.value)).map((o) => o.label).join('、') || '未选择' }
   })
 }

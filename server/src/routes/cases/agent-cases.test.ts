@@ -35,12 +35,12 @@ afterAll(async () => { await server?.close() })
 
 function body(licenceId: string, fileId: string, over: Partial<SubmitCaseBody> = {}): SubmitCaseBody {
   return {
-    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'sales' }, delivery: 'pickup', personalDataConsent: true, agentConsentId: consent.id,
+    itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'sales' }, delivery: 'electronic', personalDataConsent: true, agentConsentId: consent.id,
     values: {
       operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
       phone, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '石桥村1号', premisesArea: 30,
       mainBusiness: 'sales', businessItems: ['prepacked'], businessLicenceFile: { kind: 'eLicence', licenceId },
-      layoutFile: { kind: 'upload', fileId }, pledge: true,
+      layoutFile: { kind: 'upload', fileId }, rulesFile: { kind: 'upload', fileId }, pledge: true,
     },
     ...over,
   }
@@ -79,7 +79,7 @@ describe('代办: an agent applies for a resident who consented', () => {
     expect(mine.map((x) => x.caseNo)).toEqual([c.caseNo])
     const seen = (await server.app.inject({ url: `/api/cases/${c.caseNo}`, headers: as(residentToken) })).json<CaseDetail>()
     expect(seen.agent?.consentId).toBe(consent.id)
-    expect(seen.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload'])
+    expect(seen.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload', 'upload'])
     const log = (await server.app.inject({ url: '/api/me/access-log', headers: as(residentToken) })).json<AccessLogEntry[]>()
     expect(log[0]).toMatchObject({ purpose: 'assist', fields: ['application'] })
   })

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { addWorkingDays, type CaseDetail, type CaseSummary, type DraftRecord, type Licence, type Problem, type SubmitCaseBody } from '@tongban/core'
 import { buildApp } from '../../app'
 import { loadConfig } from '../../config'
-import { postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer, today } from '../../testing'
+import { minimumLivingApplication, postgresAvailable, postgresDb, seededPglite, signInCitizen, startTestServer, type TestServer, today } from '../../testing'
 import type { Db } from '../../store/db'
 
 let db: Db
@@ -38,7 +38,7 @@ function body(licenceId: string, overrides: Partial<SubmitCaseBody['values']> = 
     itemCode: 'SJ-0001',
     formVersion: 1,
     answers: { category: 'prepack' },
-    delivery: 'pickup',
+    delivery: 'electronic',
     personalDataConsent: true,
     values: {
       operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
@@ -61,7 +61,7 @@ describe('submitting a case exactly once', () => {
     expect(res.statusCode).toBe(201)
     const c = res.json<CaseDetail>()
     expect(c.caseNo).toMatch(/^SJ-0001-\d{8}-\d{4}$/)
-    expect(c).toMatchObject({ status: 'submitted', statusLabel: '已提交，待受理', delivery: 'pickup', agent: null })
+    expect(c).toMatchObject({ status: 'submitted', statusLabel: '已提交，待受理', delivery: 'electronic', agent: null })
     expect(c.materials).toEqual([{ field: 'businessLicenceFile', label: '营业执照', kind: 'eLicence', title: licence.title }])
     expect(c.nextSteps.join('')).toContain('个工作日内办结')
     const mine = await app.inject({ url: '/api/me/cases', headers: auth })
@@ -132,6 +132,39 @@ describe('submitting a case exactly once', () => {
     const stolen = await submit(auth, body(theirs.id), 'stolen-key-0000000000001')
     expect(stolen.json<Problem>()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'businessLicenceFile', code: 'licence_not_found' }] })
     expect((await app.inject({ url: '/api/me/cases', headers: auth })).json<CaseSummary[]>()).toEqual([])
+  })
+
+  it('refuses a delivery the item does not offer (problem+json 422, in Chinese), creating nothing, and names the one it does', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    // 食品经营许可 is 零跑动: never 到窗口领取; 邮寄 is not open yet.
+    for (const [delivery, detail] of [['pickup', /不提供“到窗口领取”，请选择：电子证照/], ['post', /邮寄到家（EMS）暂未开通/]] as const) {
+      const res = await submit(auth, { ...body(licence.id), delivery }, `key-delivery-${delivery}-aaaaaaaa`)
+      expect(res.statusCode).toBe(422)
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
+      expect(res.json<Problem>()).toMatchObject({ code: 'DELIVERY_NOT_OFFERED', title: '这个事项不提供您选择的领取方式，请重新选择', detail: expect.stringMatching(detail) })
+    }
+    // 低保 issues no licence: no 电子证照.
+    const dibao = await submit(auth, { ...minimumLivingApplication('13600000000'), delivery: 'electronic' }, 'key-delivery-dibao-aaaaaaaa')
+    expect(dibao.statusCode).toBe(422)
+    expect(dibao.json<Problem>().detail).toBe('这个事项不提供“电子证照（发到“我的证照”）”，请选择：到窗口领取')
+    const mine = await app.inject({ url: '/api/me/cases', headers: auth })
+    expect(mine.json<CaseSummary[]>()).toEqual([])
+  })
+
+  it('says how the result comes in the item\'s words: 电子证照 for a licence, the window for 低保 (with what to bring), never both', async () => {
+    const { auth } = await citizen()
+    const licence = await businessLicence(auth)
+    const food = (await submit(auth, body(licence.id), 'key-label-food-aaaaaaaaaa')).json<CaseDetail>()
+    expect(food.deliveryLabel).toBe('电子证照（发到“我的证照”）')
+    expect(food.nextSteps).toContain('全程网上办理，无需到现场。')
+    expect(food.nextSteps.join('')).not.toMatch(/窗口领取|通知您/)
+    const res = await submit(auth, { ...minimumLivingApplication('13600000000'), answers: { health: ['none'] } }, 'key-label-dibao-aaaaaaaaa')
+    expect(res.statusCode).toBe(201)
+    const dibao = res.json<CaseDetail>()
+    expect(dibao.deliveryLabel).toBe('到窗口领取')
+    expect(dibao.nextSteps).toContain('最多到现场1次，到窗口时请带上：共同生活家庭成员的居民身份证（原件）、共同生活家庭成员的居民户口簿（原件）。')
+    expect(dibao.nextSteps.join('')).not.toMatch(/证照|无需到现场|通知您/)
   })
 
   it('stores the case as submitted: a later form change does not alter it, and others cannot read it', async () => {

@@ -1,13 +1,13 @@
 /**
  * A case as the BFF answers it, from its row and its events' projection: a
  * list row (我的办件, the workbench queues), the whole case with its
- * timeline, branches and next steps, a draft; and what changed between two
+ * timeline, branches and next steps (the core's nextSteps), a draft; and what changed between two
  * versions of a form (a 补正's resubmission).
  */
 import { isDeepStrictEqual } from 'node:util'
 import {
-  BRANCH_STATUS_TEXT, caseStatusLabel, clockStop, isBeforeAcceptance, isClosed, REMEDY_TEXT, shanghaiDate, timeline, urgentDeadline,
-  type CaseDetail, type CaseStatus, type CaseSummary, type DraftRecord, type FormValues, type Item,
+  BRANCH_STATUS_TEXT, caseStatusLabel, clockStop, deliveryLabel, nextSteps, shanghaiDate, timeline, urgentDeadline,
+  type CaseDetail, type CaseSummary, type DraftRecord, type FormValues, type Item,
 } from '@tongban/core'
 import type { CaseRow, DraftRow } from '../../store/cases'
 import { clockAt, type CaseClock } from '../../cases/events'
@@ -45,32 +45,6 @@ export function changedFields(before: FormValues, after: FormValues): string[] {
   return [...names].filter((n) => !isDeepStrictEqual(before[n] ?? null, after[n] ?? null))
 }
 
-/** What happens next, from the item's own promises. */
-export function nextSteps(item: Pick<Item, 'handlingType' | 'promisedDays' | 'visits' | 'department'> | null, delivery: CaseRow['delivery'], status: CaseStatus = 'submitted', outcome?: 'approved' | 'denied'): string[] {
-  // Denied: no licence is coming; where the reasons are, and what the applicant may do about it.
-  if (outcome === 'denied') {
-    return [
-      '办理部门没有批准这项申请，理由和法律依据见“不予批准的理由”。',
-      REMEDY_TEXT,
-    ]
-  }
-  if (isClosed(status)) return []
-  const accepted = status !== 'draft' && !isBeforeAcceptance(status)
-  const steps = accepted ? [] : ['窗口工作人员将核对您的申请和材料，材料齐全的予以受理；需要补正的，会一次性告知需补正的全部内容。']
-  if (item && status !== 'decided') {
-    steps.push(item.handlingType === 'immediate' || item.promisedDays === 0
-      ? `${item.department.name}受理后当场办结。`
-      : `${item.department.name}承诺自受理之日起${item.promisedDays}个工作日内办结。`)
-    if (item.visits === 0) steps.push('全程网上办理，无需到现场。')
-    else steps.push(`最多到现场${item.visits}次。`)
-  }
-  steps.push(delivery === 'electronic' ? '办结后，电子证照会发到“我的证照”。'
-    : delivery === 'post' ? '办结后，证照将通过EMS邮寄给您。'
-    : '办结后，请凭办件编号和身份证到窗口领取证照。')
-  steps.push('每一步进展都会通知您，也可以在“我的办件”中随时查看。')
-  return steps
-}
-
 export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: number, departmentName: (code: string) => string): CaseDetail {
   const today = shanghaiDate(now)
   const p = clock.projection
@@ -94,8 +68,9 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
     answers: r.answers,
     materials: r.materials,
     delivery: r.delivery,
+    deliveryLabel: deliveryLabel(item, r.delivery),
     agent: r.agent_id && r.consent_id ? { name: r.agent_name, consentId: r.consent_id } : null,
-    nextSteps: nextSteps(item, r.delivery, p.status, p.outcome),
+    nextSteps: nextSteps(item, { status: p.status, outcome: p.outcome, delivery: r.delivery, answers: r.answers }),
     phones: item ? { consult: item.consultPhone, complaint: item.complaintPhone } : null,
   }
 }

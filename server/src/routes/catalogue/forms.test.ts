@@ -19,7 +19,7 @@ const good = {
   premisesArea: 120, mainBusiness: 'catering', businessItems: ['hot', 'cold'],
   safetyManagers: [{ name: '李四', idNumber: '11010519491231002X', certificateNo: 'SP-2026-0001' }],
   businessLicenceFile: { kind: 'eLicence', licenceId: 'lic-1' }, layoutFile: { kind: 'upload', fileId: 'f1' },
-  kitchenFlowFile: { kind: 'upload', fileId: 'f2' }, pledge: true,
+  kitchenFlowFile: { kind: 'upload', fileId: 'f2' }, rulesFile: { kind: 'upload', fileId: 'f3' }, pledge: true,
 }
 
 describe('POST /api/items/:code/form/check', () => {

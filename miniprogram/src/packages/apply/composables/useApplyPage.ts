@@ -8,18 +8,15 @@
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
 import {
-  DELIVERY_METHODS, materialRefs, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
-  type Answers, type CaseDetail, type DeliveryMethod, type Problem,
+  hallMaterials, materialRefs, otherItemFor, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
+  type Answers, type CaseDetail, type Problem,
 } from '@tongban/core'
-import { useApplicationForm, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
+import { useApplicationForm, useDeliveryChoice, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
 import { fieldId, provideApplyForm } from './formContext'
 import { useServerErrors } from './useServerErrors'
 import { regionTree } from '../region/areas'
 
 export type ApplyStep = 'form' | 'review' | 'submitted' | 'queued'
-
-/** 邮寄 comes with the EMS issue: shown, not yet chosen. */
-export const DELIVERY_SOON: readonly DeliveryMethod[] = ['post']
 
 function parseAnswers(raw: string | undefined): Answers | undefined {
   if (!raw) return undefined
@@ -45,7 +42,8 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   provideApplyForm({ form, itemCode: code, today: shanghaiDate(platform.now()), serverErrorOf: serverErrors.errorOf })
 
   const step = ref<ApplyStep>('form')
-  const delivery = ref<DeliveryMethod>('pickup')
+  // The item's own choices (the core's rule, as the PWA's): 电子证照 only where it issues one.
+  const { choices: deliveryChoices, delivery } = useDeliveryChoice(item)
   const personalDataConsent = ref(false)
   const consentError = ref('')
   const submitting = ref(false)
@@ -53,7 +51,10 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   const receipt = ref<CaseDetail | null>(null)
   const signedOut = ref(false)
 
-  const deliveryChoices = computed(() => DELIVERY_METHODS.map((m) => ({ value: m, soon: DELIVERY_SOON.includes(m) })))
+  /** An answer meaning another item: no application here (the PWA's rule, the core's otherItemFor). */
+  const otherItem = computed(() => (item.value ? otherItemFor(item.value, form.answers.value) : null))
+  /** The originals the one visit is for, which the form does not take. */
+  const atHall = computed(() => (item.value ? hallMaterials(item.value, form.answers.value) : []))
 
   async function load(): Promise<void> {
     await guides.open(code)
@@ -157,7 +158,7 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   }
 
   return {
-    entry, item, form, serverErrors, step, delivery, deliveryChoices, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
+    entry, item, form, serverErrors, step, delivery, deliveryChoices, otherItem, atHall, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
     rows, load, toReview, goToField, submit, setConsent, clearDraft,
   }
 }

@@ -80,6 +80,8 @@ const caseDetailProperties = {
   answers: Json<Answers>('办事情形的回答'),
   materials: List(caseMaterialSchema),
   delivery: Enum(DELIVERY_METHODS),
+  /** The delivery in words for this item (the core's deliveryLabel: 电子证照 only for an item that issues one). */
+  deliveryLabel: Str(),
   /** The agent who applied for the applicant, with the consent that allowed it. */
   agent: Nullable(Obj({ name: Nullable(Str()), consentId: Str() })),
   /** What happens next, in the citizen's words. */
