@@ -87,6 +87,8 @@ describe('MaterialInput', () => {
     expect(compressImage).toHaveBeenCalledWith(expect.objectContaining({ name: 'IMG_1.HEIC' }), { maxBytes: COMPRESS_TARGET_BYTES, maxSide: 2000 })
     expect(uploadFile.mock.calls[0]![0]).toEqual({ kind: 'blob', blob: small, name: 'IMG_1.jpg' })
     expect(w.find('img.thumb').attributes('alt')).toBe('营业执照的预览')
+    // Said, not done silently: the original size, and the new name.
+    expect(w.find('.shrunk').text()).toBe('已为您缩小照片（原图2.9MB，IMG_1.HEIC 存为 IMG_1.jpg），上传更快，窗口照样看得清')
   })
 
   it('says what went wrong in the BFF\'s words and 重试 sends the same file again', async () => {
@@ -122,8 +124,20 @@ describe('MaterialInput', () => {
     await choose(w, new File(['%PDF-1.4'], '照片.jpg', { type: 'image/jpeg' }))
     await flushPromises()
     expect(w.get('[role="alert"]').text()).toContain('文件内容和文件名后缀对不上')
-    expect(w.findAll('button').map((b) => b.text())).toContain('重新选择')
-    expect(w.findAll('button').map((b) => b.text())).not.toContain('重试')
+    // One way to choose again: the pickers, not also a 重新选择 beside them.
+    expect(w.findAll('button').map((b) => b.text())).toEqual(['拍照', '选择文件', '使用电子证照'])
+  })
+
+  it('says a value restored from the case is a file, not a PDF, and tries its picture', () => {
+    const w = setup({}, { modelValue: { kind: 'upload', fileId: 'f-9' } })
+    expect(w.find('.attached').text()).not.toContain('PDF')
+    expect(w.find('img.thumb').attributes('src')).toBe('/api/uploads/f-9')
+  })
+
+  it('names a restored e-licence from the wallet', async () => {
+    const w = setup({ 'licences.mine': async () => [licence()] }, { modelValue: { kind: 'eLicence', licenceId: 'lic-1' } })
+    await flushPromises()
+    expect(w.find('.attached .name').text()).toBe('营业执照 · 示例市好味餐饮有限公司')
   })
 
   it('refuses a file over 10 MB or of another type on the phone, without sending it', async () => {
