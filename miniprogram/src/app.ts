@@ -6,9 +6,11 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import Taro from '@tarojs/taro'
+import { mergeInternalComponents } from '@tarojs/shared'
 import { PLATFORM_KEY, useSubmissionStore } from '@tongban/app'
 import { createTaroPlatform } from './platform/taro-platform'
 import { installNutUI } from './ui/nutui'
+import { ariaComponents } from '../config/aria'
 // Compiled for its template only: see the file's comment.
 import './ui/NutuiElements.vue'
 import './ui/theme.css'
@@ -17,6 +19,9 @@ import './app.css'
 function flushSubmissions(): void {
   void App.runWithContext(() => useSubmissionStore()).flush().catch(() => undefined)
 }
+
+// Before the first page renders: the runtime's attribute table must match base.wxml's (config/aria-plugin.ts).
+if (process.env.TARO_ENV === 'weapp') mergeInternalComponents(ariaComponents())
 
 const App = createApp({ onShow: flushSubmissions })
 App.use(createPinia())
