@@ -5,12 +5,12 @@ import { useAgreementConsent } from './agreement'
 describe('useAgreementConsent', () => {
   it('refuses until ticked, with the core words, and clears the refusal once ticked', () => {
     const c = useAgreementConsent()
-    expect(c.require()).toBe(false)
+    expect(c.check()).toBe(false)
     expect(c.error.value).toBe(AGREEMENT_CONSENT.required)
     c.setAgreed(true)
     expect(c.error.value).toBe('')
-    expect(c.require()).toBe(true)
+    expect(c.check()).toBe(true)
     c.setAgreed(false)
-    expect(c.require()).toBe(false)
+    expect(c.check()).toBe(false)
   })
 })

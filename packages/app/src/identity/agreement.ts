@@ -17,12 +17,12 @@ export function useAgreementConsent() {
     if (value) error.value = ''
   }
 
-  /** True when ticked; otherwise sets `error` and the caller stops. */
-  function require(): boolean {
+  /** True when ticked; otherwise sets `error` and the caller stops. (Not `require`: WeChat's code check takes that for Node's.) */
+  function check(): boolean {
     if (agreed.value) return true
     error.value = AGREEMENT_CONSENT.required
     return false
   }
 
-  return { agreed, error, setAgreed, require }
+  return { agreed, error, setAgreed, check }
 }
