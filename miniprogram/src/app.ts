@@ -9,6 +9,8 @@ import Taro from '@tarojs/taro'
 import { mergeInternalComponents } from '@tarojs/shared'
 import { PLATFORM_KEY, useSubmissionStore } from '@tongban/app'
 import { createTaroPlatform } from './platform/taro-platform'
+import { installPrivacyHandler } from './platform/privacy'
+import { installUpdatePrompt } from './platform/update'
 import { installNutUI } from './ui/nutui'
 import { ariaComponents } from '../config/aria'
 // Compiled for its template only: see the file's comment.
@@ -27,6 +29,10 @@ const App = createApp({ onShow: flushSubmissions })
 App.use(createPinia())
 installNutUI(App)
 App.provide(PLATFORM_KEY, createTaroPlatform(Taro))
+if (process.env.TARO_ENV === 'weapp') {
+  installPrivacyHandler()
+  installUpdatePrompt()
+}
 try {
   Taro.onNetworkStatusChange((res) => { if (res.isConnected) flushSubmissions() })
 } catch {

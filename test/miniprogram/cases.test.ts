@@ -13,6 +13,7 @@
  * and in the summary until the citizen changes it.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { addWorkingDays, makeProblem, monthDayText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
@@ -20,7 +21,7 @@ import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, today, type TestBff } from './support/bff'
 import { attr, startMiniProgram, textOf, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
-const CASES = 'packages/apply/pages/cases/index'
+const CASES = 'pages/cases/index'
 const CASE = 'packages/apply/pages/case/index'
 const PHONE = '13761230001'
 const EMPTY_PHONE = '13761230002'
@@ -775,12 +776,14 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     mp.wx.storage.set(TOKEN_KEY, token)
   })
 
-  it('is reached from 我的', async () => {
+  it('is a tab (办件), also reached from 我的', async () => {
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { tabBar: { list: { pagePath: string; text: string }[] } }
+    expect(app.tabBar.list).toContainEqual(expect.objectContaining({ pagePath: CASES, text: '办件' }))
     const me = await mp.openPage('pages/me/index')
     await me.waitForText((t) => t.includes('我的办件'))
     mp.wx.calls.length = 0
     await me.tap(tappable(me, '我的办件'))
-    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: `/${CASES}` }))
+    expect(called('switchTab')).toContainEqual(expect.objectContaining({ url: `/${CASES}` }))
     me.unload()
   })
 
