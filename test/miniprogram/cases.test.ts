@@ -278,9 +278,21 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
       expect(text).toContain(shown)
     }
 
-    await page.tap(tappable(page, '复制'))
-    await page.waitForText((t) => t.includes('已复制'))
-    expect(mp.wx.clipboard).toBe(submitted.caseNo)
+    // The clipboard is one of WeChat's privacy calls: a WeChat user who has not agreed yet is asked first.
+    mp.wx.privacyAgreed = false
+    try {
+      await page.tap(tappable(page, '复制'))
+      await page.waitForText((t) => t.includes('复制办件编号需要您先阅读并同意《用户服务协议》和《隐私政策》'))
+      expect(mp.wx.clipboard).toBeNull()
+      await page.trigger(page.findByClass('privacy-consent__agree')!, 'agreeprivacyauthorization', {})
+      await page.waitForText((t) => t.includes('已复制') && !t.includes('隐私保护提示'))
+      expect(mp.wx.clipboard).toBe(submitted.caseNo)
+    } finally {
+      mp.wx.privacyAgreed = true
+    }
+    // Forwarded to oneself by its number.
+    const shared = (page.component.instance as unknown as { onShareAppMessage(o: { from: string }): unknown }).onShareAppMessage({ from: 'menu' })
+    expect(shared).toEqual({ title: `我的办件 ${submitted.caseNo}`, path: `/${CASE}?caseNo=${submitted.caseNo}` })
     page.unload()
   })
 
