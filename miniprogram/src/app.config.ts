@@ -11,7 +11,7 @@ const config: AppConfig = defineAppConfig({
   // 搜索's pinyin (pinyin-pro) is an async subpackage with no pages (分包异步化): the main package
   // fetches it with require.async on the first search and searches hanzi meanwhile.
   subPackages: [
-    { root: 'packages/apply', pages: ['pages/form/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index'] },
+    { root: 'packages/apply', pages: ['pages/form/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index', 'pages/access-log/index'] },
     { root: 'packages/search', pages: [] },
   ],
   // Opening 搜索 starts the pinyin download (any network: a citizen there is about to type), so on a weak signal it is

@@ -11,10 +11,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { LIFE_EVENT_LABELS, type CatalogueSnapshot } from '@tongban/core'
+import { ACCESS_PURPOSE_LABELS, LIFE_EVENT_LABELS, type CatalogueSnapshot } from '@tongban/core'
 import { TOKEN_KEY } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { fetchCatalogue, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import { fetchCatalogue, getJson, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
 import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
@@ -185,6 +185,24 @@ describe.skipIf(!realBffWanted())('on the phone', () => {
       expect(called('chooseMedia')).toHaveLength(1)
       page.unload()
     })
+  })
+
+  it('谁查看了我的信息 (which 《隐私政策》 points to) is on 我的, with a clerk’s look-up', async () => {
+    const clerk = (await postJson<{ token: string }>(`${bff.url}/api/staff/login`, { username: 'clerk', password: 'Tongban@2026' })).body.token
+    const looked = await getJson(`${bff.url}/api/staff/citizens?phone=${PHONE}&purpose=identity_check`, { Authorization: `Bearer ${clerk}` })
+    expect(looked.status).toBe(200)
+
+    const me = await mp.openPage('pages/me/index')
+    await me.waitForText((t) => t.includes('谁查看了我的信息'))
+    await me.tap(me.findTappable('谁查看了我的信息')!)
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: '/packages/apply/pages/access-log/index' }))
+    me.unload()
+
+    const page = await mp.openPage('packages/apply/pages/access-log/index')
+    const text = await page.waitForText((t) => t.includes(ACCESS_PURPOSE_LABELS.identity_check))
+    expect(text).toContain('窗口人员')
+    expect(text).toContain('查看了：手机号码')
+    page.unload()
   })
 
   it('asks to restart once a new version has downloaded (wx.getUpdateManager)', async () => {

@@ -25,6 +25,7 @@ export const ROUTES = {
   licences: '/packages/apply/pages/licences/index',
   query: '/packages/apply/pages/query/index',
   agreement: '/pages/agreement/index',
+  accessLog: '/packages/apply/pages/access-log/index',
 } as const
 
 /**
@@ -79,6 +80,11 @@ export function openCases(): void {
 
 export function openQuery(): void {
   void Taro.navigateTo({ url: ROUTES.query })
+}
+
+/** 谁查看了我的信息. */
+export function openAccessLog(): void {
+  void Taro.navigateTo({ url: ROUTES.accessLog })
 }
 
 export function openLicences(): void {
