@@ -57,6 +57,16 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
   expect(await axe(page)).toEqual([])
   await page.screenshot({ path: join(ARTIFACTS, 'me-elderly.png') })
 
+  // What the citizen agreed to, to read again from 我的.
+  await page.getByRole('link', { name: '《隐私政策》' }).click()
+  await page.waitForURL(/\/agreements\/privacy$/)
+  await poll(() => page.getByRole('heading', { name: '隐私政策', level: 1 }).count()).toBe(1)
+  expect(await page.getByText('谁查看了我的信息').count()).toBeGreaterThan(0)
+  expect(await axe(page)).toEqual([])
+  await page.screenshot({ path: join(ARTIFACTS, 'privacy-policy-elderly.png'), fullPage: true })
+  await page.goBack()
+  await page.waitForURL(/\/me$/)
+
   // Real name: a typo in the ID number is caught on the phone, with the core's message.
   await page.getByLabel('姓名').fill('张三')
   await page.getByLabel('居民身份证号码').fill('110105194912310021')
