@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig } from '@tarojs/cli'
+import { ariaComponents } from './aria'
 import { asyncRequire } from './async-require'
 import { subpackageChunks } from './subpackage-chunks'
 
@@ -30,11 +31,15 @@ export default defineConfig<'vite'>({
   sourceRoot: 'src',
   // H5 goes elsewhere so it never overwrites the mini-program package.
   outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
-  plugins: ['@tarojs/plugin-html'],
+  // aria-plugin: the ARIA attributes into base.wxml (Taro 4.2 drops them; see aria.ts).
+  plugins: ['@tarojs/plugin-html', [path.resolve(__dirname, 'aria-plugin.ts'), { components: ariaComponents() }]],
   defineConstants: {
     'process.env.TARO_APP_API_BASE': JSON.stringify(API_BASE),
   },
   alias: nestedTaroPackages(),
+  // Chinese text as UTF-8 (3 bytes a character) instead of Taro's default \uXXXX escapes (6): WeChat reads
+  // UTF-8 sources, and the guide's, the agreements' and every message's words weigh half in the main package.
+  terser: { enable: true, config: { output: { ascii_only: false } } },
   framework: 'vue3',
   compiler: {
     type: 'vite',

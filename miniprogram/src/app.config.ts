@@ -1,13 +1,17 @@
 import type { AppConfig } from '@tarojs/taro'
 
 const config: AppConfig = defineAppConfig({
-  pages: ['pages/home/index', 'pages/search/index', 'pages/guide/index', 'pages/login/index', 'pages/me/index'],
-  // 在线申请 and its region list load only when a citizen applies. 我的办件 and the case detail live
-  // there too: a case reads back its region answers by name from the same list. 我的证照 as well (kept out of the main package).
+  pages: [
+    'pages/home/index', 'pages/search/index', 'pages/guide/index', 'pages/login/index', 'pages/me/index',
+    'pages/cases/index', 'pages/agreement/index',
+  ],
+  // 在线申请 and its region list load only when a citizen applies. The case detail lives there too:
+  // a case reads back its region answers by name from the same list. 我的证照 as well (kept out of
+  // the main package). 我的办件 (a tab: tab pages must be in the main package) reads no region.
   // 搜索's pinyin (pinyin-pro) is an async subpackage with no pages (分包异步化): the main package
   // fetches it with require.async on the first search and searches hanzi meanwhile.
   subPackages: [
-    { root: 'packages/apply', pages: ['pages/form/index', 'pages/cases/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index'] },
+    { root: 'packages/apply', pages: ['pages/form/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index', 'pages/access-log/index'] },
     { root: 'packages/search', pages: [] },
   ],
   // Opening 搜索 starts the pinyin download (any network: a citizen there is about to type), so on a weak signal it is
@@ -15,6 +19,22 @@ const config: AppConfig = defineAppConfig({
   preloadRule: { 'pages/search/index': { network: 'all', packages: ['packages/search'] } },
   // Inject only the components a page renders (WeChat's 按需注入).
   lazyCodeLoading: 'requiredComponents',
+  // 首页 · 办件 · 我的, as the apps citizens already use. Text only: WeChat draws no icon it is not given as a PNG,
+  // and words read out and stay legible in 长辈模式.
+  tabBar: {
+    color: '#4e5560',
+    selectedColor: '#0b66c3',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/cases/index', text: '办件' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // WeChat's privacy agreement flow (required since 2023): calls that touch personal data (the camera and album,
+  // chat files, the clipboard, getPhoneNumber) wait for the citizen's consent, asked by ui/PrivacyConsent.vue.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0b66c3',

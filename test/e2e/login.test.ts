@@ -30,8 +30,15 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
   await page.waitForURL(/\/login\?redirect=/)
   await poll(() => page.getByText('/dev/inbox').count()).toBe(1)
 
-  // A wrong phone: error summary and the field's own message, in Chinese.
+  // Nothing is sent before the agreements are ticked; the box says why.
   await page.getByLabel('手机号码').fill('1380013800')
+  await page.getByRole('button', { name: '获取验证码' }).click()
+  await poll(() => page.locator('#agree-error').textContent()).toBe('请先阅读并勾选同意《用户服务协议》和《隐私政策》')
+  expect(await axe(page)).toEqual([])
+  await page.screenshot({ path: join(ARTIFACTS, 'login-agreements-elderly.png') })
+  await page.getByLabel('我已阅读并同意《用户服务协议》《隐私政策》').check()
+
+  // A wrong phone: error summary and the field's own message, in Chinese.
   await page.getByRole('button', { name: '获取验证码' }).click()
   await poll(() => page.getByRole('alert').filter({ hasText: '请检查以下内容' }).count()).toBe(1)
   expect(await page.locator('#phone-error').textContent()).toBe('请输入11位中国大陆手机号码')
@@ -57,6 +64,16 @@ it('signs in with phone and SMS code in elderly mode, and signs out', async () =
   await poll(() => page.getByText('139****5678').count()).toBe(1)
   expect(await axe(page)).toEqual([])
   await page.screenshot({ path: join(ARTIFACTS, 'me-elderly.png') })
+
+  // What the citizen agreed to, to read again from 我的.
+  await page.getByRole('link', { name: '《隐私政策》' }).click()
+  await page.waitForURL(/\/agreements\/privacy$/)
+  await poll(() => page.getByRole('heading', { name: '隐私政策', level: 1 }).count()).toBe(1)
+  expect(await page.getByText('谁查看了我的信息').count()).toBeGreaterThan(0)
+  expect(await axe(page)).toEqual([])
+  await page.screenshot({ path: join(ARTIFACTS, 'privacy-policy-elderly.png'), fullPage: true })
+  await page.goBack()
+  await page.waitForURL(/\/me$/)
 
   // Real name: a typo in the ID number is caught on the phone, with the core's message.
   await page.getByLabel('姓名').fill('张三')
@@ -98,6 +115,7 @@ it('a clerk looks a citizen up; the citizen sees who looked and why', async () =
   const page = await citizen.newPage()
   await page.goto(`${e2e.product.url}/login`)
   await page.getByLabel('手机号码').fill(phone)
+  await page.getByLabel('我已阅读并同意《用户服务协议》《隐私政策》').check()
   await page.getByRole('button', { name: '获取验证码' }).click()
   await poll(() => page.getByText('验证码已发送').count()).toBe(1)
   await page.getByLabel('短信验证码').fill(await inboxCode(phone))

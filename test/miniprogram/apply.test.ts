@@ -279,7 +279,8 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     await page.tap(tappable(page, '查看办件详情'))
     expect(mp.wx.calls.find((c) => c.name === 'redirectTo')?.options).toMatchObject({ url: `/packages/apply/pages/case/index?caseNo=${caseNo}` })
     await page.tap(tappable(page, '查看我的办件'))
-    expect(mp.wx.calls.filter((c) => c.name === 'redirectTo').at(-1)?.options).toMatchObject({ url: '/packages/apply/pages/cases/index' })
+    // 我的办件 is a tab: switched to.
+    expect(mp.wx.calls.filter((c) => c.name === 'switchTab').at(-1)?.options).toMatchObject({ url: '/pages/cases/index' })
 
     const mine = await getJson<{ caseNo: string; delivery?: string }[]>(`${bff.url}/api/me/cases`, { Authorization: `Bearer ${token}` })
     expect(mine.status).toBe(200)

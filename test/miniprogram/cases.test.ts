@@ -13,6 +13,7 @@
  * and in the summary until the citizen changes it.
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { addWorkingDays, CASE_NO_HINT, makeProblem, monthDayText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
@@ -20,7 +21,7 @@ import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, today, type TestBff } from './support/bff'
 import { attr, startMiniProgram, textOf, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
-const CASES = 'packages/apply/pages/cases/index'
+const CASES = 'pages/cases/index'
 const CASE = 'packages/apply/pages/case/index'
 const PHONE = '13761230001'
 const EMPTY_PHONE = '13761230002'
@@ -280,9 +281,21 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
       expect(text).toContain(shown)
     }
 
-    await page.tap(tappable(page, '复制'))
-    await page.waitForText((t) => t.includes('已复制'))
-    expect(mp.wx.clipboard).toBe(submitted.caseNo)
+    // The clipboard is one of WeChat's privacy calls: a WeChat user who has not agreed yet is asked first.
+    mp.wx.privacyAgreed = false
+    try {
+      await page.tap(tappable(page, '复制'))
+      await page.waitForText((t) => t.includes('复制办件编号需要您先阅读并同意《用户服务协议》和《隐私政策》'))
+      expect(mp.wx.clipboard).toBeNull()
+      await page.trigger(page.findByClass('privacy-consent__agree')!, 'agreeprivacyauthorization', {})
+      await page.waitForText((t) => t.includes('已复制') && !t.includes('隐私保护提示'))
+      expect(mp.wx.clipboard).toBe(submitted.caseNo)
+    } finally {
+      mp.wx.privacyAgreed = true
+    }
+    // Forwarded to oneself by its number.
+    const shared = (page.component.instance as unknown as { onShareAppMessage(o: { from: string }): unknown }).onShareAppMessage({ from: 'menu' })
+    expect(shared).toEqual({ title: `我的办件 ${submitted.caseNo}`, path: `/${CASE}?caseNo=${submitted.caseNo}` })
     page.unload()
   })
 
@@ -787,12 +800,14 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     mp.wx.storage.set(TOKEN_KEY, token)
   })
 
-  it('is reached from 我的', async () => {
+  it('is a tab (办件), also reached from 我的', async () => {
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { tabBar: { list: { pagePath: string; text: string }[] } }
+    expect(app.tabBar.list).toContainEqual(expect.objectContaining({ pagePath: CASES, text: '办件' }))
     const me = await mp.openPage('pages/me/index')
     await me.waitForText((t) => t.includes('我的办件'))
     mp.wx.calls.length = 0
     await me.tap(tappable(me, '我的办件'))
-    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: `/${CASES}` }))
+    expect(called('switchTab')).toContainEqual(expect.objectContaining({ url: `/${CASES}` }))
     me.unload()
   })
 

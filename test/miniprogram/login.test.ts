@@ -7,7 +7,7 @@
  * (one code a minute per phone).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { AUTH_MESSAGES, maskMobile, type AccountView } from '@tongban/core'
+import { AGREEMENT_CONSENT, AGREEMENTS, AUTH_MESSAGES, maskMobile, type AccountView } from '@tongban/core'
 import { TOKEN_KEY } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
@@ -57,9 +57,16 @@ describe.skipIf(!realBffWanted())('登录 and 我的', () => {
     return node
   }
 
-  /** Types the phone, asks for a code, and reads it from the dev inbox. */
+  /** Ticks 我已阅读并同意《用户服务协议》《隐私政策》. */
+  async function agree(page: OpenedPage): Promise<void> {
+    await page.tap(field(page, 'agree__box'))
+    await waitFor(() => page.findByClass('agree__mark--on'), 5_000, 'the ticked box')
+  }
+
+  /** Types the phone, ticks the agreements, asks for a code, and reads it from the dev inbox. */
   async function askForCode(page: OpenedPage, phone: string): Promise<string> {
     await page.waitForText((t) => t.includes('获取验证码'))
+    await agree(page)
     await page.type(field(page, 'login__input--phone'), phone)
     await page.tap(button(page, '获取验证码'))
     await page.waitForText((t) => /\d+秒后重新获取/.test(t))
@@ -76,9 +83,61 @@ describe.skipIf(!realBffWanted())('登录 and 我的', () => {
     return token
   }
 
+  it('sends no code, signs nobody in and leaves WeChat alone before the agreements are ticked', async () => {
+    const page = await mp.openPage('pages/login/index')
+    await page.waitForText((t) => t.includes('获取验证码'))
+    const box = field(page, 'agree__box')
+    expect(attr(box, 'ariaRole')).toBe('checkbox')
+    expect(attr(box, 'ariaLabel')).toBe('我已阅读并同意《用户服务协议》《隐私政策》')
+    expect(String(attr(box, 'ariaChecked'))).toBe('false')
+    expect(page.text()).toContain('我已阅读并同意 《用户服务协议》 《隐私政策》')
+
+    await page.type(field(page, 'login__input--phone'), newPhone())
+    await page.tap(button(page, '获取验证码'))
+    await page.waitForText((t) => t.includes(AGREEMENT_CONSENT.required))
+    expect(attr(field(page, 'agree__error'), 'ariaRole')).toBe('alert')
+    expect(called('showToast')).toContainEqual(expect.objectContaining({ title: AGREEMENT_CONSENT.required }))
+    await page.type(field(page, 'login__input--code'), '123456')
+    await page.tap(button(page, '登录'))
+    await page.tap(button(page, '微信一键登录'))
+    await new Promise((r) => setTimeout(r, 100))
+    expect(sent('/api/auth/sms/send')).toEqual([])
+    expect(sent('/api/auth/sms/verify')).toEqual([])
+    expect(called('login')).toEqual([])
+
+    // Ticked: the refusal goes, and the box reads out as checked.
+    await agree(page)
+    await page.waitForText((t) => !t.includes(AGREEMENT_CONSENT.required))
+    expect(String(attr(field(page, 'agree__box'), 'ariaChecked'))).toBe('true')
+    page.unload()
+  })
+
+  it('opens 《用户服务协议》 and 《隐私政策》 from the login page, with the core’s text', async () => {
+    const page = await mp.openPage('pages/login/index')
+    await page.waitForText((t) => t.includes('《隐私政策》'))
+    await page.tap(button(page, '《隐私政策》'))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: '/pages/agreement/index?id=privacy' }))
+    await page.tap(button(page, '《用户服务协议》'))
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: '/pages/agreement/index?id=terms' }))
+    page.unload()
+
+    for (const id of ['privacy', 'terms'] as const) {
+      const doc = await mp.openPage('pages/agreement/index', { id })
+      const text = await doc.waitForText((t) => t.includes(AGREEMENTS[id].title))
+      for (const s of AGREEMENTS[id].sections) {
+        expect(text).toContain(s.heading)
+        for (const p of s.paragraphs) expect(text).toContain(p)
+      }
+      expect(text).toContain(`版本日期：${AGREEMENTS[id].version}`)
+      expect(called('setNavigationBarTitle')).toContainEqual(expect.objectContaining({ title: AGREEMENTS[id].title }))
+      doc.unload()
+    }
+  })
+
   it('shows the core’s message under the phone field for a bad number, and asks the BFF nothing', async () => {
     const page = await mp.openPage('pages/login/index')
     await page.waitForText((t) => t.includes('获取验证码'))
+    await agree(page)
     await page.type(field(page, 'login__input--phone'), '1380013800')
     await page.tap(button(page, '获取验证码'))
     await page.waitForText((t) => t.includes(AUTH_MESSAGES.phone))
@@ -111,9 +170,9 @@ describe.skipIf(!realBffWanted())('登录 and 我的', () => {
     await page.tap(button(page, '登录'))
     const token = await waitFor(storedToken, 10_000, 'the session token in storage')
     expect(token).toMatch(/\S{20,}/)
-    // Opened directly (nothing to go back to): on to 我的.
-    await waitFor(() => called('redirectTo').length > 0, 5_000, 'redirectTo')
-    expect(called('redirectTo')[0]).toMatchObject({ url: '/pages/me/index' })
+    // Opened directly (nothing to go back to): on to 我的, a tab.
+    await waitFor(() => called('switchTab').length > 0, 5_000, 'switchTab')
+    expect(called('switchTab')[0]).toMatchObject({ url: '/pages/me/index' })
     expect(called('showToast')).toContainEqual(expect.objectContaining({ title: '登录成功' }))
     page.unload()
 
@@ -209,11 +268,9 @@ describe.skipIf(!realBffWanted())('登录 and 我的', () => {
     page.unload()
   })
 
-  it('reaches 我的 from the home page header, and the login page follows elderly mode', async () => {
+  it('the login page follows elderly mode switched on at home', async () => {
     const home = await mp.openPage('pages/home/index')
     await home.waitForText((t) => t.includes('长辈模式'))
-    await home.tap(button(home, '我的'))
-    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: '/pages/me/index' }))
 
     await home.tap(home.findByClass('home__elderly')!)
     await waitFor(() => String(mp.wx.storage.get('tb.settings') ?? '').includes('true'), 5_000, 'elderly mode saved')

@@ -72,10 +72,17 @@ describe.skipIf(!realBffWanted())('微信一键登录 and 绑定手机号', () =
     await page.trigger(bindButton(page), 'getphonenumber', { errMsg: 'getPhoneNumber:ok', code })
   }
 
+  /** Ticks 我已阅读并同意《用户服务协议》《隐私政策》, which 微信一键登录 waits for. */
+  async function agree(page: OpenedPage): Promise<void> {
+    await page.tap(page.findByClass('agree__box')!)
+    await waitFor(() => page.findByClass('agree__mark--on'), 5_000, 'the ticked box')
+  }
+
   /** Taps 微信一键登录 on a fresh login page; resolves once the token is stored and 绑定手机号 shows. */
   async function wechatSignIn(): Promise<{ page: OpenedPage; token: string }> {
     const page = await mp.openPage('pages/login/index')
     await page.waitForText((t) => t.includes('微信一键登录'))
+    await agree(page)
     await page.tap(button(page, '微信一键登录'))
     const token = await waitFor(storedToken, 10_000, 'the session token in storage')
     await page.waitForText((t) => t.includes('暂不绑定'))
@@ -118,8 +125,8 @@ describe.skipIf(!realBffWanted())('微信一键登录 and 绑定手机号', () =
     expect(attr(bindButton(page), 'openType')).toBe('getPhoneNumber')
 
     await page.tap(button(page, '暂不绑定'))
-    await waitFor(() => called('redirectTo').length > 0, 5_000, 'redirectTo')
-    expect(called('redirectTo')[0]).toMatchObject({ url: '/pages/me/index' })
+    await waitFor(() => called('switchTab').length > 0, 5_000, 'switchTab')
+    expect(called('switchTab')[0]).toMatchObject({ url: '/pages/me/index' })
     expect(called('showToast')).toContainEqual(expect.objectContaining({ title: '登录成功' }))
     expect(storedToken()).toBe(token)
     page.unload()
@@ -143,8 +150,8 @@ describe.skipIf(!realBffWanted())('微信一键登录 and 绑定手机号', () =
     await allowPhone(page, phone)
     const token = await waitFor(() => storedToken() !== first && storedToken(), 10_000, 'the new session token')
     expect(sent('/api/auth/wechat/phone').at(-1)).toMatchObject({ status: 200, header: { Authorization: `Bearer ${first}` } })
-    await waitFor(() => called('redirectTo').length > 0, 5_000, 'redirectTo')
-    expect(called('redirectTo')[0]).toMatchObject({ url: '/pages/me/index' })
+    await waitFor(() => called('switchTab').length > 0, 5_000, 'switchTab')
+    expect(called('switchTab')[0]).toMatchObject({ url: '/pages/me/index' })
     expect(called('showToast')).toContainEqual(expect.objectContaining({ title: '手机号已绑定' }))
     page.unload()
 
@@ -170,7 +177,7 @@ describe.skipIf(!realBffWanted())('微信一键登录 and 绑定手机号', () =
 
     await allowPhone(page, phone)
     const token = await waitFor(() => storedToken() !== first && storedToken(), 10_000, 'the new session token')
-    await waitFor(() => called('redirectTo').length > 0, 5_000, 'redirectTo')
+    await waitFor(() => called('switchTab').length > 0, 5_000, 'switchTab')
     page.unload()
     expect(await me(token)).toMatchObject({ status: 200, body: { id: web.account.id, phone } })
     // The web session of that account is untouched.
@@ -186,7 +193,7 @@ describe.skipIf(!realBffWanted())('微信一键登录 and 绑定手机号', () =
     await page.trigger(bindButton(page), 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' })
     await waitFor(() => called('showToast').length > 0, 5_000, 'a toast')
     expect(called('showToast')).toContainEqual(expect.objectContaining({ title: PHONE_REFUSED }))
-    await waitFor(() => called('redirectTo').length > 0, 5_000, 'redirectTo')
+    await waitFor(() => called('switchTab').length > 0, 5_000, 'switchTab')
     expect(sent('/api/auth/wechat/phone')).toEqual([])
     expect(storedToken()).toBe(token)
     expect(await me(token)).toMatchObject({ status: 200, body: { phone: null } })
@@ -217,12 +224,13 @@ describe.skipIf(!realBffWanted())('微信一键登录 and 绑定手机号', () =
 
     const page = await mp.openPage('pages/login/index')
     await page.waitForText((t) => t.includes('微信一键登录'))
+    await agree(page)
     await page.tap(button(page, '微信一键登录'))
     await page.waitForText((t) => t.includes(PROBLEMS.WECHAT_CODE_INVALID.title))
     expect(PROBLEMS.WECHAT_CODE_INVALID.title).toBe('微信登录已过期，请重新进入小程序再试')
     expect(sent('/api/auth/wechat/login').at(-1)?.status).toBe(400)
     expect(storedToken()).toBeUndefined()
-    expect(called('redirectTo')).toEqual([])
+    expect(called('switchTab')).toEqual([])
     expect(called('navigateBack')).toEqual([])
     // Still on the first step, with the SMS form to fall back on.
     expect(page.text()).toContain('获取验证码')

@@ -3,7 +3,7 @@
  * other pages write.
  */
 import Taro from '@tarojs/taro'
-import type { HallLevel, LifeEvent } from '@tongban/core'
+import type { AgreementId, HallLevel, LifeEvent } from '@tongban/core'
 
 export interface SearchParams {
   q?: string
@@ -19,12 +19,30 @@ export const ROUTES = {
   login: '/pages/login/index',
   me: '/pages/me/index',
   apply: '/packages/apply/pages/form/index',
-  cases: '/packages/apply/pages/cases/index',
+  cases: '/pages/cases/index',
   case: '/packages/apply/pages/case/index',
   supplement: '/packages/apply/pages/supplement/index',
   licences: '/packages/apply/pages/licences/index',
   query: '/packages/apply/pages/query/index',
+  agreement: '/pages/agreement/index',
+  accessLog: '/packages/apply/pages/access-log/index',
 } as const
+
+/**
+ * The tab bar's pages (app.config.ts tabBar: 首页 · 办件 · 我的). WeChat opens them only with
+ * switchTab (navigateTo and redirectTo fail on them), and a tab takes no query.
+ */
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.cases, ROUTES.me]
+
+export function isTabRoute(url: string): boolean {
+  return TAB_ROUTES.includes(url.split('?')[0]!)
+}
+
+/** Opens `url` in place of the current page; a tab page is switched to. */
+export function replacePage(url: string): void {
+  if (isTabRoute(url)) void Taro.switchTab({ url: url.split('?')[0]! }).catch(() => undefined)
+  else void Taro.redirectTo({ url }).catch(() => undefined)
+}
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
   const parts = Object.entries(query)
@@ -55,13 +73,18 @@ export function applyUrl(code: string, answers?: Record<string, unknown>): strin
   return withQuery(ROUTES.apply, { code, answers: carried })
 }
 
-/** 我的办件 (queued, drafts, submitted cases). */
+/** 我的办件 (queued, drafts, submitted cases): a tab. */
 export function openCases(): void {
-  void Taro.navigateTo({ url: ROUTES.cases })
+  void Taro.switchTab({ url: ROUTES.cases }).catch(() => undefined)
 }
 
 export function openQuery(): void {
   void Taro.navigateTo({ url: ROUTES.query })
+}
+
+/** 谁查看了我的信息. */
+export function openAccessLog(): void {
+  void Taro.navigateTo({ url: ROUTES.accessLog })
 }
 
 export function openLicences(): void {
@@ -80,20 +103,26 @@ export function openCase(caseNo: string): void {
   void Taro.navigateTo({ url: caseUrl(caseNo) })
 }
 
+/** 《用户服务协议》 or 《隐私政策》. */
+export function openAgreement(id: AgreementId): void {
+  void Taro.navigateTo({ url: withQuery(ROUTES.agreement, { id }) })
+}
+
 /** `next`: where to go once signed in (one of our own pages), instead of back. */
 export function openLogin(next?: string): void {
   void Taro.navigateTo({ url: withQuery(ROUTES.login, { next }) })
 }
 
+/** 我的: a tab. */
 export function openMe(): void {
-  void Taro.navigateTo({ url: ROUTES.me })
+  void Taro.switchTab({ url: ROUTES.me }).catch(() => undefined)
 }
 
 /** After signing in: on to `next` when it is one of our pages, else back to whoever sent the citizen here, else to 我的. */
 export function leaveLogin(next?: string): void {
-  if (next && /^\/(pages|packages)\/[\w/]+(\?.*)?$/.test(next)) void Taro.redirectTo({ url: next }).catch(() => undefined)
+  if (next && /^\/(pages|packages)\/[\w/]+(\?.*)?$/.test(next)) replacePage(next)
   else if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => undefined)
-  else void Taro.redirectTo({ url: ROUTES.me }).catch(() => undefined)
+  else replacePage(ROUTES.me)
 }
 
 /** The current page's query, decoded (WeChat hands it over still encoded). */

@@ -11,6 +11,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cases/:caseNo/supplement', name: 'supplement', component: () => import('./pages/SupplementPage.vue'), meta: { title: '补正材料' } },
   { path: '/me/cases', name: 'cases', component: () => import('./pages/CasesPage.vue'), meta: { title: '我的办件', tab: 'cases' } },
   { path: '/query', name: 'query', component: () => import('./pages/QueryPage.vue'), meta: { title: '办件查询' } },
+  { path: '/agreements/:id', name: 'agreement', component: () => import('./pages/AgreementPage.vue'), meta: { title: '协议' } },
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
   { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的', tab: 'me' } },
   { path: '/me/licences', name: 'licences', component: () => import('./pages/LicencesPage.vue'), meta: { title: '我的证照' } },

@@ -6,6 +6,7 @@
  * adding its declaration here and its field to AppConfig.
  */
 import { resolve } from 'node:path'
+import { DEFAULT_UPLOAD_RETENTION_DAYS } from '@tongban/core'
 import { custom, Invalid, int, oneOf, text, type Condition } from './declare'
 import { matching, origin, redisUrl, s3Endpoint, s3Prefix, secretKey, trustProxy } from './parsers'
 
@@ -57,7 +58,7 @@ export const VARIABLES = {
       fallback: undefined as string | undefined, parse: (raw) => resolve(raw),
     }),
     ratePerMinute: int('UPLOAD_RATE_LIMIT', { default: 30, min: 1, max: 1_000_000, doc: 'uploads per minute per citizen' }),
-    retentionDays: int('UPLOAD_RETENTION_DAYS', { default: 30, min: 1, max: 3650, doc: 'days an upload no case took is kept (a draft may still use it), then removed with its bytes' }),
+    retentionDays: int('UPLOAD_RETENTION_DAYS', { default: DEFAULT_UPLOAD_RETENTION_DAYS, min: 1, max: 3650, doc: 'days an upload no case took is kept (a draft may still use it), then removed with its bytes' }),
   },
   s3: {
     endpoint: custom('S3_ENDPOINT', {

@@ -60,6 +60,20 @@ export interface WxShim {
   clipboard: string | null
   /** The signal comes or goes: sets `offline` and tells every wx.onNetworkStatusChange listener, as WeChat does. */
   setNetwork(connected: boolean): void
+  /**
+   * Whether this WeChat user has agreed to the mini-program's privacy
+   * agreement (WeChat remembers it). While false, wx.requirePrivacyAuthorize
+   * asks the app's wx.onNeedPrivacyAuthorization listener and waits for its
+   * resolve, and a guarded call (chooseMedia, chooseMessageFile,
+   * setClipboardData) fails with "privacy permission is not authorized".
+   */
+  privacyAgreed: boolean
+  /** What the app passed to WeChat's privacy resolve, in order ({ event, buttonId }). */
+  privacyResolutions: Record<string, unknown>[]
+  /** Phone permissions the citizen refused: wx.chooseMedia from that source fails with "auth deny". */
+  deniedPermissions: ('camera' | 'album')[]
+  /** wx.getUpdateManager: `ready()` says a new version has downloaded; `applied` counts applyUpdate calls. */
+  update: { ready(): void; applied: number }
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -91,6 +105,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   const shim = {
     offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[],
     intercept: null as WxShim['intercept'], clipboard: null as string | null, openDocumentFails: false,
+    privacyAgreed: true, privacyResolutions: [] as Record<string, unknown>[], deniedPermissions: [] as ('camera' | 'album')[],
   }
   const downloads: WxShim['downloads'] = []
   let downloadDir: string | null = null
@@ -120,6 +135,14 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     req.on('error', (e) => { pending--; settle(o, false, { errMsg: `downloadFile:fail ${e.message}` }) })
     req.end()
     return { abort: () => req.destroy(new Error('abort')), onProgressUpdate() {} }
+  }
+  const updateReady: (() => void)[] = []
+  const update = { ready: () => { for (const l of updateReady) l() }, applied: 0 }
+  const updateManager = {
+    onCheckForUpdate() {},
+    onUpdateReady: (l: () => void) => { updateReady.push(l) },
+    onUpdateFailed() {},
+    applyUpdate: () => { update.applied++ },
   }
   const uploads: WxShim['uploads'] = []
   const networkListeners: ((res: { isConnected: boolean; networkType: string }) => void)[] = []
@@ -178,8 +201,36 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     return task
   }
 
+  const privacyListeners: ((resolve: (r: Record<string, unknown>) => void, info: { referrer: string }) => void)[] = []
+  const PRIVACY_FAIL = (name: string) => ({ errMsg: `${name}:fail privacy permission is not authorized`, errno: 104 })
+  /** wx.requirePrivacyAuthorize: at once when agreed; else the app's listener is asked and its resolve decides. */
+  function requirePrivacyAuthorize(o: Callbacks<{ errMsg: string }>) {
+    calls.push({ name: 'requirePrivacyAuthorize', options: o })
+    if (shim.privacyAgreed) return settle(o, true, { errMsg: 'requirePrivacyAuthorize:ok' })
+    const listener = privacyListeners.at(-1)
+    if (!listener) return settle(o, false, PRIVACY_FAIL('requirePrivacyAuthorize'))
+    let done = false
+    listener((r) => {
+      shim.privacyResolutions.push(r)
+      if (done) return
+      if (r.event === 'agree' && typeof r.buttonId === 'string' && r.buttonId) {
+        done = true
+        shim.privacyAgreed = true
+        settle(o, true, { errMsg: 'requirePrivacyAuthorize:ok' })
+      } else if (r.event === 'disagree') {
+        done = true
+        settle(o, false, PRIVACY_FAIL('requirePrivacyAuthorize'))
+      }
+    }, { referrer: 'requirePrivacyAuthorize' })
+  }
+
   function picked(kind: 'chooseMedia' | 'chooseMessageFile', o: Callbacks<Record<string, unknown>>) {
     calls.push({ name: kind, options: o })
+    if (!shim.privacyAgreed) return settle(o, false, PRIVACY_FAIL(kind))
+    const sources = (o as { sourceType?: string[] }).sourceType ?? []
+    if (kind === 'chooseMedia' && sources.some((x) => shim.deniedPermissions.includes(x as 'camera' | 'album'))) {
+      return settle(o, false, { errMsg: `${kind}:fail auth deny` })
+    }
     const path = shim.pickedFiles.shift()
     if (!path) {
       settle(o, false, { errMsg: `${kind}:fail cancel` })
@@ -329,8 +380,16 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
       if (!cb) networkListeners.length = 0
       else if (networkListeners.includes(cb)) networkListeners.splice(networkListeners.indexOf(cb), 1)
     },
+    requirePrivacyAuthorize,
+    onNeedPrivacyAuthorization(listener: (typeof privacyListeners)[number]) { privacyListeners.push(listener) },
+    openSetting(o: Callbacks<{ authSetting: Record<string, boolean>; errMsg: string }> = {}) {
+      calls.push({ name: 'openSetting', options: o })
+      settle(o, true, { authSetting: {}, errMsg: 'openSetting:ok' })
+    },
+    getUpdateManager: () => updateManager,
     setClipboardData(o: Callbacks<{ errMsg: string }> & { data: string }) {
       calls.push({ name: 'setClipboardData', options: o })
+      if (!shim.privacyAgreed) return settle(o, false, PRIVACY_FAIL('setClipboardData'))
       shim.clipboard = o.data
       settle(o, true, { errMsg: 'setClipboardData:ok' })
     },
@@ -349,5 +408,5 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     }
   }
 
-  return Object.assign(shim, { api, storage, requests, calls, uploads, downloads, setNetwork, inFlight: () => pending })
+  return Object.assign(shim, { api, storage, requests, calls, uploads, downloads, setNetwork, update, inFlight: () => pending })
 }

@@ -1,5 +1,5 @@
 import type { PageConfig } from '@tarojs/taro'
 
-const config: PageConfig = definePageConfig({ navigationBarTitleText: '搜索结果' })
+const config: PageConfig = definePageConfig({ navigationBarTitleText: '查找事项' })
 
 export default config

@@ -10,6 +10,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { API, materialRefs, monthDayText, reviewRows, type CaseNotice } from '@tongban/core'
 import { useCaseDetail, usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
+import { PRIVACY_REFUSED, requirePrivacy } from '../../../platform/privacy'
 
 export type { CaseDetailState as CasePageState } from '@tongban/app'
 
@@ -62,6 +63,11 @@ export function useCasePage(caseNo: string) {
   }
 
   async function copyCaseNo(): Promise<void> {
+    // The clipboard is one of WeChat's privacy calls: the agreement first (our popup asks).
+    if (!(await requirePrivacy('复制办件编号'))) {
+      void Taro.showToast({ title: PRIVACY_REFUSED, icon: 'none', duration: 3000 }).catch(() => undefined)
+      return
+    }
     // WeChat shows its own "内容已复制" toast.
     const ok = await Taro.setClipboardData({ data: caseNo }).then(() => true, () => false)
     copied.value = ok

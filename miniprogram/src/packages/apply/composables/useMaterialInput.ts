@@ -9,6 +9,8 @@ import Taro from '@tarojs/taro'
 import { API, checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
 import { toProblem, useMaterialUpload, usePlatform } from '@tongban/app'
 import { useApplyForm } from './formContext'
+import { isPermissionDenied, offerSettings, permissionDeniedText } from '../../../platform/permissions'
+import { PRIVACY_REFUSED, requirePrivacy } from '../../../platform/privacy'
 
 interface Source {
   path: string
@@ -96,13 +98,35 @@ export function useMaterialInput(field: MaterialField, path: string) {
   }
 
   /** 拍照 or 从相册选择. Cancelling the picker changes nothing. */
+  /**
+   * Before a picker: the privacy agreement (WeChat asks through our popup); false, with the reason shown, when the
+   * citizen said no.
+   */
+  async function privacyAgreed(purpose: string): Promise<boolean> {
+    if (await requirePrivacy(purpose)) return true
+    note.value = PRIVACY_REFUSED
+    form.touch(path)
+    return false
+  }
+
+  /** A picker failed: a refused permission is said, with WeChat's settings offered; a cancel changes nothing. */
+  function pickerFailed(error: unknown, what: '相机' | '相册'): void {
+    if (!isPermissionDenied(error)) return
+    note.value = permissionDeniedText(what)
+    form.touch(path)
+    void offerSettings(what)
+  }
+
   async function choosePhoto(from: 'camera' | 'album'): Promise<void> {
+    if (!(await privacyAgreed(from === 'camera' ? '拍照' : '从相册选择照片'))) return
     let res: Taro.chooseMedia.SuccessCallbackResult
     try {
       res = await call((cb) => Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: [from], sizeType: ['compressed'], ...cb }))
-    } catch {
+    } catch (e) {
+      pickerFailed(e, from === 'camera' ? '相机' : '相册')
       return
     }
+    note.value = ''
     const file = res.tempFiles[0]
     if (!file) return
     const filePath = await compress(file.tempFilePath, file.size)
@@ -112,6 +136,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
 
   /** A PDF sent to the citizen in a WeChat chat. */
   async function choosePdf(): Promise<void> {
+    if (!(await privacyAgreed('从微信聊天中选择文件'))) return
     let res: Taro.chooseMessageFile.SuccessCallbackResult
     try {
       res = await call((cb) => Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'], ...cb }))

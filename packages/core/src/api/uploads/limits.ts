@@ -20,3 +20,9 @@ export const MAX_IMAGE_PIXELS = 25_000_000
 /** What the shells compress photos to before uploading. */
 export const COMPRESS_TARGET_BYTES = 1024 * 1024
 export const MAX_FILE_NAME_LENGTH = 120
+/**
+ * Days an upload that no case took is kept (a draft may still use it), then
+ * removed with its bytes: the BFF's default (UPLOAD_RETENTION_DAYS) and the
+ * number 《隐私政策》 tells citizens.
+ */
+export const DEFAULT_UPLOAD_RETENTION_DAYS = 30

@@ -1,0 +1,255 @@
+// @vitest-environment happy-dom
+/**
+ * What WeChat's review and a villager meet first, on the built mini-program
+ * (miniprogram/dist) against the real BFF: the app.json that reaches WeChat
+ * (the privacy check on, the tab bar), the privacy consent popup WeChat's
+ * privacy calls wait for, a refused camera or album said with the way to
+ * WeChat's settings, the restart prompt of a downloaded update, what each
+ * shareable page forwards, and titles that say where the citizen is.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ACCESS_PURPOSE_LABELS, LIFE_EVENT_LABELS, type CatalogueSnapshot } from '@tongban/core'
+import { TOKEN_KEY } from '@tongban/app'
+import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
+import { fetchCatalogue, getJson, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+
+const APPLY = 'packages/apply/pages/form/index'
+const QUERY = { code: 'SJ-0001', answers: JSON.stringify({ category: 'catering' }) }
+const PHONE = '13761230017'
+
+interface AppJson {
+  pages: string[]
+  subPackages: { root: string; pages: string[] }[]
+  __usePrivacyCheck__?: boolean
+  tabBar?: { list: { pagePath: string; text: string }[] }
+}
+
+const appJson = (): AppJson => JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as AppJson
+
+describe('app.json as built', () => {
+  beforeAll(() => ensureMiniprogramBuilt())
+
+  it('turns WeChat’s privacy check on (Taro passes __usePrivacyCheck__ through)', () => {
+    expect(appJson().__usePrivacyCheck__).toBe(true)
+  })
+
+  it('has a tab bar 首页 · 办件 · 我的, every tab page in the main package', () => {
+    const app = appJson()
+    expect(app.tabBar?.list.map((t) => [t.text, t.pagePath])).toEqual([
+      ['首页', 'pages/home/index'], ['办件', 'pages/cases/index'], ['我的', 'pages/me/index'],
+    ])
+    for (const tab of app.tabBar!.list) expect(app.pages).toContain(tab.pagePath)
+    for (const sub of app.subPackages) expect(sub.pages.map((p) => `${sub.root}/${p}`)).not.toContain('pages/cases/index')
+  })
+})
+
+describe.skipIf(!realBffWanted())('on the phone', () => {
+  let bff: TestBff
+  let mp: MiniProgram
+  let catalogue: CatalogueSnapshot
+  let photo: string
+
+  const called = (name: string) => mp.wx.calls.filter((c) => c.name === name).map((c) => c.options as Record<string, unknown>)
+
+  beforeAll(async () => {
+    ensureMiniprogramBuilt()
+    bff = await startBffProcess()
+    catalogue = await fetchCatalogue(bff)
+    mp = startMiniProgram(DIST, { bffUrl: bff.url })
+    const sent = await postJson(`${bff.url}/api/auth/sms/send`, { phone: PHONE })
+    if (sent.status !== 202) throw new Error(`sms/send answered ${sent.status}`)
+    const verified = await postJson<{ token: string }>(`${bff.url}/api/auth/sms/verify`, { phone: PHONE, code: await smsCodeFor(bff, PHONE) })
+    mp.wx.storage.set(TOKEN_KEY, verified.body.token)
+    const dir = mkdtempSync(join(tmpdir(), 'release-test-'))
+    photo = join(dir, 'kitchen.png')
+    // A 1×1 PNG.
+    writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'))
+  })
+
+  afterAll(async () => {
+    await bff?.close()
+  })
+
+  beforeEach(() => {
+    mp.wx.calls.length = 0
+    mp.wx.privacyAgreed = true
+    mp.wx.deniedPermissions = []
+    mp.wx.modalConfirms = true
+  })
+
+  function byId(page: OpenedPage, id: string): RenderedNode {
+    let found: RenderedNode | null = null
+    const visit = (n: RenderedNode | string) => {
+      if (typeof n === 'string' || found) return
+      if (attr(n, 'id') === id) found = n
+      else n.children.forEach(visit)
+    }
+    visit(page.component.toJSON())
+    if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
+    return found
+  }
+
+  function tappableIn(root: RenderedNode, label: string): RenderedNode {
+    let found: RenderedNode | null = null
+    const text = (n: RenderedNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(' '))
+    const visit = (n: RenderedNode | string) => {
+      if (typeof n === 'string' || !text(n).includes(label)) return
+      if ('tap' in n.event) found = n
+      n.children.forEach(visit)
+    }
+    visit(root)
+    if (!found) throw new Error(`nothing to tap for “${label}” in: ${text(root)}`)
+    return found
+  }
+
+  const share = (page: OpenedPage) => (page.component.instance as unknown as { onShareAppMessage(o: { from: string }): { title: string; path: string } }).onShareAppMessage({ from: 'menu' })
+
+  describe('a refused phone permission', () => {
+    it('says the album was refused and offers WeChat’s settings (wx.openSetting)', async () => {
+      mp.wx.deniedPermissions = ['album']
+      const page = await mp.openPage(APPLY, QUERY)
+      await page.waitForText((t) => t.includes('从相册选择'))
+      await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
+      await page.waitForText((t) => t.includes('您没有允许通办使用相册'))
+      await waitFor(() => called('openSetting').length > 0, 5_000, 'wx.openSetting')
+      expect(called('showModal')).toContainEqual(expect.objectContaining({ title: '无法使用相册', confirmText: '去设置' }))
+      page.unload()
+    })
+
+    it('says the camera was refused, and 暂不 leaves the settings closed', async () => {
+      mp.wx.deniedPermissions = ['camera']
+      mp.wx.modalConfirms = false
+      const page = await mp.openPage(APPLY, QUERY)
+      await page.waitForText((t) => t.includes('拍照'))
+      await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '拍照'))
+      await page.waitForText((t) => t.includes('您没有允许通办使用相机'))
+      await waitFor(() => called('showModal').length > 0, 5_000, 'the modal')
+      await new Promise((r) => setTimeout(r, 50))
+      expect(called('showModal')[0]).toMatchObject({ title: '无法使用相机' })
+      expect(called('openSetting')).toEqual([])
+      page.unload()
+    })
+
+    it('a cancelled picker says nothing', async () => {
+      const page = await mp.openPage(APPLY, QUERY)
+      await page.waitForText((t) => t.includes('从相册选择'))
+      await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
+      await waitFor(() => called('chooseMedia').length > 0, 5_000, 'chooseMedia')
+      await new Promise((r) => setTimeout(r, 50))
+      expect(page.text()).not.toContain('您没有允许')
+      expect(called('showModal')).toEqual([])
+      page.unload()
+    })
+  })
+
+  describe('privacy consent (WeChat’s privacy agreement flow)', () => {
+    it('asks through its popup before the album opens; 不同意 opens nothing and says why', async () => {
+      mp.wx.privacyAgreed = false
+      const page = await mp.openPage(APPLY, QUERY)
+      await page.waitForText((t) => t.includes('从相册选择'))
+      mp.wx.privacyResolutions.length = 0
+      await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
+      const text = await page.waitForText((t) => t.includes('隐私保护提示'))
+      expect(text).toContain('从相册选择照片需要您先阅读并同意《用户服务协议》和《隐私政策》')
+      expect(called('requirePrivacyAuthorize')).toHaveLength(1)
+      // WeChat is told the popup was shown.
+      expect(mp.wx.privacyResolutions).toEqual([{ event: 'exposureAuthorization' }])
+      const dialog = page.findByClass('privacy-consent')!
+      expect(attr(dialog, 'ariaRole')).toBe('dialog')
+
+      await page.tap(page.findTappable('不同意')!)
+      await page.waitForText((t) => !t.includes('隐私保护提示') && t.includes('您没有同意《隐私政策》'))
+      expect(mp.wx.privacyResolutions.at(-1)).toEqual({ event: 'disagree' })
+      expect(called('chooseMedia')).toEqual([])
+      page.unload()
+    })
+
+    it('同意并继续 is WeChat’s agreePrivacyAuthorization button: once it fires, the album opens', async () => {
+      mp.wx.privacyAgreed = false
+      const page = await mp.openPage(APPLY, QUERY)
+      await page.waitForText((t) => t.includes('从相册选择'))
+      await page.tap(tappableIn(byId(page, 'field-kitchenFlowFile'), '从相册选择'))
+      await page.waitForText((t) => t.includes('隐私保护提示'))
+      const agree = byId(page, 'privacy-agree')
+      expect(agree.tagName).toBe('wx-button')
+      expect(attr(agree, 'openType')).toBe('agreePrivacyAuthorization')
+
+      mp.wx.pickedFiles.push(photo)
+      await page.trigger(agree, 'agreeprivacyauthorization', {})
+      await page.waitForText((t) => !t.includes('隐私保护提示') && t.includes('已上传：设备布局和工艺流程图.png'))
+      expect(mp.wx.privacyResolutions.at(-1)).toEqual({ event: 'agree', buttonId: 'privacy-agree' })
+      expect(called('chooseMedia')).toHaveLength(1)
+      page.unload()
+    })
+  })
+
+  it('谁查看了我的信息 (which 《隐私政策》 points to) is on 我的, with a clerk’s look-up', async () => {
+    const clerk = (await postJson<{ token: string }>(`${bff.url}/api/staff/login`, { username: 'clerk', password: 'Tongban@2026' })).body.token
+    const looked = await getJson(`${bff.url}/api/staff/citizens?phone=${PHONE}&purpose=identity_check`, { Authorization: `Bearer ${clerk}` })
+    expect(looked.status).toBe(200)
+
+    const me = await mp.openPage('pages/me/index')
+    await me.waitForText((t) => t.includes('谁查看了我的信息'))
+    await me.tap(me.findTappable('谁查看了我的信息')!)
+    expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: '/packages/apply/pages/access-log/index' }))
+    me.unload()
+
+    const page = await mp.openPage('packages/apply/pages/access-log/index')
+    const text = await page.waitForText((t) => t.includes(ACCESS_PURPOSE_LABELS.identity_check))
+    expect(text).toContain('窗口人员')
+    expect(text).toContain('查看了：手机号码')
+    page.unload()
+  })
+
+  it('asks to restart once a new version has downloaded (wx.getUpdateManager)', async () => {
+    mp.wx.update.ready()
+    await waitFor(() => mp.wx.update.applied > 0, 5_000, 'applyUpdate')
+    expect(called('showModal')).toContainEqual(expect.objectContaining({ title: '新版本已准备好', confirmText: '重新打开' }))
+  })
+
+  describe('sharing and titles', () => {
+    it('a guide is forwarded under its item’s name, and titled with it', async () => {
+      const item = catalogue.items[0]!
+      const page = await mp.openPage('pages/guide/index', { code: item.code })
+      await page.waitForText((t) => t.includes(item.name))
+      await waitFor(() => called('setNavigationBarTitle').some((o) => o.title === item.name), 5_000, 'the title')
+      expect(share(page)).toEqual({ title: `${item.name}｜办事指南`, path: `/pages/guide/index?code=${item.code}` })
+      page.unload()
+    })
+
+    it('the query page is forwarded as itself, without anyone’s number', async () => {
+      const page = await mp.openPage('packages/apply/pages/query/index')
+      expect(share(page)).toEqual({ title: '办件查询：输入办件编号和手机号后4位，不用登录查进度', path: '/packages/apply/pages/query/index' })
+      page.unload()
+    })
+
+    it('a case is forwarded (to oneself) by its number, not its item', async () => {
+      const page = await mp.openPage('packages/apply/pages/case/index', { caseNo: 'SJ-0001-20261207-0001' })
+      expect(share(page)).toEqual({ title: '我的办件 SJ-0001-20261207-0001', path: '/packages/apply/pages/case/index?caseNo=SJ-0001-20261207-0001' })
+      page.unload()
+    })
+
+    it('a life event’s list is titled with the life event, not 搜索结果', async () => {
+      const event = catalogue.items.find((i) => i.lifeEvents.length)!.lifeEvents[0]!
+      const page = await mp.openPage('pages/search/index', { lifeEvent: event })
+      await page.waitForText((t) => t.includes('共找到'))
+      await waitFor(() => called('setNavigationBarTitle').some((o) => o.title === LIFE_EVENT_LABELS[event]), 5_000, 'the title')
+      page.unload()
+    })
+
+    it('a search is titled with what was searched', async () => {
+      const page = await mp.openPage('pages/search/index', { q: encodeURIComponent('身份证') })
+      await page.waitForText((t) => t.includes('共找到'))
+      await waitFor(() => called('setNavigationBarTitle').some((o) => o.title === '搜索“身份证”'), 5_000, 'the title')
+      page.unload()
+    })
+  })
+
+  it('renders every element it is given (no missing WXML templates)', () => {
+    expect(mp.renderErrors).toEqual([])
+  })
+})
