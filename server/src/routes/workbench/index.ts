@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import {
-  actsForDepartment, allowedEvents, API, CASE_ACTING_ROLES, may, STAFF_QUEUE_PAGE, shanghaiDate, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
+  actsForDepartment, allowedEvents, API, CASE_ACTING_ROLES, may, STAFF_QUEUE_PAGE, shanghaiDate, reviewRows, staffTimeline, supplementChoices, supplementScope, TRANSITIONS,
   type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type ClockContext, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../../errors'
@@ -73,12 +73,18 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       .filter((r) => staff.roles.includes(r))
       .flatMap((r) => allowedEvents(clock.projection, actorAs(staff, r), shanghaiDate(now()), duties)))]
       .filter((t) => app.approval.onWorkbench(t))
+    const names = await lookups.departmentNames()
+    const mine = departmentOf(staff)
+    const myBranch = mine ? clock.projection.branches.find((b) => b.department === mine) : undefined
     return {
-      ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
+      ...detail(row, item, clock, now(), names), version: events.length, actions,
+      // Staff read each step with its opinions and notes, which the applicant's timeline leaves out.
+      timeline: staffTimeline(clock.projection.events, names),
       leadDepartment: item?.department.code ?? null,
       legalDeadline: clock.projection.legalDeadline,
       supplementScope: supplementScope(clock.projection),
-      ...(departmentOf(staff) ? { myDepartment: departmentOf(staff)! } : {}),
+      ...(mine ? { myDepartment: mine } : {}),
+      ...(myBranch ? { myStep: myBranch.status } : {}),
     }
   }
 

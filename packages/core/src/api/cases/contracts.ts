@@ -5,6 +5,7 @@
  * (API.drafts). The staff workbench's cases (API.workbench): the queue, one
  * case with what this person may do now, and doing it.
  */
+import { MAX_OPINION_LENGTH } from '../../cases/opinions'
 import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { CaseNoParams, Int, ItemCodeParams, List, Obj, Optional } from '../contract/schema'
@@ -92,6 +93,7 @@ export const workbenchRoutes = defineRoutes('workbench', {
     method: 'POST', path: '/api/staff/cases/:caseNo/events', access: staffAccess('workCases'),
     summary: '工作台：对办件进行操作（受理、补正、不予受理、承办、审核、审批、暂停、延期、办结）',
     params: CaseNoParams, body: staffCaseEventBodySchema, response: staffCaseDetailSchema,
-    messages: { type: '不认识的办理操作', version: '请刷新后再操作' }, problems: caseNoProblems, cache: 'none',
+    messages: { type: '不认识的办理操作', version: '请刷新后再操作', opinion: `意见最多${MAX_OPINION_LENGTH}字`, toApplicant: `告知申请人的内容最多${MAX_OPINION_LENGTH}字` },
+    problems: caseNoProblems, cache: 'none',
   },
 })
