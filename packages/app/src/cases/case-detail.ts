@@ -22,6 +22,8 @@ export interface CaseDetailPage {
   news: Ref<string>
   /** `2026-11-24 10:05`, Beijing time whatever the phone's zone. */
   submittedAt: ComputedRef<string>
+  /** When the case entered its current status, the same way: the header's time beside the status. */
+  statusAt: ComputedRef<string>
   deliveryLabel: ComputedRef<string>
   supplementRows: ComputedRef<{ path: string; label: string; reason: string }[]>
   canWithdraw: ComputedRef<boolean>
@@ -79,6 +81,7 @@ export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {
   return {
     state, detail, problem, updates, news: updates.news, load, canWithdraw, withdrawing, withdrawProblem, withdraw,
     submittedAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : '')),
+    statusAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.statusAt) : '')),
     deliveryLabel: computed(() => (detail.value ? DELIVERY_LABELS[detail.value.delivery] : '')),
     supplementRows: computed(() => (detail.value?.supplement ? labelledSupplement(detail.value.form, detail.value.supplement) : [])),
   }
