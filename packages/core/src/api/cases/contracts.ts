@@ -12,6 +12,7 @@ import { CaseNoParams, Int, ItemCodeParams, List, Obj, Optional } from '../contr
 import { staffCaseEventBodySchema } from './events'
 import { MAX_QUEUE_OFFSET, STAFF_QUEUE_PAGE } from './limits'
 import { PUBLIC_QUERY_MESSAGES, publicQuerySchema } from './query'
+import { CASE_SEARCH_MESSAGE, caseSearchQuerySchema, caseSearchResultSchema } from './search'
 import {
   idempotencyHeadersSchema, resubmitCaseBodySchema, SAVE_DRAFT_MESSAGES, saveDraftBodySchema, SUBMIT_MESSAGES, submitCaseBodySchema, withdrawCaseBodySchema,
 } from './requests'
@@ -23,6 +24,7 @@ export * from './views'
 export * from './requests'
 export * from './events'
 export * from './query'
+export * from './search'
 
 /** A malformed case number in a path names no case. */
 const caseNoProblems = { caseNo: 'CASE_NOT_FOUND' } as const
@@ -84,6 +86,11 @@ export const workbenchRoutes = defineRoutes('workbench', {
     method: 'GET', path: '/api/staff/cases', access: staffAccess('workCases'), summary: `工作台：我要办理的办件（按红黄绿灯排序，每页${STAFF_QUEUE_PAGE}件，offset 翻页）`,
     query: Obj({ offset: Optional(Int(0, MAX_QUEUE_OFFSET)) }, { additionalProperties: true }),
     response: List(staffCaseSummarySchema), messages: { offset: '页码不正确' }, cache: 'personal',
+  },
+  // Exact matches only, each look written to the access log the citizen sees (谁查看了我的信息).
+  search: {
+    method: 'GET', path: '/api/staff/search', access: staffAccess('workCases'), summary: '工作台：按办件编号、手机号码或姓名查找办件（每次查找留痕，群众可见）',
+    query: caseSearchQuerySchema, response: caseSearchResultSchema, messages: { q: CASE_SEARCH_MESSAGE }, cache: 'no-store',
   },
   case: {
     method: 'GET', path: '/api/staff/cases/:caseNo', access: staffAccess('workCases'), summary: '工作台：办件详情与可进行的操作',
