@@ -13,7 +13,7 @@ describe('caseSearchTerm', () => {
   })
 
   it('names each search in the citizen\'s access log by what it matched on', () => {
-    expect(accessFieldLabel('caseSearch:phone')).toBe('按手机号码查找办件')
-    expect(accessFieldLabel('caseSearch:name')).toBe('按姓名查找办件')
+    expect(accessFieldLabel('caseSearch:phone')).toBe('您的办件（按手机号码查找）')
+    expect(accessFieldLabel('caseSearch:name')).toBe('您的办件（按姓名查找）')
   })
 })
