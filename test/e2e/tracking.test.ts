@@ -95,6 +95,7 @@ it('the resident sees each step the hall and the department take, as they take t
   await poll(() => branch.getByText('承办中').count()).toBe(1)
   await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
   await poll(() => reviewer.page.getByText('请填写承办意见').count()).toBe(1)
+  await shot(reviewer.page, 'staff-opinion-required')
   expect(await branch.getByText('承办中').count()).toBe(1)
   await reviewer.page.getByLabel('承办意见').fill('家庭人均收入低于当地低保标准，拟同意。')
   await reviewer.page.getByLabel('告知申请人（选填）').fill('您的材料已审查，下一步入户核实。')

@@ -89,6 +89,12 @@ describe('StaffCasePage: staff write for two audiences', () => {
     await flushPromises()
     expect(sent.map((b) => [b.type, 'opinion' in b])).toEqual([['advance_branch', false]])
     expect(w.find('[role="status"]').text()).toBe('已开始承办。')
+    // The next step, sent without its 承办意见: the last success no longer shows beside the refusal.
+    await w.findAll('button').find((b) => b.text() === '提交下一环节')!.trigger('click')
+    await flushPromises()
+    expect(w.find('#opinion-error').text()).toBe('请填写承办意见')
+    expect(w.find('[role="status"]').exists()).toBe(false)
+    expect(sent).toHaveLength(1)
 
     const refused = await setup(detail({ myStep: 'undertaking' }), async () => {
       throw new ApiError(makeProblem('VALIDATION', { errors: [{ path: 'opinion', code: 'invalid_event', message: '请填写承办意见' }] }))
