@@ -98,6 +98,8 @@ describe('whose deadline a step had', () => {
     expect(dueText(entry.due!)).toBe('窗口受理审查期限3月4日，按期')
     expect(dueText({ day: '2026-03-11', met: false, step: 'decision' })).toBe('部门审查期限3月11日，超期')
     expect(dueText({ day: '2026-03-20', met: true, step: 'certificate' })).toBe('窗口发证期限3月20日，按期')
+    // A case page kept offline from before: its steps have no `step`.
+    expect(dueText({ day: '2026-03-20', met: true } as Parameters<typeof dueText>[0])).toBe('办理期限3月20日，按期')
   })
 })
 

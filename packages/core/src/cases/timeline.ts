@@ -55,7 +55,8 @@ const DUE_STEP_OF: Partial<Record<CaseEvent['type'], DueStep>> = {
 
 /** A closed step against its deadline, as both shells print it on its own line: whose deadline, the day, 按期 or 超期. */
 export function dueText(due: TimelineDue): string {
-  return `${DUE_STEP_TEXT[due.step]}${monthDayText(due.day)}，${due.met ? '按期' : '超期'}`
+  // A copy kept offline from before steps were named has none: still a deadline, not the applicant's.
+  return `${DUE_STEP_TEXT[due.step] ?? '办理期限'}${monthDayText(due.day)}，${due.met ? '按期' : '超期'}`
 }
 
 const trimmed = (v: string | undefined): string => (typeof v === 'string' ? v.trim() : '')
