@@ -81,7 +81,8 @@ export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {
   return {
     state, detail, problem, updates, news: updates.news, load, canWithdraw, withdrawing, withdrawProblem, withdraw,
     submittedAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : '')),
-    statusAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.statusAt) : '')),
+    // A copy kept offline from before statusAt was sent: the submission is the best there is.
+    statusAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.statusAt || detail.value.submittedAt) : '')),
     deliveryLabel: computed(() => (detail.value ? DELIVERY_LABELS[detail.value.delivery] : '')),
     supplementRows: computed(() => (detail.value?.supplement ? labelledSupplement(detail.value.form, detail.value.supplement) : [])),
   }
