@@ -62,7 +62,17 @@ it('the resident sees each step the hall and the department take, as they take t
 
   // The window: pre-review and acceptance.
   const clerk = await signedInStaff(e2e.browser, e2e.product.url, 'clerk')
-  await clerk.page.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
+  // The clerk finds it on the workbench by the resident's phone; the resident is told of the look.
+  await clerk.page.goto(`${e2e.product.url}/staff`)
+  await clerk.page.getByLabel('办件编号、手机号码或姓名').fill(phone)
+  await clerk.page.getByRole('button', { name: '查找', exact: true }).click()
+  const found = clerk.page.getByRole('list', { name: '查找结果' })
+  await poll(() => found.getByRole('listitem').filter({ hasText: caseNo }).count()).toBe(1)
+  await shot(clerk.page, 'staff-search')
+  const looks = await (await citizen.request.get(`${e2e.product.url}/api/me/access-log`)).json() as { fields: string[] }[]
+  expect(looks.map((l) => l.fields)).toContainEqual(['caseSearch:phone'])
+  await found.getByRole('link').first().click()
+  await clerk.page.waitForURL(/\/staff\/cases\//)
   await clerk.page.getByRole('button', { name: '开始预审' }).click()
   await poll(() => clerk.page.getByText('已开始预审。').count()).toBe(1)
   await clerk.page.getByRole('button', { name: '受理', exact: true }).click()
@@ -70,8 +80,8 @@ it('the resident sees each step the hall and the department take, as they take t
   await lookAgain()
   await poll(() => c.getByRole('status').filter({ hasText: '办件有新进展：受理，交示例市民政局办理' }).count()).toBe(1)
   expect(await c.getByText('窗口受理，交示例市民政局办理').count()).toBe(1)
-  // Each closed step says whether it kept its deadline: pre-review, accepted the same day.
-  expect(await c.getByText(/^按期（期限\d+月\d+日）$/).count()).toBe(1)
+  // Each closed step says whose deadline it was and whether it was kept: the window's, accepted the same day.
+  expect(await c.getByText(/^窗口受理审查期限\d+月\d+日，按期$/).count()).toBe(1)
 
   // The department: 承办, 审核, then a home visit stops the clock.
   const reviewer = await signedInStaff(e2e.browser, e2e.product.url, 'reviewer_mz')
@@ -80,10 +90,19 @@ it('the resident sees each step the hall and the department take, as they take t
   await queue.getByRole('listitem').filter({ hasText: caseNo }).getByRole('link').click()
   await reviewer.page.waitForURL(/\/staff\/cases\//)
   const branch = reviewer.page.getByRole('region', { name: '办理部门' })
-  for (const step of ['承办中', '审核中']) {
-    await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
-    await poll(() => branch.getByText(step).count()).toBe(1)
-  }
+  // Taking the case asks for no opinion; handing 承办 on does, and sends nothing without it.
+  await reviewer.page.getByRole('button', { name: '开始承办' }).click()
+  await poll(() => branch.getByText('承办中').count()).toBe(1)
+  await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
+  await poll(() => reviewer.page.getByText('请填写承办意见').count()).toBe(1)
+  await shot(reviewer.page, 'staff-opinion-required')
+  expect(await branch.getByText('承办中').count()).toBe(1)
+  await reviewer.page.getByLabel('承办意见').fill('家庭人均收入低于当地低保标准，拟同意。')
+  await reviewer.page.getByLabel('告知申请人（选填）').fill('您的材料已审查，下一步入户核实。')
+  await reviewer.page.getByRole('button', { name: '提交下一环节' }).click()
+  await poll(() => branch.getByText('审核中').count()).toBe(1)
+  // Done, in green: not the amber a warning wears.
+  expect(await reviewer.page.getByRole('status').filter({ hasText: '已转入下一环节。' }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(232, 245, 236)')
   await reviewer.page.getByText('进入特别程序（暂停计时）').click()
   await reviewer.page.getByLabel('程序').selectOption('现场核查')
   await reviewer.page.getByLabel('理由').fill('入户核实家庭收入和财产')
@@ -125,14 +144,14 @@ it('the resident sees each step the hall and the department take, as they take t
   expect(await reviewer.page.getByRole('button', { name: '提交下一环节' }).count()).toBe(0)
   const checker = await signedInStaff(e2e.browser, e2e.product.url, 'checker_mz')
   await checker.page.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
-  await checker.page.getByLabel('办理意见').fill('材料齐全，入户核查属实')
+  await checker.page.getByLabel('审核意见').fill('材料齐全，入户核查属实')
   await checker.page.getByRole('button', { name: '提交下一环节' }).click()
   await poll(() => checker.page.getByRole('region', { name: '办理部门' }).getByText('审批中').count()).toBe(1)
   expect(await checker.page.getByRole('button', { name: '同意', exact: true }).count()).toBe(0)
   await checker.context.close()
   const approver = await signedInStaff(e2e.browser, e2e.product.url, 'approver_mz')
   await approver.page.goto(`${e2e.product.url}/staff/cases/${caseNo}`)
-  await approver.page.getByLabel('办理意见').fill('经入户核查，符合低保条件')
+  await approver.page.getByLabel('审批意见').fill('经入户核查，符合低保条件')
   await approver.page.getByRole('button', { name: '同意', exact: true }).click()
   await poll(() => approver.page.getByText('已同意。').count()).toBe(1)
   await shot(approver.page, 'tracking-reviewer')
@@ -146,6 +165,9 @@ it('the resident sees each step the hall and the department take, as they take t
   await lookAgain()
   await poll(() => c.getByText('窗口办结，结果已出具').count()).toBe(1)
   expect(await c.getByText('示例市民政局同意').count()).toBe(1)
+  // The department's opinions stay with staff; what it chose to tell the resident is on the timeline.
+  expect(await c.getByText('您的材料已审查，下一步入户核实。', { exact: false }).count()).toBe(1)
+  for (const inside of ['拟同意', '入户核查属实', '符合低保条件']) expect(await c.getByText(inside, { exact: false }).count()).toBe(0)
   expect(await c.getByText(/电子证照已发放到“我的证照”，编号示民低保〔2026〕0088号/).count()).toBe(1)
   expect(await axe(c)).toEqual([])
   await shot(c, 'tracking-done')
@@ -309,7 +331,11 @@ it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in 
     await staff.page.goto(`${e2e.product.url}/staff/cases/${first}`)
     const branch = staff.page.getByRole('region', { name: '办理部门' })
     for (const step of steps) {
-      await staff.page.getByRole('button', { name: '提交下一环节' }).click()
+      if (step === '承办中') await staff.page.getByRole('button', { name: '开始承办' }).click()
+      else {
+        await staff.page.getByLabel(step === '审核中' ? '承办意见' : '审核意见').fill('经核查，家庭收入情况需进一步审查')
+        await staff.page.getByRole('button', { name: '提交下一环节' }).click()
+      }
       await poll(() => branch.getByText(step).count()).toBe(1)
     }
     await staff.context.close()

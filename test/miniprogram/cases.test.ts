@@ -267,6 +267,7 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     expect(rootClass(page)).toContain('tb-page--elderly')
     expect(collapse(textOf(section(page, 'case__no')))).toBe(submitted.caseNo)
     expect(text).toContain('已提交，待受理')
+    expect(text).toContain(`当前状态 已提交，待受理 · ${beijing(submitted.statusAt)}`)
     expect(text).toContain(`提交时间 ${beijing(submitted.submittedAt)}`)
     expect(text).toContain('接下来')
     expect(text).toContain(`1. ${submitted.nextSteps[0]}`)
@@ -356,22 +357,27 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await query.waitForText((t) => t.includes('办理部门'))
     const told = sectionText(query, 'query__branches').replace(/ /g, '')
     expect(told).toBe(`办理部门示例市市场监督管理局·特别程序（暂停计时）计时暂停·部门特别程序中现场核查（预计${monthDayText(visitEnds)}结束）`)
-    expect(sectionText(query, 'query__result')).toMatch(/受理，交示例市市场监督管理局办理\s?按期（期限\d+月\d+日）/)
+    expect(sectionText(query, 'query__result')).toMatch(/受理，交示例市市场监督管理局办理\s?窗口受理审查期限\d+月\d+日，按期/)
     expect(query.text()).not.toContain('核实经营场所布局')
     query.unload()
 
     // The department says no: the reasons and the law, each closed step against its deadline, no 领取方式.
     // 承办, 审核 and 审批 by three people of the department.
-    for (let i = 0; i < 2; i++) await act(reviewer, second.body.caseNo, i === 0 ? { type: 'resume_branch', department: 'scjg' } : { type: 'advance_branch', department: 'scjg' })
-    await act(await staffToken('checker_sc'), second.body.caseNo, { type: 'advance_branch', department: 'scjg' })
+    // Each step handed on with its opinion (internal: the applicant never reads it).
+    for (let i = 0; i < 2; i++) await act(reviewer, second.body.caseNo, i === 0 ? { type: 'resume_branch', department: 'scjg' } : { type: 'advance_branch', department: 'scjg', opinion: '现场核查发现生活区与经营区未隔离' })
+    await act(await staffToken('checker_sc'), second.body.caseNo, { type: 'advance_branch', department: 'scjg', opinion: '同意承办意见，建议不予批准' })
     await act(await staffToken('approver_sc'), second.body.caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'denied', opinion: '经营场所与生活区未有效隔离', basis: '《食品经营许可和备案管理办法》第十二条' })
     const denied = await mp.openPage(CASE, { caseNo: second.body.caseNo })
     await denied.waitForText((t) => t.includes('不予批准的理由'))
     expect(sectionText(denied, 'case__denial')).toBe('不予批准的理由 示例市市场监督管理局 经营场所与生活区未有效隔离 依据：《食品经营许可和备案管理办法》第十二条')
     expect(sectionText(denied, 'case__head')).toContain('未予批准')
     const closed = sectionText(denied, 'case__timeline')
-    expect(closed).toMatch(/窗口\s?受理，交示例市市场监督管理局办理\s?按期（期限\d+月\d+日）/)
-    expect(closed).toMatch(/示例市市场监督管理局\s?不予批准\s?：经营场所与生活区未有效隔离（《食品经营许可和备案管理办法》第十二条）\s?按期（期限\d+月\d+日）/)
+    // Each closed step's deadline says whose it was: the window's 受理审查, the department's 审查.
+    expect(closed).toMatch(/窗口\s?受理，交示例市市场监督管理局办理\s?窗口受理审查期限\d+月\d+日，按期/)
+    expect(closed).toMatch(/示例市市场监督管理局\s?不予批准\s?：经营场所与生活区未有效隔离（《食品经营许可和备案管理办法》第十二条）\s?部门审查期限\d+月\d+日，按期/)
+    // The department's opinions stay inside.
+    expect(denied.text()).not.toContain('生活区与经营区未隔离')
+    expect(denied.text()).not.toContain('建议不予批准')
     expect(denied.text()).not.toContain('领取方式')
     denied.unload()
 
@@ -425,8 +431,8 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     await act(clerk, caseNo, { type: 'start_pre_review' })
     await act(clerk, caseNo, { type: 'accept' })
     // 承办 by the reviewer, 审核 and 审批 by two others (the department rule).
-    for (let i = 0; i < 2; i++) await act(reviewer, caseNo, { type: 'advance_branch', department: 'scjg' })
-    await act(await staffToken('checker_sc'), caseNo, { type: 'advance_branch', department: 'scjg' })
+    for (let i = 0; i < 2; i++) await act(reviewer, caseNo, { type: 'advance_branch', department: 'scjg', ...(i ? { opinion: '材料齐全，拟同意' } : {}) })
+    await act(await staffToken('checker_sc'), caseNo, { type: 'advance_branch', department: 'scjg', opinion: '同意' })
     await act(await staffToken('approver_sc'), caseNo, { type: 'decide_branch', department: 'scjg', outcome: 'approved', opinion: '符合条件' })
     await act(clerk, caseNo, { type: 'complete', certificate: { number: 'JY13301060000001', validUntil: `${Number(today().slice(0, 4)) + 5}-06-30` } }) // five years on, whatever today is
 

@@ -94,12 +94,14 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
         const branch = (await view(caseNo, dept)).branches.find((b) => b.department === NAMES[dept])
         if (!branch || RANK[branch.statusLabel]! >= target) return
         // 审核 is handed on by someone other than the 承办人.
-        await ok(branch.statusLabel === '审核中' ? `${dept}-check` : dept, caseNo, { type: 'advance_branch', department: dept })
+        // Each step handed on is signed with its opinion (承办意见, 审核意见).
+        await ok(branch.statusLabel === '审核中' ? `${dept}-check` : dept, caseNo, { type: 'advance_branch', department: dept, ...(branch.statusLabel === '待承办' ? {} : { opinion: '符合条件，拟同意' }) })
       }
     },
     async decide(caseNo, dept, decision) {
       await builtin.advanceTo(caseNo, dept, 'approving')
-      await ok(`${dept}-approve`, caseNo, { type: 'decide_branch', department: dept, ...decision })
+      // The workbench's 审批 is signed with its opinion; an approval system keeps its own.
+      await ok(`${dept}-approve`, caseNo, { type: 'decide_branch', department: dept, ...(decision.outcome === 'approved' ? { opinion: '同意' } : {}), ...decision })
     },
     async denyWithoutBasis(caseNo, dept) {
       await builtin.advanceTo(caseNo, dept, 'approving')
@@ -202,7 +204,8 @@ describe.each(['builtin', 'http'] as const)('approval backend contract: %s', (ki
       '示例市民政局开始承办', '示例市民政局开始审核',
       '示例市人力资源和社会保障局进入现场核查，暂停计时：核实经营场所', '示例市人力资源和社会保障局恢复办理，继续计时',
       '分管领导办理期限延长5个工作日：需要部门间会商',
-      '示例市民政局开始审批', '示例市民政局同意：符合条件',
+      // The 审批意见 (符合条件) is the department's own record: the citizen reads that it agreed.
+      '示例市民政局开始审批', '示例市民政局同意',
       '示例市人力资源和社会保障局开始承办', '示例市人力资源和社会保障局开始审核', '示例市人力资源和社会保障局开始审批', '示例市人力资源和社会保障局同意',
       '窗口办结，结果已出具',
     ])

@@ -8,7 +8,7 @@
  * is told to look again.
  */
 import {
-  applyEvent, project, shanghaiDate, TransitionError, urgentDeadline,
+  applyEvent, project, REFUSAL_FIELDS, shanghaiDate, TransitionError, urgentDeadline,
   type Actor, type CaseEvent, type ClockContext, type CaseEventBody, type CaseProjection, type DutyRules, type Item,
 } from '@tongban/core'
 import { ProblemError } from '../errors'
@@ -109,7 +109,7 @@ export interface ActResult {
 export function transitionProblem(e: TransitionError): ProblemError {
   const reason = e.reason
   if (e.code === 'wrong_role' || e.code === 'wrong_department' || e.code === 'separation_of_duties') return new ProblemError('FORBIDDEN', { detail: e.message, reason })
-  if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: '', code: e.code, message: e.message }], reason })
+  if (e.code === 'invalid_event') return new ProblemError('VALIDATION', { errors: [{ path: REFUSAL_FIELDS[reason] ?? '', code: e.code, message: e.message }], reason })
   return new ProblemError('ILLEGAL_TRANSITION', { detail: e.message, reason })
 }
 

@@ -128,7 +128,7 @@ describe.each(variants)('a whole case on $label', (variant) => {
     const law = 45
     expect(accepted.legalDeadline).toBe('2026-05-19') // by hand: Qingming 4-4…4-6 and 5-1…5-5 off, Saturday 5-9 worked
 
-    for (const who of ['mzj', 'mzj', 'mzjCheck']) await act(who, { type: 'advance_branch', department: 'mzj' })
+    for (const [i, who] of ['mzj', 'mzj', 'mzjCheck'].entries()) await act(who, { type: 'advance_branch', department: 'mzj', ...(i ? { opinion: '符合条件' } : {}) })
     const paused = await act('mzj', { type: 'pause_branch', department: 'mzj', procedure: '入户调查', reason: '核实家庭收入', expectedEnd: by(5) })
     expect(paused.branches[0]).toMatchObject({ statusLabel: '特别程序（暂停计时）', deadline: null, light: null, daysLeft: null, paused: { procedure: '入户调查' } })
     expect(await citizenView()).toMatchObject({ deadline: by(promised), clockStop: null })
@@ -161,9 +161,9 @@ describe.each(variants)('a whole case on $label', (variant) => {
     expect(leaderRow).toMatchObject({ deadline: rsjBy, light: 'red', daysLeft: -1 })
     const D = shanghaiDate(clock) // decided
 
-    for (const who of ['rsj', 'rsj', 'rsjCheck']) await act(who, { type: 'advance_branch', department: 'rsj' })
+    for (const [i, who] of ['rsj', 'rsj', 'rsjCheck'].entries()) await act(who, { type: 'advance_branch', department: 'rsj', ...(i ? { opinion: '符合条件' } : {}) })
     await act('mzjApprove', { type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件' })
-    const decided = await act('rsjApprove', { type: 'decide_branch', department: 'rsj', outcome: 'approved' })
+    const decided = await act('rsjApprove', { type: 'decide_branch', department: 'rsj', outcome: 'approved', opinion: '同意' })
     expect(decided).toMatchObject({ status: 'decided', deadline: addWorkingDays(D, 10), light: 'green' })
     const done = await act('clerk', { type: 'complete', certificate: { number: '示民低保〔2026〕0001号', validUntil: null } })
     expect(done).toMatchObject({ status: 'completed', deadline: null, actions: [] })

@@ -147,6 +147,27 @@ export function caseRepo(db: Queryable) {
     },
 
     /** Locks the case row for the rest of the transaction: one action on a case at a time. */
+    /**
+     * 查找办件: exact matches on the case number, the applicant's mobile number or name (the account's,
+     * or what the form's fields prefilled from the account carry: an agent's or an older case), within
+     * `scope` — every case, or those given to a department. Newest first.
+     */
+    async search(term: { by: 'caseNo' | 'phone' | 'name'; value: string }, scope: 'all' | { department: string } | 'none', limit: number): Promise<CaseRow[]> {
+      if (scope === 'none') return []
+      const params: unknown[] = [term.value]
+      const at = (v: unknown) => `$${params.push(v)}`
+      const match = term.by === 'caseNo'
+        ? 'c.case_no = $1'
+        : `(${term.by === 'phone' ? 'a.phone = $1' : '(a.name = $1 or a.company_name = $1)'}
+           or exists (select 1 from jsonb_array_elements(c.form->'fields') f
+                      where f->>'prefill' = any(${at(term.by === 'phone' ? ['phone'] : ['name', 'companyName'])}::text[]) and c.form_values->>(f->>'name') = $1))`
+      const within = scope === 'all' ? 'true'
+        : `exists (select 1 from case_events e where e.case_id = c.id and e.type = 'accept' and e.data->'departments' ? ${at(scope.department)})`
+      return db.query<CaseRow>(
+        `${SELECT} join accounts a on a.id = c.account_id where ${match} and ${within} order by c.submitted_at desc, c.case_no limit ${at(limit)}`,
+        params,
+      )
+    },
     async lockByNo(caseNo: string): Promise<string | null> {
       return (await db.query<{ id: string }>('select id from cases where case_no = $1 for update', [caseNo]))[0]?.id ?? null
     },

@@ -22,6 +22,8 @@ export interface CaseDetailPage {
   news: Ref<string>
   /** `2026-11-24 10:05`, Beijing time whatever the phone's zone. */
   submittedAt: ComputedRef<string>
+  /** When the case entered its current status, the same way: the header's time beside the status. */
+  statusAt: ComputedRef<string>
   /** The BFF's words for the delivery, fit to the item (no 电子证照 for an item that issues none). */
   deliveryLabel: ComputedRef<string>
   supplementRows: ComputedRef<{ path: string; label: string; reason: string }[]>
@@ -80,6 +82,8 @@ export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {
   return {
     state, detail, problem, updates, news: updates.news, load, canWithdraw, withdrawing, withdrawProblem, withdraw,
     submittedAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : '')),
+    // A copy kept offline from before statusAt was sent: the submission is the best there is.
+    statusAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.statusAt || detail.value.submittedAt) : '')),
     deliveryLabel: computed(() => detail.value?.deliveryLabel ?? ''),
     supplementRows: computed(() => (detail.value?.supplement ? labelledSupplement(detail.value.form, detail.value.supplement) : [])),
   }

@@ -8,6 +8,7 @@
 import { isCalendarDay } from '../clock/dates'
 import { monthDayText } from '../clock/lights'
 import { dutyRefusal, type DutyRules } from './duties'
+import { signedStep, STEP_OPINION_LABELS } from './opinions'
 import type { Refusal, RefusalParams, RefusalReason, TransitionCode } from './refusals'
 import { BEFORE_ACCEPTANCE, BRANCH_STATUS_TEXT, CASE_STATUS_TEXT, type CaseStatus } from './status'
 import { actsForDepartment, type Actor, type ActorRole, type Branch, type CaseEventBody, type CaseProjection } from './types'
@@ -70,6 +71,10 @@ export interface GuardContext {
   body?: CaseEventBody
   /** The day it happens; absent, limits that depend on the day are not checked. */
   day?: string
+  /**
+   * Who may sign a department's steps: the workbench's people. Given, each such step also
+   * needs its opinion (承办意见, 审核意见, 审批意见); an approval system keeps its own record.
+   */
   duties?: DutyRules
 }
 
@@ -100,6 +105,11 @@ export function refusalOf(p: CaseProjection, actor: Actor, type: CaseEventBody['
     if (actsForDepartment(actor.role) && actor.department !== department) return no('wrong_department', 'other_department')
     return b
   }
+  // The workbench's people sign 承办, 审核 and 审批 with their opinion (opinions.ts).
+  const unsigned = (b: Branch): Refusal | null => {
+    const step = body && ctx.duties ? signedStep(b.status, body as { type: CaseEventBody['type']; outcome?: string }) : null
+    return step && !written((body as { opinion?: unknown }).opinion) ? no('invalid_event', 'opinion_missing', { opinionLabel: STEP_OPINION_LABELS[step] }) : null
+  }
   const branchState = (b: Branch, reason: RefusalReason) => no('branch_state', reason, { branchStatus: b.status, branchStatusText: BRANCH_STATUS_TEXT[b.status] })
   switch (type) {
     case 'request_supplement': {
@@ -122,7 +132,7 @@ export function refusalOf(p: CaseProjection, actor: Actor, type: CaseEventBody['
     case 'advance_branch': {
       const b = branch()
       if (!('status' in b)) return b
-      return b.status === 'paused' || b.status === 'done' || b.status === 'approving' ? branchState(b, 'branch_cannot_advance') : null
+      return b.status === 'paused' || b.status === 'done' || b.status === 'approving' ? branchState(b, 'branch_cannot_advance') : unsigned(b)
     }
     case 'decide_branch': {
       const b = branch()
@@ -132,7 +142,7 @@ export function refusalOf(p: CaseProjection, actor: Actor, type: CaseEventBody['
       if (e && e.outcome !== 'approved' && e.outcome !== 'denied') return no('invalid_event', 'outcome_missing')
       // Art. 38: a decision not to license states its reasons (and the law), in writing.
       if (e && e.outcome === 'denied' && (!written(e.opinion) || !written(e.basis))) return no('invalid_event', 'denial_grounds_missing')
-      return null
+      return unsigned(b)
     }
     case 'pause_branch': {
       const b = branch()

@@ -213,12 +213,12 @@ describe('what the law makes a step say', () => {
     // Submitted 3-2 (Mon): pre-review due 3-4; accepted 3-4 (met). Decision promised 5 working days: 3-11; decided 3-6 (met).
     const p = caseIn('decided')
     const entries = timeline(p.events)
-    expect(entries.find((e) => e.text.startsWith('受理'))?.due).toEqual({ day: '2026-03-04', met: true })
-    expect(entries.find((e) => e.text === '同意')?.due).toEqual({ day: '2026-03-11', met: true })
+    expect(entries.find((e) => e.text.startsWith('受理'))?.due).toEqual({ day: '2026-03-04', met: true, step: 'pre_review' })
+    expect(entries.find((e) => e.text === '同意')?.due).toEqual({ day: '2026-03-11', met: true, step: 'decision' })
     expect(entries.find((e) => e.text === '开始预审')?.due).toBeUndefined()
     // Certificate due 10 working days after the decision (3-6 → 3-20); issued 3-23: late.
     const late = applyEvent(p, ev({ type: 'complete' }, clerk, '2026-03-23'), rules)
-    expect(timeline(late.events).at(-1)?.due).toEqual({ day: '2026-03-20', met: false })
+    expect(timeline(late.events).at(-1)?.due).toEqual({ day: '2026-03-20', met: false, step: 'certificate' })
   })
 })
 
@@ -487,8 +487,8 @@ describe('承办人 / 审核人 / 批准人: separation of duties (DutyRules)', 
   const boss: Actor = { role: 'approver', id: 'sun', department: 'scjg' }
   /** Both roles: a section chief who undertakes some cases and approves others. */
   const chief = (id: string): Actor => ({ role: 'approver', id, department: 'scjg' })
-  const advance = (actor: Actor, day = '2026-03-05') => ev({ type: 'advance_branch', department: 'scjg' }, actor, day)
-  const decide = (actor: Actor) => ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved' }, actor, '2026-03-06')
+  const advance = (actor: Actor, day = '2026-03-05') => ev({ type: 'advance_branch', department: 'scjg', opinion: '材料齐全，拟同意' }, actor, day)
+  const decide = (actor: Actor) => ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved', opinion: '同意' }, actor, '2026-03-06')
   const accepted = () => caseIn('accepted')
   const apply = (p: CaseProjection, e: CaseEvent, duties: DutyRules | undefined = separate) => applyEvent(p, e, rules, undefined, duties)
   const refusal = (p: CaseProjection, e: CaseEvent, duties: DutyRules = separate): [string, string] | null => {

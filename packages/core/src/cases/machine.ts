@@ -42,6 +42,7 @@ export * from './refusals'
 export * from './duties'
 export * from './guards'
 export * from './timeline'
+export * from './opinions'
 
 /** Pre-review within 2 working days of (re)submission — the service promise in the seeds. */
 export const PRE_REVIEW_DAYS = 2

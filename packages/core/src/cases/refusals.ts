@@ -33,6 +33,7 @@ export const REFUSAL_MESSAGES = {
   departments_missing: '受理时须指定至少一个办理部门',
   outcome_missing: '请选择同意或不同意',
   denial_grounds_missing: '不予批准须写明理由和法律依据',
+  opinion_missing: '请填写{opinionLabel}',
   pause_grounds_missing: '暂停须写明特别程序的种类和理由',
   pause_end_missing: '请填写特别程序的预计结束日期',
   pause_end_invalid: '预计结束日期应是今天或以后的日期',
@@ -46,6 +47,11 @@ export const REFUSAL_MESSAGES = {
 } as const
 
 export type RefusalReason = keyof typeof REFUSAL_MESSAGES
+
+/** The field of the event a refusal is about, where it is one field: the form marks it (problem+json `errors[].path`). */
+export const REFUSAL_FIELDS: Partial<Record<RefusalReason, string>> = {
+  opinion_missing: 'opinion',
+}
 
 export type RefusalParams = Record<string, string | number>
 

@@ -34,9 +34,17 @@ export type CaseEventBody =
   | { type: 'resubmit'; changed?: string[] }
   | { type: 'refuse'; reason: string; basis: string }
   | { type: 'accept'; departments: string[] }
-  | { type: 'advance_branch'; department: string; opinion?: string }
-  /** Denied: `opinion` is the reason and `basis` the law it rests on, both required (Art. 38). */
-  | { type: 'decide_branch'; department: string; outcome: Outcome; opinion?: string; basis?: string }
+  /**
+   * `opinion`: the 承办意见 or 审核意见 of the step this closes — internal, for staff and the approval
+   * record, never shown to the applicant (required from the workbench, StepOpinion). `toApplicant`: what
+   * the department chooses to tell the applicant (告知申请人), shown on their timeline.
+   */
+  | { type: 'advance_branch'; department: string; opinion?: string; toApplicant?: string }
+  /**
+   * Approved: `opinion` is the 审批意见, internal like the others. Denied: `opinion` is the reason and
+   * `basis` the law it rests on, both required and both told to the applicant (Art. 38).
+   */
+  | { type: 'decide_branch'; department: string; outcome: Outcome; opinion?: string; basis?: string; toApplicant?: string }
   /** Art. 45: the applicant is told in writing how long the special procedure takes, so `expectedEnd` is required. */
   | { type: 'pause_branch'; department: string; procedure: string; reason: string; expectedEnd: string }
   | { type: 'resume_branch'; department: string }
@@ -62,6 +70,7 @@ export type CaseEvent = CaseEventBody & {
   at: string
   day: string
   actor: Actor
+  /** A staff member's note on the step: internal, like an opinion (the applicant's timeline never shows it). */
   note?: string
   from?: CaseStatus
   to?: CaseStatus

@@ -93,9 +93,10 @@ export function checkDownload(secret: string, caseNo: string, fileId: string, ex
 export type BranchState = 'undertaking' | 'reviewing' | 'approving' | 'approved' | 'denied' | 'suspended' | 'resumed'
 
 export type WebhookEvent =
-  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: Exclude<BranchState, 'suspended' | 'resumed' | 'denied'>; opinion?: string }
-  /** A denial states its reasons (opinion) and the law (basis): Art. 38. */
-  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'denied'; opinion: string; basis: string }
+  /** `opinion`: the step's own opinion, internal (staff only); `toApplicant`: what the applicant is told of it. */
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: Exclude<BranchState, 'suspended' | 'resumed' | 'denied'>; opinion?: string; toApplicant?: string }
+  /** A denial states its reasons (opinion) and the law (basis), both told to the applicant: Art. 38. */
+  | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'denied'; opinion: string; basis: string; toApplicant?: string }
   /** Art. 45: the applicant is told how long the special procedure takes. */
   | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'suspended'; procedure: string; reason: string; expectedEnd: string }
   | { id: string; caseNo: string; occurredAt: string; type: 'branch.status'; department: string; status: 'resumed' }

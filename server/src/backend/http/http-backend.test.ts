@@ -237,10 +237,15 @@ describe('http approval backend', () => {
     expect((await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'undertaking' })).status).toBe(200)
     const paused = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'suspended', procedure: '听证', reason: '申请人要求听证', expectedEnd: addWorkingDays(today(), 20) })
     expect(paused.body as WebhookReceipt).toMatchObject({ applied: ['pause_branch'] })
-    const r = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'approved', opinion: '同意' })
+    const r = await fake.report(caseNo, { type: 'branch.status', department: 'mzj', status: 'approved', opinion: '同意，符合低保条件', toApplicant: '您的申请已批准，保障金自下月起发放。' })
     expect(r.body as WebhookReceipt).toMatchObject({ applied: ['resume_branch', 'advance_branch', 'advance_branch', 'decide_branch'], status: 'decided' })
     const seen = (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${citizen}` } })).json<CaseDetail>()
     expect(seen.timeline.slice(-6).map((t) => t.text)).toEqual(['开始承办', '进入听证，暂停计时', '恢复办理，继续计时', '开始审核', '开始审批', '同意'])
+    // The system's 审批意见 stays with staff; what it tells the applicant is on the applicant's timeline.
+    expect(seen.timeline.at(-1)?.detail).toBe('您的申请已批准，保障金自下月起发放。')
+    expect(JSON.stringify(seen)).not.toContain('符合低保条件')
+    const staffSeen = (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: { authorization: `Bearer ${clerk}` } })).json<StaffCaseDetail>()
+    expect(staffSeen.timeline.at(-1)?.internal).toEqual([{ label: '审批意见', text: '同意，符合低保条件' }])
   })
 
   it('dates a reported step when it happened, within the case’s last event and the time it arrived; stores from and to', async () => {

@@ -31,6 +31,14 @@ describe('an approval system status as our events', () => {
     expect(out).toEqual([{ actor: { role: 'reviewer', id: sys, department: 'mzj' }, body: { type: 'advance_branch', department: 'mzj', opinion: '已分配承办人' } }])
   })
 
+  it('puts what the system tells the applicant on the step it reported, not on the steps passed on the way', () => {
+    const out = eventsFor(project(base, rules), w({ status: 'reviewing', opinion: '材料齐全', toApplicant: '已进入审核' }), sys)
+    expect(out.map((m) => m.body)).toEqual([
+      { type: 'advance_branch', department: 'mzj' },
+      { type: 'advance_branch', department: 'mzj', opinion: '材料齐全', toApplicant: '已进入审核' },
+    ])
+  })
+
   it('resumes a paused branch before moving it on, and ignores a second suspension or a stray resume', () => {
     const paused = project([...base, step('mzj'), { type: 'pause_branch', department: 'mzj', procedure: '检验检测', reason: '抽样', expectedEnd: '2026-03-12', actor: { role: 'reviewer', id: sys, department: 'mzj' }, ...at('2026-03-05') }], rules)
     expect(types(eventsFor(paused, w({ status: 'approving' }), sys))).toEqual(['resume_branch', 'advance_branch', 'advance_branch'])

@@ -41,14 +41,17 @@ export function eventsFor(p: CaseProjection, w: WebhookEvent, systemId: string):
   }
   const target: Step = w.status === 'approved' || w.status === 'denied' ? 'approving' : w.status
   if (paused && (RANK[target] > RANK[at] || (target === 'approving' && w.status !== target))) add({ type: 'resume_branch', department })
+  // The step the system reports carries its opinion (internal) and what the applicant is told; steps passed on the way, nothing.
+  const told = w.toApplicant ? { toApplicant: w.toApplicant } : {}
   while (RANK[at] < RANK[target]) {
-    add({ type: 'advance_branch', department, ...(w.opinion && RANK[at] + 1 === RANK[target] && w.status === target ? { opinion: w.opinion } : {}) })
+    const reported = RANK[at] + 1 === RANK[target] && w.status === target
+    add({ type: 'advance_branch', department, ...(reported && w.opinion ? { opinion: w.opinion } : {}), ...(reported ? told : {}) })
     at = (['pending', 'undertaking', 'reviewing', 'approving'] as const)[RANK[at] + 1]!
   }
   if (w.status === 'approved' || w.status === 'denied') {
     add(w.status === 'denied'
-      ? { type: 'decide_branch', department, outcome: 'denied', opinion: w.opinion, basis: w.basis }
-      : { type: 'decide_branch', department, outcome: w.status, ...(w.opinion ? { opinion: w.opinion } : {}) })
+      ? { type: 'decide_branch', department, outcome: 'denied', opinion: w.opinion, basis: w.basis, ...told }
+      : { type: 'decide_branch', department, outcome: w.status, ...(w.opinion ? { opinion: w.opinion } : {}), ...told })
   }
   return out
 }

@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import {
-  BRANCH_STATUS_TEXT, caseStatusLabel, clockStop, deliveryLabel, nextSteps, shanghaiDate, timeline, urgentDeadline,
+  BRANCH_STATUS_TEXT, caseStatusLabel, clockStop, deliveryLabel, nextSteps, shanghaiDate, statusSince, timeline, urgentDeadline,
   type CaseDetail, type CaseSummary, type DraftRecord, type FormValues, type Item,
 } from '@tongban/core'
 import type { CaseRow, DraftRow } from '../../store/cases'
@@ -50,6 +50,8 @@ export function detail(r: CaseRow, item: Item | null, clock: CaseClock, now: num
   const p = clock.projection
   return {
     ...summary(r, clock),
+    statusAt: statusSince(p.events) ?? new Date(r.submitted_at).toISOString(),
+    // The applicant's story: what they are told, never the opinions staff keep inside (the workbench adds those).
     timeline: timeline(p.events, departmentName),
     branches: p.branches.map((b) => ({
       department: departmentName(b.department),

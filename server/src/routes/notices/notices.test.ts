@@ -119,7 +119,7 @@ describe('notices', () => {
     const [mz, checker, approver] = [await staffToken('reviewer_mz'), await staffToken('checker_mz'), await staffToken('approver_mz')]
     await act(caseNo, { type: 'start_pre_review', version: 1 })
     await act(caseNo, { type: 'accept', version: 2 })
-    for (const [i, [who, body]] of ([[mz, { type: 'advance_branch' }], [mz, { type: 'advance_branch' }], [checker, { type: 'advance_branch' }],
+    for (const [i, [who, body]] of ([[mz, { type: 'advance_branch' }], [mz, { type: 'advance_branch', opinion: '经入户调查，收入偏高' }], [checker, { type: 'advance_branch', opinion: '同意承办意见' }],
       [approver, { type: 'decide_branch', outcome: 'denied', opinion: '家庭人均收入高于当地最低生活保障标准', basis: '《社会救助暂行办法》第九条' }]] as const).entries()) {
       const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${caseNo}/events`, payload: { ...body, department: 'mzj', version: 3 + i }, headers: as(who) })
       expect(res.statusCode, res.body).toBe(200)

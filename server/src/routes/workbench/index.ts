@@ -8,11 +8,12 @@
  */
 import type { FastifyInstance } from 'fastify'
 import {
-  actsForDepartment, allowedEvents, API, CASE_ACTING_ROLES, may, STAFF_QUEUE_PAGE, shanghaiDate, reviewRows, supplementChoices, supplementScope, TRANSITIONS,
+  actsForDepartment, allowedEvents, API, CASE_ACTING_ROLES, CASE_SEARCH_LIMIT, CASE_SEARCH_MESSAGE, caseSearchTerm, may, STAFF_QUEUE_PAGE, shanghaiDate, reviewRows, staffTimeline, supplementChoices, supplementScope, TRANSITIONS,
   type Actor, type ActorRole, type Item, type CaseEvent, type CaseEventBody, type CaseProjection, type ClockContext, type StaffCaseDetail, type StaffCaseSummary,
 } from '@tongban/core'
 import { ProblemError } from '../../errors'
 import { caseRepo, type CaseRow } from '../../store/cases'
+import { accessLogRepo } from '../../store/access-log'
 import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../../cases/events'
 import { audiencesOf, departmentOf, dutyRules, staffPurpose, staffReads, watchesEverything } from '../../cases/responsibility'
 import { detail, summary } from '../cases/views'
@@ -63,6 +64,29 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
     }))
   })
 
+  // 查找办件: only cases this person may open (the window and supervision all, a department those given to it); each citizen
+  // found is told of the look in their access log, with what it matched on.
+  implement(app, routes.search, async (request) => {
+    const staff = request.staff
+    const term = caseSearchTerm(request.query.q)
+    if (!term) throw new ProblemError('VALIDATION', { errors: [{ path: 'q', code: 'search_term', message: CASE_SEARCH_MESSAGE }] })
+    const department = departmentOf(staff)
+    const readsAll = may(staff.roles, 'window') || watchesEverything(staff)
+    const rows = await caseRepo(app.db).search(term, readsAll ? 'all' : department ? { department } : 'none', CASE_SEARCH_LIMIT)
+    const purpose = may(staff.roles, 'window') || department ? 'assist' : 'supervision'
+    for (const account of new Set(rows.map((r) => r.account_id))) {
+      await accessLogRepo(app.db).record(account, staff.id, purpose, [`caseSearch:${term.by}`], new Date(now()))
+    }
+    const events = await loadEventsOf(app.db, rows.map((r) => r.id))
+    const today = shanghaiDate(now())
+    const cases = await Promise.all(rows.map(async (r) => {
+      const list = events.get(r.id) ?? []
+      const clock = caseClock(list, clockRules(await itemOf(r.item_code)), now(), app.clock)
+      return { ...summary(r, clock, { urgentOn: today }), version: list.length }
+    }))
+    return { by: term.by, cases }
+  }, { rateLimit: { max: 30, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (r) => `case-search:${r.staff?.id ?? r.ip}` } })
+
   async function staffDetail(staff: StaffPrincipal, row: CaseRow, events: CaseEvent[]): Promise<StaffCaseDetail> {
     const item = await itemOf(row.item_code)
     const clock = caseClock(events, clockRules(item), now(), app.clock)
@@ -73,12 +97,18 @@ export async function staffCaseRoutes(app: FastifyInstance, opts: { now?: () => 
       .filter((r) => staff.roles.includes(r))
       .flatMap((r) => allowedEvents(clock.projection, actorAs(staff, r), shanghaiDate(now()), duties)))]
       .filter((t) => app.approval.onWorkbench(t))
+    const names = await lookups.departmentNames()
+    const mine = departmentOf(staff)
+    const myBranch = mine ? clock.projection.branches.find((b) => b.department === mine) : undefined
     return {
-      ...detail(row, item, clock, now(), await lookups.departmentNames()), version: events.length, actions,
+      ...detail(row, item, clock, now(), names), version: events.length, actions,
+      // Staff read each step with its opinions and notes, which the applicant's timeline leaves out.
+      timeline: staffTimeline(clock.projection.events, names),
       leadDepartment: item?.department.code ?? null,
       legalDeadline: clock.projection.legalDeadline,
       supplementScope: supplementScope(clock.projection),
-      ...(departmentOf(staff) ? { myDepartment: departmentOf(staff)! } : {}),
+      ...(mine ? { myDepartment: mine } : {}),
+      ...(myBranch ? { myStep: myBranch.status } : {}),
     }
   }
 

@@ -310,7 +310,7 @@ describe('the workbench', () => {
       clockStop: 'special_procedure', deadline: null,
       branches: [{ department: '示例市民政局', statusLabel: '特别程序（暂停计时）', deadline: null, light: null, paused: { procedure: '入户调查', expectedEnd: end } }],
     })
-    expect(view.steps.find((x) => x.text.startsWith('受理'))?.due).toEqual({ day: addWorkingDays(today(), 2), met: true })
+    expect(view.steps.find((x) => x.text.startsWith('受理'))?.due).toEqual({ day: addWorkingDays(today(), 2), met: true, step: 'pre_review' })
     expect(res.body).not.toContain('核实')
     expect(res.body).not.toContain('王芳')
   })
@@ -324,7 +324,7 @@ describe('承办人 / 审核人 / 批准人: three people sign a department’s 
     expect((await act(clerk, caseNo, { type: 'accept', version: 2 })).statusCode).toBe(200)
     return caseNo
   }
-  const advance = (version: number) => ({ type: 'advance_branch', department: 'mzj', version })
+  const advance = (version: number) => ({ type: 'advance_branch', department: 'mzj', opinion: '家庭收入低于当地低保标准，拟同意', version })
   const approve = (version: number) => ({ type: 'decide_branch', department: 'mzj', outcome: 'approved', opinion: '符合低保条件', version })
   const refusedWith = async (res: Awaited<ReturnType<typeof act>>, words: RegExp) => {
     expect(res.statusCode, res.body).toBe(403)
@@ -380,5 +380,69 @@ describe('承办人 / 审核人 / 批准人: three people sign a department’s 
     } finally {
       await server.app.db.query("update departments set separate_duties = true where code = 'mzj'")
     }
+  })
+})
+
+describe('staff write for two audiences: the opinions stay inside, 告知申请人 reaches the applicant', () => {
+  const INTERNAL = '材料齐全，经营场所符合要求，拟同意。'
+  const TOLD = '您的材料已审查完毕，进入审核。'
+
+  it('refuses to hand 承办 or 审核 on, or approve, without its opinion: problem+json at the field, and nothing changes', async () => {
+    const [undertaker, checker, approver] = [await staffToken('reviewer_mz'), await staffToken('checker_mz'), await staffToken('approver_mz')]
+    const { caseNo } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    await act(clerk, caseNo, { type: 'accept', version: 2 })
+    expect((await open(undertaker, caseNo)).myStep).toBe('pending')
+    // Taking the case (承办 begins) signs nothing yet.
+    expect((await act(undertaker, caseNo, { type: 'advance_branch', department: 'mzj', version: 3 })).statusCode).toBe(200)
+    expect((await open(undertaker, caseNo)).myStep).toBe('undertaking')
+    const cases: [string, object, string][] = [
+      [undertaker, { type: 'advance_branch', department: 'mzj', version: 4, opinion: ' ' }, '请填写承办意见'],
+      [checker, { type: 'advance_branch', department: 'mzj', version: 5 }, '请填写审核意见'],
+      [approver, { type: 'decide_branch', department: 'mzj', outcome: 'approved', version: 6 }, '请填写审批意见'],
+    ]
+    for (const [who, payload, message] of cases) {
+      const res = await act(who, caseNo, payload)
+      expect([res.statusCode, res.headers['content-type']]).toEqual([400, 'application/problem+json; charset=utf-8'])
+      expect(res.json<Problem>()).toMatchObject({ code: 'VALIDATION', reason: 'opinion_missing', errors: [{ path: 'opinion', code: 'invalid_event', message }] })
+      const version = (payload as { version: number }).version
+      expect((await open(clerk, caseNo)).version).toBe(version)
+      const signed = await act(who, caseNo, { ...payload, opinion: '同意' })
+      expect(signed.statusCode, signed.body).toBe(200)
+    }
+    expect((await open(clerk, caseNo)).status).toBe('decided')
+  })
+
+  it('never shows the applicant an opinion — not on their case, not on 办件查询 — and shows staff each one under its step', async () => {
+    const [undertaker, checker, approver] = [await staffToken('reviewer_mz'), await staffToken('checker_mz'), await staffToken('approver_mz')]
+    const { token, caseNo, phone } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    await act(clerk, caseNo, { type: 'accept', version: 2 })
+    await act(undertaker, caseNo, { type: 'advance_branch', department: 'mzj', version: 3 })
+    expect((await act(undertaker, caseNo, { type: 'advance_branch', department: 'mzj', version: 4, opinion: INTERNAL, toApplicant: TOLD })).statusCode).toBe(200)
+    expect((await act(checker, caseNo, { type: 'advance_branch', department: 'mzj', version: 5, opinion: '同意承办意见', note: '已电话核实' })).statusCode).toBe(200)
+    expect((await act(approver, caseNo, { type: 'decide_branch', department: 'mzj', outcome: 'approved', version: 6, opinion: '同意，准予保障' })).statusCode).toBe(200)
+
+    const mine = await server.app.inject({ url: `/api/cases/${caseNo}`, headers: as(token) })
+    const query = await server.app.inject({ url: `/api/query?caseNo=${encodeURIComponent(caseNo)}&phone4=${phone.slice(-4)}`, remoteAddress: '10.98.2.1' })
+    for (const body of [mine.body, query.body]) {
+      for (const inside of [INTERNAL, '同意承办意见', '已电话核实', '同意，准予保障', '承办意见', 'internal']) expect(body).not.toContain(inside)
+    }
+    expect(mine.json<CaseDetail>().timeline.slice(-4).map((t) => [t.text, t.detail ?? null])).toEqual([['开始承办', null], ['开始审核', TOLD], ['开始审批', null], ['同意', null]])
+
+    const staffView = await open(clerk, caseNo)
+    expect(staffView.timeline.slice(-3).map((t) => t.internal)).toEqual([
+      [{ label: '承办意见', text: INTERNAL }],
+      [{ label: '审核意见', text: '同意承办意见' }, { label: '备注', text: '已电话核实' }],
+      [{ label: '审批意见', text: '同意，准予保障' }],
+    ])
+  })
+
+  it('tells the case\'s status time apart from its submission time', async () => {
+    const { token, caseNo } = await submitted()
+    await act(clerk, caseNo, { type: 'start_pre_review', version: 1 })
+    const d = (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: as(token) })).json<CaseDetail>()
+    expect(d.statusAt).toBe(d.timeline.at(-1)!.at)
+    expect(Date.parse(d.statusAt)).toBeGreaterThanOrEqual(Date.parse(d.submittedAt))
   })
 })

@@ -75,7 +75,7 @@ export function useCasePage(caseNo: string) {
   }
 
   return {
-    state, detail, problem: page.problem, notices, rows, submittedAt: page.submittedAt, deliveryLabel: page.deliveryLabel, copied, load, copyCaseNo,
+    state, detail, problem: page.problem, notices, rows, submittedAt: page.submittedAt, statusAt: page.statusAt, deliveryLabel: page.deliveryLabel, copied, load, copyCaseNo,
     news: page.news, supplementRows: page.supplementRows, canWithdraw: page.canWithdraw, withdrawing: page.withdrawing, withdrawProblem: page.withdrawProblem, withdraw,
     /** 2026-11-24 → 11月24日. */
     dayText: monthDayText,

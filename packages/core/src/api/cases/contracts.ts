@@ -5,12 +5,14 @@
  * (API.drafts). The staff workbench's cases (API.workbench): the queue, one
  * case with what this person may do now, and doing it.
  */
+import { MAX_OPINION_LENGTH } from '../../cases/opinions'
 import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { CaseNoParams, Int, ItemCodeParams, List, Obj, Optional } from '../contract/schema'
 import { staffCaseEventBodySchema } from './events'
 import { MAX_QUEUE_OFFSET, STAFF_QUEUE_PAGE } from './limits'
 import { PUBLIC_QUERY_MESSAGES, publicQuerySchema } from './query'
+import { CASE_SEARCH_MESSAGE, caseSearchQuerySchema, caseSearchResultSchema } from './search'
 import {
   idempotencyHeadersSchema, resubmitCaseBodySchema, SAVE_DRAFT_MESSAGES, saveDraftBodySchema, SUBMIT_MESSAGES, submitCaseBodySchema, withdrawCaseBodySchema,
 } from './requests'
@@ -22,6 +24,7 @@ export * from './views'
 export * from './requests'
 export * from './events'
 export * from './query'
+export * from './search'
 
 /** A malformed case number in a path names no case. */
 const caseNoProblems = { caseNo: 'CASE_NOT_FOUND' } as const
@@ -84,6 +87,11 @@ export const workbenchRoutes = defineRoutes('workbench', {
     query: Obj({ offset: Optional(Int(0, MAX_QUEUE_OFFSET)) }, { additionalProperties: true }),
     response: List(staffCaseSummarySchema), messages: { offset: '页码不正确' }, cache: 'personal',
   },
+  // Exact matches only, each look written to the access log the citizen sees (谁查看了我的信息).
+  search: {
+    method: 'GET', path: '/api/staff/search', access: staffAccess('workCases'), summary: '工作台：按办件编号、手机号码或姓名查找办件（每次查找留痕，群众可见）',
+    query: caseSearchQuerySchema, response: caseSearchResultSchema, messages: { q: CASE_SEARCH_MESSAGE }, cache: 'no-store',
+  },
   case: {
     method: 'GET', path: '/api/staff/cases/:caseNo', access: staffAccess('workCases'), summary: '工作台：办件详情与可进行的操作',
     params: CaseNoParams, response: staffCaseDetailSchema, problems: caseNoProblems, cache: 'personal',
@@ -92,6 +100,7 @@ export const workbenchRoutes = defineRoutes('workbench', {
     method: 'POST', path: '/api/staff/cases/:caseNo/events', access: staffAccess('workCases'),
     summary: '工作台：对办件进行操作（受理、补正、不予受理、承办、审核、审批、暂停、延期、办结）',
     params: CaseNoParams, body: staffCaseEventBodySchema, response: staffCaseDetailSchema,
-    messages: { type: '不认识的办理操作', version: '请刷新后再操作' }, problems: caseNoProblems, cache: 'none',
+    messages: { type: '不认识的办理操作', version: '请刷新后再操作', opinion: `意见最多${MAX_OPINION_LENGTH}字`, toApplicant: `告知申请人的内容最多${MAX_OPINION_LENGTH}字` },
+    problems: caseNoProblems, cache: 'none',
   },
 })

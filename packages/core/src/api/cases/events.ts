@@ -11,7 +11,7 @@
  * fields is in the schema with its type, and the schema has no field no
  * event carries. The body's type is the machine's union itself.
  */
-import { STATUTORY, type CaseEventBody } from '../../cases/machine'
+import { MAX_OPINION_LENGTH, STATUTORY, type CaseEventBody } from '../../cases/machine'
 import { Enum, Int, List, Nullable, Obj, Optional, Str, Unsafe, type Static } from '../contract/schema'
 import { MAX_CASE_VERSION } from './limits'
 
@@ -35,7 +35,8 @@ const flatEventSchema = Obj({
   departments: Optional(List(Str({ maxLength: 32 }), { maxItems: 10 })),
   department: Optional(Str({ maxLength: 32 })),
   outcome: Optional(Enum(['approved', 'denied'])),
-  opinion: Optional(Str({ maxLength: 1000 })),
+  opinion: Optional(Str({ maxLength: MAX_OPINION_LENGTH })),
+  toApplicant: Optional(Str({ maxLength: MAX_OPINION_LENGTH })),
   procedure: Optional(Str({ maxLength: 50 })),
   expectedEnd: Optional(Str({ maxLength: 10 })),
   days: Optional(Int(1, STATUTORY.joint.extension)),

@@ -6,7 +6,7 @@
  * objects: the BFF's answers serialise by them) with its type.
  */
 import type { Answers } from '../../catalogue/materials'
-import { CASE_STATUS_TEXT, TRANSITIONS, type CaseEventBody, type CaseStatus, type ClockStop, type Outcome, type TimelineEntry } from '../../cases/machine'
+import { BRANCH_STATUS_TEXT, CASE_STATUS_TEXT, DUE_STEP_TEXT, TRANSITIONS, type BranchStatus, type CaseEventBody, type CaseStatus, type ClockStop, type DueStep, type Outcome, type StaffTimelineEntry, type TimelineEntry } from '../../cases/machine'
 import type { Light } from '../../clock/lights'
 import type { FormSchema, FormValues } from '../../forms/schema'
 import { Bool, Enum, Int, Json, List, Nullable, Obj, Optional, Str, Unsafe, type Static } from '../contract/schema'
@@ -53,13 +53,23 @@ export const caseMaterialSchema = Obj({
 })
 export type CaseMaterial = Static<typeof caseMaterialSchema>
 
+/** A closed step's deadline: the day, whether it was met, and whose step it was (never the applicant's). */
+const dueSchema = Obj({ day: Day(), met: Bool(), step: Unsafe<DueStep>({ type: 'string', enum: Object.keys(DUE_STEP_TEXT) }) })
+
+/** A step as the applicant reads it: what happened, who did it, what they are told. No opinion or note staff keep inside. */
 const timelineEntrySchema = Obj({
   at: Str(),
   day: Day(),
   text: Str(),
   by: Str(),
   detail: Optional(Str()),
-  due: Optional(Obj({ day: Day(), met: Bool() })),
+  due: Optional(dueSchema),
+})
+
+/** A step as staff read it: the applicant's entry, and the opinions (承办意见, 审核意见, 审批意见) and notes that stay inside. */
+const staffTimelineEntrySchema = Obj({
+  ...timelineEntrySchema.properties,
+  internal: Optional(List(Obj({ label: Str(), text: Str() }))),
 })
 
 const branchSchema = Obj({
@@ -73,6 +83,8 @@ const branchSchema = Obj({
 
 const caseDetailProperties = {
   ...caseSummaryProperties,
+  /** When the case entered its current status (ISO): the header's time beside the status; the submission is `submittedAt`. */
+  statusAt: Str(),
   formVersion: Int(0, MAX_FORM_VERSION),
   /** The form as it was when submitted: the case reads back in its own words. */
   form: Json<FormSchema>('提交时的申请表'),
@@ -117,6 +129,10 @@ export type StaffCaseSummary = Static<typeof staffCaseSummarySchema>
 /** What a staff member sees of a case, and what they may do with it now. */
 export const staffCaseDetailSchema = Obj({
   ...caseDetailProperties,
+  /** The steps with what stays inside: each step's opinion and notes. */
+  timeline: List(staffTimelineEntrySchema),
+  /** The step of the reviewer's own department's branch: which opinion its next action signs (承办意见, 审核意见, 审批意见). */
+  myStep: Optional(Unsafe<BranchStatus>({ type: 'string', enum: Object.keys(BRANCH_STATUS_TEXT) })),
   /** Event types this staff member may send now (the core machine's allowedEvents). */
   actions: List(caseEventTypeSchema),
   /** A reviewer's own department code: the branch their actions name. */
@@ -171,11 +187,12 @@ export const publicCaseViewSchema = Obj({
     paused: Optional(Obj({ procedure: Str(), expectedEnd: Day() })),
   })),
   /** The steps in plain words, each closed one with its deadline and whether it was met; no details. */
-  steps: List(Obj({ day: Day(), text: Str(), by: Str(), due: Optional(Obj({ day: Day(), met: Bool() })) })),
+  steps: List(Obj({ day: Day(), text: Str(), by: Str(), due: Optional(dueSchema) })),
 })
 export type PublicCaseView = Static<typeof publicCaseViewSchema>
 
 // The timeline as the machine writes it is what the schema carries.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const timelineMatches: Same<Static<typeof timelineEntrySchema>, TimelineEntry> = true
-void timelineMatches
+const staffTimelineMatches: Same<Static<typeof staffTimelineEntrySchema>, StaffTimelineEntry> = true
+void [timelineMatches, staffTimelineMatches]

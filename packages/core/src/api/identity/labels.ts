@@ -61,6 +61,10 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   idNumber: '身份证号码（遮盖）',
   application: '代您提交的申请',
   materials: '申请材料',
+  // 查找办件 on the workbench: which of the citizen's data the search matched on.
+  'caseSearch:caseNo': '您的办件（按办件编号查找）',
+  'caseSearch:phone': '您的办件（按手机号码查找）',
+  'caseSearch:name': '您的办件（按姓名查找）',
 }
 
 /** How the access log names a field, e.g. `licence:营业执照` → 电子证照（营业执照）. */
