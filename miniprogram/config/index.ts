@@ -1,6 +1,7 @@
 /**
  * Taro build configuration for the WeChat mini-program (and an optional H5
- * build). The BFF base URL is fixed at build time from TARO_APP_API_BASE.
+ * build). The BFF base URL and the appid are fixed at build time (release.ts:
+ * TARO_APP_API_BASE, TARO_APP_ID; TARO_APP_RELEASE=1 insists on both, HTTPS).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -8,8 +9,9 @@ import { defineConfig } from '@tarojs/cli'
 import { ariaComponents } from './aria'
 import { asyncRequire } from './async-require'
 import { subpackageChunks } from './subpackage-chunks'
+import { buildTarget } from './release'
 
-const API_BASE = process.env.TARO_APP_API_BASE ?? 'http://localhost:8080'
+const TARGET = buildTarget(process.env)
 
 /**
  * npm nests some @tarojs packages under miniprogram/node_modules (their vite 4
@@ -34,7 +36,8 @@ export default defineConfig<'vite'>({
   // aria-plugin: the ARIA attributes into base.wxml (Taro 4.2 drops them; see aria.ts).
   plugins: ['@tarojs/plugin-html', [path.resolve(__dirname, 'aria-plugin.ts'), { components: ariaComponents() }]],
   defineConstants: {
-    'process.env.TARO_APP_API_BASE': JSON.stringify(API_BASE),
+    'process.env.TARO_APP_API_BASE': JSON.stringify(TARGET.apiBase),
+    'process.env.TARO_APP_ID': JSON.stringify(TARGET.appid),
   },
   alias: nestedTaroPackages(),
   // Chinese text as UTF-8 (3 bytes a character) instead of Taro's default \uXXXX escapes (6): WeChat reads

@@ -115,6 +115,7 @@ describe('every route fits a phone, normal and elderly', () => {
       { route: '/staff/cases/:caseNo', url: `/staff/cases/${caseNo}`, as: 'staff' },
       { route: '/staff', url: '/staff', as: 'staff' },
       { route: '/halls', url: '/halls', as: 'guest' },
+      { route: '/agreements/:id', url: '/agreements/privacy', as: 'guest' },
       { route: '/verify/:id', url: '/verify/00000000-0000-4000-8000-000000000000', as: 'guest' },
       { route: '/:rest(.*)*', url: '/no-such-page', as: 'guest' },
     ]

@@ -238,6 +238,22 @@ describe.skipIf(!realBffWanted())('微信一键登录 and 绑定手机号', () =
     page.unload()
   })
 
+  it('offline, says the network is gone, not that WeChat is busy', async () => {
+    const page = await mp.openPage('pages/login/index')
+    await page.waitForText((t) => t.includes('微信一键登录'))
+    await agree(page)
+    mp.wx.setNetwork(false)
+    try {
+      await page.tap(button(page, '微信一键登录'))
+      const text = await page.waitForText((t) => t.includes(PROBLEMS.NETWORK.title))
+      expect(text).not.toContain(PROBLEMS.WECHAT_UNAVAILABLE.title)
+      expect(storedToken()).toBeUndefined()
+    } finally {
+      mp.wx.setNetwork(true)
+    }
+    page.unload()
+  })
+
   it('renders every element it is given (no missing WXML templates)', () => {
     expect(mp.renderErrors).toEqual([])
   })

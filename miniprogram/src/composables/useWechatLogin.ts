@@ -56,7 +56,11 @@ export function useWechatLogin() {
       try {
         code = (await Taro.login()).code
       } catch (e) {
-        problem.value = makeProblem('WECHAT_UNAVAILABLE', { detail: (e as { errMsg?: string } | null)?.errMsg ?? String(e) })
+        const errMsg = (e as { errMsg?: string } | null)?.errMsg ?? String(e)
+        // No signal is not WeChat's fault: say what the citizen can fix.
+        problem.value = !platform.isOnline() || /network|网络/i.test(errMsg)
+          ? makeProblem('NETWORK', { detail: errMsg })
+          : makeProblem('WECHAT_UNAVAILABLE', { detail: errMsg })
         return null
       }
       const result = await platform.api.call(API.identity.wechatLogin, { body: { code } })
