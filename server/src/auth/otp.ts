@@ -6,7 +6,8 @@
  * Whether the phone has an account is never looked at here.
  */
 import { randomInt } from 'node:crypto'
-import { AUTH_MESSAGES, OTP_LENGTH, OTP_RESEND_SECONDS, OTP_TTL_SECONDS, wrongCodeMessage } from '@tongban/core'
+import type { FastifyReply } from 'fastify'
+import { AUTH_MESSAGES, OTP_LENGTH, OTP_RESEND_SECONDS, OTP_TTL_SECONDS, retryAfterText, wrongCodeMessage } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { Db } from '../store/db'
 import { identityRepo } from '../store/identity'
@@ -41,6 +42,12 @@ export function codeRefused(outcome: Exclude<VerifyOutcome, { ok: true }>): Prob
     ? ['OTP_WRONG', wrongCodeMessage(outcome.triesLeft)] as const
     : ['OTP_DEAD', AUTH_MESSAGES.codeDead] as const
   return new ProblemError(code, { detail: message, errors: [{ path: 'code', code: code.toLowerCase(), message }] })
+}
+
+/** The answer to a code asked for too soon: Retry-After, and the wait in words and in seconds. */
+export function codeTooFrequent(reply: FastifyReply, retryAfter: number): ProblemError {
+  reply.header('retry-after', String(retryAfter))
+  return new ProblemError('OTP_TOO_FREQUENT', { detail: retryAfterText(retryAfter), retryAfter })
 }
 
 export type SendOutcome =

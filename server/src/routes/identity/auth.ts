@@ -1,11 +1,11 @@
 /** Sign-in with phone + SMS code, the citizen's own account, sign-out (API.identity). */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import {
-  API, AUTH_MESSAGES, retryAfterText, companyIssues, isValidMobile, maskResidentId, normalizeCompanyInput, normalizeMobile, normalizeRealNameInput, PROFILE_MESSAGES,
+  API, AUTH_MESSAGES, companyIssues, isValidMobile, maskResidentId, normalizeCompanyInput, normalizeMobile, normalizeRealNameInput, PROFILE_MESSAGES,
   realNameIssues, shanghaiDate, type AccountView,
 } from '@tongban/core'
 import { ProblemError } from '../../errors'
-import { codeRefused } from '../../auth/otp'
+import { codeRefused, codeTooFrequent } from '../../auth/otp'
 import { identityRepo, type AccountRow } from '../../store/identity'
 import { accessLogRepo } from '../../store/access-log'
 import { SESSION_COOKIE } from '../../auth/access'
@@ -54,10 +54,7 @@ export async function authRoutes(app: FastifyInstance, opts: { devInbox: boolean
   implement(app, routes.sendSmsCode, async (request, reply) => {
     const phone = phoneOf(request.body.phone)
     const outcome = await app.otp.send(phone, request.ip, 'login', 'login_code')
-    if (!outcome.ok && outcome.reason === 'too_frequent') {
-      reply.header('retry-after', String(outcome.retryAfter))
-      throw new ProblemError('OTP_TOO_FREQUENT', { detail: retryAfterText(outcome.retryAfter), retryAfter: outcome.retryAfter })
-    }
+    if (!outcome.ok && outcome.reason === 'too_frequent') throw codeTooFrequent(reply, outcome.retryAfter)
     if (!outcome.ok) {
       request.log.warn({ detail: outcome.reason === 'sms_failed' ? outcome.detail : undefined }, 'sms send failed')
       throw new ProblemError('SMS_UNAVAILABLE')

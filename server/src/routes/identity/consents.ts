@@ -5,9 +5,9 @@
  * recorded (who, for what, when) and shown to the resident.
  */
 import type { FastifyInstance } from 'fastify'
-import { API, CONSENT_MESSAGES, retryAfterText, isValidMobile, maskMobile, normalizeMobile, type Consent } from '@tongban/core'
+import { API, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, type Consent } from '@tongban/core'
 import { ProblemError } from '../../errors'
-import { codeRefused } from '../../auth/otp'
+import { codeRefused, codeTooFrequent } from '../../auth/otp'
 import { consentRepo, type ConsentRow } from '../../store/consents'
 import { identityRepo } from '../../store/identity'
 import { implement } from '../define'
@@ -40,10 +40,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     const sent = await app.otp.send(phone, request.ip, 'consent', 'consent_code', { agent: row.agent_name, item: row.item_name })
     if (!sent.ok) {
       await repo.remove(id)
-      if (sent.reason === 'too_frequent') {
-        reply.header('retry-after', String(sent.retryAfter))
-        throw new ProblemError('OTP_TOO_FREQUENT', { detail: retryAfterText(sent.retryAfter), retryAfter: sent.retryAfter })
-      }
+      if (sent.reason === 'too_frequent') throw codeTooFrequent(reply, sent.retryAfter)
       throw new ProblemError('SMS_UNAVAILABLE')
     }
     reply.code(201)
