@@ -355,7 +355,8 @@ it('the resident’s 撤回 and 补正 lost to a step taken meanwhile say so in 
   await poll(() => reasons.getByText('家庭人均收入高于当地最低生活保障标准').count()).toBe(1)
   expect(await reasons.getByText('依据：《社会救助暂行办法》第九条').count()).toBe(1)
   expect(await c.getByRole('heading', { name: '未予批准' }).count()).toBe(1)
-  expect(await c.getByRole('link', { name: /不予批准决定书/ }).count()).toBe(1)
+  // The notices come in their own request, after the case: wait for them as a person would.
+  await poll(() => c.getByRole('link', { name: /不予批准决定书/ }).count()).toBe(1)
   expect(await c.getByText('领取方式', { exact: false }).count()).toBe(0)
   expect(await axe(c)).toEqual([])
   await shot(c, 'case-denied')
