@@ -16,6 +16,7 @@ import { items as naturalResources } from './items/natural-resources'
 import { items as publicSecurity } from './items/public-security'
 import { items as realEstate } from './items/real-estate'
 import { items as transport } from './items/transport'
+import { withBlankForms } from '@tongban/core'
 import type { SeedItem } from './types'
 import { foodLicenceForm } from './forms/food-licence'
 import { housingFundWithdrawalForm } from './forms/housing-fund-withdrawal'
@@ -48,4 +49,5 @@ const allItems: SeedItem[] = [
   ...agriculture,
 ]
 
-export const seedItems: SeedItem[] = allItems.map((item) => (seedForms[item.code] ? { ...item, form: seedForms[item.code] } : item))
+/** Each item with its form, and each blank form its guide promises linked to the PDF the BFF renders. */
+export const seedItems: SeedItem[] = allItems.map((item) => withBlankForms(seedForms[item.code] ? { ...item, form: seedForms[item.code] } : item))

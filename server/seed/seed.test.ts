@@ -1,9 +1,12 @@
 import { describe, it, expect } from 'vitest'
 import {
-  deliveryChoices, HALL_LEVELS, lawTitle, materialPlaces, MULTIPLE_HINT, nextSteps, otherItemFor, questionText, resolveMaterials, settleChoice,
+  blankFormPath, deliveryChoices, promisesBlankForm, HALL_LEVELS, lawTitle, materialPlaces, MULTIPLE_HINT, nextSteps, otherItemFor, questionText, resolveMaterials, settleChoice,
   visibleSituations, type Answers, type CaseStatus,
 } from '@tongban/core'
 import { departments, halls, seedForms, seedItems } from './index'
+import { blankFormFace } from '../src/notices/blank-forms'
+import { renderBlankForm } from '../src/notices/render-form'
+import { inspectPdf } from '../src/notices/pdf-inspect'
 import type { SeedItem } from './types'
 
 const REQUIRED_NAMES = [
@@ -389,4 +392,36 @@ describe('every material the guide asks for has its place in the online form, or
     const steps = nextSteps(dibao, { status: 'submitted', delivery: 'pickup', answers: { health: ['none'] } })
     expect(steps).toContain('最多到现场1次，到窗口时请带上：共同生活家庭成员的居民身份证（原件）、共同生活家庭成员的居民户口簿（原件）。')
   })
+})
+
+describe('every blank form a guide promises (网上下载) is a real file', () => {
+  const promised = seedItems.flatMap((item) => item.materials.filter(promisesBlankForm).map((m) => ({ item: { ...item, updatedAt: '2026-05-01T00:00:00.000Z' }, m })))
+
+  it('links each promise to the PDF the BFF renders, and promises nothing else', () => {
+    expect(promised.length).toBeGreaterThan(30)
+    for (const item of seedItems) {
+      for (const m of item.materials) {
+        if (promisesBlankForm(m)) expect(m.blankFormUrl, `${item.code} ${m.name}`).toBe(blankFormPath(item.code, m.id))
+        else expect(m.blankFormUrl, `${item.code} ${m.name}: a link the guide does not promise`).toBeUndefined()
+      }
+    }
+  })
+
+  it('gives every 承诺书 with a promised form its commitment text', () => {
+    const pledges = promised.filter(({ m }) => /承诺书/.test(m.name))
+    expect(pledges.map(({ item, m }) => `${item.code}/${m.id}`).sort()).toEqual(['MZ-0001/income-statement', 'NY-0001/use-promise', 'WJ-0001/promise-letter'])
+    for (const { item, m } of pledges) {
+      expect(m.commitment?.length, `${item.code} ${m.name}`).toBeGreaterThan(0)
+      for (const p of m.commitment!) expect(p, `${item.code} ${m.name}`).not.toMatch(/你/)
+    }
+  })
+
+  it('renders each one: its title, its item and a place to sign', async () => {
+    for (const { item, m } of promised) {
+      const face = blankFormFace(item, m)
+      expect(face, `${item.code} ${m.name}`).not.toBeNull()
+      const text = (await inspectPdf(await renderBlankForm(face!))).text
+      for (const s of [face!.title, item.name, '（签字或盖章）', ...(m.commitment ?? []).map((p) => p.replace(/\s+/g, ''))]) expect(text, `${item.code} ${m.name}`).toContain(s)
+    }
+  }, 120_000)
 })

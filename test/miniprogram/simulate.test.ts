@@ -6,6 +6,7 @@
  * until that exists).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import {
   GUIDE_NOT_SAVED, LIFE_EVENT_LABELS, PROBLEMS, resolveMaterials, visibleSituations,
   type Answers, type CatalogueSnapshot, type Item, type Situation, type SituationOption,
@@ -197,6 +198,39 @@ describe('办事指南', () => {
     mp.wx.calls.length = 0
     await page.tap(page.findTappable('查看“仅销售预包装食品备案”办事指南')!)
     expect(mp.wx.calls.find((c) => c.name === 'navigateTo')?.options).toMatchObject({ url: '/pages/guide/index?code=SJ-0006' })
+    mp.wx.storage.delete('tb.answers.SJ-0001')
+    page.unload()
+  })
+
+  it('links each blank form the guide promises: a tap asks for the privacy agreement, downloads the PDF and opens it in WeChat’s viewer', async () => {
+    const food = await fetchItem(bff, 'SJ-0001')
+    const promised = resolveMaterials(food, { category: 'catering' }).entries.filter((e) => e.material.blankFormUrl)
+    expect(promised.map((e) => e.material.id)).toEqual(['apply-form'])
+    mp.wx.storage.set('tb.answers.SJ-0001', JSON.stringify({ category: 'catering' }))
+    const page = await mp.openPage('pages/guide/index', { code: 'SJ-0001' })
+    await page.waitForText((t) => t.includes('您需要准备的材料') && t.includes('下载空白表格（PDF）'))
+    const link = findByClass(page.component.toJSON(), 'material__download')!
+    expect(attr(link, 'ariaLabel')).toBe('下载空白表格（PDF）：食品经营许可申请书')
+    expect(page.text().split('下载空白表格（PDF）').length - 1).toBe(promised.length)
+
+    // Not agreed yet: WeChat asks through the page's popup; 不同意 downloads nothing and says why.
+    mp.wx.privacyAgreed = false
+    mp.wx.calls.length = 0
+    mp.wx.downloads.length = 0
+    await page.tap(page.findTappable('下载空白表格（PDF）')!)
+    expect(await page.waitForText((t) => t.includes('隐私保护提示'))).toContain('下载并打开空白表格需要您先阅读并同意')
+    await page.tap(page.findTappable('不同意')!)
+    await page.waitForText((t) => !t.includes('隐私保护提示') && t.includes('您没有同意《隐私政策》'))
+    expect(mp.wx.downloads).toEqual([])
+
+    mp.wx.privacyAgreed = true
+    await page.tap(page.findTappable('下载空白表格（PDF）')!)
+    const shown = await waitFor(() => mp.wx.calls.find((c) => c.name === 'openDocument')?.options, 10_000, 'the PDF viewer') as { filePath: string; fileType: string; showMenu: boolean }
+    expect(shown).toMatchObject({ fileType: 'pdf', showMenu: true })
+    expect(readFileSync(shown.filePath).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(mp.wx.downloads.map((d) => [new URL(d.url).pathname, d.status])).toEqual([['/api/items/SJ-0001/blank-forms/apply-form', 200]])
+    expect(mp.wx.calls.filter((c) => c.name === 'requirePrivacyAuthorize')).toHaveLength(2)
+    await page.waitForText((t) => !t.includes('您没有同意《隐私政策》'))
     mp.wx.storage.delete('tb.answers.SJ-0001')
     page.unload()
   })

@@ -71,7 +71,13 @@ export const items: SeedItem[] = [
       idCard({ name: '共同生活家庭成员的居民身份证' }),
       hukouBook({ name: '共同生活家庭成员的居民户口簿' }),
       economicAuth,
-      form('income-statement', '家庭收入、财产状况申报及承诺书'),
+      form('income-statement', '家庭收入、财产状况申报及承诺书', {
+        commitment: [
+          '本人及共同生活的家庭成员承诺：以上申报的家庭成员、收入和财产状况真实、完整，没有隐瞒、虚报。',
+          '同意民政部门通过公安、人社、不动产、金融等部门核对家庭收入和财产状况；家庭人口、收入和财产状况发生变化的，在30日内主动告知。',
+          '如有隐瞒、虚报，愿退回已领取的保障金，并承担相应的法律责任。',
+        ],
+      }),
       disabilityCard('家庭成员中有残疾人的', { forms: ['copy'] }),
       mat('diagnosis', '二级及以上医疗机构出具的诊断证明及近期病历', {
         requirement: 'conditional',

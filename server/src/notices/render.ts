@@ -74,13 +74,15 @@ export function chineseDate(day: string): string {
   return `${y}年${m}月${d}日`
 }
 
-type Doc = InstanceType<typeof PDFKit>
+export type Doc = InstanceType<typeof PDFKit>
+export type Margins = typeof MARGIN
 
-async function newDocument(title: string, issuedOn: string): Promise<Doc> {
+/** An A4 document with the CJK font registered as `body` and `bold`; its bytes depend on the content and `issuedOn` only. */
+export async function newDocument(title: string, issuedOn: string, margins: Margins = MARGIN): Promise<Doc> {
   const { PDFDocument } = await load()
   const doc = new PDFDocument({
     size: 'A4',
-    margins: MARGIN,
+    margins,
     // A fixed date and no producer noise: the bytes depend on the content only.
     info: { Title: title, Producer: 'Tongban', Creator: 'Tongban', CreationDate: new Date(`${issuedOn}T00:00:00+08:00`) },
     lang: 'zh-CN',
@@ -92,7 +94,7 @@ async function newDocument(title: string, issuedOn: string): Promise<Doc> {
   return doc
 }
 
-function finish(doc: Doc): Promise<Buffer> {
+export function finish(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     doc.on('data', (c: Buffer) => chunks.push(c))

@@ -76,6 +76,7 @@ export const PROBLEMS = {
   NETWORK: { status: 0, title: '网络连接失败，请检查网络后重试' },
   NOTICE_NOT_FOUND: { status: 404, title: '这个办件还没有这份通知书' },
   DOCUMENT_NOT_FOUND: { status: 404, title: '无法核验：没有找到这份文书，请核对二维码或向出具机关咨询' },
+  BLANK_FORM_NOT_FOUND: { status: 404, title: '这份材料没有可下载的空白表格，请按办事指南准备或到窗口领取' },
 } as const
 
 export type ProblemCode = keyof typeof PROBLEMS

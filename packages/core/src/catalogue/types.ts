@@ -57,8 +57,11 @@ export interface Material {
   source: MaterialSource
   /** e.g. "公安机关核发", "申请人自备". */
   sourceNote?: string
+  /** Where its blank form downloads (a PDF the BFF renders, API.catalogue.blankForm), where the guide promises one (promisesBlankForm). */
   blankFormUrl?: string
   sampleUrl?: string
+  /** A 承诺书's commitment, as printed on its blank form (one paragraph per entry). */
+  commitment?: string[]
   /** The e-licence type that can replace this paper material, if any. */
   eLicenceType?: string
   notes?: string

@@ -8,7 +8,8 @@ import type { Item, ItemKind, OnlineDepth } from '../../catalogue/types'
 import type { FormIssue } from '../../forms/validate'
 import type { FormValues } from '../../forms/schema'
 import { defineRoutes } from '../contract/contract'
-import { Bool, Dict, Enum, Int, ItemCodeParams, Json, List, Num, Obj, Optional, Str, Unsafe, type Static } from '../contract/schema'
+import { Bool, Dict, Enum, Int, ItemCode, ItemCodeParams, Json, List, Num, Obj, Optional, Str, Unsafe, type Static } from '../contract/schema'
+import { MATERIAL_ID_PATTERN } from '../contract/patterns'
 
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH } from './limits'
 
@@ -91,6 +92,9 @@ export const formResultSchema = Obj({
   required: List(Str()),
 })
 
+/** One material of one item: whose blank form to download. */
+const blankFormParams = Obj({ code: ItemCode(), materialId: Str({ pattern: MATERIAL_ID_PATTERN }) }, { additionalProperties: true })
+
 export const catalogueRoutes = defineRoutes('catalogue', {
   listItems: {
     method: 'GET', path: '/api/items', access: 'public', summary: '搜索和筛选事项',
@@ -103,6 +107,12 @@ export const catalogueRoutes = defineRoutes('catalogue', {
   guide: {
     method: 'GET', path: '/api/items/:code', access: 'public', summary: '办事指南',
     params: ItemCodeParams, response: Json<ItemGuide>('事项的全部要素'), messages: { code: '事项编码格式不正确' }, problems: { code: 'ITEM_NOT_FOUND' }, cache: 'guide',
+  },
+  // The blank form a guide promises (网上下载): a PDF rendered from the guide, as public and as cacheable as the guide itself (ETag per version).
+  blankForm: {
+    method: 'GET', path: '/api/items/:code/blank-forms/:materialId', access: 'public', summary: '下载空白表格（PDF，A4，打印后填写）',
+    params: blankFormParams, binary: 'application/pdf', messages: { code: '事项编码格式不正确', materialId: '材料编号格式不正确' },
+    problems: { code: 'ITEM_NOT_FOUND', materialId: 'BLANK_FORM_NOT_FOUND' }, cache: 'guide',
   },
   halls: { method: 'GET', path: '/api/halls', access: 'public', summary: '服务大厅', response: List(hallSchema), cache: 'none' },
   departments: { method: 'GET', path: '/api/departments', access: 'public', summary: '实施部门', response: List(departmentSchema), cache: 'none' },

@@ -2,6 +2,8 @@
 
 /** Item codes as published: letters, digits, dashes. */
 export const ITEM_CODE_PATTERN = '^[A-Za-z0-9-]{1,64}$'
+/** A guide's material ids: letters, digits, `_` and `-`. */
+export const MATERIAL_ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$'
 /** Ids we hand out as UUIDs (uploads, consents, licences). No `urn:uuid:` prefix (ajv's format allows one, PostgreSQL does not). */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
 /** Ids of bigserial rows (warnings, outbox jobs): within a bigint. */

@@ -17,6 +17,16 @@ describe('MaterialChecklist', () => {
     expect(w.find('.summary').text()).toBe('共 2 项材料，另有 3 项是否需要取决于上面的问题')
   })
 
+  it('links a blank form the guide promises, to download as a PDF', () => {
+    const base = idCardItem()
+    const item = { ...base, materials: base.materials.map((m, i) => (i === 0 ? { ...m, blankFormUrl: '/api/items/X/blank-forms/apply-form' } : m)) }
+    const w = mount(MaterialChecklist, { props: { checklist: resolveMaterials(item, {}) }, global })
+    const links = w.findAll('a')
+    expect(links).toHaveLength(1)
+    expect(links[0]!.text()).toBe('下载空白表格（PDF）')
+    expect(links[0]!.attributes()).toMatchObject({ href: '/api/items/X/blank-forms/apply-form', download: '', 'aria-label': `下载空白表格（PDF）：${base.materials[0]!.name}` })
+  })
+
   it('says when an e-licence can replace the paper copy', () => {
     const w = mount(MaterialChecklist, { props: { checklist: resolveMaterials(idCardItem(), { age: 'adult', 'hukou-local': 'yes', photo: 'yes' }) }, global })
     expect(w.text()).not.toContain('可能需要')
