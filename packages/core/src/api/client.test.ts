@@ -106,6 +106,15 @@ describe('api client', () => {
     expect(t.calls[1]!.timeoutMs).toBeUndefined()
   })
 
+  it('sends a PDF to verify as the body, as application/pdf, and reads the verdict', async () => {
+    const t = fakeTransport(() => ({ status: 200, data: { matches: true, status: 'valid' }, headers: {} }))
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])
+    expect(await createApiClient(t).verifyDocumentFile('AbCdEfGhIjKlMnOpQrStUv', pdf)).toEqual({ matches: true, status: 'valid' })
+    expect(t.calls[0]).toEqual({ method: 'POST', url: '/api/verify/AbCdEfGhIjKlMnOpQrStUv', body: pdf, headers: { 'Content-Type': 'application/pdf' } })
+    const missing = fakeTransport(() => ({ status: 404, data: makeProblem('DOCUMENT_NOT_FOUND'), headers: {} }))
+    await expect(createApiClient(missing).verifyDocumentFile('AbCdEfGhIjKlMnOpQrStUv', pdf)).rejects.toMatchObject({ problem: { code: 'DOCUMENT_NOT_FOUND' } })
+  })
+
   it('leaves empty query values out', () => {
     expect(encodeQuery({ q: '身份证', level: undefined, page: 1, x: '' })).toBe('?q=%E8%BA%AB%E4%BB%BD%E8%AF%81&page=1')
   })

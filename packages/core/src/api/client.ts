@@ -6,6 +6,7 @@ import { ApiError, isProblem, makeProblem, type Problem } from './problems'
 import { buildPath, type InputArgs, type InputOf, type ResponseOf, type RouteContract } from './contract/contract'
 import { catalogueRoutes, type ItemGuide } from './catalogue/contracts'
 import { uploadsRoutes, type UploadedFile, type UploadProgress, type UploadSource } from './uploads/contracts'
+import { noticesRoutes, type VerifyFileResult } from './notices/contracts'
 import { identityRoutes, type AccountView } from './identity/contracts'
 import { staffSessionRoutes, type StaffView } from './staff/session'
 import type { DownloadResponse, Transport, TransportRequest, TransportResponse, UploadRequest } from './transport'
@@ -37,6 +38,8 @@ export interface ApiClient {
   agentUploadFile(consentId: string, file: UploadSource, options?: { materialId?: string; itemCode?: string; onProgress?: (p: UploadProgress) => void }): Promise<UploadedFile>
   /** Deletes an upload (API.uploads.delete); one already gone counts as deleted. */
   deleteUpload(id: string): Promise<void>
+  /** A PDF checked against the document `id` (API.notices.verifyFile): the bytes as the body, sent as application/pdf. */
+  verifyDocumentFile(id: string, pdf: unknown): Promise<VerifyFileResult>
   /**
    * A document the BFF serves (a notice's or a certificate's PDF, by the
    * address it gave) saved on the device; needs a transport with download().
@@ -148,6 +151,10 @@ export function createApiClient(transport: Transport, options: ApiClientOptions 
     },
     async deleteUpload(id) {
       await send({ method: uploadsRoutes.delete.method, url: buildPath(uploadsRoutes.delete.path, { id }) }, (s) => (s >= 200 && s < 300) || s === 404)
+    },
+    async verifyDocumentFile(id, pdf) {
+      const route = noticesRoutes.verifyFile
+      return (await send<VerifyFileResult>({ method: route.method, url: buildPath(route.path, { id }), body: pdf, headers: { 'Content-Type': 'application/pdf' } })).data
     },
     async downloadDocument(url) {
       if (!transport.download) throw new ApiError(makeProblem('INTERNAL', { detail: 'this transport cannot save files' }))

@@ -76,6 +76,7 @@ export const PROBLEMS = {
   NETWORK: { status: 0, title: '网络连接失败，请检查网络后重试' },
   NOTICE_NOT_FOUND: { status: 404, title: '这个办件还没有这份通知书' },
   DOCUMENT_NOT_FOUND: { status: 404, title: '无法核验：没有找到这份文书，请核对二维码或向出具机关咨询' },
+  VERIFY_FILE_NOT_PDF: { status: 415, title: '这个文件的内容不是PDF，请选择您收到的电子文书原件' },
   BLANK_FORM_NOT_FOUND: { status: 404, title: '这份材料没有可下载的空白表格，请按办事指南准备或到窗口领取' },
 } as const
 

@@ -2,11 +2,13 @@
  * The verify page a notice's QR code opens: 真实有效 with the document's face
  * for a genuine id, 无法核验 for an unknown one, a retry (not a verdict) when
  * the network fails, and a loading state meanwhile. Nothing personal shown.
+ * A chosen PDF is checked against the document: 与原件一致 or 与原件不一致,
+ * and a file that is not a PDF, or too large, is said so before sending.
  */
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { ApiError, makeProblem, type VerifyView } from '@tongban/core'
+import { ApiError, makeProblem, MAX_VERIFY_PDF_BYTES, VERIFY_FILE_MESSAGES, type VerifyFileResult, type VerifyView } from '@tongban/core'
 import { memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
 import { fakeApi } from '@tongban/app/testing'
 import VerifyPage from './VerifyPage.vue'
@@ -18,10 +20,10 @@ const genuine: VerifyView = {
   body: ['你（单位）于2026年5月13日提出的最低生活保障申请（办件编号：MZ-0001-****-0003），经审查，申请材料齐全、符合法定形式。决定予以受理。', '本机关将自受理之日起20个工作日内作出决定。'],
 }
 
-async function setup(verifyDocument: (id: string) => Promise<VerifyView>) {
+async function setup(verifyDocument: (id: string) => Promise<VerifyView>, verifyDocumentFile?: (id: string, pdf: unknown) => Promise<VerifyFileResult>) {
   const platform: Platform = {
     transport: { request: () => Promise.reject(new Error('no transport in tests')) },
-    api: fakeApi({ 'notices.verify': ({ params }) => verifyDocument(params.id) }),
+    api: fakeApi({ 'notices.verify': ({ params }) => verifyDocument(params.id), ...(verifyDocumentFile ? { verifyDocumentFile } : {}) }),
     storage: memoryStorage(),
     isOnline: () => true,
     now: () => 1_700_000_000_000,
@@ -78,5 +80,72 @@ describe('VerifyPage', () => {
     await flushPromises()
     expect(w.find('[data-testid="verdict"]').classes()).toContain('invalid')
     expect(w.find('[data-testid="verdict"] h1').text()).toBe('已作废')
+  })
+
+  describe('核对电子文书 (the PDF itself)', () => {
+    const pdfFile = (name = '受理通知书.pdf', bytes = '%PDF-1.7\n…', type = 'application/pdf') => new File([bytes], name, { type })
+    async function choose(w: Awaited<ReturnType<typeof setup>>, file: File) {
+      const input = w.find('[data-testid="verify-file"]')
+      Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+      await input.trigger('change')
+      await flushPromises()
+    }
+
+    it('says 与原件一致 for the very file issued, and what was checked', async () => {
+      const sent: [string, unknown][] = []
+      const w = await setup(() => Promise.resolve(genuine), async (id, pdf) => { sent.push([id, pdf]); return { ...genuine, matches: true } })
+      await flushPromises()
+      expect(w.find('#h-file').text()).toBe('核对电子文书（PDF）')
+      const file = pdfFile()
+      await choose(w, file)
+      expect(sent).toEqual([[ID, file]])
+      const v = w.find('[data-testid="file-verdict"]')
+      expect(v.classes()).toContain('genuine')
+      expect(v.attributes('role')).toBe('status')
+      expect(v.find('h3').text()).toBe('与原件一致')
+      expect(v.text()).toContain('这份PDF文件和示例市民政局出具的受理通知书一模一样')
+      expect(v.text()).toContain('核对的文件：受理通知书.pdf（1KB）')
+    })
+
+    it('says 与原件不一致 for a changed copy, and 无法核验 when the document is gone', async () => {
+      let answer: () => Promise<VerifyFileResult> = async () => ({ ...genuine, matches: false })
+      const w = await setup(() => Promise.resolve(genuine), () => answer())
+      await flushPromises()
+      await choose(w, pdfFile())
+      expect(w.find('[data-testid="file-verdict"]').classes()).toContain('altered')
+      expect(w.find('[data-testid="file-verdict"] h3').text()).toBe('与原件不一致')
+      answer = () => Promise.reject(new ApiError(makeProblem('DOCUMENT_NOT_FOUND')))
+      await choose(w, pdfFile())
+      expect(w.find('[data-testid="file-verdict"] h3').text()).toBe('无法核验')
+    })
+
+    it('says in Chinese why a photo, a renamed file or a huge one is not checked, and sends nothing', async () => {
+      let calls = 0
+      const w = await setup(() => Promise.resolve(genuine), async () => { calls++; return { ...genuine, matches: true } })
+      await flushPromises()
+      await choose(w, pdfFile('通知书.jpg', 'x', 'image/jpeg'))
+      expect(w.find('[data-testid="file-issue"]').text()).toBe(VERIFY_FILE_MESSAGES.notPdf)
+      await choose(w, pdfFile('通知书.pdf', '<html>not a pdf</html>'))
+      expect(w.find('[data-testid="file-issue"]').text()).toBe(VERIFY_FILE_MESSAGES.notPdfContent)
+      await choose(w, pdfFile('通知书.pdf', '%PDF-'.padEnd(MAX_VERIFY_PDF_BYTES + 1, ' ')))
+      expect(w.find('[data-testid="file-issue"]').text()).toBe(VERIFY_FILE_MESSAGES.tooLarge)
+      expect(w.find('[data-testid="file-issue"]').attributes('role')).toBe('alert')
+      expect(w.find('[data-testid="file-verdict"]').exists()).toBe(false)
+      expect(calls).toBe(0)
+    })
+
+    it('does not call a file altered when the network fails', async () => {
+      const w = await setup(() => Promise.resolve(genuine), () => Promise.reject(new ApiError(makeProblem('NETWORK'))))
+      await flushPromises()
+      await choose(w, pdfFile())
+      expect(w.find('[data-testid="file-issue"]').text()).toContain('网络连接失败')
+      expect(w.find('[data-testid="file-verdict"]').exists()).toBe(false)
+    })
+
+    it('is not offered where no document was found', async () => {
+      const w = await setup(() => Promise.reject(new ApiError(makeProblem('DOCUMENT_NOT_FOUND'))))
+      await flushPromises()
+      expect(w.find('[data-testid="verify-file"]').exists()).toBe(false)
+    })
   })
 })

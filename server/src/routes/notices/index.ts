@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import {
-  API, DOCUMENT_TITLES, maskCaseNo, MAX_VERIFY_PDF_BYTES, NOTICE_KINDS, noticeUrl, VERIFY_PER_MINUTE, VERIFY_STATUS_TEXT,
+  API, DOCUMENT_TITLES, looksLikePdf, maskCaseNo, MAX_VERIFY_PDF_BYTES, NOTICE_KINDS, noticeUrl, VERIFY_PER_MINUTE, VERIFY_STATUS_TEXT,
   type CaseNotice, type NoticeKind, type VerifyView,
 } from '@tongban/core'
 import { ProblemError } from '../../errors'
@@ -118,6 +118,8 @@ export function noticeRoutes(opts: NoticeRouteOptions) {
       const doc = await documentOf(request.params.id)
       const pdf: unknown = request.body
       if (!Buffer.isBuffer(pdf)) throw new ProblemError('UNSUPPORTED_MEDIA_TYPE')
+      // Said as what it is, not as a document that was altered.
+      if (!looksLikePdf(pdf)) throw new ProblemError('VERIFY_FILE_NOT_PDF')
       return { ...view(doc), matches: doc.pdf_sha256 !== null && sha256(pdf) === doc.pdf_sha256 }
     }, verifyLimit)
   }

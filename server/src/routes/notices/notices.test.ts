@@ -7,7 +7,7 @@
  * event has not happened, get 404 problem+json.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CaseDetail, type CaseNotice, type Problem, type VerifyFileResult, type VerifyView } from '@tongban/core'
+import { MAX_VERIFY_PDF_BYTES, type CaseDetail, type CaseNotice, type Problem, type VerifyFileResult, type VerifyView } from '@tongban/core'
 import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer, today } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { inspectPdf } from '../../notices/pdf-inspect'
@@ -165,6 +165,14 @@ describe('notices', () => {
     const altered = Buffer.from(pdf)
     altered[altered.length - 20] = altered[altered.length - 20]! ^ 1
     expect((await check(altered)).json<VerifyFileResult>().matches).toBe(false)
+    // Not a PDF at all, or larger than any document issued: said as such, in words, not as an altered document.
+    const notPdf = await check(Buffer.from('<html><body>受理通知书</body></html>'))
+    expect(notPdf.statusCode).toBe(415)
+    expect(notPdf.json<Problem>()).toMatchObject({ code: 'VERIFY_FILE_NOT_PDF', title: '这个文件的内容不是PDF，请选择您收到的电子文书原件' })
+    const huge = await check(Buffer.concat([pdf, Buffer.alloc(MAX_VERIFY_PDF_BYTES)]))
+    expect(huge.statusCode).toBe(413)
+    expect(huge.headers['content-type']).toContain('application/problem+json')
+    expect(huge.json<Problem>().title).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('keeps a second supplement request a second document, and the first one downloadable as issued', async () => {
