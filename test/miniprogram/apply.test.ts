@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { areaList } from '@vant/area-data'
 import { TOKEN_KEY } from '@tongban/app'
+import type { Licence } from '@tongban/core'
 import { buildRegionTree, regionIndexes } from '../../miniprogram/src/packages/apply/region/tree'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
-import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+import { attr, findByClass, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
 const PHONE = '13761234567'
@@ -85,6 +86,13 @@ function tappableIn(root: RenderedNode, label: string): RenderedNode {
   visit(root)
   if (!found) throw new Error(`nothing to tap for “${label}” in #${String(attr(root, 'id'))}`)
   return found
+}
+
+/** Every node with this class, in document order. */
+function findAllByClass(root: RenderedNode | string, cls: string): RenderedNode[] {
+  if (typeof root === 'string') return []
+  if (String(attr(root, 'class') ?? '').split(/\s+/).includes(cls)) return [root]
+  return root.children.flatMap((c) => findAllByClass(c, cls))
 }
 
 function textOf(n: RenderedNode | string): string {
@@ -254,9 +262,22 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
     const review = page.text()
-    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四', '电子证照：营业执照', '已上传：layout.pdf', '已上传：设备布局和工艺流程图.png']) {
+    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四']) {
       expect(review).toContain(shown)
     }
+    // Each material by what it is: a licence's title and holder, a file's name and size, the photo as its thumbnail.
+    const attached = findAllByClass(page.component.toJSON(), 'review__attached')
+    const licence = (await getJson<Licence[]>(`${bff.url}/api/me/licences`, { Authorization: `Bearer ${token}` })).body.find((l) => l.type === '营业执照')!
+    expect(attached.map((n) => textOf(n).replace(/\s+/g, ' ').trim())).toEqual([
+      `证 ${licence.title} 电子证照 · 持证者：${licence.holder}`,
+      'PDF layout.pdf 1KB',
+      'PDF layout.pdf 1KB',
+      '设备布局和工艺流程图.png 1KB',
+    ])
+    const thumb = findByClass(attached[3]!, 'review__thumb')!
+    expect(thumb.tagName).toBe('wx-image')
+    expect(attr(thumb, 'src')).toBe(photo)
+    expect(review).not.toContain('已上传')
     expect(review).toContain('邮寄到家（EMS）（即将开通）')
     // 零跑动 with an e-licence: 电子证照 chosen, no window offered.
     expect(review).toContain('电子证照（发到“我的证照”）')

@@ -36,7 +36,7 @@ export function materialResolver(): MaterialResolver {
             fail(r, 'upload_type', `${r.label}：只能上传${accept.map((a) => ACCEPT_LABEL[a]).join('或')}`)
             continue
           }
-          out.push({ field: r.path, label: r.label, kind: 'upload', title: f.name })
+          out.push({ field: r.path, label: r.label, kind: 'upload', title: f.name, size: Number(f.size), mime: f.mime as CaseMaterial['mime'] })
         } else {
           const l = licences.get(r.value.licenceId)
           if (!l) { fail(r, 'licence_not_found', `${r.label}：没有找到这张电子证照，请重新选择`); continue }
@@ -44,7 +44,7 @@ export function materialResolver(): MaterialResolver {
             fail(r, 'licence_type', `${r.label}：这里需要${(r.field.eLicenceTypes ?? []).join('或')}，不能用${l.type}`)
             continue
           }
-          out.push({ field: r.path, label: r.label, kind: 'eLicence', title: l.title })
+          out.push({ field: r.path, label: r.label, kind: 'eLicence', title: l.title, holder: l.holder })
         }
       }
       if (errors.length) throw new ProblemError('VALIDATION', { errors })

@@ -24,6 +24,35 @@ describe('useSupplement', () => {
     expect(page.detail.value?.status).toBe('pre_review')
   })
 
+  it('restores each file with its name, size and type and a licence with its title and holder, and sends back ids only', async () => {
+    const withFiles: FormSchema = { id: 'f', version: 1, fields: [
+      { type: 'text', name: 'operatorName', label: '经营者名称', required: true },
+      { type: 'material', name: 'layoutFile', label: '经营布局', required: true },
+      { type: 'material', name: 'licence', label: '营业执照', eLicenceTypes: ['营业执照'] },
+    ] }
+    const fileId = '0b5e1b9c-1c1a-4a8e-9d7e-1b2c3d4e5f60'
+    const c = asked(2, {
+      form: withFiles,
+      values: { operatorName: '晨光餐饮', layoutFile: { kind: 'upload', fileId }, licence: { kind: 'eLicence', licenceId: 'l-1' } },
+      materials: [
+        { field: 'layoutFile', label: '经营布局', kind: 'upload', title: 'layout.png', size: 2048, mime: 'image/png' },
+        { field: 'licence', label: '营业执照', kind: 'eLicence', title: '营业执照', holder: '晨光餐饮' },
+      ],
+    })
+    const resubmitCase = vi.fn(async () => asked(3, { status: 'pre_review' }))
+    const t = testPlatform({ me: async () => null as never, 'cases.get': async () => c, 'cases.resubmit': resubmitCase })
+    const page = t.within(() => useSupplement(NO))
+    await page.load()
+    expect(page.form.values.value).toEqual({
+      operatorName: '晨光餐饮',
+      layoutFile: { kind: 'upload', fileId, name: 'layout.png', size: 2048, mime: 'image/png' },
+      licence: { kind: 'eLicence', licenceId: 'l-1', title: '营业执照', holder: '晨光餐饮' },
+    })
+    page.form.set('operatorName', '晨光餐饮店')
+    await page.resubmit()
+    expect(resubmitCase).toHaveBeenCalledWith({ params: { caseNo: NO }, body: { values: { operatorName: '晨光餐饮店', layoutFile: { kind: 'upload', fileId }, licence: { kind: 'eLicence', licenceId: 'l-1' } }, version: 2 } })
+  })
+
   it('does not send a form its own check refuses, and points at the field', async () => {
     const resubmitCase = vi.fn()
     const t = testPlatform({ me: async () => null as never, 'cases.get': async () => asked(2), 'cases.resubmit': resubmitCase })

@@ -7,7 +7,7 @@
  * is pointed at, is the shell's.
  */
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
-import { labelledSupplement, resubmitConflictText, type CaseDetail, type FieldIssue, type ItemGuide, type Problem } from '@tongban/core'
+import { attachmentsFromCase, labelledSupplement, resubmitConflictText, withAttachmentDetails, type CaseDetail, type FieldIssue, type ItemGuide, type Problem } from '@tongban/core'
 import { toProblem } from '../catalogue/catalogue'
 import { useApplicationForm, type ApplicationForm } from '../forms/application'
 import { useCaseStore } from './case-store'
@@ -69,7 +69,8 @@ export function useSupplement(caseNo: string): SupplementPage {
       if (form.restored.value) return
       form.answers.value = c.answers
       await form.restore()
-      if (!Object.keys(form.values.value).length) form.values.value = c.values
+      // The case names each file by id only: its name, size and type (a licence's title and holder) come from the case's record.
+      if (!Object.keys(form.values.value).length) form.values.value = withAttachmentDetails(c.form, c.values, attachmentsFromCase(c.materials ?? []))
     } catch (e) {
       fetched.value = false
       problem.value = toProblem(e)

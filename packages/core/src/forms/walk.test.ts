@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { FormSchema } from './schema'
 import { validateForm } from './validate'
-import { labelledSupplement, materialRefs, reviewRows, supplementChoices } from './walk'
+import { attachmentsFromValues, labelledSupplement, materialRefs, reviewRows, supplementChoices } from './walk'
+import { attachmentsFromCase } from '../api/cases/views'
+import { isImageAttachment } from './attachments'
 
 const schema: FormSchema = {
   id: 'walk', version: 1,
@@ -57,6 +59,34 @@ describe('materialRefs and reviewRows', () => {
     expect(text['members.1.name']).toBe('王五')
     expect(rows.find((r) => r.path === 'members.0')).toMatchObject({ label: '成员 第1项', depth: 1 })
     expect(rows.some((r) => r.path === 'hiddenFile')).toBe(false)
+  })
+
+  it('shows an attached file by its name and size, a licence by its title and holder, from what was filled in', () => {
+    const filled = { ...raw, licence: { ...raw.licence, holder: '示例市好味餐饮有限公司' }, members: [{ name: '李四', photo: { kind: 'upload', fileId: 'f-1', name: 'a.jpg', size: 1_258_291, mime: 'image/jpeg' } }] }
+    const rows = reviewRows(schema, validateForm(schema, filled as never).values, { attachments: attachmentsFromValues(schema, filled as never) })
+    const licence = rows.find((r) => r.path === 'licence')!
+    expect(licence.text).toBe('电子证照：营业执照 · 好味（持证者：示例市好味餐饮有限公司）')
+    expect(licence.attached).toEqual({ kind: 'eLicence', licenceId: 'lic-1', title: '营业执照 · 好味', holder: '示例市好味餐饮有限公司' })
+    const photo = rows.find((r) => r.path === 'members.0.photo')!
+    expect(photo.text).toBe('a.jpg · 1.2MB')
+    expect(photo.attached).toEqual({ kind: 'upload', fileId: 'f-1', name: 'a.jpg', size: 1_258_291, mime: 'image/jpeg' })
+    expect(isImageAttachment(photo.attached!)).toBe(true)
+    expect(rows.find((r) => r.path === 'name')!.attached).toBeUndefined()
+  })
+
+  it('shows a submitted case’s materials from its record, and an old record without sizes by name', () => {
+    const attachments = attachmentsFromCase([
+      { field: 'licence', label: '营业执照', kind: 'eLicence', title: '营业执照', holder: '示例市好味餐饮有限公司' },
+      { field: 'members.0.photo', label: '成员1 · 照片', kind: 'upload', title: 'scan.pdf', size: 2048, mime: 'application/pdf' },
+    ])
+    const rows = reviewRows(schema, values, { attachments })
+    expect(rows.find((r) => r.path === 'licence')!.text).toBe('电子证照：营业执照（持证者：示例市好味餐饮有限公司）')
+    const scan = rows.find((r) => r.path === 'members.0.photo')!
+    expect(scan.text).toBe('scan.pdf · 2KB')
+    expect(isImageAttachment(scan.attached!)).toBe(false)
+    const old = reviewRows(schema, values, { attachments: attachmentsFromCase([{ field: 'members.0.photo', label: '照片', kind: 'upload', title: 'a.jpg' }]) })
+    expect(old.find((r) => r.path === 'members.0.photo')).toMatchObject({ text: 'a.jpg', attached: { name: 'a.jpg' } })
+    expect(reviewRows(schema, values).find((r) => r.path === 'members.0.photo')!.text).toBe('已上传的文件')
   })
 
   it('names materials as the shell asks', () => {

@@ -10,6 +10,7 @@ import type { Situation } from '../catalogue/types'
 import type { Answers } from '../catalogue/materials'
 import { questionText } from '../catalogue/situations'
 import { validateForm } from './validate'
+import { attachedOf, attachedText, type Attached, type AttachmentDetails } from './attachments'
 
 export interface MaterialRef {
   /** Dotted path: `businessLicenceFile`, `members.0.photo`. */
@@ -44,6 +45,34 @@ export function materialRefs(schema: FormSchema, values: FormValues): MaterialRe
   return out
 }
 
+/** The details the filled-in values carry beside each id (the material field keeps the name, size and type, or the licence's title and holder). */
+export function attachmentsFromValues(schema: FormSchema, filled: FormValues): AttachmentDetails {
+  return new Map(materialRefs(schema, filled).map((r) => [r.path, r.value as unknown as Record<string, unknown>]))
+}
+
+/**
+ * The values with what is known of each attached material set beside its id
+ * (a file's name, size and type; a licence's title and holder), as a
+ * material field keeps them: a form restored from the submitted case (补正)
+ * then shows each file as it was, not a bare 已上传.
+ */
+export function withAttachmentDetails(schema: FormSchema, values: FormValues, details: AttachmentDetails): FormValues {
+  const walk = (fields: FormField[], vals: Record<string, unknown>, prefix: string): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...vals }
+    for (const f of fields) {
+      const v = vals[f.name]
+      const path = prefix + f.name
+      if (f.type === 'material' && isObj(v) && (v.kind === 'upload' || v.kind === 'eLicence')) {
+        out[f.name] = { ...details.get(path), ...attachedOf(v as MaterialValue, details.get(path)) }
+      } else if (f.type === 'group' && Array.isArray(v)) {
+        out[f.name] = v.map((item, i) => (isObj(item) ? walk(f.fields, item, `${path}.${i}.`) : item))
+      }
+    }
+    return out
+  }
+  return walk(fieldsOf(schema), values, '') as FormValues
+}
+
 export interface ReviewRow {
   path: string
   label: string
@@ -51,11 +80,15 @@ export interface ReviewRow {
   text: string
   /** Rows of a group item are indented under the group's heading row. */
   depth: number
+  /** A material field's file (name, size, type) or e-licence (title, holder), for the shell to show with a thumbnail or badge. */
+  attached?: Attached
 }
 
 /** How a shell names an attached material or a region in the review (file name, licence title, region names). */
 export interface ReviewNames {
   material?: (value: MaterialValue & { name?: string; title?: string }) => string
+  /** What is known of each attached material beyond its id, by path (attachmentsFromValues, attachmentsFromCase). */
+  attachments?: AttachmentDetails
   region?: (code: string) => string | undefined
 }
 
@@ -73,7 +106,13 @@ function regionText(v: Record<string, unknown>, names: ReviewNames): string {
     .join(' ')
 }
 
-export function fieldText(f: FormField, v: unknown, names: ReviewNames = {}): string {
+/** The attached material at `path` with what the shell knows of it; undefined for anything else. */
+function attachedAt(f: FormField, v: unknown, path: string, names: ReviewNames): Attached | undefined {
+  if (f.type !== 'material' || !isObj(v) || (v.kind !== 'upload' && v.kind !== 'eLicence')) return undefined
+  return attachedOf(v as MaterialValue, names.attachments?.get(path))
+}
+
+export function fieldText(f: FormField, v: unknown, names: ReviewNames = {}, path: string = f.name): string {
   if (v === undefined || v === null || v === '') return ''
   switch (f.type) {
     case 'select':
@@ -95,7 +134,8 @@ export function fieldText(f: FormField, v: unknown, names: ReviewNames = {}): st
       if (!isObj(v)) return ''
       const m = v as MaterialValue & { name?: string; title?: string }
       if (names.material) return names.material(m)
-      return m.kind === 'eLicence' ? `电子证照${m.title ? `：${m.title}` : ''}` : `已上传${m.name ? `：${m.name}` : ''}`
+      const a = attachedAt(f, v, path, names)
+      return a ? attachedText(a) : ''
     }
     case 'group':
       return Array.isArray(v) ? `${v.length} 项` : ''
@@ -111,7 +151,8 @@ export function reviewRows(schema: FormSchema, values: FormValues, names: Review
       if (!Object.hasOwn(vals, f.name)) continue
       const v = vals[f.name]
       const path = prefix + f.name
-      rows.push({ path, label: f.label, text: fieldText(f, v, names), depth })
+      const attached = attachedAt(f, v, path, names)
+      rows.push({ path, label: f.label, text: fieldText(f, v, names, path), depth, ...(attached ? { attached } : {}) })
       if (f.type === 'group' && Array.isArray(v)) {
         v.forEach((item, i) => {
           if (!isObj(item)) return

@@ -9,7 +9,7 @@
  */
 import { computed, provide, ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { issuesByPath, reviewRows, type FieldIssue, type ItemGuide } from '@tongban/core'
+import { attachmentsFromValues, issuesByPath, reviewRows, type FieldIssue, type ItemGuide } from '@tongban/core'
 import type { ApplicationForm, MaterialSource } from '@tongban/app'
 import { FORM_CONTEXT, fieldId } from '../components/forms/schema/context'
 import { regionName } from './regionNames'
@@ -50,7 +50,10 @@ export function useFormPage(app: ApplicationForm, item: Ref<ItemGuide | null>, o
   ])
 
   const form = computed(() => item.value?.form ?? null)
-  const rows = computed(() => (form.value && app.result.value ? reviewRows(form.value, app.result.value.values, { region: regionName }) : []))
+  // The validated values name a material by id: its name, size and type (or a licence's title and holder) come from what was filled in.
+  const rows = computed(() => (form.value && app.result.value
+    ? reviewRows(form.value, app.result.value.values, { region: regionName, attachments: attachmentsFromValues(form.value, app.values.value) })
+    : []))
 
   /** 下一步: every message shows; on to the review only when the core finds nothing. */
   function next(): boolean {

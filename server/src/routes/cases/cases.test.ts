@@ -62,7 +62,7 @@ describe('submitting a case exactly once', () => {
     const c = res.json<CaseDetail>()
     expect(c.caseNo).toMatch(/^SJ-0001-\d{8}-\d{4}$/)
     expect(c).toMatchObject({ status: 'submitted', statusLabel: '已提交，待受理', delivery: 'electronic', agent: null })
-    expect(c.materials).toEqual([{ field: 'businessLicenceFile', label: '营业执照', kind: 'eLicence', title: licence.title }])
+    expect(c.materials).toEqual([{ field: 'businessLicenceFile', label: '营业执照', kind: 'eLicence', title: licence.title, holder: licence.holder }])
     expect(c.nextSteps.join('')).toContain('个工作日内办结')
     const mine = await app.inject({ url: '/api/me/cases', headers: auth })
     expect(mine.json<CaseSummary[]>().map((x) => x.caseNo)).toEqual([c.caseNo])

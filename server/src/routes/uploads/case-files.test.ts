@@ -27,8 +27,12 @@ describe('opening a case’s materials on the workbench', () => {
     const stray = await upload(token, '没用上的.png', pngBytes(8, 8), 'image/png')
     const created = await server.app.inject({ method: 'POST', url: '/api/cases', payload: foodLicence(file.id), headers: { ...as(token), 'idempotency-key': 'case-files-00000000001' } })
     expect(created.statusCode, created.body).toBe(201)
-    const { caseNo } = created.json<CaseDetail>()
+    const { caseNo, materials } = created.json<CaseDetail>()
+    // The case records the file as the pages show it: its name, size and type.
+    expect(materials.find((m) => m.kind === 'upload')).toEqual({ field: 'businessLicenceFile', label: '营业执照', kind: 'upload', title: '营业执照扫描件.png', size: png.length, mime: 'image/png' })
     const clerk = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+    const staffView = (await server.app.inject({ url: `/api/staff/cases/${caseNo}`, headers: as(clerk) })).json<CaseDetail>()
+    expect(staffView.materials).toEqual(materials)
 
     const res = await server.app.inject({ url: `/api/staff/cases/${caseNo}/files/${file.id}`, headers: as(clerk) })
     expect(res.statusCode, res.body).toBe(200)

@@ -8,7 +8,7 @@
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
 import {
-  hallMaterials, materialRefs, otherItemFor, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
+  attachmentsFromValues, hallMaterials, otherItemFor, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
   type Answers, type CaseDetail, type Problem,
 } from '@tongban/core'
 import { useApplicationForm, useDeliveryChoice, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
@@ -89,18 +89,9 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
     const schema = form.schema.value
     const result = form.result.value
     if (!schema || !result) return []
-    // The validator drops a material's display name: take it from what was filled.
-    const shown = new Map(materialRefs(schema, form.values.value).map((r) => [r.path, r.value as { name?: string; title?: string }]))
-    const refs = materialRefs(schema, result.values)
+    // The validator drops a material's name, size and type (a licence's title and holder): take them from what was filled.
     const tree = regionTree()
-    return reviewRows(schema, result.values, {
-      region: (c) => tree.names.get(c),
-      material: (m) => {
-        const at = refs.find((r) => r.value === m)
-        const extra = at ? shown.get(at.path) : undefined
-        return m.kind === 'eLicence' ? `电子证照：${extra?.title ?? '已选择'}` : `已上传：${extra?.name ?? '文件'}`
-      },
-    })
+    return reviewRows(schema, result.values, { region: (c) => tree.names.get(c), attachments: attachmentsFromValues(schema, form.values.value) })
   })
 
   async function submit(): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { computed, ref } from 'vue'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
-import { API, materialRefs, monthDayText, reviewRows, type CaseNotice } from '@tongban/core'
+import { API, attachmentsFromCase, monthDayText, reviewRows, type CaseNotice } from '@tongban/core'
 import { useCaseDetail, usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
 import { PRIVACY_REFUSED, requirePrivacy } from '../../../platform/privacy'
@@ -33,18 +33,9 @@ export function useCasePage(caseNo: string) {
   const rows = computed(() => {
     const c = detail.value
     if (!c) return []
-    // The stored values name a material by id only: its title comes with the case.
-    const refs = materialRefs(c.form, c.values)
+    // The stored values name a material by id only: its name and size (a licence's title and holder) come with the case.
     const tree = regionTree()
-    return reviewRows(c.form, c.values, {
-      region: (code) => tree.names.get(code),
-      material: (m) => {
-        const path = refs.find((r) => r.value === m)?.path
-        const attached = c.materials.find((x) => x.field === path)
-        const kind = m.kind === 'eLicence' ? '电子证照' : '已上传'
-        return attached ? `${kind}：${attached.title}` : kind
-      },
-    })
+    return reviewRows(c.form, c.values, { region: (code) => tree.names.get(code), attachments: attachmentsFromCase(c.materials) })
   })
 
   // Back on the page (from WeChat's chat, another page): show new steps without a spinner; away from it, no polling.

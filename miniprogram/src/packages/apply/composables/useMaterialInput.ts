@@ -6,9 +6,10 @@
  */
 import { computed, reactive, ref } from 'vue'
 import Taro from '@tarojs/taro'
-import { API, checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField } from '@tongban/core'
+import { API, checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField, type UploadedFile } from '@tongban/core'
 import { toProblem, useMaterialUpload, usePlatform } from '@tongban/app'
 import { useApplyForm } from './formContext'
+import { rememberPreview } from './previews'
 import { isPermissionDenied, offerSettings, permissionDeniedText } from '../../../platform/permissions'
 import { PRIVACY_REFUSED, requirePrivacy } from '../../../platform/privacy'
 
@@ -89,11 +90,15 @@ export function useMaterialInput(field: MaterialField, path: string) {
       return
     }
     note.value = ''
-    attach(await sending.send({ kind: 'path', path: source.path, name: source.name }))
+    attach(await sending.send({ kind: 'path', path: source.path, name: source.name }), source.path)
   }
 
-  function attach(file: { id: string; name: string } | null): void {
-    if (file) form.set(path, { kind: 'upload', fileId: file.id, name: file.name } as never)
+  /** The uploaded file into the form, with its name, size and type for the review (a photo's thumbnail from the phone's own copy). */
+  function attach(file: UploadedFile | null, localPath?: string): void {
+    if (file) {
+      if (localPath && file.mime.startsWith('image/')) rememberPreview(file.id, localPath)
+      form.set(path, { kind: 'upload', fileId: file.id, name: file.name, size: file.size, mime: file.mime } as never)
+    }
     form.touch(path)
   }
 
@@ -156,7 +161,8 @@ export function useMaterialInput(field: MaterialField, path: string) {
 
   /** 重试 with the same file, offered after a transient failure only (useMaterialUpload.retryable). */
   async function retry(): Promise<void> {
-    attach(await sending.retry())
+    const source = sending.pending.value
+    attach(await sending.retry(), source?.kind === 'path' ? source.path : undefined)
   }
 
   /** 删除: the field is empty again; an uploaded file is deleted at the BFF too (best effort). */
@@ -180,7 +186,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
   }
 
   function chooseLicence(l: Licence): void {
-    form.set(path, { kind: 'eLicence', licenceId: l.id, title: l.title } as never)
+    form.set(path, { kind: 'eLicence', licenceId: l.id, title: l.title, holder: l.holder } as never)
     form.touch(path)
     licencesOpen.value = false
   }

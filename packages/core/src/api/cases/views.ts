@@ -9,6 +9,8 @@ import type { Answers } from '../../catalogue/materials'
 import { BRANCH_STATUS_TEXT, CASE_STATUS_TEXT, DUE_STEP_TEXT, TRANSITIONS, type BranchStatus, type CaseEventBody, type CaseStatus, type ClockStop, type DueStep, type Outcome, type StaffTimelineEntry, type TimelineEntry } from '../../cases/machine'
 import type { Light } from '../../clock/lights'
 import type { FormSchema, FormValues } from '../../forms/schema'
+import type { AttachmentDetails } from '../../forms/attachments'
+import { MAX_UPLOAD_BYTES, UPLOAD_MIME_TYPES } from '../uploads/limits'
 import { Bool, Enum, Int, Json, List, Nullable, Obj, Optional, Str, Unsafe, type Static } from '../contract/schema'
 import { DELIVERY_METHODS } from './labels'
 import { MAX_CASE_VERSION, MAX_EPOCH_MS, MAX_FORM_VERSION } from './limits'
@@ -50,8 +52,20 @@ export const caseMaterialSchema = Obj({
   kind: Enum(['upload', 'eLicence']),
   /** File name, or the licence title. */
   title: Str(),
+  /** An upload's size and type (cases submitted before these were kept have neither). */
+  size: Optional(Int(0, MAX_UPLOAD_BYTES)),
+  mime: Optional(Enum(UPLOAD_MIME_TYPES)),
+  /** An e-licence's holder (持证者), as the licence names it. */
+  holder: Optional(Str()),
 })
 export type CaseMaterial = Static<typeof caseMaterialSchema>
+
+/** What the case's record says of each attached material, by field path, for reviewRows and the material fields (补正). */
+export function attachmentsFromCase(materials: readonly CaseMaterial[]): AttachmentDetails {
+  return new Map(materials.map((m) => [m.field, m.kind === 'upload'
+    ? { name: m.title, ...(m.size !== undefined ? { size: m.size } : {}), ...(m.mime ? { mime: m.mime } : {}) }
+    : { title: m.title, ...(m.holder ? { holder: m.holder } : {}) }]))
+}
 
 /** A closed step's deadline: the day, whether it was met, and whose step it was (never the applicant's). */
 const dueSchema = Obj({ day: Day(), met: Bool(), step: Unsafe<DueStep>({ type: 'string', enum: Object.keys(DUE_STEP_TEXT) }) })

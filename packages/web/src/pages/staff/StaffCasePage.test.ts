@@ -53,6 +53,32 @@ async function setup(d: StaffCaseDetail, event: (body: StaffCaseEventBody) => Pr
 
 afterEach(() => { document.body.innerHTML = '' })
 
+describe('StaffCasePage: the application as submitted', () => {
+  it('shows each material by name and size, a licence by title and holder, and 查看 opens it in the viewer', async () => {
+    const fileId = '0b5e1b9c-1c1a-4a8e-9d7e-1b2c3d4e5f60'
+    const w = await setup(detail({
+      form: { id: 'f', version: 1, fields: [
+        { type: 'text', name: 'applicantName', label: '申请人姓名', required: true },
+        { type: 'material', name: 'photo', label: '家庭照片' },
+        { type: 'material', name: 'hukou', label: '户口簿', eLicenceTypes: ['居民户口簿'] },
+      ] },
+      values: { applicantName: '王芳', photo: { kind: 'upload', fileId }, hukou: { kind: 'eLicence', licenceId: 'l-1' } },
+      materials: [
+        { field: 'photo', label: '家庭照片', kind: 'upload', title: 'family.jpg', size: 1_572_864, mime: 'image/jpeg' },
+        { field: 'hukou', label: '户口簿', kind: 'eLicence', title: '居民户口簿', holder: '王芳' },
+      ],
+    }), async () => detail())
+    const form = w.find('section[aria-labelledby="h-form"]')
+    expect(form.findAll('[data-testid="attached"]').map((a) => a.text())).toEqual(['图片family.jpg1.5MB', '证居民户口簿电子证照 · 持证者：王芳'])
+    expect(form.text()).not.toContain('已上传')
+    // No picture is fetched here (each look is logged for the citizen): 查看 opens the viewer's preview.
+    expect(form.find('img').exists()).toBe(false)
+    await form.findAll('button').find((b) => b.text() === '查看')!.trigger('click')
+    await flushPromises()
+    expect(w.find('.viewer img').attributes('src')).toBe(`/api/staff/cases/${CASE_NO}/files/${fileId}?preview=1`)
+  })
+})
+
 describe('StaffCasePage: staff write for two audiences', () => {
   it('asks for the 审核意见 as internal and the 告知申请人 as public, and sends no step without the opinion', async () => {
     const sent: StaffCaseEventBody[] = []
