@@ -184,7 +184,7 @@ describe('MaterialInput', () => {
     const choices = w.findAll('.licence')
     expect(choices.map((c) => c.find('.name').text())).toEqual(['营业执照 · 示例市好味餐饮有限公司'])
     await choices[0]!.trigger('click')
-    expect(values(w)).toEqual([{ kind: 'eLicence', licenceId: 'lic-1', title: '营业执照 · 示例市好味餐饮有限公司' }])
+    expect(values(w)).toEqual([{ kind: 'eLicence', licenceId: 'lic-1', title: '营业执照 · 示例市好味餐饮有限公司', holder: '示例市好味餐饮有限公司' }])
     expect(w.text()).toContain('电子证照，无需上传')
   })
 
