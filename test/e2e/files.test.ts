@@ -9,7 +9,7 @@
  * axe finds nothing on the citizen pages. Screenshots go to test/artifacts/.
  */
 import { expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import sharp from 'sharp'
 import type { CaseDetail, CaseNotice } from '@tongban/core'
 import { inspectPdf } from '../../server/src/notices/pdf-inspect'
 import { pdfBytes } from '../../server/src/uploads/fixtures/files'
@@ -20,29 +20,12 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 
 const shot = screenshot
 const axe = axeViolations
 
-/** A small photo as the phone's camera would give it: a JPEG with something on it. */
-async function photoOfKitchen(page: Page): Promise<Buffer> {
-  const b64 = await page.evaluate(async () => {
-    const c = document.createElement('canvas')
-    c.width = 800
-    c.height = 600
-    const g = c.getContext('2d')!
-    g.fillStyle = '#e8f1fb'
-    g.fillRect(0, 0, 800, 600)
-    g.fillStyle = '#0b66c3'
-    g.fillRect(60, 80, 300, 200)
-    g.fillStyle = '#067d3c'
-    g.fillRect(440, 320, 280, 200)
-    g.fillStyle = '#111'
-    g.font = 'bold 64px sans-serif'
-    g.fillText('厨房布局', 260, 330)
-    const blob: Blob = await new Promise((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.9))
-    const bytes = new Uint8Array(await blob.arrayBuffer())
-    let s = ''
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-    return btoa(s)
-  })
-  return Buffer.from(b64, 'base64')
+/** A small photo as the phone's camera would give it: an 800×600 JPEG with something on it. */
+async function photoOfKitchen(): Promise<Buffer> {
+  const block = (w: number, h: number, background: string) => sharp({ create: { width: w, height: h, channels: 3, background } }).png().toBuffer()
+  return sharp({ create: { width: 800, height: 600, channels: 3, background: '#e8f1fb' } })
+    .composite([{ input: await block(300, 200, '#0b66c3'), left: 60, top: 80 }, { input: await block(280, 200, '#067d3c'), left: 440, top: 320 }])
+    .jpeg({ quality: 90 }).toBuffer()
 }
 
 it('downloads the blank 申请书 a guide promises: a PDF of the application form’s own fields', async () => {
@@ -81,7 +64,7 @@ it('shows each upload by what it is, at 核对提交, at the window and at 补�
   await page.getByRole('link', { name: '在线申请' }).click()
   await page.waitForURL(/\/items\/SJ-0001\/apply$/)
   await fillFoodLicence(page, poll)
-  const photo = await photoOfKitchen(page)
+  const photo = await photoOfKitchen()
   await page.getByTestId('material-layoutFile-camera').setInputFiles({ name: 'kitchen.jpg', mimeType: 'image/jpeg', buffer: photo })
   await poll(() => page.getByRole('group', { name: /主要设备设施/ }).getByText('kitchen.jpg').count()).toBe(1)
   const rules = pdfBytes()
