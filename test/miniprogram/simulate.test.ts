@@ -208,8 +208,9 @@ describe('办事指南', () => {
     mp.wx.offline = true
     try {
       const page = await mp.openPage('pages/guide/index', { code: idCard.code })
-      const text = await page.waitForText((t) => t.includes('当前无网络'))
-      expect(text).toContain('当前无网络，显示的是上次查看的内容')
+      const text = await page.waitForText((t) => t.includes('以下内容保存于'))
+      // Dated, as the PWA's: the day it was saved, in China.
+      expect(text).toMatch(/以下内容保存于\d{4}年\d{1,2}月\d{1,2}日，联网后会自动更新。/)
       expect(text).toContain(idCard.name)
       page.unload()
     } finally {

@@ -1,5 +1,6 @@
 export * from './catalogue/types'
 export * from './catalogue/labels'
+export * from './catalogue/words'
 export * from './catalogue/materials'
 export * from './catalogue/places'
 export * from './catalogue/situations'
