@@ -27,9 +27,10 @@ const config: AppConfig = defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/cases/index', text: '办件' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      // Icons drawn from the PWA's TabBar.vue paths (test/tools/make-tab-icons.mjs): WeChat's tabBar takes PNG only.
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-selected.png' },
+      { pagePath: 'pages/cases/index', text: '办件', iconPath: 'assets/tab/cases.png', selectedIconPath: 'assets/tab/cases-selected.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-selected.png' },
     ],
   },
   // WeChat's privacy agreement flow (required since 2023): calls that touch personal data (the camera and album,
