@@ -4,5 +4,5 @@
  */
 export {
   CHECKLIST_STATUS_LABELS, chineseDate, deliveryLabels, feeLabel, formsLabel, lawTitle, levelsLabel,
-  promisedDaysLabel, savedGuideText, sourceLabel, statutoryDaysLabel,
+  promisedDaysLabel, sourceLabel, statutoryDaysLabel,
 } from '@tongban/core'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  chineseDate, deliveryLabels, feeLabel, formsLabel, levelsLabel, promisedDaysLabel, savedGuideText, sourceLabel, statutoryDaysLabel,
+  chineseDate, deliveryLabels, feeLabel, formsLabel, levelsLabel, promisedDaysLabel, sourceLabel, statutoryDaysLabel,
 } from './words'
 
 describe('the guide in words, one way for both shells', () => {
@@ -26,13 +26,12 @@ describe('the guide in words, one way for both shells', () => {
     expect(sourceLabel({ source: 'applicant', sourceNote: '申请人到银行打印' })).toBe('申请人到银行打印')
   })
 
-  it('dates a saved guide in Asia/Shanghai, whatever the phone’s zone', () => {
+  it('dates in Asia/Shanghai, whatever the phone’s zone', () => {
     // 2026-12-06T16:30Z is already 12月7日 in China.
     expect(chineseDate(Date.UTC(2026, 11, 6, 16, 30))).toBe('2026年12月7日')
     expect(chineseDate('2026-12-06T15:59:00Z')).toBe('2026年12月6日')
     expect(chineseDate('not a time')).toBe('')
     expect(chineseDate(null)).toBe('')
-    expect(savedGuideText(Date.UTC(2026, 11, 31, 20))).toBe('以下内容保存于2027年1月1日，联网后会自动更新。')
-    expect(savedGuideText(undefined)).toBe('以下是上次查看时保存的内容，联网后会自动更新。')
+    expect(chineseDate(Date.UTC(2026, 11, 31, 20))).toBe('2027年1月1日')
   })
 })

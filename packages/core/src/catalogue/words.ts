@@ -55,9 +55,3 @@ export function chineseDate(at: number | string | null | undefined): string {
   const [y, m, d] = shanghaiDate(ms).split('-').map(Number)
   return `${y}年${m}月${d}日`
 }
-
-/** A guide shown from the copy on the phone: when it was saved, and that it updates itself. */
-export function savedGuideText(fetchedAt: number | string | null | undefined): string {
-  const day = chineseDate(fetchedAt)
-  return day ? `以下内容保存于${day}，联网后会自动更新。` : '以下是上次查看时保存的内容，联网后会自动更新。'
-}
