@@ -8,6 +8,7 @@ import path from 'node:path'
 import { defineConfig } from '@tarojs/cli'
 import { ariaComponents } from './aria'
 import { asyncRequire } from './async-require'
+import { iconMarks } from './icon-marks'
 import { subpackageChunks } from './subpackage-chunks'
 import { buildTarget } from './release'
 
@@ -48,7 +49,8 @@ export default defineConfig<'vite'>({
     type: 'vite',
     // 申请 (packages/apply) keeps its code and the region list out of the main package; 搜索's
     // pinyin (packages/search) is an async subpackage, loaded with require.async.
-    vitePlugins: process.env.TARO_ENV === 'h5' ? [] : [
+    // NutUI's icon font (85.6 KB) gives way to the six marks we show, drawn in CSS.
+    vitePlugins: [iconMarks(path.resolve(__dirname, '..', 'src', 'ui', 'icon-marks.css')), ...(process.env.TARO_ENV === 'h5' ? [] : [
       subpackageChunks({ root: 'packages/apply', sourceDir: path.resolve(__dirname, '..', 'src'), packages: ['@vant/area-data'] }),
       subpackageChunks({
         root: 'packages/search',
@@ -57,7 +59,7 @@ export default defineConfig<'vite'>({
         files: [path.resolve(__dirname, '..', '..', 'packages', 'core', 'src', 'catalogue', 'pinyin.ts')],
       }),
       asyncRequire(),
-    ],
+    ])],
   },
   mini: {
     postcss: {

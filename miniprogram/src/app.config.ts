@@ -6,12 +6,12 @@ const config: AppConfig = defineAppConfig({
     'pages/cases/index', 'pages/agreement/index',
   ],
   // 在线申请 and its region list load only when a citizen applies. The case detail lives there too:
-  // a case reads back its region answers by name from the same list. 我的证照 as well (kept out of
-  // the main package). 我的办件 (a tab: tab pages must be in the main package) reads no region.
+  // a case reads back its region answers by name from the same list. 我的证照, 服务大厅 and 文书核验 as well
+  // (kept out of the main package). 我的办件 (a tab: tab pages must be in the main package) reads no region.
   // 搜索's pinyin (pinyin-pro) is an async subpackage with no pages (分包异步化): the main package
   // fetches it with require.async on the first search and searches hanzi meanwhile.
   subPackages: [
-    { root: 'packages/apply', pages: ['pages/form/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index', 'pages/access-log/index'] },
+    { root: 'packages/apply', pages: ['pages/form/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index', 'pages/access-log/index', 'pages/halls/index', 'pages/verify/index'] },
     { root: 'packages/search', pages: [] },
   ],
   // Opening 搜索 starts the pinyin download (any network: a citizen there is about to type), so on a weak signal it is
@@ -27,9 +27,10 @@ const config: AppConfig = defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/cases/index', text: '办件' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      // Icons drawn from the PWA's TabBar.vue paths (test/tools/make-tab-icons.mjs): WeChat's tabBar takes PNG only.
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-selected.png' },
+      { pagePath: 'pages/cases/index', text: '办件', iconPath: 'assets/tab/cases.png', selectedIconPath: 'assets/tab/cases-selected.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-selected.png' },
     ],
   },
   // WeChat's privacy agreement flow (required since 2023): calls that touch personal data (the camera and album,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import {
-  blankFormPath, deliveryChoices, promisesBlankForm, HALL_LEVELS, lawTitle, materialPlaces, MULTIPLE_HINT, nextSteps, otherItemFor, questionText, resolveMaterials, settleChoice,
+  blankFormPath, deliveryChoices, promisesBlankForm, HALL_LEVELS, lawTitle, materialPlaces, MULTIPLE_HINT, nextSteps, otherItemFor, prefillForm, questionText, resolveMaterials, settleChoice,
   visibleSituations, type Answers, type CaseStatus,
 } from '@tongban/core'
 import { departments, halls, seedForms, seedItems } from './index'
@@ -280,6 +280,12 @@ describe('seeded application forms', async () => {
     expect(byPath['members.0.idNumber']).toMatch(/校验位/)
     expect(byPath['members.0.monthlyIncome']).toMatch(/月收入/)
     expect(byPath['checkAuth']).toBeDefined()
+  })
+
+  it('MZ-0001: the household list starts with 本人 from the real name, so the applicant is not typed twice', () => {
+    const form = seedForms['MZ-0001']!
+    expect(prefillForm(form, { name: '王芳', idNumber: '11010519491231002X', phone: '13800138000' }).members)
+      .toEqual([{ relation: 'self', name: '王芳', idNumber: '11010519491231002X' }])
   })
 })
 

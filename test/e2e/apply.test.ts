@@ -276,6 +276,9 @@ it('follows the 低保 checklist through: 没有 stands alone, 残疾人证 has 
   expect(await page.locator('.apply-cta').textContent()).toContain('窗口预审通过后最多跑一次')
   await page.getByRole('link', { name: '在线申请' }).click()
   await poll(() => page.locator('#f-phone').inputValue()).toBe(phone)
+  // The household list starts with 本人 (from the real name once there is one): the applicant is not added by hand.
+  expect(await page.locator('#f-members-0-relation').inputValue()).toBe('self')
+  expect(await page.locator('#f-members-1-relation').count()).toBe(0)
   expect(await page.getByRole('group', { name: '残疾人证' }).count()).toBe(1)
   expect(await page.locator('.at-hall').textContent()).toBe('这些材料不用上传，到窗口时请带上：共同生活家庭成员的居民身份证（原件）、共同生活家庭成员的居民户口簿（原件）。')
   await shot(page, 'apply-dibao-checklist')

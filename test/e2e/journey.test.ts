@@ -101,12 +101,12 @@ describe('find and understand a service', () => {
     await page.reload()
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('居民身份证补领')
     await poll(() => page.getByText('当前没有网络').count()).toBe(1)
-    await poll(() => page.getByText(/以下内容保存于/).count()).toBe(1)
+    await poll(() => page.getByText(/保存在本机的内容，联网后会自动更新/).count()).toBe(1)
     expect(await page.getByRole('heading', { name: '您需要准备的材料' }).count()).toBe(1)
     await shot(page, 'guide-offline')
 
     await context.setOffline(false)
-    await poll(() => page.getByText(/以下内容保存于/).count()).toBe(0)
+    await poll(() => page.getByText(/保存在本机的内容，联网后会自动更新/).count()).toBe(0)
     await context.setOffline(true)
 
     // A page never opened before says so plainly instead of showing a blank screen.

@@ -13,11 +13,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { areaList } from '@vant/area-data'
+import { personalDataNotice, situationRows, visibleSituations, type ItemGuide, type Licence } from '@tongban/core'
 import { TOKEN_KEY } from '@tongban/app'
-import type { Licence } from '@tongban/core'
 import { buildRegionTree, regionIndexes } from '../../miniprogram/src/packages/apply/region/tree'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { getJson, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
 import { attr, findByClass, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
@@ -378,10 +378,38 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(page.text()).not.toContain('残疾人证')
     await page.tap(tappable(page, '下一步：核对申请信息'))
     const review = await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
+    // The situation answers come first, as the PWA's review reads them back (the core's situationRows).
+    const item = (await getJson<ItemGuide>(`${bff.url}/api/items/MZ-0001`)).body
+    const answers = { health: ['none'] }
+    const situations = situationRows(visibleSituations(item, answers), answers)
+    expect(situations.length).toBeGreaterThan(0)
+    expect(review).toContain('您选择的情形')
+    for (const r of situations) expect(review).toContain(`${r.label} ${r.text}`)
+    expect(review.indexOf('您选择的情形')).toBeLessThan(review.indexOf('申请人姓名'))
+    // The personal-data note in the core's words, naming the department and the access log.
+    expect(review).toContain(personalDataNotice({ itemName: item.name, departmentName: item.department.name }))
     expect(review).toContain('办理结果怎么领取')
     expect(review).toContain('到窗口领取')
     expect(review).not.toContain('电子证照（')
     mp.wx.storage.delete('tb.draft.MZ-0001')
+    page.unload()
+  })
+
+  it('低保’s household list starts with 本人, filled from the real name: the applicant is not typed twice', async () => {
+    expect((await putJson(`${bff.url}/api/me/profile`, { name: '王芳', idNumber: '11010519491231002X' }, { Authorization: `Bearer ${token}` })).status).toBe(200)
+    // 我的 asks who is signed in again: the session learns the real name.
+    const me = await mp.openPage('pages/me/index')
+    await me.waitForText((t) => t.includes('手机号码'))
+    me.unload()
+    mp.wx.storage.delete('tb.draft.MZ-0001')
+    const page = await mp.openPage(APPLY, { code: 'MZ-0001', answers: JSON.stringify({ health: ['none'] }) })
+    await page.waitForText((t) => t.includes('共同生活的家庭成员') && t.includes('第1条'))
+    expect(attr(byClass(page, 'field__input--members-0-name'), 'value')).toBe('王芳')
+    expect(attr(byClass(page, 'field__input--members-0-idNumber'), 'value')).toBe('11010519491231002X')
+    expect(textOf(byId(page, 'field-members-0-relation'))).toContain('本人')
+    expect(page.findByClass('field__input--members-1-name')).toBeNull()
+    // Nothing typed yet: no draft.
+    expect(mp.wx.storage.has('tb.draft.MZ-0001')).toBe(false)
     page.unload()
   })
 

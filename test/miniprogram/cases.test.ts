@@ -14,8 +14,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { addWorkingDays, CASE_NO_HINT, makeProblem, monthDayText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { addWorkingDays, CASE_NO_HINT, makeProblem, monthDayText, savedCopyText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, today, type TestBff } from './support/bff'
@@ -23,6 +23,7 @@ import { attr, startMiniProgram, textOf, waitFor, type MiniProgram, type OpenedP
 
 const CASES = 'pages/cases/index'
 const CASE = 'packages/apply/pages/case/index'
+const LICENCES = 'packages/apply/pages/licences/index'
 const PHONE = '13761230001'
 const EMPTY_PHONE = '13761230002'
 /** Saved on this phone at 10:05 Beijing time. */
@@ -464,6 +465,79 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     done.unload()
   })
 
+  it('without a network, 我的办件, a case and 我的证照 show the phone’s copy with when it was saved, and are current again once the signal returns', async () => {
+    const pages: [string, Record<string, string>, string, string][] = [
+      [CASES, {}, submitted.caseNo, 'cases'],
+      [CASE, { caseNo: submitted.caseNo }, '提交的申请表', `case.${submitted.caseNo}`],
+      [LICENCES, {}, licence.title, 'licences'],
+    ]
+    // Seen once with a signal: each page keeps its copy.
+    for (const [route, query, shows] of pages) {
+      const page = await mp.openPage(route, query)
+      await page.waitForText((t) => t.includes(shows))
+      page.unload()
+    }
+    for (const [route, query, shows, copy] of pages) {
+      const savedAt = (JSON.parse(String(mp.wx.storage.get(`tb.copy.${copy}`))) as { savedAt: number }).savedAt
+      mp.wx.setNetwork(false)
+      const page = await mp.openPage(route, query)
+      const text = await page.waitForText((t) => t.includes('当前无网络') && t.includes(shows))
+      expect(text).toContain(savedCopyText(savedAt))
+      expect(text).toContain(`${beijing(savedAt)}保存在本机的内容`)
+      expect(text).not.toContain('刷新失败')
+      mp.wx.setNetwork(true)
+      await page.waitForText((t) => !t.includes('当前无网络') && t.includes(shows))
+      page.unload()
+    }
+  })
+
+  it('keeps an open case current: asks every 30 s while it is shown, as the PWA does, not while hidden, and not once closed', async () => {
+    const clerk = await staffToken('clerk')
+    const c = await postJson<CaseDetail>(`${bff.url}/api/cases`, foodLicence('示例市好味轮询店'), { ...auth(token), 'Idempotency-Key': 'cases-test-polling-00001' })
+    const caseNo = c.body.caseNo
+    const asked = () => mp.wx.requests.filter((r) => new URL(r.url).pathname === `/api/cases/${caseNo}`).length
+    // The poll's timer, caught as it is set, to run it now instead of in 30 s.
+    const real = globalThis.setTimeout
+    const polls: { run: () => void; id: ReturnType<typeof setTimeout> }[] = []
+    const set = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      const id = real(fn, ms)
+      if (ms === 30_000) polls.push({ run: fn, id })
+      return id
+    }) as typeof setTimeout)
+    const clear = vi.spyOn(globalThis, 'clearTimeout')
+    try {
+      const page = await mp.openPage(CASE, { caseNo })
+      await page.waitForText((t) => t.includes('提交的申请表'))
+      const first = await waitFor(() => polls[0], 5_000, 'the 30 s poll')
+      const before = asked()
+
+      // The window acts while the page is open; 30 s later the page shows it, without being shown again.
+      await act(clerk, caseNo, { type: 'start_pre_review' })
+      clearTimeout(first.id)
+      first.run()
+      await page.waitForText((t) => t.includes('办件有新进展'))
+      expect(asked()).toBe(before + 1)
+      const next = await waitFor(() => polls[1], 5_000, 'the next poll')
+
+      // Hidden: the timer goes and no other comes.
+      page.hide()
+      expect(clear).toHaveBeenCalledWith(next.id)
+      await new Promise((r) => real(r, 50))
+      expect(polls).toHaveLength(2)
+      expect(asked()).toBe(before + 1)
+
+      // Back: asked at once, and every 30 s again.
+      page.show()
+      await waitFor(() => asked() === before + 2, 5_000, 'the check on showing')
+      const again = await waitFor(() => polls[2], 5_000, 'the poll after showing')
+      page.unload()
+      expect(clear).toHaveBeenCalledWith(again.id)
+    } finally {
+      set.mockRestore()
+      clear.mockRestore()
+    }
+  })
+
   it('办件查询 from 首页, signed out: errors by the field, a wrong phone gets nothing, the right one the steps without personal data', async () => {
     const home = await mp.openPage('pages/home/index')
     await home.waitForText((t) => t.includes('办件查询'))
@@ -799,6 +873,8 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
     mp.wx.storage.delete(TOKEN_KEY)
     const page = await mp.openPage(CASES)
     await page.waitForText((t) => t.includes('请先登录，再查看我的办件'))
+    // The session has ended: nothing of the account's stays on the phone for the next person.
+    expect([...mp.wx.storage.keys()].filter((k) => k.startsWith('tb.copy'))).toEqual([])
     mp.wx.calls.length = 0
     await page.tap(tappable(page, '去登录'))
     expect(called('navigateTo')).toContainEqual(expect.objectContaining({ url: `/pages/login/index?next=${encodeURIComponent(`/${CASES}`)}` }))

@@ -93,6 +93,15 @@ describe('miniprogram-ci', () => {
   })
 })
 
+it('carries no icon font: NutUI’s marks that our pages show are drawn in CSS (ui/icon-marks.css)', () => {
+  const sheets = filesUnder(DIST).filter((f) => f.endsWith('.wxss'))
+  const withFont = sheets.filter((f) => /@font-face|nutui-iconfont|data:font\//.test(readFileSync(f, 'utf8'))).map((f) => relative(DIST, f))
+  expect(withFont).toEqual([])
+  const css = sheets.map((f) => readFileSync(f, 'utf8')).join('\n')
+  // The radio and checkbox marks, a button's spinner, the search box's clear button.
+  for (const mark of ['check-normal', 'checked', 'check-checked', 'loading', 'circle-close']) expect(css).toContain(`.nut-icon-${mark}`)
+})
+
 it('ships no eval or new Function (forbidden in mini-programs)', () => {
   const offenders = filesUnder(DIST)
     .filter((f) => f.endsWith('.js'))

@@ -25,7 +25,7 @@ interface AppJson {
   pages: string[]
   subPackages: { root: string; pages: string[] }[]
   __usePrivacyCheck__?: boolean
-  tabBar?: { list: { pagePath: string; text: string }[] }
+  tabBar?: { list: { pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }[] }
 }
 
 const appJson = (): AppJson => JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as AppJson
@@ -44,6 +44,20 @@ describe('app.json as built', () => {
     ])
     for (const tab of app.tabBar!.list) expect(app.pages).toContain(tab.pagePath)
     for (const sub of app.subPackages) expect(sub.pages.map((p) => `${sub.root}/${p}`)).not.toContain('pages/cases/index')
+  })
+
+  it('gives each tab an icon WeChat takes: a PNG in the package, within its 40 KB, square', () => {
+    for (const tab of appJson().tabBar!.list) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(icon, tab.text).toMatch(/\.png$/)
+        const png = readFileSync(join(DIST, icon!))
+        expect(png.subarray(1, 4).toString('ascii')).toBe('PNG')
+        expect(png.length).toBeLessThan(40 * 1024)
+        // IHDR: width and height, big-endian, at bytes 16 and 20.
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([81, 81])
+      }
+      expect(tab.selectedIconPath).not.toBe(tab.iconPath)
+    }
   })
 })
 

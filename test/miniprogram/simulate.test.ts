@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import {
-  GUIDE_NOT_SAVED, LIFE_EVENT_LABELS, PROBLEMS, resolveMaterials, visibleSituations,
+  buildCatalogue, GUIDE_NOT_SAVED, LIFE_EVENT_LABELS, matchReason, PROBLEMS, queryCatalogue, resolveMaterials, visibleSituations,
   type Answers, type CatalogueSnapshot, type Item, type Situation, type SituationOption,
 } from '@tongban/core'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
@@ -37,6 +37,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await bff?.close()
 })
+
+/** Every search result card under `n`. */
+function allCards(n: RenderedNode | string): RenderedNode[] {
+  if (typeof n === 'string') return []
+  if (String(attr(n, 'class') ?? '').split(/\s+/).includes('item-card')) return [n]
+  return n.children.flatMap(allCards)
+}
 
 /** The checklist as rendered: material name → status word, in order. */
 function renderedChecklist(page: OpenedPage): [string, string][] {
@@ -110,6 +117,24 @@ describe('搜索结果', () => {
     expect(text).toMatch(/共找到 \d+ 个事项/)
     const firstName = textOf(page.findByClass('item-card__name')!)
     expect(firstName).toContain('身份证')
+    page.unload()
+  })
+
+  it('says why a result matched when it was not its name: 所需材料含“…”, as the PWA does', async () => {
+    const expected = queryCatalogue(buildCatalogue(catalogue.items), { q: '身份证', page: 1, pageSize: 20 })
+    const byMaterial = expected.items.find((i) => expected.matches?.[i.code]?.field === 'material')
+    if (!byMaterial) throw new Error('no item found by a material for 身份证')
+    const byName = expected.items.find((i) => expected.matches?.[i.code]?.field === 'name')!
+    const page = await mp.openPage('pages/search/index', { q: encodeURIComponent('身份证') })
+    await page.waitForText((t) => t.includes(byMaterial.name))
+    const card = (name: string) => {
+      const found = allCards(page.component.toJSON()).find((n) => textOf(findByClass(n, 'item-card__name')!).includes(name))
+      if (!found) throw new Error(`no card for ${name}:\n${page.text()}`)
+      return textOf(found)
+    }
+    expect(card(byMaterial.name)).toContain(matchReason(expected.matches![byMaterial.code])!)
+    expect(card(byMaterial.name)).toContain('所需材料含“')
+    expect(card(byName.name)).not.toContain('含“')
     page.unload()
   })
 
@@ -243,7 +268,8 @@ describe('办事指南', () => {
     try {
       const page = await mp.openPage('pages/guide/index', { code: idCard.code })
       const text = await page.waitForText((t) => t.includes('当前无网络'))
-      expect(text).toContain('当前无网络，显示的是上次查看的内容')
+      // When it was saved, in the core's words (the guide's copy has its date, as the PWA's).
+      expect(text).toMatch(/当前无网络，显示的是\d{4}-\d{2}-\d{2} \d{2}:\d{2}保存在本机的内容，联网后会自动更新/)
       expect(text).toContain(idCard.name)
       page.unload()
     } finally {

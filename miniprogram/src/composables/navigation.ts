@@ -26,6 +26,8 @@ export const ROUTES = {
   query: '/packages/apply/pages/query/index',
   agreement: '/pages/agreement/index',
   accessLog: '/packages/apply/pages/access-log/index',
+  halls: '/packages/apply/pages/halls/index',
+  verify: '/packages/apply/pages/verify/index',
 } as const
 
 /**
@@ -80,6 +82,16 @@ export function openCases(): void {
 
 export function openQuery(): void {
   void Taro.navigateTo({ url: ROUTES.query })
+}
+
+/** 服务大厅: every hall by level, each with what can be done there. */
+export function openHalls(): void {
+  void Taro.navigateTo({ url: ROUTES.halls })
+}
+
+/** 文书核验: a notice's or certificate's 核验码, typed or scanned. */
+export function openVerify(): void {
+  void Taro.navigateTo({ url: ROUTES.verify })
 }
 
 /** 谁查看了我的信息. */

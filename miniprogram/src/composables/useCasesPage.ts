@@ -2,13 +2,15 @@
  * 我的办件: what waits for the network (the submission queue), the drafts
  * (this phone's, merged with the BFF's newer ones), and the submitted cases.
  * The first two are on the phone and show without a network; the cases
- * come from the BFF and have their own loading and error state. Loaded each
- * time the page shows, and on pull-down.
+ * come from the BFF and have their own loading and error state (without a
+ * network, the phone's copy, with when it was saved). Loaded each time the
+ * page shows, on pull-down, and when the signal returns.
  */
 import { ref, watch } from 'vue'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { shanghaiDateTime } from '@tongban/core'
 import { useCaseList, useDraftStore, useSubmissionStore, type DraftSummary } from '@tongban/app'
+import { useReconnect } from './useReconnect'
 
 export type { CaseListState as CasesState } from '@tongban/app'
 
@@ -20,8 +22,10 @@ export function useCasesPage() {
   const drafts = useDraftStore()
   const submissions = useSubmissionStore()
   const list = useCaseList()
-  const { state, pending, draftList, cases, casesProblem, casesLoading, online, empty, load } = list
+  const { state, pending, draftList, cases, casesProblem, casesLoading, online, copySavedAt, empty, load } = list
   const flushing = ref(false)
+  // Shown from the phone's copy, or not at all, for want of a network: asked again once the signal is back.
+  useReconnect(() => copySavedAt.value !== null || casesProblem.value?.code === 'NETWORK', () => void load(), { onShow: false })
 
   useDidShow(() => { void load() })
   // The app flushes the queue by itself when the network returns: what landed belongs under 已提交 now.
@@ -58,7 +62,7 @@ export function useCasesPage() {
   }
 
   return {
-    state, pending, draftList, cases, casesProblem, casesLoading, flushing, online, empty,
+    state, pending, draftList, cases, casesProblem, casesLoading, copySavedAt, flushing, online, empty,
     load, flush, deleteDraft, timeText: shanghaiDateTime,
   }
 }

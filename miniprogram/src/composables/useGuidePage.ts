@@ -6,8 +6,8 @@
  */
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
-import type { Hall } from '@tongban/core'
 import { useCatalogueStore, useChecklist, useGuideStore, useSessionStore } from '@tongban/app'
+import { callHall as call, navigateToHall as navigate } from './hallActions'
 import { applyUrl, openLogin } from './navigation'
 
 export function useGuidePage(code: string) {
@@ -28,16 +28,6 @@ export function useGuidePage(code: string) {
   function load(): void {
     void guides.open(code)
     if (catalogue.status === 'idle') void catalogue.load()
-  }
-
-  function call(phone: string): void {
-    void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
-  }
-
-  function navigate(hall: Hall): void {
-    if (hall.lat === undefined || hall.lng === undefined) return
-    void Taro.openLocation({ latitude: hall.lat, longitude: hall.lng, name: hall.name, address: hall.address, scale: 16 })
-      .catch(() => undefined)
   }
 
   const session = useSessionStore()

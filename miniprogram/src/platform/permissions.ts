@@ -14,15 +14,23 @@ export function isPermissionDenied(error: unknown): boolean {
   return /auth den|auth deny|authorize|permission/i.test(msg)
 }
 
-export function permissionDeniedText(what: Permission): string {
-  return `您没有允许通办使用${what}，所以不能选取照片。请点“去设置”打开${what}权限，再试一次；也可以改用其他方式上传。`
+/** What the refusal stops, and the other way to do it: choosing a photo (upload another way) by default. */
+export interface PermissionUse {
+  doing: string
+  otherwise: string
+}
+
+const CHOOSING_PHOTO: PermissionUse = { doing: '选取照片', otherwise: '也可以改用其他方式上传' }
+
+export function permissionDeniedText(what: Permission, use: PermissionUse = CHOOSING_PHOTO): string {
+  return `您没有允许通办使用${what}，所以不能${use.doing}。请点“去设置”打开${what}权限，再试一次；${use.otherwise}。`
 }
 
 /** Says what was refused; 去设置 opens WeChat's settings for this mini-program. */
-export async function offerSettings(what: Permission): Promise<void> {
+export async function offerSettings(what: Permission, use?: PermissionUse): Promise<void> {
   const answer = await Taro.showModal({
     title: `无法使用${what}`,
-    content: permissionDeniedText(what),
+    content: permissionDeniedText(what, use),
     confirmText: '去设置',
     cancelText: '暂不',
   }).catch(() => null)

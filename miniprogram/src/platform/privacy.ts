@@ -1,7 +1,7 @@
 /**
  * WeChat's privacy agreement flow (小程序隐私协议开发指南; app.json
  * `__usePrivacyCheck__`). A call that touches personal data — chooseMedia,
- * chooseMessageFile, setClipboardData, a getPhoneNumber button — waits while
+ * chooseMessageFile, setClipboardData, scanCode, a getPhoneNumber button — waits while
  * WeChat asks the app, through `wx.onNeedPrivacyAuthorization`, to show its
  * own consent popup (components/account/PrivacyConsent.vue, on each page
  * making such a call). The popup's agree button is a
@@ -33,6 +33,7 @@ const PURPOSES: [RegExp, string][] = [
   [/chooseMedia|chooseImage|camera/i, '拍照或从相册选择照片'],
   [/chooseMessageFile/i, '从微信聊天中选择文件'],
   [/Clipboard/i, '复制办件编号'],
+  [/scanCode/i, '扫描文书上的二维码'],
   [/PhoneNumber/i, '读取您微信绑定的手机号'],
 ]
 

@@ -21,6 +21,8 @@ export const minimumLivingForm: FormSchema = {
     {
       type: 'group', name: 'members', label: '共同生活的家庭成员', required: true, minItems: 1, maxItems: 12,
       help: '包括申请人本人、配偶、未成年子女，以及共同生活的其他成员',
+      // 本人 first, from the real name: the applicant is not typed twice.
+      selfItem: { values: { relation: 'self' }, prefill: { name: 'name', idNumber: 'idNumber' } },
       fields: [
         { type: 'text', name: 'name', label: '姓名', required: true, maxLength: 30 },
         {

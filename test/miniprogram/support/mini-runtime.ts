@@ -78,6 +78,8 @@ export interface OpenedPage {
   pullDown(): void
   /** The citizen leaves the page (to WeChat's chat, another app) and comes back. */
   show(): void
+  /** The citizen leaves the page (another page on top, WeChat's chat) and stays away. */
+  hide(): void
   unload(): void
 }
 
@@ -220,6 +222,7 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
       trigger: dispatch,
       pullDown: () => { lifetime('onPullDownRefresh') },
       show: () => { lifetime('onHide'); lifetime('onShow') },
+      hide: () => { lifetime('onHide') },
       async waitForText(predicate, timeoutMs = 10_000) {
         try {
           return await waitFor(() => (predicate(text()) ? text() : null), timeoutMs, 'page text')

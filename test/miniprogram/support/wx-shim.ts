@@ -70,8 +70,10 @@ export interface WxShim {
   privacyAgreed: boolean
   /** What the app passed to WeChat's privacy resolve, in order ({ event, buttonId }). */
   privacyResolutions: Record<string, unknown>[]
-  /** Phone permissions the citizen refused: wx.chooseMedia from that source fails with "auth deny". */
+  /** Phone permissions the citizen refused: wx.chooseMedia from that source (wx.scanCode: the camera) fails with "auth deny". */
   deniedPermissions: ('camera' | 'album')[]
+  /** What the next wx.scanCode reads (first in, first out); none left = the citizen cancelled the scan. */
+  scannedCodes: string[]
   /** wx.getUpdateManager: `ready()` says a new version has downloaded; `applied` counts applyUpdate calls. */
   update: { ready(): void; applied: number }
 }
@@ -106,6 +108,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[],
     intercept: null as WxShim['intercept'], clipboard: null as string | null, openDocumentFails: false,
     privacyAgreed: true, privacyResolutions: [] as Record<string, unknown>[], deniedPermissions: [] as ('camera' | 'album')[],
+    scannedCodes: [] as string[],
   }
   const downloads: WxShim['downloads'] = []
   let downloadDir: string | null = null
@@ -387,6 +390,15 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
       settle(o, true, { authSetting: {}, errMsg: 'openSetting:ok' })
     },
     getUpdateManager: () => updateManager,
+    /** The camera reads a code: a privacy call (the agreement first), refused with the camera permission. */
+    scanCode(o: Callbacks<{ result: string; scanType: string; charSet: string; errMsg: string }> & { scanType?: string[] } = {}) {
+      calls.push({ name: 'scanCode', options: o })
+      if (!shim.privacyAgreed) return settle(o, false, PRIVACY_FAIL('scanCode'))
+      if (shim.deniedPermissions.includes('camera')) return settle(o, false, { errMsg: 'scanCode:fail auth deny' })
+      const result = shim.scannedCodes.shift()
+      if (result === undefined) return settle(o, false, { errMsg: 'scanCode:fail cancel' })
+      settle(o, true, { result, scanType: 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' })
+    },
     setClipboardData(o: Callbacks<{ errMsg: string }> & { data: string }) {
       calls.push({ name: 'setClipboardData', options: o })
       if (!shim.privacyAgreed) return settle(o, false, PRIVACY_FAIL('setClipboardData'))

@@ -9,6 +9,7 @@ import { computed, ref, type ComputedRef, type Ref } from 'vue'
 import { labelledSupplement, shanghaiDateTime, withdrawable, type CaseDetail, type Problem } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem } from '../catalogue/catalogue'
+import { afterFailedRead, keepCopy } from '../identity/offline-copies'
 import { useCaseStore } from './case-store'
 import { useCaseUpdates, type CaseUpdates, type CaseUpdatesOptions } from './case-updates'
 
@@ -31,7 +32,11 @@ export interface CaseDetailPage {
   withdrawing: Ref<boolean>
   /** Why 撤回 did not happen, in words; empty when it did or was not tried. */
   withdrawProblem: Ref<string>
+  /** Set while the case shown is this device's copy (no network): when it was saved. */
+  copySavedAt: Ref<number | null>
   load(): Promise<void>
+  /** Asks the BFF again without a spinner (the signal is back); before a first load, loads. */
+  refresh(): Promise<void>
   /** 撤回 once `confirm` (the shell's dialog) says yes; true when withdrawn. */
   withdraw(confirm: () => Promise<boolean>): Promise<boolean>
 }
@@ -43,17 +48,39 @@ export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {
   const problem = ref<Problem | null>(null)
   // Only what this page's own load was allowed to read: a case held from before (another account on a shared phone) never shows on its own.
   const detail = computed(() => (state.value === 'ready' ? store.get(caseNo()) : null))
-  const updates = useCaseUpdates(platform, caseNo, opts)
+  const copySavedAt = ref<number | null>(null)
+  // Each answer of the BFF is the page's latest word: kept as the device's copy, and the copy's notice goes.
+  const keep = (c: CaseDetail) => {
+    copySavedAt.value = null
+    void keepCopy(platform, `case.${c.caseNo}`, c)
+  }
+  const updates = useCaseUpdates(platform, caseNo, { ...opts, onAnswer: (c) => { keep(c); opts.onAnswer?.(c) } })
 
   async function load(): Promise<void> {
     state.value = 'loading'
     problem.value = null
     try {
-      await store.fetch(caseNo())
+      keep(await store.fetch(caseNo()))
       state.value = 'ready'
     } catch (e) {
       problem.value = toProblem(e)
-      state.value = problem.value.status === 401 ? 'signedOut' : 'error'
+      // No signal: the copy saved when it was last seen, said as such.
+      const copy = await afterFailedRead<CaseDetail>(platform, problem.value, `case.${caseNo()}`)
+      if (copy === 'signedOut') state.value = 'signedOut'
+      else if (copy) {
+        store.accept(copy.value)
+        copySavedAt.value = copy.savedAt
+        state.value = 'ready'
+      } else state.value = 'error'
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    if (state.value !== 'ready') return load()
+    try {
+      keep(await store.fetch(caseNo()))
+    } catch {
+      // Still no answer: the page stays as it is.
     }
   }
 
@@ -80,7 +107,7 @@ export function useCaseDetail(caseNo: () => string, opts: CaseUpdatesOptions = {
   }
 
   return {
-    state, detail, problem, updates, news: updates.news, load, canWithdraw, withdrawing, withdrawProblem, withdraw,
+    state, detail, problem, updates, news: updates.news, copySavedAt, load, refresh, canWithdraw, withdrawing, withdrawProblem, withdraw,
     submittedAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.submittedAt) : '')),
     // A copy kept offline from before statusAt was sent: the submission is the best there is.
     statusAt: computed(() => (detail.value ? shanghaiDateTime(detail.value.statusAt || detail.value.submittedAt) : '')),

@@ -14,6 +14,7 @@ import { useSessionStore } from '../identity/session'
 import { useDraftStore, type DraftSummary } from '../forms/drafts'
 import { useSubmissionStore, type PendingSubmission } from '../forms/submissions'
 import { useCaseStore } from './case-store'
+import { afterFailedRead, keepCopy } from '../identity/offline-copies'
 
 export type CaseListState = 'loading' | 'ready' | 'signedOut'
 
@@ -27,6 +28,8 @@ export interface CaseListPage {
   casesLoading: Ref<boolean>
   /** False once a request found no network; true again when one gets through. */
   online: Ref<boolean>
+  /** Set while the cases shown are this device's copy (no network): when it was saved. */
+  copySavedAt: Ref<number | null>
   /** Nothing anywhere yet: the shells offer a way to find an item. */
   empty: ComputedRef<boolean>
   load(): Promise<void>
@@ -45,6 +48,7 @@ export function useCaseList(): CaseListPage {
   const casesProblem = ref<Problem | null>(null)
   const casesLoading = ref(false)
   const online = ref(true)
+  const copySavedAt = ref<number | null>(null)
   const pending = computed(() => submissions.pending)
   const empty = computed(() => cases.value !== null && !cases.value.length && !pending.value.length && !draftList.value.length)
 
@@ -63,20 +67,28 @@ export function useCaseList(): CaseListPage {
     casesProblem.value = null
     try {
       cases.value = await store.fetchList()
+      copySavedAt.value = null
       online.value = true
+      await keepCopy(platform, 'cases', cases.value)
       if (await drafts.pullRemote()) draftList.value = await drafts.list()
     } catch (e) {
       const problem = toProblem(e)
-      if (problem.status === 401) {
+      // Nothing shown yet and no signal: the list as this device last saw it, said as such.
+      const copy = await afterFailedRead<CaseSummary[]>(platform, problem, cases.value === null ? 'cases' : undefined)
+      if (copy === 'signedOut') {
         state.value = 'signedOut'
         return
       }
       casesProblem.value = problem
       if (problem.code === 'NETWORK') online.value = false
+      if (copy) {
+        cases.value = copy.value
+        copySavedAt.value = copy.savedAt
+      }
     } finally {
       casesLoading.value = false
     }
   }
 
-  return { state, pending, draftList, cases, casesProblem, casesLoading, online, empty, load }
+  return { state, pending, draftList, cases, casesProblem, casesLoading, online, copySavedAt, empty, load }
 }

@@ -34,6 +34,8 @@ export interface CaseUpdatesOptions {
   intervalMs?: number
   /** Called with the newer version whenever one arrives. */
   onChange?: (c: CaseDetail) => void
+  /** Called with every answer the BFF gives, newer or not (the page is current again). */
+  onAnswer?: (c: CaseDetail) => void
 }
 
 export function useCaseUpdates(platform: Platform, caseNo: () => string, opts: CaseUpdatesOptions = {}): CaseUpdates {
@@ -54,6 +56,7 @@ export function useCaseUpdates(platform: Platform, caseNo: () => string, opts: C
     const no = caseNo()
     if (!store.get(no)) return Promise.resolve(false) // not loaded yet: the page's own load comes first
     running ??= platform.api.call(API.cases.get, { params: { caseNo: no } }).then((fresh) => {
+      opts.onAnswer?.(fresh)
       const newer = store.accept(fresh)
       if (newer) announce(fresh)
       return newer

@@ -180,6 +180,25 @@ describe('useCaseDetail', () => {
     expect([page.state.value, page.detail.value]).toEqual(['error', null])
   })
 
+  it('without a network shows the copy saved when the case was last seen, until the BFF answers again', async () => {
+    const getCase = vi.fn().mockResolvedValueOnce(caseAt(2)).mockImplementationOnce(offline).mockImplementationOnce(offline).mockResolvedValueOnce(caseAt(3))
+    let now = 1_700_000_000_000
+    const t = testPlatform({ 'cases.get': getCase }, { now: () => now })
+    await t.within(() => useCaseDetail(() => NO)).load()
+    now += 3_600_000
+    // Another start of the app, offline: the store is new, the copy is on the device.
+    const t2 = testPlatform({ 'cases.get': getCase }, { now: () => now })
+    for (const [k, v] of t.storage.data) t2.storage.data.set(k, v)
+    const page = t2.within(() => useCaseDetail(() => NO))
+    await page.load()
+    expect([page.state.value, page.detail.value?.version, page.copySavedAt.value]).toEqual(['ready', 2, 1_700_000_000_000])
+    await page.refresh()
+    expect(page.copySavedAt.value).toBe(1_700_000_000_000)
+    await page.refresh()
+    expect([page.detail.value?.version, page.copySavedAt.value]).toEqual([3, null])
+    expect(JSON.parse(t2.storage.data.get(`tb.copy.case.${NO}`)!)).toMatchObject({ savedAt: now, value: { version: 3 } })
+  })
+
   it('is signedOut on a 401 and error otherwise', async () => {
     const t = testPlatform({ 'cases.get': vi.fn().mockRejectedValueOnce(new ApiError(makeProblem('UNAUTHENTICATED'))).mockImplementation(offline) })
     const page = t.within(() => useCaseDetail(() => NO))
@@ -202,6 +221,16 @@ describe('useCaseList', () => {
     expect(page.cases.value).toBeNull()
     expect(page.casesProblem.value?.code).toBe('NETWORK')
     expect(page.online.value).toBe(false)
+  })
+
+  it('without a network shows the cases as last saved on this device, with when', async () => {
+    const summary = { caseNo: NO, itemName: '食品经营许可' } as never
+    const mine = vi.fn().mockResolvedValueOnce([summary]).mockImplementation(offline)
+    const t = testPlatform({ me, 'cases.mine': mine, 'drafts.list': async () => [] })
+    await t.within(() => useCaseList()).load()
+    const page = t.within(() => useCaseList())
+    await page.load()
+    expect([page.cases.value, page.copySavedAt.value, page.casesProblem.value?.code]).toEqual([[summary], 1_700_000_000_000, 'NETWORK'])
   })
 
   it('is signedOut when the BFF says so', async () => {

@@ -79,6 +79,30 @@ describe('useApplicationForm', () => {
     f.removeItem('staff', 0)
     expect(f.values.value.staff).toEqual([{ name: '王五' }])
   })
+
+  it('starts a household list with 本人 from the account (both shells’ forms), and an emptied list stays empty', async () => {
+    const household: FormSchema = { id: 'h', version: 1, fields: [
+      { type: 'text', name: 'applicantName', label: '申请人姓名', prefill: 'name' },
+      { type: 'group', name: 'members', label: '家庭成员', minItems: 1, selfItem: { values: { relation: 'self' }, prefill: { name: 'name', idNumber: 'idNumber' } }, fields: [
+        { type: 'text', name: 'name', label: '姓名', required: true },
+        { type: 'select', name: 'relation', label: '与申请人关系', options: [{ value: 'self', label: '本人' }, { value: 'spouse', label: '配偶' }] },
+        { type: 'residentId', name: 'idNumber', label: '身份证号码' },
+      ] },
+    ] }
+    const t = testPlatform({ me: async () => ({ ...account, idNumber: '11010519491231002X' }) })
+    const open = () => t.within(() => useApplicationForm({ itemCode: 'MZ-0001', item: ref({ code: 'MZ-0001', name: '最低生活保障', form: household } as unknown as ItemGuide) }))
+    const f = open()
+    await f.restore()
+    expect(f.values.value.members).toEqual([{ relation: 'self', name: '张三', idNumber: '11010519491231002X' }])
+    await flush()
+    expect(t.storage.data.has('tb.draft.MZ-0001')).toBe(false)
+    f.removeItem('members', 0)
+    await nextTick()
+    await flush()
+    const again = open()
+    await again.restore()
+    expect(again.values.value.members).toEqual([])
+  })
 })
 
 describe('setValueAt', () => {

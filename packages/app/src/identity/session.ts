@@ -11,6 +11,7 @@ import {
 } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem, type LoadStatus } from '../catalogue/catalogue'
+import { claimCopies, forgetCopies } from './offline-copies'
 
 export const TOKEN_KEY = 'tb.session.token'
 
@@ -27,6 +28,8 @@ export const useSessionStore = defineStore('session', () => {
     try {
       account.value = await platform.api.me()
       status.value = 'ready'
+      // The offline copies on this device are the signed-in account's, or nobody's.
+      await (account.value ? claimCopies(platform.storage, account.value.id) : forgetCopies(platform.storage))
     } catch {
       // Offline: keep whatever we knew; the next load will tell.
       status.value = account.value ? 'ready' : 'error'
@@ -63,6 +66,7 @@ export const useSessionStore = defineStore('session', () => {
       if (platform.keepsToken) await platform.storage.set(TOKEN_KEY, result.token)
       account.value = result.account
       status.value = 'ready'
+      await claimCopies(platform.storage, result.account.id)
       return { ok: true, value: undefined }
     } catch (e) {
       return { ok: false, problem: toProblem(e) }
@@ -102,6 +106,7 @@ export const useSessionStore = defineStore('session', () => {
       return { ok: false, problem: toProblem(e) }
     }
     if (platform.keepsToken) await platform.storage.remove(TOKEN_KEY)
+    await forgetCopies(platform.storage)
     account.value = null
     return { ok: true, value: undefined }
   }

@@ -3,6 +3,7 @@ import type {
   DeliveryOption, HallLevel, HandlingType, ItemKind, LifeEvent, MaterialForm,
   MaterialSource, OnlineDepth, Subject,
 } from './types'
+import type { ItemPage } from '../api/catalogue/contracts'
 
 export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
   licence: '行政许可',
@@ -105,3 +106,18 @@ export function lawTitle(law: string): string {
 
 /** A guide asked for with no network and no copy on the phone: say why, and what makes it readable offline. */
 export const GUIDE_NOT_SAVED = '没有网络，这个事项的指南还没有保存到本机。联网后打开一次，以后没有网络也能看'
+
+/** Why a search result matched (the query's hit in the item's text), as the list gives it. */
+export type SearchMatch = NonNullable<ItemPage['matches']>[string]
+
+const MATCH_FIELD_LABELS = { department: '部门', material: '所需材料' } as const
+
+/**
+ * The line under a search result that matched elsewhere than its own name:
+ * `所需材料含“居民身份证”`, so a material's match is not taken for the item
+ * itself. A match on the name or an alias needs no word (null).
+ */
+export function matchReason(match: SearchMatch | undefined): string | null {
+  if (!match || (match.field !== 'department' && match.field !== 'material')) return null
+  return `${MATCH_FIELD_LABELS[match.field]}含“${match.text}”`
+}

@@ -35,6 +35,12 @@ export function monthDayText(day: string): string {
   return `${m}月${d}日`
 }
 
+/** 2026-12-08 → 2026年12月8日: a day as a document prints it. */
+export function yearMonthDayText(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
 /** 12月8日前: a deadline as the lights show it. */
 export function deadlineText(deadline: string): string {
   return `${monthDayText(deadline)}前`

@@ -42,6 +42,8 @@ export interface CompiledField {
   fields?: CompiledField[]
   rules?: CompiledRule[]
   prefill?: PrefillKey
+  /** A group's first item, the applicant's own (GroupField.selfItem), checked against the item's fields. */
+  selfItem?: { values: Record<string, string | number | boolean>; prefill: Record<string, PrefillKey> }
 }
 
 export type CompiledRule =
@@ -223,6 +225,31 @@ class Compiler {
       out.maxItems = count('maxItems')
       ordered(out.minItems, out.maxItems, 'item_bounds')
       out.rules = this.rules(own(f, 'rules'), out.fields, declPath)
+      const self = own(f, 'selfItem')
+      if (self !== undefined) out.selfItem = this.selfItem(self, out.fields, bad)
+    }
+    return out
+  }
+
+  /** Each value names an item field and fits it; each prefill is one its type may take (as a top-level field's). */
+  selfItem(raw: unknown, fields: CompiledField[], bad: (reason: string) => void): NonNullable<CompiledField['selfItem']> {
+    const out: NonNullable<CompiledField['selfItem']> = { values: {}, prefill: {} }
+    const values = isRecord(raw) ? own(raw, 'values') ?? {} : undefined
+    const prefill = isRecord(raw) ? own(raw, 'prefill') ?? {} : undefined
+    if (!isRecord(values) || !isRecord(prefill)) {
+      bad('bad_selfItem')
+      return out
+    }
+    const fieldOf = (name: string) => fields.find((x) => x.name === name)
+    for (const [name, v] of Object.entries(values)) {
+      const field = fieldOf(name)
+      if (!field || !isPrimitive(v) || v === null || (field.options && !field.options.includes(String(v)))) bad('bad_selfItem')
+      else out.values[name] = v
+    }
+    for (const [name, key] of Object.entries(prefill)) {
+      const field = fieldOf(name)
+      if (!field || typeof key !== 'string' || !(PREFILL[field.type] ?? []).includes(key as PrefillKey)) bad('bad_selfItem')
+      else out.prefill[name] = key as PrefillKey
     }
     return out
   }

@@ -97,6 +97,13 @@ export interface GroupField extends FieldBase {
   maxItems?: number
   /** Rules checked within each item (paths name the item's own fields). */
   rules?: CrossRule[]
+  /**
+   * The first item is the applicant's own (本人, as in a household's members):
+   * a new form starts with it, holding `values` (e.g. relation: self) and,
+   * from the signed-in account, `prefill` (item field → what fills it), so
+   * the applicant's name and ID number are not typed a second time.
+   */
+  selfItem?: { values?: Record<string, string | number | boolean>; prefill?: Record<string, PrefillKey> }
 }
 
 /** A file uploaded beforehand, or an e-licence (电子证照) when `eLicenceTypes` lists any. */

@@ -60,3 +60,13 @@ export function companyIssues(input: CompanyInput): FieldIssue[] {
   if (issue) issues.push({ path: 'creditCode', code: issue, message: IDENTITY_MESSAGES.creditCode[issue] })
   return issues
 }
+
+/**
+ * A page shown from the copy this device saved, for want of a network (a
+ * guide, 我的办件, a case, 我的证照): when it was saved, and that it will
+ * update by itself. Both shells say it in these words.
+ */
+export function savedCopyText(savedAt: number | null | undefined): string {
+  const at = savedAt === null || savedAt === undefined ? '' : shanghaiDateTime(savedAt)
+  return at ? `当前无网络，显示的是${at}保存在本机的内容，联网后会自动更新` : '当前无网络，显示的是上次保存在本机的内容，联网后会自动更新'
+}

@@ -106,4 +106,9 @@ describe('real-name form', async () => {
     expect(shanghaiDateTime(Date.parse('2026-11-23T01:05:59.999Z'))).toBe('2026-11-23 09:05')
     expect(shanghaiDateTime('not a time')).toBe('')
   })
+  it('says when a copy on the phone was saved, or that it is the last one when that is not known', async () => {
+    const { savedCopyText } = await import('./profile')
+    expect(savedCopyText(Date.parse('2026-12-31T16:05:00Z'))).toBe('当前无网络，显示的是2027-01-01 00:05保存在本机的内容，联网后会自动更新')
+    expect(savedCopyText(undefined)).toBe('当前无网络，显示的是上次保存在本机的内容，联网后会自动更新')
+  })
 })

@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { CaseDetail } from '@tongban/core'
+import { savedCopyText, type CaseDetail } from '@tongban/core'
 import { PLATFORM_KEY } from '@tongban/app'
-import { testPlatform } from '@tongban/app/testing'
+import { offline, testPlatform } from '@tongban/app/testing'
 import CasePage from './CasePage.vue'
 
 const NO = 'MZ-0001-20261123-0001'
@@ -27,8 +27,9 @@ function detail(extra: Partial<CaseDetail>): CaseDetail {
 let w: VueWrapper | undefined
 afterEach(() => w?.unmount())
 
-async function open(c: CaseDetail) {
-  const { platform } = testPlatform({ 'cases.get': async () => c, 'notices.list': async () => [] })
+async function open(c: CaseDetail, opts: { offline?: boolean; stored?: Record<string, string> } = {}) {
+  const { platform, storage } = testPlatform({ 'cases.get': async () => (opts.offline ? offline() : c), 'notices.list': async () => [] })
+  for (const [k, v] of Object.entries(opts.stored ?? {})) storage.data.set(k, v)
   const router = createRouter({ history: createMemoryHistory(), routes: [
     { path: '/cases/:caseNo', name: 'case', component: CasePage },
     { path: '/cases/:caseNo/supplement', name: 'supplement', component: { template: '<p/>' } },
@@ -60,5 +61,19 @@ describe('CasePage', () => {
     expect(next.find('h2').text()).toBe('领取方式')
     expect(next.findAll('li')).toHaveLength(0)
     expect(next.text()).toContain('领取方式：网上告知办理结果（在“我的办件”查看）')
+  })
+
+  it('without a network shows the copy this device saved, saying when (the shared offline copies)', async () => {
+    const savedAt = Date.parse('2026-11-24T01:30:00Z')
+    const page = await open(detail({}), { offline: true, stored: { [`tb.copy.case.${NO}`]: JSON.stringify({ value: detail({}), savedAt }) } })
+    expect(page.find('[role="status"]').text()).toBe(savedCopyText(savedAt))
+    expect(page.text()).toContain('2026-11-24 09:30保存在本机的内容')
+    expect(page.find('[data-testid="case-no"]').text()).toBe(NO)
+  })
+
+  it('without a network and no copy says it could not load', async () => {
+    const page = await open(detail({}), { offline: true })
+    expect(page.find('[data-testid="case-no"]').exists()).toBe(false)
+    expect(page.text()).not.toContain('保存在本机')
   })
 })

@@ -93,4 +93,12 @@ describe('GuidePage', () => {
     const w = await open({ ...dibao(), visits: 0, onlineDepth: 'full_online' })
     expect(w.find('.apply-cta').text()).toContain('全程网办，不用跑窗口')
   })
+
+  it('says days and fees in the core’s words, as the mini-program does', async () => {
+    const w = await open({ ...dibao(), promisedDays: 0, statutoryDays: null, fee: { free: false, items: [{ name: '住宅类', amount: '80元/件' }] } })
+    const facts = w.find('.facts').text()
+    expect(facts).toContain('即办，当场办结')
+    expect(facts).toContain('法律法规未规定')
+    expect(facts).toContain('住宅类 80元/件')
+  })
 })

@@ -8,7 +8,7 @@
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
 import {
-  attachmentsFromValues, hallMaterials, otherItemFor, reviewRows, shanghaiDate, SUBMIT_MESSAGES,
+  attachmentsFromValues, hallMaterials, otherItemFor, reviewRows, shanghaiDate, situationRows, SUBMIT_MESSAGES, visibleSituations,
   type Answers, type CaseDetail, type Problem,
 } from '@tongban/core'
 import { useApplicationForm, useDeliveryChoice, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
@@ -94,6 +94,9 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
     return reviewRows(schema, result.values, { region: (c) => tree.names.get(c), attachments: attachmentsFromValues(schema, form.values.value) })
   })
 
+  /** The situation answers the form was filled for (情形), read back first on 核对, as the PWA's review does. */
+  const situations = computed(() => (item.value ? situationRows(visibleSituations(item.value, form.answers.value), form.answers.value) : []))
+
   async function submit(): Promise<void> {
     const current = item.value
     const schema = form.schema.value
@@ -150,6 +153,6 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
 
   return {
     entry, item, form, serverErrors, step, delivery, deliveryChoices, otherItem, atHall, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
-    rows, load, toReview, goToField, submit, setConsent, clearDraft,
+    rows, situations, load, toReview, goToField, submit, setConsent, clearDraft,
   }
 }

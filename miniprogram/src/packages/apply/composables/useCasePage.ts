@@ -3,14 +3,17 @@
  * tap, to read out to a clerk), status, next steps, delivery, agent,
  * materials, and the application exactly as submitted, in the words of the
  * form it was submitted on (the case carries that form), with region names
- * from the subpackage's region list.
+ * from the subpackage's region list. Kept current while shown (the shared
+ * useCaseUpdates polls every 30 s, as on the PWA; paused while hidden,
+ * stopped on unload); without a network, the phone's copy, with its time.
  */
 import { computed, ref } from 'vue'
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { API, attachmentsFromCase, monthDayText, reviewRows, type CaseNotice } from '@tongban/core'
 import { useCaseDetail, usePlatform } from '@tongban/app'
 import { regionTree } from '../region/areas'
 import { PRIVACY_REFUSED, requirePrivacy } from '../../../platform/privacy'
+import { useReconnect } from '../../../composables/useReconnect'
 
 export type { CaseDetailState as CasePageState } from '@tongban/app'
 
@@ -45,6 +48,12 @@ export function useCasePage(caseNo: string) {
     if (state.value === 'ready') page.updates.resume()
   })
   useDidHide(() => page.updates.pause())
+  useUnload(() => page.updates.pause())
+  // The signal is back: a page that could not load loads, one showing the phone's copy asks again (no spinner).
+  useReconnect(() => state.value === 'error' || page.copySavedAt.value !== null, () => {
+    if (state.value === 'ready') void page.updates.check()
+    else void load()
+  }, { onShow: false })
 
   async function withdraw(): Promise<void> {
     await page.withdraw(async () => (await Taro.showModal({ title: '撤回申请', content: '确定撤回这份申请吗？撤回后需要重新申请。', confirmText: '撤回' })).confirm)
@@ -66,7 +75,7 @@ export function useCasePage(caseNo: string) {
   }
 
   return {
-    state, detail, problem: page.problem, notices, rows, submittedAt: page.submittedAt, statusAt: page.statusAt, deliveryLabel: page.deliveryLabel, copied, load, copyCaseNo,
+    state, detail, problem: page.problem, copySavedAt: page.copySavedAt, notices, rows, submittedAt: page.submittedAt, statusAt: page.statusAt, deliveryLabel: page.deliveryLabel, copied, load, copyCaseNo,
     news: page.news, supplementRows: page.supplementRows, canWithdraw: page.canWithdraw, withdrawing: page.withdrawing, withdrawProblem: page.withdrawProblem, withdraw,
     /** 2026-11-24 → 11月24日. */
     dayText: monthDayText,

@@ -5,7 +5,18 @@
  * sending (a PDF, not empty, no larger than any document we issue) and what
  * the answer means, in the words both shells show.
  */
+import { CONTACT_HOTLINE } from '../../legal/agreements'
 import { MAX_VERIFY_PDF_BYTES, type VerifyFileResult } from './contracts'
+
+/** The verify page's section for the file itself. */
+export const VERIFY_FILE_TEXT = {
+  title: '核对电子文书（PDF）',
+  intro: '收到的是电子版？选择这份PDF文件，看它和出具的原件是否一模一样。文件只用来核对，不会保存。',
+  choose: '选择PDF文件',
+  chooseAnother: '换一份PDF文件',
+  checking: '正在核对…',
+  checked: '核对的文件：',
+} as const
 
 export const VERIFY_FILE_MESSAGES = {
   empty: '这个文件是空的，请重新选择',
@@ -41,7 +52,7 @@ export function fileVerdict(result: Pick<VerifyFileResult, 'matches' | 'status'>
 /** What to say of a verdict, about the document the QR code names (its title and issuer). */
 export function fileVerdictText(verdict: FileVerdict, doc: { title: string; issuer: string } | null): { title: string; lead: string } {
   const what = doc ? `${doc.issuer}出具的${doc.title}` : '出具的文书'
-  const ask = doc ? `可以向${doc.issuer}核实` : '可以向出具文书的单位核实，或拨打12345政务服务便民热线'
+  const ask = doc ? `可以向${doc.issuer}核实` : `可以向出具文书的单位核实，或拨打${CONTACT_HOTLINE}政务服务便民热线`
   switch (verdict) {
     case 'genuine': return { title: '与原件一致', lead: `这份PDF文件和${what}一模一样，没有被改动过。` }
     case 'altered': return { title: '与原件不一致', lead: `这份PDF文件和${what}不一样：它被改动过，或者不是这份文书。请不要使用，${ask}。` }
