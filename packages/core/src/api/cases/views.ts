@@ -50,6 +50,8 @@ export const caseMaterialSchema = Obj({
   kind: Enum(['upload', 'eLicence']),
   /** File name, or the licence title. */
   title: Str(),
+  /** An e-licence another holds, where the field allows one (a landlord's 不动产权证书): 他人证照, with its holder. */
+  othersLicence: Optional(Obj({ holder: Str() })),
 })
 export type CaseMaterial = Static<typeof caseMaterialSchema>
 
