@@ -16,7 +16,8 @@ import { areaList } from '@vant/area-data'
 import { TOKEN_KEY } from '@tongban/app'
 import { buildRegionTree, regionIndexes } from '../../miniprogram/src/packages/apply/region/tree'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { getJson, postJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
+import type { Licence } from '@tongban/core'
+import { getJson, realBffWanted, residentIdOfPhone, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
 import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
@@ -27,13 +28,9 @@ let bff: TestBff
 let mp: MiniProgram
 let token: string
 
-async function signInThroughBff(phone: string): Promise<string> {
-  const sent = await postJson(`${bff.url}/api/auth/sms/send`, { phone })
-  if (sent.status !== 202) throw new Error(`sms/send answered ${sent.status}`)
-  const code = await smsCodeFor(bff, phone)
-  const verified = await postJson<{ token: string }>(`${bff.url}/api/auth/sms/verify`, { phone, code })
-  if (verified.status !== 200) throw new Error(`sms/verify answered ${verified.status}`)
-  return verified.body.token
+/** The wallet's 营业执照: the applicant's own shop, which the form names by its credit code. */
+async function ownShop(): Promise<Licence> {
+  return (await getJson<Licence[]>(`${bff.url}/api/me/licences`, { Authorization: `Bearer ${token}` })).body.find((l) => l.type === '营业执照')!
 }
 
 function byClass(page: OpenedPage, cls: string): RenderedNode {
@@ -96,7 +93,7 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     ensureMiniprogramBuilt()
     bff = await startBffProcess()
     mp = startMiniProgram(DIST, { bffUrl: bff.url })
-    token = await signInThroughBff(PHONE)
+    token = await signInThroughBff(bff, PHONE)
     mp.wx.storage.set(TOKEN_KEY, token)
   })
 
@@ -125,8 +122,14 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(text).toContain('食品安全管理人员')
     expect(text).toContain('设备布局和工艺流程图')
     expect(text).not.toContain('网店网址')
-    // Prefilled from the account.
+    // Prefilled from the account; the 负责人 is the applicant: their real name, read-only, saying where it came from.
     expect(attr(byClass(page, 'field__input--phone'), 'value')).toBe(PHONE)
+    expect(attr(byClass(page, 'field__input--legalPerson'), 'value')).toBe('王芳')
+    expect(attr(byClass(page, 'field__input--legalPersonId'), 'value')).toBe(residentIdOfPhone(PHONE))
+    expect(attr(byClass(page, 'field__input--legalPersonId'), 'disabled')).toBe(true)
+    expect(textOf(byId(page, 'field-legalPerson'))).toContain('来自实名信息，不能修改')
+    // The company: from the wallet's 营业执照, or typed.
+    expect(text).toContain('以哪家企业申请？')
     expect(text).toContain('填写的内容会自动保存为草稿')
 
     // Leaving a required field empty says so under it, in Chinese.
@@ -144,8 +147,6 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
 
     await page.type(byClass(page, 'field__input--operatorName'), '示例市好味餐饮有限公司')
     await page.type(byClass(page, 'field__input--creditCode'), '91350100M000100Y43')
-    await page.type(byClass(page, 'field__input--legalPerson'), '张三')
-    await page.type(byClass(page, 'field__input--legalPersonId'), '11010519491231002X')
     await page.type(byClass(page, 'field__input--premisesAddress'), '人民路1号')
     await page.type(byClass(page, 'field__input--premisesArea'), '120.5')
     // A wrong credit code says what is wrong.
@@ -214,11 +215,12 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'))
     const pdf = join(dir, 'layout.pdf')
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-    // The form as the previous test left it (its draft restore is proven there).
+    // The form as the previous test left it (its draft restore is proven there), by the company of the wallet's 营业执照.
+    const shop = await ownShop()
     mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
       itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'catering' }, updatedAt: Date.now(),
       values: {
-        operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+        operatorName: shop.holder, creditCode: shop.holderCreditCode,
         phone: PHONE, premisesRegion: { province: '440000', city: '440300', district: '440305' }, premisesAddress: '人民路1号',
         premisesArea: 120.5, mainBusiness: 'catering', businessItems: ['hot'],
         safetyManagers: [{ name: '李四', idNumber: '11010519491231002X', certificateNo: 'SP-2026-001' }], pledge: true,
@@ -254,7 +256,7 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
     const review = page.text()
-    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四', '电子证照：营业执照', '已上传：layout.pdf', '已上传：设备布局和工艺流程图.png']) {
+    for (const shown of [shop.holder, '王芳', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四', '电子证照：营业执照', '已上传：layout.pdf', '已上传：设备布局和工艺流程图.png']) {
       expect(review).toContain(shown)
     }
     expect(review).toContain('邮寄到家（EMS）（即将开通）')
@@ -293,10 +295,11 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
 
   it('a submission the BFF refuses by field goes back to the form: the message at the field and in the summary, gone once changed', async () => {
     // A draft naming an e-licence the wallet no longer holds: the form's own check passes, the BFF's does not.
+    const shop = await ownShop()
     mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
       itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'sales' }, updatedAt: Date.now(),
       values: {
-        operatorName: '示例市好味便利店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+        operatorName: shop.holder, creditCode: shop.holderCreditCode,
         phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
         premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'], pledge: true,
         businessLicenceFile: { kind: 'eLicence', licenceId: '00000000-0000-4000-8000-00000000dead', title: '营业执照 · 旧照' },
