@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
-import { residentIdCheckDigit, shanghaiDate, type CaseDetail, type RealName, type SubmitCaseBody, type UploadedFile } from '@tongban/core'
+import { shanghaiDate, type CaseDetail, type RealName, type SubmitCaseBody, type UploadedFile } from '@tongban/core'
 import { buildApp } from './app'
 import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
@@ -18,6 +18,9 @@ import { CASE_BACKFILLS } from './cases/responsibility'
 import { seedCatalogue, seedDemoStaff } from './seed'
 import { departments, halls, seedItems } from '../seed/index'
 import { demoStaff } from '../seed/staff'
+import { realNameFor, residentIdFor } from './testing-people'
+
+export { realNameFor, residentIdFor }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const cacheDir = join(root, 'node_modules/.cache/tongban')
@@ -175,23 +178,6 @@ export async function smsCodeFor(app: FastifyInstance, phone: string): Promise<s
   const code = text && /验证码为(\d{6})/.exec(text)?.[1]
   if (!code) throw new Error(`no SMS code for ${phone} in the dev inbox`)
   return code
-}
-
-/**
- * A valid resident ID number (GB 11643) made from `seed` (a phone number): the
- * same seed, the same number, and another seed another number — an ID number
- * binds one account only, so each test citizen needs their own.
- */
-export function residentIdFor(seed: string): string {
-  const h = createHash('sha256').update(`resident-id:${seed}`).digest()
-  const year = 1950 + (h[0]! % 50), month = 1 + (h[1]! % 12), day = 1 + (h[2]! % 28)
-  const first17 = `110105${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${String(h.readUInt16BE(3) % 1000).padStart(3, '0')}`
-  return first17 + residentIdCheckDigit(first17)
-}
-
-/** The real name a test citizen signing in with `phone` gets unless told otherwise: 王芳, with an ID number of their own. */
-export function realNameFor(phone: string, name = '王芳'): RealName {
-  return { name, idNumber: residentIdFor(phone) }
 }
 
 /** Gives the signed-in citizen a real name (实名信息, as 我的 does); throws unless it was taken. */

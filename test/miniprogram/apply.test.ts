@@ -17,8 +17,8 @@ import { TOKEN_KEY } from '@tongban/app'
 import { buildRegionTree, regionIndexes } from '../../miniprogram/src/packages/apply/region/tree'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import type { Licence } from '@tongban/core'
-import { getJson, realBffWanted, residentIdOfPhone, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
-import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+import { getJson, realBffWanted, residentIdFor, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
+import { attr, byClass, startMiniProgram, tappable, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
 const PHONE = '13761234567'
@@ -33,17 +33,6 @@ async function ownShop(): Promise<Licence> {
   return (await getJson<Licence[]>(`${bff.url}/api/me/licences`, { Authorization: `Bearer ${token}` })).body.find((l) => l.type === '营业执照')!
 }
 
-function byClass(page: OpenedPage, cls: string): RenderedNode {
-  const node = page.findByClass(cls)
-  if (!node) throw new Error(`no .${cls} on the page:\n${page.text()}`)
-  return node
-}
-
-function tappable(page: OpenedPage, label: string): RenderedNode {
-  const node = page.findTappable(label)
-  if (!node) throw new Error(`nothing to tap for “${label}”:\n${page.text()}`)
-  return node
-}
 
 /** The picker around the element that shows `text` (a picker's own node handles `change`). */
 function pickerShowing(page: OpenedPage, text: string): RenderedNode {
@@ -125,7 +114,7 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     // Prefilled from the account; the 负责人 is the applicant: their real name, read-only, saying where it came from.
     expect(attr(byClass(page, 'field__input--phone'), 'value')).toBe(PHONE)
     expect(attr(byClass(page, 'field__input--legalPerson'), 'value')).toBe('王芳')
-    expect(attr(byClass(page, 'field__input--legalPersonId'), 'value')).toBe(residentIdOfPhone(PHONE))
+    expect(attr(byClass(page, 'field__input--legalPersonId'), 'value')).toBe(residentIdFor(PHONE))
     expect(attr(byClass(page, 'field__input--legalPersonId'), 'disabled')).toBe(true)
     expect(textOf(byId(page, 'field-legalPerson'))).toContain('来自实名信息，不能修改')
     // The company: from the wallet's 营业执照, or typed.

@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { addWorkingDays, CASE_NO_HINT, makeProblem, monthDayText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { getJson, postJson, putJson, realBffWanted, residentIdOfPhone, signInThroughBff, startBffProcess, today, type TestBff } from './support/bff'
+import { getJson, postJson, putJson, realBffWanted, residentIdFor, signInThroughBff, startBffProcess, today, type TestBff } from './support/bff'
 import { attr, startMiniProgram, textOf, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const CASES = 'pages/cases/index'
@@ -47,7 +47,7 @@ function foodLicence(operatorName: string): SubmitCaseBody {
     itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'electronic', personalDataConsent: true,
     values: {
       // The wallet's 营业执照 is the applicant's own shop: the form names it by its credit code; the 负责人 is the applicant.
-      operatorName, creditCode: licence.holderCreditCode, legalPerson: '王芳', legalPersonId: residentIdOfPhone(PHONE),
+      operatorName, creditCode: licence.holderCreditCode, legalPerson: '王芳', legalPersonId: residentIdFor(PHONE),
       phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
       premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'],
       businessLicenceFile: { kind: 'eLicence', licenceId: licence.id }, pledge: true,

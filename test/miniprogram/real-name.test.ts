@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TOKEN_KEY } from '@tongban/app'
 import type { AccountView, Licence } from '@tongban/core'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { getJson, realBffWanted, residentIdOfPhone, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
-import { attr, startMiniProgram, textOf, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+import { getJson, realBffWanted, residentIdFor, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
+import { attr, byClass, startMiniProgram, tappable, textOf, type MiniProgram } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
 const PHONE = '13761230375'
@@ -22,17 +22,6 @@ let bff: TestBff
 let mp: MiniProgram
 let token: string
 
-function byClass(page: OpenedPage, cls: string): RenderedNode {
-  const node = page.findByClass(cls)
-  if (!node) throw new Error(`no .${cls} on the page:\n${page.text()}`)
-  return node
-}
-
-function tappable(page: OpenedPage, label: string): RenderedNode {
-  const node = page.findTappable(label)
-  if (!node) throw new Error(`nothing to tap for “${label}”:\n${page.text()}`)
-  return node
-}
 
 describe.skipIf(!realBffWanted())('实名 in place (MZ-0001 最低生活保障)', () => {
   beforeAll(async () => {
@@ -66,7 +55,7 @@ describe.skipIf(!realBffWanted())('实名 in place (MZ-0001 最低生活保障)'
     expect(textOf(byClass(page, 'profile-form__error--idNumber'))).toContain('校验位')
     expect((await getJson<AccountView>(`${bff.url}/api/me`, { Authorization: `Bearer ${token}` })).body.name).toBeNull()
 
-    const idNumber = residentIdOfPhone(PHONE)
+    const idNumber = residentIdFor(PHONE)
     await page.type(byClass(page, 'profile-form__input--idNumber'), idNumber)
     await page.tap(tappable(page, '保存实名信息'))
     const form = await page.waitForText((t) => t.includes('填写申请表（1/2）'))
@@ -93,7 +82,7 @@ describe.skipIf(!realBffWanted())('实名 in place (MZ-0001 最低生活保障)'
   it('我的 shows the real name, masked, and takes the company for company items', async () => {
     const page = await mp.openPage('pages/me/index')
     const text = await page.waitForText((t) => t.includes('实名信息') && t.includes('李桂兰'))
-    expect(text).toContain(`${residentIdOfPhone(PHONE).slice(0, 4)}**********${residentIdOfPhone(PHONE).slice(-4)}`)
+    expect(text).toContain(`${residentIdFor(PHONE).slice(0, 4)}**********${residentIdFor(PHONE).slice(-4)}`)
     expect(text).toContain('企业信息')
     await page.type(byClass(page, 'profile-form__input--name'), '示例市老王面馆有限公司')
     await page.type(byClass(page, 'profile-form__input--creditCode'), '91110105MA01CK8Q37')

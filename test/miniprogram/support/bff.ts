@@ -7,7 +7,8 @@ import { fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import http from 'node:http'
 import { resolve } from 'node:path'
-import { residentIdCheckDigit, shanghaiDate, type CatalogueSnapshot, type Item, type RealName } from '@tongban/core'
+import { shanghaiDate, type CatalogueSnapshot, type Item, type RealName } from '@tongban/core'
+import { realNameFor } from '../../../server/src/testing-people'
 import { REPO_ROOT } from './ensure-built'
 import { startFakeBff } from './fake-bff'
 
@@ -144,21 +145,12 @@ export async function smsCodeFor(bff: TestBff, phone: string): Promise<string> {
 }
 
 /**
- * A valid resident ID number of its own for a test phone (born 1980–1999 on a day its digits pick): an ID number
- * binds one account only, so each test citizen needs their own.
- */
-export function residentIdOfPhone(phone: string): string {
-  const d = phone.replace(/\D/g, '').padStart(11, '0')
-  const first17 = `330106${1980 + (Number(d.slice(3, 5)) % 20)}${String(1 + (Number(d.slice(5, 7)) % 12)).padStart(2, '0')}${String(1 + (Number(d.slice(7, 9)) % 28)).padStart(2, '0')}${d.slice(8, 11)}`
-  return first17 + residentIdCheckDigit(first17)
-}
-
-/**
  * Signs a citizen in by SMS code straight through the BFF and, as applying needs one, gives them a real name
- * (王芳 with an ID number of their own unless told otherwise; `false`: none, a new phone as it first signs in).
+ * (realNameFor(phone): 王芳 with an ID number of their own, unless told otherwise; `false`: none, a new phone as it
+ * first signs in).
  * Returns the session token.
  */
-export async function signInThroughBff(bff: TestBff, phone: string, realName: RealName | false = { name: '王芳', idNumber: residentIdOfPhone(phone) }): Promise<string> {
+export async function signInThroughBff(bff: TestBff, phone: string, realName: RealName | false = realNameFor(phone)): Promise<string> {
   const sent = await postJson(`${bff.url}/api/auth/sms/send`, { phone })
   if (sent.status !== 202) throw new Error(`sms/send answered ${sent.status}`)
   const code = await smsCodeFor(bff, phone)
@@ -214,3 +206,5 @@ export async function wechatPhoneCode(bff: TestBff, phone: string): Promise<stri
   if (status !== 200) throw new Error(`GET /dev/wechat/phone-code answered ${status}`)
   return body.code
 }
+
+export { realNameFor, residentIdFor } from '../../../server/src/testing-people'

@@ -87,7 +87,7 @@ describe('the applicant fields', () => {
   it('hold the resident’s real name on an agent’s page, never the agent’s own account', async () => {
     const t = testPlatform({ me: async () => { throw new Error('an agent has no citizen account') } })
     const resident = ref<{ name: string; idNumber: string } | null | undefined>(undefined)
-    const f = t.within(() => useApplicationForm({ itemCode: 'SJ-0001', item: ref(item), privateDraft: { key: 'agent:c1' }, applicant: resident }))
+    const f = t.within(() => useApplicationForm({ itemCode: 'SJ-0001', item: ref(item), privateDraft: { key: 'agent:c1' }, applicant: resident, applicantSays: APPLICANT_MESSAGES.fromResidentRealName }))
     await f.restore()
     expect(f.values.value).toEqual({})
     resident.value = { name: '赵大山', idNumber: ID }

@@ -34,6 +34,8 @@ export interface ApplicationFormOptions {
    * has none; undefined: not known yet).
    */
   applicant?: Ref<RealName | null | undefined>
+  /** Said beside the read-only applicant fields (APPLICANT_MESSAGES.fromRealName unless told otherwise). */
+  applicantSays?: string
 }
 
 export interface SummaryEntry {
@@ -111,7 +113,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   const locks = computed(() => {
     const out = new Map<string, string>()
     if (realName.value) {
-      const says = options.applicant ? APPLICANT_MESSAGES.fromResidentRealName : APPLICANT_MESSAGES.fromRealName
+      const says = options.applicantSays ?? APPLICANT_MESSAGES.fromRealName
       for (const f of result.value?.applicant ?? []) out.set(f.path, says)
     }
     for (const source of lockSources) for (const [path, says] of source()) if (!out.has(path)) out.set(path, says)
@@ -247,10 +249,11 @@ export function useApplicationForm(options: ApplicationFormOptions) {
     if (JSON.stringify(v) !== baseline) void save()
   })
 
-  // The applicant fields hold the real name whatever a draft or an older answer put there — once it is known (given
-  // in place), and whenever the answers make another field the applicant's.
+  // The applicant fields hold the real name whatever a draft, another device or an older answer put there — once it is
+  // known (given in place), whenever the answers make another field the applicant's, and whenever the values are
+  // replaced (a newer copy pulled, a case's own values for 补正). Nothing to change leaves the values as they are.
   const applicantKey = computed(() => JSON.stringify([realName.value ?? null, result.value?.applicant.map((f) => f.path) ?? []]))
-  watch([applicantKey, restored], () => {
+  watch([applicantKey, restored, values], () => {
     const real = realName.value
     if (!real || !restored.value || !result.value) return
     const next = withApplicant(result.value.applicant, values.value, real)
