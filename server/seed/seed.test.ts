@@ -253,6 +253,21 @@ describe('seeded application forms', async () => {
     })
   }
 
+  it('marks the applicant’s own name and ID number on every form (filled from the real name, read-only, checked on submit)', () => {
+    for (const [code, form] of Object.entries(seedForms)) {
+      const own = validateForm(form, {}, { answers: {}, today: '2026-11-23' }).applicant
+      expect(own.map((f) => f.key).sort(), code).toEqual(['idNumber', 'name'])
+      // Every top-level field the real name fills is the applicant's (the 食品经营许可's 负责人 unless a 委托代理人 applies).
+      for (const f of form.fields) if ((f.type === 'text' || f.type === 'residentId') && (f.prefill === 'name' || f.prefill === 'idNumber')) expect(f.applicant, `${code}.${f.name}`).toBeDefined()
+    }
+    expect(validateForm(seedForms['SJ-0001']!, {}, { answers: { proxy: 'agent' } }).applicant).toEqual([])
+  })
+
+  it('allows another’s e-licence only where the law does (a family member’s 残疾人证, a spouse’s 不动产权证书)', () => {
+    const others = Object.entries(seedForms).flatMap(([code, form]) => form.fields.filter((f) => f.type === 'material' && f.eLicenceOfOthers).map((f) => `${code}.${f.name}`))
+    expect(others.sort()).toEqual(['GJ-0001.propertyCert', 'MZ-0001.disabilityCardFile'])
+  })
+
   it('SJ-0001: asks for food-safety managers only for catering, in Chinese', () => {
     const form = seedForms['SJ-0001']!
     const sales = validateForm(form, {}, { answers: { category: 'sales' }, today: '2026-11-23' })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { addWorkingDays, isWorkingDay, type CaseDetail } from '@tongban/core'
 import { ConfigError, loadConfig } from './config'
 import { calendarWarnings, clockSettings, productClock, readCalendarFile } from './clock'
-import { minimumLivingApplication, signInCitizen, startTestServer } from './testing'
+import { minimumLivingApplication, realNameFor, signInCitizen, startTestServer } from './testing'
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-calendar-'))
 const file = (name: string, body: unknown) => {
@@ -41,7 +41,7 @@ describe('clock configuration', () => {
     for (const yellowDays of [1, 2]) {
       const server = await startTestServer({ config: { clock: { ...loadConfig({}).clock, warningSweepMs: 0, yellowDays } } })
       try {
-        const { token } = await signInCitizen(server.app, phone)
+        const { token } = await signInCitizen(server.app, phone, undefined, { realName: realNameFor(phone, '孙秀英') })
         const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { authorization: `Bearer ${token}`, 'idempotency-key': `clock-yellow-${yellowDays}-0000000000` } })
         expect(res.statusCode, res.body).toBe(201)
         // Pre-review: 2 working days left on the day of submission.

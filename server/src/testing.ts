@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
-import { shanghaiDate, type CaseDetail, type SubmitCaseBody, type UploadedFile } from '@tongban/core'
+import { shanghaiDate, type CaseDetail, type RealName, type SubmitCaseBody, type UploadedFile } from '@tongban/core'
 import { buildApp } from './app'
 import type { SmsProvider } from './connectors/sms/provider'
 import { loadConfig, type AppConfig } from './config'
@@ -18,6 +18,9 @@ import { CASE_BACKFILLS } from './cases/responsibility'
 import { seedCatalogue, seedDemoStaff } from './seed'
 import { departments, halls, seedItems } from '../seed/index'
 import { demoStaff } from '../seed/staff'
+import { realNameFor, residentIdFor } from './testing-people'
+
+export { realNameFor, residentIdFor }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const cacheDir = join(root, 'node_modules/.cache/tongban')
@@ -177,34 +180,54 @@ export async function smsCodeFor(app: FastifyInstance, phone: string): Promise<s
   return code
 }
 
-/** Signs a citizen in by phone + SMS code; returns the session (token for a bearer header). */
-export async function signInCitizen(app: FastifyInstance, phone: string, ip = '10.250.0.1'): Promise<{ token: string; account: { id: string; phone: string | null } }> {
+/** Gives the signed-in citizen a real name (实名信息, as 我的 does); throws unless it was taken. */
+export async function giveRealName(app: FastifyInstance, token: string, realName: RealName): Promise<RealName> {
+  const res = await app.inject({ method: 'PUT', url: '/api/me/profile', payload: realName, headers: { authorization: `Bearer ${token}` } })
+  if (res.statusCode !== 200) throw new Error(`profile answered ${res.statusCode}: ${res.body}`)
+  return realName
+}
+
+/**
+ * Signs a citizen in by phone + SMS code and, as applying needs one, gives
+ * them a real name (`realNameFor(phone)` unless another is passed; `false`:
+ * none, a new phone as it first signs in). Returns the session (token for a
+ * bearer header) and that real name.
+ */
+export async function signInCitizen(
+  app: FastifyInstance, phone: string, ip = '10.250.0.1', opts: { realName?: RealName | false } = {},
+): Promise<{ token: string; account: { id: string; phone: string | null }; realName: RealName | null }> {
   const sent = await app.inject({ method: 'POST', url: '/api/auth/sms/send', payload: { phone }, remoteAddress: ip })
   if (sent.statusCode !== 202) throw new Error(`sms send answered ${sent.statusCode}: ${sent.body}`)
   const res = await app.inject({ method: 'POST', url: '/api/auth/sms/verify', payload: { phone, code: await smsCodeFor(app, phone) } })
   if (res.statusCode !== 200) throw new Error(`verify answered ${res.statusCode}: ${res.body}`)
-  return res.json()
+  const session = res.json<{ token: string; account: { id: string; phone: string | null } }>()
+  const realName = opts.realName === false ? null : await giveRealName(app, session.token, opts.realName ?? realNameFor(phone))
+  return { ...session, realName }
 }
 
-/** 最低生活保障 (MZ-0001) needs no files: a whole application in one request body. */
-export function minimumLivingApplication(phone: string, who: { name?: string; address?: string; reason?: string; monthlyIncome?: number; savings?: number } = {}): SubmitCaseBody {
+/**
+ * 最低生活保障 (MZ-0001) needs no files: a whole application in one request body, by the citizen who signed in
+ * with `phone` (the applicant fields hold `realNameFor(phone, who.name)` unless `who.idNumber` says otherwise).
+ */
+export function minimumLivingApplication(phone: string, who: { name?: string; idNumber?: string; address?: string; reason?: string; monthlyIncome?: number; savings?: number } = {}): SubmitCaseBody {
   const name = who.name ?? '王芳'
+  const idNumber = who.idNumber ?? residentIdFor(phone)
   return {
     itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
     values: {
-      applicantName: name, idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-      address: who.address ?? '杏花村3组12号', members: [{ name, relation: 'self', idNumber: '11010519491231002X', monthlyIncome: who.monthlyIncome ?? 800 }],
+      applicantName: name, idNumber, phone, region: { province: '330000', city: '330100', district: '330106' },
+      address: who.address ?? '杏花村3组12号', members: [{ name, relation: 'self', idNumber, monthlyIncome: who.monthlyIncome ?? 800 }],
       savings: who.savings ?? 2000, reason: who.reason ?? '丈夫去世后独自抚养两个孩子，收入不足以维持基本生活。', checkAuth: true, pledge: true,
     },
   }
 }
 
-/** 食品经营许可 (SJ-0001, 市场监管局) with its business licence uploaded as `fileId`. */
-export function foodLicenceApplication(fileId: string): SubmitCaseBody {
+/** 食品经营许可 (SJ-0001, 市场监管局) with its business licence uploaded as `fileId`, the 负责人 being `applicant` (who signed in). */
+export function foodLicenceApplication(fileId: string, applicant: RealName): SubmitCaseBody {
   return {
     itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'electronic', personalDataConsent: true,
     values: {
-      operatorName: '示例市杏花村小吃店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+      operatorName: '示例市杏花村小吃店', creditCode: '91350100M000100Y43', legalPerson: applicant.name, legalPersonId: applicant.idNumber,
       phone: '13600000000', premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
       premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'],
       businessLicenceFile: { kind: 'upload', fileId }, pledge: true,

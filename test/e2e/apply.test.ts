@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseDetail, CaseSummary } from '@tongban/core'
-import { axeViolations, fillFoodLicence, launchChromium, screenshot, staffPage, startProduct, type Product } from './support'
+import { axeViolations, fillFoodLicence, giveRealName, giveRealNameByWechat, launchChromium, realNameFor, screenshot, staffPage, startProduct, type Product } from './support'
 import { pdfBytes } from '../../server/src/uploads/fixtures/files'
 
 let product: Product
@@ -76,6 +76,8 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
   const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
   expect((await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })).ok()).toBe(true)
+  // 实名 given on 我的 before (the in-place step is real-name.test.ts): the seller 陈建华, who runs a shop.
+  await giveRealName(context, product.url, realNameFor(phone, '陈建华'))
 
   // The guide: answer the situation, then 在线申请.
   await page.goto(`${product.url}/items/SJ-0001`)
@@ -105,10 +107,11 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   // The guide's 规章制度目录清单 has its place in the form.
   await page.getByTestId('material-rulesFile-file').setInputFiles({ name: '规章制度目录.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
   await poll(() => page.getByRole('group', { name: /规章制度目录清单/ }).getByText('已上传').count()).toBe(1)
+  // The licence came with the shop chosen from the wallet.
   const licenceGroup = page.getByRole('group', { name: '营业执照' })
-  await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
-  await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()
   await poll(() => licenceGroup.getByText('电子证照，无需上传').count()).toBe(1)
+  expect(await licenceGroup.textContent()).toContain('营业执照 · 示例市鼓楼区陈建华小吃店')
+  expect(await page.locator('#f-legalPerson').inputValue()).toBe('陈建华')
   await page.getByRole('checkbox', { name: /本人承诺/ }).check()
   await poll(() => page.getByText(/草稿已保存/).count()).toBe(1)
   expect(await axe(page)).toEqual([])
@@ -122,7 +125,7 @@ it('fills 食品经营许可 with a photo and an e-licence, survives going offli
   await page.waitForTimeout(300)
   await page.reload()
   await poll(() => page.locator('#f-premisesAddress').inputValue()).toBe('文三路100号2楼')
-  expect(await page.locator('#f-operatorName').inputValue()).toBe('示例市好味餐饮有限公司')
+  expect(await page.locator('#f-operatorName').inputValue()).toBe('示例市鼓楼区陈建华小吃店')
   await poll(() => page.getByRole('group', { name: '营业执照' }).getByText('电子证照，无需上传').count()).toBe(1)
 
   // Review, consent, submit: queued until the network is back.
@@ -202,6 +205,16 @@ it('lets a village agent apply for a resident who consented: the case is the res
   await page.waitForURL(/\/staff\/consents\/.+\/apply$/)
   await poll(() => page.getByText('已取得本人授权').count()).toBe(1)
 
+  // The applicant is the resident, who has no real name yet: the page says so, and the agent cannot give one.
+  await poll(() => page.getByRole('alert').filter({ hasText: '群众还没有实名' }).count()).toBe(1)
+  await shot(page, 'agent-apply-no-real-name')
+  // The resident gives it on their own phone (the mini-program's 我的); the agent's page then fills it, read-only.
+  await giveRealNameByWechat(product.url, resident, realNameFor(resident, '赵大山'))
+  await page.reload()
+  await poll(() => page.locator('#f-legalPerson').inputValue()).toBe('赵大山')
+  expect(await page.getByRole('alert').filter({ hasText: '群众还没有实名' }).count()).toBe(0)
+  expect(await page.getByText('来自群众的实名信息，不能修改').count()).toBe(2)
+
   // An answer meaning another item: no form to fill for this one.
   await page.getByRole('radio', { name: '仅销售预包装食品（办理备案，无需许可）' }).check()
   await poll(() => page.getByRole('heading', { name: '群众要办的是另一个事项' }).count()).toBe(1)
@@ -214,9 +227,7 @@ it('lets a village agent apply for a resident who consented: the case is the res
   // The guide's 规章制度目录清单 has its place in the form.
   await page.getByTestId('material-rulesFile-file').setInputFiles({ name: '规章制度目录.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
   await poll(() => page.getByRole('group', { name: /规章制度目录清单/ }).getByText('已上传').count()).toBe(1)
-  const licenceGroup = page.getByRole('group', { name: '营业执照' })
-  await licenceGroup.getByRole('button', { name: '使用电子证照' }).click()
-  await licenceGroup.getByRole('button', { name: /营业执照 ·/ }).click()
+  expect(await page.getByRole('group', { name: '营业执照' }).textContent()).toContain('营业执照 · 示例市鼓楼区赵大山小吃店')
   await page.getByRole('checkbox', { name: /本人承诺/ }).check()
   await page.getByRole('button', { name: '下一步：核对' }).click()
   await page.getByRole('checkbox', { name: '我已阅读并同意' }).check()
@@ -242,6 +253,7 @@ it('reads well in elderly mode: large type, every control a full-size target, ax
   const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
   const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
   await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })
+  await giveRealName(context, product.url, realNameFor(phone))
   await page.goto(`${product.url}/items/GJ-0001`)
   await page.getByRole('radio', { name: '租房' }).check()
   await page.getByRole('link', { name: '在线申请' }).click()
@@ -267,6 +279,7 @@ it('follows the 低保 checklist through: 没有 stands alone, 残疾人证 has 
   const inbox = await (await context.request.get(`${product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
   const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
   await context.request.post(`${product.url}/api/auth/sms/verify`, { data: { phone, code } })
+  await giveRealName(context, product.url, realNameFor(phone))
 
   await page.goto(`${product.url}/items/MZ-0001`)
   expect(await page.getByText('（可多选）（可多选）').count()).toBe(0)
@@ -328,7 +341,7 @@ it('lets the window clerk pick the case from the workbench by its light and ask 
   await poll(() => c.getByRole('heading', { name: '需要补正材料', level: 1 }).count()).toBe(1)
   await c.getByRole('link', { name: '去补正' }).click()
   await poll(() => c.getByText('需要补正：请提供房产证或租赁合同，核实面积').count()).toBe(1)
-  expect(await c.locator('#f-operatorName').inputValue()).toBe('示例市好味餐饮有限公司')
+  expect(await c.locator('#f-operatorName').inputValue()).toBe('示例市鼓楼区陈建华小吃店')
   await c.locator('#f-premisesArea').fill('58.5')
   expect(await axe(c)).toEqual([])
   await shot(c, 'supplement')
@@ -349,7 +362,7 @@ it('lets the window clerk pick the case from the workbench by its light and ask 
   await q.getByRole('button', { name: '查询' }).click()
   await poll(() => q.getByText('已提交，待受理').count()).toBe(1)
   expect(await q.getByText('申请人补正后重新提交').count()).toBe(1)
-  expect(await q.getByText('张三').count()).toBe(0)
+  expect(await q.getByText('陈建华').count()).toBe(0)
   await q.getByLabel('手机号后4位').fill('1234')
   await q.getByRole('button', { name: '查询' }).click()
   await poll(() => q.getByRole('alert').filter({ hasText: '没有找到这个办件' }).count()).toBe(1)

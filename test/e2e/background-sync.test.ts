@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest'
 import type { CaseSummary } from '@tongban/core'
-import { citizenContext, useProduct } from './support'
+import { citizenContext, residentIdFor, useProduct } from './support'
 
 const e2e = useProduct()
 
@@ -20,8 +20,8 @@ it('the service worker sends a queued submission when the browser fires the sync
   const body = {
     itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
     values: {
-      applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-      address: '文三路1号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+      applicantName: '吴秀兰', idNumber: residentIdFor(phone), phone, region: { province: '330000', city: '330100', district: '330106' },
+      address: '文三路1号', members: [{ name: '吴秀兰', relation: 'self', idNumber: residentIdFor(phone), monthlyIncome: 450 }],
       savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
     },
   }

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
-import { ARTIFACTS, citizenContext, ROOT, useProduct } from './support'
+import { ARTIFACTS, citizenContext, residentIdFor, ROOT, useProduct } from './support'
 
 const e2e = useProduct()
 
@@ -88,8 +88,8 @@ describe('every route fits a phone, normal and elderly', () => {
     const body: SubmitCaseBody = {
       itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
       values: {
-        applicantName: '吴秀兰', idNumber: '11010519491231002X', phone: PHONE, region: { province: '330000', city: '330100', district: '330106' },
-        address: '杏花村7组2号', members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+        applicantName: '吴秀兰', idNumber: residentIdFor(PHONE), phone: PHONE, region: { province: '330000', city: '330100', district: '330106' },
+        address: '杏花村7组2号', members: [{ name: '吴秀兰', relation: 'self', idNumber: residentIdFor(PHONE), monthlyIncome: 450 }],
         savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
       },
     }

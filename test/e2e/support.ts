@@ -7,9 +7,11 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core'
-import { shanghaiDate } from '@tongban/core'
+import { shanghaiDate, type RealName } from '@tongban/core'
+import { realNameFor, residentIdFor } from '../../server/src/testing-people'
 
 export { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, freePort, ROOT, startProduct, type Product } from './product'
+export { realNameFor, residentIdFor }
 import { ARTIFACTS, browserClockAt, browserEnv, CHROMIUM, CHROMIUM_ARGS, ROOT, startProduct, type Product } from './product'
 
 /**
@@ -52,17 +54,22 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Fills the 食品经营许可 form as a seller would (no materials, no pledge):
- * used by the citizen's and the agent's journeys. `poll` waits on a value.
+ * Fills the 食品经营许可 form as a seller would (no materials but the 营业执照, no pledge): used by the citizen's and
+ * the agent's journeys. The company typed first (a wrong credit code said at once), then the applicant's own shop
+ * chosen from the wallet's 营业执照, which fills 经营者名称 and 统一社会信用代码 read-only and takes that licence; the
+ * 负责人 is the applicant's real name, read-only. `poll` waits on a value.
  */
 export async function fillFoodLicence(page: Page, poll: (fn: () => Promise<string | null>) => { toMatch(re: RegExp): Promise<void> }): Promise<void> {
+  await page.getByRole('radio', { name: /^其他企业/ }).check()
   await page.locator('#f-operatorName').fill('示例市好味餐饮有限公司')
-  await page.locator('#f-creditCode').fill('91350100M000100Y43')
-  await page.locator('#f-legalPerson').fill('张三')
-  await page.locator('#f-legalPersonId').fill('110105194912310021')
-  await page.locator('#f-legalPersonId').blur()
-  await poll(() => page.locator('#f-legalPersonId-error').textContent()).toMatch(/校验位/)
-  await page.locator('#f-legalPersonId').fill('11010519491231002X')
+  await page.locator('#f-creditCode').fill('91350100M000100Y44')
+  await page.locator('#f-creditCode').blur()
+  await poll(() => page.locator('#f-creditCode-error').textContent()).toMatch(/校验位/)
+  await page.getByRole('radio', { name: /电子营业执照/ }).check()
+  await poll(() => page.locator('#f-creditCode').inputValue()).toMatch(/^92350102/)
+  const readOnly = async (id: string) => (await page.locator(id).getAttribute('readonly')) !== null
+  await poll(async () => String((await readOnly('#f-operatorName')) && (await readOnly('#f-creditCode')) && (await readOnly('#f-legalPerson')) && (await readOnly('#f-legalPersonId')))).toMatch(/^true$/)
+  await poll(() => page.getByRole('group', { name: '营业执照' }).textContent()).toMatch(/电子证照，无需上传/)
   await page.locator('#f-premisesRegion').selectOption('330000')
   await page.getByRole('combobox', { name: '城市' }).selectOption('330100')
   await page.getByRole('combobox', { name: '区县' }).selectOption('330106')
@@ -105,14 +112,46 @@ export async function moveClock(url: string, at: string | null): Promise<void> {
   if (!res.ok) throw new Error(`POST /dev/clock answered ${res.status}: ${await res.text()}`)
 }
 
-/** A phone-sized context (375×812, zh-CN) signed in as this citizen through the dev SMS inbox. */
-export async function citizenContext(browser: Browser, url: string, phone: string): Promise<BrowserContext> {
+/**
+ * A phone-sized context (375×812, zh-CN) signed in as this citizen through the dev SMS inbox, with a real name
+ * (applying needs one; the journeys' resident 吴秀兰 with an ID number of this phone's own unless told otherwise;
+ * `false`: none, as a new phone first signs in).
+ */
+export async function citizenContext(browser: Browser, url: string, phone: string, realName: RealName | false = realNameFor(phone, '吴秀兰')): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
   await context.request.post(`${url}/api/auth/sms/send`, { data: { phone } })
   const inbox = await (await context.request.get(`${url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
   const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
   await context.request.post(`${url}/api/auth/sms/verify`, { data: { phone, code } })
+  if (realName) await giveRealName(context, url, realName)
   return context
+}
+
+/**
+ * Gives the citizen of `phone` a real name without a text message (one a minute per phone): they open the
+ * mini-program, sign in with WeChat, bind the phone (the account that phone has takes the WeChat identity) and give
+ * it, as 我的 there does. For a resident an agent asked consent of a moment ago. Uses the BFF's fake WeChat API.
+ */
+export async function giveRealNameByWechat(url: string, phone: string, realName: RealName): Promise<void> {
+  const get = async (path: string) => {
+    const res = await fetch(`${url}${path}`)
+    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`)
+    return (await res.json()) as { code: string }
+  }
+  const send = async (method: string, path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`)
+    return (await res.json()) as { token: string }
+  }
+  const signedIn = await send('POST', '/api/auth/wechat/login', { code: (await get(`/dev/wechat/login-code?openid=e2e-${phone}`)).code })
+  const bound = await send('POST', '/api/auth/wechat/phone', { code: (await get(`/dev/wechat/phone-code?phone=${phone}`)).code }, signedIn.token)
+  await send('PUT', '/api/me/profile', realName, bound.token)
+}
+
+/** Gives the context's citizen a real name (实名信息, as 我的 does); throws unless it was taken. */
+export async function giveRealName(context: BrowserContext, url: string, realName: RealName): Promise<void> {
+  const res = await context.request.put(`${url}/api/me/profile`, { data: realName })
+  if (!res.ok()) throw new Error(`PUT /api/me/profile answered ${res.status()}: ${await res.text()}`)
 }
 
 /** A desk-sized page (1024×900) signed in on /staff as a demo staff member; page errors from the sign-in on go to `errors`. */

@@ -13,7 +13,7 @@
 import { expect, it, onTestFailed } from 'vitest'
 import { inspectPdf } from '../../server/src/notices/pdf-inspect'
 import { addWorkingDays, missingYears, monthDayText, type CaseDetail, type SubmitCaseBody } from '@tongban/core'
-import { axeViolations, citizenContext, downloaded, screenshot, staffPage as signedInStaff, useProduct } from './support'
+import { axeViolations, citizenContext, downloaded, residentIdFor, screenshot, staffPage as signedInStaff, useProduct } from './support'
 import { today } from '../../server/src/testing'
 
 const e2e = useProduct()
@@ -26,8 +26,8 @@ const axe = axeViolations
 const lowIncome = (phone: string, address: string): SubmitCaseBody => ({
   itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
   values: {
-    applicantName: '吴秀兰', idNumber: '11010519491231002X', phone, region: { province: '330000', city: '330100', district: '330106' },
-    address, members: [{ name: '吴秀兰', relation: 'self', idNumber: '11010519491231002X', monthlyIncome: 450 }],
+    applicantName: '吴秀兰', idNumber: residentIdFor(phone), phone, region: { province: '330000', city: '330100', district: '330106' },
+    address, members: [{ name: '吴秀兰', relation: 'self', idNumber: residentIdFor(phone), monthlyIncome: 450 }],
     savings: 800, reason: '年过七旬独自生活，没有固定收入。', checkAuth: true, pledge: true,
   },
 })
@@ -248,7 +248,7 @@ it('办件查询 without signing in: what is wrong said by the field, a wrong ph
   expect(shown).toMatch(/本环节：正常 · \d+月\d+日前 · 还剩\d个工作日/)
   expect(shown).toMatch(/\d+月\d+日 申请人提交了申请/)
   expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}/)
-  for (const personal of ['吴秀兰', phone, '11010519491231002X', '杏花村']) expect(shown).not.toContain(personal)
+  for (const personal of ['吴秀兰', phone, residentIdFor(phone), '杏花村']) expect(shown).not.toContain(personal)
   expect(await axe(page)).toEqual([])
   await shot(page, 'query')
   await relative.close()

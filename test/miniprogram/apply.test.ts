@@ -17,8 +17,8 @@ import { personalDataNotice, situationRows, visibleSituations, type ItemGuide, t
 import { TOKEN_KEY } from '@tongban/app'
 import { buildRegionTree, regionIndexes } from '../../miniprogram/src/packages/apply/region/tree'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, type TestBff } from './support/bff'
-import { attr, findByClass, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+import { getJson, putJson, realBffWanted, residentIdFor, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
+import { attr, byClass, findByClass, startMiniProgram, tappable, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
 const PHONE = '13761234567'
@@ -28,26 +28,11 @@ let bff: TestBff
 let mp: MiniProgram
 let token: string
 
-async function signInThroughBff(phone: string): Promise<string> {
-  const sent = await postJson(`${bff.url}/api/auth/sms/send`, { phone })
-  if (sent.status !== 202) throw new Error(`sms/send answered ${sent.status}`)
-  const code = await smsCodeFor(bff, phone)
-  const verified = await postJson<{ token: string }>(`${bff.url}/api/auth/sms/verify`, { phone, code })
-  if (verified.status !== 200) throw new Error(`sms/verify answered ${verified.status}`)
-  return verified.body.token
+/** The wallet's 营业执照: the applicant's own shop, which the form names by its credit code. */
+async function ownShop(): Promise<Licence> {
+  return (await getJson<Licence[]>(`${bff.url}/api/me/licences`, { Authorization: `Bearer ${token}` })).body.find((l) => l.type === '营业执照')!
 }
 
-function byClass(page: OpenedPage, cls: string): RenderedNode {
-  const node = page.findByClass(cls)
-  if (!node) throw new Error(`no .${cls} on the page:\n${page.text()}`)
-  return node
-}
-
-function tappable(page: OpenedPage, label: string): RenderedNode {
-  const node = page.findTappable(label)
-  if (!node) throw new Error(`nothing to tap for “${label}”:\n${page.text()}`)
-  return node
-}
 
 /** The picker around the element that shows `text` (a picker's own node handles `change`). */
 function pickerShowing(page: OpenedPage, text: string): RenderedNode {
@@ -104,7 +89,7 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     ensureMiniprogramBuilt()
     bff = await startBffProcess()
     mp = startMiniProgram(DIST, { bffUrl: bff.url })
-    token = await signInThroughBff(PHONE)
+    token = await signInThroughBff(bff, PHONE)
     mp.wx.storage.set(TOKEN_KEY, token)
   })
 
@@ -133,8 +118,14 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     expect(text).toContain('食品安全管理人员')
     expect(text).toContain('设备布局和工艺流程图')
     expect(text).not.toContain('网店网址')
-    // Prefilled from the account.
+    // Prefilled from the account; the 负责人 is the applicant: their real name, read-only, saying where it came from.
     expect(attr(byClass(page, 'field__input--phone'), 'value')).toBe(PHONE)
+    expect(attr(byClass(page, 'field__input--legalPerson'), 'value')).toBe('王芳')
+    expect(attr(byClass(page, 'field__input--legalPersonId'), 'value')).toBe(residentIdFor(PHONE))
+    expect(attr(byClass(page, 'field__input--legalPersonId'), 'disabled')).toBe(true)
+    expect(textOf(byId(page, 'field-legalPerson'))).toContain('来自实名信息，不能修改')
+    // The company: from the wallet's 营业执照, or typed.
+    expect(text).toContain('以哪家企业申请？')
     expect(text).toContain('填写的内容会自动保存为草稿')
 
     // Leaving a required field empty says so under it, in Chinese.
@@ -152,8 +143,6 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
 
     await page.type(byClass(page, 'field__input--operatorName'), '示例市好味餐饮有限公司')
     await page.type(byClass(page, 'field__input--creditCode'), '91350100M000100Y43')
-    await page.type(byClass(page, 'field__input--legalPerson'), '张三')
-    await page.type(byClass(page, 'field__input--legalPersonId'), '11010519491231002X')
     await page.type(byClass(page, 'field__input--premisesAddress'), '人民路1号')
     await page.type(byClass(page, 'field__input--premisesArea'), '120.5')
     // A wrong credit code says what is wrong.
@@ -222,11 +211,12 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'))
     const pdf = join(dir, 'layout.pdf')
     writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-    // The form as the previous test left it (its draft restore is proven there).
+    // The form as the previous test left it (its draft restore is proven there), by the company of the wallet's 营业执照.
+    const shop = await ownShop()
     mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
       itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'catering' }, updatedAt: Date.now(),
       values: {
-        operatorName: '示例市好味餐饮有限公司', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+        operatorName: shop.holder, creditCode: shop.holderCreditCode,
         phone: PHONE, premisesRegion: { province: '440000', city: '440300', district: '440305' }, premisesAddress: '人民路1号',
         premisesArea: 120.5, mainBusiness: 'catering', businessItems: ['hot'],
         safetyManagers: [{ name: '李四', idNumber: '11010519491231002X', certificateNo: 'SP-2026-001' }], pledge: true,
@@ -262,7 +252,7 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
     await page.tap(tappable(page, '下一步：核对申请信息'))
     await page.waitForText((t) => t.includes('核对申请信息（2/2）'))
     const review = page.text()
-    for (const shown of ['示例市好味餐饮有限公司', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四']) {
+    for (const shown of [shop.holder, '王芳', '广东省 深圳市 南山区', '餐饮服务经营者', '热食类食品制售', '李四']) {
       expect(review).toContain(shown)
     }
     // Each material by what it is: a licence's title and holder, a file's name and size, the photo as its thumbnail.
@@ -314,10 +304,11 @@ describe.skipIf(!realBffWanted())('在线申请 (SJ-0001 食品经营许可)', (
 
   it('a submission the BFF refuses by field goes back to the form: the message at the field and in the summary, gone once changed', async () => {
     // A draft naming an e-licence the wallet no longer holds: the form's own check passes, the BFF's does not.
+    const shop = await ownShop()
     mp.wx.storage.set('tb.draft.SJ-0001', JSON.stringify({
       itemCode: 'SJ-0001', itemName: '食品经营许可', formVersion: 1, answers: { category: 'sales' }, updatedAt: Date.now(),
       values: {
-        operatorName: '示例市好味便利店', creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+        operatorName: shop.holder, creditCode: shop.holderCreditCode,
         phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
         premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'], pledge: true,
         businessLicenceFile: { kind: 'eLicence', licenceId: '00000000-0000-4000-8000-00000000dead', title: '营业执照 · 旧照' },

@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { addWorkingDays, CASE_NO_HINT, makeProblem, monthDayText, savedCopyText, type CaseDetail, type DraftRecord, type Licence, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY, type DraftSummary, type PendingSubmission } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
-import { getJson, postJson, putJson, realBffWanted, smsCodeFor, startBffProcess, today, type TestBff } from './support/bff'
+import { getJson, postJson, putJson, realBffWanted, residentIdFor, signInThroughBff, startBffProcess, today, type TestBff } from './support/bff'
 import { attr, startMiniProgram, textOf, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const CASES = 'pages/cases/index'
@@ -39,14 +39,6 @@ let emptyToken: string
 let submitted: CaseDetail
 let licence: Licence
 
-async function signInThroughBff(phone: string): Promise<string> {
-  const sent = await postJson(`${bff.url}/api/auth/sms/send`, { phone })
-  if (sent.status !== 202) throw new Error(`sms/send answered ${sent.status}`)
-  const code = await smsCodeFor(bff, phone)
-  const verified = await postJson<{ token: string }>(`${bff.url}/api/auth/sms/verify`, { phone, code })
-  if (verified.status !== 200) throw new Error(`sms/verify answered ${verified.status}`)
-  return verified.body.token
-}
 
 const auth = (t: string) => ({ Authorization: `Bearer ${t}` })
 
@@ -55,7 +47,8 @@ function foodLicence(operatorName: string): SubmitCaseBody {
   return {
     itemCode: 'SJ-0001', formVersion: 1, answers: { category: 'prepack' }, delivery: 'electronic', personalDataConsent: true,
     values: {
-      operatorName, creditCode: '91350100M000100Y43', legalPerson: '张三', legalPersonId: '11010519491231002X',
+      // The wallet's 营业执照 is the applicant's own shop: the form names it by its credit code; the 负责人 is the applicant.
+      operatorName, creditCode: licence.holderCreditCode, legalPerson: '王芳', legalPersonId: residentIdFor(PHONE),
       phone: PHONE, premisesRegion: { province: '330000', city: '330100', district: '330106' }, premisesAddress: '文三路100号1楼',
       premisesArea: 60, mainBusiness: 'sales', businessItems: ['prepacked'],
       businessLicenceFile: { kind: 'eLicence', licenceId: licence.id }, pledge: true,
@@ -158,8 +151,8 @@ describe.skipIf(!realBffWanted())('我的办件', () => {
   beforeAll(async () => {
     ensureMiniprogramBuilt()
     bff = await startBffProcess()
-    token = await signInThroughBff(PHONE)
-    emptyToken = await signInThroughBff(EMPTY_PHONE)
+    token = await signInThroughBff(bff, PHONE)
+    emptyToken = await signInThroughBff(bff, EMPTY_PHONE)
 
     const licences = await getJson<Licence[]>(`${bff.url}/api/me/licences`, auth(token))
     licence = licences.body.find((l) => l.type === '营业执照')!

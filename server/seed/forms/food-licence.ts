@@ -17,8 +17,9 @@ export const foodLicenceForm: FormSchema = {
   fields: [
     { type: 'text', name: 'operatorName', label: '经营者名称', required: true, maxLength: 100, prefill: 'companyName', help: '与营业执照上的名称一致' },
     { type: 'creditCode', name: 'creditCode', label: '统一社会信用代码', required: true, prefill: 'creditCode' },
-    { type: 'text', name: 'legalPerson', label: '法定代表人（负责人）姓名', required: true, maxLength: 30, prefill: 'name' },
-    { type: 'residentId', name: 'legalPersonId', label: '法定代表人（负责人）身份证号码', required: true, prefill: 'idNumber' },
+    // The person applying is the 法定代表人（负责人）, unless a 委托代理人 applies for them (then the 授权委托书 names them).
+    { type: 'text', name: 'legalPerson', label: '法定代表人（负责人）姓名', required: true, maxLength: 30, prefill: 'name', applicant: { not: byAgent } },
+    { type: 'residentId', name: 'legalPersonId', label: '法定代表人（负责人）身份证号码', required: true, prefill: 'idNumber', applicant: { not: byAgent } },
     { type: 'mobile', name: 'phone', label: '联系电话', required: true, prefill: 'phone' },
     { type: 'email', name: 'email', label: '电子邮箱', help: '选填，用于接收电子许可证' },
     { type: 'region', name: 'premisesRegion', label: '经营场所所在地区', required: true, depth: 3 },

@@ -4,6 +4,7 @@
  * property certificate (an e-licence will do), a lease's period and rent, a
  * commercial loan's bank — and whether the spouse withdraws too; each paper
  * the chosen reason calls for is uploaded (零跑动: none waits at a window).
+ * The worker's name and ID number are the applicant's own 实名.
  */
 import type { FormSchema } from '@tongban/core'
 
@@ -17,8 +18,8 @@ export const housingFundWithdrawalForm: FormSchema = {
   id: 'housing-fund-withdrawal',
   version: 1,
   fields: [
-    { type: 'text', name: 'applicantName', label: '职工姓名', required: true, maxLength: 30, prefill: 'name' },
-    { type: 'residentId', name: 'idNumber', label: '职工身份证号码', required: true, prefill: 'idNumber' },
+    { type: 'text', name: 'applicantName', label: '职工姓名', required: true, maxLength: 30, prefill: 'name', applicant: true },
+    { type: 'residentId', name: 'idNumber', label: '职工身份证号码', required: true, prefill: 'idNumber', applicant: true },
     { type: 'mobile', name: 'phone', label: '手机号码', required: true, prefill: 'phone', help: '办理中需要时与您联系' },
     {
       type: 'select', name: 'bank', label: '收款银行', required: true,
@@ -30,7 +31,8 @@ export const housingFundWithdrawalForm: FormSchema = {
     },
     { type: 'text', name: 'bankCard', label: '收款银行卡号', required: true, pattern: '\\d{16,19}', help: '本人名下的一类借记卡，16到19位数字' },
     { type: 'money', name: 'amount', label: '申请提取金额', required: true, min: 0.01, max: 2_000_000, help: '不超过账户可提取余额' },
-    { type: 'material', name: 'propertyCert', label: '购房合同或不动产权证书', materialId: 'purchase-contract', accept: ['pdf', 'image'], eLicenceTypes: ['不动产权证书'], visibleWhen: reason('purchase'), requiredWhen: reason('purchase') },
+    // The home may be in the spouse's name (or both): their 不动产权证书 is accepted, and shown to the clerk as 他人证照.
+    { type: 'material', name: 'propertyCert', label: '购房合同或不动产权证书', materialId: 'purchase-contract', accept: ['pdf', 'image'], eLicenceTypes: ['不动产权证书'], eLicenceOfOthers: true, visibleWhen: reason('purchase'), requiredWhen: reason('purchase') },
     { type: 'date', name: 'purchaseDate', label: '购房合同签订日期', max: 'today', visibleWhen: reason('purchase'), requiredWhen: reason('purchase') },
     { type: 'money', name: 'housePrice', label: '房屋总价', min: 1, visibleWhen: reason('purchase'), requiredWhen: reason('purchase') },
     upload('purchaseInvoiceFile', '购房发票或契税完税凭证', 'purchase-invoice', reason('purchase')),

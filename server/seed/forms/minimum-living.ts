@@ -13,8 +13,8 @@ export const minimumLivingForm: FormSchema = {
   id: 'minimum-living-allowance',
   version: 1,
   fields: [
-    { type: 'text', name: 'applicantName', label: '申请人姓名', required: true, maxLength: 30, prefill: 'name' },
-    { type: 'residentId', name: 'idNumber', label: '申请人身份证号码', required: true, prefill: 'idNumber' },
+    { type: 'text', name: 'applicantName', label: '申请人姓名', required: true, maxLength: 30, prefill: 'name', applicant: true },
+    { type: 'residentId', name: 'idNumber', label: '申请人身份证号码', required: true, prefill: 'idNumber', applicant: true },
     { type: 'mobile', name: 'phone', label: '联系电话', required: true, prefill: 'phone' },
     { type: 'region', name: 'region', label: '居住地区', required: true, depth: 3 },
     { type: 'address', name: 'address', label: '详细住址', required: true, maxLength: 200, help: '乡镇（街道）、村（社区）、门牌号' },
@@ -41,7 +41,8 @@ export const minimumLivingForm: FormSchema = {
     { type: 'switch', name: 'hasVehicle', label: '家庭成员名下是否有机动车' },
     { type: 'text', name: 'vehicleNote', label: '机动车情况', maxLength: 100, help: '品牌型号、购买年份；残疾人功能性补偿代步车请注明', visibleWhen: { field: 'hasVehicle', equals: true }, requiredWhen: { field: 'hasVehicle', equals: true } },
     {
-      type: 'material', name: 'disabilityCardFile', label: '残疾人证', materialId: 'disability-card', accept: ['pdf', 'image'], eLicenceTypes: ['残疾人证'],
+      // Any disabled member's card, not only the applicant's: another's is accepted and shown to the clerk as 他人证照.
+      type: 'material', name: 'disabilityCardFile', label: '残疾人证', materialId: 'disability-card', accept: ['pdf', 'image'], eLicenceTypes: ['残疾人证'], eLicenceOfOthers: true,
       help: '家庭成员中每位残疾人的残疾人证，可拍照上传或使用电子证照',
       visibleWhen: { situation: 'health', in: ['disabled'] }, requiredWhen: { situation: 'health', in: ['disabled'] },
     },

@@ -11,7 +11,7 @@ import {
   type CaseDetail, type Item, type StaffCaseDetail,
 } from '@tongban/core'
 import { loadConfig } from '../config'
-import { minimumLivingApplication, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../testing'
+import { minimumLivingApplication, realNameFor, seededPglite, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../testing'
 import { DEMO_STAFF_PASSWORD } from '../../seed/staff'
 import { staffRepo } from '../store/staff'
 import { hashPassword } from '../auth/passwords'
@@ -145,7 +145,7 @@ async function harness(kind: 'builtin' | 'http'): Promise<Harness> {
 let phoneSeq = 0
 async function acceptedCase(h: Harness, departments: string[]): Promise<{ caseNo: string; citizen: string }> {
   const phone = `1397888${String(++phoneSeq).padStart(4, '0')}`
-  const citizen = (await signInCitizen(h.server.app, phone, `10.88.0.${phoneSeq}`)).token
+  const citizen = (await signInCitizen(h.server.app, phone, `10.88.0.${phoneSeq}`, { realName: realNameFor(phone, '李桂兰') })).token
   const { caseNo } = await submitApplication(h.server.app, citizen, minimumLivingApplication(phone, { name: '李桂兰', address: '东山村5组8号', reason: '年老体弱，无固定收入，生活十分困难。' }), `contract-${phone}`)
   return { caseNo, citizen }
 }

@@ -5,12 +5,15 @@
  * The holder is the name the form asked for from the account (the field
  * prefilled with the person's or company's name); the issuer is the
  * item's own department, which leads when several handle the case (Art. 26:
- * one department answers for the result).
+ * one department answers for the result). Whose it is (core licences/owner.ts):
+ * the company the form names by its credit code, else the applicant person —
+ * the account's own real name, whose ID number's keyed hash it carries.
  */
-import type { FormField, FormSchema } from '@tongban/core'
+import { formCompanyCode, type FormField, type FormSchema, type FormValues } from '@tongban/core'
 import type { ActContext } from './act'
 import type { CaseEffect } from './effects'
 import { licencesRepo } from '../store/licences'
+import { identityRepo } from '../store/identity'
 
 /** The holder's name as the applicant wrote it: the field the form fills from the account's name. */
 export function holderName(form: FormSchema, values: Record<string, unknown>): string | null {
@@ -32,12 +35,15 @@ export async function issueCertificate(ctx: ActContext): Promise<void> {
   // The item gone from the catalogue: the first department the window named (the lead is always among them).
   const lead = item?.department.code ?? ctx.after.branches[0]?.department
   const issuer = lead ? ctx.departmentName(lead) : ''
+  const company = formCompanyCode(row.form, row.form_values as FormValues)
+  const idHash = company ? null : await identityRepo(ctx.tx).idNumberHash(row.account_id)
   await licencesRepo(ctx.tx).insert(row.account_id, {
     type: kind,
     title: `${kind} · ${holder}`,
     numberMasked: e.certificate.number,
     numberEnc: null,
     holder,
+    ...(company ? { holderKind: 'company' as const, holderCreditCode: company } : { holderKind: 'person' as const, holderIdHash: idHash }),
     issuer,
     issuedOn: e.day,
     validUntil: e.certificate.validUntil ?? null,

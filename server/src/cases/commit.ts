@@ -14,6 +14,7 @@ import type { ProductClock } from '../clock'
 import { actOnCase, caseLookups, type ActContext, type ActRequest, type ActResult } from './act'
 import { submitCase, type MaterialResolver, type SubmitOutcome } from './submit'
 import type { CaseEffect, EffectContext } from './effects'
+import type { RealNames } from './applicant'
 
 export interface CaseEvents {
   /** The catalogue lookups every case view needs. */
@@ -29,6 +30,8 @@ export interface CaseEventsOptions {
   catalogue: CatalogueService
   outbox: Outbox
   materials: MaterialResolver
+  /** The applicant's real name, read in the submit transaction (applicant.ts). */
+  realNames: RealNames
   now: () => number
   /** The product clock: its calendar counts every deadline. */
   clock: ProductClock
@@ -63,7 +66,7 @@ export function caseEvents(opts: CaseEventsOptions): CaseEvents {
     async submit(accountId, key, item, body, agent = null) {
       const queued: QueuedJob[] = []
       const departmentName = await lookups.departmentNames()
-      const out = await submitCase({ db: opts.db, materials: opts.materials, now: opts.now, calendar: opts.clock.calendar, departmentName, recorded: recorder(queued) }, accountId, key, item, body, agent)
+      const out = await submitCase({ db: opts.db, materials: opts.materials, realNames: opts.realNames, now: opts.now, calendar: opts.clock.calendar, departmentName, recorded: recorder(queued) }, accountId, key, item, body, agent)
       await opts.outbox.committed(queued)
       return out
     },

@@ -1,22 +1,29 @@
 /**
  * The materials of a submission, checked inside its transaction: each
  * uploaded file must be the applicant's own, not already part of another
- * case, of a type the field accepts; each e-licence the applicant's own and
- * of a kind the field takes; all files together within MAX_CASE_UPLOAD_BYTES.
- * Problems come back per field path, like the form's own.
+ * case, of a type the field accepts; each e-licence in the applicant's
+ * wallet, of a kind the field takes, and held by the applicant — the person,
+ * or the company the form names — unless the field allows another's (then
+ * it is flagged 他人证照 for the clerk: core licences/owner.ts); all files
+ * together within MAX_CASE_UPLOAD_BYTES. Problems come back per field path,
+ * like the form's own.
  */
-import { MAX_CASE_UPLOAD_BYTES, type CaseMaterial, type FieldIssue, type MaterialRef } from '@tongban/core'
+import {
+  formCompanyCode, isOthersLicence, licenceOwnerMessage, MAX_CASE_UPLOAD_BYTES, type CaseMaterial, type FieldIssue, type MaterialRef,
+} from '@tongban/core'
 import { ProblemError } from '../errors'
 import { uploadsRepo } from '../store/uploads'
 import { licencesRepo } from '../store/licences'
 import type { MaterialResolver } from './submit'
+import { licenceView } from '../licences/view'
 
 const KIND_OF: Record<string, 'pdf' | 'image'> = { 'application/pdf': 'pdf', 'image/jpeg': 'image', 'image/png': 'image' }
 const ACCEPT_LABEL = { pdf: 'PDF文件', image: '图片' } as const
 
 export function materialResolver(): MaterialResolver {
   return {
-    async resolve(tx, accountId, refs, _form, caseId) {
+    async resolve(tx, accountId, refs, form, values, caseId) {
+      const company = formCompanyCode(form, values)
       const fileIds = [...new Set(refs.flatMap((r) => (r.value.kind === 'upload' ? [r.value.fileId] : [])))]
       const licenceIds = [...new Set(refs.flatMap((r) => (r.value.kind === 'eLicence' ? [r.value.licenceId] : [])))]
       const files = new Map((await uploadsRepo(tx).ownedBy(accountId, fileIds)).map((u) => [u.id, u]))
@@ -44,7 +51,13 @@ export function materialResolver(): MaterialResolver {
             fail(r, 'licence_type', `${r.label}：这里需要${(r.field.eLicenceTypes ?? []).join('或')}，不能用${l.type}`)
             continue
           }
-          out.push({ field: r.path, label: r.label, kind: 'eLicence', title: l.title, holder: l.holder })
+          const held = licenceView(l)
+          const refused = licenceOwnerMessage({ ...r.field, label: r.label }, held, company)
+          if (refused) { fail(r, 'licence_not_applicants', refused); continue }
+          out.push({
+            field: r.path, label: r.label, kind: 'eLicence', title: l.title, holder: l.holder,
+            ...(isOthersLicence(r.field, held, company) ? { othersLicence: { holder: l.holder } } : {}),
+          })
         }
       }
       if (errors.length) throw new ProblemError('VALIDATION', { errors })

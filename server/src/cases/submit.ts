@@ -10,13 +10,14 @@ import { createHash } from 'node:crypto'
 import stringify from 'safe-stable-stringify'
 import {
   applyEvent, deliveryRefusal, emptyCase, formatCaseNo, materialRefs, shanghaiDate, validateForm, type Actor, type CaseEvent,
-  type CaseMaterial, type FormSchema, type Item, type MaterialRef, type SubmitCaseBody, type WorkCalendar,
+  type CaseMaterial, type FormSchema, type FormValues, type Item, type MaterialRef, type RealName, type SubmitCaseBody, type WorkCalendar,
 } from '@tongban/core'
 import type { Db, Queryable } from '../store/db'
 import { caseRepo } from '../store/cases'
 import { ProblemError } from '../errors'
 import { clockRules } from './events'
 import { writeEvents, type ActContext } from './act'
+import { checkApplicantFields, requireRealName, type RealNames } from './applicant'
 
 /**
  * Checks that every attached material belongs to the applicant, fits the
@@ -24,8 +25,8 @@ import { writeEvents, type ActContext } from './act'
  * Runs inside the submit transaction.
  */
 export interface MaterialResolver {
-  /** `caseId`: files already part of this case (a resubmission) may stay. */
-  resolve(tx: Queryable, accountId: string, refs: MaterialRef[], form: FormSchema, caseId?: string): Promise<CaseMaterial[]>
+  /** `values`: the form as checked (the company it names); `caseId`: files already part of this case (a resubmission) may stay. */
+  resolve(tx: Queryable, accountId: string, refs: MaterialRef[], form: FormSchema, values: FormValues, caseId?: string): Promise<CaseMaterial[]>
   attach(tx: Queryable, accountId: string, refs: MaterialRef[], caseId: string): Promise<void>
 }
 
@@ -36,6 +37,8 @@ export function requestHash(body: SubmitCaseBody): string {
 export interface SubmitContext {
   db: Db
   materials: MaterialResolver
+  /** The applicant's real name (applicant.ts): the account's own, or the consenting resident's. */
+  realNames: RealNames
   now: () => number
   /** Department code → name, read before the transaction (for the effects). */
   departmentName?: (code: string) => string
@@ -61,7 +64,9 @@ export async function submitCase(
   const today = shanghaiDate(at.getTime())
 
   // Checked after the key: a replay of a submitted case answers with it even if the form has changed since.
-  const check = () => {
+  const check = (realName: RealName | null) => {
+    // Who applies first: without a real name nothing else can be right (the shells ask for it in place).
+    const applicant = requireRealName(realName, agent !== null)
     if (body.formVersion !== form.version) throw new ProblemError('FORM_OUTDATED', { detail: `form version ${form.version}` })
     if (body.personalDataConsent !== true) {
       throw new ProblemError('CONSENT_REQUIRED', { errors: [{ path: 'personalDataConsent', code: 'required', message: '请阅读并同意个人信息使用说明' }] })
@@ -70,7 +75,7 @@ export async function submitCase(
     const refusal = deliveryRefusal(item, body.delivery)
     if (refusal) throw new ProblemError('DELIVERY_NOT_OFFERED', { detail: refusal })
     const result = validateForm(form, body.values, { answers: body.answers, today })
-    if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
+    checkApplicantFields(result, applicant)
     return result.values
   }
 
@@ -82,9 +87,9 @@ export async function submitCase(
       if (claim.caseId) return { caseId: claim.caseId, created: false }
       throw new ProblemError('SUBMIT_IN_PROGRESS')
     }
-    const values = check()
+    const values = check(await ctx.realNames(tx, accountId))
     const refs = materialRefs(form, values)
-    const materials = await ctx.materials.resolve(tx, accountId, refs, form)
+    const materials = await ctx.materials.resolve(tx, accountId, refs, form, values)
     const seq = await cases.nextSeq(item.code, today)
     const caseNo = formatCaseNo(item.code, today, seq)
     const caseId = await cases.insert({

@@ -21,9 +21,8 @@ beforeAll(async () => {
     const res = await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: s.username, password: DEMO_STAFF_PASSWORD } })
     staffTokens[s.username] = res.json<{ token: string }>().token
   }
-  alice = await signInCitizen(server.app, '13800000001', '10.60.0.1')
-  bob = await signInCitizen(server.app, '13800000002', '10.60.0.2')
-  await server.app.inject({ method: 'PUT', url: '/api/me/profile', payload: { name: '爱丽丝', idNumber: '11010519491231002X' }, headers: { authorization: `Bearer ${alice.token}` } })
+  alice = await signInCitizen(server.app, '13800000001', '10.60.0.1', { realName: { name: '爱丽丝', idNumber: '11010519491231002X' } })
+  bob = await signInCitizen(server.app, '13800000002', '10.60.0.2', { realName: false })
 })
 afterAll(async () => { await server?.close() })
 

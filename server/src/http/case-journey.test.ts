@@ -54,7 +54,7 @@ describe.each(variants)('a whole case on $label', (variant) => {
       tokens[`${d}jCheck`] = await login(`${d}-checker`, 'Journey@2026')
       tokens[`${d}jApprove`] = await login(`${d}-approver`, 'Journey@2026')
     }
-    tokens.citizen = (await signInCitizen(server.app, '13977770001', '10.77.0.1')).token
+    tokens.citizen = (await signInCitizen(server.app, '13977770001', '10.77.0.1', { realName: { name: '王芳', idNumber: '11010519491231002X' } })).token
   })
   afterAll(async () => {
     await server?.close()

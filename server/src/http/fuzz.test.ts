@@ -75,11 +75,10 @@ beforeAll(async () => {
 
   // Someone to be, and something of theirs to ask about.
   const phone = '13712340001'
-  const citizen = await signInCitizen(app, phone, '10.77.0.1')
+  const citizen = await signInCitizen(app, phone, '10.77.0.1', { realName: { name: '王芳', idNumber: '11010519491231002X' } })
   tokens.citizen = citizen.token
   const as = { authorization: `Bearer ${citizen.token}` }
-  await app.inject({ method: 'PUT', url: '/api/me/profile', headers: as, payload: { name: '王芳', idNumber: '11010519491231002X' } })
-  const application = minimumLivingApplication(phone)
+  const application = minimumLivingApplication(phone, { idNumber: '11010519491231002X' })
   const cases: CaseDetail[] = []
   for (const n of [1, 2, 3]) cases.push(await submitApplication(app, citizen.token, application, `fuzz-case-${n}`))
   const upload = await uploadAs(app, citizen.token, 'licence.png', pngBytes(), 'image/png')

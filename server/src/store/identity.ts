@@ -36,6 +36,10 @@ export function identityRepo(db: Queryable) {
     async accountById(id: string): Promise<AccountRow | null> {
       return (await db.query<AccountRow>(`select ${ACCOUNT_COLUMNS} from accounts where id = $1`, [id]))[0] ?? null
     },
+    /** The keyed hash of the account's ID number (the holder of its own licences), once it has a real name. */
+    async idNumberHash(id: string): Promise<string | null> {
+      return (await db.query<{ id_number_hash: string | null }>('select id_number_hash from accounts where id = $1', [id]))[0]?.id_number_hash ?? null
+    },
     /** The account of a phone, created on first sign-in. */
     async ensureAccount(phone: string): Promise<AccountRow> {
       await db.query('insert into accounts (phone) values ($1) on conflict (phone) do nothing', [phone])

@@ -17,6 +17,10 @@ export interface LicenceRow {
   number_masked: string
   number_enc: string | null
   holder: string
+  holder_kind: 'person' | 'company'
+  holder_credit_code: string | null
+  /** A person's licence held by the account's own real-name holder (their ID number's keyed hash matches). */
+  holder_self: boolean
   issuer: string
   issued_on: string
   valid_until: string | null
@@ -29,6 +33,10 @@ export interface NewLicence {
   numberMasked: string
   numberEnc: string | null
   holder: string
+  /** A person's (by the keyed hash of their ID number, as accounts.id_number_hash) or a company's (its credit code). */
+  holderKind: 'person' | 'company'
+  holderIdHash?: string | null
+  holderCreditCode?: string | null
   issuer: string
   issuedOn: string
   validUntil: string | null
@@ -36,7 +44,8 @@ export interface NewLicence {
   caseId?: string
 }
 
-const COLUMNS = `id, account_id, type, title, number_masked, number_enc, holder, issuer,
+const COLUMNS = `id, account_id, type, title, number_masked, number_enc, holder, holder_kind, holder_credit_code,
+  coalesce(holder_id_hash = (select a.id_number_hash from accounts a where a.id = licences.account_id), false) as holder_self, issuer,
   to_char(issued_on, 'YYYY-MM-DD') as issued_on, to_char(valid_until, 'YYYY-MM-DD') as valid_until, case_id`
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -55,9 +64,11 @@ export function licencesRepo(db: Queryable) {
     },
     async insert(accountId: string, l: NewLicence): Promise<void> {
       await db.query(
-        `insert into licences (account_id, type, title, number_masked, number_enc, holder, issuer, issued_on, valid_until, case_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [accountId, l.type, l.title, l.numberMasked, l.numberEnc, l.holder, l.issuer, l.issuedOn, l.validUntil, l.caseId ?? null],
+        `insert into licences (account_id, type, title, number_masked, number_enc, holder, holder_kind, holder_id_hash, holder_credit_code,
+           issuer, issued_on, valid_until, case_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [accountId, l.type, l.title, l.numberMasked, l.numberEnc, l.holder, l.holderKind, l.holderIdHash ?? null, l.holderCreditCode ?? null,
+          l.issuer, l.issuedOn, l.validUntil, l.caseId ?? null],
       )
     },
     /** True for the one caller that gets to fill the wallet (the account row is locked until its transaction ends). */

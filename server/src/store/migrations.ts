@@ -432,6 +432,25 @@ export const MIGRATIONS: Migration[] = [
     sql: '',
     backfill: 'fillMissingDesks',
   },
+  {
+    // Whose licence it is (core licences/owner.ts): a person (the keyed hash of their ID number, as accounts keep it)
+    // or a company (its credit code). A certificate we issued is the company's the form named, else the account
+    // holder's. Demo wallets were filled with a fixed stranger (林晓) where the account had no real name: they go,
+    // and are filled again from the account's own real name on the next read (licences/demo.ts).
+    id: '025_licence_holders',
+    sql: `
+      alter table licences add column holder_kind text not null default 'person';
+      alter table licences add column holder_id_hash text;
+      alter table licences add column holder_credit_code text;
+      update licences l set holder_kind = 'company', holder_credit_code = upper(c.form_values->>(f->>'name'))
+        from cases c, jsonb_array_elements(c.form->'fields') f
+        where l.case_id = c.id and f->>'prefill' = 'creditCode' and coalesce(c.form_values->>(f->>'name'), '') <> '';
+      update licences l set holder_id_hash = a.id_number_hash
+        from accounts a where a.id = l.account_id and l.case_id is not null and l.holder_kind = 'person';
+      delete from licences where case_id is null;
+      update accounts set licences_filled_at = null where licences_filled_at is not null
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -102,6 +102,20 @@ export function findByClass(n: RenderedNode | string, cls: string): RenderedNode
   return null
 }
 
+/** The first node with this class on the page; a test that misses it fails with the page's text. */
+export function byClass(page: OpenedPage, cls: string): RenderedNode {
+  const node = page.findByClass(cls)
+  if (!node) throw new Error(`no .${cls} on the page:\n${page.text()}`)
+  return node
+}
+
+/** What a finger on `label` hits on the page; a test that misses it fails with the page's text. */
+export function tappable(page: OpenedPage, label: string): RenderedNode {
+  const node = page.findTappable(label)
+  if (!node) throw new Error(`nothing to tap for “${label}”:\n${page.text()}`)
+  return node
+}
+
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
 }

@@ -7,10 +7,11 @@
  * is pointed at, is the shell's.
  */
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
-import { attachmentsFromCase, labelledSupplement, resubmitConflictText, withAttachmentDetails, type CaseDetail, type FieldIssue, type ItemGuide, type Problem } from '@tongban/core'
+import { attachmentsFromCase, labelledSupplement, realNameOf, resubmitConflictText, withAttachmentDetails, type CaseDetail, type FieldIssue, type ItemGuide, type Problem } from '@tongban/core'
 import { toProblem } from '../catalogue/catalogue'
 import { useApplicationForm, type ApplicationForm } from '../forms/application'
 import { useCaseStore } from './case-store'
+import { useSessionStore } from '../identity/session'
 
 export type ResubmitResult =
   | { kind: 'done'; case: CaseDetail }
@@ -44,6 +45,8 @@ export interface SupplementPage {
 
 export function useSupplement(caseNo: string): SupplementPage {
   const store = useCaseStore()
+  const session = useSessionStore()
+  const realName = computed(() => (session.account ? realNameOf(session.account) : undefined))
   const problem = ref<Problem | null>(null)
   // Only once this page's own load was allowed to read it (see useCaseDetail).
   const fetched = ref(false)
@@ -53,7 +56,8 @@ export function useSupplement(caseNo: string): SupplementPage {
 
   // The case carries its own form: that, not today's, is what gets corrected.
   const item = computed(() => (detail.value ? ({ code: detail.value.itemCode, name: detail.value.itemName, form: detail.value.form } as ItemGuide) : null))
-  const form = useApplicationForm({ itemCode: caseNo, item, privateDraft: { key: `supplement:${caseNo}` } })
+  // The applicant stays the applicant: the real name holds the applicant fields here too (the BFF checks them again).
+  const form = useApplicationForm({ itemCode: caseNo, item, privateDraft: { key: `supplement:${caseNo}` }, applicant: realName })
   const reasons = computed(() => new Map((detail.value?.supplement ?? []).map((s) => [s.path, s.reason])))
   const supplementRows = computed(() => (detail.value ? labelledSupplement(detail.value.form, detail.value.supplement ?? []) : []))
   /** Resubmitted or withdrawn elsewhere meanwhile (409 CASE_CHANGED, reloaded): say so, not just "not needed". */
@@ -69,8 +73,9 @@ export function useSupplement(caseNo: string): SupplementPage {
       if (form.restored.value) return
       form.answers.value = c.answers
       await form.restore()
-      // The case names each file by id only: its name, size and type (a licence's title and holder) come from the case's record.
-      if (!Object.keys(form.values.value).length) form.values.value = withAttachmentDetails(c.form, c.values, attachmentsFromCase(c.materials ?? []))
+      // No draft of this 补正 on the device: the case's own values (the applicant's real name is held over them); the case
+      // names each file by id only: its name, size and type (a licence's title and holder) come from the case's record.
+      if (form.savedAt.value === null) form.values.value = withAttachmentDetails(c.form, c.values, attachmentsFromCase(c.materials ?? []))
     } catch (e) {
       fetched.value = false
       problem.value = toProblem(e)

@@ -3,12 +3,15 @@
  * restored from the device draft and prefilled from the account; what shows
  * and what is required (the core's conditions); each field's Chinese error,
  * shown once the field was left or a submit was tried; and every change
- * written to the draft at once, one write at a time.
+ * written to the draft at once, one write at a time. The applicant fields
+ * hold the applicant's 实名 (filled from it, read-only: lockOf), and an
+ * e-licence that is not the applicant's is said at its field (the core's
+ * rules, as the BFF applies them).
  */
 import { computed, reactive, ref, watch, type Ref } from 'vue'
 import {
-  issuesByPath, prefillForm, shanghaiDate, validateForm,
-  type Answers, type FieldValue, type FormSchema, type FormValues, type ItemGuide,
+  APPLICANT_MESSAGES, issuesByPath, licenceOwnerIssues, prefillForm, realNameOf, shanghaiDate, validateForm, withApplicant,
+  type Answers, type FieldIssue, type FieldValue, type FormSchema, type FormValues, type ItemGuide, type RealName,
 } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { useSessionStore } from '../identity/session'
@@ -25,6 +28,14 @@ export interface ApplicationFormOptions {
    * never prefilled from the agent's own account.
    */
   privateDraft?: { key: string }
+  /**
+   * Whose 实名 the applicant fields hold when it is not the signed-in
+   * citizen's: the consenting resident's for an agent (null: the resident
+   * has none; undefined: not known yet).
+   */
+  applicant?: Ref<RealName | null | undefined>
+  /** Said beside the read-only applicant fields (APPLICANT_MESSAGES.fromRealName unless told otherwise). */
+  applicantSays?: string
 }
 
 export interface SummaryEntry {
@@ -79,7 +90,42 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   const schema = computed<FormSchema | null>(() => options.item.value?.form ?? null)
   const context = computed(() => ({ answers: answers.value, today: shanghaiDate(platform.now()) }))
   const result = computed(() => (schema.value ? validateForm(schema.value, values.value, context.value) : null))
-  const messages = computed(() => issuesByPath(result.value?.issues ?? []))
+  /** The core's verdict, and where it has no other word for a material, a licence that is not the applicant's. */
+  const issues = computed<FieldIssue[]>(() => {
+    const own = result.value?.issues ?? []
+    const said = new Set(own.map((i) => i.path))
+    return [...own, ...licenceOwnerIssues(schema.value, values.value).filter((i) => !said.has(i.path))]
+  })
+  const messages = computed(() => issuesByPath(issues.value.map((i) => ({ ...i, code: 'invalid_type' as const }))))
+
+  /** The applicant's real name: the resident's for an agent, else the signed-in citizen's (never an agent's own). */
+  const realName = computed<RealName | null | undefined>(() => {
+    if (options.applicant) return options.applicant.value
+    if (options.privateDraft) return undefined
+    if (session.account) return realNameOf(session.account)
+    return undefined
+  })
+  /** Signed in, known to have no real name: the page asks for it in place before the form. */
+  const needsRealName = computed(() => !options.privateDraft && !options.applicant && session.signedIn && realName.value === null)
+
+  const lockSources: (() => ReadonlyMap<string, string>)[] = []
+  /** Fields shown read-only, with why: the applicant's real name, or what another source (the chosen company) filled. */
+  const locks = computed(() => {
+    const out = new Map<string, string>()
+    if (realName.value) {
+      const says = options.applicantSays ?? APPLICANT_MESSAGES.fromRealName
+      for (const f of result.value?.applicant ?? []) out.set(f.path, says)
+    }
+    for (const source of lockSources) for (const [path, says] of source()) if (!out.has(path)) out.set(path, says)
+    return out
+  })
+  function lockOf(path: string): string | undefined {
+    return locks.value.get(path)
+  }
+  /** Another source of read-only fields (useCompanyChoice's). */
+  function lockWith(source: () => ReadonlyMap<string, string>): void {
+    lockSources.push(source)
+  }
   const visible = computed(() => new Set(result.value?.visible ?? []))
   const required = computed(() => new Set(result.value?.required ?? []))
 
@@ -95,7 +141,7 @@ export function useApplicationForm(options: ApplicationFormOptions) {
 
   /** Every issue after a failed submit, for the summary at the top; empty before. */
   const summary = computed<SummaryEntry[]>(() =>
-    attempted.value ? (result.value?.issues ?? []).map((i) => ({ path: i.path, message: i.message })) : [])
+    attempted.value ? issues.value.map((i) => ({ path: i.path, message: i.message })) : [])
 
   function isVisible(path: string): boolean {
     return visible.value.has(path)
@@ -203,6 +249,17 @@ export function useApplicationForm(options: ApplicationFormOptions) {
     if (JSON.stringify(v) !== baseline) void save()
   })
 
+  // The applicant fields hold the real name whatever a draft, another device or an older answer put there — once it is
+  // known (given in place), whenever the answers make another field the applicant's, and whenever the values are
+  // replaced (a newer copy pulled, a case's own values for 补正). Nothing to change leaves the values as they are.
+  const applicantKey = computed(() => JSON.stringify([realName.value ?? null, result.value?.applicant.map((f) => f.path) ?? []]))
+  watch([applicantKey, restored, values], () => {
+    const real = realName.value
+    if (!real || !restored.value || !result.value) return
+    const next = withApplicant(result.value.applicant, values.value, real)
+    if (next !== values.value) values.value = next
+  }, { immediate: true })
+
   /** 清空草稿: forgets the draft and starts again from the account's details. */
   async function clear(): Promise<void> {
     await writing
@@ -227,12 +284,12 @@ export function useApplicationForm(options: ApplicationFormOptions) {
   /** A submit attempt: every error shows from now on; the first one's path, if any. */
   function check(): { ok: boolean; firstPath?: string } {
     attempted.value = true
-    const issues = result.value?.issues ?? []
-    return issues.length === 0 ? { ok: true } : { ok: false, firstPath: issues[0]!.path }
+    const all = issues.value
+    return all.length === 0 ? { ok: true } : { ok: false, firstPath: all[0]!.path }
   }
 
   return {
-    schema, values, answers, restored, savedAt, attempted, result, summary,
+    schema, values, answers, restored, savedAt, attempted, result, issues, summary, realName, needsRealName, lockOf, lockWith,
     errorFor, isVisible, isRequired, get, set, touch, addItem, removeItem, itemsMoved, restore, save, clear, discardDraft, check,
   }
 }

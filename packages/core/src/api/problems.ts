@@ -20,6 +20,7 @@ export const PROBLEMS = {
   UNAUTHENTICATED: { status: 401, title: '请先登录' },
   FORBIDDEN: { status: 403, title: '您没有权限进行这项操作' },
   CROSS_SITE_REFUSED: { status: 403, title: '这个请求来自其他网站，为保护您的账户已拒绝。请直接在通办页面里操作' },
+  REAL_NAME_REQUIRED: { status: 403, title: '办事前需要先实名，请填写您的姓名和居民身份证号码' },
   ID_NUMBER_TAKEN: { status: 409, title: '这个身份证号码已经绑定了另一个账户' },
   STAFF_LOGIN_FAILED: { status: 401, title: '用户名或密码不正确' },
   STAFF_LOCKED: { status: 423, title: '密码错误次数太多，登录已临时锁定，请15分钟后再试' },

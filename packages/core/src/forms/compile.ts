@@ -39,6 +39,10 @@ export interface CompiledField {
   maxItems?: number
   depth?: 1 | 2 | 3
   eLicence?: boolean
+  /** Another's e-licence is allowed here (flagged 他人证照), not only the applicant's own. */
+  eLicenceOfOthers?: boolean
+  /** The applicant's own name or ID number: always (true) or while the condition holds. */
+  applicant?: true | CompiledCondition
   fields?: CompiledField[]
   rules?: CompiledRule[]
   prefill?: PrefillKey
@@ -166,6 +170,18 @@ class Compiler {
       else bad('bad_prefill')
     }
 
+    // The applicant's own: a top-level field the real name fills (its name or its ID number).
+    const applicant = own(f, 'applicant')
+    if (applicant !== undefined) {
+      if (prefix !== '' || (out.prefill !== 'name' && out.prefill !== 'idNumber')) bad('bad_applicant')
+      else if (applicant === true) out.applicant = true
+      else if (applicant !== false) {
+        const compiled = this.condition(applicant, scopes, 0)
+        if (compiled) out.applicant = compiled
+        else bad('bad_applicant')
+      }
+    }
+
     if (STRING_TYPES.has(type)) {
       out.minLength = count('minLength')
       out.maxLength = count('maxLength') ?? DEFAULT_MAX_LENGTH[type]
@@ -214,6 +230,9 @@ class Compiler {
       const types = own(f, 'eLicenceTypes')
       if (types !== undefined && !(Array.isArray(types) && types.every((t) => typeof t === 'string'))) bad('bad_eLicenceTypes')
       out.eLicence = Array.isArray(types) && types.length > 0
+      const others = own(f, 'eLicenceOfOthers')
+      if (others !== undefined && typeof others !== 'boolean') bad('bad_eLicenceOfOthers')
+      out.eLicenceOfOthers = others === true
     } else if (type === 'group') {
       if (depth >= MAX_GROUP_DEPTH) {
         bad('group_too_deep')

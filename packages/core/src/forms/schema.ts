@@ -63,12 +63,21 @@ interface StringRules {
   pattern?: string
 }
 
-export interface TextField extends FieldBase, StringRules { type: 'text'; prefill?: 'name' | 'companyName' }
+/**
+ * The applicant's own (申请人本人): a top-level field prefilled with the real
+ * name (`prefill: 'name'` or `'idNumber'`) that must hold the applicant's
+ * 实名 — filled from it, read-only in the shells, refused by the BFF when it
+ * names someone else. `true`, or a condition saying when (the 法定代表人 is
+ * not the person applying when a 委托代理人 applies).
+ */
+export type ApplicantMark = true | Condition
+
+export interface TextField extends FieldBase, StringRules { type: 'text'; prefill?: 'name' | 'companyName'; applicant?: ApplicantMark }
 export interface TextareaField extends FieldBase, StringRules { type: 'textarea' }
 export interface AddressField extends FieldBase, StringRules { type: 'address' }
 export interface EmailField extends FieldBase { type: 'email' }
 export interface MobileField extends FieldBase { type: 'mobile'; prefill?: 'phone' }
-export interface ResidentIdField extends FieldBase { type: 'residentId'; prefill?: 'idNumber' }
+export interface ResidentIdField extends FieldBase { type: 'residentId'; prefill?: 'idNumber'; applicant?: ApplicantMark }
 export interface CreditCodeField extends FieldBase { type: 'creditCode'; prefill?: 'creditCode' }
 
 export interface NumberField extends FieldBase { type: 'number'; min?: number; max?: number; integer?: boolean }
@@ -113,6 +122,12 @@ export interface MaterialField extends FieldBase {
   eLicenceTypes?: string[]
   /** The catalogue material this field supplies, if any. */
   materialId?: string
+  /**
+   * Another person's or company's e-licence is allowed here (a landlord's or a
+   * spouse's 不动产权证书): accepted, and flagged 他人证照 to the clerk. Without
+   * it, a licence must be the applicant's own (core licences/owner.ts).
+   */
+  eLicenceOfOthers?: boolean
 }
 
 /** A declaration or signature box (承诺/授权): when required, it must be ticked. */

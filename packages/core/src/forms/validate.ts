@@ -45,6 +45,19 @@ export interface FormResult {
   visible: string[]
   /** Paths of the shown fields that must be filled (required or requiredWhen holds). */
   required: string[]
+  /**
+   * The shown fields that must hold the applicant's own 实名 now (`applicant`
+   * true, or its condition holds), with which part: filled from it and
+   * read-only in the shells, compared with it by the BFF (identity/applicant.ts).
+   */
+  applicant: ApplicantField[]
+}
+
+export interface ApplicantField {
+  path: string
+  /** Which part of the real name the field holds. */
+  key: 'name' | 'idNumber'
+  label: string
 }
 
 /** With no `maxItems`, a group still stops somewhere. */
@@ -54,6 +67,7 @@ const PENDING = Symbol('pending')
 interface Run {
   visible: string[]
   required: string[]
+  applicant: ApplicantField[]
   answers: Record<string, unknown>
   today: string | undefined
   issues: FormIssue[]
@@ -198,6 +212,9 @@ class Scope {
       const path = join(this.prefix, f.name)
       this.run.visible.push(path)
       if (this.required(f)) this.run.required.push(path)
+      if (f.applicant && (f.prefill === 'name' || f.prefill === 'idNumber') && (f.applicant === true || this.holds(f.applicant))) {
+        this.run.applicant.push({ path, key: f.prefill, label: f.label })
+      }
       if (f.type === 'group') this.checkGroup(f, path)
       else for (const p of checkField(f, this.value(f), this.required(f), this.run.today)) push(this.run, path, f.label, p)
     }
@@ -277,6 +294,7 @@ export function validateForm(schema: unknown, values: unknown, context: Validati
   const run: Run = {
     visible: [],
     required: [],
+    applicant: [],
     answers: isRecord(answers) ? answers : {},
     today: isCalendarDay(today) ? today : undefined,
     issues: [],
@@ -289,7 +307,7 @@ export function validateForm(schema: unknown, values: unknown, context: Validati
   const root = new Scope(compiled.fields, compiled.rules, rootIsObject ? values : {}, '', undefined, run)
   root.check()
   const out = root.output()
-  return { ok: run.issues.length === 0, issues: run.issues, values: out, visible: run.visible, required: run.required }
+  return { ok: run.issues.length === 0, issues: run.issues, values: out, visible: run.visible, required: run.required, applicant: run.applicant }
 }
 
 /** Issues as a form shows them: the messages for each path, in order (like zod's flattenError). */
@@ -304,7 +322,7 @@ export function issuesByPath(issues: readonly FormIssue[]): Record<string, strin
  * are served. Condition cycles show up only when values meet them.
  */
 export function schemaIssues(schema: unknown): FormIssue[] {
-  const run: Run = { visible: [], required: [], answers: {}, today: undefined, issues: [], defectsSeen: new Set() }
+  const run: Run = { visible: [], required: [], applicant: [], answers: {}, today: undefined, issues: [], defectsSeen: new Set() }
   for (const d of compileSchema(schema).defects) defect(run, d.path, d.reason)
   return run.issues
 }

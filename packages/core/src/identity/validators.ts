@@ -34,9 +34,14 @@ export function residentIdIssue(raw: string, today: string): IdIssue | null {
   const y = Number(s.slice(6, 10)), m = Number(s.slice(10, 12)), d = Number(s.slice(12, 14))
   if (y < 1900 || !civilDateValid(y, m, d)) return 'birth_date'
   if (`${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}` > today) return 'birth_date'
+  return residentIdCheckDigit(s) === s[17] ? null : 'check_digit'
+}
+
+/** The check digit (ISO 7064 MOD 11-2) of an ID number's first 17 digits. */
+export function residentIdCheckDigit(first17: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!
-  return ID_CHECK[sum % 11] === s[17] ? null : 'check_digit'
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!
+  return ID_CHECK[sum % 11]!
 }
 
 export function isValidResidentId(s: string, today: string): boolean {
@@ -54,13 +59,17 @@ const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 
 export type CreditCodeIssue = 'format' | 'check_character'
 
+/** The check character (MOD 31) of a code's first 17 characters. */
+export function creditCodeCheckCharacter(first17: string): string {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17[i]!) * CREDIT_WEIGHTS[i]!
+  return CREDIT_CHARS[(31 - (sum % 31)) % 31]!
+}
+
 export function creditCodeIssue(raw: string): CreditCodeIssue | null {
   const s = raw.trim().toUpperCase()
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(s)) return 'format'
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(s[i]!) * CREDIT_WEIGHTS[i]!
-  const check = (31 - (sum % 31)) % 31
-  return CREDIT_CHARS[check] === s[17] ? null : 'check_character'
+  return creditCodeCheckCharacter(s) === s[17] ? null : 'check_character'
 }
 
 export function isValidCreditCode(s: string): boolean {

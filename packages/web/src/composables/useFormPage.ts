@@ -42,6 +42,7 @@ export function useFormPage(app: ApplicationForm, item: Ref<ItemGuide | null>, o
     get itemCode() { return opts.itemCode() },
     materials: opts.materials,
     hintOf: opts.hintOf,
+    lockedOf: app.lockOf,
   })
 
   const summary = computed(() => [

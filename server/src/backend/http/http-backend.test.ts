@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addWorkingDays, type ApprovalHandover, type CaseDetail, type StaffCaseDetail, type WebhookReceipt } from '@tongban/core'
 import { loadConfig } from '../../config'
-import { foodLicenceApplication, minimumLivingApplication, postgresAvailable, uploadAs, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../../testing'
+import { foodLicenceApplication, minimumLivingApplication, postgresAvailable, realNameFor, uploadAs, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer, today } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { startFakeApprovalServer, type FakeApprovalServer } from './fake'
 import { backoffMs, MAX_ATTEMPTS } from '../index'
@@ -22,7 +22,7 @@ const APPROVAL = { ...loadConfig({}).approval, backend: 'http' as const, dispatc
 let phoneSeq = 0
 async function submitted(server: TestServer): Promise<{ caseNo: string; citizen: string }> {
   const phone = `1396666${String(++phoneSeq).padStart(4, '0')}`
-  const citizen = (await signInCitizen(server.app, phone, `10.66.0.${phoneSeq}`)).token
+  const citizen = (await signInCitizen(server.app, phone, `10.66.0.${phoneSeq}`, { realName: realNameFor(phone, '赵大山') })).token
   const { caseNo } = await submitApplication(server.app, citizen, minimumLivingApplication(phone, { name: '赵大山', address: '西岭村2组1号', reason: '因病丧失劳动能力，家中无其他收入来源。' }), `http-backend-${phone}`)
   return { caseNo, citizen }
 }
@@ -83,10 +83,10 @@ describe('http approval backend', () => {
   })
 
   it('gives the system a signed, expiring link to each uploaded material, and nothing to a forged or expired one', async () => {
-    const { token } = await signInCitizen(server.app, '13966669901', '10.66.9.1')
+    const { token, realName } = await signInCitizen(server.app, '13966669901', '10.66.9.1')
     const png = pngBytes(32, 24)
     const file = await uploadAs(server.app, token, '营业执照.png', png, 'image/png')
-    const { caseNo } = await submitApplication(server.app, token, foodLicenceApplication(file.id), 'http-backend-download-01')
+    const { caseNo } = await submitApplication(server.app, token, foodLicenceApplication(file.id, realName!), 'http-backend-download-01')
     await accept(server, clerk, caseNo)
     expect(await server.app.approval.dispatch()).toMatchObject({ sent: 1 })
     const material = fake.cases().get(caseNo)!.body.materials.find((m) => m.field === 'businessLicenceFile')!

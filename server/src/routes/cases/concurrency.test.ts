@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CaseDetail, type Problem, type StaffCaseDetail } from '@tongban/core'
 import { loadConfig } from '../../config'
 import { openDb, type Db } from '../../store/db'
-import { minimumLivingApplication, postgresAvailable, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
+import { minimumLivingApplication, postgresAvailable, realNameFor, postgresDb, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 
 const pgUrl = await postgresAvailable()
@@ -37,7 +37,7 @@ describe.runIf(pgUrl)('acting at once on PostgreSQL, two instances', () => {
   let n = 0
   async function submitted(): Promise<{ caseNo: string; citizen: string }> {
     const phone = `1398880${String(++n).padStart(4, '0')}`
-    const citizen = (await signInCitizen(a.app, phone, `10.98.0.${n}`)).token
+    const citizen = (await signInCitizen(a.app, phone, `10.98.0.${n}`, { realName: realNameFor(phone, '周建国') })).token
     const { caseNo } = await submitApplication(a.app, citizen, minimumLivingApplication(phone, { name: '周建国', reason: '独居老人，无子女，生活困难需要救助。' }), `concurrency-${phone}`)
     return { caseNo, citizen }
   }

@@ -16,6 +16,7 @@ import { identityRepo } from '../../store/identity'
 import { caseRepo, draftRepo, type CaseRow } from '../../store/cases'
 import type { MaterialResolver } from '../../cases/submit'
 import { grantedConsent } from '../../cases/agent'
+import { checkApplicantFields, realNames } from '../../cases/applicant'
 import { caseClock, clockAt, clockRules, loadEvents, loadEventsOf } from '../../cases/events'
 import type { ActRequest } from '../../cases/act'
 import { accessLogRepo } from '../../store/access-log'
@@ -43,6 +44,7 @@ export interface CaseRouteOptions {
 export function caseRoutes(opts: CaseRouteOptions) {
   return async function cases(app: FastifyInstance): Promise<void> {
     const now = opts.now ?? Date.now
+    const readRealName = realNames(app.idCipher)
     const { itemOf, departmentNames } = app.caseEvents.lookups
     /** The case's projection from its events, by the core machine. */
     const clockOf = async (row: CaseRow, item: Item | null, events?: CaseEvent[]) =>
@@ -91,9 +93,13 @@ export function caseRoutes(opts: CaseRouteOptions) {
     implement(app, routes.resubmit, async (request) => citizenAction(request.citizen.accountId, request.params.caseNo, request.body.version, { type: 'resubmit' }, async ({ tx, row, today, event }) => {
       const id = row.id
       const result = validateForm(row.form, request.body.values, { answers: row.answers, today })
-      if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
+      // The applicant stays the applicant: where the account has a real name, the applicant fields hold it (a case
+      // submitted before 实名 was asked is corrected as it was).
+      const realName = await readRealName(tx, row.account_id)
+      if (realName) checkApplicantFields(result, realName)
+      else if (!result.ok) throw new ProblemError('VALIDATION', { errors: result.issues.map((i) => ({ path: i.path, code: i.code, message: i.message })) })
       const refs = materialRefs(row.form, result.values)
-      const materials = await opts.materials.resolve(tx, row.account_id, refs, row.form, id)
+      const materials = await opts.materials.resolve(tx, row.account_id, refs, row.form, result.values, id)
       await opts.materials.attach(tx, row.account_id, refs, id)
       await caseRepo(tx).replaceContent(id, result.values, materials)
       // What the citizen changed is stamped on the event before it is written: a second 补正 may ask about it (Art. 32).

@@ -2,7 +2,8 @@
  * 代办: a village/township agent asks a resident's consent to apply for one
  * item on their behalf. The resident gets an SMS naming the agent and the
  * item, and tells the agent the code; the agent enters it and the consent is
- * recorded (who, for what, when) and shown to the resident.
+ * recorded (who, for what, when) and shown to the resident. Under it the
+ * agent reads the resident's 实名 for the form's applicant fields.
  */
 import type { FastifyInstance } from 'fastify'
 import { API, CONSENT_MESSAGES, isValidMobile, maskMobile, normalizeMobile, type Consent } from '@tongban/core'
@@ -11,6 +12,9 @@ import { codeRefused, codeTooFrequent } from '../../auth/otp'
 import { consentRepo, type ConsentRow } from '../../store/consents'
 import { identityRepo } from '../../store/identity'
 import { implement } from '../define'
+import { grantedConsent } from '../../cases/agent'
+import { realNames } from '../../cases/applicant'
+import { accessLogRepo } from '../../store/access-log'
 
 const routes = API.identity
 
@@ -58,6 +62,15 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     const account = await identityRepo(app.db).ensureAccount(row.resident_phone)
     await repo.grant(row.id, account.id, new Date(app.now()))
     return view((await repo.byId(row.id))!)
+  })
+
+  // The resident's 实名 for the applicant fields of the agent's form (read-only there, checked on submit): a look the resident sees.
+  const readRealName = realNames(app.idCipher)
+  implement(app, routes.agentApplicant, async (request) => {
+    const consent = await grantedConsent(app.db, request, request.params.id)
+    const realName = await readRealName(app.db, consent.account_id)
+    if (realName) await accessLogRepo(app.db).record(consent.account_id, request.staff.id, 'assist', ['realName'])
+    return { realName }
   })
 
   implement(app, routes.agentConsents, async (request) => (await consentRepo(app.db).forAgent(request.staff.id)).map(view))

@@ -6,12 +6,13 @@
  * with the demo licences (licences/demo.ts).
  */
 import type { FastifyInstance } from 'fastify'
-import { API, buildPath, type FormField, type Licence } from '@tongban/core'
+import { API, type FormField } from '@tongban/core'
 import { grantedConsent } from '../../cases/agent'
 import { accessLogRepo } from '../../store/access-log'
 import { ProblemError } from '../../errors'
 import { identityRepo } from '../../store/identity'
-import { licencesRepo, type LicenceRow } from '../../store/licences'
+import { licencesRepo } from '../../store/licences'
+import { licenceView } from '../../licences/view'
 import { demoLicences } from '../../licences/demo'
 import { caseRepo } from '../../store/cases'
 import { loadEvents } from '../../cases/events'
@@ -21,45 +22,31 @@ import { sendPdf } from '../uploads/stored-files'
 
 const routes = API.licences
 
-export function licenceView(r: LicenceRow & { case_no?: string | null }): Licence {
-  return {
-    ...(r.case_id && r.case_no ? { caseNo: r.case_no, certificateUrl: buildPath(routes.certificate.path, { id: r.id }) } : {}),
-    id: r.id,
-    type: r.type,
-    title: r.title,
-    number: r.number_masked,
-    holder: r.holder,
-    issuer: r.issuer,
-    issuedOn: r.issued_on,
-    validUntil: r.valid_until,
-  }
-}
-
 export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean; origin: () => string }): Promise<void> {
+  /** Fills a demo wallet once, from the account's own real name (and company): nothing before it has one. */
   async function fillDemoWallet(accountId: string): Promise<void> {
     await app.db.transaction(async (tx) => {
       const repo = licencesRepo(tx)
-      if (!(await repo.claimFill(accountId))) return
       const a = await identityRepo(tx).accountById(accountId)
-      if (!a) return
-      const owner = {
-        accountId,
-        name: a.name,
-        idNumber: a.id_number_enc ? app.idCipher.decrypt(a.id_number_enc) : null,
-        company: a.company_name && a.credit_code ? { name: a.company_name, creditCode: a.credit_code } : null,
-      }
-      for (const l of demoLicences(owner, app.idCipher)) await repo.insert(accountId, l)
+      const realName = a?.name && a.id_number_enc ? { name: a.name, idNumber: app.idCipher.decrypt(a.id_number_enc) } : null
+      if (!a || !realName || !(await repo.claimFill(accountId))) return
+      const owner = { accountId, realName, company: a.company_name && a.credit_code ? { name: a.company_name, creditCode: a.credit_code } : null }
+      for (const l of demoLicences(owner, app.idCipher, (id) => app.secrets.mac('id-number', id))) await repo.insert(accountId, l)
     })
   }
 
-  implement(app, routes.mine, async (request) => {
-    const { accountId } = request.citizen
+  /** The wallet, filled in demo mode when it holds no demo licences yet. */
+  async function wallet(accountId: string) {
     let rows = await licencesRepo(app.db).forAccount(accountId)
-    if (!rows.length && opts.demo) {
+    if (opts.demo && rows.every((r) => r.case_id)) {
       await fillDemoWallet(accountId)
       rows = await licencesRepo(app.db).forAccount(accountId)
     }
-    return rows.map(licenceView)
+    return rows
+  }
+
+  implement(app, routes.mine, async (request) => {
+    return (await wallet(request.citizen.accountId)).map(licenceView)
   })
 
   // The certificate PDF of a licence we issued on a case's 办结 (same document, same verify id, every time).
@@ -87,11 +74,7 @@ export async function licenceRoutes(app: FastifyInstance, opts: { demo: boolean;
     }
     walk(form?.fields ?? [])
     if (!types.size) return []
-    let rows = await licencesRepo(app.db).forAccount(consent.account_id)
-    if (!rows.length && opts.demo) {
-      await fillDemoWallet(consent.account_id)
-      rows = await licencesRepo(app.db).forAccount(consent.account_id)
-    }
+    const rows = await wallet(consent.account_id)
     const usable = rows.filter((r) => types.has(r.type))
     await accessLogRepo(app.db).record(consent.account_id, request.staff.id, 'assist', usable.map((r) => `licence:${r.type}`))
     return usable.map(licenceView)

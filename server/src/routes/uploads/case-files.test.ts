@@ -21,11 +21,11 @@ const foodLicence = foodLicenceApplication
 
 describe('opening a case’s materials on the workbench', () => {
   it('serves the file the case took, inline with its type, and logs the look for the citizen', async () => {
-    const { token } = await signInCitizen(server.app, '13655550001', '10.55.0.1')
+    const { token, realName } = await signInCitizen(server.app, '13655550001', '10.55.0.1')
     const png = pngBytes(40, 30)
     const file = await upload(token, '营业执照扫描件.png', png, 'image/png')
     const stray = await upload(token, '没用上的.png', pngBytes(8, 8), 'image/png')
-    const created = await server.app.inject({ method: 'POST', url: '/api/cases', payload: foodLicence(file.id), headers: { ...as(token), 'idempotency-key': 'case-files-00000000001' } })
+    const created = await server.app.inject({ method: 'POST', url: '/api/cases', payload: foodLicence(file.id, realName!), headers: { ...as(token), 'idempotency-key': 'case-files-00000000001' } })
     expect(created.statusCode, created.body).toBe(201)
     const { caseNo, materials } = created.json<CaseDetail>()
     // The case records the file as the pages show it: its name, size and type.
@@ -57,13 +57,13 @@ describe('opening a case’s materials on the workbench', () => {
   })
 
   it('gives an image as a JPEG at most 1600 px on its long side (?preview=1), a PDF only as a sandboxed attachment', async () => {
-    const { token } = await signInCitizen(server.app, '13655550002', '10.55.0.2')
+    const { token, realName } = await signInCitizen(server.app, '13655550002', '10.55.0.2')
     // 20 MP, under the 25 MP cap: 80 MB once decoded, the preview a few KB.
     const big = pngBytes(5000, 4000)
     const photo = await upload(token, '经营场所平面图.png', big, 'image/png')
     const pdf = pdfBytes()
     const lease = await upload(token, '租赁合同.pdf', pdf, 'application/pdf')
-    const values = foodLicenceApplication(photo.id)
+    const values = foodLicenceApplication(photo.id, realName!)
     const created = await server.app.inject({ method: 'POST', url: '/api/cases', payload: values, headers: { ...as(token), 'idempotency-key': 'case-files-00000000002' } })
     expect(created.statusCode, created.body).toBe(201)
     const { caseNo } = created.json<CaseDetail>()
@@ -83,7 +83,7 @@ describe('opening a case’s materials on the workbench', () => {
     expect((await server.app.inject({ url: `/api/staff/cases/${caseNo}/files/${photo.id}`, headers: as(clerk) })).rawPayload.equals(big)).toBe(true)
 
     // A case whose material is a PDF: the bytes as uploaded, as an attachment, and no preview.
-    const second = await server.app.inject({ method: 'POST', url: '/api/cases', payload: foodLicenceApplication(lease.id), headers: { ...as(token), 'idempotency-key': 'case-files-00000000003' } })
+    const second = await server.app.inject({ method: 'POST', url: '/api/cases', payload: foodLicenceApplication(lease.id, realName!), headers: { ...as(token), 'idempotency-key': 'case-files-00000000003' } })
     expect(second.statusCode, second.body).toBe(201)
     const other = second.json<CaseDetail>().caseNo
     const file = await server.app.inject({ url: `/api/staff/cases/${other}/files/${lease.id}`, headers: as(clerk) })

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CASE_SEARCH_MESSAGE, type AccessLogEntry, type CaseDetail, type CaseSearchResult, type Problem } from '@tongban/core'
-import { minimumLivingApplication, signInCitizen, startTestServer, type TestServer } from '../../testing'
+import { minimumLivingApplication, realNameFor, signInCitizen, startTestServer, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 
 let server: TestServer
@@ -21,7 +21,7 @@ afterAll(async () => { await server?.close() })
 
 async function submitted(name: string): Promise<{ token: string; caseNo: string; phone: string }> {
   const phone = `137${String(70_000_000 + ++n).slice(-8)}`
-  const { token } = await signInCitizen(server.app, phone, `10.9.7.${n}`)
+  const { token } = await signInCitizen(server.app, phone, `10.9.7.${n}`, { realName: realNameFor(phone, name) })
   const res = await server.app.inject({ method: 'POST', url: '/api/cases', payload: minimumLivingApplication(phone, { name }), headers: { ...as(token), 'idempotency-key': `search-test-key-${n}`.padEnd(20, '0') } })
   expect(res.statusCode, res.body).toBe(201)
   return { token, caseNo: res.json<CaseDetail>().caseNo, phone }

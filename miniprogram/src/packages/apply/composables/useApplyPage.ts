@@ -3,7 +3,10 @@
  * the steps after it — 核对 (review rows, delivery, personal-data consent),
  * then submitting once through the submission store, and the receipt (or
  * 已排队 when there is no network). Fields the BFF refuses send the citizen
- * back to the form with its messages at them (useServerErrors).
+ * back to the form with its messages at them (useServerErrors). Without a
+ * real name the page asks for it in place first (form.needsRealName, also
+ * after a REAL_NAME_REQUIRED refusal), and then the form is back as it was;
+ * a company item's company is chosen from the profile or the wallet.
  */
 import { computed, ref } from 'vue'
 import Taro from '@tarojs/taro'
@@ -11,7 +14,9 @@ import {
   attachmentsFromValues, hallMaterials, otherItemFor, reviewRows, shanghaiDate, situationRows, SUBMIT_MESSAGES, visibleSituations,
   type Answers, type CaseDetail, type Problem,
 } from '@tongban/core'
-import { useApplicationForm, useDeliveryChoice, useGuideStore, useSessionStore, useSubmissionStore, usePlatform } from '@tongban/app'
+import {
+  citizenMaterials, useApplicationForm, useCompanyChoice, useDeliveryChoice, useGuideStore, useSessionStore, useSubmissionStore, usePlatform,
+} from '@tongban/app'
 import { fieldId, provideApplyForm } from './formContext'
 import { useServerErrors } from './useServerErrors'
 import { regionTree } from '../region/areas'
@@ -39,6 +44,7 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
 
   const form = useApplicationForm({ itemCode: code, item, answers: parseAnswers(carriedAnswers) })
   const serverErrors = useServerErrors(form)
+  const company = useCompanyChoice(form, { materials: citizenMaterials(platform.api), profile: () => session.account?.company })
   provideApplyForm({ form, itemCode: code, today: shanghaiDate(platform.now()), serverErrorOf: serverErrors.errorOf })
 
   const step = ref<ApplyStep>('form')
@@ -122,6 +128,12 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
           delivery: delivery.value, personalDataConsent: true,
         },
       })
+      if (outcome.kind === 'rejected' && outcome.problem.code === 'REAL_NAME_REQUIRED') {
+        // The BFF knows better than this device: ask for it in place, then back to the form.
+        await session.load()
+        step.value = 'form'
+        return
+      }
       if (outcome.kind === 'rejected') {
         problem.value = outcome.problem
         // Refused by field: back to the form, each message at its field, the page at the first one.
@@ -138,6 +150,12 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
     }
   }
 
+  /** 实名 given in place: the form as it was, from the top. */
+  function realNameSaved(): void {
+    step.value = 'form'
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
+
   function setConsent(v: boolean): void {
     personalDataConsent.value = v
     if (v) consentError.value = ''
@@ -152,7 +170,7 @@ export function useApplyPage(code: string, carriedAnswers?: string) {
   }
 
   return {
-    entry, item, form, serverErrors, step, delivery, deliveryChoices, otherItem, atHall, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
-    rows, situations, load, toReview, goToField, submit, setConsent, clearDraft,
+    entry, item, form, company, serverErrors, step, delivery, deliveryChoices, otherItem, atHall, personalDataConsent, consentError, submitting, problem, receipt, signedOut,
+    rows, situations, load, toReview, goToField, submit, setConsent, clearDraft, realNameSaved,
   }
 }

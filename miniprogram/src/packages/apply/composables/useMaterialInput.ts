@@ -7,7 +7,7 @@
 import { computed, reactive, ref } from 'vue'
 import Taro from '@tarojs/taro'
 import { API, checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField, type UploadedFile } from '@tongban/core'
-import { toProblem, useMaterialUpload, usePlatform } from '@tongban/app'
+import { licenceValue, toProblem, useMaterialUpload, usePlatform } from '@tongban/app'
 import { useApplyForm } from './formContext'
 import { rememberPreview } from './previews'
 import { isPermissionDenied, offerSettings, permissionDeniedText } from '../../../platform/permissions'
@@ -186,7 +186,8 @@ export function useMaterialInput(field: MaterialField, path: string) {
   }
 
   function chooseLicence(l: Licence): void {
-    form.set(path, { kind: 'eLicence', licenceId: l.id, title: l.title, holder: l.holder } as never)
+    // With whose it is, so the core's rule says at once when it is not the applicant's (licences/owner.ts).
+    form.set(path, licenceValue(l) as never)
     form.touch(path)
     licencesOpen.value = false
   }

@@ -57,6 +57,8 @@ export const caseMaterialSchema = Obj({
   mime: Optional(Enum(UPLOAD_MIME_TYPES)),
   /** An e-licence's holder (持证者), as the licence names it. */
   holder: Optional(Str()),
+  /** An e-licence another holds, where the field allows one (a landlord's 不动产权证书): 他人证照, with its holder. */
+  othersLicence: Optional(Obj({ holder: Str() })),
 })
 export type CaseMaterial = Static<typeof caseMaterialSchema>
 

@@ -90,6 +90,8 @@ export const formResultSchema = Obj({
   values: Json<FormValues>('规范化后的可见字段'),
   visible: List(Str()),
   required: List(Str()),
+  /** The fields that must hold the applicant's own 实名 now (identity/applicant.ts). */
+  applicant: List(Obj({ path: Str(), key: Enum(['name', 'idNumber']), label: Str() })),
 })
 
 /** One material of one item: whose blank form to download. */

@@ -83,6 +83,12 @@ export const consentSchema = Obj({
 })
 export type Consent = Static<typeof consentSchema>
 
+/** The resident's 实名 under a granted consent, for the agent's applicant fields; null until the resident gives one. */
+export const agentApplicantSchema = Obj({
+  realName: Nullable(Obj({ name: Str(), idNumber: Str() })),
+})
+export type AgentApplicant = Static<typeof agentApplicantSchema>
+
 const SMS_MESSAGES = { phone: AUTH_MESSAGES.phone, code: AUTH_MESSAGES.code }
 const WECHAT_MESSAGES = { code: '缺少微信登录凭证，请重新进入小程序' }
 const agentOnly = staffAccess('applyForOthers')
@@ -143,6 +149,12 @@ export const identityRoutes = defineRoutes('identity', {
     method: 'POST', path: '/api/agent/consents/:id/confirm', access: agentOnly, summary: '代办员录入群众告知的验证码',
     params: UuidParams, body: confirmConsentBodySchema, response: consentSchema,
     messages: { ...CONSENT_MESSAGES, id: '没有找到这条代办授权申请' }, problems: { id: 'CONSENT_NOT_FOUND' }, cache: 'none',
+  },
+  // Written to the resident's access log (谁查看了我的信息).
+  agentApplicant: {
+    method: 'GET', path: '/api/agent/consents/:id/applicant', access: agentOnly, summary: '代办员读取授权群众的实名信息（填写申请人，留痕）',
+    params: UuidParams, response: agentApplicantSchema,
+    messages: { id: '没有找到这条代办授权' }, problems: { id: 'CONSENT_NOT_FOUND' }, cache: 'no-store',
   },
   agentConsents: {
     method: 'GET', path: '/api/agent/consents', access: agentOnly, summary: '我发起的代办授权',

@@ -59,6 +59,7 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   phone: '手机号码',
   name: '姓名',
   idNumber: '身份证号码（遮盖）',
+  realName: '实名信息（姓名、身份证号码，用于代办申请）',
   application: '代您提交的申请',
   materials: '申请材料',
   // 查找办件 on the workbench: which of the citizen's data the search matched on.

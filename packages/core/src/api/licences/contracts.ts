@@ -6,7 +6,7 @@
  */
 import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
-import { List, Nullable, Obj, Optional, Str, UuidParams, type Static } from '../contract/schema'
+import { Bool, Enum, List, Nullable, Obj, Optional, Str, UuidParams, type Static } from '../contract/schema'
 
 /** An electronic licence held by the citizen (身份证, 户口簿, 营业执照, 结婚证…). */
 export const licenceSchema = Obj({
@@ -21,6 +21,12 @@ export const licenceSchema = Obj({
   /** Masked where personal: '1101**********123X'. */
   number: Str(),
   holder: Str(),
+  /** Whose it is (licences/owner.ts): a person's, or a company's with its credit code. */
+  holderKind: Enum(['person', 'company']),
+  /** A company's unified social credit code. */
+  holderCreditCode: Optional(Str()),
+  /** A person's licence held by the wallet's own real-name holder (not another's, shared with them). */
+  holderSelf: Optional(Bool()),
   issuer: Str(),
   issuedOn: Str(),
   /** null: long-term (长期). */

@@ -11,7 +11,7 @@ import MaterialInput from './MaterialInput.vue'
 const field: MaterialField = { type: 'material', name: 'businessLicenceFile', label: '营业执照', required: true, materialId: 'business-licence', accept: ['pdf', 'image'], eLicenceTypes: ['营业执照'] }
 
 const stored = (over: Partial<UploadedFile> = {}): UploadedFile => ({ id: 'f-1', name: '执照.pdf', mime: 'application/pdf', size: 2048, sha256: 'a'.repeat(64), createdAt: '2026-11-23T08:00:00Z', ...over })
-const licence = (over: Partial<Licence> = {}): Licence => ({ id: 'lic-1', type: '营业执照', title: '营业执照 · 示例市好味餐饮有限公司', number: '91350100MA2XHW8K1X', holder: '示例市好味餐饮有限公司', issuer: '示例市市场监督管理局', issuedOn: '2021-05-20', validUntil: null, ...over })
+const licence = (over: Partial<Licence> = {}): Licence => ({ id: 'lic-1', type: '营业执照', title: '营业执照 · 示例市好味餐饮有限公司', number: '91350100MA2XHW8K1X', holder: '示例市好味餐饮有限公司', holderKind: 'company', holderCreditCode: '91350100MA2XHW8K1X', issuer: '示例市市场监督管理局', issuedOn: '2021-05-20', validUntil: null, ...over })
 
 function setup(api: Partial<Omit<ApiClient, 'call'>> & FakeCalls, opts: { modelValue?: MaterialValue; compressImage?: Platform['compressImage']; field?: MaterialField } = {}) {
   const platform: Platform = {
@@ -174,8 +174,8 @@ describe('MaterialInput', () => {
     expect(w.text()).not.toContain('撤销')
   })
 
-  it('picks an e-licence of the accepted types from the wallet', async () => {
-    const myLicences = vi.fn(async () => [licence(), licence({ id: 'lic-2', type: '居民身份证', title: '居民身份证 · 林晓' })])
+  it('picks an e-licence of the accepted types from the wallet, with whose it is (for the core’s ownership rule)', async () => {
+    const myLicences = vi.fn(async () => [licence(), licence({ id: 'lic-2', type: '居民身份证', title: '居民身份证 · 王芳', holder: '王芳', holderKind: 'person', holderCreditCode: undefined, holderSelf: true })])
     const w = setup({ 'licences.mine': myLicences })
     const open = w.findAll('button').find((b) => b.text() === '使用电子证照')!
     await open.trigger('click')
@@ -184,12 +184,15 @@ describe('MaterialInput', () => {
     const choices = w.findAll('.licence')
     expect(choices.map((c) => c.find('.name').text())).toEqual(['营业执照 · 示例市好味餐饮有限公司'])
     await choices[0]!.trigger('click')
-    expect(values(w)).toEqual([{ kind: 'eLicence', licenceId: 'lic-1', title: '营业执照 · 示例市好味餐饮有限公司', holder: '示例市好味餐饮有限公司' }])
+    expect(values(w)).toEqual([{
+      kind: 'eLicence', licenceId: 'lic-1', title: '营业执照 · 示例市好味餐饮有限公司',
+      type: '营业执照', holder: '示例市好味餐饮有限公司', holderKind: 'company', holderCreditCode: '91350100MA2XHW8K1X',
+    }])
     expect(w.text()).toContain('电子证照，无需上传')
   })
 
   it('says so when the wallet has none of the accepted types', async () => {
-    const w = setup({ 'licences.mine': async () => [licence({ type: '结婚证', title: '结婚证 · 林晓' })] })
+    const w = setup({ 'licences.mine': async () => [licence({ type: '结婚证', title: '结婚证 · 王芳', holder: '王芳', holderKind: 'person', holderCreditCode: undefined, holderSelf: true })] })
     await w.findAll('button').find((b) => b.text() === '使用电子证照')!.trigger('click')
     await flushPromises()
     expect(w.get('.wallet [role="status"]').text()).toBe('您的证照夹里还没有营业执照，请拍照或选择文件上传。')

@@ -19,6 +19,8 @@ export interface FormContext {
   hintOf?: (path: string) => string | undefined
   /** Set when an agent applies for a resident; else the citizen's own files and wallet. */
   materials?: MaterialSource
+  /** Why a field is read-only (the applicant's real name, the chosen company); undefined when it may be typed. */
+  lockedOf?: (path: string) => string | undefined
 }
 
 export const FORM_CONTEXT: InjectionKey<FormContext> = Symbol('tongban.form')
