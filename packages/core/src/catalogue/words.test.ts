@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  chineseDate, deliveryLabels, feeLabel, formsLabel, levelsLabel, promisedDaysLabel, sourceLabel, statutoryDaysLabel,
+  chineseDate, consentLine, deliveryLabels, feeLabel, formsLabel, levelsLabel, promisedDaysLabel, sourceLabel, statutoryDaysLabel,
 } from './words'
 
 describe('the guide in words, one way for both shells', () => {
@@ -33,5 +33,11 @@ describe('the guide in words, one way for both shells', () => {
     expect(chineseDate('not a time')).toBe('')
     expect(chineseDate(null)).toBe('')
     expect(chineseDate(Date.UTC(2026, 11, 31, 20))).toBe('2027年1月1日')
+  })
+
+  it('says each agent consent with its day, in China, and whether it is confirmed', () => {
+    const c = { agentName: '村代办员李娜', itemName: '最低生活保障申请', createdAt: '2026-12-06T15:50:00Z', grantedAt: '2026-12-06T16:10:00Z' }
+    expect(consentLine({ ...c, status: 'granted' })).toBe('村代办员李娜 代办“最低生活保障申请” · 2026年12月7日授权')
+    expect(consentLine({ ...c, status: 'pending', grantedAt: null })).toBe('村代办员李娜 代办“最低生活保障申请” · 2026年12月6日发起，尚未确认')
   })
 })

@@ -7,6 +7,7 @@ import { shanghaiDate } from '../identity/profile'
 import { DELIVERY_OPTION_LABELS, HALL_LEVEL_LABELS, MATERIAL_FORM_LABELS, MATERIAL_SOURCE_LABELS } from './labels'
 import type { ChecklistStatus } from './materials'
 import type { DeliveryOption, Fee, HallLevel, Material, MaterialForm } from './types'
+import type { Consent } from '../api/identity/contracts'
 
 /** 承诺时限: 0 is done on the spot. */
 export function promisedDaysLabel(days: number): string {
@@ -54,4 +55,10 @@ export function chineseDate(at: number | string | null | undefined): string {
   if (!Number.isFinite(ms)) return ''
   const [y, m, d] = shanghaiDate(ms).split('-').map(Number)
   return `${y}年${m}月${d}日`
+}
+
+/** 我授权的代办, one line a consent: who may apply for what, since when (or that it waits for the resident's code). */
+export function consentLine(c: Pick<Consent, 'agentName' | 'itemName' | 'status' | 'createdAt' | 'grantedAt'>): string {
+  const when = c.status === 'granted' ? `${chineseDate(c.grantedAt ?? c.createdAt)}授权` : `${chineseDate(c.createdAt)}发起，尚未确认`
+  return `${c.agentName} 代办“${c.itemName}” · ${when}`
 }
