@@ -89,7 +89,7 @@ describe('a licence used as a material belongs to the applicant', () => {
     const asShop = { ...asLaowang, values: { ...asLaowang.values, operatorName: shop.holder, creditCode: shop.holderCreditCode } }
     const landed = await submit(token, asShop, 'licence-owner-key-000002')
     expect(landed.statusCode, landed.body).toBe(201)
-    expect(landed.json<CaseDetail>().materials).toEqual([{ field: 'businessLicenceFile', label: '营业执照', kind: 'eLicence', title: shop.title }])
+    expect(landed.json<CaseDetail>().materials).toEqual([{ field: 'businessLicenceFile', label: '营业执照', kind: 'eLicence', title: shop.title, holder: shop.holder }])
   })
 
   it('refuses another person’s licence where the field wants the applicant’s own (结婚证 of the 公积金 withdrawal)', async () => {
@@ -135,7 +135,7 @@ describe('a licence used as a material belongs to the applicant', () => {
     const res = await submit(token, { ...body, answers: { health: ['disabled'] }, values: { ...body.values, disabilityCardFile: { kind: 'eLicence', licenceId: card.id } } }, 'others-licence-key-00001')
     expect(res.statusCode, res.body).toBe(201)
     const c = res.json<CaseDetail>()
-    expect(c.materials).toEqual([{ field: 'disabilityCardFile', label: '残疾人证', kind: 'eLicence', title: '残疾人证 · 王小明', othersLicence: { holder: '王小明' } }])
+    expect(c.materials).toEqual([{ field: 'disabilityCardFile', label: '残疾人证', kind: 'eLicence', title: '残疾人证 · 王小明', holder: '王小明', othersLicence: { holder: '王小明' } }])
 
     const clerk = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
     const seen = await server.app.inject({ url: `/api/staff/cases/${c.caseNo}`, headers: as(clerk) })
