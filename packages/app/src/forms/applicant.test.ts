@@ -13,6 +13,7 @@ import { useApplicationForm } from './application'
 import { COMPANY_CHOICE_TEXT, licenceValue, useCompanyChoice } from './company-choice'
 import { citizenMaterials } from './material-source'
 import { useSessionStore } from '../identity/session'
+import { useDraftStore } from './drafts'
 
 const ID = '11010519491231002X'
 const form: FormSchema = { id: 'f', version: 1, fields: [
@@ -95,6 +96,24 @@ describe('the applicant fields', () => {
     expect(f.values.value).toMatchObject({ legalPerson: '赵大山', legalPersonId: ID })
     expect(f.lockOf('legalPerson')).toBe(APPLICANT_MESSAGES.fromResidentRealName)
     expect(f.needsRealName.value).toBe(false)
+  })
+
+  it('filled from the real name leave no draft of a form nobody touched, and a typed change still makes one', async () => {
+    const t = testPlatform({ me: async () => { throw new Error('an agent has no citizen account') } })
+    const resident = ref<{ name: string; idNumber: string } | null | undefined>(undefined)
+    const f = t.within(() => useApplicationForm({ itemCode: 'SJ-0001', item: ref(item), privateDraft: { key: 'agent:c1' }, applicant: resident }))
+    const drafts = t.within(() => useDraftStore())
+    await f.restore()
+    resident.value = { name: '赵大山', idNumber: ID }
+    await nextTick()
+    await flush()
+    expect(f.values.value).toMatchObject({ legalPerson: '赵大山' })
+    expect(f.savedAt.value).toBeNull()
+    expect(await drafts.open('agent:c1')).toBeNull()
+    f.set('note', '要带原件')
+    await nextTick()
+    await flush()
+    expect((await drafts.open('agent:c1'))?.values).toMatchObject({ legalPerson: '赵大山', note: '要带原件' })
   })
 })
 

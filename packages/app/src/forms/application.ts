@@ -257,7 +257,11 @@ export function useApplicationForm(options: ApplicationFormOptions) {
     const real = realName.value
     if (!real || !restored.value || !result.value) return
     const next = withApplicant(result.value.applicant, values.value, real)
-    if (next !== values.value) values.value = next
+    if (next === values.value) return
+    // Filling an untouched form from the real name is not the citizen's change: it leaves no draft either.
+    const untouched = JSON.stringify(values.value) === baseline
+    values.value = next
+    if (untouched) baseline = JSON.stringify(next)
   }, { immediate: true })
 
   /** 清空草稿: forgets the draft and starts again from the account's details. */
