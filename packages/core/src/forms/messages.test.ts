@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMessage } from './messages'
+import { formatMessage, groupLimits, GROUP_UI_MAX_ITEMS } from './messages'
 import { issuesByPath, validateForm } from './validate'
 
 describe('form messages', () => {
@@ -12,5 +12,12 @@ describe('form messages', () => {
   it('groups messages by path for a form to show', () => {
     const r = validateForm({ id: 'f', version: 1, fields: [{ name: 'a', label: '甲', type: 'text', required: true }, { name: 'b', label: '乙', type: 'email' }] }, { b: 'x' })
     expect(issuesByPath(r.issues)).toEqual({ a: ['请填写甲'], b: ['请输入正确的电子邮箱地址'] })
+  })
+})
+
+describe('a repeatable block’s limits', () => {
+  it('say the minimum only when there is one, and default the maximum the shells offer', () => {
+    expect(groupLimits({ minItems: 1, maxItems: 12 })).toEqual({ min: 1, max: 12, text: '至少1条，最多12条' })
+    expect(groupLimits({})).toEqual({ min: 0, max: GROUP_UI_MAX_ITEMS, text: `最多${GROUP_UI_MAX_ITEMS}条` })
   })
 })

@@ -77,3 +77,17 @@ export function formatMessage(key: FormMessageKey, params: Record<string, string
   return FORM_MESSAGES[key].replace(/\{(\w+)\}/g, (slot, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : slot)
 }
+
+/** A repeatable block offers 添加 up to this many items when its schema names no maximum. */
+export const GROUP_UI_MAX_ITEMS = 50
+
+/**
+ * What both shells say under a repeatable block, and what they allow: 删除
+ * only while more than the minimum remain (a required 家庭成员 list keeps
+ * its one row), 添加 up to the maximum.
+ */
+export function groupLimits(field: { minItems?: number; maxItems?: number }): { min: number; max: number; text: string } {
+  const min = field.minItems ?? 0
+  const max = field.maxItems ?? GROUP_UI_MAX_ITEMS
+  return { min, max, text: [min > 0 ? `至少${min}条` : '', `最多${max}条`].filter(Boolean).join('，') }
+}

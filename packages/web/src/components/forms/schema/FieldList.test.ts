@@ -19,6 +19,7 @@ const schema: FormSchema = {
     { type: 'region', name: 'region', label: '地区', depth: 3 },
     { type: 'dateRange', name: 'period', label: '期限' },
     { type: 'group', name: 'members', label: '成员', maxItems: 3, fields: [{ type: 'text', name: 'name', label: '姓名', required: true }] },
+    { type: 'group', name: 'household', label: '家庭成员', minItems: 1, maxItems: 12, fields: [{ type: 'text', name: 'name', label: '姓名' }] },
   ],
 }
 
@@ -93,8 +94,21 @@ describe('the form renderer', () => {
     await w.find('#f-members-1-name').setValue('王五')
     await w.findAll('.group-item button')[0]!.trigger('click')
     expect(values.value.members).toEqual([{ name: '王五' }])
-    expect(w.find('.undo').text()).toContain('已删除第1项')
+    expect(w.find('.undo').text()).toContain('已删除第1条')
     await w.find('.undo button').trigger('click')
     expect(values.value.members).toEqual([{ name: '李四' }, { name: '王五' }])
+  })
+
+  it('offers no 删除 on the only row of a block that needs one, and says its limits', async () => {
+    const { w, values } = setup({ household: [{ name: '本人' }] })
+    const block = () => w.findAll('.group').at(-1)!
+    expect(block().findAll('.group-item')).toHaveLength(1)
+    expect(block().find('.group-item button').exists()).toBe(false)
+    expect(block().find('.limits').text()).toBe('至少1条，最多12条')
+    await block().find('button.add').trigger('click')
+    expect(block().findAll('.group-item button')).toHaveLength(2)
+    await block().findAll('.group-item button')[1]!.trigger('click')
+    expect(values.value.household).toEqual([{ name: '本人' }])
+    expect(block().find('.group-item button').exists()).toBe(false)
   })
 })
