@@ -1,8 +1,10 @@
 import { describe, it, expect } from 'vitest'
 import {
   blankFormPath, deliveryChoices, promisesBlankForm, HALL_LEVELS, lawTitle, materialPlaces, MULTIPLE_HINT, nextSteps, otherItemFor, prefillForm, questionText, resolveMaterials, settleChoice,
-  visibleSituations, type Answers, type CaseStatus,
+  visibleSituations, type Answers, type CaseStatus, type FormField,
 } from '@tongban/core'
+import { demoLicences } from '../src/licences/demo'
+import type { FieldCipher } from '../src/auth/crypto'
 import { departments, halls, seedForms, seedItems } from './index'
 import { blankFormFace } from '../src/notices/blank-forms'
 import { renderBlankForm } from '../src/notices/render-form'
@@ -445,4 +447,25 @@ describe('every blank form a guide promises (网上下载) is a real file', () =
       for (const s of [face!.title, item.name, '（签字或盖章）', ...(m.commitment ?? []).map((p) => p.replace(/\s+/g, ''))]) expect(text, `${item.code} ${m.name}`).toContain(s)
     }
   }, 120_000)
+})
+
+describe('e-licences are named as the catalogue names them (issue 17 §1)', () => {
+  const fieldTypes = (fields: readonly FormField[]): string[] =>
+    fields.flatMap((f) => (f.type === 'material' ? f.eLicenceTypes ?? [] : f.type === 'group' ? fieldTypes(f.fields) : []))
+  const wallet = demoLicences(
+    { accountId: 'seed-test', realName: { name: '李桂兰', idNumber: '11010519491231002X' }, company: null },
+    { encrypt: (s: string) => s, decrypt: (s: string) => s } as unknown as FieldCipher,
+    (id) => id,
+  )
+  const formTypes = new Set(Object.values(seedForms).flatMap((f) => fieldTypes(f.fields)))
+  const guideTypes = new Set(seedItems.flatMap((i) => i.materials.map((m) => m.eLicenceType).filter((t): t is string => !!t)))
+
+  it('every type a form field takes is one a guide names for its material', () => {
+    expect([...formTypes].filter((t) => !guideTypes.has(t))).toEqual([])
+  })
+
+  it('every licence the demo wallet holds is of a type the guides name, so a field taking that type offers it', () => {
+    expect(wallet.map((l) => l.type).filter((t) => !guideTypes.has(t))).toEqual([])
+    expect(formTypes.has('居民户口簿')).toBe(true)
+  })
 })

@@ -75,7 +75,7 @@ describe.skipIf(!realBffWanted())('实名 in place (MZ-0001 最低生活保障)'
     expect([me.name, me.idNumber]).toEqual(['李桂兰', idNumber])
     // 我的证照 now holds the citizen's own licences (the shop they run among them), none of anyone else's.
     const wallet = (await getJson<Licence[]>(`${bff.url}/api/me/licences`, { Authorization: `Bearer ${token}` })).body
-    expect(wallet.map((l) => `${l.type} ${l.holder}`)).toEqual(['居民身份证 李桂兰', '户口簿 李桂兰', '结婚证 李桂兰', '营业执照 示例市鼓楼区李桂兰小吃店'])
+    expect(wallet.map((l) => `${l.type} ${l.holder}`)).toEqual(['居民身份证 李桂兰', '居民户口簿 李桂兰', '结婚证 李桂兰', '营业执照 示例市鼓楼区李桂兰小吃店'])
     page.unload()
   })
 

@@ -1,6 +1,6 @@
 /**
  * The demo wallet (SEED on, never in production): what a citizen of 示例市
- * would find after real-name sign-in — 居民身份证, 户口簿 and 结婚证 issued
+ * would find after real-name sign-in — 居民身份证, 居民户口簿 and 结婚证 issued
  * to the account's own real name and ID number, and a 营业执照 of its
  * company (the profile's; else the 个体工商户 the person runs). Never a
  * fixed person's: without a real name there is nothing to issue, and the
@@ -49,7 +49,7 @@ export function demoLicences(owner: WalletOwner, cipher: FieldCipher, idHash: (i
       ...personal, issuer: '示例市公安局鼓楼分局', issuedOn: '2019-03-07', validUntil: '2039-03-07',
     },
     {
-      type: '户口簿', title: `户口簿 · ${person.name}`,
+      type: '居民户口簿', title: `居民户口簿 · ${person.name}`,
       numberMasked: maskMiddle(hukouNo, 4, 2), numberEnc: cipher.encrypt(hukouNo),
       ...personal, issuer: '示例市公安局', issuedOn: born < '2008-01-01' ? '2008-06-18' : born, validUntil: null,
     },

@@ -451,6 +451,15 @@ export const MIGRATIONS: Migration[] = [
       update accounts set licences_filled_at = null where licences_filled_at is not null
     `,
   },
+  {
+    // The demo wallet called the household register 户口簿, while the guides and forms name it as the e-licence
+    // catalogue does (居民户口簿): the 公积金 form's 户口迁出 field never offered the wallet's copy.
+    id: '029_hukou_book_type',
+    sql: `
+      update licences set type = '居民户口簿', title = '居民户口簿' || substr(title, 4)
+        where type = '户口簿' and case_id is null
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

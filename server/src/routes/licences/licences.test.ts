@@ -27,7 +27,7 @@ describe('我的证照', () => {
     const { token } = await signInCitizen(server.app, '13600000001', '10.80.0.1')
     const me = realNameFor('13600000001')
     const licences = await wallet(token)
-    expect(licences.map((l) => l.type)).toEqual(['居民身份证', '户口簿', '结婚证', '营业执照'])
+    expect(licences.map((l) => l.type)).toEqual(['居民身份证', '居民户口簿', '结婚证', '营业执照'])
     expect(isValidResidentId(me.idNumber, today())).toBe(true)
     expect(licences[0]).toMatchObject({ title: `居民身份证 · ${me.name}`, number: maskResidentId(me.idNumber), holder: me.name, holderKind: 'person', holderSelf: true })
     for (const l of licences.slice(0, 3)) expect(l).toMatchObject({ holder: me.name, holderKind: 'person', holderSelf: true })
@@ -52,7 +52,7 @@ describe('我的证照', () => {
     expect(await wallet(token)).toEqual([])
     const me = await giveRealName(server.app, token, { name: '李桂兰', idNumber: realNameFor('13600000006').idNumber })
     const licences = await wallet(token)
-    expect(licences.map((l) => `${l.type} ${l.holder}`)).toEqual(['居民身份证 李桂兰', '户口簿 李桂兰', '结婚证 李桂兰', '营业执照 示例市鼓楼区李桂兰小吃店'])
+    expect(licences.map((l) => `${l.type} ${l.holder}`)).toEqual(['居民身份证 李桂兰', '居民户口簿 李桂兰', '结婚证 李桂兰', '营业执照 示例市鼓楼区李桂兰小吃店'])
     expect(licences[0]!.number).toBe(maskResidentId(me.idNumber))
   })
 
