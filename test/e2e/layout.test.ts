@@ -8,7 +8,7 @@
  * expand marker, fails it too. Screenshots of the narrowest elderly view go to
  * test/artifacts/layout-*.png.
  */
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -80,9 +80,11 @@ async function context(browser: Browser, as: Place['as']): Promise<BrowserContex
 }
 
 describe('every route fits a phone, normal and elderly', () => {
-  it('no page scrolls sideways at 320 or 375 px', async () => {
+  const contexts = new Map<Place['as'], BrowserContext>()
+  let places: Place[] = []
+
+  beforeAll(async () => {
     // A case of the citizen's own, for the case and supplement pages.
-    const contexts = new Map<Place['as'], BrowserContext>()
     for (const as of ['guest', 'citizen', 'staff'] as const) contexts.set(as, await context(e2e.browser, as))
     const owner = contexts.get('citizen')!
     const body: SubmitCaseBody = {
@@ -97,7 +99,7 @@ describe('every route fits a phone, normal and elderly', () => {
     expect(created.status()).toBe(201)
     const { caseNo } = await created.json() as CaseDetail
 
-    const places: Place[] = [
+    places = [
       { route: '/', url: '/', as: 'guest' },
       { route: '/search', url: '/search?q=%E4%BD%8E%E4%BF%9D', as: 'guest' },
       { route: '/items/:code', url: '/items/SJ-0001', as: 'guest' },
@@ -119,32 +121,44 @@ describe('every route fits a phone, normal and elderly', () => {
       { route: '/verify/:id', url: '/verify/00000000-0000-4000-8000-000000000000', as: 'guest' },
       { route: '/:rest(.*)*', url: '/no-such-page', as: 'guest' },
     ]
-    expect(places.map((p) => p.route).sort(), 'every route of the router is opened here').toEqual(routerPaths().sort())
+  })
 
-    const found: string[] = []
-    for (const elderly of [false, true]) {
-      for (const width of WIDTHS) {
-        for (const place of places) {
-          const page = await contexts.get(place.as)!.newPage()
-          await page.setViewportSize({ width, height: 812 })
-          await page.addInitScript((on: boolean) => localStorage.setItem('tb.settings', JSON.stringify({ elderly: on })), elderly)
-          await page.goto(`${e2e.product.url}${place.url}`)
-          // Settled: the page's own data has come (no skeleton, no pending request).
-          await page.waitForLoadState('networkidle')
-          await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, null, { timeout: 15_000 }).catch(() => undefined)
-          // Signed in where it must be: no page was swapped for the sign-in page.
-          expect(new URL(page.url()).pathname, place.url).toBe(place.url.split('?')[0])
-          const o = await overflow(page)
-          const where = `${place.url} at ${width}px${elderly ? ' elderly' : ''}`
-          if (o.scrollWidth > o.width) found.push(`${where}: ${o.scrollWidth}px wide — ${o.culprits.join('; ')}`)
-          for (const hint of await cutHints(page)) found.push(`${where}: hint cut off — ${hint}`)
-          for (const summary of await markerless(page)) found.push(`${where}: no expand marker — ${summary}`)
-          if (width === 320 && elderly) await page.screenshot({ path: join(ARTIFACTS, `layout-320-elderly${place.route.replace(/[^a-z]+/g, '-')}.png`), fullPage: true })
-          await page.close()
-        }
-      }
-    }
+  afterAll(async () => {
     for (const ctx of contexts.values()) await ctx.close()
+  })
+
+  it('opens every route of the router', () => {
+    expect(places.map((p) => p.route).sort(), 'every route of the router is opened here').toEqual(routerPaths().sort())
+  })
+
+  // One test per mode and width (each well inside the time limit on a loaded machine); one tab per signed-in role,
+  // navigated from route to route.
+  const modes = [false, true].flatMap((elderly) => WIDTHS.map((width) => ({ elderly, width })))
+  it.each(modes)('no page scrolls sideways at $width px (elderly: $elderly)', async ({ elderly, width }) => {
+    const tabs = new Map<Place['as'], Page>()
+    for (const [as, ctx] of contexts) {
+      const page = await ctx.newPage()
+      await page.setViewportSize({ width, height: 812 })
+      await page.addInitScript((on: boolean) => localStorage.setItem('tb.settings', JSON.stringify({ elderly: on })), elderly)
+      tabs.set(as, page)
+    }
+    const found: string[] = []
+    for (const place of places) {
+      const page = tabs.get(place.as)!
+      await page.goto(`${e2e.product.url}${place.url}`)
+      // Settled: the page's own data has come (no skeleton, no pending request).
+      await page.waitForLoadState('networkidle')
+      await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, null, { timeout: 15_000 }).catch(() => undefined)
+      // Signed in where it must be: no page was swapped for the sign-in page.
+      expect(new URL(page.url()).pathname, place.url).toBe(place.url.split('?')[0])
+      const o = await overflow(page)
+      const where = `${place.url} at ${width}px${elderly ? ' elderly' : ''}`
+      if (o.scrollWidth > o.width) found.push(`${where}: ${o.scrollWidth}px wide — ${o.culprits.join('; ')}`)
+      for (const hint of await cutHints(page)) found.push(`${where}: hint cut off — ${hint}`)
+      for (const summary of await markerless(page)) found.push(`${where}: no expand marker — ${summary}`)
+      if (width === 320 && elderly) await page.screenshot({ path: join(ARTIFACTS, `layout-320-elderly${place.route.replace(/[^a-z]+/g, '-')}.png`), fullPage: true })
+    }
+    for (const page of tabs.values()) await page.close()
     expect(found).toEqual([])
   })
 })

@@ -7,9 +7,12 @@
  * typed, answered in the core's words as the PWA's /verify answers.
  */
 import http from 'node:http'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
-  HALL_LEVEL_LABELS, HALL_LEVELS, PROBLEMS, VERIFY_TEXT, verifyAlteredText, verifyFaceRows,
+  fileVerdictText, HALL_LEVEL_LABELS, HALL_LEVELS, PROBLEMS, VERIFY_FILE_MESSAGES, VERIFY_FILE_TEXT, VERIFY_TEXT, verifyAlteredText, verifyFaceRows,
   type CatalogueSnapshot, type CaseDetail, type SubmitCaseBody, type VerifyView,
 } from '@tongban/core'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
@@ -27,6 +30,8 @@ let catalogue: CatalogueSnapshot
 /** The acceptance notice's QR code: `<origin>/verify/<id>`. */
 let verifyUrl: string
 let verifyId: string
+/** The acceptance notice as issued, for 核对电子文书. */
+let noticePdf: Buffer
 
 const auth = (t: string) => ({ Authorization: `Bearer ${t}` })
 const called = (name: string) => mp.wx.calls.filter((c) => c.name === name).map((c) => c.options as Record<string, unknown>)
@@ -77,7 +82,8 @@ async function acceptedNotice(): Promise<string> {
     const res = await postJson(`${bff.url}/api/staff/cases/${caseNo}/events`, { type, version: seen.body.version }, auth(clerk))
     expect(res.status, JSON.stringify(res.body)).toBe(200)
   }
-  const pdf = (await getBytes(`${bff.url}/api/cases/${caseNo}/notices/acceptance`, auth(token))).toString('latin1')
+  noticePdf = await getBytes(`${bff.url}/api/cases/${caseNo}/notices/acceptance`, auth(token))
+  const pdf = noticePdf.toString('latin1')
   const url = /https?:\/\/[^\s()<>]+\/verify\/[A-Za-z0-9_-]{22}/.exec(pdf)?.[0]
   if (!url) throw new Error('the acceptance notice carries no verify address')
   return url
@@ -201,6 +207,47 @@ describe.skipIf(!realBffWanted())('the PWA’s pages, in the mini-program', () =
       await page.type(input, `核验码：${verifyId}`)
       await page.tap(tappable(page, '核验'))
       expectGenuine(await page.waitForText((t) => t.includes('真实有效')))
+      page.unload()
+    })
+
+    it('checks a PDF from a chat against the one issued: 与原件一致, 与原件不一致 for a changed copy, not a PDF said before sending', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tb-verify-'))
+      const file = (name: string, bytes: Buffer) => { writeFileSync(join(dir, name), bytes); return join(dir, name) }
+      const altered = Buffer.from(noticePdf)
+      const middle = Math.floor(altered.length / 2)
+      altered[middle] = altered[middle]! ^ 0x20
+      const page = await mp.openPage(VERIFY, { id: verifyId })
+      await page.waitForText((t) => t.includes('真实有效') && t.includes(VERIFY_FILE_TEXT.title))
+      const sent = () => mp.wx.requests.filter((r) => r.method === 'POST' && r.url.endsWith(`/api/verify/${verifyId}`))
+
+      mp.wx.privacyAgreed = false
+      mp.wx.pickedFiles = [file('受理通知书.pdf', noticePdf)]
+      mp.wx.calls.length = 0
+      await page.tap(tappable(page, VERIFY_FILE_TEXT.choose))
+      await page.waitForText((t) => t.includes('从微信聊天中选择文件需要您先阅读并同意《用户服务协议》和《隐私政策》'))
+      expect(called('chooseMessageFile')).toEqual([])
+      await page.trigger(page.findByClass('privacy-consent__agree')!, 'agreeprivacyauthorization', {})
+      const genuine = fileVerdictText('genuine', face)
+      let text = await page.waitForText((t) => t.includes(genuine.title))
+      expect(text).toContain(genuine.lead)
+      expect(text).toMatch(new RegExp(`${VERIFY_FILE_TEXT.checked}受理通知书\\.pdf（\\d+KB）`))
+      expect(called('chooseMessageFile')[0]).toMatchObject({ count: 1, type: 'file', extension: ['pdf'] })
+      expect(sent()).toHaveLength(1)
+
+      mp.wx.pickedFiles = [file('受理通知书（转发）.pdf', altered)]
+      await page.tap(tappable(page, VERIFY_FILE_TEXT.chooseAnother))
+      const changed = fileVerdictText('altered', face)
+      text = await page.waitForText((t) => t.includes(changed.title))
+      expect(text).toContain(changed.lead)
+      expect(text).not.toContain(genuine.title)
+      expect(sent()).toHaveLength(2)
+
+      mp.wx.pickedFiles = [file('照片.pdf', Buffer.from('\xff\xd8\xff\xe0 not a pdf', 'latin1')), file('说明.txt', Buffer.from('文字'))]
+      await page.tap(tappable(page, VERIFY_FILE_TEXT.chooseAnother))
+      await page.waitForText((t) => t.includes(VERIFY_FILE_MESSAGES.notPdfContent))
+      await page.tap(tappable(page, VERIFY_FILE_TEXT.choose))
+      await page.waitForText((t) => t.includes(VERIFY_FILE_MESSAGES.notPdf))
+      expect(sent()).toHaveLength(2)
       page.unload()
     })
 

@@ -301,9 +301,11 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     const record = { method, url: o.url, status: null as number | null, header: { ...o.header } }
     requests.push(record)
     pending++
-    const body = o.data !== undefined && method !== 'GET' ? JSON.stringify(o.data) : undefined
+    // wx.request sends an ArrayBuffer as it is (a PDF to check), anything else as JSON.
+    const body = o.data === undefined || method === 'GET' ? undefined
+      : Object.prototype.toString.call(o.data) === '[object ArrayBuffer]' ? Buffer.from(o.data as ArrayBuffer) : JSON.stringify(o.data)
     const headers: Record<string, string> = { ...o.header }
-    if (body) headers['content-type'] ??= 'application/json'
+    if (body && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
     const req = http.request(target, { method, headers, timeout: o.timeout ?? 15_000 }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
@@ -352,6 +354,15 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
       settle(o, true, { tempFilePath: o.src, errMsg: 'compressImage:ok' })
     },
     getFileSystemManager: () => ({
+      readFile(o: Callbacks<{ data: ArrayBuffer; errMsg: string }> & { filePath: string; encoding?: string }) {
+        calls.push({ name: 'readFile', options: o })
+        try {
+          const b = readFileSync(o.filePath)
+          settle(o, true, { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, errMsg: 'readFile:ok' })
+        } catch {
+          settle(o, false, { errMsg: 'readFile:fail no such file or directory' })
+        }
+      },
       getFileInfo(o: Callbacks<{ size: number; errMsg: string }> & { filePath: string }) {
         try {
           settle(o, true, { size: statSync(o.filePath).size, errMsg: 'getFileInfo:ok' })

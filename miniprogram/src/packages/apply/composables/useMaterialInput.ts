@@ -12,6 +12,7 @@ import { useApplyForm } from './formContext'
 import { rememberPreview } from './previews'
 import { isPermissionDenied, offerSettings, permissionDeniedText } from '../../../platform/permissions'
 import { PRIVACY_REFUSED, requirePrivacy } from '../../../platform/privacy'
+import { wxCall } from '../../../platform/wx-call'
 
 interface Source {
   path: string
@@ -20,17 +21,6 @@ interface Source {
 
 /** Lower qualities tried in turn until the photo is small enough. */
 const QUALITIES = [80, 60, 40, 20]
-
-/**
- * Calls a WeChat API through its callbacks: not every base library (nor
- * Taro's wrapper for every API) hands back a promise.
- */
-function call<R>(api: (o: { success: (r: R) => void; fail: (e: unknown) => void }) => unknown): Promise<R> {
-  return new Promise((resolve, reject) => {
-    const ret = api({ success: resolve, fail: reject }) as Partial<PromiseLike<unknown>> | undefined
-    if (ret && typeof ret.then === 'function') void Promise.resolve(ret).catch(() => undefined)
-  })
-}
 
 export function useMaterialInput(field: MaterialField, path: string) {
   const platform = usePlatform()
@@ -70,7 +60,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
     let best = src
     for (const quality of QUALITIES) {
       try {
-        best = (await call<Taro.compressImage.SuccessCallbackResult>((cb) => Taro.compressImage({ src, quality, ...cb }))).tempFilePath
+        best = (await wxCall<Taro.compressImage.SuccessCallbackResult>((cb) => Taro.compressImage({ src, quality, ...cb }))).tempFilePath
       } catch {
         return best
       }
@@ -126,7 +116,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
     if (!(await privacyAgreed(from === 'camera' ? '拍照' : '从相册选择照片'))) return
     let res: Taro.chooseMedia.SuccessCallbackResult
     try {
-      res = await call((cb) => Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: [from], sizeType: ['compressed'], ...cb }))
+      res = await wxCall((cb) => Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: [from], sizeType: ['compressed'], ...cb }))
     } catch (e) {
       pickerFailed(e, from === 'camera' ? '相机' : '相册')
       return
@@ -144,7 +134,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
     if (!(await privacyAgreed('从微信聊天中选择文件'))) return
     let res: Taro.chooseMessageFile.SuccessCallbackResult
     try {
-      res = await call((cb) => Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'], ...cb }))
+      res = await wxCall((cb) => Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'], ...cb }))
     } catch {
       return
     }

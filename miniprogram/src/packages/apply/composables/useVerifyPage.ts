@@ -9,10 +9,11 @@
 import { ref } from 'vue'
 import Taro from '@tarojs/taro'
 import { API, VERIFY_TEXT, verifyCodeOf, type Problem, type VerifyView } from '@tongban/core'
-import { toProblem, usePlatform } from '@tongban/app'
+import { toProblem, useFileCheck, usePlatform } from '@tongban/app'
 import { isPermissionDenied, offerSettings, permissionDeniedText, type PermissionUse } from '../../../platform/permissions'
 import { PRIVACY_REFUSED, requirePrivacy } from '../../../platform/privacy'
 import { useReconnect } from '../../../composables/useReconnect'
+import { wxCall } from '../../../platform/wx-call'
 
 export type VerifyState = 'idle' | 'checking' | 'found' | 'notFound' | 'failed'
 
@@ -97,5 +98,42 @@ export function useVerifyPage(initial?: string) {
     void verify(given)
   }
 
-  return { code, codeError, scanNote, state, doc, problem, scanning, check, scan, retry }
+  // ---- 核对电子文书: a PDF sent to the citizen in a WeChat chat, compared with the one issued (nothing is kept) ----
+  const fileCheck = useFileCheck(() => asked, () => doc.value)
+  /** Why no file was picked (the privacy agreement refused), said in the file card. */
+  const fileNote = ref('')
+
+  async function chooseFile(): Promise<void> {
+    if (fileCheck.checking.value) return
+    fileNote.value = ''
+    if (!(await requirePrivacy('从微信聊天中选择文件'))) {
+      fileNote.value = PRIVACY_REFUSED
+      return
+    }
+    let picked: Taro.chooseMessageFile.ChooseFile | undefined
+    try {
+      picked = (await wxCall<Taro.chooseMessageFile.SuccessCallbackResult>((cb) => Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'], ...cb }))).tempFiles[0]
+    } catch {
+      return // cancelled: nothing changes
+    }
+    if (!picked) return
+    const path = picked.path
+    let bytes: ArrayBuffer | null = null
+    const read = async (): Promise<ArrayBuffer> => {
+      const got = bytes ?? (await wxCall<{ data: string | ArrayBuffer }>((cb) => Taro.getFileSystemManager().readFile({ filePath: path, ...cb }))).data as ArrayBuffer
+      bytes = got
+      return got
+    }
+    await fileCheck.check({
+      // WeChat names a chat's file as it was sent; its type is only ever 'file'.
+      name: picked.name, type: '', size: picked.size,
+      head: async () => new Uint8Array((await read()).slice(0, 8)),
+      body: () => bytes,
+    })
+  }
+
+  return {
+    code, codeError, scanNote, state, doc, problem, scanning, check, scan, retry,
+    fileChecking: fileCheck.checking, fileIssue: fileCheck.issue, fileOutcome: fileCheck.outcome, fileNote, chooseFile,
+  }
 }
