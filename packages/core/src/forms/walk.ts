@@ -97,13 +97,17 @@ function optionLabel(options: FieldOption[], v: unknown): string {
 }
 
 /** 省 市 区 as read: a municipality is its own city (北京市 北京市 朝阳区 reads 北京市 朝阳区). */
-function regionText(v: Record<string, unknown>, names: ReviewNames): string {
+export function regionValueText(v: Record<string, unknown>, name?: (code: string) => string | undefined): string {
   return ['province', 'city', 'district']
     .map((k) => v[k])
     .filter((c): c is string => typeof c === 'string' && c !== '')
-    .map((c) => names.region?.(c) ?? c)
-    .filter((name, i, all) => i === 0 || name !== all[i - 1])
+    .map((c) => name?.(c) ?? c)
+    .filter((n, i, all) => i === 0 || n !== all[i - 1])
     .join(' ')
+}
+
+function regionText(v: Record<string, unknown>, names: ReviewNames): string {
+  return regionValueText(v, names.region)
 }
 
 /** The attached material at `path` with what the shell knows of it; undefined for anything else. */

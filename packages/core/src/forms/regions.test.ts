@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { areaList } from '@vant/area-data'
-import { validateForm, type FormSchema } from '@tongban/core'
-import { buildRegionTree, regionAt, regionColumns, regionIndexes, regionLabel } from '../../miniprogram/src/packages/apply/region/tree'
+import { buildRegionTree, regionAt, regionColumns, regionIndexes, regionLabel, validateForm, type FormSchema } from '../index'
 
 const tree = buildRegionTree(areaList)
 const form = (depth: 1 | 2 | 3): FormSchema => ({ id: 'r', version: 1, fields: [{ type: 'region', name: 'r', label: '地区', required: true, depth }] })

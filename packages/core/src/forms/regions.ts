@@ -1,10 +1,12 @@
 /**
- * The region list (GB/T 2260 codes, from @vant/area-data) as the three
- * columns of a cascading picker: provinces, the chosen province's cities,
- * the chosen city's districts. Pure functions over the list, grouped once;
- * codes are what the form keeps, names what the citizen reads.
+ * The region list (GB/T 2260 codes; each shell hands in @vant/area-data's,
+ * loaded where its bundle wants it) grouped once: names by code, a
+ * province's cities, a city's districts — the columns of the mini-program's
+ * cascading picker and the PWA's three selects, and the names both read a
+ * region value back with. Pure functions over the list.
  */
-import type { RegionValue } from '@tongban/core'
+import type { RegionValue } from './schema'
+import { regionValueText } from './walk'
 
 export interface AreaList {
   province_list: Record<string, string>
@@ -17,7 +19,7 @@ export interface RegionOption {
   name: string
 }
 
-export type Depth = 1 | 2 | 3
+export type RegionDepth = 1 | 2 | 3
 
 export interface RegionTree {
   provinces: RegionOption[]
@@ -48,7 +50,7 @@ export function buildRegionTree(list: AreaList): RegionTree {
 }
 
 /** The picker's columns for the chosen indexes (a missing or stale index reads as the first). */
-export function regionColumns(tree: RegionTree, indexes: readonly number[], depth: Depth = 3): RegionOption[][] {
+export function regionColumns(tree: RegionTree, indexes: readonly number[], depth: RegionDepth = 3): RegionOption[][] {
   const columns: RegionOption[][] = [tree.provinces]
   for (let level = 1; level < depth; level++) {
     const above = columns[level - 1]!
@@ -63,7 +65,7 @@ function clampIndex(i: number | undefined, length: number): number {
 }
 
 /** Where a value sits in the columns; the first of each column where it has nothing. */
-export function regionIndexes(tree: RegionTree, value: RegionValue | undefined, depth: Depth = 3): number[] {
+export function regionIndexes(tree: RegionTree, value: RegionValue | undefined, depth: RegionDepth = 3): number[] {
   const codes = [value?.province, value?.city, value?.district].slice(0, depth)
   const indexes: number[] = []
   for (let level = 0; level < depth; level++) {
@@ -74,7 +76,7 @@ export function regionIndexes(tree: RegionTree, value: RegionValue | undefined, 
 }
 
 /** The value the indexes choose, down to `depth`. */
-export function regionAt(tree: RegionTree, indexes: readonly number[], depth: Depth = 3): RegionValue | undefined {
+export function regionAt(tree: RegionTree, indexes: readonly number[], depth: RegionDepth = 3): RegionValue | undefined {
   const columns = regionColumns(tree, indexes, depth)
   const codes = columns.map((column, level) => column[clampIndex(indexes[level], column.length)]?.code)
   if (!codes[0]) return undefined
@@ -84,11 +86,12 @@ export function regionAt(tree: RegionTree, indexes: readonly number[], depth: De
   return value
 }
 
-/** `广东省 深圳市 南山区`; a city named as its province (北京市 北京市) is said once. */
+/** `广东省 深圳市 南山区`; a city named as its province (北京市 北京市) is said once — as the review says it. */
 export function regionLabel(tree: RegionTree, value: RegionValue | undefined): string {
-  if (!value) return ''
-  const names = [value.province, value.city, value.district]
-    .filter((c): c is string => typeof c === 'string' && c !== '')
-    .map((c) => tree.names.get(c) ?? c)
-  return names.filter((n, i) => n !== names[i - 1]).join(' ')
+  return value ? regionValueText(value as unknown as Record<string, unknown>, (code) => tree.names.get(code)) : ''
+}
+
+/** The cities of a province, or the districts of a city, in code order (none for an unknown code). */
+export function regionChildren(tree: RegionTree, code: string | undefined): RegionOption[] {
+  return (code && tree.children.get(code)) || []
 }
