@@ -7,7 +7,7 @@
  * WeChat's settings, the restart prompt of a downloaded update, what each
  * shareable page forwards, and titles that say where the citizen is.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -58,6 +58,41 @@ describe('app.json as built', () => {
       }
       expect(tab.selectedIconPath).not.toBe(tab.iconPath)
     }
+  })
+})
+
+/**
+ * Runs of two or more escaped CJK characters (U+4E00–U+9FFF) written as `\uXXXX`: what Taro's terser default
+ * (ascii_only) made of every Chinese word, 6 bytes a character instead of UTF-8's 3. A lone escape stays allowed:
+ * a regex's range (`[\u4e00-\u9fff]`) must be written so.
+ */
+const ESCAPED_CHINESE = /(?:\\u(?:4e|[5-8][0-9a-f]|9[0-9a-f])[0-9a-f]{2}){2,}/gi
+
+function builtJs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name)
+    return e.isDirectory() ? builtJs(path) : e.name.endsWith('.js') ? [path] : []
+  })
+}
+
+describe('the built JS', () => {
+  beforeAll(() => ensureMiniprogramBuilt())
+
+  it('tells escaped Chinese from UTF-8 (the check below would catch terser’s ascii_only)', () => {
+    expect('const t="\\u8bf7\\u8f93\\u5165\\u624b\\u673a\\u53f7"'.match(ESCAPED_CHINESE)).toEqual(['\\u8bf7\\u8f93\\u5165\\u624b\\u673a\\u53f7'])
+    expect('const t="请输入手机号";const r=/[\\u4e00-\\u9fff]/'.match(ESCAPED_CHINESE)).toBeNull()
+  })
+
+  it('holds Chinese as UTF-8, not \\uXXXX escapes, in every file of dist', () => {
+    const files = builtJs(DIST)
+    expect(files.length).toBeGreaterThan(10)
+    const escaped = files.flatMap((f) => {
+      const runs = readFileSync(f, 'utf8').match(ESCAPED_CHINESE) ?? []
+      return runs.length ? [`${f.slice(DIST.length + 1)}: ${runs.length} runs, e.g. ${runs[0]!.slice(0, 36)}`] : []
+    })
+    expect(escaped).toEqual([])
+    // And the words are there as themselves: the login page's own.
+    expect(files.some((f) => readFileSync(f, 'utf8').includes('首次登录自动注册'))).toBe(true)
   })
 })
 

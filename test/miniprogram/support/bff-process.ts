@@ -22,6 +22,7 @@ const { startTestServer } = (await import(/* @vite-ignore */ TESTING)) as { star
 
 type Request =
   | { id: number; op: 'signInElsewhere'; accountId: string }
+  | { id: number; op: 'signInByPhone'; phone: string }
   | { id: number; op: 'backdateCase'; caseNo: string; days: number }
   | { id: number; op: 'close' }
 
@@ -53,6 +54,13 @@ process.on('message', (raw) => {
         await server.app.db.query(`update case_events set at = at - $2::interval where case_id = (select id from cases where case_no = $1)`, shift)
         await server.app.db.query(`update cases set submitted_at = submitted_at - $2::interval where case_no = $1`, shift)
         send({ id: req.id, ok: true })
+        return
+      }
+      if (req.op === 'signInByPhone') {
+        // An account made by an agent's consent: signed in without the SMS the consent's text just rate-limited.
+        const [account] = (await server.app.db.query('select id from accounts where phone = $1', [req.phone])) as { id: string }[]
+        if (!account) throw new Error(`no account for ${req.phone}`)
+        send({ id: req.id, ok: true, value: (await server.app.sessions.create(account.id)).token })
         return
       }
       const { token } = await server.app.sessions.create(req.accountId, 'another device')

@@ -27,6 +27,8 @@ export interface TestBff {
    * phone would have to wait a minute.
    */
   signInElsewhere?(accountId: string): Promise<string>
+  /** A session for the account of `phone` straight from the session service (startBffProcess only), no SMS sent. */
+  signInByPhone?(phone: string): Promise<string>
   /**
    * Moves every event of a case (and its submission) `days` calendar days
    * into the past, straight in the BFF's database (startBffProcess only):
@@ -95,6 +97,7 @@ export async function startBffProcess(): Promise<TestBff> {
     url,
     kind: 'real',
     signInElsewhere: (accountId) => call<string>({ op: 'signInElsewhere', accountId }),
+    signInByPhone: (phone) => call<string>({ op: 'signInByPhone', phone }),
     backdateCase: (caseNo, days) => call<void>({ op: 'backdateCase', caseNo, days }),
     async close() {
       if (child.exitCode !== null) return

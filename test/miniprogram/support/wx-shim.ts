@@ -45,6 +45,12 @@ export interface WxShim {
    * wx.chooseMessageFile (first in, first out); none left = cancelled.
    */
   pickedFiles: string[]
+  /**
+   * Files wx.compressImage writes next (first in, first out), as a phone
+   * writes a smaller JPEG of a big photo; none left = the same file back
+   * (the tests' pictures are mostly small already).
+   */
+  compressedFiles: string[]
   /** Multipart uploads sent (wx.uploadFile), with the progress each reported. */
   uploads: { url: string; formData: Record<string, string>; status: number | null; progress: number[] }[]
   /**
@@ -105,7 +111,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
   let pending = 0
 
   const shim = {
-    offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[],
+    offline: false, modalConfirms: true, wechatOpenid: 'mp-test-user', loginCodes: [] as string[], pickedFiles: [] as string[], compressedFiles: [] as string[],
     intercept: null as WxShim['intercept'], clipboard: null as string | null, openDocumentFails: false,
     privacyAgreed: true, privacyResolutions: [] as Record<string, unknown>[], deniedPermissions: [] as ('camera' | 'album')[],
     scannedCodes: [] as string[],
@@ -348,10 +354,9 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     },
     chooseMedia: (o: Callbacks<Record<string, unknown>>) => picked('chooseMedia', o),
     chooseMessageFile: (o: Callbacks<Record<string, unknown>>) => picked('chooseMessageFile', o),
-    // The test's pictures are already small: "compressing" hands back the same file.
     compressImage(o: Callbacks<{ tempFilePath: string; errMsg: string }> & { src: string; quality?: number }) {
       calls.push({ name: 'compressImage', options: o })
-      settle(o, true, { tempFilePath: o.src, errMsg: 'compressImage:ok' })
+      settle(o, true, { tempFilePath: shim.compressedFiles.shift() ?? o.src, errMsg: 'compressImage:ok' })
     },
     getFileSystemManager: () => ({
       readFile(o: Callbacks<{ data: ArrayBuffer; errMsg: string }> & { filePath: string; encoding?: string }) {

@@ -1,12 +1,15 @@
 /**
  * One material field: a photo (camera or album, compressed towards
- * COMPRESS_TARGET_BYTES) or a PDF from a WeChat chat, uploaded with
- * progress; a failed upload can be retried with the same file; or an
- * e-licence the citizen already holds, when the field accepts one.
+ * COMPRESS_TARGET_BYTES, and saying so when it was) or a PDF from a WeChat
+ * chat, uploaded with progress; a failed upload can be retried with the
+ * same file; or an e-licence the citizen already holds, when the field
+ * accepts one.
  */
 import { computed, reactive, ref } from 'vue'
 import Taro from '@tarojs/taro'
-import { API, checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, type Licence, type MaterialField, type UploadedFile } from '@tongban/core'
+import {
+  API, checkFileName, COMPRESS_TARGET_BYTES, MAX_UPLOAD_BYTES, shrunkPhotoText, wasShrunk, type Licence, type MaterialField, type ShrunkPhoto, type UploadedFile,
+} from '@tongban/core'
 import { licenceValue, toProblem, useMaterialUpload, usePlatform } from '@tongban/app'
 import { useApplyForm } from './formContext'
 import { rememberPreview } from './previews'
@@ -32,6 +35,12 @@ export function useMaterialInput(field: MaterialField, path: string) {
     busy: computed(() => (sending.phase.value === 'preparing' ? 'compressing' : sending.phase.value === 'uploading' ? 'uploading' : '')),
     progress: sending.percent,
     problem: computed(() => note.value || (sending.problem.value?.title ?? '')),
+  })
+  /** The photo as picked, when the one sent is smaller or renamed: said under the attached file, in the PWA's words. */
+  const shrunk = ref<ShrunkPhoto | null>(null)
+  const shrunkText = computed(() => {
+    const v = form.get(path) as { kind?: string; name?: string } | undefined
+    return shrunk.value && v?.kind === 'upload' ? shrunkPhotoText(shrunk.value, v.name) : ''
   })
   const licences = ref<Licence[] | null>(null)
   const licencesOpen = ref(false)
@@ -122,11 +131,18 @@ export function useMaterialInput(field: MaterialField, path: string) {
       return
     }
     note.value = ''
+    shrunk.value = null
     const file = res.tempFiles[0]
     if (!file) return
     const filePath = await compress(file.tempFilePath, file.size)
-    const ext = /\.png$/i.test(filePath) ? 'png' : 'jpg'
-    await upload({ path: filePath, name: `${field.label}.${ext}` })
+    // A photo has only a temporary path for a name: it goes up named after its material, with the extension it has now.
+    const named = (p: string) => `${field.label}.${/\.png$/i.test(p) ? 'png' : 'jpg'}`
+    const name = named(filePath)
+    if (filePath !== file.tempFilePath) {
+      const from = { fromName: named(file.tempFilePath), fromSize: file.size }
+      if (wasShrunk(from, { name, size: (await fileSize(filePath)) ?? file.size })) shrunk.value = from
+    }
+    await upload({ path: filePath, name })
   }
 
   /** A PDF sent to the citizen in a WeChat chat. */
@@ -138,6 +154,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
     } catch {
       return
     }
+    shrunk.value = null
     const file = res.tempFiles[0]
     if (!file) return
     if (file.size > MAX_UPLOAD_BYTES) {
@@ -160,6 +177,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
     const v = form.get(path) as { kind?: string; fileId?: string } | undefined
     form.set(path, undefined)
     form.touch(path)
+    shrunk.value = null
     if (v?.kind === 'upload' && v.fileId) void platform.api.deleteUpload(v.fileId).catch(() => undefined)
   }
 
@@ -183,7 +201,7 @@ export function useMaterialInput(field: MaterialField, path: string) {
   }
 
   return {
-    state, licences, licencesOpen, acceptsImage, acceptsPdf, acceptsLicence,
+    state, shrunkText, licences, licencesOpen, acceptsImage, acceptsPdf, acceptsLicence,
     choosePhoto, choosePdf, retry, remove, openLicences, chooseLicence, canRetry: () => sending.retryable.value,
   }
 }
