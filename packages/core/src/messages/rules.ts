@@ -14,6 +14,23 @@ import type { CaseEvent, CaseEventBody } from '../cases/types'
 import type { DeliveryMethod } from '../api/cases/labels'
 import type { MessageContent, MessageKind } from './kinds'
 
+/** Each kind in words (消息设置 lists them; staff see them on a case). */
+export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
+  pre_review_passed: '预审通过',
+  supplement_requested: '需要补正',
+  not_accepted: '不予受理',
+  accepted: '已受理',
+  paused: '暂停计时',
+  resumed: '恢复办理',
+  decided_approved: '准予许可',
+  decided_denied: '不予许可',
+  certificate_ready: '证照可领取',
+  withdrawn: '已撤回',
+  delivery_event: '邮寄进展',
+  queue_near: '快到号了',
+  queue_called: '叫号',
+}
+
 /** What the words of a message need besides the event: read by the BFF from the case and its item. */
 export interface MessageFacts {
   caseNo: string

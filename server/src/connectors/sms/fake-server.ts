@@ -22,6 +22,20 @@ import { listenLocal } from '../fake-http'
 export const FAKE_SMS_TEMPLATES: Readonly<Record<string, string>> = {
   SMS_LOGIN_CODE: '【${sign}】您的验证码为${code}，5分钟内有效。请勿泄露给他人。',
   SMS_CONSENT_CODE: '【${sign}】${agent}正在为您代办“${item}”，确认请将验证码${code}告知代办员，5分钟内有效。',
+  // Progress messages (issue 18): one approved template per kind, each naming the case, the item and the next step.
+  SMS_MSG_PRE_REVIEW_PASSED: '【${sign}】您的办件${no}（${item}）已通过预审：${next}。详情请在通办“我的办件”查看。',
+  SMS_MSG_SUPPLEMENT_REQUESTED: '【${sign}】您的办件${no}（${item}）需要补正材料：${next}。请在通办“我的办件”查看需补正的内容。',
+  SMS_MSG_NOT_ACCEPTED: '【${sign}】您的办件${no}（${item}）不予受理：${next}。理由请在通办“我的办件”查看。',
+  SMS_MSG_ACCEPTED: '【${sign}】您的办件${no}（${item}）已受理：${next}。进度请在通办“我的办件”查看。',
+  SMS_MSG_PAUSED: '【${sign}】您的办件${no}（${item}）暂停计算办理时限，${next}。详情请在通办“我的办件”查看。',
+  SMS_MSG_RESUMED: '【${sign}】您的办件${no}（${item}）已恢复办理：${next}。',
+  SMS_MSG_DECIDED_APPROVED: '【${sign}】您的办件${no}（${item}）已准予许可：${next}。',
+  SMS_MSG_DECIDED_DENIED: '【${sign}】您的办件${no}（${item}）不予许可：${next}。理由和救济途径请在通办“我的办件”查看。',
+  SMS_MSG_CERTIFICATE_READY: '【${sign}】您的办件${no}（${item}）已办结：${next}。',
+  SMS_MSG_WITHDRAWN: '【${sign}】您的办件${no}（${item}）已撤回：${next}。',
+  SMS_MSG_DELIVERY_EVENT: '【${sign}】您的办件${no}（${item}）邮寄进展：${next}。',
+  SMS_MSG_QUEUE_NEAR: '【${sign}】您的排队${no}（${item}）快到了：${next}。',
+  SMS_MSG_QUEUE_CALLED: '【${sign}】您的排队${no}（${item}）已叫号：${next}。',
 }
 
 export interface FakeSmsServerOptions {
