@@ -65,14 +65,14 @@ export function messageRepo(db: Queryable) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return null
       return (await db.query<MessageRow>(`select ${COLUMNS} from messages m where m.id = $1`, [id]))[0] ?? null
     },
-    /** A person's messages, newest first (ties by id), older than the message `before` when given. */
+    /** A person's messages, newest first (ties: the later written first), older than the message `before` when given. */
     async forAccount(accountId: string, opts: { before?: string; limit: number }): Promise<MessageRow[]> {
       const before = opts.before && /^[0-9a-f-]{36}$/i.test(opts.before) ? opts.before : null
       if (opts.before && !before) return []
       return db.query<MessageRow>(
         `select ${COLUMNS} from messages m where m.account_id = $1
-           and ($2::uuid is null or (m.created_at, m.id) < (select b.created_at, b.id from messages b where b.id = $2::uuid and b.account_id = $1))
-         order by m.created_at desc, m.id desc limit $3`,
+           and ($2::uuid is null or (m.created_at, m.seq) < (select b.created_at, b.seq from messages b where b.id = $2::uuid and b.account_id = $1))
+         order by m.created_at desc, m.seq desc limit $3`,
         [accountId, before, opts.limit],
       )
     },
@@ -90,7 +90,7 @@ export function messageRepo(db: Queryable) {
       return (await db.query('update messages set read_at = $2 where account_id = $1 and read_at is null returning id', [accountId, at])).length
     },
     async forCase(caseId: string): Promise<MessageRow[]> {
-      return db.query<MessageRow>(`select ${COLUMNS} from messages m where m.case_id = $1 order by m.created_at, m.id`, [caseId])
+      return db.query<MessageRow>(`select ${COLUMNS} from messages m where m.case_id = $1 order by m.created_at, m.seq`, [caseId])
     },
 
     async recipient(accountId: string): Promise<RecipientRow | null> {

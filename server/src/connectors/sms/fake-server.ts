@@ -3,7 +3,7 @@
  * 127.0.0.1, for tests and the embedded default. It answers the way the real
  * gateway does: signature checked with its own key pair, timestamp window and
  * nonce replay, required parameters, mainland mobile numbers, approved
- * templates, per-phone flow control; and it can be told to fail. Accepted
+ * templates, per-phone flow control of codes; and it can be told to fail. Accepted
  * messages are recorded with their rendered text.
  *
  * The signature check is written independently of aliyun.ts (byte-wise
@@ -47,7 +47,10 @@ export interface FakeSmsServerOptions {
   templates?: Record<string, string>
   /** Approved sign names; absent → any non-empty name is accepted. */
   signNames?: string[]
-  /** Flow control: at most one message per phone in this window. Default 30 s. */
+  /**
+   * Flow control: at most one verification code (a template whose text has 验证码) per phone in this window.
+   * Default 30 s. Notifications are not held to it (Alibaba Cloud limits codes per minute, notices per day).
+   */
   minIntervalMs?: number
   /** The fake's clock (ms), for flow control and the timestamp window. */
   now?: () => number
@@ -201,14 +204,15 @@ export async function startFakeSmsServer(opts: FakeSmsServerOptions = {}): Promi
     if (params === null) return refuse(res, 'isv.INVALID_JSON_PARAM', 'JSON参数不合法，只接受字符串值')
     const missing = templateVars(template).filter((v) => params[v] === undefined)
     if (missing.length > 0) return refuse(res, 'isv.TEMPLATE_MISSING_PARAMETERS', `模板缺少变量: ${missing.join(',')}`)
-    if (phones.some((ph) => t - (lastSentAt.get(ph) ?? -Infinity) < minIntervalMs)) {
+    const isCode = template.includes('验证码')
+    if (isCode && phones.some((ph) => t - (lastSentAt.get(ph) ?? -Infinity) < minIntervalMs)) {
       return refuse(res, 'isv.BUSINESS_LIMIT_CONTROL', `触发号码流控，${Math.round(minIntervalMs / 1000)}秒内限发1条`)
     }
 
     const bizId = `${t}${randomBytes(3).readUIntBE(0, 3)}^0`
     const text = render(template, signName, params)
     for (const phone of phones) {
-      lastSentAt.set(phone, t)
+      if (isCode) lastSentAt.set(phone, t)
       sent.push({ phone, templateCode, params, signName, at: new Date(t), bizId, text })
     }
     return reply(res, 200, { Code: 'OK', Message: 'OK', BizId: bizId })
