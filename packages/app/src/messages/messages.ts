@@ -26,6 +26,15 @@ export interface MessageCentre {
   readAll(): Promise<void>
 }
 
+/** A failed read or write: a 401 signs the page out; else an error, unless something is shown already (it stays, with the problem). */
+function failure(state: Ref<MessagesState>, problem: Ref<Problem | null>) {
+  return (e: unknown): void => {
+    problem.value = toProblem(e)
+    if (problem.value.status === 401) state.value = 'signedOut'
+    else if (state.value !== 'ready') state.value = 'error'
+  }
+}
+
 export function useMessageCentre(): MessageCentre {
   const platform = usePlatform()
   const state = ref<MessagesState>('loading')
@@ -35,11 +44,7 @@ export function useMessageCentre(): MessageCentre {
   const loadingMore = ref(false)
   const problem = ref<Problem | null>(null)
 
-  function failed(e: unknown): void {
-    problem.value = toProblem(e)
-    if (problem.value.status === 401) state.value = 'signedOut'
-    else if (state.value !== 'ready') state.value = 'error'
-  }
+  const failed = failure(state, problem)
 
   async function load(): Promise<void> {
     if (state.value !== 'ready') state.value = 'loading'
@@ -126,11 +131,7 @@ export function useMessageSettings(): MessageSettingsPage {
   const problem = ref<Problem | null>(null)
   const saving = ref<string | null>(null)
 
-  function failed(e: unknown): void {
-    problem.value = toProblem(e)
-    if (problem.value.status === 401) state.value = 'signedOut'
-    else if (state.value !== 'ready') state.value = 'error'
-  }
+  const failed = failure(state, problem)
 
   async function load(): Promise<void> {
     problem.value = null
