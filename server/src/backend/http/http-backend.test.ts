@@ -125,6 +125,7 @@ describe('http approval backend', () => {
     expect(await server.app.approval.dispatch(clock + 1000)).toMatchObject({ sent: 0, retried: 0 }) // not due yet
     expect(await server.app.approval.dispatch(clock + backoffMs(0) + 1000)).toMatchObject({ retried: 1 })
     const as = { authorization: `Bearer ${clerk}` }
+    // The list holds every kind: the accepted case's message to its applicant is a job of its own.
     let listed = (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
     expect(listed.find((x) => x.caseNo === caseNo && x.kind === 'approval.handover')).toMatchObject({ state: 'retrying', attempts: 2, lastError: expect.stringContaining('503') })
     expect(await server.app.approval.dispatch(clock + backoffMs(0) + backoffMs(1) + 60_000)).toMatchObject({ sent: 1 })
