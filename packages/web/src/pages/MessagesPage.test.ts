@@ -49,7 +49,7 @@ describe('MessagesPage', () => {
     resolve(list)
     await flushPromises()
     const items = w.findAll('li button')
-    expect(items.map((b) => b.find('.title').text())).toEqual(['您的申请需要补正材料', '您的申请已受理'])
+    expect(items.map((b) => b.find('.title').text())).toEqual(['未读：您的申请需要补正材料', '您的申请已受理'])
     expect(items.map((b) => b.classes().includes('unread'))).toEqual([true, false])
     expect(w.text()).toContain('1 条未读')
   })
