@@ -153,7 +153,7 @@ describe('parseWechatTemplate', () => {
   it('reads id;title;kinds;keywords, the type from each keyword name', () => {
     const r = parseWechatTemplate('tmplProgress;办件进度提醒;accepted,supplement_requested;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next')
     expect(r).toEqual({ ok: true, template: TEMPLATE })
-    expect(parseWechatTemplate('t1;结果;decided_approved;enum1=status(准予许可|不予许可)')).toEqual({
+    expect(parseWechatTemplate('t1;结果;decided_approved;enum1=status(准予许可/不予许可)')).toEqual({
       ok: true, template: { id: 't1', title: '结果', kinds: ['decided_approved'], keywords: [{ key: 'enum1', type: 'enum', field: 'status', values: ['准予许可', '不予许可'] }] },
     })
     expect(keywordType('character_string12')).toBe('character_string')

@@ -217,7 +217,7 @@ export function templatesFor(templates: readonly WechatTemplate[], kind: Message
 
 /**
  * A template from its configuration line:
- * `<id>;<title>;<kind>,<kind>…;<keyword>=<field>,…` — an enum keyword lists its values, `enum4=status(已受理|需补正)`.
+ * `<id>;<title>;<kind>,<kind>…;<keyword>=<field>,…` — an enum keyword lists its values, `enum4=status(已受理/需补正)`.
  * Returns the template, or the problems (each a sentence naming what is wrong).
  */
 export function parseWechatTemplate(line: string): { ok: true; template: WechatTemplate } | { ok: false; problems: string[] } {
@@ -243,9 +243,9 @@ export function parseWechatTemplate(line: string): { ok: true; template: WechatT
     const type = keywordType(key)
     if (!type) problems.push(`keyword "${key}": its name does not start with a keyword type (${WECHAT_KEYWORD_TYPES.join(', ')})`)
     if (!(WECHAT_CONTENT_FIELDS as readonly string[]).includes(field)) problems.push(`keyword "${key}": unknown field "${field}" (one of ${WECHAT_CONTENT_FIELDS.join(', ')})`)
-    if (type === 'enum' && !list) problems.push(`keyword "${key}": an enum keyword lists its values, e.g. ${key}=${field}(已受理|需补正)`)
+    if (type === 'enum' && !list) problems.push(`keyword "${key}": an enum keyword lists its values, e.g. ${key}=${field}(已受理/需补正)`)
     if (keywords.some((k) => k.key === key)) problems.push(`keyword "${key}" twice`)
-    if (type) keywords.push({ key, type, field: field as WechatContentField, ...(list ? { values: list.split('|').map((v) => v.trim()).filter(Boolean) } : {}) })
+    if (type) keywords.push({ key, type, field: field as WechatContentField, ...(list ? { values: list.split('/').map((v) => v.trim()).filter(Boolean) } : {}) })
   }
   if (problems.length) return { ok: false, problems }
   return { ok: true, template: { id, title, kinds: kinds as MessageKind[], keywords } }
