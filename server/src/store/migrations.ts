@@ -451,6 +451,21 @@ export const MIGRATIONS: Migration[] = [
       update accounts set licences_filled_at = null where licences_filled_at is not null
     `,
   },
+  {
+    // WeChat one-time subscribe-message acceptances we know of (one accept = one message of that template).
+    // Keyed by openid, not account: WeChat holds them for the WeChat user, and binding a phone can move an
+    // openid to the account that phone already had (store/identity.ts bindPhone); the ledger follows it.
+    id: '027_wechat_subscriptions',
+    sql: `
+      create table wechat_subscriptions (
+        openid text not null,
+        template_id text not null,
+        accepts integer not null default 0 check (accepts >= 0),
+        updated_at timestamptz not null default now(),
+        primary key (openid, template_id)
+      )
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001
