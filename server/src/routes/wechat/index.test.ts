@@ -53,7 +53,7 @@ describe('POST /api/me/wechat/subscriptions', () => {
     expect(res.statusCode).toBe(409)
     expect(res.json<Problem>()).toMatchObject({ code: 'WECHAT_NOT_SIGNED_IN', title: '请在微信小程序里登录后再订阅消息提醒' })
     const token = await wechatSession('sub-openid-3')
-    for (const results of [{ DEMO_progress: 'maybe' }, {}, { 'bad id!': 'accept' }]) {
+    for (const results of [{ DEMO_progress: 'maybe' }, {}, { 'bad id!': 'accept' }] as Record<string, string>[]) {
       const bad = await report(token, results)
       expect(bad.statusCode, JSON.stringify(results)).toBe(400)
       expect(bad.json<Problem>().code).toBe('VALIDATION')
