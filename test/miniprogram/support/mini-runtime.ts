@@ -230,7 +230,15 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
       findByText,
       findByClass: (cls) => findByClass(tree(), cls),
       findTappable,
-      tap: (node) => dispatch(node, 'tap', { x: 0, y: 0 }),
+      // A tap's handler runs synchronously inside dispatchEvent: only then may it open WeChat's subscribe popup.
+      tap: (node) => {
+        wx.inTap = true
+        try {
+          return dispatch(node, 'tap', { x: 0, y: 0 })
+        } finally {
+          wx.inTap = false
+        }
+      },
       type: (node, value) => dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 }),
       blur: (node) => dispatch(node, 'blur', { value: attr(node, 'value') ?? '' }),
       trigger: dispatch,

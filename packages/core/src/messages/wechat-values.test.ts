@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MessageContent } from './kinds'
+import { SUBSCRIBE_MOMENTS, templatesToAsk } from './subscribe-moments'
 import { keywordType, parseWechatTemplate, shapeWechatValue, templateData, templatesFor, type WechatTemplate } from './wechat-values'
 
 const value = (r: ReturnType<typeof shapeWechatValue>) => (r.ok ? r.value : `!${r.reason}`)
@@ -174,5 +175,20 @@ describe('parseWechatTemplate', () => {
       'keyword "thing2" twice',
     ])
     expect(parseWechatTemplate('only;two')).toEqual({ ok: false, problems: [expect.stringContaining('4 parts')] })
+  })
+})
+
+describe('templatesToAsk', () => {
+  const templates = [
+    { id: 'progress', kinds: ['pre_review_passed', 'accepted'] },
+    { id: 'supplement', kinds: ['supplement_requested'] },
+    { id: 'result', kinds: ['decided_approved', 'decided_denied', 'certificate_ready'] },
+    { id: 'queue', kinds: ['queue_called'] },
+  ]
+  it('asks, per moment, for the templates of the kinds that follow, most needed first, at most 3', () => {
+    expect(templatesToAsk(templates, SUBSCRIBE_MOMENTS.submitted)).toEqual(['supplement', 'progress', 'result'])
+    expect(templatesToAsk(templates, SUBSCRIBE_MOMENTS.supplementRead)).toEqual(['progress', 'result', 'supplement'])
+    expect(templatesToAsk(templates, SUBSCRIBE_MOMENTS.submitted, 2)).toEqual(['supplement', 'progress'])
+    expect(templatesToAsk(templates.slice(3), SUBSCRIBE_MOMENTS.submitted)).toEqual([])
   })
 })
