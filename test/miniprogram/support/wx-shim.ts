@@ -77,7 +77,7 @@ export interface WxShim {
   /** wx.getUpdateManager: `ready()` says a new version has downloaded; `applied` counts applyUpdate calls. */
   update: { ready(): void; applied: number }
   /**
-   * True only while a tap's handler runs (the runtime sets it around the tap): wx.requestSubscribeMessage
+   * True only while a tap event is dispatched (mini-runtime sets it): wx.requestSubscribeMessage
    * outside it fails as WeChat's does ("can only be invoked by user TAP gesture").
    */
   inTap: boolean
