@@ -4,6 +4,7 @@
  */
 import { MAX_CASE_UPLOAD_BYTES, type WechatTemplate } from '@tongban/core'
 import { ConfigError, readTree } from './config/declare'
+import type { SmsTemplate } from './connectors/sms/provider'
 import { VARIABLES } from './config/variables'
 
 export { ConfigError }
@@ -136,7 +137,10 @@ export interface SmsConfig {
   accessKeyId: string
   accessKeySecret: string
   signName: string
-  templates: { login_code: string; consent_code: string }
+  /** Our template key (a sign-in code, a consent code, each kind of message) → the approved TemplateCode. */
+  templates: Record<SmsTemplate, string>
+  /** Progress messages one person may be sent by SMS per Asia/Shanghai day. */
+  dailyCap: number
 }
 
 /**

@@ -17,7 +17,7 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 
 
 async function inboxCode(phone: string): Promise<string> {
   const list = await (await fetch(`${e2e.product.url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
-  return /验证码为(\d{6})/.exec(list.find((m) => m.phone === phone)!.text)![1]!
+  return /验证码为(\d{6})/.exec(list.find((m) => m.phone === phone && /验证码为\d{6}/.test(m.text))!.text)![1]!
 }
 
 it('a new phone applies: 实名 in place, back to the form as it was, the applicant read-only, submitted in that name', async () => {

@@ -121,7 +121,7 @@ export async function citizenContext(browser: Browser, url: string, phone: strin
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
   await context.request.post(`${url}/api/auth/sms/send`, { data: { phone } })
   const inbox = await (await context.request.get(`${url}/dev/inbox.json`)).json() as { phone: string; text: string }[]
-  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone)!.text)![1]!
+  const code = /验证码为(\d{6})/.exec(inbox.find((m) => m.phone === phone && /验证码为\d{6}/.test(m.text))!.text)![1]!
   await context.request.post(`${url}/api/auth/sms/verify`, { data: { phone, code } })
   if (realName) await giveRealName(context, url, realName)
   return context

@@ -6,8 +6,8 @@
  * adding its declaration here and its field to AppConfig.
  */
 import { resolve } from 'node:path'
-import { DEFAULT_UPLOAD_RETENTION_DAYS, parseWechatTemplate, type WechatTemplate } from '@tongban/core'
-import { custom, Invalid, int, isProduction, oneOf, text, type Condition } from './declare'
+import { DEFAULT_UPLOAD_RETENTION_DAYS, MESSAGE_KIND_LABELS, MESSAGE_KINDS, parseWechatTemplate, type MessageKind, type WechatTemplate } from '@tongban/core'
+import { custom, Invalid, int, isProduction, oneOf, text, type Condition, type Var } from './declare'
 import { matching, origin, redisUrl, s3Endpoint, s3Prefix, secretKey, trustProxy } from './parsers'
 
 const S3_STORE: Condition = { text: 'UPLOAD_STORE=s3', holds: (env) => env.UPLOAD_STORE === 's3' }
@@ -148,7 +148,12 @@ export const VARIABLES = {
     templates: {
       login_code: text('SMS_TEMPLATE_LOGIN', { default: 'SMS_LOGIN_CODE', keepEmpty: true, doc: 'approved template code of the sign-in message' }),
       consent_code: text('SMS_TEMPLATE_CONSENT', { default: 'SMS_CONSENT_CODE', keepEmpty: true, doc: 'approved template code of the 代办 consent message' }),
+      // One approved template per kind of progress message (core messages/kinds.ts), each with the variables no, item, next.
+      ...(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, text(`SMS_TEMPLATE_${kind.toUpperCase()}`, {
+        default: `SMS_MSG_${kind.toUpperCase()}`, keepEmpty: true, doc: `approved template code of the “${MESSAGE_KIND_LABELS[kind]}” message (variables \`no\`, \`item\`, \`next\`)`,
+      })])) as Record<MessageKind, Var<string>>),
     },
+    dailyCap: int('SMS_DAILY_CAP', { default: 5, min: 0, max: 1000, doc: 'progress messages one person may be sent by SMS per day (Asia/Shanghai; sign-in codes not counted); past it they reach the 消息中心 only. Non-urgent ones are held from 22:00 to 8:00' }),
   },
   publicOrigin: custom('PUBLIC_ORIGIN', {
     type: 'origin', doc: 'scheme + host printed in the QR code of every issued notice and certificate (`<origin>/verify/<id>`), e.g. `https://tongban.example.gov.cn`; required with `NODE_ENV=production`. Unset: `http://localhost:<PORT>`. Never taken from a request\'s `Host` header (anyone can forge it); kept with the document, so a re-download is identical', fallback: undefined as string | undefined, parse: (raw) => origin('PUBLIC_ORIGIN', raw),

@@ -97,12 +97,13 @@ beforeAll(async () => {
   }
   const documents = await app.db.query<{ id: string }>('select id from documents')
   const handovers = await app.db.query<{ id: string }>("select id from outbox where kind = 'approval.handover'")
+  const messages = await app.db.query<{ id: string }>('select id from messages')
 
   const values = known.values
   values.code = ['MZ-0001', 'SJ-0001', 'GA-0001']
   values.itemCode = values.code
   values.caseNo = [...cases.map((c) => c.caseNo), `${accepted.slice(0, -4)}9999`]
-  values.id = [upload.id, consent.id, ...licences.map((l) => l.id), ...documents.map((d) => d.id), ...handovers.map((h) => String(h.id)), '1', '00000000-0000-0000-0000-000000000000', 'urn:uuid:00000000-0000-0000-0000-000000000000']
+  values.id = [upload.id, consent.id, ...licences.map((l) => l.id), ...documents.map((d) => d.id), ...handovers.map((h) => String(h.id)), ...messages.map((m) => m.id), '1', '00000000-0000-0000-0000-000000000000', 'urn:uuid:00000000-0000-0000-0000-000000000000']
   values.kind = ['acceptance']
   values.fileId = [upload.id]
   values.phone = [phone, '13800000001', '+8613712340001']
@@ -135,6 +136,7 @@ beforeAll(async () => {
     'POST /api/agent/consents/:id/confirm': [{ code: '123456' }],
     'POST /api/cases/:caseNo/resubmit': [{ values: formValues, version: 3 }],
     'POST /api/cases/:caseNo/withdraw': [{ version: 1, reason: '不需要了' }],
+    'PUT /api/me/message-settings': [{ kinds: [{ kind: 'paused', enabled: false }, { kind: 'accepted', enabled: true }] }],
     'POST /api/staff/cases/:caseNo/events': [
       { type: 'start_pre_review', version: 1 }, { type: 'request_supplement', version: 2, items: [{ path: 'address', reason: '地址不清楚' }] },
       { type: 'accept', version: 2, departments: ['mzj'] }, { type: 'extend', version: 3, days: 5, reason: '需要会商' },

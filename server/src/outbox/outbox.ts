@@ -15,7 +15,8 @@
 import type { Db, Queryable } from '../store/db'
 import { outboxRepo, type OutboxRow } from '../store/outbox'
 
-export type SendResult = { ok: true; externalId?: string | null } | { ok: false; retry: boolean; error: string }
+/** `retryAfterMs`: when the other side said how long to wait (a rate limit; SMS held for the night) instead of the back-off. */
+export type SendResult = { ok: true; externalId?: string | null } | { ok: false; retry: boolean; error: string; retryAfterMs?: number }
 
 export interface OutboxKind<P = Record<string, unknown>> {
   kind: string
@@ -92,7 +93,7 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       await repo.sent(row.id, res.externalId ?? null, new Date(now()))
       out.sent++
     } else if (res.retry && row.attempts + 1 < (h.maxAttempts ?? MAX_ATTEMPTS)) {
-      await repo.retryLater(row.id, res.error, new Date(now() + withJitter((h.backoffMs ?? backoffMs)(row.attempts), random)))
+      await repo.retryLater(row.id, res.error, new Date(now() + (res.retryAfterMs ?? withJitter((h.backoffMs ?? backoffMs)(row.attempts), random))))
       log.warn({ ...context, error: res.error }, 'outbox job failed; will try again')
       out.retried++
     } else {

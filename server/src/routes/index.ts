@@ -19,6 +19,7 @@ import { licenceRoutes } from './licences/index'
 import { approvalRoutes } from './approval/index'
 import { outboxRoutes } from './outbox/index'
 import { warningRoutes } from './warnings/index'
+import { messageRoutes } from './messages/index'
 import { noticeRoutes } from './notices/index'
 import { wechatSubscriptionRoutes } from './wechat/index'
 import type { PluginOptions } from '../plugins/options'
@@ -39,6 +40,7 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(draftRoutes)
   await app.register(staffCaseRoutes, { now })
   await app.register(warningRoutes, { now })
+  await app.register(messageRoutes, { now })
   await app.register(outboxRoutes, { now })
   await app.register(approvalRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: app.uploadSpace.store, now })
   await app.register(wechatRoutes)

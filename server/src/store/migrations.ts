@@ -452,6 +452,46 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // What a person was told (issue 18): one row per message and recipient, written in the transaction of the event
+    // that caused it (dedupe_key: the event, the kind and the recipient, so a replay writes none); each channel's
+    // attempt at it, with the provider's answer (the receipts staff see); and the kinds a person switched off
+    // (no row: on). Ties of time are ordered by seq (the order they were written). A delivery's channel is null for the message as a whole (queued; switched off).
+    id: '026_messages',
+    sql: `
+      create table messages (
+        id uuid primary key default gen_random_uuid(),
+        seq bigserial not null,
+        account_id uuid not null references accounts(id),
+        case_id uuid references cases(id),
+        kind text not null,
+        dedupe_key text not null unique,
+        content jsonb not null,
+        read_at timestamptz,
+        created_at timestamptz not null
+      );
+      create index messages_account on messages(account_id, created_at desc, seq desc);
+      create index messages_unread on messages(account_id) where read_at is null;
+      create index messages_case on messages(case_id, created_at, seq) where case_id is not null;
+      create table message_deliveries (
+        id bigserial primary key,
+        message_id uuid not null references messages(id) on delete cascade,
+        channel text,
+        status text not null check (status in ('queued', 'sent', 'delivered', 'failed', 'unavailable')),
+        provider_code text,
+        detail text,
+        provider_id text,
+        at timestamptz not null
+      );
+      create index message_deliveries_message on message_deliveries(message_id, id);
+      create table message_settings (
+        account_id uuid not null references accounts(id),
+        kind text not null,
+        enabled boolean not null,
+        primary key (account_id, kind)
+      )
+    `,
+  },
+  {
     // WeChat one-time subscribe-message acceptances we know of (one accept = one message of that template).
     // Keyed by openid, not account: WeChat holds them for the WeChat user, and binding a phone can move an
     // openid to the account that phone already had (store/identity.ts bindPhone); the ledger follows it.

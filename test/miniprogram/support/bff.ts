@@ -138,7 +138,7 @@ export async function fetchItem(bff: TestBff, code: string): Promise<Item> {
 export async function smsCodeFor(bff: TestBff, phone: string): Promise<string> {
   const { status, body } = await getJson<{ phone: string; text: string; at: string }[]>(`${bff.url}/dev/inbox.json`)
   if (status !== 200) throw new Error(`GET /dev/inbox.json answered ${status}`)
-  const message = body.find((m) => m.phone === phone)
+  const message = body.find((m) => m.phone === phone && /验证码为\d{6}/.test(m.text)) // the newest code: a progress message may have come since
   const code = message && /验证码为(\d{6})/.exec(message.text)?.[1]
   if (!code) throw new Error(`no code for ${phone} in the dev inbox: ${JSON.stringify(body.slice(0, 3))}`)
   return code

@@ -7,6 +7,7 @@ import { catalogueRoutes } from './catalogue/contracts'
 import { approvalRoutes } from './approval/contracts'
 import { outboxRoutes } from './outbox/contracts'
 import { warningRoutes } from './warnings/contracts'
+import { messagesRoutes } from './messages/contracts'
 import { identityRoutes } from './identity/contracts'
 import { staffSessionRoutes } from './staff/session'
 import { licencesRoutes } from './licences/contracts'
@@ -21,6 +22,7 @@ export const API = {
   approval: approvalRoutes,
   outbox: outboxRoutes,
   warnings: warningRoutes,
+  messages: messagesRoutes,
   identity: identityRoutes,
   staff: staffSessionRoutes,
   uploads: uploadsRoutes,

@@ -9,6 +9,7 @@
 export const MESSAGE_KINDS = [
   'pre_review_passed', // 预审通过
   'supplement_requested', // 需补正（一次性告知）
+  'not_accepted', // 不予受理（Art. 32 requires it in writing; added by the rule table, issue 18）
   'accepted', // 已受理
   'paused', // 部门暂停计时（特别程序等），附预计结束
   'resumed', // 恢复计时

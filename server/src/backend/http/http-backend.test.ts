@@ -125,8 +125,9 @@ describe('http approval backend', () => {
     expect(await server.app.approval.dispatch(clock + 1000)).toMatchObject({ sent: 0, retried: 0 }) // not due yet
     expect(await server.app.approval.dispatch(clock + backoffMs(0) + 1000)).toMatchObject({ retried: 1 })
     const as = { authorization: `Bearer ${clerk}` }
+    // The list holds every kind: the accepted case's message to its applicant is a job of its own.
     let listed = (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
-    expect(listed.find((x) => x.caseNo === caseNo)).toMatchObject({ state: 'retrying', attempts: 2, lastError: expect.stringContaining('503') })
+    expect(listed.find((x) => x.caseNo === caseNo && x.kind === 'approval.handover')).toMatchObject({ state: 'retrying', attempts: 2, lastError: expect.stringContaining('503') })
     expect(await server.app.approval.dispatch(clock + backoffMs(0) + backoffMs(1) + 60_000)).toMatchObject({ sent: 1 })
     expect(fake.cases().get(caseNo)?.deliveries).toBe(1)
 
@@ -138,13 +139,13 @@ describe('http approval backend', () => {
     fake.failNext(1, 401)
     expect(await server.app.approval.dispatch(Date.now() + 3_600_000)).toMatchObject({ dead: 1 })
     listed = (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
-    const dead = listed.find((x) => x.caseNo === second.caseNo)!
+    const dead = listed.find((x) => x.caseNo === second.caseNo && x.kind === 'approval.handover')!
     expect(dead).toMatchObject({ state: 'dead', attempts: 2, nextAt: null })
     const retried = await server.app.inject({ method: 'POST', url: `/api/staff/outbox/${dead.id}/resend`, headers: as })
     expect(retried.statusCode).toBe(202)
     expect(await server.app.approval.dispatch(Date.now() + 3_600_000)).toMatchObject({ sent: 1 })
     listed = (await server.app.inject({ url: '/api/staff/outbox', headers: as })).json<ApprovalHandover[]>()
-    expect(listed.find((x) => x.caseNo === second.caseNo)).toBeUndefined()
+    expect(listed.find((x) => x.caseNo === second.caseNo && x.kind === 'approval.handover')).toBeUndefined()
     const missing = await server.app.inject({ method: 'POST', url: '/api/staff/outbox/999999/resend', headers: as })
     expect(missing.statusCode).toBe(404)
     expect(missing.headers['content-type']).toContain('application/problem+json')

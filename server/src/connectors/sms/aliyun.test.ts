@@ -192,6 +192,17 @@ describe('Aliyun SMS client against the fake provider', () => {
     expect(server.messages().map((m) => m.params.code)).toEqual(['111111', '246810', '333333'])
   })
 
+  it('holds codes, not notifications, to the per-minute flow control: a progress message may follow a code at once', async () => {
+    const server = await fake()
+    const sms = client(server, { templates: { login_code: 'SMS_LOGIN_CODE', accepted: 'SMS_MSG_ACCEPTED' } })
+    expect((await sms.send(login('13800138000'))).ok).toBe(true)
+    const notice = { phone: '13800138000', template: 'accepted' as const, params: { no: 'MZ-0001-20261207-0001', item: '最低生活保障', next: '等待办理结果' } }
+    expect((await sms.send(notice)).ok).toBe(true)
+    expect((await sms.send(notice)).ok).toBe(true)
+    expect(failure(await sms.send(login('13800138000', '222222')))).toMatchObject({ code: 'rate_limited' })
+    expect(server.messages().map((m) => m.templateCode)).toEqual(['SMS_LOGIN_CODE', 'SMS_MSG_ACCEPTED', 'SMS_MSG_ACCEPTED'])
+  })
+
   it('failNext(1) → provider_busy (retryable), then the retry goes through', async () => {
     const server = await fake()
     const sms = client(server)

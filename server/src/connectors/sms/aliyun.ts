@@ -17,8 +17,8 @@ export interface AliyunSmsConfig {
   accessKeySecret: string
   /** The approved signature, shown as 【signName】. */
   signName: string
-  /** Our template key → the approved TemplateCode (`SMS_123456`). */
-  templates: Record<SmsTemplate, string>
+  /** Our template key → the approved TemplateCode (`SMS_123456`); a key without one fails as template_invalid. */
+  templates: Partial<Record<SmsTemplate, string>>
   /** Whole request, body included. Default 10 s. */
   timeoutMs?: number
   fetch?: typeof fetch

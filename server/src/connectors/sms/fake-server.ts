@@ -3,7 +3,7 @@
  * 127.0.0.1, for tests and the embedded default. It answers the way the real
  * gateway does: signature checked with its own key pair, timestamp window and
  * nonce replay, required parameters, mainland mobile numbers, approved
- * templates, per-phone flow control; and it can be told to fail. Accepted
+ * templates, per-phone flow control of codes; and it can be told to fail. Accepted
  * messages are recorded with their rendered text.
  *
  * The signature check is written independently of aliyun.ts (byte-wise
@@ -22,6 +22,20 @@ import { listenLocal } from '../fake-http'
 export const FAKE_SMS_TEMPLATES: Readonly<Record<string, string>> = {
   SMS_LOGIN_CODE: '【${sign}】您的验证码为${code}，5分钟内有效。请勿泄露给他人。',
   SMS_CONSENT_CODE: '【${sign}】${agent}正在为您代办“${item}”，确认请将验证码${code}告知代办员，5分钟内有效。',
+  // Progress messages (issue 18): one approved template per kind, each naming the case, the item and the next step.
+  SMS_MSG_PRE_REVIEW_PASSED: '【${sign}】您的办件${no}（${item}）已通过预审：${next}。详情请在通办“我的办件”查看。',
+  SMS_MSG_SUPPLEMENT_REQUESTED: '【${sign}】您的办件${no}（${item}）需要补正材料：${next}。请在通办“我的办件”查看需补正的内容。',
+  SMS_MSG_NOT_ACCEPTED: '【${sign}】您的办件${no}（${item}）不予受理：${next}。理由请在通办“我的办件”查看。',
+  SMS_MSG_ACCEPTED: '【${sign}】您的办件${no}（${item}）已受理：${next}。进度请在通办“我的办件”查看。',
+  SMS_MSG_PAUSED: '【${sign}】您的办件${no}（${item}）暂停计算办理时限，${next}。详情请在通办“我的办件”查看。',
+  SMS_MSG_RESUMED: '【${sign}】您的办件${no}（${item}）已恢复办理：${next}。',
+  SMS_MSG_DECIDED_APPROVED: '【${sign}】您的办件${no}（${item}）已准予许可：${next}。',
+  SMS_MSG_DECIDED_DENIED: '【${sign}】您的办件${no}（${item}）不予许可：${next}。理由和救济途径请在通办“我的办件”查看。',
+  SMS_MSG_CERTIFICATE_READY: '【${sign}】您的办件${no}（${item}）已办结：${next}。',
+  SMS_MSG_WITHDRAWN: '【${sign}】您的办件${no}（${item}）已撤回：${next}。',
+  SMS_MSG_DELIVERY_EVENT: '【${sign}】您的办件${no}（${item}）邮寄进展：${next}。',
+  SMS_MSG_QUEUE_NEAR: '【${sign}】您的排队${no}（${item}）快到了：${next}。',
+  SMS_MSG_QUEUE_CALLED: '【${sign}】您的排队${no}（${item}）已叫号：${next}。',
 }
 
 export interface FakeSmsServerOptions {
@@ -33,7 +47,10 @@ export interface FakeSmsServerOptions {
   templates?: Record<string, string>
   /** Approved sign names; absent → any non-empty name is accepted. */
   signNames?: string[]
-  /** Flow control: at most one message per phone in this window. Default 30 s. */
+  /**
+   * Flow control: at most one verification code (a template whose text has 验证码) per phone in this window.
+   * Default 30 s. Notifications are not held to it (Alibaba Cloud limits codes per minute, notices per day).
+   */
   minIntervalMs?: number
   /** The fake's clock (ms), for flow control and the timestamp window. */
   now?: () => number
@@ -187,14 +204,15 @@ export async function startFakeSmsServer(opts: FakeSmsServerOptions = {}): Promi
     if (params === null) return refuse(res, 'isv.INVALID_JSON_PARAM', 'JSON参数不合法，只接受字符串值')
     const missing = templateVars(template).filter((v) => params[v] === undefined)
     if (missing.length > 0) return refuse(res, 'isv.TEMPLATE_MISSING_PARAMETERS', `模板缺少变量: ${missing.join(',')}`)
-    if (phones.some((ph) => t - (lastSentAt.get(ph) ?? -Infinity) < minIntervalMs)) {
+    const isCode = template.includes('验证码')
+    if (isCode && phones.some((ph) => t - (lastSentAt.get(ph) ?? -Infinity) < minIntervalMs)) {
       return refuse(res, 'isv.BUSINESS_LIMIT_CONTROL', `触发号码流控，${Math.round(minIntervalMs / 1000)}秒内限发1条`)
     }
 
     const bizId = `${t}${randomBytes(3).readUIntBE(0, 3)}^0`
     const text = render(template, signName, params)
     for (const phone of phones) {
-      lastSentAt.set(phone, t)
+      if (isCode) lastSentAt.set(phone, t)
       sent.push({ phone, templateCode, params, signName, at: new Date(t), bizId, text })
     }
     return reply(res, 200, { Code: 'OK', Message: 'OK', BizId: bizId })

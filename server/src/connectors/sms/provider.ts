@@ -5,8 +5,10 @@
  * Which codes are retryable is decided here, once, for every provider.
  */
 
-/** Our template keys; each provider maps them to its own approved template ids. */
-export type SmsTemplate = 'login_code' | 'consent_code'
+import type { MessageKind } from '@tongban/core'
+
+/** Our template keys (the codes, and one per kind of progress message); each provider maps them to its own approved template ids. */
+export type SmsTemplate = 'login_code' | 'consent_code' | MessageKind
 
 export interface SmsMessage {
   phone: string

@@ -2,7 +2,7 @@
  * Cases: the outbox, where a case is worked after acceptance (the approval
  * backend), the one write point for case events with the effects that
  * follow them — in the order they follow: the certificate into the wallet,
- * the handover, the notice's 文号 — and the jobs that watch the clocks and
+ * the handover, the notice's 文号, the message to the applicant — and the jobs that watch the clocks and
  * send what the outbox holds.
  */
 import fp from 'fastify-plugin'
@@ -14,6 +14,9 @@ import { materialResolver } from '../../cases/materials'
 import { realNames } from '../../cases/applicant'
 import { warningSweepJob } from '../../cases/warnings'
 import { noticeEffect, noticeJob } from '../../notices/jobs'
+import { messageEffect } from '../../messages/effect'
+import { channelRegistry, messageDeliverJob, type ChannelRegistry } from '../../messages/dispatch'
+import { createSmsChannel } from '../../messages/channels/sms'
 import type { PluginOptions } from '../options'
 
 declare module 'fastify' {
@@ -24,6 +27,8 @@ declare module 'fastify' {
     approval: ApprovalBackend
     /** The one write point for case events (cases/commit.ts). */
     caseEvents: CaseEvents
+    /** Where the message channels are added (messages/dispatch.ts: tried wechat → webpush → sms). */
+    messageChannels: ChannelRegistry
   }
 }
 
@@ -47,6 +52,12 @@ export default fp<PluginOptions>(async (app, { config }) => {
   for (const effect of approval.effects) events.effect(effect)
   events.effect(noticeEffect)
   outbox.register(noticeJob({ db, lookups: events.lookups, origin: app.printedOrigin }))
+  // What the events tell the applicant: written with them, then sent by the first channel that can take it.
+  events.effect(messageEffect)
+  const channels = channelRegistry()
+  channels.registerChannel(createSmsChannel({ provider: app.connectors.sms, now, dailyCap: config.sms.dailyCap }))
+  outbox.register(messageDeliverJob({ db, channels, now }))
+  app.decorate('messageChannels', channels)
   app.decorate('caseEvents', events)
 
   app.jobs.add(warningSweepJob(db, events.lookups, config.clock.warningSweepMs, now))

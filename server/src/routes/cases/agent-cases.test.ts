@@ -7,10 +7,10 @@
  * nothing is created; with it, the agent reads it for the applicant fields
  * (a look the resident sees) and a form naming someone else is refused at
  * those fields. Without the consent, for another item, or as another agent:
- * refused.
+ * refused. What happens to the case is told to the resident.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AccessLogEntry, AgentApplicant, CaseDetail, CaseSummary, Consent, Licence, Problem, RealName, SubmitCaseBody, UploadedFile } from '@tongban/core'
+import type { AccessLogEntry, AgentApplicant, CaseDetail, CaseSummary, Consent, Licence, MessageList, Problem, RealName, SubmitCaseBody, UploadedFile } from '@tongban/core'
 import { giveRealName, realNameFor, startTestServer, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { multipartBody, PHOTO_JPEG } from '../../uploads/fixtures/files'
@@ -114,6 +114,19 @@ describe('代办: an agent applies for a resident who consented', () => {
     expect(seen.materials.map((m) => m.kind).sort()).toEqual(['eLicence', 'upload', 'upload'])
     const log = (await server.app.inject({ url: '/api/me/access-log', headers: as(residentToken) })).json<AccessLogEntry[]>()
     expect(log[0]).toMatchObject({ purpose: 'assist', fields: ['application'] })
+  })
+
+  it('tells the resident, not the agent, what happens to the case (消息中心)', async () => {
+    const [c] = (await server.app.inject({ url: '/api/me/cases', headers: as(residentToken) })).json<CaseSummary[]>()
+    const clerk = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'clerk', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+    for (const [i, step] of [{ type: 'start_pre_review' }, { type: 'request_supplement', items: [{ path: 'premisesAddress', reason: '请写明门牌号' }] }].entries()) {
+      const res = await server.app.inject({ method: 'POST', url: `/api/staff/cases/${c!.caseNo}/events`, payload: { ...step, version: i + 1 }, headers: as(clerk) })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    const { messages } = (await server.app.inject({ url: '/api/me/messages', headers: as(residentToken) })).json<MessageList>()
+    expect(messages.map((m) => [m.kind, m.caseNo])).toEqual([['supplement_requested', c!.caseNo]])
+    // The agent is staff: the message is the resident's alone.
+    expect((await server.app.db.query('select 1 from messages m join cases c on c.id = m.case_id where c.case_no = $1 and m.account_id <> c.account_id', [c!.caseNo]))).toEqual([])
   })
 
   it('refuses another item, a missing consent, another agent’s consent and a citizen', async () => {

@@ -62,6 +62,7 @@ export const ACCESS_FIELD_LABELS: Record<string, string> = {
   realName: '实名信息（姓名、身份证号码，用于代办申请）',
   application: '代您提交的申请',
   materials: '申请材料',
+  messages: '发给您的办件消息',
   // 查找办件 on the workbench: which of the citizen's data the search matched on.
   'caseSearch:caseNo': '您的办件（按办件编号查找）',
   'caseSearch:phone': '您的办件（按手机号码查找）',

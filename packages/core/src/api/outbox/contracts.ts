@@ -12,6 +12,7 @@ import { Enum, Int, List, Nullable, Obj, SerialIdParams, Str, type Static } from
 export const OUTBOX_KIND_LABELS: Readonly<Record<string, string>> = {
   'approval.handover': '交给审批系统',
   'notice.issue': '出具通知书',
+  'message.deliver': '发送消息',
 }
 
 export function outboxKindLabel(kind: string): string {

@@ -1,0 +1,92 @@
+/**
+ * Delivering a message (the outbox kind `message.deliver`): the 消息中心
+ * always has it (its row exists since the event's commit); besides, it goes
+ * out by the first channel that can take it, in the order people are
+ * likeliest to see it — a WeChat subscribe message, then Web Push, then SMS
+ * (channel.ts says what each answer means). Every attempt is recorded as a
+ * delivery row: the receipts staff see on the case.
+ *
+ * - `unavailable` or a permanent failure: the next channel takes it.
+ * - a transient failure: the job is tried again later (the outbox's retry),
+ *   from the first channel, at the time the channel asked for if it did.
+ * - `deadLetter`: a bug on our side; no other channel, staff see it.
+ * - no channel took it: the 消息中心 is where it is (the job is done).
+ *
+ * A kind the person switched off in 消息设置 goes by no channel. A job run
+ * twice (a crash after the send, a resend) sends nothing once a channel took
+ * the message.
+ */
+import type { Db } from '../store/db'
+import { messageRepo, type DeliveryStatus } from '../store/messages'
+import type { OutboxKind } from '../outbox/outbox'
+import type { Channel, ChannelName, ChannelResult } from './channel'
+import { DELIVER_MESSAGE, type DeliverJob } from './effect'
+
+export const CHANNEL_ORDER: readonly ChannelName[] = ['wechat', 'webpush', 'sms']
+
+/**
+ * A transient failure with this code means "not now, at `retryAfterMs`"
+ * (SMS held for the night): recorded as still queued, not as a failure.
+ */
+export const HELD = 'held'
+
+export interface ChannelRegistry {
+  /** Adds a channel; the order they are tried in is CHANNEL_ORDER's, whatever the order they are added in. */
+  registerChannel(channel: Channel): void
+  /** The channels added, in the order they are tried. */
+  channels(): Channel[]
+}
+
+export function channelRegistry(): ChannelRegistry {
+  const byName = new Map<ChannelName, Channel>()
+  return {
+    registerChannel(channel) {
+      if (byName.has(channel.name)) throw new Error(`message channel ${channel.name} registered twice`)
+      byName.set(channel.name, channel)
+    },
+    channels: () => CHANNEL_ORDER.flatMap((name) => byName.get(name) ?? []),
+  }
+}
+
+/** How many tries before a message's job is dead-lettered (a night hold is one). */
+export const DELIVER_ATTEMPTS = 12
+
+function deliveryOf(r: ChannelResult): { status: DeliveryStatus; providerCode: string | null; detail: string | null; providerId: string | null } {
+  if (r.status === 'sent') return { status: 'sent', providerCode: null, detail: null, providerId: r.providerId ?? null }
+  if (r.status === 'unavailable') return { status: 'unavailable', providerCode: null, detail: r.reason, providerId: null }
+  return { status: !r.permanent && r.code === HELD ? 'queued' : 'failed', providerCode: r.code, detail: r.detail, providerId: null }
+}
+
+export function messageDeliverJob(deps: { db: Db; channels: ChannelRegistry; now: () => number }): OutboxKind<DeliverJob> {
+  const { db, now } = deps
+  return {
+    kind: DELIVER_MESSAGE,
+    maxAttempts: DELIVER_ATTEMPTS,
+    async send(job) {
+      const repo = messageRepo(db)
+      const message = await repo.byId(job.payload.messageId)
+      if (!message) return { ok: false, retry: false, error: `message ${job.payload.messageId} is gone` }
+      if (await repo.wasSent(message.id)) return { ok: true, externalId: 'sent before' }
+      const person = await repo.recipient(message.account_id)
+      if (!person) return { ok: false, retry: false, error: `account ${message.account_id} is gone` }
+      if ((await repo.mutedKinds(person.id)).has(message.kind)) {
+        await repo.addDelivery(message.id, { channel: null, status: 'unavailable', detail: '申请人在消息设置中关闭了这类消息（消息中心仍有）', at: new Date(now()) })
+        return { ok: true, externalId: 'muted' }
+      }
+      const msg = { id: message.id, recipient: { accountId: person.id, phone: person.phone, openid: person.wechat_openid }, content: message.content }
+      for (const channel of deps.channels.channels()) {
+        const result = await channel.send(msg, db).catch((e: unknown): ChannelResult => ({
+          status: 'failed', permanent: false, code: 'exception', detail: e instanceof Error ? e.message : String(e),
+        }))
+        await repo.addDelivery(message.id, { channel: channel.name, ...deliveryOf(result), at: new Date(now()) })
+        if (result.status === 'sent') return { ok: true, externalId: `${channel.name}:${result.providerId ?? ''}` }
+        if (result.status === 'unavailable') continue
+        const error = `${channel.name} ${result.code}: ${result.detail}`
+        if (result.deadLetter) return { ok: false, retry: false, error }
+        if (!result.permanent) return { ok: false, retry: true, error, retryAfterMs: result.retryAfterMs }
+      }
+      // No channel could take it: the 消息中心 has it.
+      return { ok: true, externalId: 'inbox' }
+    },
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Messages (issue 18): what each person was told, the 消息中心's rows; each
+ * channel's attempt at sending one (the receipts staff see on a case); and
+ * the kinds a person switched off. A message is written once per event, kind
+ * and recipient (its dedupe key), so a replayed event writes none.
+ */
+import type { MessageContent, MessageKind } from '@tongban/core'
+import type { Queryable } from './db'
+
+export interface MessageRow {
+  id: string
+  account_id: string
+  case_id: string | null
+  kind: MessageKind
+  content: MessageContent
+  read_at: Date | null
+  created_at: Date
+}
+
+export type DeliveryStatus = 'queued' | 'sent' | 'delivered' | 'failed' | 'unavailable'
+
+export interface DeliveryRow {
+  id: string
+  message_id: string
+  /** null: the message as a whole (queued; the person switched the kind off). */
+  channel: string | null
+  status: DeliveryStatus
+  provider_code: string | null
+  detail: string | null
+  provider_id: string | null
+  at: Date
+}
+
+export interface NewDelivery {
+  channel: string | null
+  status: DeliveryStatus
+  providerCode?: string | null
+  detail?: string | null
+  providerId?: string | null
+  at: Date
+}
+
+/** The person a message goes to, as the channels need them. */
+export interface RecipientRow {
+  id: string
+  phone: string | null
+  wechat_openid: string | null
+}
+
+const COLUMNS = 'm.id, m.account_id, m.case_id, m.kind, m.content, m.read_at, m.created_at'
+const DELIVERY_COLUMNS = 'd.id::text as id, d.message_id, d.channel, d.status, d.provider_code, d.detail, d.provider_id, d.at'
+
+export function messageRepo(db: Queryable) {
+  return {
+    /** Writes the message unless one with this key exists; its id, or null when it was there already. */
+    async create(m: { accountId: string; caseId: string | null; dedupeKey: string; content: MessageContent; at: Date }): Promise<string | null> {
+      const rows = await db.query<{ id: string }>(
+        `insert into messages (account_id, case_id, kind, dedupe_key, content, created_at) values ($1, $2, $3, $4, $5, $6)
+         on conflict (dedupe_key) do nothing returning id`,
+        [m.accountId, m.caseId, m.content.kind, m.dedupeKey, JSON.stringify(m.content), m.at],
+      )
+      return rows[0]?.id ?? null
+    },
+    async byId(id: string): Promise<MessageRow | null> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return null
+      return (await db.query<MessageRow>(`select ${COLUMNS} from messages m where m.id = $1`, [id]))[0] ?? null
+    },
+    /** A person's messages, newest first (ties: the later written first), older than the message `before` when given. */
+    async forAccount(accountId: string, opts: { before?: string; limit: number }): Promise<MessageRow[]> {
+      const before = opts.before && /^[0-9a-f-]{36}$/i.test(opts.before) ? opts.before : null
+      if (opts.before && !before) return []
+      return db.query<MessageRow>(
+        `select ${COLUMNS} from messages m where m.account_id = $1
+           and ($2::uuid is null or (m.created_at, m.seq) < (select b.created_at, b.seq from messages b where b.id = $2::uuid and b.account_id = $1))
+         order by m.created_at desc, m.seq desc limit $3`,
+        [accountId, before, opts.limit],
+      )
+    },
+    async unread(accountId: string): Promise<number> {
+      return Number((await db.query<{ n: string }>('select count(*)::text as n from messages where account_id = $1 and read_at is null', [accountId]))[0]!.n)
+    },
+    /** Marks one of the person's messages read; false when it is not theirs. */
+    async markRead(accountId: string, id: string, at: Date): Promise<boolean> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return false
+      return (await db.query<{ id: string }>(
+        'update messages set read_at = coalesce(read_at, $3) where id = $1 and account_id = $2 returning id', [id, accountId, at],
+      )).length === 1
+    },
+    async markAllRead(accountId: string, at: Date): Promise<number> {
+      return (await db.query('update messages set read_at = $2 where account_id = $1 and read_at is null returning id', [accountId, at])).length
+    },
+    async forCase(caseId: string): Promise<MessageRow[]> {
+      return db.query<MessageRow>(`select ${COLUMNS} from messages m where m.case_id = $1 order by m.created_at, m.seq`, [caseId])
+    },
+
+    async recipient(accountId: string): Promise<RecipientRow | null> {
+      return (await db.query<RecipientRow>('select id, phone, wechat_openid from accounts where id = $1', [accountId]))[0] ?? null
+    },
+
+    async addDelivery(messageId: string, d: NewDelivery): Promise<void> {
+      await db.query(
+        'insert into message_deliveries (message_id, channel, status, provider_code, detail, provider_id, at) values ($1, $2, $3, $4, $5, $6, $7)',
+        [messageId, d.channel, d.status, d.providerCode ?? null, d.detail ?? null, d.providerId ?? null, d.at],
+      )
+    },
+    /** Every attempt at these messages, oldest first. */
+    async deliveries(messageIds: readonly string[]): Promise<DeliveryRow[]> {
+      if (!messageIds.length) return []
+      return db.query<DeliveryRow>(`select ${DELIVERY_COLUMNS} from message_deliveries d where d.message_id = any($1::uuid[]) order by d.id`, [messageIds])
+    },
+    /** Has some channel taken this message already (a replayed job must not send it twice)? */
+    async wasSent(messageId: string): Promise<boolean> {
+      return (await db.query(`select 1 from message_deliveries where message_id = $1 and status in ('sent', 'delivered') limit 1`, [messageId])).length > 0
+    },
+    /** SMS this person was sent since `since` (the daily cap). */
+    async smsSentSince(accountId: string, since: Date): Promise<number> {
+      return Number((await db.query<{ n: string }>(
+        `select count(*)::text as n from message_deliveries d join messages m on m.id = d.message_id
+         where m.account_id = $1 and d.channel = 'sms' and d.status = 'sent' and d.at >= $2`, [accountId, since],
+      ))[0]!.n)
+    },
+
+    /** The kinds this person switched off. */
+    async mutedKinds(accountId: string): Promise<Set<MessageKind>> {
+      const rows = await db.query<{ kind: MessageKind }>('select kind from message_settings where account_id = $1 and not enabled', [accountId])
+      return new Set(rows.map((r) => r.kind))
+    },
+    async setKinds(accountId: string, settings: Partial<Record<MessageKind, boolean>>): Promise<void> {
+      for (const [kind, enabled] of Object.entries(settings)) {
+        await db.query(
+          `insert into message_settings (account_id, kind, enabled) values ($1, $2, $3)
+           on conflict (account_id, kind) do update set enabled = excluded.enabled`, [accountId, kind, enabled],
+        )
+      }
+    },
+  }
+}
