@@ -132,7 +132,7 @@ export const VARIABLES = {
     templates: {
       progress: wechatTemplate('WECHAT_TEMPLATE_PROGRESS', 'progress (预审通过, 受理, 暂停/恢复计时, 撤回)', 'DEMO_progress;办件进度提醒;pre_review_passed,accepted,paused,resumed,withdrawn;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
       supplement: wechatTemplate('WECHAT_TEMPLATE_SUPPLEMENT', 'a supplement request (补正)', 'DEMO_supplement;补正材料提醒;supplement_requested;character_string1=caseNo,thing2=itemName,thing3=next,time4=at'),
-      result: wechatTemplate('WECHAT_TEMPLATE_RESULT', 'the decision and the certificate (办理结果)', 'DEMO_result;办理结果通知;decided_approved,decided_denied,certificate_ready;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
+      result: wechatTemplate('WECHAT_TEMPLATE_RESULT', 'the decision and the certificate (办理结果)', 'DEMO_result;办理结果通知;not_accepted,decided_approved,decided_denied,certificate_ready;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
       delivery: wechatTemplate('WECHAT_TEMPLATE_DELIVERY', 'delivery events (邮寄进展)', 'DEMO_delivery;邮寄进度通知;delivery_event;character_string1=caseNo,thing2=itemName,thing3=next,time4=at'),
       queue: wechatTemplate('WECHAT_TEMPLATE_QUEUE', 'queue calls (排队叫号)', 'DEMO_queue;排队叫号提醒;queue_near,queue_called;thing1=itemName,phrase2=status,thing3=next,time4=at'),
     },
