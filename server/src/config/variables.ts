@@ -19,7 +19,7 @@ const S3_STORE: Condition = { text: 'UPLOAD_STORE=s3', holds: (env) => env.UPLOA
 function wechatTemplate(name: string, what: string, demo: string) {
   return custom(name, {
     type: '`id;title;kinds;keywords`', shownDefault: 'demo (outside production)', keepEmpty: true,
-    doc: `subscribe-message template for ${what}: its id, its title, the message kinds it carries (comma-separated) and its keywords as \`<keyword>=<MessageContent field>\` (fields \`caseNo\`, \`itemName\`, \`title\`, \`body\`, \`status\`, \`next\`, \`at\`; the type is the keyword's prefix, values are cut to its limits; an enum lists its values, \`enum5=status(准予许可/不予许可)\`). Empty: off. Unset: \`${demo.split(';')[0]}\`, a demo template the local fake knows (none in production)`,
+    doc: `subscribe-message template for ${what}: its id, its title, the message kinds it carries (comma-separated) and its keywords as \`<keyword>=<MessageContent field>\` (fields \`caseNo\`, \`itemName\`, \`title\`, \`body\`, \`status\`, \`next\`, \`at\`; the type is the keyword's prefix, values are cut to its limits; an enum lists its values, \`enum5=status(准予许可/不予许可)\`). Empty: off. Unset (outside production), a demo template the local fake knows: \`${demo}\``,
     fallback: (env): WechatTemplate | null => (isProduction(env) ? null : demoTemplate(demo)),
     parse(raw) {
       if (raw.trim() === '') return null
