@@ -116,4 +116,31 @@ describe('configuration', () => {
     const c = loadConfig({ NODE_ENV: 'production', ...PROD_SERVICES })
     expect(c.production).toBe(true)
   })
+
+  it('reads the WeChat templates from their slots: demo ones outside production, none in production unless set', () => {
+    const demo = loadConfig({}).wechat
+    expect(demo.miniprogramState).toBe('formal')
+    expect(demo.templates.map((t) => t.id)).toEqual(['DEMO_progress', 'DEMO_supplement', 'DEMO_result', 'DEMO_delivery', 'DEMO_queue'])
+    expect(loadConfig({ ...PROD_SERVICES, NODE_ENV: 'production' }).wechat.templates).toEqual([])
+    const set = loadConfig({
+      WECHAT_MINIPROGRAM_STATE: 'trial',
+      WECHAT_TEMPLATE_PROGRESS: 'Ab-12_x;办件进度;accepted,paused;character_string1=caseNo,thing2=itemName',
+      WECHAT_TEMPLATE_SUPPLEMENT: '',
+    }).wechat
+    expect(set.miniprogramState).toBe('trial')
+    expect(set.templates[0]).toEqual({
+      id: 'Ab-12_x', title: '办件进度', kinds: ['accepted', 'paused'],
+      keywords: [{ key: 'character_string1', type: 'character_string', field: 'caseNo' }, { key: 'thing2', type: 'thing', field: 'itemName' }],
+    })
+    expect(set.templates.map((t) => t.id)).toEqual(['Ab-12_x', 'DEMO_result', 'DEMO_delivery', 'DEMO_queue'])
+  })
+
+  it.each([
+    [{ WECHAT_TEMPLATE_RESULT: 'x;结果;decided;thing1=itemName' }, /WECHAT_TEMPLATE_RESULT: unknown message kind "decided"/],
+    [{ WECHAT_TEMPLATE_RESULT: 'x;结果;accepted;thing1=id' }, /WECHAT_TEMPLATE_RESULT: keyword "thing1": unknown field "id"/],
+    [{ WECHAT_TEMPLATE_RESULT: 'same;a;accepted;thing1=itemName', WECHAT_TEMPLATE_QUEUE: 'same;b;queue_called;thing1=itemName' }, /template same is configured twice/],
+    [{ WECHAT_MINIPROGRAM_STATE: 'release' }, /WECHAT_MINIPROGRAM_STATE must be formal, trial or developer/],
+  ])('refuses the WeChat template setting %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
 })

@@ -2,7 +2,7 @@
  * Configuration from the environment, checked once at boot. No env at all
  * gives the embedded default: PGlite in ./data, port 8080, demo catalogue.
  */
-import { MAX_CASE_UPLOAD_BYTES } from '@tongban/core'
+import { MAX_CASE_UPLOAD_BYTES, type WechatTemplate } from '@tongban/core'
 import { ConfigError, readTree } from './config/declare'
 import type { SmsTemplate } from './connectors/sms/provider'
 import { VARIABLES } from './config/variables'
@@ -125,6 +125,10 @@ export interface WechatConfig {
   baseUrl?: string
   appId: string
   appSecret: string
+  /** Which version a tapped subscribe message opens (`miniprogram_state`). */
+  miniprogramState: 'formal' | 'trial' | 'developer'
+  /** The subscribe-message templates configured (WECHAT_TEMPLATE_*), in slot order; none → WeChat carries no message. */
+  templates: WechatTemplate[]
 }
 
 export interface SmsConfig {
@@ -146,9 +150,14 @@ export interface SmsConfig {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { values, problems } = readTree(VARIABLES, env)
+  const templates = Object.values(values.wechat.templates).filter((t): t is WechatTemplate => t !== null)
+  for (const [i, t] of templates.entries()) {
+    if (templates.findIndex((o) => o.id === t.id) !== i) problems.push(`WECHAT_TEMPLATE_*: template ${t.id} is configured twice`)
+  }
   if (problems.length) throw new ConfigError(problems)
   return {
     ...values,
+    wechat: { ...values.wechat, templates },
     requestTimeoutMs: 30_000,
     uploads: { ...values.uploads, quotaBytes: 2 * MAX_CASE_UPLOAD_BYTES },
   }

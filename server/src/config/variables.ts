@@ -6,11 +6,36 @@
  * adding its declaration here and its field to AppConfig.
  */
 import { resolve } from 'node:path'
-import { DEFAULT_UPLOAD_RETENTION_DAYS, MESSAGE_KIND_LABELS, MESSAGE_KINDS, type MessageKind } from '@tongban/core'
-import { custom, Invalid, int, oneOf, text, type Condition, type Var } from './declare'
+import { DEFAULT_UPLOAD_RETENTION_DAYS, MESSAGE_KIND_LABELS, MESSAGE_KINDS, parseWechatTemplate, type MessageKind, type WechatTemplate } from '@tongban/core'
+import { custom, Invalid, int, isProduction, oneOf, text, type Condition, type Var } from './declare'
 import { matching, origin, redisUrl, s3Endpoint, s3Prefix, secretKey, trustProxy } from './parsers'
 
 const S3_STORE: Condition = { text: 'UPLOAD_STORE=s3', holds: (env) => env.UPLOAD_STORE === 's3' }
+/**
+ * A WeChat subscribe-message template slot: `<template id>;<title>;<kinds>;<keyword>=<field>,…` (core
+ * parseWechatTemplate). Empty: the slot is off. Unset: outside production a demo template the local fake
+ * WeChat API knows; in production nothing (those kinds go by Web Push or SMS).
+ */
+function wechatTemplate(name: string, what: string, demo: string) {
+  return custom(name, {
+    type: '`id;title;kinds;keywords`', shownDefault: 'demo (outside production)', keepEmpty: true,
+    doc: `subscribe-message template for ${what}: its id, its title, the message kinds it carries (comma-separated) and its keywords as \`<keyword>=<MessageContent field>\` (fields \`caseNo\`, \`itemName\`, \`title\`, \`body\`, \`status\`, \`next\`, \`at\`; the type is the keyword's prefix, values are cut to its limits; an enum lists its values, \`enum5=status(准予许可/不予许可)\`). Empty: off. Unset (outside production), a demo template the local fake knows: \`${demo}\``,
+    fallback: (env): WechatTemplate | null => (isProduction(env) ? null : demoTemplate(demo)),
+    parse(raw) {
+      if (raw.trim() === '') return null
+      const r = parseWechatTemplate(raw)
+      if (!r.ok) throw new Invalid(`${name}: ${r.problems.join('; ')}`)
+      return r.template
+    },
+  })
+}
+
+function demoTemplate(line: string): WechatTemplate {
+  const r = parseWechatTemplate(line)
+  if (!r.ok) throw new Error(`demo template: ${r.problems.join('; ')}`)
+  return r.template
+}
+
 const HTTP_BACKEND: Condition = { text: 'APPROVAL_BACKEND=http', holds: (env) => env.APPROVAL_BACKEND === 'http' }
 
 export const VARIABLES = {
@@ -101,6 +126,16 @@ export const VARIABLES = {
     baseUrl: text('WECHAT_API_BASE', { type: 'URL', production: 'set WECHAT_APP_ID / WECHAT_APP_SECRET with it', doc: 'WeChat API (`https://api.weixin.qq.com`). Unset: a local fake; `/dev/wechat/login-code?openid=…` and `/dev/wechat/phone-code?phone=…` issue codes it accepts' }),
     appId: text('WECHAT_APP_ID', { default: 'wx0000000000000000', shownDefault: '—', keepEmpty: true, doc: 'mini-program app id' }),
     appSecret: text('WECHAT_APP_SECRET', { default: 'fake-app-secret', shownDefault: '—', keepEmpty: true, doc: 'mini-program app secret' }),
+    miniprogramState: oneOf('WECHAT_MINIPROGRAM_STATE', ['formal', 'trial', 'developer'], { default: 'formal', doc: 'which version of the mini-program a subscribe message opens when tapped (`miniprogram_state`): the released one, the 体验版 or the 开发版' }),
+    // Slots, not kinds: each slot's value says which kinds it carries, so an operator maps the templates the
+    // console approved onto our kinds without a release. A kind two slots carry goes by the first with an acceptance left.
+    templates: {
+      progress: wechatTemplate('WECHAT_TEMPLATE_PROGRESS', 'progress (预审通过, 受理, 暂停/恢复计时, 撤回)', 'DEMO_progress;办件进度提醒;pre_review_passed,accepted,paused,resumed,withdrawn;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
+      supplement: wechatTemplate('WECHAT_TEMPLATE_SUPPLEMENT', 'a supplement request (补正)', 'DEMO_supplement;补正材料提醒;supplement_requested;character_string1=caseNo,thing2=itemName,thing3=next,time4=at'),
+      result: wechatTemplate('WECHAT_TEMPLATE_RESULT', 'the decision and the certificate (办理结果)', 'DEMO_result;办理结果通知;not_accepted,decided_approved,decided_denied,certificate_ready;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
+      delivery: wechatTemplate('WECHAT_TEMPLATE_DELIVERY', 'delivery events (邮寄进展)', 'DEMO_delivery;邮寄进度通知;delivery_event;character_string1=caseNo,thing2=itemName,thing3=next,time4=at'),
+      queue: wechatTemplate('WECHAT_TEMPLATE_QUEUE', 'queue calls (排队叫号)', 'DEMO_queue;排队叫号提醒;queue_near,queue_called;thing1=itemName,phrase2=status,thing3=next,time4=at'),
+    },
   },
   sms: {
     baseUrl: text('SMS_BASE_URL', {

@@ -41,7 +41,9 @@ export async function startConnectors(config: AppConfig, override: { sms?: SmsPr
   let fakeWechat: FakeWechatServer | null = null
   let { baseUrl: wechatBase, appId, appSecret } = config.wechat
   if (!wechatBase) {
-    fakeWechat = await startFakeWechatServer({ appId, appSecret })
+    // The fake knows the configured templates' keywords, so it checks our values as WeChat would.
+    const templates = config.wechat.templates.map((t) => ({ id: t.id, keywords: t.keywords.map((k) => k.key) }))
+    fakeWechat = await startFakeWechatServer({ appId, appSecret, templates })
     ;({ url: wechatBase, appId, appSecret } = fakeWechat)
   }
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => server?.close())
 
 describe('/dev/* from another computer', () => {
-  const paths = ['/dev/inbox', '/dev/inbox.json', '/dev/wechat/login-code?openid=x', '/dev/wechat/phone-code?phone=13800000000', '/dev/clock']
+  const paths = ['/dev/inbox', '/dev/inbox.json', '/dev/wechat/login-code?openid=x', '/dev/wechat/phone-code?phone=13800000000', '/dev/wechat/messages.json', '/dev/clock']
   it.each(paths)('%s is not there for a phone on the LAN, nor through a proxy', async (url) => {
     const lan = await server.app.inject({ url, remoteAddress: '192.168.1.23' })
     expect(lan.statusCode).toBe(404)

@@ -60,10 +60,20 @@ p{margin:4px 0}.note{background:#fff5e6;color:#7a4100;padding:8px 12px}</style><
 /**
  * /dev/wechat/login-code?openid=… and /dev/wechat/phone-code?phone=…: codes the
  * local fake WeChat API accepts once, standing in for wx.login and
- * getPhoneNumber in the simulator and the demo.
+ * getPhoneNumber in the simulator and the demo. /dev/wechat/messages.json:
+ * the subscribe messages it accepted, newest last, as
+ * `[{touser, template_id, page, data, at}]`.
  */
-export function devWechatRoutes(fake: { issueLoginCode(openid: string, unionid?: string): string; issuePhoneCode(phone: string): string }) {
+export function devWechatRoutes(fake: {
+  issueLoginCode(openid: string, unionid?: string): string
+  issuePhoneCode(phone: string): string
+  sentMessages(): { touser: string; template_id: string; page: string | null; data: Record<string, { value: string }>; at: string }[]
+}) {
   return devOnly(async (app: FastifyInstance) => {
+    app.get('/dev/wechat/messages.json', { schema: { hide: true } }, async (_request, reply) => {
+      reply.header('cache-control', 'no-store')
+      return fake.sentMessages().map(({ touser, template_id, page, data, at }) => ({ touser, template_id, page, data, at }))
+    })
     app.get<{ Querystring: { openid?: string } }>('/dev/wechat/login-code', { schema: { hide: true } }, async (request) => {
       const openid = request.query.openid && /^[\w-]{1,64}$/.test(request.query.openid) ? request.query.openid : `dev-${Date.now().toString(36)}`
       return { code: fake.issueLoginCode(openid), openid }

@@ -21,6 +21,7 @@ import { outboxRoutes } from './outbox/index'
 import { warningRoutes } from './warnings/index'
 import { messageRoutes } from './messages/index'
 import { noticeRoutes } from './notices/index'
+import { wechatSubscriptionRoutes } from './wechat/index'
 import type { PluginOptions } from '../plugins/options'
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
@@ -43,6 +44,11 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(outboxRoutes, { now })
   await app.register(approvalRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: app.uploadSpace.store, now })
   await app.register(wechatRoutes)
+  const mirror = fakeWechat && !config.production ? fakeWechat : null
+  await app.register(wechatSubscriptionRoutes, {
+    templates: config.wechat.templates, now,
+    ...(mirror ? { mirror: (openid: string, templateId: string) => mirror.grantSubscription(openid, templateId) } : {}),
+  })
   await app.register(authRoutes, { devInbox: fakeSms !== null && !config.production })
   if (fakeSms && !config.production) {
     const inbox = fakeSms

@@ -492,6 +492,21 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // WeChat one-time subscribe-message acceptances we know of (one accept = one message of that template).
+    // Keyed by openid, not account: WeChat holds them for the WeChat user, and binding a phone can move an
+    // openid to the account that phone already had (store/identity.ts bindPhone); the ledger follows it.
+    id: '027_wechat_subscriptions',
+    sql: `
+      create table wechat_subscriptions (
+        openid text not null,
+        template_id text not null,
+        accepts integer not null default 0 check (accepts >= 0),
+        updated_at timestamptz not null default now(),
+        primary key (openid, template_id)
+      )
+    `,
+  },
+  {
     // The demo wallet called the household register 户口簿, while the guides and forms name it as the e-licence
     // catalogue does (居民户口簿): the 公积金 form's 户口迁出 field never offered the wallet's copy.
     id: '029_hukou_book_type',

@@ -137,6 +137,7 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
   // simulate merges its own wx API mocks under ours.
   g.wx = wx.api
   const simulate = require('miniprogram-simulate') as Simulate
+  markTapGestures(wx)
 
   const renderErrors: string[] = []
   for (const level of ['error', 'warn'] as const) {
@@ -253,6 +254,33 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
   }
 
   return { wx, renderErrors, asyncLoads, openPage }
+}
+
+/**
+ * WeChat lets some APIs (wx.requestSubscribeMessage) run only from a tap: while the tap event is being
+ * dispatched, its handlers' synchronous part included, and not after anything they await. j-component
+ * dispatches an event in a microtask through exparser, so the shim is told around exparser's dispatch of
+ * each tap, not around the test's call.
+ */
+function markTapGestures(wx: WxShim): void {
+  const exparser = require('miniprogram-exparser') as { Event: { dispatchEvent(target: unknown, event: { type?: string }): unknown } }
+  const events = exparser.Event as typeof exparser.Event & { __tongbanTaps?: { shim: WxShim } }
+  if (events.__tongbanTaps) {
+    events.__tongbanTaps.shim = wx
+    return
+  }
+  const taps = { shim: wx }
+  events.__tongbanTaps = taps
+  const dispatch = events.dispatchEvent.bind(events)
+  events.dispatchEvent = (target, event) => {
+    if (event.type !== 'tap') return dispatch(target, event)
+    taps.shim.inTap = true
+    try {
+      return dispatch(target, event)
+    } finally {
+      taps.shim.inTap = false
+    }
+  }
 }
 
 /**

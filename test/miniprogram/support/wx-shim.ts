@@ -82,6 +82,18 @@ export interface WxShim {
   scannedCodes: string[]
   /** wx.getUpdateManager: `ready()` says a new version has downloaded; `applied` counts applyUpdate calls. */
   update: { ready(): void; applied: number }
+  /**
+   * True only while a tap event is dispatched (mini-runtime sets it): wx.requestSubscribeMessage
+   * outside it fails as WeChat's does ("can only be invoked by user TAP gesture").
+   */
+  inTap: boolean
+  /**
+   * What the citizen picks in the subscribe popup, per template id (unlisted: `subscribeDefault`);
+   * `subscribeFailCode`, when set, makes the next call fail with it (20004: notifications switched off).
+   */
+  subscribeAnswers: Record<string, string>
+  subscribeDefault: string
+  subscribeFailCode: number | null
 }
 
 function settle<R>(o: Callbacks<R>, ok: boolean, res: R | { errMsg: string }): void {
@@ -115,6 +127,7 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
     intercept: null as WxShim['intercept'], clipboard: null as string | null, openDocumentFails: false,
     privacyAgreed: true, privacyResolutions: [] as Record<string, unknown>[], deniedPermissions: [] as ('camera' | 'album')[],
     scannedCodes: [] as string[],
+    inTap: false, subscribeAnswers: {} as Record<string, string>, subscribeDefault: 'accept', subscribeFailCode: null as number | null,
   }
   const downloads: WxShim['downloads'] = []
   let downloadDir: string | null = null
@@ -420,6 +433,23 @@ export function createWxShim(options: WxShimOptions = {}): WxShim {
       if (!shim.privacyAgreed) return settle(o, false, PRIVACY_FAIL('setClipboardData'))
       shim.clipboard = o.data
       settle(o, true, { errMsg: 'setClipboardData:ok' })
+    },
+    /** As WeChat: only from a tap, 1–3 template ids (we ask ≤ 3; some clients refuse more), answered per id. */
+    requestSubscribeMessage(o: Callbacks<Record<string, string>> & { tmplIds?: string[] }) {
+      calls.push({ name: 'requestSubscribeMessage', options: o })
+      const ids = o.tmplIds ?? []
+      const fail = (errCode: number, why: string) => settle(o, false, { errMsg: `requestSubscribeMessage:fail ${why}`, errCode } as { errMsg: string })
+      if (!shim.inTap) return fail(10003, 'can only be invoked by user TAP gesture.')
+      if (ids.length === 0) return fail(10001, 'TmplIds can\'t be empty')
+      if (ids.length > 3) return fail(20003, 'Templates count out of max bounds')
+      if (shim.subscribeFailCode !== null) {
+        const code = shim.subscribeFailCode
+        shim.subscribeFailCode = null
+        return fail(code, 'The main switch is switched off')
+      }
+      const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' }
+      for (const id of ids) res[id] = shim.subscribeAnswers[id] ?? shim.subscribeDefault
+      settle(o, true, res)
     },
     showModal(o: Callbacks<{ confirm: boolean; cancel: boolean; errMsg: string }> = {}) {
       calls.push({ name: 'showModal', options: o })

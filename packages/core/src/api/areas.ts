@@ -14,6 +14,7 @@ import { licencesRoutes } from './licences/contracts'
 import { noticesRoutes } from './notices/contracts'
 import { uploadsRoutes } from './uploads/contracts'
 import { casesRoutes, draftsRoutes, workbenchRoutes } from './cases/contracts'
+import { wechatRoutes } from './wechat/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -30,6 +31,7 @@ export const API = {
   cases: casesRoutes,
   drafts: draftsRoutes,
   workbench: workbenchRoutes,
+  wechat: wechatRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

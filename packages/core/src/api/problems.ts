@@ -28,6 +28,7 @@ export const PROBLEMS = {
   WECHAT_CODE_INVALID: { status: 400, title: '微信登录已过期，请重新进入小程序再试' },
   WECHAT_BLOCKED: { status: 403, title: '这个微信账号暂时无法登录，请改用手机号登录' },
   WECHAT_UNAVAILABLE: { status: 503, title: '微信服务繁忙，请稍后再试或改用手机号登录' },
+  WECHAT_NOT_SIGNED_IN: { status: 409, title: '请在微信小程序里登录后再订阅消息提醒' },
   OTP_WRONG: { status: 400, title: '验证码不正确' },
   OTP_DEAD: { status: 400, title: '验证码已失效，请重新获取' },
   OTP_TOO_FREQUENT: { status: 429, title: '获取验证码太频繁了，请稍后再试' },

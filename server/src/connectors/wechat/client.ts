@@ -19,7 +19,7 @@
  * drops that token, fetches one and is retried once. If a refresh fails while
  * the old token has not yet expired, the old one is used.
  *
- * To add an API that needs a token (sendSubscribeMessage next): call
+ * To add an API that needs a token (as sendSubscribeMessage does): call
  * `postWithToken(path, body)` and read the success body; its errcodes go into
  * errors.ts. The AppSecret and tokens never appear in a returned message.
  */
@@ -43,12 +43,31 @@ export type WechatPhoneResult = { ok: true; phone: string; countryCode: string }
 /** `expiresAt`: when WeChat stops accepting the token, on the client's clock (ms). */
 export type WechatTokenResult = { ok: true; token: string; expiresAt: number } | WechatFailure
 
+/** One subscribe message, as POST /cgi-bin/message/subscribe/send takes it; `data` already shaped (core templateData). */
+export interface SubscribeMessage {
+  touser: string
+  templateId: string
+  /** The mini-program page a tap opens, query allowed (`pages/case/detail?caseNo=…`); none → no jump. */
+  page?: string
+  data: Record<string, { value: string }>
+  miniprogramState?: 'formal' | 'trial' | 'developer'
+  lang?: 'zh_CN' | 'en_US' | 'zh_HK' | 'zh_TW'
+}
+
+/**
+ * `msgid` as a string: WeChat sends it as a JSON number that may exceed 2^53, so
+ * the last digits can be off — fine for a receipt, not for matching events.
+ */
+export type WechatSendResult = { ok: true; msgid: string | null } | WechatFailure
+
 export interface WechatClient {
   /** wx.login code → openid (+ unionid when bound to an Open Platform account) and session_key. */
   code2Session(jsCode: string): Promise<WechatSessionResult>
   /** getPhoneNumber button code → the phone number without country code, and the country code. */
   phoneNumber(code: string): Promise<WechatPhoneResult>
   accessToken(): Promise<WechatTokenResult>
+  /** One subscribe message; uses one of the user's acceptances of that template at WeChat. */
+  sendSubscribeMessage(msg: SubscribeMessage): Promise<WechatSendResult>
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000
@@ -181,6 +200,21 @@ export function createWechatClient(config: WechatClientConfig): WechatClient {
       const watermarkAppId = isObject(info) ? str(info.watermark, 'appid') : undefined
       if (watermarkAppId !== undefined && watermarkAppId !== appId) return fail('unknown', 'phone_info watermark is for another appid')
       return { ok: true, phone, countryCode }
+    },
+
+    async sendSubscribeMessage(msg: SubscribeMessage): Promise<WechatSendResult> {
+      if (!msg.touser) return fail('invalid_openid', 'empty touser')
+      const answer = await postWithToken('/cgi-bin/message/subscribe/send', {
+        touser: msg.touser,
+        template_id: msg.templateId,
+        ...(msg.page ? { page: msg.page } : {}),
+        data: msg.data,
+        miniprogram_state: msg.miniprogramState ?? 'formal',
+        lang: msg.lang ?? 'zh_CN',
+      })
+      if (!answer.ok) return answer
+      const id = answer.body.msgid
+      return { ok: true, msgid: typeof id === 'number' || typeof id === 'string' ? String(id) : null }
     },
   }
 }

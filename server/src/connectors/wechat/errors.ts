@@ -3,7 +3,7 @@
  * set of codes, each with a fixed "worth another try?" answer, and the one
  * table that maps WeChat's numeric errcode onto them. WeChat's return codes
  * are global (40029 is "invalid code" on every endpoint), so one table serves
- * code2Session, getPhoneNumber and, later, subscribe messages; a new API adds
+ * code2Session, getPhoneNumber and subscribe messages; a new API adds
  * its codes here rather than in its own method.
  */
 
@@ -12,6 +12,11 @@ export type WechatErrorCode =
   | 'code_used'
   | 'user_blocked'
   | 'rate_limited'
+  | 'invalid_openid'
+  | 'invalid_template'
+  | 'not_subscribed'
+  | 'invalid_data'
+  | 'invalid_page'
   | 'busy'
   | 'auth_failed'
   | 'network'
@@ -37,6 +42,11 @@ export const WECHAT_RETRYABLE: Readonly<Record<WechatErrorCode, boolean>> = {
   code_used: false,
   user_blocked: false,
   rate_limited: false,
+  invalid_openid: false,
+  invalid_template: false,
+  not_subscribed: false,
+  invalid_data: false,
+  invalid_page: false,
   busy: true,
   auth_failed: false,
   network: true,
@@ -50,7 +60,13 @@ const ERRCODE_MAP: ReadonlyMap<number, WechatErrorCode> = new Map<number, Wechat
   [40163, 'code_used'], // code been used
   [40226, 'user_blocked'], // code blocked: high-risk user, login refused by WeChat
   [45011, 'rate_limited'], // api minute-quota reach limit
-  [45009, 'rate_limited'], // api daily quota reached (token endpoints)
+  [45009, 'rate_limited'], // api daily quota reached (token endpoints, subscribe/send)
+  // Subscribe messages (POST /cgi-bin/message/subscribe/send):
+  [40003, 'invalid_openid'], // touser empty, unknown, or an openid of another appid
+  [40037, 'invalid_template'], // template_id empty, unknown, or not this app's
+  [43101, 'not_subscribed'], // user refused or unsubscribed, or the one-time acceptance is used up
+  [47003, 'invalid_data'], // a keyword value against its type's rules; errmsg names it (data.thing1.value)
+  [41030, 'invalid_page'], // page not in the released version
   [40013, 'auth_failed'], // invalid appid
   [40125, 'auth_failed'], // invalid appsecret
   [40164, 'auth_failed'], // caller IP not in the API IP whitelist

@@ -7,6 +7,7 @@
  *   GET  /sns/jscode2session            appid, secret, js_code, grant_type
  *   POST /cgi-bin/stable_token          JSON { grant_type, appid, secret, force_refresh? }
  *   POST /wxa/business/getuserphonenumber?access_token=  JSON { code }
+ *   POST /cgi-bin/message/subscribe/send?access_token=   (fake-subscribe.ts)
  *
  * Behaviours: login codes come from `issueLoginCode`, phone codes from
  * `issuePhoneCode`; both live 5 minutes. A login code works once (again →
@@ -21,6 +22,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listenLocal } from '../fake-http'
+import { fakeSubscriptions, type AcceptedMessage, type FakeTemplate } from './fake-subscribe'
 
 export interface FakeWechatServerOptions {
   port?: number
@@ -31,6 +33,10 @@ export interface FakeWechatServerOptions {
   loginLimitPerMinute?: number
   /** The fake's clock (ms): code lifetimes, token expiry, the rate window. */
   now?: () => number
+  /** Subscribe-message templates it knows (more with `addTemplate`). */
+  templates?: readonly FakeTemplate[]
+  /** The app's pages (`pages/case/detail`): a message's `page` elsewhere → 41030. Default: any page. */
+  pages?: readonly string[]
 }
 
 export interface FakeWechatServer {
@@ -41,8 +47,15 @@ export interface FakeWechatServer {
   issueLoginCode(openid: string, unionid?: string): string
   /** A code (as from a getPhoneNumber button) for this number, accepted once. */
   issuePhoneCode(phone: string, countryCode?: string): string
-  /** The next n requests, whatever they are, answer `errcode` (default -1, system error). */
-  failNext(n: number, errcode?: number): void
+  /** The next n requests (to `path` only, when given), whatever they are, answer `errcode` (default -1, system error). */
+  failNext(n: number, errcode?: number, path?: string): void
+  addTemplate(template: FakeTemplate): void
+  /** The user tapped 允许 for this template n times (wx.requestSubscribeMessage → accept): n messages may be sent. */
+  grantSubscription(openid: string, templateId: string, n?: number): void
+  /** Acceptances this user has left for this template. */
+  subscriptionsLeft(openid: string, templateId: string): number
+  /** Every subscribe message accepted, oldest first (GET /dev/wechat/messages.json shows them). */
+  sentMessages(): AcceptedMessage[]
   /** Requests received at /cgi-bin/stable_token. */
   tokenRequests(): number
   /** Every token issued so far expires now: using one answers 42001, the next token request gets a new one. */
@@ -70,8 +83,14 @@ const ERRMSG: Readonly<Record<number, string>> = {
   42001: 'access_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
+  40003: 'invalid openid',
+  40037: 'invalid template_id',
+  41030: 'invalid page',
+  43101: 'user refuse to accept the msg',
+  45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   47001: 'data format error',
+  47003: 'argument invalid!',
 }
 
 function rid(): string {
@@ -104,7 +123,9 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
   /** Every token ever issued; `revoked` by force_refresh. */
   const tokens = new Map<string, { expiresAt: number; revoked: boolean }>()
   let current: string | null = null
-  let failures: { left: number; errcode: number } = { left: 0, errcode: -1 }
+  let failures: { left: number; errcode: number; path?: string } = { left: 0, errcode: -1 }
+  const subscriptions = fakeSubscriptions(now, opts.pages)
+  for (const t of opts.templates ?? []) subscriptions.addTemplate(t)
   let tokenRequestCount = 0
 
   function reply(res: ServerResponse, body: Record<string, unknown>, status = 200): void {
@@ -199,12 +220,21 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
     })
   }
 
+  function subscribeSend(res: ServerResponse, q: URLSearchParams, body: Record<string, unknown> | null): void {
+    const tokenError = checkToken(q.get('access_token'))
+    if (tokenError) return refuse(res, tokenError)
+    const r = subscriptions.send(body)
+    if ('msgid' in r) return reply(res, { errcode: 0, errmsg: 'ok', msgid: r.msgid })
+    if (r.field) return reply(res, { errcode: r.errcode, errmsg: `argument invalid! ${r.field} invalid rid: ${rid()}` })
+    return refuse(res, r.errcode)
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake')
     const method = req.method ?? 'GET'
     if (url.pathname === '/cgi-bin/stable_token') tokenRequestCount++
     const body = method === 'POST' ? await readJson(req) : null
-    if (failures.left > 0) {
+    if (failures.left > 0 && (failures.path === undefined || failures.path === url.pathname)) {
       failures.left--
       return refuse(res, failures.errcode)
     }
@@ -215,6 +245,8 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
         return method === 'POST' ? stableToken(res, body) : refuse(res, 43002)
       case '/wxa/business/getuserphonenumber':
         return method === 'POST' ? phoneNumber(res, url.searchParams, body) : refuse(res, 43002)
+      case '/cgi-bin/message/subscribe/send':
+        return method === 'POST' ? subscribeSend(res, url.searchParams, body) : refuse(res, 43002)
       default:
         return reply(res, { errcode: 404, errmsg: `Not Found, rid: ${rid()}` }, 404)
     }
@@ -228,6 +260,7 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
     appSecret,
     issueLoginCode(openid: string, unionid?: string) {
       const code = randomBytes(16).toString('hex')
+      subscriptions.knowOpenid(openid)
       loginCodes.set(code, { openid, ...(unionid ? { unionid } : {}), sessionKey: randomBytes(16).toString('base64'), issuedAt: now(), used: false })
       return code
     },
@@ -236,9 +269,13 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
       phoneCodes.set(code, { phone, countryCode, issuedAt: now(), used: false })
       return code
     },
-    failNext(n: number, errcode = -1) {
-      failures = { left: Math.max(0, Math.floor(n)), errcode }
+    failNext(n: number, errcode = -1, path?: string) {
+      failures = { left: Math.max(0, Math.floor(n)), errcode, ...(path ? { path } : {}) }
     },
+    addTemplate: (t) => subscriptions.addTemplate(t),
+    grantSubscription: (openid, templateId, n = 1) => subscriptions.grant(openid, templateId, n),
+    subscriptionsLeft: (openid, templateId) => subscriptions.left(openid, templateId),
+    sentMessages: () => subscriptions.accepted(),
     tokenRequests: () => tokenRequestCount,
     expireTokens() {
       const t = now()

@@ -1,7 +1,7 @@
 /**
  * The WeChat mini-program connector: login (code2Session), phone number,
  * the access_token cache, and the local fake API server (tests and the
- * embedded default start the fake). Subscribe messages join client.ts next.
+ * embedded default start the fake), and subscribe messages.
  */
 export { WECHAT_RETRYABLE, TOKEN_ERRCODES, mapErrcode, wechatFailure, type WechatErrorCode, type WechatFailure } from './errors'
 export {
@@ -10,8 +10,11 @@ export {
   readWechatAnswer,
   type WechatClient,
   type WechatClientConfig,
+  type SubscribeMessage,
+  type WechatSendResult,
   type WechatPhoneResult,
   type WechatSessionResult,
   type WechatTokenResult,
 } from './client'
 export { startFakeWechatServer, type FakeWechatServer, type FakeWechatServerOptions } from './fake-server'
+export { fakeAcceptsValue, type AcceptedMessage, type FakeTemplate } from './fake-subscribe'

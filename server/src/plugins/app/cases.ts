@@ -17,6 +17,7 @@ import { noticeEffect, noticeJob } from '../../notices/jobs'
 import { messageEffect } from '../../messages/effect'
 import { channelRegistry, messageDeliverJob, type ChannelRegistry } from '../../messages/dispatch'
 import { createSmsChannel } from '../../messages/channels/sms'
+import { createWechatChannel } from '../../messages/channels/wechat'
 import type { PluginOptions } from '../options'
 
 declare module 'fastify' {
@@ -56,6 +57,7 @@ export default fp<PluginOptions>(async (app, { config }) => {
   events.effect(messageEffect)
   const channels = channelRegistry()
   channels.registerChannel(createSmsChannel({ provider: app.connectors.sms, now, dailyCap: config.sms.dailyCap }))
+  channels.registerChannel(createWechatChannel({ client: app.wechat, config: config.wechat, now, log: app.log }))
   outbox.register(messageDeliverJob({ db, channels, now }))
   app.decorate('messageChannels', channels)
   app.decorate('caseEvents', events)
