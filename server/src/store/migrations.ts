@@ -451,6 +451,24 @@ export const MIGRATIONS: Migration[] = [
       update accounts set licences_filled_at = null where licences_filled_at is not null
     `,
   },
+  {
+    // Web Push subscriptions (messages/channels/webpush.ts): one row per browser, as PushSubscription.toJSON() gave it.
+    // The endpoint is the browser's identity at its push service, so it is unique: the same browser signed in by
+    // someone else moves to them. Removed when the push service answers 404/410 (gone) or the person turns it off.
+    id: '028_push_subscriptions',
+    sql: `
+      create table push_subscriptions (
+        id uuid primary key default gen_random_uuid(),
+        account_id uuid not null references accounts(id) on delete cascade,
+        endpoint text not null unique,
+        p256dh text not null,
+        auth text not null,
+        created_at timestamptz not null default now(),
+        last_success_at timestamptz
+      );
+      create index push_subscriptions_account on push_subscriptions(account_id, created_at)
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

@@ -7,6 +7,7 @@ import { catalogueRoutes } from './catalogue/contracts'
 import { approvalRoutes } from './approval/contracts'
 import { outboxRoutes } from './outbox/contracts'
 import { warningRoutes } from './warnings/contracts'
+import { pushRoutes } from './push/contracts'
 import { identityRoutes } from './identity/contracts'
 import { staffSessionRoutes } from './staff/session'
 import { licencesRoutes } from './licences/contracts'
@@ -28,6 +29,7 @@ export const API = {
   cases: casesRoutes,
   drafts: draftsRoutes,
   workbench: workbenchRoutes,
+  push: pushRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

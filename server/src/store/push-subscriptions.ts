@@ -1,0 +1,45 @@
+/** Web Push subscriptions: the browsers a person turned notifications on in, and what the push service last said. */
+import type { Queryable } from './db'
+
+export interface PushSubscriptionRow {
+  id: string
+  account_id: string
+  endpoint: string
+  p256dh: string
+  auth: string
+  created_at: Date
+  last_success_at: Date | null
+}
+
+export interface PushSubscriptionInput {
+  endpoint: string
+  keys: { p256dh: string; auth: string }
+}
+
+export function pushSubscriptionRepo(db: Queryable) {
+  return {
+    /** Keeps a browser's subscription for the account; the same endpoint again (a refresh, another person signing in there) replaces it. */
+    async save(accountId: string, sub: PushSubscriptionInput, at: Date): Promise<void> {
+      await db.query(
+        `insert into push_subscriptions (account_id, endpoint, p256dh, auth, created_at) values ($1, $2, $3, $4, $5)
+         on conflict (endpoint) do update set account_id = excluded.account_id, p256dh = excluded.p256dh, auth = excluded.auth,
+           created_at = excluded.created_at, last_success_at = null`,
+        [accountId, sub.endpoint, sub.keys.p256dh, sub.keys.auth, at],
+      )
+    },
+    /** The account's own subscription at that endpoint; false when it had none there. */
+    async remove(accountId: string, endpoint: string): Promise<boolean> {
+      return (await db.query('delete from push_subscriptions where account_id = $1 and endpoint = $2 returning id', [accountId, endpoint])).length > 0
+    },
+    /** The push service said the subscription is gone (404/410). */
+    async removeById(id: string): Promise<void> {
+      await db.query('delete from push_subscriptions where id = $1', [id])
+    },
+    async forAccount(accountId: string): Promise<PushSubscriptionRow[]> {
+      return db.query<PushSubscriptionRow>('select * from push_subscriptions where account_id = $1 order by created_at, id', [accountId])
+    },
+    async delivered(id: string, at: Date): Promise<void> {
+      await db.query('update push_subscriptions set last_success_at = $2 where id = $1', [id, at])
+    },
+  }
+}
