@@ -1,0 +1,50 @@
+/**
+ * Web Push in the worker: a push message from the BFF (server
+ * messages/channels/webpush.ts, JSON {title, body, url, tag}) is shown as a
+ * notification — one per case, a newer one replacing the older — and a tap
+ * on it focuses the tab already showing that page, or opens it.
+ */
+
+export interface PushData {
+  title: string
+  body: string
+  /** A path of this app (the case page); anything else opens the home page. */
+  url: string
+  tag: string
+}
+
+const ICON = '/icons/icon-192.png'
+const FALLBACK: PushData = { title: '通办', body: '您有一条新的办件消息，点击查看。', url: '/', tag: 'tongban' }
+
+/** Only our own pages: a payload can never send the person elsewhere. */
+const ownPath = (url: unknown): url is string => typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') && !url.includes('\\')
+
+/** What the payload says, each field checked; an unreadable payload still tells the person something happened. */
+export function pushData(text: string | null): PushData {
+  let v: Partial<Record<keyof PushData, unknown>> = {}
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : null
+    if (parsed && typeof parsed === 'object') v = parsed as typeof v
+  } catch { /* the fallback below */ }
+  const str = (x: unknown, fallback: string) => (typeof x === 'string' && x.trim() ? x : fallback)
+  return { title: str(v.title, FALLBACK.title), body: str(v.body, FALLBACK.body), url: ownPath(v.url) ? v.url : FALLBACK.url, tag: str(v.tag, FALLBACK.tag) }
+}
+
+export function notificationOptions(data: PushData): NotificationOptions {
+  return { body: data.body, icon: ICON, badge: ICON, tag: data.tag, lang: 'zh-CN', data: { url: data.url } }
+}
+
+/** What the click handler needs from the worker. */
+export interface WindowIo {
+  origin: string
+  windows(): Promise<readonly Pick<WindowClient, 'url' | 'focus'>[]>
+  open(url: string): Promise<unknown>
+}
+
+/** The tab already on that page is brought forward; otherwise the page opens in a new one. */
+export async function openNotificationTarget(io: WindowIo, url: unknown): Promise<void> {
+  const target = new URL(ownPath(url) ? url : FALLBACK.url, io.origin).href
+  const open = (await io.windows()).find((w) => w.url === target)
+  if (open) await open.focus()
+  else await io.open(target)
+}
