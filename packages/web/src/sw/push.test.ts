@@ -20,31 +20,51 @@ describe('a push message in the service worker', () => {
 })
 
 describe('a tap on the notification', () => {
-  function windows(urls: string[]) {
+  const ORIGIN = 'https://tongban.example.gov.cn'
+  const CASE = `${ORIGIN}/cases/MZ-0001-20261207-0003`
+  /** Open windows at these addresses; `controlled: false` ones refuse navigate(), as a browser does for a window the worker does not control. */
+  function windows(tabs: { url: string; controlled?: boolean }[]) {
     const focused: string[] = []
     const opened: string[] = []
+    const moved: string[] = []
     const io: WindowIo = {
-      origin: 'https://tongban.example.gov.cn',
-      windows: async () => urls.map((url) => ({ url, focus: async () => { focused.push(url); return undefined as never } })),
+      origin: ORIGIN,
+      windows: async () => tabs.map((tab) => {
+        const w = {
+          url: tab.url,
+          focus: async () => { focused.push(w.url); return w as unknown as WindowClient },
+          navigate: async (to: string) => {
+            if (tab.controlled === false) throw new TypeError('This service worker is not the client\'s active service worker.')
+            moved.push(`${w.url} → ${to}`)
+            w.url = to
+            return w as unknown as WindowClient
+          },
+        }
+        return w
+      }),
       open: async (url) => { opened.push(url) },
     }
-    return { io, focused, opened }
+    return { io, focused, opened, moved }
   }
 
   it('brings forward the tab already on the case', async () => {
-    const w = windows(['https://tongban.example.gov.cn/', 'https://tongban.example.gov.cn/cases/MZ-0001-20261207-0003'])
+    const w = windows([{ url: `${ORIGIN}/` }, { url: CASE }])
     await openNotificationTarget(w.io, payload.url)
-    expect(w.focused).toEqual(['https://tongban.example.gov.cn/cases/MZ-0001-20261207-0003'])
-    expect(w.opened).toEqual([])
+    expect(w).toMatchObject({ focused: [CASE], opened: [], moved: [] })
   })
 
-  it('opens the case when no tab shows it', async () => {
-    const w = windows(['https://tongban.example.gov.cn/'])
+  it('takes an open tab of the app to the case when none shows it', async () => {
+    const w = windows([{ url: `${ORIGIN}/guide`, controlled: false }, { url: `${ORIGIN}/` }])
     await openNotificationTarget(w.io, payload.url)
-    expect(w.opened).toEqual(['https://tongban.example.gov.cn/cases/MZ-0001-20261207-0003'])
-    expect(w.focused).toEqual([])
-    // A target that is not ours is the home page (open here already, so brought forward).
+    expect(w).toMatchObject({ moved: [`${ORIGIN}/ → ${CASE}`], focused: [CASE], opened: [] })
+  })
+
+  it('opens the case when the app is not open', async () => {
+    const w = windows([])
+    await openNotificationTarget(w.io, payload.url)
+    expect(w.opened).toEqual([CASE])
+    // A target that is not ours is the home page.
     await openNotificationTarget(w.io, 'https://evil.example/')
-    expect(w.focused).toEqual(['https://tongban.example.gov.cn/'])
+    expect(w.opened).toEqual([CASE, `${ORIGIN}/`])
   })
 })

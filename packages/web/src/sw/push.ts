@@ -2,7 +2,8 @@
  * Web Push in the worker: a push message from the BFF (server
  * messages/channels/webpush.ts, JSON {title, body, url, tag}) is shown as a
  * notification — one per case, a newer one replacing the older — and a tap
- * on it focuses the tab already showing that page, or opens it.
+ * on it focuses the tab already showing that page, or takes an open tab of
+ * the app there, or opens it.
  */
 
 export interface PushData {
@@ -37,14 +38,25 @@ export function notificationOptions(data: PushData): NotificationOptions {
 /** What the click handler needs from the worker. */
 export interface WindowIo {
   origin: string
-  windows(): Promise<readonly Pick<WindowClient, 'url' | 'focus'>[]>
+  /** This app's open windows, those this worker controls first. */
+  windows(): Promise<readonly Pick<WindowClient, 'url' | 'focus' | 'navigate'>[]>
   open(url: string): Promise<unknown>
 }
 
-/** The tab already on that page is brought forward; otherwise the page opens in a new one. */
+/**
+ * The tab already on that page is brought forward; else a tab of the app
+ * (the installed app's one window, on a phone) goes to the page; else the
+ * page opens in a new one.
+ */
 export async function openNotificationTarget(io: WindowIo, url: unknown): Promise<void> {
   const target = new URL(ownPath(url) ? url : FALLBACK.url, io.origin).href
-  const open = (await io.windows()).find((w) => w.url === target)
-  if (open) await open.focus()
-  else await io.open(target)
+  const windows = await io.windows()
+  const there = windows.find((w) => w.url === target)
+  if (there) { await there.focus(); return }
+  for (const w of windows) {
+    // navigate() refuses a window this worker does not control (opened before it took over): try the next.
+    const moved = await w.navigate(target).catch(() => null)
+    if (moved) { await moved.focus(); return }
+  }
+  await io.open(target)
 }
