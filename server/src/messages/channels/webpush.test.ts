@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import webpush from 'web-push'
 import type { MessageContent, MessageKind } from '@tongban/core'
 import { listenLocal } from '../../connectors/fake-http'
-import { seededPglite } from '../../testing'
+import { databaseVariants, seededPglite } from '../../testing'
 import type { Db } from '../../store/db'
+import { migrate } from '../../store/migrations'
+import { CASE_BACKFILLS } from '../../cases/responsibility'
 import { pushSubscriptionRepo } from '../../store/push-subscriptions'
 import type { ChannelMessage } from '../channel'
 import { startPushTestingService, type PushTestingService } from './web-push-testing'
@@ -14,12 +16,11 @@ const NOW = Date.parse('2026-12-07T10:00:00+08:00')
 const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@tongban.example.gov.cn' }
 const channel = createWebPushChannel({ vapid, now: () => NOW, timeoutMs: 2_000 })
 
+const variants = await databaseVariants()
 let db: Db
 let pushService: PushTestingService
-beforeAll(async () => {
-  ;[db, pushService] = await Promise.all([seededPglite(), startPushTestingService()])
-})
-afterAll(async () => { await Promise.all([db?.close(), pushService?.close()]) })
+beforeAll(async () => { pushService = await startPushTestingService() })
+afterAll(async () => { await pushService?.close() })
 
 let phones = 0
 async function account(): Promise<string> {
@@ -43,7 +44,14 @@ async function subscribeBrowser(accountId: string, key = vapid.publicKey) {
   return sub
 }
 
-describe('the Web Push channel, against a real push service (web-push-testing)', () => {
+describe.each(variants)('the Web Push channel, against a real push service (web-push-testing), on $label', (variant) => {
+  let close: () => Promise<void>
+  beforeAll(async () => {
+    ;({ db, close } = await variant.open())
+    await migrate(db, CASE_BACKFILLS) // PostgreSQL comes empty; the PGlite snapshot is migrated already
+  })
+  afterAll(async () => { await close?.() })
+
   it('is unavailable for a person with no subscription', async () => {
     expect(await channel.send(message(await account()), db)).toEqual({ status: 'unavailable', reason: 'no push subscription' })
   })
@@ -94,13 +102,17 @@ describe('the Web Push channel, when the push service answers otherwise', () => 
   let seen: IncomingMessage | null = null
   let fake: { server: import('node:http').Server; url: string }
   beforeAll(async () => {
+    db = await seededPglite()
     fake = await listenLocal(async (req, res) => {
       for await (const _ of req) { /* drain */ }
       seen = req
       answer(req, res)
     }, (res) => res.writeHead(500).end())
   })
-  afterAll(() => new Promise<void>((resolve) => fake.server.close(() => resolve())))
+  afterAll(async () => {
+    await new Promise<void>((resolve) => fake.server.close(() => resolve()))
+    await db.close()
+  })
 
   async function sendVia(status: number, headers: Record<string, string> = {}, kind: MessageKind = 'accepted') {
     answer = (_, res) => res.writeHead(status, headers).end(status >= 400 ? 'nope' : '')
