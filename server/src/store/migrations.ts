@@ -455,6 +455,8 @@ export const MIGRATIONS: Migration[] = [
     // Web Push subscriptions (messages/channels/webpush.ts): one row per browser, as PushSubscription.toJSON() gave it.
     // The endpoint is the browser's identity at its push service, so it is unique: the same browser signed in by
     // someone else moves to them. Removed when the push service answers 404/410 (gone) or the person turns it off.
+    // The session that subscribed is kept: once it is signed out nothing more is sent there (a shared computer
+    // must not show the last person's cases), while an idle session past its 30 days still gets its messages.
     id: '028_push_subscriptions',
     sql: `
       create table push_subscriptions (
@@ -463,6 +465,7 @@ export const MIGRATIONS: Migration[] = [
         endpoint text not null unique,
         p256dh text not null,
         auth text not null,
+        session_hash text,
         created_at timestamptz not null default now(),
         last_success_at timestamptz
       );

@@ -7,6 +7,10 @@ export interface PushSubscriptionRow {
   endpoint: string
   p256dh: string
   auth: string
+  /** The session that subscribed (its token hash); null when none was. */
+  session_hash: string | null
+  /** That session was signed out: nothing more goes there. */
+  signed_out: boolean
   created_at: Date
   last_success_at: Date | null
 }
@@ -19,12 +23,14 @@ export interface PushSubscriptionInput {
 export function pushSubscriptionRepo(db: Queryable) {
   return {
     /** Keeps a browser's subscription for the account; the same endpoint again (a refresh, another person signing in there) replaces it. */
-    async save(accountId: string, sub: PushSubscriptionInput, at: Date): Promise<void> {
+    async save(accountId: string, sub: PushSubscriptionInput, at: Date, sessionHash: string | null): Promise<void> {
       await db.query(
-        `insert into push_subscriptions (account_id, endpoint, p256dh, auth, created_at) values ($1, $2, $3, $4, $5)
+        `insert into push_subscriptions (account_id, endpoint, p256dh, auth, session_hash, created_at) values ($1, $2, $3, $4, $5, $6)
          on conflict (endpoint) do update set account_id = excluded.account_id, p256dh = excluded.p256dh, auth = excluded.auth,
-           created_at = excluded.created_at, last_success_at = null`,
-        [accountId, sub.endpoint, sub.keys.p256dh, sub.keys.auth, at],
+           session_hash = excluded.session_hash,
+           created_at = case when push_subscriptions.account_id = excluded.account_id and push_subscriptions.p256dh = excluded.p256dh
+             then push_subscriptions.created_at else excluded.created_at end`,
+        [accountId, sub.endpoint, sub.keys.p256dh, sub.keys.auth, sessionHash, at],
       )
     },
     /** The account's own subscription at that endpoint; false when it had none there. */
@@ -36,7 +42,12 @@ export function pushSubscriptionRepo(db: Queryable) {
       await db.query('delete from push_subscriptions where id = $1', [id])
     },
     async forAccount(accountId: string): Promise<PushSubscriptionRow[]> {
-      return db.query<PushSubscriptionRow>('select * from push_subscriptions where account_id = $1 order by created_at, id', [accountId])
+      return db.query<PushSubscriptionRow>(
+        `select p.*, coalesce(s.revoked_at is not null, false) as signed_out
+         from push_subscriptions p left join sessions s on s.token_hash = p.session_hash
+         where p.account_id = $1 order by p.created_at, p.id`,
+        [accountId],
+      )
     },
     async delivered(id: string, at: Date): Promise<void> {
       await db.query('update push_subscriptions set last_success_at = $2 where id = $1', [id, at])

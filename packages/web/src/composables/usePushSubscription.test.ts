@@ -59,6 +59,7 @@ function setup(calls: Parameters<typeof testPlatform>[0] = {}) {
   const removed: string[] = []
   const t = testPlatform({
     'push.vapidPublicKey': async () => ({ publicKey: SERVER_KEY }),
+    'push.list': async () => sent.filter((b) => !removed.includes(b.endpoint)).map((b) => ({ endpoint: b.endpoint, createdAt: '2026-12-07T02:00:00.000Z', lastSuccessAt: null })),
     'push.subscribe': async ({ body }) => { sent.push(body); return { endpoint: body.endpoint, createdAt: '2026-12-07T02:00:00.000Z' } },
     'push.unsubscribe': async ({ body }) => { removed.push(body.endpoint) },
     ...calls,
@@ -91,6 +92,26 @@ describe('usePushSubscription (网页通知)', () => {
     expect(browser.subscribedWith).toEqual([keyBytes(SERVER_KEY)])
     expect(sent).toEqual([{ endpoint: 'https://fcm.googleapis.com/fcm/send/browser-0', keys: { p256dh: 'B'.repeat(87), auth: 'a'.repeat(22) } }])
     expect(push.label.value).toBe('已开启')
+    await push.refresh()
+    expect(push.label.value).toBe('已开启')
+  })
+
+  it('says 未开启 where the browser is subscribed but the BFF sends nothing there (signed out since), and 开启 ties it again', async () => {
+    browser.permission = 'granted'
+    await navigator.serviceWorker.ready.then((r) => r.pushManager.subscribe({ applicationServerKey: keyBytes(SERVER_KEY) }))
+    const { push, sent } = setup()
+    await push.refresh()
+    expect(push.label.value).toBe('未开启')
+    await push.enable()
+    expect(browser.subscribedWith).toHaveLength(1) // the browser's own subscription, handed over again
+    expect(sent.map((s) => s.endpoint)).toEqual(['https://fcm.googleapis.com/fcm/send/browser-0'])
+    expect(push.label.value).toBe('已开启')
+  })
+
+  it('trusts the browser when the BFF cannot be asked', async () => {
+    browser.permission = 'granted'
+    await navigator.serviceWorker.ready.then((r) => r.pushManager.subscribe({ applicationServerKey: keyBytes(SERVER_KEY) }))
+    const { push } = setup({ 'push.list': offline })
     await push.refresh()
     expect(push.label.value).toBe('已开启')
   })

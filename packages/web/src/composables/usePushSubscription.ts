@@ -82,11 +82,22 @@ export function usePushSubscription(): PushSubscriptionControl {
     return reg ? reg.pushManager.getSubscription() : null
   }
 
+  /** Does the BFF send this person's messages to that endpoint? Unknown (null) when it cannot be asked. */
+  async function known(endpoint: string): Promise<boolean | null> {
+    try {
+      return (await api.call(API.push.list)).some((s) => s.endpoint === endpoint)
+    } catch {
+      return null
+    }
+  }
+
   async function refresh(): Promise<void> {
     if (!supported()) { state.value = 'unsupported'; return }
     if (Notification.permission === 'denied') { state.value = 'denied'; return }
-    // Subscribed here and permission still given: on (the BFF was told when it was turned on).
-    state.value = Notification.permission === 'granted' && (await current()) ? 'subscribed' : 'off'
+    const sub = Notification.permission === 'granted' ? await current() : null
+    // On only where the BFF sends there too: after signing out, or for someone else signed in at this
+    // browser, the browser is still subscribed but nothing comes until 开启通知 ties it to them.
+    state.value = sub && (await known(sub.endpoint)) !== false ? 'subscribed' : 'off'
   }
 
   async function run(change: () => Promise<void>): Promise<void> {

@@ -38,9 +38,9 @@ function message(accountId: string, kind: MessageKind = 'accepted'): ChannelMess
   return { id: `m-${kind}-${accountId}`, recipient: { accountId, phone: null, openid: null }, content }
 }
 
-async function subscribeBrowser(accountId: string, key = vapid.publicKey) {
+async function subscribeBrowser(accountId: string, key = vapid.publicKey, sessionHash: string | null = null) {
   const sub = await pushService.subscribe(key)
-  await pushSubscriptionRepo(db).save(accountId, sub, new Date(NOW - 60_000))
+  await pushSubscriptionRepo(db).save(accountId, sub, new Date(NOW - 60_000), sessionHash)
   return sub
 }
 
@@ -87,6 +87,22 @@ describe.each(variants)('the Web Push channel, against a real push service (web-
     expect((await subscriptions(id)).map((s) => s.endpoint).sort()).toEqual([phone.endpoint, laptop.endpoint].sort())
   })
 
+  it('sends nothing more to a browser whose session was signed out (a shared computer), and forgets it', async () => {
+    const id = await account()
+    const session = async (revoked: boolean) => {
+      const hash = `test-session-${id}-${revoked}`
+      await db.query('insert into sessions (token_hash, account_id, expires_at, revoked_at) values ($1, $2, $3, $4)',
+        [hash, id, new Date(NOW + 86_400_000), revoked ? new Date(NOW - 1000) : null])
+      return hash
+    }
+    const kiosk = await subscribeBrowser(id, vapid.publicKey, await session(true))
+    const phone = await subscribeBrowser(id, vapid.publicKey, await session(false))
+    expect((await channel.send(message(id), db)).status).toBe('sent')
+    expect(await pushService.messages(kiosk.clientHash)).toEqual([])
+    expect(await pushService.messages(phone.clientHash)).toHaveLength(1)
+    expect((await subscriptions(id)).map((s) => s.endpoint)).toEqual([phone.endpoint])
+  })
+
   it('is refused by the push service when signed with another key than the browser subscribed with; the subscription stays', async () => {
     const id = await account()
     await subscribeBrowser(id, webpush.generateVAPIDKeys().publicKey)
@@ -118,7 +134,7 @@ describe('the Web Push channel, when the push service answers otherwise', () => 
     answer = (_, res) => res.writeHead(status, headers).end(status >= 400 ? 'nope' : '')
     const id = await account()
     const keys = { p256dh: webpush.generateVAPIDKeys().publicKey, auth: 'k7uDCd1NdUWZq8ruKZ6Xuw' }
-    await pushSubscriptionRepo(db).save(id, { endpoint: `${fake.url}/push/${id}`, keys }, new Date(NOW))
+    await pushSubscriptionRepo(db).save(id, { endpoint: `${fake.url}/push/${id}`, keys }, new Date(NOW), null)
     return { id, result: await channel.send(message(id, kind), db) }
   }
 
@@ -154,7 +170,7 @@ describe('the Web Push channel, when the push service answers otherwise', () => 
   it('tries again later when the push service does not answer', async () => {
     const id = await account()
     const keys = { p256dh: webpush.generateVAPIDKeys().publicKey, auth: 'k7uDCd1NdUWZq8ruKZ6Xuw' }
-    await pushSubscriptionRepo(db).save(id, { endpoint: 'http://127.0.0.1:9/push/closed', keys }, new Date(NOW))
+    await pushSubscriptionRepo(db).save(id, { endpoint: 'http://127.0.0.1:9/push/closed', keys }, new Date(NOW), null)
     expect(await channel.send(message(id), db)).toMatchObject({ status: 'failed', permanent: false, code: 'webpush_unreachable' })
   })
 

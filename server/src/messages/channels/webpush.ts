@@ -15,6 +15,8 @@
  * - other 4xx (400 bad headers, 401/403 a JWT the service refuses, e.g. a
  *   subscription made with another key): permanent for this message, the
  *   subscription kept (a configuration fix makes it work again).
+ *
+ * A subscription whose session was signed out is dropped unsent.
  */
 import webpush from 'web-push'
 import { URGENT_KINDS, type MessageContent, type MessageKind } from '@tongban/core'
@@ -110,7 +112,10 @@ export function createWebPushChannel(deps: WebPushDeps): Channel {
     name: 'webpush',
     async send(msg: ChannelMessage, db): Promise<ChannelResult> {
       const repo = pushSubscriptionRepo(db)
-      const subs = await repo.forAccount(msg.recipient.accountId)
+      const all = await repo.forAccount(msg.recipient.accountId)
+      // Signed out there: the next person at that browser must not see this one's cases.
+      for (const sub of all.filter((s) => s.signed_out)) await repo.removeById(sub.id)
+      const subs = all.filter((s) => !s.signed_out)
       if (!subs.length) return { status: 'unavailable', reason: 'no push subscription' }
       const payload = JSON.stringify(pushPayload(msg.content))
       const options = pushOptions(msg.content.kind, deps.vapid, timeoutMs)

@@ -1,6 +1,6 @@
 /**
  * Web Push subscriptions (API.push): the VAPID public key a browser
- * subscribes with, and a person's subscriptions kept and removed. The
+ * subscribes with, and a person's subscriptions listed, kept and removed. The
  * endpoint is where the BFF will later post, so it is checked against the
  * known push services (messages/push-endpoint.ts) before it is kept.
  */
@@ -14,6 +14,10 @@ import { implement } from '../define'
 export async function pushRoutes(app: FastifyInstance, opts: { rule: EndpointRule; now: () => number }): Promise<void> {
   implement(app, API.push.vapidPublicKey, async () => ({ publicKey: app.vapid.publicKey }))
 
+  implement(app, API.push.list, async (request) => (await pushSubscriptionRepo(app.db).forAccount(request.citizen.accountId))
+    .filter((s) => !s.signed_out)
+    .map((s) => ({ endpoint: s.endpoint, createdAt: new Date(s.created_at).toISOString(), lastSuccessAt: s.last_success_at ? new Date(s.last_success_at).toISOString() : null })))
+
   implement(app, API.push.subscribe, async (request, reply) => {
     const { endpoint, keys } = request.body
     const refusal = refuseEndpoint(endpoint, opts.rule)
@@ -25,7 +29,7 @@ export async function pushRoutes(app: FastifyInstance, opts: { rule: EndpointRul
       throw new ProblemError('VALIDATION', { errors: [{ path: 'keys.p256dh', code: 'not_p256', message: PUSH_MESSAGES.keys }] })
     }
     const at = new Date(opts.now())
-    await pushSubscriptionRepo(app.db).save(request.citizen.accountId, { endpoint, keys }, at)
+    await pushSubscriptionRepo(app.db).save(request.citizen.accountId, { endpoint, keys }, at, request.citizen.tokenHash)
     reply.code(201)
     return { endpoint, createdAt: at.toISOString() }
   })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import webpush from 'web-push'
 import { PUSH_MESSAGES, type Problem } from '@tongban/core'
 import { signInCitizen, startTestServer, type TestServer } from '../../testing'
+import { pushSubscriptionRepo } from '../../store/push-subscriptions'
 
 // A browser's subscription keys, as PushSubscription.toJSON() gives them (web-push makes a valid P-256 point).
 const keys = { p256dh: webpush.generateVAPIDKeys().publicKey, auth: 'k7uDCd1NdUWZq8ruKZ6Xuw' }
@@ -49,6 +50,20 @@ describe('Web Push subscriptions', () => {
     expect((await call('DELETE', '/api/me/push-subscriptions', { endpoint: local(2) })).statusCode).toBe(204)
     expect(await rows(local(2))).toHaveLength(0)
     expect((await call('DELETE', '/api/me/push-subscriptions', { endpoint: local(2) })).statusCode).toBe(204)
+  })
+
+  it('ties the subscription to the session: signed out, it is marked so (the channel sends nothing more there)', async () => {
+    const leaving = (await signInCitizen(server.app, '13700001804', '10.250.0.4', { realName: false })).token
+    await call('POST', '/api/me/push-subscriptions', { endpoint: local(4), keys }, leaving)
+    const accountId = (await rows(local(4)))[0]!.account_id
+    expect((await call('GET', '/api/me/push-subscriptions', undefined, leaving)).json()).toEqual([{ endpoint: local(4), createdAt: expect.any(String), lastSuccessAt: null }])
+    expect((await call('POST', '/api/auth/logout', undefined, leaving)).statusCode).toBeLessThan(300)
+    expect((await pushSubscriptionRepo(server.app.db).forAccount(accountId)).map((s) => s.signed_out)).toEqual([true])
+    // Signed in again there: not listed (so the setting says 未开启) until turned on again, which ties it to the new session.
+    const back = (await server.app.sessions.create(accountId)).token
+    expect((await call('GET', '/api/me/push-subscriptions', undefined, back)).json()).toEqual([])
+    await call('POST', '/api/me/push-subscriptions', { endpoint: local(4), keys }, back)
+    expect((await call('GET', '/api/me/push-subscriptions', undefined, back)).json()).toHaveLength(1)
   })
 
   it.each([

@@ -5,7 +5,7 @@
  * and the endpoint again when they turn them off.
  */
 import { defineRoutes } from '../contract/contract'
-import { Obj, Str, type Static } from '../contract/schema'
+import { List, Nullable, Obj, Str, type Static } from '../contract/schema'
 
 /** URL-safe base64, padding allowed (some browsers pad). */
 const B64URL = '^[A-Za-z0-9_-]+={0,2}$'
@@ -39,12 +39,25 @@ export const pushUnsubscribeBodySchema = Obj({ endpoint: Str({ minLength: 1, max
 
 export const pushSubscribedSchema = Obj({ endpoint: Str(), createdAt: Str() })
 
+/** A browser that gets this person's notifications (a signed-out one is not listed: nothing is sent there). */
+export const pushSubscriptionViewSchema = Obj({
+  endpoint: Str(),
+  createdAt: Str(),
+  /** When its push service last took a message. */
+  lastSuccessAt: Nullable(Str()),
+})
+export type PushSubscriptionView = Static<typeof pushSubscriptionViewSchema>
+
 const FIELD_MESSAGES = { endpoint: PUSH_MESSAGES.endpoint, 'keys.p256dh': PUSH_MESSAGES.keys, 'keys.auth': PUSH_MESSAGES.keys, keys: PUSH_MESSAGES.keys }
 
 export const pushRoutes = defineRoutes('push', {
   vapidPublicKey: {
     method: 'GET', path: '/api/push/vapid-public-key', access: 'public', summary: '网页推送：服务器公钥（浏览器订阅时使用）',
     response: vapidPublicKeySchema, cache: 'none',
+  },
+  list: {
+    method: 'GET', path: '/api/me/push-subscriptions', access: 'citizen', summary: '收到我的网页通知的浏览器',
+    response: List(pushSubscriptionViewSchema), cache: 'personal',
   },
   subscribe: {
     method: 'POST', path: '/api/me/push-subscriptions', access: 'citizen', summary: '开启这个浏览器的网页通知（保存推送订阅）',
