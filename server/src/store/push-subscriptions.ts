@@ -20,6 +20,13 @@ export interface PushSubscriptionInput {
   keys: { p256dh: string; auth: string }
 }
 
+/**
+ * Browsers one person may have notifications on in. A message goes to each,
+ * so without a cap one account could make the BFF post to thousands of
+ * endpoints per message; past it the longest-kept browser is dropped.
+ */
+export const MAX_PUSH_SUBSCRIPTIONS = 10
+
 export function pushSubscriptionRepo(db: Queryable) {
   return {
     /** Keeps a browser's subscription for the account; the same endpoint again (a refresh, another person signing in there) replaces it. */
@@ -31,6 +38,11 @@ export function pushSubscriptionRepo(db: Queryable) {
            created_at = case when push_subscriptions.account_id = excluded.account_id and push_subscriptions.p256dh = excluded.p256dh
              then push_subscriptions.created_at else excluded.created_at end`,
         [accountId, sub.endpoint, sub.keys.p256dh, sub.keys.auth, sessionHash, at],
+      )
+      await db.query(
+        `delete from push_subscriptions where account_id = $1 and id not in
+           (select id from push_subscriptions where account_id = $1 order by created_at desc, id desc limit $2)`,
+        [accountId, MAX_PUSH_SUBSCRIPTIONS],
       )
     },
     /** The account's own subscription at that endpoint; false when it had none there. */

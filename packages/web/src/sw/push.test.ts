@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { notificationOptions, openNotificationTarget, pushData, type WindowIo } from './push'
+import { notificationOptions, openNotificationTarget, pushData, renewSubscription, type RenewIo, type WindowIo } from './push'
 
 const payload = { title: '您的申请已受理', body: '办件 MZ-0001-20261207-0003 已受理。', url: '/cases/MZ-0001-20261207-0003', tag: 'MZ-0001-20261207-0003' }
 
@@ -66,5 +66,42 @@ describe('a tap on the notification', () => {
     // A target that is not ours is the home page.
     await openNotificationTarget(w.io, 'https://evil.example/')
     expect(w.opened).toEqual([CASE, `${ORIGIN}/`])
+  })
+})
+
+describe('a subscription the browser replaced (pushsubscriptionchange)', () => {
+  const KEY = 'BKOGkBcaxl7D20szml-nTH0Khl_i8Y5iE_IvK5EKe1rJ7npvhvXH6xWTOzywdw2RsWSqU2_yi2BZff7TbQUar-w'
+  const fakeSub = (endpoint: string, key?: ArrayBuffer) => ({
+    endpoint, options: { applicationServerKey: key ?? null, userVisibleOnly: true },
+    toJSON: () => ({ endpoint, keys: { p256dh: 'p'.repeat(87), auth: 'a'.repeat(22) } }),
+  }) as unknown as PushSubscription
+  function io() {
+    const calls: string[] = []
+    const keysAskedFor: number[] = []
+    const it: RenewIo = {
+      subscribe: async (key) => { keysAskedFor.push((key as Uint8Array).byteLength); return fakeSub('https://fcm.googleapis.com/fcm/send/new') },
+      fetch: async (url, init) => {
+        calls.push(`${init.method ?? 'GET'} ${url}${init.body ? ` ${String(init.body)}` : ''}`)
+        return new Response(JSON.stringify({ publicKey: KEY }), { status: 200 })
+      },
+    }
+    return { io: it, calls, keysAskedFor }
+  }
+
+  it('hands the browser\'s new subscription to the BFF and takes the old one back', async () => {
+    const t = io()
+    await renewSubscription(t.io, fakeSub('https://fcm.googleapis.com/fcm/send/old'), fakeSub('https://fcm.googleapis.com/fcm/send/new'))
+    expect(t.calls).toEqual([
+      `POST /api/me/push-subscriptions ${JSON.stringify({ endpoint: 'https://fcm.googleapis.com/fcm/send/new', keys: { p256dh: 'p'.repeat(87), auth: 'a'.repeat(22) } })}`,
+      'DELETE /api/me/push-subscriptions {"endpoint":"https://fcm.googleapis.com/fcm/send/old"}',
+    ])
+  })
+
+  it('subscribes again with the BFF\'s key when the browser gave no new subscription', async () => {
+    const t = io()
+    await renewSubscription(t.io, null, null)
+    expect(t.keysAskedFor).toEqual([65])
+    expect(t.calls[0]).toBe('GET /api/push/vapid-public-key')
+    expect(t.calls[1]).toMatch(/^POST \/api\/me\/push-subscriptions .*fcm\/send\/new/)
   })
 })

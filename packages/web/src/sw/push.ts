@@ -3,8 +3,11 @@
  * messages/channels/webpush.ts, JSON {title, body, url, tag}) is shown as a
  * notification — one per case, a newer one replacing the older — and a tap
  * on it focuses the tab already showing that page, or takes an open tab of
- * the app there, or opens it.
+ * the app there, or opens it. When the browser replaces the subscription
+ * (pushsubscriptionchange), the new one is handed to the BFF so messages
+ * keep coming with the app closed.
  */
+import { API } from '@tongban/core'
 
 export interface PushData {
   title: string
@@ -59,4 +62,36 @@ export async function openNotificationTarget(io: WindowIo, url: unknown): Promis
     if (moved) { await moved.focus(); return }
   }
   await io.open(target)
+}
+
+/** What renewing a subscription needs from the worker. */
+export interface RenewIo {
+  subscribe(applicationServerKey: BufferSource): Promise<PushSubscription>
+  fetch(url: string, init: RequestInit): Promise<Response>
+}
+
+const json = (method: string, body: unknown): RequestInit =>
+  ({ method, headers: { 'content-type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify(body) })
+
+/**
+ * The browser dropped or replaced the subscription (the push service
+ * rotated it): subscribe again where it did not already, hand the new one to
+ * the BFF and take the old one back. Signed out, the BFF refuses (401) and
+ * nothing is kept: 消息设置 then says 未开启.
+ */
+export async function renewSubscription(io: RenewIo, old: PushSubscription | null, fresh: PushSubscription | null): Promise<void> {
+  let sub = fresh
+  if (!sub) {
+    let key: BufferSource | null | undefined = old?.options?.applicationServerKey
+    if (!key) {
+      const res = await io.fetch(API.push.vapidPublicKey.path, { credentials: 'same-origin' })
+      if (!res.ok) return
+      const b64 = ((await res.json()) as { publicKey: string }).publicKey.replace(/-/g, '+').replace(/_/g, '/')
+      key = Uint8Array.from(atob(b64.padEnd(Math.ceil(b64.length / 4) * 4, '=')), (c) => c.charCodeAt(0))
+    }
+    sub = await io.subscribe(key)
+  }
+  const { keys } = sub.toJSON()
+  await io.fetch(API.push.subscribe.path, json('POST', { endpoint: sub.endpoint, keys: { p256dh: keys?.p256dh ?? '', auth: keys?.auth ?? '' } }))
+  if (old && old.endpoint !== sub.endpoint) await io.fetch(API.push.unsubscribe.path, json('DELETE', { endpoint: old.endpoint })).catch(() => null)
 }

@@ -14,7 +14,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { StaleWhileRevalidate } from 'workbox-strategies'
 import { SYNC_TAG } from '@tongban/app/queue'
 import { sendQueued, workerIo } from './sync'
-import { notificationOptions, openNotificationTarget, pushData } from './push'
+import { notificationOptions, openNotificationTarget, pushData, renewSubscription } from './push'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] }
 
@@ -48,4 +48,11 @@ self.addEventListener('notificationclick', (event) => {
     windows: () => self.clients.matchAll({ type: 'window', includeUncontrolled: true }),
     open: (target) => self.clients.openWindow(target),
   }, url))
+})
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewSubscription({
+    subscribe: (applicationServerKey) => self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey }),
+    fetch: (url, init) => fetch(url, init),
+  }, event.oldSubscription, event.newSubscription))
 })

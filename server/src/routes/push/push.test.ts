@@ -43,6 +43,13 @@ describe('Web Push subscriptions', () => {
     expect(await rows(local(1))).toEqual([expect.objectContaining({ p256dh: fresh.p256dh })])
   })
 
+  it('keeps at most ten browsers a person, dropping the longest-kept', async () => {
+    const many = (await signInCitizen(server.app, '13700001805', '10.250.0.5', { realName: false })).token
+    for (let n = 0; n < 12; n++) expect((await call('POST', '/api/me/push-subscriptions', { endpoint: local(100 + n), keys }, many)).statusCode).toBe(201)
+    const listed = (await call('GET', '/api/me/push-subscriptions', undefined, many)).json<{ endpoint: string }[]>()
+    expect(listed.map((s) => s.endpoint).sort()).toEqual(Array.from({ length: 10 }, (_, i) => local(102 + i)).sort())
+  })
+
   it('turns it off for its owner only, and twice is the same as once', async () => {
     await call('POST', '/api/me/push-subscriptions', { endpoint: local(2), keys })
     expect((await call('DELETE', '/api/me/push-subscriptions', { endpoint: local(2) }, other)).statusCode).toBe(204)
