@@ -16,6 +16,7 @@ import connectors from './plugins/external/connectors'
 import clock from './plugins/app/clock'
 import catalogue from './plugins/app/catalogue'
 import auth from './plugins/app/auth'
+import push from './plugins/app/push'
 import jobs from './plugins/app/jobs'
 import uploads from './plugins/app/uploads'
 import cases from './plugins/app/cases'
@@ -72,6 +73,7 @@ export async function buildApp(config: AppConfig, build: BuildOptions = {}): Pro
   await app.register(connectors, opts)
   await app.register(catalogue, opts)
   await app.register(auth, opts)
+  await app.register(push, opts)
   await app.register(jobs, opts)
   await app.register(uploads, opts)
   await app.register(cases, opts)

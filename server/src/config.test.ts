@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config'
 
-const PROD_SERVICES = { SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com', PUBLIC_ORIGIN: 'https://tongban.example.gov.cn' }
+const VAPID = { VAPID_PUBLIC_KEY: 'BKOGkBcaxl7D20szml-nTH0Khl_i8Y5iE_IvK5EKe1rJ7npvhvXH6xWTOzywdw2RsWSqU2_yi2BZff7TbQUar-w', VAPID_PRIVATE_KEY: 'WccfZlgqvwb791AC_eUpGiGNWoEIfIIavFV4pME2efk', VAPID_SUBJECT: 'mailto:ops@tongban.example.gov.cn' }
+const PROD_SERVICES = { SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com', PUBLIC_ORIGIN: 'https://tongban.example.gov.cn', ...VAPID }
 
 describe('configuration', () => {
   it('needs nothing for the embedded default', () => {
@@ -37,7 +38,7 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message)
   })
 
-  const PROD = { NODE_ENV: 'production', SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', WECHAT_API_BASE: 'https://api.weixin.qq.com', PUBLIC_ORIGIN: 'https://tongban.example.gov.cn' }
+  const PROD = { NODE_ENV: 'production', ...PROD_SERVICES }
   const S3 = { S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com', S3_BUCKET: 'tongban-prod', S3_ACCESS_KEY_ID: 'LTAIexample', S3_SECRET_ACCESS_KEY: 'example-secret' }
 
   it.each([
@@ -99,6 +100,9 @@ describe('configuration', () => {
       expect.stringMatching(/^S3_REGION must be a region name/),
       expect.stringMatching(/^WECHAT_API_BASE must be set in production/),
       expect.stringMatching(/^SMS_BASE_URL must be set in production: without it codes would go to the local fake/),
+      expect.stringMatching(/^VAPID_PUBLIC_KEY must be set in production: browsers subscribe with it/),
+      'VAPID_PRIVATE_KEY must be set in production',
+      expect.stringMatching(/^VAPID_SUBJECT must be set in production/),
       expect.stringMatching(/^PUBLIC_ORIGIN must be set in production/),
       'UPLOAD_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY in production',
       'APPROVAL_BACKEND=http needs APPROVAL_BASE_URL, APPROVAL_API_TOKEN, APPROVAL_WEBHOOK_SECRET in production',
@@ -110,6 +114,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ UPLOAD_STORE: 'disk', S3_ENDPOINT: 'not a url', S3_PREFIX: '/x' })).not.toThrow()
     expect(() => loadConfig({ APPROVAL_BACKEND: 'http' })).not.toThrow()
     expect(() => loadConfig({ NODE_ENV: 'production', ...PROD_SERVICES, APPROVAL_BACKEND: 'http' })).toThrow(/^APPROVAL_BACKEND=http needs APPROVAL_BASE_URL, APPROVAL_API_TOKEN, APPROVAL_WEBHOOK_SECRET in production$/)
+  })
+
+  it.each([
+    [{ VAPID_PUBLIC_KEY: VAPID.VAPID_PUBLIC_KEY }, 'VAPID_PRIVATE_KEY must be set when VAPID_PUBLIC_KEY is set'],
+    [{ ...VAPID, VAPID_PUBLIC_KEY: VAPID.VAPID_PRIVATE_KEY }, /^VAPID_PUBLIC_KEY must be URL-safe base64 of 65 bytes/],
+    [{ ...VAPID, VAPID_PRIVATE_KEY: 'not+base64url' }, /^VAPID_PRIVATE_KEY must be URL-safe base64 of 32 bytes/],
+    [{ VAPID_SUBJECT: 'https://localhost' }, /^VAPID_SUBJECT must not be a localhost address/],
+    [{ VAPID_SUBJECT: 'ops@example.gov.cn' }, /^VAPID_SUBJECT must be a mailto: address or an https: URL/],
+    [{ PUSH_SERVICE_HOSTS: 'fcm.googleapis.com,http://evil.example' }, /^PUSH_SERVICE_HOSTS must list .*got "http:\/\/evil.example"/],
+  ])('refuses Web Push settings %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('takes the VAPID keys and push-service hosts from the environment', () => {
+    const c = loadConfig({ ...VAPID, PUSH_SERVICE_HOSTS: 'FCM.googleapis.com, *.push.apple.com' })
+    expect(c.webPush).toEqual({ publicKey: VAPID.VAPID_PUBLIC_KEY, privateKey: VAPID.VAPID_PRIVATE_KEY, subject: VAPID.VAPID_SUBJECT, serviceHosts: ['fcm.googleapis.com', '*.push.apple.com'] })
+    expect(loadConfig({}).webPush).toMatchObject({ publicKey: undefined, serviceHosts: expect.arrayContaining(['fcm.googleapis.com', 'updates.push.services.mozilla.com', '*.push.apple.com']) })
   })
 
   it('accepts production with the real services configured', () => {

@@ -53,6 +53,7 @@ export interface AppConfig {
   s3: S3Config
   approval: ApprovalConfig
   clock: ClockConfig
+  webPush: WebPushConfig
   /** Scheme + host printed in documents' QR codes (PUBLIC_ORIGIN); absent → http://localhost:<port>. */
   publicOrigin?: string
   /** Other origins whose pages may send cookie-authenticated changes (TRUSTED_ORIGINS), besides PUBLIC_ORIGIN and the request's own. */
@@ -129,6 +130,16 @@ export interface WechatConfig {
   miniprogramState: 'formal' | 'trial' | 'developer'
   /** The subscribe-message templates configured (WECHAT_TEMPLATE_*), in slot order; none → WeChat carries no message. */
   templates: WechatTemplate[]
+}
+
+export interface WebPushConfig {
+  /** VAPID keys (base64url); absent → generated once and kept (messages/vapid.ts), never in production. */
+  publicKey?: string
+  privateKey?: string
+  /** mailto: or https: — signed into every push request. */
+  subject: string
+  /** Push-service hosts a subscription's endpoint may name (`*.` for sub-domains). */
+  serviceHosts: string[]
 }
 
 export interface SmsConfig {

@@ -87,3 +87,36 @@ export function s3Prefix(raw: string): string {
   }
   return raw && !raw.endsWith('/') ? `${raw}/` : raw
 }
+
+/** A VAPID key: URL-safe base64 of `bytes` bytes (65 for the public point, 32 for the private scalar). */
+export function vapidKey(name: string, raw: string, bytes: number): string {
+  const value = raw.trim()
+  const decoded = /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url') : null
+  if (!decoded || decoded.length !== bytes || (bytes === 65 && decoded[0] !== 4)) {
+    throw new Invalid(`${name} must be URL-safe base64 of ${bytes} bytes (${Math.ceil((bytes * 4) / 3)} characters), as \`npx web-push generate-vapid-keys\` prints it`)
+  }
+  return value
+}
+
+/** VAPID_SUBJECT: how a push service reaches the sender (RFC 8292 §2.1). */
+export function vapidSubject(raw: string): string {
+  let url: URL | null = null
+  try { url = new URL(raw) } catch { /* reported below */ }
+  if (!url || (url.protocol !== 'mailto:' && url.protocol !== 'https:') || (url.protocol === 'mailto:' && !/^[^@\s]+@[^@\s]+$/.test(url.pathname))) {
+    throw new Invalid(`VAPID_SUBJECT must be a mailto: address or an https: URL, e.g. mailto:ops@example.gov.cn, got "${raw}"`)
+  }
+  if (url.protocol === 'https:' && (url.hostname === 'localhost' || url.hostname.endsWith('.localhost'))) {
+    throw new Invalid('VAPID_SUBJECT must not be a localhost address: Apple\'s push service refuses it (BadJwtToken)')
+  }
+  return raw
+}
+
+/** PUSH_SERVICE_HOSTS: host names, `*.` for every sub-domain, lower-cased. */
+export function pushServiceHosts(raw: string): string[] {
+  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+  const bad = hosts.find((h) => !/^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/.test(h))
+  if (!hosts.length || bad !== undefined) {
+    throw new Invalid(`PUSH_SERVICE_HOSTS must list push service host names, comma-separated (e.g. fcm.googleapis.com,*.push.apple.com)${bad === undefined ? '' : `, got "${bad}"`}`)
+  }
+  return hosts
+}

@@ -8,7 +8,8 @@
 import { resolve } from 'node:path'
 import { DEFAULT_UPLOAD_RETENTION_DAYS, MESSAGE_KIND_LABELS, MESSAGE_KINDS, parseWechatTemplate, type MessageKind, type WechatTemplate } from '@tongban/core'
 import { custom, Invalid, int, isProduction, oneOf, text, type Condition, type Var } from './declare'
-import { matching, origin, redisUrl, s3Endpoint, s3Prefix, secretKey, trustProxy } from './parsers'
+import { matching, origin, pushServiceHosts, redisUrl, s3Endpoint, s3Prefix, secretKey, trustProxy, vapidKey, vapidSubject } from './parsers'
+import { DEFAULT_PUSH_SERVICE_HOSTS } from '../messages/push-endpoint'
 
 const S3_STORE: Condition = { text: 'UPLOAD_STORE=s3', holds: (env) => env.UPLOAD_STORE === 's3' }
 /**
@@ -65,7 +66,7 @@ export const VARIABLES = {
     fallback: (): string | undefined => resolve('packages/web/dist'),
     parse: (raw) => (raw === '' ? undefined : resolve(raw)),
   }),
-  production: custom('NODE_ENV', { type: '`production` or other', doc: '`production` turns on HSTS, hides `/dev/*`, requires `SMS_BASE_URL`, `WECHAT_API_BASE`, `PUBLIC_ORIGIN`, (on PostgreSQL) `SECRET_KEY` and (with `UPLOAD_STORE=s3`) the `S3_*` endpoint, bucket and keys', fallback: false, parse: (raw) => raw === 'production' }),
+  production: custom('NODE_ENV', { type: '`production` or other', doc: '`production` turns on HSTS, hides `/dev/*`, requires `SMS_BASE_URL`, `WECHAT_API_BASE`, `PUBLIC_ORIGIN`, `VAPID_*`, (on PostgreSQL) `SECRET_KEY` and (with `UPLOAD_STORE=s3`) the `S3_*` endpoint, bucket and keys', fallback: false, parse: (raw) => raw === 'production' }),
   processRole: oneOf('PROCESS_ROLE', ['web', 'worker', 'all'], { default: 'all', doc: '`web` serves requests and runs no background jobs; `worker` runs the jobs (warning sweep, upload sweep, outbox dispatcher; singletons under a PostgreSQL advisory lock, so one instance sweeps) and answers `/healthz` only; `all` does both' }),
   logLevel: text('LOG_LEVEL', { default: 'info', keepEmpty: true, type: 'pino level', doc: 'pino level; authorization and cookies are redacted' }),
   rateLimitMax: int('RATE_LIMIT_MAX', { default: 600, min: 1, max: 10_000_000, doc: 'requests per minute per client address' }),
@@ -154,6 +155,24 @@ export const VARIABLES = {
       })])) as Record<MessageKind, Var<string>>),
     },
     dailyCap: int('SMS_DAILY_CAP', { default: 5, min: 0, max: 1000, doc: 'progress messages one person may be sent by SMS per day (Asia/Shanghai; sign-in codes not counted); past it they reach the 消息中心 only. Non-urgent ones are held from 22:00 to 8:00' }),
+  },
+  webPush: {
+    publicKey: custom('VAPID_PUBLIC_KEY', {
+      type: 'base64url, 87 characters', shownDefault: 'generated', withVar: 'VAPID_PRIVATE_KEY', production: 'browsers subscribe with it; a generated key would change with every new machine and silence every subscription', doc: 'the VAPID public key (an uncompressed P-256 point, base64url) browsers subscribe to Web Push with (`npx web-push generate-vapid-keys`). Changing it makes every subscription useless: browsers must subscribe again. Embedded default: generated once into `DATA_DIR/vapid.json` (in the database on PostgreSQL or in memory)',
+      fallback: undefined as string | undefined, parse: (raw) => vapidKey('VAPID_PUBLIC_KEY', raw, 65),
+    }),
+    privateKey: custom('VAPID_PRIVATE_KEY', {
+      type: 'base64url, 43 characters', shownDefault: 'generated', production: true, withVar: 'VAPID_PUBLIC_KEY', doc: 'the VAPID private key that signs each push request (JWT ES256); required with `VAPID_PUBLIC_KEY`',
+      fallback: undefined as string | undefined, parse: (raw) => vapidKey('VAPID_PRIVATE_KEY', raw, 32),
+    }),
+    subject: custom('VAPID_SUBJECT', {
+      type: '`mailto:` or `https:` URL', shownDefault: '`mailto:webpush@tongban.invalid`', production: 'push services contact the sender there (Apple refuses a localhost subject)', doc: 'how a push service can reach the operator (`mailto:ops@example.gov.cn` or the site\'s `https://` address), signed into every push request',
+      fallback: 'mailto:webpush@tongban.invalid', parse: vapidSubject,
+    }),
+    serviceHosts: custom('PUSH_SERVICE_HOSTS', {
+      type: 'host names, comma-separated', shownDefault: `\`${DEFAULT_PUSH_SERVICE_HOSTS.join(',')}\``, doc: 'the push services a browser\'s subscription may point at (`*.` allows every sub-domain); any other endpoint is refused when subscribing, so the BFF never posts to an address a client chose. Only `https:` endpoints, except that outside production `http://` on loopback is allowed too (tests, web-push-testing)',
+      fallback: [...DEFAULT_PUSH_SERVICE_HOSTS] as string[], parse: pushServiceHosts,
+    }),
   },
   publicOrigin: custom('PUBLIC_ORIGIN', {
     type: 'origin', doc: 'scheme + host printed in the QR code of every issued notice and certificate (`<origin>/verify/<id>`), e.g. `https://tongban.example.gov.cn`; required with `NODE_ENV=production`. Unset: `http://localhost:<PORT>`. Never taken from a request\'s `Host` header (anyone can forge it); kept with the document, so a re-download is identical', fallback: undefined as string | undefined, parse: (raw) => origin('PUBLIC_ORIGIN', raw),

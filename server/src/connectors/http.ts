@@ -1,6 +1,7 @@
 /**
  * The one way connectors call an outside HTTP API: a timeout on the whole
- * exchange, the body read as JSON when it is JSON (undefined otherwise), and
+ * exchange, the body read as JSON when it is JSON (undefined otherwise; or as
+ * text with the headers, `exchange`), and
  * a failure to get any answer turned into a readable reason, never thrown.
  */
 export type JsonExchange =
@@ -21,25 +22,36 @@ export async function exchangeJson(
   init: { method: 'GET' | 'POST'; body?: unknown; headers?: Record<string, string> },
   timeoutMs: number,
 ): Promise<JsonExchange> {
-  let status: number
-  let text: string
-  try {
-    const res = await doFetch(url, {
-      method: init.method,
-      headers: { ...init.headers, ...(init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }) },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      signal: AbortSignal.timeout(timeoutMs),
-    })
-    status = res.status
-    text = await res.text()
-  } catch (e) {
-    return { ok: false, reason: describeFetchError(e, timeoutMs) }
-  }
+  const res = await exchange(doFetch, url, {
+    method: init.method,
+    headers: { ...init.headers, ...(init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }) },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  }, timeoutMs)
+  if (!res.ok) return res
   let body: unknown
   try {
-    body = JSON.parse(text)
+    body = JSON.parse(res.text)
   } catch {
     body = undefined
   }
-  return { ok: true, status, body }
+  return { ok: true, status: res.status, body }
+}
+
+export type Exchange =
+  | { ok: true; status: number; headers: Headers; text: string }
+  | { ok: false; reason: string }
+
+/** One request with a body of any kind (a Web Push message's encrypted bytes); the answer as text with its headers. */
+export async function exchange(
+  doFetch: typeof fetch,
+  url: string,
+  init: { method: 'GET' | 'POST'; body?: string | Uint8Array; headers?: Record<string, string> },
+  timeoutMs: number,
+): Promise<Exchange> {
+  try {
+    const res = await doFetch(url, { method: init.method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(timeoutMs) })
+    return { ok: true, status: res.status, headers: res.headers, text: await res.text() }
+  } catch (e) {
+    return { ok: false, reason: describeFetchError(e, timeoutMs) }
+  }
 }

@@ -22,6 +22,7 @@ import { warningRoutes } from './warnings/index'
 import { messageRoutes } from './messages/index'
 import { noticeRoutes } from './notices/index'
 import { wechatSubscriptionRoutes } from './wechat/index'
+import { pushRoutes } from './push/index'
 import type { PluginOptions } from '../plugins/options'
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
@@ -57,4 +58,5 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
   if (!config.production && !build.now) await app.register(devClockRoutes(app.clock))
   await app.register(noticeRoutes({ origin, now }))
-}, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads'] })
+  await app.register(pushRoutes, { rule: { serviceHosts: config.webPush.serviceHosts, production: config.production }, now })
+}, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads', 'push'] })

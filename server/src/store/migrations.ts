@@ -507,6 +507,27 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    // Web Push subscriptions (messages/channels/webpush.ts): one row per browser, as PushSubscription.toJSON() gave it.
+    // The endpoint is the browser's identity at its push service, so it is unique: the same browser signed in by
+    // someone else moves to them. Removed when the push service answers 404/410 (gone) or the person turns it off.
+    // The session that subscribed is kept: once it is signed out nothing more is sent there (a shared computer
+    // must not show the last person's cases), while an idle session past its 30 days still gets its messages.
+    id: '028_push_subscriptions',
+    sql: `
+      create table push_subscriptions (
+        id uuid primary key default gen_random_uuid(),
+        account_id uuid not null references accounts(id) on delete cascade,
+        endpoint text not null unique,
+        p256dh text not null,
+        auth text not null,
+        session_hash text,
+        created_at timestamptz not null default now(),
+        last_success_at timestamptz
+      );
+      create index push_subscriptions_account on push_subscriptions(account_id, created_at)
+    `,
+  },
+  {
     // The demo wallet called the household register 户口簿, while the guides and forms name it as the e-licence
     // catalogue does (居民户口簿): the 公积金 form's 户口迁出 field never offered the wallet's copy.
     id: '029_hukou_book_type',

@@ -8,6 +8,7 @@ import { approvalRoutes } from './approval/contracts'
 import { outboxRoutes } from './outbox/contracts'
 import { warningRoutes } from './warnings/contracts'
 import { messagesRoutes } from './messages/contracts'
+import { pushRoutes } from './push/contracts'
 import { identityRoutes } from './identity/contracts'
 import { staffSessionRoutes } from './staff/session'
 import { licencesRoutes } from './licences/contracts'
@@ -32,6 +33,7 @@ export const API = {
   drafts: draftsRoutes,
   workbench: workbenchRoutes,
   wechat: wechatRoutes,
+  push: pushRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

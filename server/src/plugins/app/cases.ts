@@ -18,6 +18,7 @@ import { messageEffect } from '../../messages/effect'
 import { channelRegistry, messageDeliverJob, type ChannelRegistry } from '../../messages/dispatch'
 import { createSmsChannel } from '../../messages/channels/sms'
 import { createWechatChannel } from '../../messages/channels/wechat'
+import { createWebPushChannel } from '../../messages/channels/webpush'
 import type { PluginOptions } from '../options'
 
 declare module 'fastify' {
@@ -58,6 +59,7 @@ export default fp<PluginOptions>(async (app, { config }) => {
   const channels = channelRegistry()
   channels.registerChannel(createSmsChannel({ provider: app.connectors.sms, now, dailyCap: config.sms.dailyCap }))
   channels.registerChannel(createWechatChannel({ client: app.wechat, config: config.wechat, now, log: app.log }))
+  channels.registerChannel(createWebPushChannel({ vapid: app.vapid, now }))
   outbox.register(messageDeliverJob({ db, channels, now }))
   app.decorate('messageChannels', channels)
   app.decorate('caseEvents', events)
@@ -66,4 +68,4 @@ export default fp<PluginOptions>(async (app, { config }) => {
   // The dispatcher is the worker's; a web process only queues (and does the immediate kinds in its requests).
   if (app.runsJobs) app.addHook('onReady', async () => outbox.start(config.approval.dispatchMs))
   app.addHook('onClose', async () => outbox.stop())
-}, { name: 'cases', dependencies: ['db', 'catalogue', 'connectors', 'clock', 'jobs', 'auth'] })
+}, { name: 'cases', dependencies: ['db', 'catalogue', 'connectors', 'clock', 'jobs', 'auth', 'push'] })
