@@ -112,6 +112,8 @@ describe('every route fits a phone, normal and elderly', () => {
       { route: '/me', url: '/me', as: 'citizen' },
       { route: '/me/licences', url: '/me/licences', as: 'citizen' },
       { route: '/me/access-log', url: '/me/access-log', as: 'citizen' },
+      { route: '/messages', url: '/messages', as: 'citizen' },
+      { route: '/me/message-settings', url: '/me/message-settings', as: 'citizen' },
       { route: '/staff/login', url: '/staff/login', as: 'guest' },
       { route: '/staff/consents/:consentId/apply', url: '/staff/consents/00000000-0000-4000-8000-000000000000/apply', as: 'staff' },
       { route: '/staff/cases/:caseNo', url: `/staff/cases/${caseNo}`, as: 'staff' },

@@ -29,7 +29,7 @@ it('shows a pushed message as a notification, and a tap on it takes the open app
   const ctx = await citizenContext(e2e.browser, e2e.product.url, '13911118001', false)
   await ctx.grantPermissions(['notifications'], { origin: e2e.product.url })
   const page = await ctx.newPage()
-  await page.goto(`${e2e.product.url}/me`)
+  await page.goto(`${e2e.product.url}/me/message-settings`)
   await workerReady(page)
   const cdp = await ctx.newCDPSession(page)
   const registration = new Promise<string>((resolve) => cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string }[] }) => {
@@ -93,7 +93,7 @@ it('the 网页通知 setting: 未开启, on with a tap (the subscription handed 
   const page = await ctx.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${e2e.product.url}/me`)
+  await page.goto(`${e2e.product.url}/me/message-settings`)
   await workerReady(page)
   await expect.poll(() => stateOf(page)).toBe('当前状态：未开启')
 
@@ -128,7 +128,7 @@ it('the 网页通知 setting says 已拒绝 when notifications are refused, and 
   const cdp = await refused.newCDPSession(page)
   const { targetInfo } = await cdp.send('Target.getTargetInfo')
   await cdp.send('Browser.setPermission', { permission: { name: 'notifications' }, setting: 'denied', origin: e2e.product.url, browserContextId: targetInfo.browserContextId })
-  await page.goto(`${e2e.product.url}/me`)
+  await page.goto(`${e2e.product.url}/me/message-settings`)
   expect(await page.evaluate(() => Notification.permission)).toBe('denied')
   await expect.poll(() => stateOf(page)).toBe('当前状态：已拒绝（去浏览器设置里打开）')
   expect(await page.getByRole('button', { name: '开启通知' }).count()).toBe(0)
@@ -139,7 +139,7 @@ it('the 网页通知 setting says 已拒绝 when notifications are refused, and 
   const old = await citizenContext(e2e.browser, e2e.product.url, '13911118004', false)
   await old.addInitScript(() => { delete (window as { PushManager?: unknown }).PushManager })
   const oldPage = await old.newPage()
-  await oldPage.goto(`${e2e.product.url}/me`)
+  await oldPage.goto(`${e2e.product.url}/me/message-settings`)
   await expect.poll(() => stateOf(oldPage)).toBe('当前状态：不支持')
   await old.close()
 })
