@@ -171,7 +171,7 @@ describe('the app’s navigation', () => {
     const page = await ctx.newPage()
     await page.goto(e2e.product.url)
     const tabs = page.getByRole('navigation', { name: '主导航' })
-    expect(await tabs.getByRole('link').allTextContents()).toEqual(['首页', '办件', '我的'])
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['首页', '办件', '消息', '我的'])
     expect(await tabs.getByRole('link', { name: '首页' }).getAttribute('aria-current')).toBe('page')
 
     await tabs.getByRole('link', { name: '办件' }).click()

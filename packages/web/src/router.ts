@@ -15,7 +15,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
   { path: '/me', name: 'me', component: () => import('./pages/MePage.vue'), meta: { title: '我的', tab: 'me' } },
   { path: '/me/licences', name: 'licences', component: () => import('./pages/LicencesPage.vue'), meta: { title: '我的证照' } },
-  { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { title: '消息中心' } },
+  { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { title: '消息中心', tab: 'messages' } },
   { path: '/me/message-settings', name: 'message-settings', component: () => import('./pages/MessageSettingsPage.vue'), meta: { title: '消息设置' } },
   { path: '/me/access-log', name: 'access-log', component: () => import('./pages/AccessLogPage.vue'), meta: { title: '谁查看了我的信息' } },
   { path: '/staff/login', name: 'staff-login', component: () => import('./pages/staff/StaffLoginPage.vue'), meta: { title: '工作人员登录' } },
@@ -31,7 +31,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     title?: string
     /** A top-level page: the bottom tab bar shows, with this tab current. */
-    tab?: 'home' | 'cases' | 'me'
+    tab?: 'home' | 'cases' | 'messages' | 'me'
   }
 }
 
