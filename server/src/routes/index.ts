@@ -20,6 +20,7 @@ import { approvalRoutes } from './approval/index'
 import { outboxRoutes } from './outbox/index'
 import { warningRoutes } from './warnings/index'
 import { noticeRoutes } from './notices/index'
+import { liveRoutes } from './live/index'
 import type { PluginOptions } from '../plugins/options'
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
@@ -49,4 +50,5 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   if (fakeWechat && !config.production) await app.register(devWechatRoutes(fakeWechat))
   if (!config.production && !build.now) await app.register(devClockRoutes(app.clock))
   await app.register(noticeRoutes({ origin, now }))
-}, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads'] })
+  await app.register(liveRoutes)
+}, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads', 'live'] })

@@ -13,6 +13,7 @@ import { licencesRoutes } from './licences/contracts'
 import { noticesRoutes } from './notices/contracts'
 import { uploadsRoutes } from './uploads/contracts'
 import { casesRoutes, draftsRoutes, workbenchRoutes } from './cases/contracts'
+import { liveRoutes } from './live/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -28,6 +29,7 @@ export const API = {
   cases: casesRoutes,
   drafts: draftsRoutes,
   workbench: workbenchRoutes,
+  live: liveRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API
