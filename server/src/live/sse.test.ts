@@ -57,6 +57,19 @@ describe('an event stream', () => {
     await expect.poll(() => streams.size).toBe(0)
   })
 
+  it('ends a stream past its age, so the client connects again and is checked again', async () => {
+    const bus = createLiveBus()
+    const streams = liveStreams(bus, { perPerson: 2, heartbeatMs: 10, maxAgeMs: 30 })
+    app = Fastify()
+    app.get('/events', async (request, reply) => streams.open(request, reply, 'p', ['account:p']))
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const address = app.server.address()
+    const c = await openSse(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/events`)
+    await c.nextOf('ready')
+    await expect(c.next()).rejects.toThrow('the stream ended')
+    await expect.poll(() => streams.size).toBe(0)
+  })
+
   it('is ended when the server closes, so closing does not wait on it', async () => {
     const { url } = await serve(createLiveBus(), 60_000)
     const c = await openSse(url)

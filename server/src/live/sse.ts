@@ -10,10 +10,13 @@
  * Cheap per client, for thousands of them on one instance: a message is
  * serialised once and the same bytes written to every stream; one timer
  * beats for all of them; a client that stops reading is cut off rather than
- * buffered without end (it connects again and checks what it shows).
+ * buffered without end (it connects again and checks what it shows). A
+ * stream is ended after `maxAgeMs`, so every client's session is checked
+ * again now and then (a sign-out, changed desks).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ServerResponse } from 'node:http'
+import { performance } from 'node:perf_hooks'
 import { LIVE_HEARTBEAT_MS, LIVE_READY, LIVE_RETRY_MS, type LiveReady } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { LiveBus, LiveMessage } from './bus'
@@ -25,6 +28,12 @@ export interface LiveStreamsOptions {
   retryMs?: number
   /** Bytes a slow client may have waiting before it is cut off. */
   maxBuffered?: number
+  /**
+   * How long a stream is kept before it is ended, so the client connects
+   * again and its session is checked again: a signed-out session or a staff
+   * member's changed desks hold a stream no longer than this.
+   */
+  maxAgeMs?: number
 }
 
 export interface LiveStreams {
@@ -56,13 +65,21 @@ export function wantsEventStream(accept: string | undefined): boolean {
 
 export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams {
   const maxBuffered = opts.maxBuffered ?? 256 * 1024
-  const open = new Set<ServerResponse>()
+  const maxAge = opts.maxAgeMs ?? 15 * 60_000
+  /** Each open stream and when it opened. */
+  const open = new Map<ServerResponse, number>()
   const perPerson = new Map<string, number>()
   let beat: NodeJS.Timeout | null = null
 
   function startBeat(): void {
     if (beat) return
-    beat = setInterval(() => { for (const res of open) res.write(HEARTBEAT) }, opts.heartbeatMs ?? LIVE_HEARTBEAT_MS)
+    beat = setInterval(() => {
+      const now = performance.now()
+      for (const [res, since] of open) {
+        if (now - since >= maxAge) res.end()
+        else res.write(HEARTBEAT)
+      }
+    }, opts.heartbeatMs ?? LIVE_HEARTBEAT_MS)
     beat.unref()
   }
 
@@ -90,7 +107,7 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
       })
       const ready: LiveReady = { resumed: request.headers['last-event-id'] !== undefined }
       res.write(`retry: ${opts.retryMs ?? LIVE_RETRY_MS}\nevent: ${LIVE_READY}\ndata: ${JSON.stringify(ready)}\n\n`)
-      open.add(res)
+      open.set(res, performance.now())
       startBeat()
 
       const unsubscribe = bus.subscribe(topics, (m) => {
@@ -108,7 +125,7 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
       return reply
     },
     endAll() {
-      for (const res of open) res.end()
+      for (const res of open.keys()) res.end()
     },
   }
 }

@@ -261,6 +261,24 @@ describe('useCaseList', () => {
     expect([page.cases.value, page.copySavedAt.value, page.casesProblem.value?.code]).toEqual([[summary], 1_700_000_000_000, 'NETWORK'])
   })
 
+  it('reads the cases again on live word of one of them, and stops listening with its scope', async () => {
+    const before = { caseNo: NO, itemName: '食品经营许可', statusLabel: '已提交，待受理' } as never
+    const after = { caseNo: NO, itemName: '食品经营许可', statusLabel: '已受理' } as never
+    const mine = vi.fn().mockResolvedValueOnce([before]).mockResolvedValue([after])
+    const t = testPlatform({ me, 'cases.mine': mine, 'drafts.list': async () => [] })
+    let tell: ((caseNo: string) => void) | null = null
+    const stop = vi.fn()
+    t.platform.watchMyCases = (changed) => { tell = changed; return stop }
+    const scope = effectScope()
+    const page = scope.run(() => t.within(() => useCaseList()))!
+    await page.load()
+    expect(page.cases.value).toEqual([before])
+    tell!(NO)
+    await vi.waitFor(() => expect(page.cases.value).toEqual([after]))
+    scope.stop()
+    expect(stop).toHaveBeenCalledOnce()
+  })
+
   it('is signedOut when the BFF says so', async () => {
     const t = testPlatform({ me, 'cases.mine': async () => { throw new ApiError(makeProblem('UNAUTHENTICATED')) } })
     const page = t.within(() => useCaseList())

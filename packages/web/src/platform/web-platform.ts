@@ -131,6 +131,7 @@ export function webPlatform(): Platform {
       event: (e) => { if (e.type === 'case' && e.caseNo === caseNo) changed(e.version) },
       ...(live ? { live } : {}),
     }),
+    watchMyCases: (changed) => mine.listen({ event: (e) => { if (e.type === 'case') changed(e.caseNo) } }),
     watchWorkbench: (changed) => desks.listen({ event: (e) => { if (e.type === 'case') changed() } }),
   }
 }
