@@ -10,7 +10,7 @@ import type { CaseLiveEvent, LiveReady } from '@tongban/core'
 import { openDb } from '../../store/db'
 import { loadConfig } from '../../config'
 import {
-  minimumLivingApplication, postgresAvailable, postgresDb, redisAvailable, redisSpace, signInCitizen, startTestServer, submitApplication, type TestServer,
+  giveRealName, minimumLivingApplication, postgresAvailable, postgresDb, redisAvailable, redisSpace, signInCitizen, startTestServer, submitApplication, type TestServer,
 } from '../../testing'
 import { openSse, type SseClient } from '../../live/sse-client'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
@@ -92,6 +92,31 @@ describe('live updates on one instance', () => {
     // 公安 heard nothing of it: the first word it gets is one for its own desk.
     server.app.live.publishCase({ caseNo: 'MARKER', version: 1, status: 'submitted', accountId: bob.account.id, agentId: null, desks: ['department:gaj'] })
     expect(caseOf(await police.nextOf('case')).caseNo).toBe('MARKER')
+  })
+
+  it('tells the resident and the agent who filed for her (代办)', async () => {
+    const phone = '13800000034'
+    const realName = { name: '赵大山', idNumber: '11010519491231002X' }
+    const agent = await staffToken(server, 'agent')
+    const as = { authorization: `Bearer ${agent}` }
+    const pending = (await server.app.inject({ method: 'POST', url: '/api/agent/consents', payload: { residentPhone: phone, itemCode: 'MZ-0001' }, headers: as })).json<{ id: string }>()
+    const inbox = (await server.app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
+    const code = /验证码(\d{6})/.exec(inbox.find((m) => m.phone === phone && m.text.includes('代办'))!.text)![1]!
+    expect((await server.app.inject({ method: 'POST', url: `/api/agent/consents/${pending.id}/confirm`, payload: { code }, headers: as })).statusCode).toBe(200)
+    // The resident, signed in without another text message (one a minute per phone), with her real name.
+    const [account] = await server.app.db.query<{ id: string }>('select id from accounts where phone = $1', [phone])
+    const resident = await server.app.sessions.create(account!.id)
+    await giveRealName(server.app, resident.token, realName)
+    const hers = track(await stream(`${server.url}/api/me/events`, resident.token))
+    const agents = track(await stream(`${server.url}/api/staff/events`, agent))
+    const res = await server.app.inject({
+      method: 'POST', url: '/api/agent/cases', headers: { ...as, 'idempotency-key': 'live-agent-case-00001' },
+      payload: { ...minimumLivingApplication(phone, realName), agentConsentId: pending.id },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const { caseNo } = res.json<{ caseNo: string }>()
+    expect(caseOf(await hers.nextOf('case'))).toMatchObject({ caseNo, version: 1 })
+    expect(caseOf(await agents.nextOf('case'))).toMatchObject({ caseNo, version: 1 })
   })
 
   it('answers 401 problem+json without a session, 406 to a client that did not ask for a stream', async () => {
