@@ -62,14 +62,16 @@ export interface Platform {
   watchCase?: (caseNo: string, changed: (version: number) => void, live?: (up: boolean) => void) => () => void
   /**
    * Live word that one of the signed-in citizen's cases moved on (我的办件
-   * reloads its list on it); the same stream as watchCase. Absent, the list
-   * shows what it loaded.
+   * reloads its list on it), and again when the stream is back after being
+   * down (word may have passed meanwhile); the same stream as watchCase.
+   * Absent, the list shows what it loaded.
    */
   watchMyCases?: (changed: (caseNo: string) => void) => () => void
   /**
    * Live word that the workbench's cases changed (a case reached, moved on
    * from or left one of this person's desks): the PWA's staff stream. The
-   * list reloads on it; absent, it shows what it loaded.
+   * list reloads on it, and when the stream is back after being down; absent,
+   * it shows what it loaded.
    */
   watchWorkbench?: (changed: () => void) => () => void
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LiveEvent } from '@tongban/core'
-import { liveSource } from './live'
+import { liveSource, whenBack } from './live'
 
 /** Enough of EventSource for the source: named listeners, onerror, readyState, close. */
 class FakeEventSource {
@@ -81,5 +81,17 @@ describe('liveSource', () => {
     const states: boolean[] = []
     s.listen({ event: () => {}, live: (up) => states.push(up) })
     expect(states).toEqual([false])
+  })
+
+  it('tells a list to read itself again when its stream is back, not when it first comes up', () => {
+    const s = source()
+    let reads = 0
+    s.listen({ event: () => {}, live: whenBack(() => reads++) })
+    const es = FakeEventSource.made[0]!
+    es.emit('ready', { resumed: false })
+    expect(reads).toBe(0)
+    es.fail(false)
+    es.emit('ready', { resumed: true })
+    expect(reads).toBe(1)
   })
 })

@@ -10,7 +10,7 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { API, createApiClient, encodeQuery, type Transport } from '@tongban/core'
 import { SYNC_TAG } from '@tongban/app/queue'
 import { QUEUE_DB, QUEUE_STORE } from './queue-db'
-import { liveSource } from './live'
+import { liveSource, whenBack } from './live'
 import type { KeyValueStorage, Platform } from '@tongban/app'
 
 export function axiosTransport(http: AxiosInstance = axios.create({ timeout: 15_000 })): Transport {
@@ -131,8 +131,8 @@ export function webPlatform(): Platform {
       event: (e) => { if (e.type === 'case' && e.caseNo === caseNo) changed(e.version) },
       ...(live ? { live } : {}),
     }),
-    watchMyCases: (changed) => mine.listen({ event: (e) => { if (e.type === 'case') changed(e.caseNo) } }),
-    watchWorkbench: (changed) => desks.listen({ event: (e) => { if (e.type === 'case') changed() } }),
+    watchMyCases: (changed) => mine.listen({ event: (e) => { if (e.type === 'case') changed(e.caseNo) }, live: whenBack(() => changed('')) }),
+    watchWorkbench: (changed) => desks.listen({ event: (e) => { if (e.type === 'case') changed() }, live: whenBack(changed) }),
   }
 }
 
