@@ -3,9 +3,10 @@
  * is hijacked, so nothing after the handler (compression's onSend, the
  * contract's cache header, the response check) buffers or rewrites the
  * stream — @fastify/compress would otherwise hold events back until a
- * gzip block fills. Every stream gets `retry:` and a `ready` event first,
- * then one `id:`-numbered event per message of its topics, and a comment
- * every heartbeat (proxies and phones drop a connection silent for a minute).
+ * gzip block fills. Every stream gets `retry:` and a `ready` event first;
+ * a client that comes back with a Last-Event-ID then where things stand now
+ * (where the route can say: a citizen's cases); then one `id:`-numbered event
+ * per message of its topics, and a comment every heartbeat (proxies and phones drop a connection silent for a minute).
  *
  * Cheap per client, for thousands of them on one instance: a message is
  * serialised once and the same bytes written to every stream; one timer
@@ -17,7 +18,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { LIVE_HEARTBEAT_MS, LIVE_READY, LIVE_RETRY_MS, type LiveReady } from '@tongban/core'
+import { LIVE_HEARTBEAT_MS, LIVE_READY, LIVE_RETRY_MS, type LiveEvent, type LiveReady } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { LiveBus, LiveMessage } from './bus'
 
@@ -42,12 +43,19 @@ export interface LiveStreams {
    * against `person`'s streams. 406 for a client that did not ask for an event
    * stream (a plain fetch would wait for an answer that never ends).
    */
-  open(request: FastifyRequest, reply: FastifyReply, person: string, topics: readonly string[]): FastifyReply
+  open(request: FastifyRequest, reply: FastifyReply, person: string, topics: readonly string[], replay?: Replay): FastifyReply
   /** Streams open on this instance. */
   readonly size: number
   /** Ends every stream (the app is closing: clients connect again, to another instance). */
   endAll(): void
 }
+
+/**
+ * For a client that comes back with a Last-Event-ID: the events that say where
+ * things stand now (read from the stored cases), written after `ready`. Word
+ * published meanwhile may arrive twice; a client keeps the newest version.
+ */
+export type Replay = () => Promise<LiveEvent[]>
 
 /** The bytes of one message as an event: written once, sent to every stream that listens. */
 const frames = new WeakMap<LiveMessage, Buffer>()
@@ -85,7 +93,7 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
 
   return {
     get size() { return open.size },
-    open(request, reply, person, topics) {
+    open(request, reply, person, topics, replay) {
       if (!wantsEventStream(request.headers.accept)) throw new ProblemError('NOT_ACCEPTABLE', { detail: '请求头 Accept 须为 text/event-stream' })
       const held = perPerson.get(person) ?? 0
       if (held >= opts.perPerson) throw new ProblemError('LIVE_STREAMS_TOO_MANY', { detail: `同一账户最多同时保持${opts.perPerson}个实时更新连接` })
@@ -93,6 +101,16 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
 
       reply.hijack()
       const res = reply.raw
+      // Counted down however the stream ends, even should something below throw.
+      let unsubscribe = () => {}
+      res.on('close', () => {
+        unsubscribe()
+        open.delete(res)
+        const left = (perPerson.get(person) ?? 1) - 1
+        if (left > 0) perPerson.set(person, left)
+        else perPerson.delete(person)
+        if (open.size === 0 && beat) { clearInterval(beat); beat = null }
+      })
       const socket = request.raw.socket
       // A stream is quiet for long stretches: no idle timeout, and small writes go out at once.
       socket.setTimeout(0)
@@ -110,18 +128,18 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
       open.set(res, performance.now())
       startBeat()
 
-      const unsubscribe = bus.subscribe(topics, (m) => {
+      unsubscribe = bus.subscribe(topics, (m) => {
         if (res.writableLength > maxBuffered) { res.destroy(); return }
         res.write(frameOf(m))
       })
-      res.on('close', () => {
-        unsubscribe()
-        open.delete(res)
-        const left = (perPerson.get(person) ?? 1) - 1
-        if (left > 0) perPerson.set(person, left)
-        else perPerson.delete(person)
-        if (open.size === 0 && beat) { clearInterval(beat); beat = null }
-      })
+      const lastId = request.headers['last-event-id']
+      if (ready.resumed && replay) {
+        // Subscribed first, then read: nothing that happens in between is missed.
+        replay().then((events) => {
+          const id = typeof lastId === 'string' && /^[\w.-]{1,64}$/.test(lastId) ? `id: ${lastId}\n` : ''
+          for (const e of events) if (!res.destroyed) res.write(`${id}event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`)
+        }, (err: unknown) => request.log.warn({ err }, 'live stream: the replay after a reconnection failed'))
+      }
       return reply
     },
     endAll() {

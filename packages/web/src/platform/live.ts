@@ -93,7 +93,7 @@ export function liveSource(url: string, opts: LiveSourceOptions = {}): LiveSourc
 
 /**
  * Calls `back` each time a stream comes up again after it was up and went down: word
- * may have passed meanwhile (the BFF replays none), so a list reads itself again.
+ * may have passed meanwhile (the workbench's stream replays none), so a list reads itself again.
  */
 export function whenBack(back: () => void): (up: boolean) => void {
   let seen = false

@@ -145,6 +145,27 @@ describe('live updates on one instance', () => {
     expect(JSON.parse((await back.nextOf('ready')).data)).toEqual({ resumed: true })
   })
 
+  it('tells a citizen who comes back with a Last-Event-ID where each of her cases stands now', async () => {
+    const mine = (await server.app.inject({ url: '/api/me/cases', headers: { authorization: `Bearer ${alice.token}` } })).json<{ caseNo: string }[]>()
+    expect(mine.length).toBeGreaterThan(1)
+    const back = track(await openSse(`${server.url}/api/me/events`, { token: alice.token, lastEventId: 'abcd0123-1f' }))
+    const told: CaseLiveEvent[] = []
+    for (let i = 0; i < mine.length; i++) {
+      const e = await back.nextOf('case')
+      expect(e.id).toBe('abcd0123-1f')
+      told.push(caseOf(e))
+    }
+    for (const { caseNo } of mine) {
+      const detail = (await server.app.inject({ url: `/api/cases/${caseNo}`, headers: { authorization: `Bearer ${alice.token}` } })).json<{ version: number; status: string }>()
+      expect(told).toContainEqual({ type: 'case', caseNo, version: detail.version, status: detail.status })
+    }
+    // Bob, back too, is told of none of hers.
+    const bobBack = track(await openSse(`${server.url}/api/me/events`, { token: bob.token, lastEventId: 'abcd0123-1f' }))
+    await bobBack.nextOf('ready')
+    server.app.live.publishToAccount(bob.account.id, { type: 'message', id: 'marker-2', caseNo: null })
+    expect(JSON.parse((await bobBack.next()).data)).toMatchObject({ id: 'marker-2' })
+  })
+
   it('holds at most LIVE_STREAMS_PER_PERSON streams per person, and frees them when clients go', async () => {
     for (const c of open.splice(0)) c.close()
     const carol = await signInCitizen(server.app, '13800000033', '10.61.0.3', { realName: false })
