@@ -2,7 +2,7 @@
  * The BFF factory, layered as fastify-demo is: external plugins (security
  * headers, limits, docs; the database, after the clock its backfills count
  * in; the outside systems) → app plugins (catalogue, auth, jobs, uploads,
- * cases) → routes by area → the built PWA. Each plugin is a fastify-plugin with a name and the plugins it
+ * live updates, cases) → routes by area → the built PWA. Each plugin is a fastify-plugin with a name and the plugins it
  * depends on, and declares its own decorations beside it (plugins/).
  */
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -19,6 +19,7 @@ import auth from './plugins/app/auth'
 import push from './plugins/app/push'
 import jobs from './plugins/app/jobs'
 import uploads from './plugins/app/uploads'
+import live from './plugins/app/live'
 import cases from './plugins/app/cases'
 import routes from './routes/index'
 import web from './plugins/web'
@@ -76,6 +77,7 @@ export async function buildApp(config: AppConfig, build: BuildOptions = {}): Pro
   await app.register(push, opts)
   await app.register(jobs, opts)
   await app.register(uploads, opts)
+  await app.register(live, opts)
   await app.register(cases, opts)
   await app.register(routes, opts)
   await app.register(web, opts)

@@ -21,7 +21,7 @@ export interface AppConfig {
   databaseUrl?: string
   /** PostgreSQL schema to use (tests give each run its own). */
   databaseSchema?: string
-  /** Shares rate limits (and, later, live updates) between BFF instances. */
+  /** Shares rate limits and live updates between BFF instances. */
   redisUrl?: string
   /** Put before every Redis key: instances sharing limits use the same one (tests each their own). */
   redisPrefix: string
@@ -35,6 +35,8 @@ export interface AppConfig {
   logLevel: string
   /** Requests per minute per client address. */
   rateLimitMax: number
+  /** Live-update streams (SSE) one person may hold open at once on one instance. */
+  liveStreamsPerPerson: number
   staffLogin: StaffLoginConfig
   /**
    * How long a request — headers and body — may take to arrive: past it the

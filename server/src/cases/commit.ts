@@ -4,7 +4,10 @@
  * through here: act.ts (or submit.ts) checks the event with the core
  * machine and writes the events, the status and the desks; then every
  * registered effect runs in the same transaction (effects.ts), and once it
- * commits the outbox jobs they queued are sent (outbox/outbox.ts).
+ * commits the outbox jobs they queued are sent (outbox/outbox.ts) and the
+ * live bus tells the open pages of everyone concerned (live/bus.ts) — after,
+ * never inside: word of a step that then rolled back would send pages to
+ * fetch a version that does not exist.
  */
 import type { Item, SubmitCaseBody } from '@tongban/core'
 import type { Db } from '../store/db'
@@ -15,6 +18,8 @@ import { actOnCase, caseLookups, type ActContext, type ActRequest, type ActResul
 import { submitCase, type MaterialResolver, type SubmitOutcome } from './submit'
 import type { CaseEffect, EffectContext } from './effects'
 import type { RealNames } from './applicant'
+import { desksOf } from './responsibility'
+import type { CaseChange, LiveBus } from '../live/bus'
 
 export interface CaseEvents {
   /** The catalogue lookups every case view needs. */
@@ -35,20 +40,50 @@ export interface CaseEventsOptions {
   now: () => number
   /** The product clock: its calendar counts every deadline. */
   clock: ProductClock
+  /** Where word of committed events goes (live/bus.ts); absent, nobody is told. */
+  live?: Pick<LiveBus, 'publishCase'>
+}
+
+/** What the live bus is told of one committed action: the case as it now stands, and the desks it left and joined. */
+function changeOf(ctx: ActContext): CaseChange {
+  return {
+    caseNo: ctx.row.case_no,
+    version: ctx.after.events.length,
+    status: ctx.after.status,
+    accountId: ctx.row.account_id,
+    agentId: ctx.row.agent_id,
+    desks: [...new Set([...desksOf(ctx.before), ...desksOf(ctx.after)].map((d) => d.desk))],
+  }
 }
 
 export function caseEvents(opts: CaseEventsOptions): CaseEvents {
   const effects: CaseEffect[] = []
   const lookups = caseLookups(opts.catalogue, opts.clock)
 
-  /** Runs the effects in the acting transaction; the ids of the jobs they queued go into `queued`. */
-  const recorder = (queued: QueuedJob[]) => async (ctx: ActContext) => {
+  /**
+   * Runs the effects in the acting transaction; the ids of the jobs they queued go into `queued`, the case's
+   * change into `changed` (replaced if the transaction runs again), for after the commit.
+   */
+  const recorder = (queued: QueuedJob[], changed: Map<string, CaseChange>) => async (ctx: ActContext) => {
+    changed.set(ctx.row.case_no, changeOf(ctx))
     const at = new Date(ctx.event.at)
     const withOutbox: EffectContext = {
       ...ctx,
       enqueue: async (kind, payload) => { queued.push({ id: await opts.outbox.enqueue(ctx.tx, kind, { caseId: ctx.row.id, payload, at }), kind }) },
     }
     for (const effect of effects) await effect.run(withOutbox)
+  }
+
+  /** After the commit: the outbox sends, the live bus tells. Telling never fails the action that committed. */
+  async function committed(queued: QueuedJob[], changed: Map<string, CaseChange>): Promise<void> {
+    try {
+      await opts.outbox.committed(queued)
+    } finally {
+      // The events committed whatever the sending did.
+      for (const change of changed.values()) {
+        try { opts.live?.publishCase(change) } catch { /* best effort: pages poll when word does not come */ }
+      }
+    }
   }
 
   return {
@@ -59,15 +94,17 @@ export function caseEvents(opts: CaseEventsOptions): CaseEvents {
     },
     async act(req) {
       const queued: QueuedJob[] = []
-      const result = await actOnCase(opts.db, lookups, { ...req, recorded: recorder(queued) })
-      await opts.outbox.committed(queued)
+      const changed = new Map<string, CaseChange>()
+      const result = await actOnCase(opts.db, lookups, { ...req, recorded: recorder(queued, changed) })
+      await committed(queued, changed)
       return result
     },
     async submit(accountId, key, item, body, agent = null) {
       const queued: QueuedJob[] = []
+      const changed = new Map<string, CaseChange>()
       const departmentName = await lookups.departmentNames()
-      const out = await submitCase({ db: opts.db, materials: opts.materials, realNames: opts.realNames, now: opts.now, calendar: opts.clock.calendar, departmentName, recorded: recorder(queued) }, accountId, key, item, body, agent)
-      await opts.outbox.committed(queued)
+      const out = await submitCase({ db: opts.db, materials: opts.materials, realNames: opts.realNames, now: opts.now, calendar: opts.clock.calendar, departmentName, recorded: recorder(queued, changed) }, accountId, key, item, body, agent)
+      await committed(queued, changed)
       return out
     },
   }

@@ -23,6 +23,7 @@ import { messageRoutes } from './messages/index'
 import { noticeRoutes } from './notices/index'
 import { wechatSubscriptionRoutes } from './wechat/index'
 import { pushRoutes } from './push/index'
+import { liveRoutes } from './live/index'
 import type { PluginOptions } from '../plugins/options'
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
@@ -59,4 +60,5 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   if (!config.production && !build.now) await app.register(devClockRoutes(app.clock))
   await app.register(noticeRoutes({ origin, now }))
   await app.register(pushRoutes, { rule: { serviceHosts: config.webPush.serviceHosts, production: config.production }, now })
-}, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads', 'push'] })
+  await app.register(liveRoutes)
+}, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads', 'push', 'live'] })

@@ -184,6 +184,19 @@ export function caseRepo(db: Queryable) {
     async forAccount(accountId: string, limit = 100): Promise<CaseRow[]> {
       return db.query<CaseRow>(`${SELECT} where c.account_id = $1 order by c.submitted_at desc, c.case_no desc limit $2`, [accountId, limit])
     },
+
+    /**
+     * Where an account's cases stand (version = event count), for a live stream resumed after a gap: every open
+     * case, and the `recent` last submitted of the others (a case closed during the gap is among them).
+     */
+    async liveVersions(accountId: string, recent = 20): Promise<{ case_no: string; status: CaseStatus; version: number }[]> {
+      return db.query(
+        `select c.case_no, c.status, (select count(*)::int from case_events e where e.case_id = c.id) as version from cases c
+          where c.account_id = $1 and (c.status not in ${CLOSED} or c.id in (select id from cases where account_id = $1 order by submitted_at desc, case_no desc limit $2))
+          order by c.submitted_at desc, c.case_no desc limit 200`,
+        [accountId, recent],
+      )
+    },
   }
 }
 

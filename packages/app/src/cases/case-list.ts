@@ -4,9 +4,10 @@
  * the submitted cases. The first two are on the device and show without a
  * network; the cases come from the BFF with their own loading and error
  * state. A session known to be signed out, or a 401, is `signedOut`: the
- * shell sends the citizen to sign in.
+ * shell sends the citizen to sign in. Where the platform passes live word
+ * of her cases (Platform.watchMyCases), the cases are read again on it.
  */
-import { computed, ref, type ComputedRef, type Ref } from 'vue'
+import { computed, getCurrentScope, onScopeDispose, ref, type ComputedRef, type Ref } from 'vue'
 import type { CaseSummary, Problem } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem } from '../catalogue/catalogue'
@@ -89,6 +90,20 @@ export function useCaseList(): CaseListPage {
       casesLoading.value = false
     }
   }
+
+  /** The cases again, quietly: a step taken elsewhere. A failure keeps what is shown. */
+  let reading: Promise<void> | null = null
+  function refresh(): Promise<void> {
+    reading ??= store.fetchList().then(async (fresh) => {
+      cases.value = fresh
+      copySavedAt.value = null
+      casesProblem.value = null
+      await keepCopy(platform, 'cases', fresh)
+    }, () => {}).finally(() => { reading = null })
+    return reading
+  }
+  const unwatch = platform.watchMyCases?.(() => { if (cases.value !== null) void refresh() })
+  if (unwatch && getCurrentScope()) onScopeDispose(unwatch)
 
   return { state, pending, draftList, cases, casesProblem, casesLoading, online, copySavedAt, empty, load }
 }

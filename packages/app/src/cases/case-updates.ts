@@ -4,8 +4,10 @@
  * hidden: a phone's battery and a village data plan matter more than a
  * minute's freshness) and whenever the shell says to check now. Where the
  * platform passes live word of new versions (Platform.watchCase), that
- * replaces the polling. Every answer goes through the case store, so an
- * answer older than what is shown is dropped.
+ * replaces the polling while the word can come; when the platform says its
+ * stream is down the polling takes over, and when it is back the page checks
+ * once (steps may have passed meanwhile). Every answer goes through the
+ * case store, so an answer older than what is shown is dropped.
  */
 import { getCurrentScope, onScopeDispose, ref, type Ref } from 'vue'
 import { API, type CaseDetail } from '@tongban/core'
@@ -46,6 +48,8 @@ export function useCaseUpdates(platform: Platform, caseNo: () => string, opts: C
   let unwatch: (() => void) | null = null
   let running: Promise<boolean> | null = null
   let active = false
+  /** Asking every `every`: no live word (no stream on this platform, or it is down). */
+  let polling = false
 
   function announce(c: CaseDetail): void {
     news.value = caseNewsText(c)
@@ -64,12 +68,32 @@ export function useCaseUpdates(platform: Platform, caseNo: () => string, opts: C
     return running
   }
 
+  /** Asks again every `every` while the page is in view and no live word can come. */
   function schedule(): void {
+    polling = true
     if (timer !== null) clearTimeout(timer)
     timer = setTimeout(() => {
       timer = null
-      void check().finally(() => { if (active) schedule() })
+      void check().finally(() => { if (active && polling) schedule() })
     }, every)
+  }
+
+  function stopPolling(): void {
+    polling = false
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+  }
+
+  /** The platform's stream went down (poll meanwhile) or came back (check once: steps may have passed; stop polling). */
+  function streamIs(up: boolean): void {
+    if (!active) return
+    if (!up) {
+      if (!polling) schedule()
+      return
+    }
+    const wasPolling = polling
+    stopPolling()
+    if (wasPolling) void check()
   }
 
   function resume({ checkNow = true } = {}): void {
@@ -77,15 +101,14 @@ export function useCaseUpdates(platform: Platform, caseNo: () => string, opts: C
     if (platform.watchCase) {
       unwatch ??= platform.watchCase(caseNo(), (version) => {
         if (version > (store.get(caseNo())?.version ?? -1)) void check()
-      })
+      }, streamIs)
     } else schedule()
     if (checkNow) void check()
   }
 
   function pause(): void {
     active = false
-    if (timer !== null) clearTimeout(timer)
-    timer = null
+    stopPolling()
     unwatch?.()
     unwatch = null
   }

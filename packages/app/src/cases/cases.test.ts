@@ -142,6 +142,34 @@ describe('useCaseUpdates', () => {
     updates.pause()
     expect(stop).toHaveBeenCalledOnce()
   })
+
+  it('polls while the platform says its stream is down, and checks once when it is back', async () => {
+    vi.useFakeTimers()
+    let live!: (up: boolean) => void
+    const getCase = vi.fn().mockResolvedValueOnce(caseAt(1)).mockResolvedValueOnce(caseAt(1)).mockResolvedValue(caseAt(2))
+    const t = testPlatform({ 'cases.get': getCase })
+    t.platform.watchCase = (_caseNo, _changed, up) => { live = up!; up!(false); return () => {} }
+    const store = t.within(() => useCaseStore())
+    await store.fetch(NO)
+    const updates = t.within(() => useCaseUpdates(t.platform, () => NO))
+    updates.resume({ checkNow: false })
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(getCase).toHaveBeenCalledTimes(2)
+    // Back: one check (the accept happened while it was down), then no more polling.
+    live(true)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(getCase).toHaveBeenCalledTimes(3)
+    expect(updates.news.value).toBe(caseNewsText(caseAt(2)))
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(getCase).toHaveBeenCalledTimes(3)
+    live(false)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(getCase).toHaveBeenCalledTimes(5)
+    updates.pause()
+    live(false)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(getCase).toHaveBeenCalledTimes(5)
+  })
 })
 
 describe('useCaseDetail', () => {
@@ -231,6 +259,24 @@ describe('useCaseList', () => {
     const page = t.within(() => useCaseList())
     await page.load()
     expect([page.cases.value, page.copySavedAt.value, page.casesProblem.value?.code]).toEqual([[summary], 1_700_000_000_000, 'NETWORK'])
+  })
+
+  it('reads the cases again on live word of one of them, and stops listening with its scope', async () => {
+    const before = { caseNo: NO, itemName: '食品经营许可', statusLabel: '已提交，待受理' } as never
+    const after = { caseNo: NO, itemName: '食品经营许可', statusLabel: '已受理' } as never
+    const mine = vi.fn().mockResolvedValueOnce([before]).mockResolvedValue([after])
+    const t = testPlatform({ me, 'cases.mine': mine, 'drafts.list': async () => [] })
+    let tell: ((caseNo: string) => void) | null = null
+    const stop = vi.fn()
+    t.platform.watchMyCases = (changed) => { tell = changed; return stop }
+    const scope = effectScope()
+    const page = scope.run(() => t.within(() => useCaseList()))!
+    await page.load()
+    expect(page.cases.value).toEqual([before])
+    tell!(NO)
+    await vi.waitFor(() => expect(page.cases.value).toEqual([after]))
+    scope.stop()
+    expect(stop).toHaveBeenCalledOnce()
   })
 
   it('is signedOut when the BFF says so', async () => {

@@ -52,11 +52,28 @@ export interface Platform {
    */
   compressImage?: (file: UploadSource, opts: CompressOptions) => Promise<UploadSource>
   /**
-   * Live word that a case has a new version (SSE in the PWA, the
-   * mini-program's channel), for when the BFF sends case messages. No shell
-   * provides it yet, and then useCaseUpdates polls. Returns what stops it.
+   * Live word that a case has a new version (the PWA's event stream). Absent
+   * (the mini-program: WeChat has no EventSource), useCaseUpdates polls.
+   * Where the platform can tell, it calls `live(false)` when word cannot
+   * come (the stream is down: useCaseUpdates polls meanwhile) and
+   * `live(true)` when it comes again (it checks once, then stops polling);
+   * a platform that never calls it is taken to be live. Returns what stops it.
    */
-  watchCase?: (caseNo: string, changed: (version: number) => void) => () => void
+  watchCase?: (caseNo: string, changed: (version: number) => void, live?: (up: boolean) => void) => () => void
+  /**
+   * Live word that one of the signed-in citizen's cases moved on (我的办件
+   * reloads its list on it), and again when the stream is back after being
+   * down (word may have passed meanwhile); the same stream as watchCase.
+   * Absent, the list shows what it loaded.
+   */
+  watchMyCases?: (changed: (caseNo: string) => void) => () => void
+  /**
+   * Live word that the workbench's cases changed (a case reached, moved on
+   * from or left one of this person's desks): the PWA's staff stream. The
+   * list reloads on it, and when the stream is back after being down; absent,
+   * it shows what it loaded.
+   */
+  watchWorkbench?: (changed: () => void) => () => void
 }
 
 export interface CompressOptions {

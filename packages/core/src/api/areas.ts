@@ -16,6 +16,7 @@ import { noticesRoutes } from './notices/contracts'
 import { uploadsRoutes } from './uploads/contracts'
 import { casesRoutes, draftsRoutes, workbenchRoutes } from './cases/contracts'
 import { wechatRoutes } from './wechat/contracts'
+import { liveRoutes } from './live/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -34,6 +35,7 @@ export const API = {
   workbench: workbenchRoutes,
   wechat: wechatRoutes,
   push: pushRoutes,
+  live: liveRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

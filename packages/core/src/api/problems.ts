@@ -80,6 +80,8 @@ export const PROBLEMS = {
   DOCUMENT_NOT_FOUND: { status: 404, title: '无法核验：没有找到这份文书，请核对二维码或向出具机关咨询' },
   VERIFY_FILE_NOT_PDF: { status: 415, title: '这个文件的内容不是PDF，请选择您收到的电子文书原件' },
   BLANK_FORM_NOT_FOUND: { status: 404, title: '这份材料没有可下载的空白表格，请按办事指南准备或到窗口领取' },
+  NOT_ACCEPTABLE: { status: 406, title: '这个地址只提供实时更新（text/event-stream），请用支持它的方式打开' },
+  LIVE_STREAMS_TOO_MANY: { status: 429, title: '打开的页面太多了，实时更新暂时停用，页面仍会定时刷新' },
 } as const
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -2,13 +2,15 @@
  * The PWA's Platform: axios to the same-origin BFF (uploads as FormData with
  * progress); what the citizen typed (drafts, queued submissions) in IndexedDB,
  * small settings and caches in localStorage; navigator.onLine for a first
- * guess at connectivity; canvas for shrinking photos.
+ * guess at connectivity; canvas for shrinking photos; one EventSource per tab
+ * and stream for live word of cases (live.ts).
  */
 import axios, { type AxiosInstance } from 'axios'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
-import { createApiClient, encodeQuery, type Transport } from '@tongban/core'
+import { API, createApiClient, encodeQuery, type Transport } from '@tongban/core'
 import { SYNC_TAG } from '@tongban/app/queue'
 import { QUEUE_DB, QUEUE_STORE } from './queue-db'
+import { liveSource, whenBack } from './live'
 import type { KeyValueStorage, Platform } from '@tongban/app'
 
 export function axiosTransport(http: AxiosInstance = axios.create({ timeout: 15_000 })): Transport {
@@ -113,6 +115,8 @@ export function webStorage(): KeyValueStorage {
 
 export function webPlatform(): Platform {
   const transport = axiosTransport()
+  const mine = liveSource(API.live.events.path)
+  const desks = liveSource(API.live.staffEvents.path)
   return {
     transport,
     api: createApiClient(transport),
@@ -123,6 +127,12 @@ export function webPlatform(): Platform {
     requestBackgroundSync,
     // Loaded on the first photo: the form pages that never see one do not pay for it.
     compressImage: async (file, opts) => (await import('./compress-image')).compressImage(file, opts),
+    watchCase: (caseNo, changed, live) => mine.listen({
+      event: (e) => { if (e.type === 'case' && e.caseNo === caseNo) changed(e.version) },
+      ...(live ? { live } : {}),
+    }),
+    watchMyCases: (changed) => mine.listen({ event: (e) => { if (e.type === 'case') changed(e.caseNo) }, live: whenBack(() => changed('')) }),
+    watchWorkbench: (changed) => desks.listen({ event: (e) => { if (e.type === 'case') changed() }, live: whenBack(changed) }),
   }
 }
 

@@ -49,7 +49,7 @@ export default fp<PluginOptions>(async (app, { config }) => {
   app.decorate('approval', approval)
   if (fakeApproval) app.addHook('onListen', async () => fakeApproval.setWebhookUrl(`${app.ownOrigin()}/api/backend/webhook`))
 
-  const events = caseEvents({ db, catalogue: app.catalogue, outbox, materials: materialResolver(), realNames: realNames(app.idCipher), now, clock: app.clock })
+  const events = caseEvents({ db, catalogue: app.catalogue, outbox, materials: materialResolver(), realNames: realNames(app.idCipher), now, clock: app.clock, live: app.live })
   events.effect(certificateEffect)
   for (const effect of approval.effects) events.effect(effect)
   events.effect(noticeEffect)
@@ -68,4 +68,4 @@ export default fp<PluginOptions>(async (app, { config }) => {
   // The dispatcher is the worker's; a web process only queues (and does the immediate kinds in its requests).
   if (app.runsJobs) app.addHook('onReady', async () => outbox.start(config.approval.dispatchMs))
   app.addHook('onClose', async () => outbox.stop())
-}, { name: 'cases', dependencies: ['db', 'catalogue', 'connectors', 'clock', 'jobs', 'auth', 'push'] })
+}, { name: 'cases', dependencies: ['db', 'catalogue', 'connectors', 'clock', 'jobs', 'auth', 'push', 'live'] })

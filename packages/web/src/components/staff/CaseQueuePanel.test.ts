@@ -15,12 +15,12 @@ const row = (i: number): StaffCaseSummary => ({
 } as StaffCaseSummary)
 
 /** The queue's pages by the offset asked for (none for the first). */
-function setup(staffCases: (offset?: number) => Promise<StaffCaseSummary[]>) {
+function setup(staffCases: (offset?: number) => Promise<StaffCaseSummary[]>, live: Pick<Platform, 'watchWorkbench'> = {}) {
   const call = (c: RouteContract, input?: { query?: { offset?: number } }) =>
     c.id === 'workbench.cases' ? staffCases(input?.query?.offset) : Promise.reject(new Error(`no fake for ${c.id}`))
   const platform: Platform = {
     transport: { request: () => Promise.reject(new Error('no transport in tests')) },
-    api: { call } as unknown as ApiClient, storage: memoryStorage(), isOnline: () => true, now: () => 0,
+    api: { call } as unknown as ApiClient, storage: memoryStorage(), isOnline: () => true, now: () => 0, ...live,
   }
   return mount(CaseQueuePanel, { global: { provide: { [PLATFORM_KEY as symbol]: platform }, stubs: { RouterLink: RouterLinkStub } } })
 }
@@ -59,5 +59,29 @@ describe('CaseQueuePanel', () => {
     expect(w.findAll('li')).toHaveLength(STAFF_QUEUE_PAGE)
     expect(w.find('[role="alert"]').text()).toContain('没有加载出更多办件')
     expect(w.find('button.more').exists()).toBe(true)
+  })
+
+  it('reloads the pages shown when live word says the workbench changed, and stops listening when it goes', async () => {
+    let tell: (() => void) | null = null
+    let stopped = false
+    let rows = Array.from({ length: STAFF_QUEUE_PAGE + 5 }, (_, i) => row(i + 1))
+    const asked: (number | undefined)[] = []
+    const w = setup(async (offset) => { asked.push(offset); return rows.slice(offset ?? 0, (offset ?? 0) + STAFF_QUEUE_PAGE) }, {
+      watchWorkbench: (changed) => { tell = changed; return () => { stopped = true } },
+    })
+    await flushPromises()
+    await w.find('button.more').trigger('click')
+    await flushPromises()
+    expect(w.findAll('li')).toHaveLength(STAFF_QUEUE_PAGE + 5)
+    // The window accepted the first case: it left this desk.
+    rows = rows.slice(1)
+    asked.length = 0
+    tell!()
+    await flushPromises()
+    expect(asked).toEqual([undefined, STAFF_QUEUE_PAGE])
+    expect(w.findAll('li')).toHaveLength(STAFF_QUEUE_PAGE + 4)
+    expect(w.text()).not.toContain(row(1).caseNo)
+    w.unmount()
+    expect(stopped).toBe(true)
   })
 })

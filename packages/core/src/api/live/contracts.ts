@@ -1,0 +1,51 @@
+/**
+ * Live updates: a server-sent event stream per signed-in person, so an open
+ * page changes by itself. The streams answer `text/event-stream`, not JSON
+ * (declared as `binary`: the contract layer has no streaming answer, and an
+ * event stream is bytes to it — the OpenAPI document shows the media type);
+ * each event's data is one of the `LiveEvent`s below, as JSON, named by its
+ * `type` in the `event:` field. The shells open them with EventSource (the
+ * PWA); the mini-program, which has none, keeps polling.
+ */
+import type { CaseStatus } from '../../cases/status'
+import { defineRoutes } from '../contract/contract'
+
+/** A case's version (its event count) moved on: whoever shows it asks for it again. */
+export interface CaseLiveEvent {
+  type: 'case'
+  caseNo: string
+  version: number
+  status: CaseStatus
+}
+
+/** A new message in the 消息中心 (its text is read from the 消息中心 route, never sent on the stream). */
+export interface MessageLiveEvent {
+  type: 'message'
+  id: string
+  caseNo: string | null
+}
+
+export type LiveEvent = CaseLiveEvent | MessageLiveEvent
+
+/** The event names a stream uses besides the events': `ready` first on every (re)connection. */
+export const LIVE_READY = 'ready'
+
+/** What `ready` carries: `resumed` when the client came back with a Last-Event-ID (it should check what it shows: events may have passed meanwhile). */
+export interface LiveReady {
+  resumed: boolean
+}
+
+/** How long a client waits before it connects again after the stream dropped (the `retry:` field), and how often the server writes a heartbeat comment. */
+export const LIVE_RETRY_MS = 5_000
+export const LIVE_HEARTBEAT_MS = 25_000
+
+export const liveRoutes = defineRoutes('live', {
+  events: {
+    method: 'GET', path: '/api/me/events', access: 'citizen', summary: '我的办件和消息的实时更新（SSE）',
+    binary: 'text/event-stream', cache: 'handler',
+  },
+  staffEvents: {
+    method: 'GET', path: '/api/staff/events', access: { staff: [] }, summary: '工作台办件的实时更新（SSE）：本岗位的办件，督办看全部',
+    binary: 'text/event-stream', cache: 'handler',
+  },
+})
