@@ -37,13 +37,15 @@ describe('app.json as built', () => {
     expect(appJson().__usePrivacyCheck__).toBe(true)
   })
 
-  it('has a tab bar 首页 · 办件 · 我的, every tab page in the main package', () => {
+  it('has a tab bar 首页 · 办件 · 消息 · 我的, every tab page in the main package', () => {
     const app = appJson()
     expect(app.tabBar?.list.map((t) => [t.text, t.pagePath])).toEqual([
-      ['首页', 'pages/home/index'], ['办件', 'pages/cases/index'], ['我的', 'pages/me/index'],
+      ['首页', 'pages/home/index'], ['办件', 'pages/cases/index'], ['消息', 'pages/messages/index'], ['我的', 'pages/me/index'],
     ])
     for (const tab of app.tabBar!.list) expect(app.pages).toContain(tab.pagePath)
-    for (const sub of app.subPackages) expect(sub.pages.map((p) => `${sub.root}/${p}`)).not.toContain('pages/cases/index')
+    for (const sub of app.subPackages) {
+      for (const tab of app.tabBar!.list) expect(sub.pages.map((p) => `${sub.root}/${p}`)).not.toContain(tab.pagePath)
+    }
   })
 
   it('gives each tab an icon WeChat takes: a PNG in the package, within its 40 KB, square', () => {

@@ -28,13 +28,19 @@ export const ROUTES = {
   accessLog: '/packages/apply/pages/access-log/index',
   halls: '/packages/apply/pages/halls/index',
   verify: '/packages/apply/pages/verify/index',
+  messages: '/pages/messages/index',
+  messageSettings: '/packages/apply/pages/message-settings/index',
 } as const
 
 /**
- * The tab bar's pages (app.config.ts tabBar: 首页 · 办件 · 我的). WeChat opens them only with
- * switchTab (navigateTo and redirectTo fail on them), and a tab takes no query.
+ * The tab bar's pages (app.config.ts tabBar: 首页 · 办件 · 消息 · 我的), in its order: a tab's index is its place
+ * here (setTabBarBadge). WeChat opens them only with switchTab (navigateTo and redirectTo fail on them), and a tab
+ * takes no query.
  */
-export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.cases, ROUTES.me]
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.cases, ROUTES.messages, ROUTES.me]
+
+/** A page of this mini-program with its query: what a `next` or a message's link may name (nothing else is opened). */
+const OWN_PAGE = /^\/(pages|packages)\/[\w/-]+(\?.*)?$/
 
 export function isTabRoute(url: string): boolean {
   return TAB_ROUTES.includes(url.split('?')[0]!)
@@ -125,6 +131,22 @@ export function openLogin(next?: string): void {
   void Taro.navigateTo({ url: withQuery(ROUTES.login, { next }) })
 }
 
+/** 消息中心: a tab. */
+export function openMessages(): void {
+  void Taro.switchTab({ url: ROUTES.messages }).catch(() => undefined)
+}
+
+export function openMessageSettings(): void {
+  void Taro.navigateTo({ url: ROUTES.messageSettings })
+}
+
+/** Opens one of our pages given as a link (a message's: its case, or its 补正 page) on top; a tab is switched to. */
+export function openLink(url: string): void {
+  if (!OWN_PAGE.test(url)) return
+  if (isTabRoute(url)) void Taro.switchTab({ url: url.split('?')[0]! }).catch(() => undefined)
+  else void Taro.navigateTo({ url }).catch(() => undefined)
+}
+
 /** 我的: a tab. */
 export function openMe(): void {
   void Taro.switchTab({ url: ROUTES.me }).catch(() => undefined)
@@ -132,7 +154,7 @@ export function openMe(): void {
 
 /** After signing in: on to `next` when it is one of our pages, else back to whoever sent the citizen here, else to 我的. */
 export function leaveLogin(next?: string): void {
-  if (next && /^\/(pages|packages)\/[\w/]+(\?.*)?$/.test(next)) replacePage(next)
+  if (next && OWN_PAGE.test(next)) replacePage(next)
   else if (Taro.getCurrentPages().length > 1) void Taro.navigateBack().catch(() => undefined)
   else replacePage(ROUTES.me)
 }
