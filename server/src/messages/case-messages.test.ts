@@ -69,7 +69,7 @@ describe('messages from a case', () => {
     expect(texts()).toEqual([])
     await server.app.outbox.dispatch({ kinds: [DELIVER_MESSAGE] })
     expect(texts().map((m) => [m.templateCode, m.params.no])).toEqual([['SMS_MSG_ACCEPTED', caseNo]])
-    expect((await repo.deliveries([message!.id])).map((d) => [d.channel, d.status])).toEqual([[null, 'queued'], ['wechat', 'unavailable'], ['sms', 'sent']])
+    expect((await repo.deliveries([message!.id])).map((d) => [d.channel, d.status])).toEqual([[null, 'queued'], ['wechat', 'unavailable'], ['webpush', 'unavailable'], ['sms', 'sent']])
 
     // The accept event's effect run again (a replay): the same key, no second message, no second job.
     const row = (await caseRepo(server.app.db).byNo(caseNo))!

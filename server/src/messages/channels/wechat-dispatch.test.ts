@@ -82,7 +82,7 @@ describe('the WeChat channel in the dispatcher', () => {
     expect(smsTo(phone)).toEqual([])
 
     const second = await acceptedCase(me, phone)
-    expect(second.deliveries).toEqual([[null, 'queued', null], ['wechat', 'unavailable', null], ['sms', 'sent', null]])
+    expect(second.deliveries).toEqual([[null, 'queued', null], ['wechat', 'unavailable', null], ['webpush', 'unavailable', null], ['sms', 'sent', null]])
     expect(smsTo(phone).map((m) => m.params.no)).toEqual([second.caseNo])
   })
 
@@ -91,7 +91,7 @@ describe('the WeChat channel in the dispatcher', () => {
     const me = await miniProgramUser(phone)
     await wechatSubscriptionsRepo(server.app.db).record(me.openid, { DEMO_progress: 'accept' }, new Date(clock))
     const c = await acceptedCase(me, phone)
-    expect(c.deliveries).toEqual([[null, 'queued', null], ['wechat', 'failed', '43101'], ['sms', 'sent', null]])
+    expect(c.deliveries).toEqual([[null, 'queued', null], ['wechat', 'failed', '43101'], ['webpush', 'unavailable', null], ['sms', 'sent', null]])
     expect((await wechatSubscriptionsRepo(server.app.db).remaining(me.openid, ['DEMO_progress'])).DEMO_progress).toBe(0)
   })
 

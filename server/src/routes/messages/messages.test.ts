@@ -100,7 +100,7 @@ describe('a case\'s messages on the workbench', () => {
     await server.app.outbox.dispatch({ kinds: [DELIVER_MESSAGE] })
     let [accepted] = (await view()).json<StaffMessage[]>()
     expect(accepted).toMatchObject({ kind: 'accepted', label: '已受理', state: 'sending', read: false })
-    expect(accepted!.receipts.map((r) => [r.channel, r.status, r.code])).toEqual([[null, 'queued', null], ['wechat', 'unavailable', null], ['sms', 'queued', 'held']])
+    expect(accepted!.receipts.map((r) => [r.channel, r.status, r.code])).toEqual([[null, 'queued', null], ['wechat', 'unavailable', null], ['webpush', 'unavailable', null], ['sms', 'queued', 'held']])
 
     // Stopped (as after too many tries): staff see it dead, and send it again in the morning.
     await server.app.db.query(`update outbox set dead_at = $2, last_error = 'sms provider_busy: isp.SYSTEM_ERROR' where kind = $1 and case_id = (select id from cases where case_no = $3)`, [DELIVER_MESSAGE, new Date(clock), caseNo])
