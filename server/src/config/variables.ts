@@ -132,7 +132,7 @@ export const VARIABLES = {
     // Slots, not kinds: each slot's value says which kinds it carries, so an operator maps the templates the
     // console approved onto our kinds without a release. A kind two slots carry goes by the first with an acceptance left.
     templates: {
-      progress: wechatTemplate('WECHAT_TEMPLATE_PROGRESS', 'progress (预审通过, 受理, 暂停/恢复计时, 撤回)', 'DEMO_progress;办件进度提醒;pre_review_passed,accepted,paused,resumed,withdrawn;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
+      progress: wechatTemplate('WECHAT_TEMPLATE_PROGRESS', 'progress (预审通过, 受理, 暂停/恢复计时, 延长期限, 撤回)', 'DEMO_progress;办件进度提醒;pre_review_passed,accepted,paused,resumed,extended,withdrawn;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
       supplement: wechatTemplate('WECHAT_TEMPLATE_SUPPLEMENT', 'a supplement request (补正)', 'DEMO_supplement;补正材料提醒;supplement_requested;character_string1=caseNo,thing2=itemName,thing3=next,time4=at'),
       result: wechatTemplate('WECHAT_TEMPLATE_RESULT', 'the decision and the certificate (办理结果)', 'DEMO_result;办理结果通知;not_accepted,decided_approved,decided_denied,certificate_ready;character_string1=caseNo,thing2=itemName,phrase3=status,time4=at,thing5=next'),
       delivery: wechatTemplate('WECHAT_TEMPLATE_DELIVERY', 'delivery events (邮寄进展)', 'DEMO_delivery;邮寄进度通知;delivery_event;character_string1=caseNo,thing2=itemName,thing3=next,time4=at'),

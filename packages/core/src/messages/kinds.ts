@@ -13,6 +13,7 @@ export const MESSAGE_KINDS = [
   'accepted', // 已受理
   'paused', // 部门暂停计时（特别程序等），附预计结束
   'resumed', // 恢复计时
+  'extended', // 延长办理期限（Art. 42: the reasons told to the applicant）
   'decided_approved', // 准予许可
   'decided_denied', // 不予许可
   'certificate_ready', // 证照可领取 / 已发放电子证照

@@ -27,7 +27,7 @@ const EXAMPLES: { events: CaseEvent[]; kind: MessageKind | null }[] = [
   { events: [ev({ type: 'advance_branch', department: 'scjg' })], kind: null },
   { events: [ev({ type: 'pause_branch', department: 'scjg', procedure: '现场核查', reason: '核查经营场所', expectedEnd: '2026-12-18' })], kind: 'paused' },
   { events: [ev({ type: 'resume_branch', department: 'scjg' })], kind: 'resumed' },
-  { events: [ev({ type: 'extend', days: 10, reason: '情况复杂' }, { role: 'leader', id: 'l1' })], kind: null },
+  { events: [ev({ type: 'extend', days: 10, reason: '情况复杂' }, { role: 'leader', id: 'l1' })], kind: 'extended' },
   { events: [ev({ type: 'decide_branch', department: 'scjg', outcome: 'approved' }, approver, { to: 'decided' })], kind: 'decided_approved' },
   { events: [ev({ type: 'complete' })], kind: 'certificate_ready' },
   { events: [ev({ type: 'withdraw' }, citizen)], kind: 'withdrawn' },

@@ -22,6 +22,7 @@ export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
   accepted: '已受理',
   paused: '暂停计时',
   resumed: '恢复办理',
+  extended: '延长期限',
   decided_approved: '准予许可',
   decided_denied: '不予许可',
   certificate_ready: '证照可领取',
@@ -106,6 +107,12 @@ export const MESSAGE_WORDS = {
     status: '恢复办理',
     next: '等待办理结果',
   }),
+  extended: (f: MessageFacts, e: EventOf<'extend'>): Words => ({
+    title: '办理期限已延长',
+    body: `您的办件${f.caseNo}（${f.itemName}）经本机关负责人批准，办理期限延长${e.days}个工作日，理由：${e.reason}。办件详情中的期限已随之更新。`,
+    status: '延期办理',
+    next: `办理期限延长${e.days}个工作日`,
+  }),
   decided_approved: (f: MessageFacts): Words => ({
     title: '您的申请已获批准',
     body: `您的办件${f.caseNo}（${f.itemName}）已准予许可，正在制发证照，可以领取时会再告诉您。`,
@@ -154,7 +161,7 @@ export const EVENT_MESSAGES: Record<CaseEventBody['type'], EventRule> = {
   },
   pause_branch: 'paused',
   resume_branch: 'resumed',
-  extend: { none: '延长期限在办件详情中显示，时限的提醒随暂停、恢复和决定告知' },
+  extend: 'extended',
   // A denied case is closed without a result to collect: the denial was its message.
   complete: (events) => (events.some((x) => x.type === 'decide_branch' && x.outcome === 'denied') ? null : 'certificate_ready'),
   withdraw: 'withdrawn',
