@@ -3,7 +3,8 @@
  * application and asks another for 补正; she sees the 消息 tab's unread
  * badge on the home page, the two messages newest first in 消息中心 with
  * the case number and what to do next, opens one (it is read, the badge goes
- * down, its case opens), and the BFF's record agrees. axe finds nothing;
+ * down, its case opens); a message made while the page is open raises the
+ * badge by itself; the BFF's record agrees. axe finds nothing;
  * screenshots go to test/artifacts/.
  */
 import { expect, it } from 'vitest'
@@ -33,6 +34,7 @@ it('tells the resident in 消息中心 with a badge on the tab bar; opening a me
   }
   const first = await submit('messages-e2e-00000000001', '杏花村3组8号')
   const second = await submit('messages-e2e-00000000002', '杏花村3组9号')
+  const third = await submit('messages-e2e-00000000003', '杏花村3组10号')
 
   // The window: pre-review, then accept the first and ask for 补正 on the second.
   const clerk = await e2e.browser.newContext()
@@ -81,10 +83,15 @@ it('tells the resident in 消息中心 with a badge on the tab bar; opening a me
   expect(await list.getByRole('listitem').nth(1).textContent()).not.toContain('未读')
   await poll(() => messagesTab.locator('.badge').textContent()).toBe('1')
 
+  // With the page left open, the window accepts her third case: the badge goes up by itself (the live stream).
+  await act(third, { type: 'start_pre_review' })
+  await act(third, { type: 'accept' })
+  await poll(() => messagesTab.locator('.badge').textContent()).toBe('2')
+
   // The page read the BFF's own record (by SMS they may be held till 8:00: the product's night rule, not checked here).
   const api = await (await citizen.request.get(`${url}/api/me/messages`)).json() as { messages: { caseNo: string; kind: string }[]; unread: number }
-  expect(api.unread).toBe(1)
-  expect(api.messages.map((m) => [m.caseNo, m.kind])).toEqual([[second, 'supplement_requested'], [first, 'accepted']])
+  expect(api.unread).toBe(2)
+  expect(api.messages.map((m) => [m.caseNo, m.kind])).toEqual([[third, 'accepted'], [second, 'supplement_requested'], [first, 'accepted']])
 
   await clerk.close()
   await citizen.close()
