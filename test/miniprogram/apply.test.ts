@@ -17,7 +17,7 @@ import { buildRegionTree, personalDataNotice, regionIndexes, situationRows, visi
 import { TOKEN_KEY } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, realBffWanted, residentIdFor, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
-import { attr, byClass, findByClass, startMiniProgram, tappable, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+import { attr, byClass, byId, tappableIn, findByClass, startMiniProgram, tappable, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
 const PHONE = '13761234567'
@@ -46,31 +46,7 @@ function pickerShowing(page: OpenedPage, text: string): RenderedNode {
   return found
 }
 
-/** The node with this id (a field's `field-<path>`). */
-function byId(page: OpenedPage, id: string): RenderedNode {
-  let found: RenderedNode | null = null
-  const visit = (n: RenderedNode | string) => {
-    if (typeof n === 'string' || found) return
-    if (attr(n, 'id') === id) found = n
-    else n.children.forEach(visit)
-  }
-  visit(page.component.toJSON())
-  if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
-  return found
-}
 
-/** What a finger on `label` inside `root` hits. */
-function tappableIn(root: RenderedNode, label: string): RenderedNode {
-  let found: RenderedNode | null = null
-  const visit = (n: RenderedNode | string) => {
-    if (typeof n === 'string' || !textOf(n).includes(label)) return
-    if ('tap' in n.event) found = n
-    n.children.forEach(visit)
-  }
-  visit(root)
-  if (!found) throw new Error(`nothing to tap for “${label}” in #${String(attr(root, 'id'))}`)
-  return found
-}
 
 /** Every node with this class, in document order. */
 function findAllByClass(root: RenderedNode | string, cls: string): RenderedNode[] {

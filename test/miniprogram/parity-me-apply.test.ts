@@ -20,7 +20,7 @@ import {
 } from '@tongban/core'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, putJson, realBffWanted, realNameFor, startBffProcess, type TestBff } from './support/bff'
-import { attr, byClass, findByClass, startMiniProgram, tappable, textOf, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+import { attr, byClass, byId, tappableIn, findByClass, startMiniProgram, tappable, textOf, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const GUIDE = 'pages/guide/index'
 const APPLY = 'packages/apply/pages/form/index'
@@ -38,31 +38,7 @@ const auth = (t: string) => ({ Authorization: `Bearer ${t}` })
 const called = (name: string) => mp.wx.calls.filter((c) => c.name === name).map((c) => c.options as Record<string, unknown>)
 const rootClass = (page: OpenedPage) => String(attr(page.component.toJSON().children[0] as RenderedNode, 'class'))
 
-/** The node with this id (a field's `field-<path>`). */
-function byId(page: OpenedPage, id: string): RenderedNode {
-  let found: RenderedNode | null = null
-  const visit = (n: RenderedNode | string) => {
-    if (typeof n === 'string' || found) return
-    if (attr(n, 'id') === id) found = n
-    else n.children.forEach(visit)
-  }
-  visit(page.component.toJSON())
-  if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
-  return found
-}
 
-/** What a finger on `label` hits inside `root` (the page may show the same label elsewhere). */
-function tappableIn(root: RenderedNode, label: string): RenderedNode {
-  let found: RenderedNode | null = null
-  const visit = (n: RenderedNode | string) => {
-    if (typeof n === 'string' || !textOf(n).includes(label)) return
-    if ('tap' in n.event) found = n
-    n.children.forEach(visit)
-  }
-  visit(root)
-  if (!found) throw new Error(`nothing to tap for “${label}” in ${textOf(root)}`)
-  return found
-}
 
 /**
  * A village agent asks PHONE's consent to apply for 最低生活保障 and records the code the resident read out; the

@@ -15,7 +15,7 @@ import { ACCESS_PURPOSE_LABELS, LIFE_EVENT_LABELS, type CatalogueSnapshot } from
 import { TOKEN_KEY } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { fetchCatalogue, getJson, postJson, realBffWanted, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
-import { attr, startMiniProgram, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
+import { attr, byId, startMiniProgram, tappableIn, waitFor, type MiniProgram, type OpenedPage, type RenderedNode } from './support/mini-runtime'
 
 const APPLY = 'packages/apply/pages/form/index'
 const QUERY = { code: 'SJ-0001', answers: JSON.stringify({ category: 'catering' }) }
@@ -130,30 +130,7 @@ describe.skipIf(!realBffWanted())('on the phone', () => {
     mp.wx.modalConfirms = true
   })
 
-  function byId(page: OpenedPage, id: string): RenderedNode {
-    let found: RenderedNode | null = null
-    const visit = (n: RenderedNode | string) => {
-      if (typeof n === 'string' || found) return
-      if (attr(n, 'id') === id) found = n
-      else n.children.forEach(visit)
-    }
-    visit(page.component.toJSON())
-    if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
-    return found
-  }
 
-  function tappableIn(root: RenderedNode, label: string): RenderedNode {
-    let found: RenderedNode | null = null
-    const text = (n: RenderedNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(' '))
-    const visit = (n: RenderedNode | string) => {
-      if (typeof n === 'string' || !text(n).includes(label)) return
-      if ('tap' in n.event) found = n
-      n.children.forEach(visit)
-    }
-    visit(root)
-    if (!found) throw new Error(`nothing to tap for “${label}” in: ${text(root)}`)
-    return found
-  }
 
   const share = (page: OpenedPage) => (page.component.instance as unknown as { onShareAppMessage(o: { from: string }): { title: string; path: string } }).onShareAppMessage({ from: 'menu' })
 

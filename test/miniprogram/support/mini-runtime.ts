@@ -116,6 +116,32 @@ export function tappable(page: OpenedPage, label: string): RenderedNode {
   return node
 }
 
+/** The node of this id on the page; a test that misses it fails with the page's text. */
+export function byId(page: OpenedPage, id: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string' || found) return
+    if (attr(n, 'id') === id) found = n
+    else n.children.forEach(visit)
+  }
+  visit(page.component.toJSON())
+  if (!found) throw new Error(`no #${id} on the page:\n${page.text()}`)
+  return found
+}
+
+/** What a finger on `label` hits inside `root` (the deepest tappable node holding it: the page may show the label elsewhere too). */
+export function tappableIn(root: RenderedNode, label: string): RenderedNode {
+  let found: RenderedNode | null = null
+  const visit = (n: RenderedNode | string) => {
+    if (typeof n === 'string' || !textOf(n).includes(label)) return
+    if ('tap' in n.event) found = n
+    n.children.forEach(visit)
+  }
+  visit(root)
+  if (!found) throw new Error(`nothing to tap for “${label}” in #${String(attr(root, 'id'))}: ${textOf(root)}`)
+  return found
+}
+
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
 }
