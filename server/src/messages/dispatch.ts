@@ -83,7 +83,7 @@ export function messageDeliverJob(deps: { db: Db; channels: ChannelRegistry; now
         if (result.status === 'unavailable') continue
         const error = `${channel.name} ${result.code}: ${result.detail}`
         if (result.deadLetter) return { ok: false, retry: false, error }
-        if (!result.permanent) return { ok: false, retry: true, error, retryAfterMs: result.retryAfterMs }
+        if (!result.permanent) return { ok: false, retry: true, error, retryAfterMs: result.retryAfterMs, planned: result.code === HELD }
       }
       // No channel could take it: the 消息中心 has it.
       return { ok: true, externalId: 'inbox' }

@@ -16,7 +16,10 @@ import type { Db, Queryable } from '../store/db'
 import { outboxRepo, type OutboxRow } from '../store/outbox'
 
 /** `retryAfterMs`: when the other side said how long to wait (a rate limit; SMS held for the night) instead of the back-off. */
-export type SendResult = { ok: true; externalId?: string | null } | { ok: false; retry: boolean; error: string; retryAfterMs?: number }
+export type SendResult =
+  | { ok: true; externalId?: string | null }
+  /** `planned`: a wait the handler chose (SMS held for the night), not a failure: logged as information, not a warning. */
+  | { ok: false; retry: boolean; error: string; retryAfterMs?: number; planned?: boolean }
 
 export interface OutboxKind<P = Record<string, unknown>> {
   kind: string
@@ -49,7 +52,7 @@ export function withJitter(ms: number, random: () => number): number {
 export interface OutboxOptions {
   db: Db
   now: () => number
-  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
+  log: { info?(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void }
   /** Jitter's source; tests pass a fixed one. */
   random?: () => number
 }
@@ -94,7 +97,8 @@ export function createOutbox(opts: OutboxOptions): Outbox {
       out.sent++
     } else if (res.retry && row.attempts + 1 < (h.maxAttempts ?? MAX_ATTEMPTS)) {
       await repo.retryLater(row.id, res.error, new Date(now() + (res.retryAfterMs ?? withJitter((h.backoffMs ?? backoffMs)(row.attempts), random))))
-      log.warn({ ...context, error: res.error }, 'outbox job failed; will try again')
+      if (res.planned) log.info?.({ ...context, reason: res.error }, 'outbox job waits as planned')
+      else log.warn({ ...context, error: res.error }, 'outbox job failed; will try again')
       out.retried++
     } else {
       await repo.dead(row.id, res.error, new Date(now()))
