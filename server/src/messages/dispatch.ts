@@ -17,8 +17,8 @@
  * the message.
  */
 import type { Db } from '../store/db'
-import { messageRepo, type DeliveryStatus } from '../store/messages'
-import type { OutboxKind } from '../outbox/outbox'
+import { messageRepo, type DeliveryStatus, type MessageRow } from '../store/messages'
+import type { OutboxKind, SendResult } from '../outbox/outbox'
 import type { Channel, ChannelName, ChannelResult } from './channel'
 import { DELIVER_MESSAGE, type DeliverJob } from './effect'
 
@@ -57,36 +57,59 @@ function deliveryOf(r: ChannelResult): { status: DeliveryStatus; providerCode: s
   return { status: !r.permanent && r.code === HELD ? 'queued' : 'failed', providerCode: r.code, detail: r.detail, providerId: null }
 }
 
+/**
+ * Runs `fn` after every earlier call with the same key has settled. The outbox sends a batch at once;
+ * one person's messages still go one at a time in this process, since the SMS day cap is counted
+ * before it is spent.
+ */
+function inTurn(): <T>(key: string, fn: () => Promise<T>) => Promise<T> {
+  const last = new Map<string, Promise<unknown>>()
+  return async (key, fn) => {
+    const mine = (last.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn)
+    last.set(key, mine)
+    try {
+      return await mine
+    } finally {
+      if (last.get(key) === mine) last.delete(key)
+    }
+  }
+}
+
 export function messageDeliverJob(deps: { db: Db; channels: ChannelRegistry; now: () => number }): OutboxKind<DeliverJob> {
   const { db, now } = deps
+  const perPerson = inTurn()
   return {
     kind: DELIVER_MESSAGE,
     maxAttempts: DELIVER_ATTEMPTS,
     async send(job) {
-      const repo = messageRepo(db)
-      const message = await repo.byId(job.payload.messageId)
+      const message = await messageRepo(db).byId(job.payload.messageId)
       if (!message) return { ok: false, retry: false, error: `message ${job.payload.messageId} is gone` }
-      if (await repo.wasSent(message.id)) return { ok: true, externalId: 'sent before' }
-      const person = await repo.recipient(message.account_id)
-      if (!person) return { ok: false, retry: false, error: `account ${message.account_id} is gone` }
-      if ((await repo.mutedKinds(person.id)).has(message.kind)) {
-        await repo.addDelivery(message.id, { channel: null, status: 'unavailable', detail: '申请人在消息设置中关闭了这类消息（消息中心仍有）', at: new Date(now()) })
-        return { ok: true, externalId: 'muted' }
-      }
-      const msg = { id: message.id, recipient: { accountId: person.id, phone: person.phone, openid: person.wechat_openid }, content: message.content }
-      for (const channel of deps.channels.channels()) {
-        const result = await channel.send(msg, db).catch((e: unknown): ChannelResult => ({
-          status: 'failed', permanent: false, code: 'exception', detail: e instanceof Error ? e.message : String(e),
-        }))
-        await repo.addDelivery(message.id, { channel: channel.name, ...deliveryOf(result), at: new Date(now()) })
-        if (result.status === 'sent') return { ok: true, externalId: `${channel.name}:${result.providerId ?? ''}` }
-        if (result.status === 'unavailable') continue
-        const error = `${channel.name} ${result.code}: ${result.detail}`
-        if (result.deadLetter) return { ok: false, retry: false, error }
-        if (!result.permanent) return { ok: false, retry: true, error, retryAfterMs: result.retryAfterMs, planned: result.code === HELD }
-      }
-      // No channel could take it: the 消息中心 has it.
-      return { ok: true, externalId: 'inbox' }
+      return perPerson(message.account_id, () => deliver(message))
     },
+  }
+
+  async function deliver(message: MessageRow): Promise<SendResult> {
+    const repo = messageRepo(db)
+    if (await repo.wasSent(message.id)) return { ok: true, externalId: 'sent before' }
+    const person = await repo.recipient(message.account_id)
+    if (!person) return { ok: false, retry: false, error: `account ${message.account_id} is gone` }
+    if ((await repo.mutedKinds(person.id)).has(message.kind)) {
+      await repo.addDelivery(message.id, { channel: null, status: 'unavailable', detail: '申请人在消息设置中关闭了这类消息（消息中心仍有）', at: new Date(now()) })
+      return { ok: true, externalId: 'muted' }
+    }
+    const msg = { id: message.id, recipient: { accountId: person.id, phone: person.phone, openid: person.wechat_openid }, content: message.content }
+    for (const channel of deps.channels.channels()) {
+      const result = await channel.send(msg, db).catch((e: unknown): ChannelResult => ({
+        status: 'failed', permanent: false, code: 'exception', detail: e instanceof Error ? e.message : String(e),
+      }))
+      await repo.addDelivery(message.id, { channel: channel.name, ...deliveryOf(result), at: new Date(now()) })
+      if (result.status === 'sent') return { ok: true, externalId: `${channel.name}:${result.providerId ?? ''}` }
+      if (result.status === 'unavailable') continue
+      const error = `${channel.name} ${result.code}: ${result.detail}`
+      if (result.deadLetter) return { ok: false, retry: false, error }
+      if (!result.permanent) return { ok: false, retry: true, error, retryAfterMs: result.retryAfterMs, planned: result.code === HELD }
+    }
+    // No channel could take it: the 消息中心 has it.
+    return { ok: true, externalId: 'inbox' }
   }
 }

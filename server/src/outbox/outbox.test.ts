@@ -111,3 +111,43 @@ describe('outbox', () => {
     }
   })
 })
+
+describe('outbox batches', () => {
+  it('sends a claimed batch at once, but one case\'s jobs one at a time in the order they were queued', async () => {
+    const [{ id: accountId }] = await db.query<{ id: string }>(`insert into accounts (phone) values ('13911110042') returning id`) as [{ id: string }]
+    const caseOf = async (no: string) => (await db.query<{ id: string }>(
+      `insert into cases (case_no, item_code, account_id, form_version, form, form_values, answers, materials, delivery)
+       values ($1, 'SJ-0001', $2, 1, '{}', '{}', '{}', '[]', 'pickup') returning id`, [no, accountId]))[0]!.id
+    const [a, b] = [await caseOf('SJ-0001-20261207-9001'), await caseOf('SJ-0001-20261207-9002')]
+    let inFlight = 0
+    let most = 0
+    const running = new Set<string>()
+    const order: string[] = []
+    const outbox = createOutbox({ db, now: () => clock, log: quiet })
+    outbox.register<{ c: string; n: number }>({
+      kind: 'test.batch',
+      async send(job) {
+        // Two jobs of one case at the same time would be a bug, whatever the timing.
+        if (running.has(job.payload.c)) throw new Error(`two jobs of case ${job.payload.c} at once`)
+        if (job.payload.c !== '-') running.add(job.payload.c)
+        most = Math.max(most, ++inFlight)
+        await new Promise((r) => setTimeout(r, 5))
+        order.push(`${job.payload.c}${job.payload.n}`)
+        running.delete(job.payload.c)
+        inFlight--
+        return { ok: true }
+      },
+    })
+    await db.transaction(async (tx) => {
+      for (let n = 1; n <= 3; n++) {
+        await outbox.enqueue(tx, 'test.batch', { caseId: a, payload: { c: 'a', n } })
+        await outbox.enqueue(tx, 'test.batch', { caseId: b, payload: { c: 'b', n } })
+        await outbox.enqueue(tx, 'test.batch', { payload: { c: '-', n } })
+      }
+    })
+    expect(await outbox.dispatch()).toEqual({ sent: 9, retried: 0, dead: 0 })
+    expect(most).toBeGreaterThan(2)
+    expect(order.filter((j) => j.startsWith('a'))).toEqual(['a1', 'a2', 'a3'])
+    expect(order.filter((j) => j.startsWith('b'))).toEqual(['b1', 'b2', 'b3'])
+  })
+})

@@ -42,7 +42,11 @@ export interface QueuedJob { id: string; kind: string }
 export const MAX_ATTEMPTS = 8
 export const backoffMs = (attempts: number) => Math.min(5_000 * 2 ** attempts, 600_000)
 export const LEASE_MS = 5 * 60_000
-const BATCH = 10
+/**
+ * Jobs claimed in one transaction and sent at once: what a sender that dies may have sent without
+ * recording it (so at most this many are sent twice per crash).
+ */
+export const BATCH = 50
 
 /** Between half the back-off and all of it: never later than `backoffMs` says, never all senders at once. */
 export function withJitter(ms: number, random: () => number): number {
@@ -107,12 +111,31 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     }
   }
 
+  /**
+   * A claimed batch at once — sent one after another, a batch of slow outside calls would take its
+   * length times one call — except that one case's jobs go in the order they were queued, one at a
+   * time (a handover before the next one, "accepted" before "decided"). Every job is settled before
+   * the next claim, whatever another did.
+   */
+  async function settleAll(rows: readonly OutboxRow[], out: DispatchOutcome): Promise<void> {
+    const byCase = new Map<string, OutboxRow[]>()
+    for (const row of rows) {
+      const key = row.case_id ?? `job:${row.id}`
+      byCase.set(key, [...(byCase.get(key) ?? []), row])
+    }
+    const results = await Promise.allSettled([...byCase.values()].map(async (jobs) => {
+      for (const row of jobs) await settle(row, out)
+    }))
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (failed) throw failed.reason
+  }
+
   async function drain(scope: { kinds: readonly string[] } | { ids: readonly string[] }, at: number): Promise<DispatchOutcome> {
     const out = { sent: 0, retried: 0, dead: 0 }
     const lease = Math.max(...[...handlers.values()].map((h) => h.leaseMs ?? LEASE_MS), LEASE_MS)
     for (;;) {
       const due = await db.transaction((tx) => outboxRepo(tx).claimDue(scope, new Date(at), BATCH, new Date(now() + lease)))
-      for (const row of due) await settle(row, out)
+      await settleAll(due, out)
       if (due.length < BATCH) return out
     }
   }
