@@ -4,22 +4,12 @@
  * the demo catalogue into an in-memory PGlite and answers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freePort } from './testing'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer().once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => done(port))
-    })
-  })
-}
 
 describe('server/dist/main.js', () => {
   let child: ChildProcess

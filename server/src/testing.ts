@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
@@ -48,6 +49,17 @@ export async function seededPglite(): Promise<Db> {
     renameSync(tmp, file)
   }
   return db
+}
+
+/** A port on 127.0.0.1 nobody listens on now: for a process the test starts (its own server needs none: port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer().once('error', fail)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => done(port))
+    })
+  })
 }
 
 /** Is the local PostgreSQL reachable? Under REQUIRE_SERVICES=1 its absence is a failure, not a skip. */

@@ -14,11 +14,10 @@
  * up after the five minutes a crashed sender's jobs wait.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { postgresAvailable, postgresDb } from '../testing'
+import { freePort, postgresAvailable, postgresDb } from '../testing'
 import type { Db } from '../store/db'
 import { migrate } from '../store/migrations'
 import { CASE_BACKFILLS } from '../cases/responsibility'
@@ -36,16 +35,6 @@ const T0 = shanghaiDayStart(Date.now()) + 2 * 24 * HOUR + 10 * HOUR
 
 const pgUrl = await postgresAvailable()
 if (!pgUrl) console.warn('crash.test: PostgreSQL is not reachable at 127.0.0.1:5432; the kill -9 test is skipped')
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const s = createServer().once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => done(port))
-    })
-  })
-}
 
 const until = async (what: string, ok: () => Promise<boolean> | boolean, ms: number, child?: { proc: ChildProcess; output: () => string }) => {
   const end = Date.now() + ms
