@@ -49,7 +49,10 @@ it('tells the resident in 消息中心 with a badge on the tab bar; opening a me
   await act(second, { type: 'start_pre_review' })
   await act(second, { type: 'request_supplement', items: [{ path: 'savings', reason: '请补充近6个月的银行流水' }] })
 
+  // She signed in on this phone before (我的 read her account), then comes back to the home page.
   const page = await citizen.newPage()
+  await page.goto(`${url}/me`)
+  await page.getByRole('heading', { name: '实名信息' }).waitFor()
   await page.goto(url)
   const tabs = page.getByRole('navigation', { name: '主导航' })
   const messagesTab = tabs.getByRole('link', { name: /^消息/ })

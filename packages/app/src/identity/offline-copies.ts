@@ -74,6 +74,15 @@ export function forgetCopies(storage: KeyValueStorage): Promise<void> {
   })
 }
 
+/**
+ * Whether someone was signed in on this device when the app last knew (the offline copies have an owner): a
+ * page that reads no account of its own (the home page's 消息 badge) asks the BFF who is signed in only then, so a
+ * guest's phone never sends a request that can only answer 401.
+ */
+export async function signedInHereLastTime(storage: KeyValueStorage): Promise<boolean> {
+  return (await storage.get(OWNER_KEY).catch(() => null)) !== null
+}
+
 /** `owner` is signed in: copies of anyone else are wiped, and from now on what is kept is theirs. */
 export async function claimCopies(storage: KeyValueStorage, owner: string): Promise<void> {
   const held = await storage.get(OWNER_KEY)
