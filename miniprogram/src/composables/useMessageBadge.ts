@@ -6,7 +6,7 @@
  * badge goes.
  */
 import Taro, { useDidShow } from '@tarojs/taro'
-import { TOKEN_KEY, usePlatform, useUnreadMessages } from '@tongban/app'
+import { TOKEN_KEY, unreadBadgeText, usePlatform, useUnreadMessages } from '@tongban/app'
 import { ROUTES, TAB_ROUTES } from './navigation'
 
 const MESSAGES_TAB = TAB_ROUTES.indexOf(ROUTES.messages)
@@ -14,7 +14,7 @@ const MESSAGES_TAB = TAB_ROUTES.indexOf(ROUTES.messages)
 /** The badge says the count (99+ past two digits: WeChat cuts a longer text); none at 0. */
 export function showUnreadBadge(unread: number): void {
   // Fails on a page that is not a tab (WeChat: "not TabBar page"): the next tab page that shows sets it.
-  if (unread > 0) void Taro.setTabBarBadge({ index: MESSAGES_TAB, text: unread > 99 ? '99+' : String(unread) }).catch(() => undefined)
+  if (unread > 0) void Taro.setTabBarBadge({ index: MESSAGES_TAB, text: unreadBadgeText(unread) }).catch(() => undefined)
   else void Taro.removeTabBarBadge({ index: MESSAGES_TAB }).catch(() => undefined)
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, caseLinks, makeProblem, MESSAGES_PAGE, type MessageView } from '@tongban/core'
 import { testPlatform } from '../testing'
-import { useMessageCentre, useMessageSettings, useUnreadMessages } from './messages'
+import { unreadBadgeText, useMessageCentre, useMessageSettings, useUnreadMessages } from './messages'
 
 const message = (n: number, read = false): MessageView => ({
   id: `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`, kind: 'accepted', caseNo: `MZ-0001-20261207-${String(n).padStart(4, '0')}`,
@@ -70,5 +70,13 @@ describe('useMessageSettings', () => {
     expect(sent).toEqual([{ kinds: [{ kind: 'paused', enabled: false }] }])
     expect(settings.kinds.value).toEqual([{ kind: 'paused', label: '暂停计时', enabled: false }])
     expect(settings.saving.value).toBeNull()
+  })
+})
+
+describe('the unread badge', () => {
+  it('says the count, and 99+ past two digits, in both shells', () => {
+    expect(unreadBadgeText(7)).toBe('7')
+    expect(unreadBadgeText(99)).toBe('99')
+    expect(unreadBadgeText(100)).toBe('99+')
   })
 })

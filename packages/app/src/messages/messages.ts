@@ -101,6 +101,11 @@ export function useMessageCentre(): MessageCentre {
 }
 
 /** The unread count alone (for a badge); 0 when signed out or unreadable — a badge never shows an error. */
+/** The unread badge's text in both shells: the count, 99+ past two digits (WeChat's tab badge cuts a longer one). */
+export function unreadBadgeText(unread: number): string {
+  return unread > 99 ? '99+' : String(unread)
+}
+
 export function useUnreadMessages(): { unread: Ref<number>; refresh(): Promise<void> } {
   const platform = usePlatform()
   const unread = ref(0)
