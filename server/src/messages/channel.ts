@@ -40,8 +40,22 @@ export type ChannelResult =
   | { status: 'unavailable'; reason: string }
   | { status: 'failed'; permanent: boolean; deadLetter?: boolean; code: string; detail: string; retryAfterMs?: number }
 
+export type ChannelSend = (msg: ChannelMessage) => Promise<ChannelResult>
+
 export interface Channel {
   name: ChannelName
   /** `db` is for the channel's own rows (WeChat's acceptance ledger, push subscriptions); not a held transaction. */
   send(msg: ChannelMessage, db: Queryable): Promise<ChannelResult>
+  /**
+   * For a dispatched batch: the send to use for each of `msgs`, which reads what `send` would read for
+   * each (acceptances, subscriptions, the day's SMS count) once for all of them, the first time one
+   * needs it. Each message is sent through it at most once.
+   */
+  batch?(msgs: readonly ChannelMessage[], db: Queryable): ChannelSend
+}
+
+/** Runs `load` once, the first time it is asked for, and keeps its answer (a batch's prefetch that may not be needed). */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null
+  return () => (p ??= load())
 }

@@ -17,9 +17,9 @@
  * the message.
  */
 import type { Db } from '../store/db'
-import { messageRepo, type DeliveryStatus, type MessageRow } from '../store/messages'
+import { messageRepo, type DeliveryStatus, type NewDelivery } from '../store/messages'
 import type { OutboxKind, SendResult } from '../outbox/outbox'
-import type { Channel, ChannelName, ChannelResult } from './channel'
+import type { Channel, ChannelMessage, ChannelName, ChannelResult, ChannelSend } from './channel'
 import { DELIVER_MESSAGE, type DeliverJob } from './effect'
 
 export const CHANNEL_ORDER: readonly ChannelName[] = ['wechat', 'webpush', 'sms']
@@ -78,31 +78,49 @@ function inTurn(): <T>(key: string, fn: () => Promise<T>) => Promise<T> {
 export function messageDeliverJob(deps: { db: Db; channels: ChannelRegistry; now: () => number }): OutboxKind<DeliverJob> {
   const { db, now } = deps
   const perPerson = inTurn()
-  return {
+  const kind: OutboxKind<DeliverJob> = {
     kind: DELIVER_MESSAGE,
     maxAttempts: DELIVER_ATTEMPTS,
-    async send(job) {
-      const message = await messageRepo(db).byId(job.payload.messageId)
-      if (!message) return { ok: false, retry: false, error: `message ${job.payload.messageId} is gone` }
-      return perPerson(message.account_id, () => deliver(message))
+    send: async (job) => (await kind.sendMany!([job]))[0]!,
+    /**
+     * A batch in a few statements whatever its size: the messages with their people read at once, each
+     * channel's rows read once for all (Channel.batch), every receipt written in one insert at the end.
+     * A crash before that insert sends the batch again — the outbox's promise (at most one claimed
+     * batch twice) — and a receipt written says "taken" to any later run.
+     */
+    async sendMany(jobs) {
+      const repo = messageRepo(db)
+      const found = new Map((await repo.toDeliver(jobs.map((j) => j.payload.messageId))).map((m) => [m.id, m]))
+      const toSend = [...found.values()].filter((m) => m.recipient && !m.was_sent && !m.muted)
+      const msgs = new Map(toSend.map((m): [string, ChannelMessage] => [m.id, {
+        id: m.id, recipient: { accountId: m.recipient!.id, phone: m.recipient!.phone, openid: m.recipient!.wechat_openid }, content: m.content,
+      }]))
+      const channels = deps.channels.channels().map((c) => ({ name: c.name, send: c.batch ? c.batch([...msgs.values()], db) : (m: ChannelMessage) => c.send(m, db) }))
+      const receipts: (NewDelivery & { messageId: string })[] = []
+      const results = await Promise.all(jobs.map((job): Promise<SendResult> => {
+        const message = found.get(job.payload.messageId)
+        if (!message) return Promise.resolve({ ok: false, retry: false, error: `message ${job.payload.messageId} is gone` })
+        if (!message.recipient) return Promise.resolve({ ok: false, retry: false, error: `account ${message.account_id} is gone` })
+        if (message.was_sent) return Promise.resolve({ ok: true, externalId: 'sent before' })
+        if (message.muted) {
+          receipts.push({ messageId: message.id, channel: null, status: 'unavailable', detail: '申请人在消息设置中关闭了这类消息（消息中心仍有）', at: new Date(now()) })
+          return Promise.resolve({ ok: true, externalId: 'muted' })
+        }
+        const msg = msgs.get(message.id)!
+        return perPerson(message.account_id, () => deliver(msg, channels, (d) => receipts.push({ messageId: message.id, ...d })))
+      }))
+      await repo.addDeliveries(receipts)
+      return results
     },
   }
+  return kind
 
-  async function deliver(message: MessageRow): Promise<SendResult> {
-    const repo = messageRepo(db)
-    if (await repo.wasSent(message.id)) return { ok: true, externalId: 'sent before' }
-    const person = await repo.recipient(message.account_id)
-    if (!person) return { ok: false, retry: false, error: `account ${message.account_id} is gone` }
-    if ((await repo.mutedKinds(person.id)).has(message.kind)) {
-      await repo.addDelivery(message.id, { channel: null, status: 'unavailable', detail: '申请人在消息设置中关闭了这类消息（消息中心仍有）', at: new Date(now()) })
-      return { ok: true, externalId: 'muted' }
-    }
-    const msg = { id: message.id, recipient: { accountId: person.id, phone: person.phone, openid: person.wechat_openid }, content: message.content }
-    for (const channel of deps.channels.channels()) {
-      const result = await channel.send(msg, db).catch((e: unknown): ChannelResult => ({
+  async function deliver(msg: ChannelMessage, channels: readonly { name: ChannelName; send: ChannelSend }[], receipt: (d: NewDelivery) => void): Promise<SendResult> {
+    for (const channel of channels) {
+      const result = await channel.send(msg).catch((e: unknown): ChannelResult => ({
         status: 'failed', permanent: false, code: 'exception', detail: e instanceof Error ? e.message : String(e),
       }))
-      await repo.addDelivery(message.id, { channel: channel.name, ...deliveryOf(result), at: new Date(now()) })
+      receipt({ channel: channel.name, ...deliveryOf(result), at: new Date(now()) })
       if (result.status === 'sent') return { ok: true, externalId: `${channel.name}:${result.providerId ?? ''}` }
       if (result.status === 'unavailable') continue
       const error = `${channel.name} ${result.code}: ${result.detail}`

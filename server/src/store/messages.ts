@@ -47,6 +47,13 @@ export interface RecipientRow {
   wechat_openid: string | null
 }
 
+/** A message as its delivery needs it: the message, the person (null when the account is gone), whether a channel took it already, whether its kind is switched off. */
+export interface ToDeliverRow extends MessageRow {
+  recipient: RecipientRow | null
+  was_sent: boolean
+  muted: boolean
+}
+
 const COLUMNS = 'm.id, m.account_id, m.case_id, m.kind, m.content, m.read_at, m.created_at'
 const DELIVERY_COLUMNS = 'd.id::text as id, d.message_id, d.channel, d.status, d.provider_code, d.detail, d.provider_id, d.at'
 
@@ -93,14 +100,31 @@ export function messageRepo(db: Queryable) {
       return db.query<MessageRow>(`select ${COLUMNS} from messages m where m.case_id = $1 order by m.created_at, m.seq`, [caseId])
     },
 
-    async recipient(accountId: string): Promise<RecipientRow | null> {
-      return (await db.query<RecipientRow>('select id, phone, wechat_openid from accounts where id = $1', [accountId]))[0] ?? null
+    /** These messages (those that exist), with what delivering each needs: one statement for a batch. */
+    async toDeliver(ids: readonly string[]): Promise<ToDeliverRow[]> {
+      const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))
+      if (!valid.length) return []
+      const rows = await db.query<MessageRow & { r_id: string | null; r_phone: string | null; r_openid: string | null; was_sent: boolean; muted: boolean }>(
+        `select ${COLUMNS}, a.id as r_id, a.phone as r_phone, a.wechat_openid as r_openid,
+           exists (select 1 from message_deliveries d where d.message_id = m.id and d.status in ('sent', 'delivered')) as was_sent,
+           exists (select 1 from message_settings s where s.account_id = m.account_id and s.kind = m.kind and not s.enabled) as muted
+         from messages m left join accounts a on a.id = m.account_id where m.id = any($1::uuid[])`, [valid],
+      )
+      return rows.map(({ r_id, r_phone, r_openid, ...m }) => ({ ...m, recipient: r_id ? { id: r_id, phone: r_phone, wechat_openid: r_openid } : null }))
     },
 
     async addDelivery(messageId: string, d: NewDelivery): Promise<void> {
+      await messageRepo(db).addDeliveries([{ messageId, ...d }])
+    },
+    /** Receipts, in this order (a dispatched batch's at once: one statement). */
+    async addDeliveries(ds: readonly (NewDelivery & { messageId: string })[]): Promise<void> {
+      if (!ds.length) return
       await db.query(
-        'insert into message_deliveries (message_id, channel, status, provider_code, detail, provider_id, at) values ($1, $2, $3, $4, $5, $6, $7)',
-        [messageId, d.channel, d.status, d.providerCode ?? null, d.detail ?? null, d.providerId ?? null, d.at],
+        `insert into message_deliveries (message_id, channel, status, provider_code, detail, provider_id, at)
+         select message_id, channel, status, provider_code, detail, provider_id, at from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) with ordinality
+           as v(message_id, channel, status, provider_code, detail, provider_id, at, n) order by n`,
+        [ds.map((d) => d.messageId), ds.map((d) => d.channel), ds.map((d) => d.status), ds.map((d) => d.providerCode ?? null),
+          ds.map((d) => d.detail ?? null), ds.map((d) => d.providerId ?? null), ds.map((d) => d.at)],
       )
     },
     /** Every attempt at these messages, oldest first. */
@@ -108,9 +132,13 @@ export function messageRepo(db: Queryable) {
       if (!messageIds.length) return []
       return db.query<DeliveryRow>(`select ${DELIVERY_COLUMNS} from message_deliveries d where d.message_id = any($1::uuid[]) order by d.id`, [messageIds])
     },
-    /** Has some channel taken this message already (a replayed job must not send it twice)? */
-    async wasSent(messageId: string): Promise<boolean> {
-      return (await db.query(`select 1 from message_deliveries where message_id = $1 and status in ('sent', 'delivered') limit 1`, [messageId])).length > 0
+    /** SMS each of these people was sent since `since` (the daily cap), 0 for those sent none. */
+    async smsSentSinceMany(accountIds: readonly string[], since: Date): Promise<Map<string, number>> {
+      const rows = await db.query<{ account_id: string; n: string }>(
+        `select m.account_id, count(*)::text as n from message_deliveries d join messages m on m.id = d.message_id
+         where m.account_id = any($1::uuid[]) and d.channel = 'sms' and d.status = 'sent' and d.at >= $2 group by m.account_id`, [[...new Set(accountIds)], since],
+      )
+      return new Map(accountIds.map((id) => [id, Number(rows.find((r) => r.account_id === id)?.n ?? 0)]))
     },
     /** SMS this person was sent since `since` (the daily cap). */
     async smsSentSince(accountId: string, since: Date): Promise<number> {

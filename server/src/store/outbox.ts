@@ -51,8 +51,14 @@ export function outboxRepo(db: Queryable) {
       if (rows.length) await db.query('update outbox set next_at = $2 where id = any($1::bigint[])', [rows.map((r) => r.id), leaseUntil])
       return rows
     },
-    async sent(id: string, externalId: string | null, at: Date): Promise<void> {
-      await db.query('update outbox set sent_at = $2, external_id = $3, attempts = attempts + 1, last_error = null where id = $1', [id, at, externalId])
+    /** Jobs done (a dispatched batch's, at once: one statement). */
+    async sentMany(jobs: readonly { id: string; externalId: string | null }[], at: Date): Promise<void> {
+      if (!jobs.length) return
+      await db.query(
+        `update outbox o set sent_at = $3, external_id = v.external_id, attempts = o.attempts + 1, last_error = null
+         from unnest($1::bigint[], $2::text[]) as v(id, external_id) where o.id = v.id`,
+        [jobs.map((j) => j.id), jobs.map((j) => j.externalId), at],
+      )
     },
     async retryLater(id: string, error: string, nextAt: Date): Promise<void> {
       await db.query('update outbox set attempts = attempts + 1, last_error = $2, next_at = $3 where id = $1', [id, error, nextAt])

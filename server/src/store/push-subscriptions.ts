@@ -54,12 +54,19 @@ export function pushSubscriptionRepo(db: Queryable) {
       await db.query('delete from push_subscriptions where id = $1', [id])
     },
     async forAccount(accountId: string): Promise<PushSubscriptionRow[]> {
-      return db.query<PushSubscriptionRow>(
+      return (await pushSubscriptionRepo(db).forAccounts([accountId])).get(accountId) ?? []
+    },
+    /** Each account's subscriptions, oldest first (one statement for a batch of people). */
+    async forAccounts(accountIds: readonly string[]): Promise<Map<string, PushSubscriptionRow[]>> {
+      const rows = await db.query<PushSubscriptionRow>(
         `select p.*, coalesce(s.revoked_at is not null, false) as signed_out
          from push_subscriptions p left join sessions s on s.token_hash = p.session_hash
-         where p.account_id = $1 order by p.created_at, p.id`,
-        [accountId],
+         where p.account_id = any($1::uuid[]) order by p.created_at, p.id`,
+        [[...new Set(accountIds)]],
       )
+      const out = new Map<string, PushSubscriptionRow[]>()
+      for (const r of rows) out.set(r.account_id, [...(out.get(r.account_id) ?? []), r])
+      return out
     },
     async delivered(id: string, at: Date): Promise<void> {
       await db.query('update push_subscriptions set last_success_at = $2 where id = $1', [id, at])

@@ -37,10 +37,15 @@ export function wechatSubscriptionsRepo(db: Queryable) {
     },
     /** Acceptances left per template (0 for those never accepted). */
     async remaining(openid: string, templateIds: readonly string[]): Promise<Record<string, number>> {
-      const rows = await db.query<{ template_id: string; accepts: number }>(
-        'select template_id, accepts from wechat_subscriptions where openid = $1 and template_id = any($2::text[])', [openid, [...templateIds]])
-      const out: Record<string, number> = Object.fromEntries(templateIds.map((id) => [id, 0]))
-      for (const r of rows) out[r.template_id] = r.accepts
+      return (await wechatSubscriptionsRepo(db).remainingMany([openid], templateIds)).get(openid)!
+    },
+    /** The same for several people at once (one statement for a batch). */
+    async remainingMany(openids: readonly string[], templateIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
+      const rows = await db.query<{ openid: string; template_id: string; accepts: number }>(
+        'select openid, template_id, accepts from wechat_subscriptions where openid = any($1::text[]) and template_id = any($2::text[])',
+        [[...new Set(openids)], [...templateIds]])
+      const out = new Map(openids.map((o): [string, Record<string, number>] => [o, Object.fromEntries(templateIds.map((id) => [id, 0]))]))
+      for (const r of rows) out.get(r.openid)![r.template_id] = r.accepts
       return out
     },
     /** Reserves one acceptance of the first of these templates that has one; its id, or null when none is left. */

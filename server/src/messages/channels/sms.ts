@@ -9,7 +9,7 @@
 import { smsParamsOf, URGENT_KINDS } from '@tongban/core'
 import type { SmsProvider } from '../../connectors/sms/index'
 import { messageRepo } from '../../store/messages'
-import type { Channel, ChannelResult } from '../channel'
+import { once, type Channel, type ChannelResult } from '../channel'
 import { HELD } from '../dispatch'
 
 const HOUR = 3_600_000
@@ -42,27 +42,40 @@ export interface SmsChannelDeps {
 }
 
 export function createSmsChannel(deps: SmsChannelDeps): Channel {
-  return {
+  const channel: Channel = {
     name: 'sms',
-    async send(msg, db): Promise<ChannelResult> {
-      const { recipient, content } = msg
-      if (!recipient.phone) return { status: 'unavailable', reason: '没有手机号' }
-      const at = deps.now()
-      const wait = URGENT_KINDS.has(content.kind) ? 0 : nightWaitMs(at)
-      if (wait > 0) return { status: 'failed', permanent: false, code: HELD, detail: '夜间不发短信，8:00 发送', retryAfterMs: wait }
-      const sentToday = await messageRepo(db).smsSentSince(recipient.accountId, new Date(shanghaiDayStart(at)))
-      if (sentToday >= deps.dailyCap) return { status: 'unavailable', reason: `今天已发${sentToday}条短信（每人每天最多${deps.dailyCap}条）` }
-      const res = await deps.provider.send({ phone: recipient.phone, template: content.kind, params: smsParamsOf(content) })
-      if (res.ok) return { status: 'sent', providerId: res.providerId }
-      const detail = res.message
-      switch (res.code) {
-        // A code-login's flow control is final; a progress message simply waits its minute.
-        case 'rate_limited': return { status: 'failed', permanent: false, code: res.code, detail, retryAfterMs: FLOW_CONTROL_WAIT_MS }
-        // The template or its parameters, or our credentials: ours to fix, not the person's; staff see it and resend.
-        case 'template_invalid':
-        case 'auth_failed': return { status: 'failed', permanent: true, deadLetter: true, code: res.code, detail }
-        default: return { status: 'failed', permanent: !res.retryable, code: res.code, detail }
+    send: (msg, db) => channel.batch!([msg], db)(msg),
+    batch(msgs, db) {
+      const dayStart = shanghaiDayStart(deps.now())
+      // Read once for the batch, counted on as it sends: one person's messages go one after another.
+      const sentToday = once(() => messageRepo(db).smsSentSinceMany(msgs.map((m) => m.recipient.accountId), new Date(dayStart)))
+      return async (msg): Promise<ChannelResult> => {
+        const { recipient, content } = msg
+        if (!recipient.phone) return { status: 'unavailable', reason: '没有手机号' }
+        const at = deps.now()
+        const wait = URGENT_KINDS.has(content.kind) ? 0 : nightWaitMs(at)
+        if (wait > 0) return { status: 'failed', permanent: false, code: HELD, detail: '夜间不发短信，8:00 发送', retryAfterMs: wait }
+        const counts = await sentToday()
+        // A batch that began yesterday (Shanghai) asks for today's count afresh.
+        const today = shanghaiDayStart(at) === dayStart
+        const sent = today ? counts.get(recipient.accountId) ?? 0 : await messageRepo(db).smsSentSince(recipient.accountId, new Date(shanghaiDayStart(at)))
+        if (sent >= deps.dailyCap) return { status: 'unavailable', reason: `今天已发${sent}条短信（每人每天最多${deps.dailyCap}条）` }
+        const res = await deps.provider.send({ phone: recipient.phone, template: content.kind, params: smsParamsOf(content) })
+        if (res.ok) {
+          if (today) counts.set(recipient.accountId, sent + 1)
+          return { status: 'sent', providerId: res.providerId }
+        }
+        const detail = res.message
+        switch (res.code) {
+          // A code-login's flow control is final; a progress message simply waits its minute.
+          case 'rate_limited': return { status: 'failed', permanent: false, code: res.code, detail, retryAfterMs: FLOW_CONTROL_WAIT_MS }
+          // The template or its parameters, or our credentials: ours to fix, not the person's; staff see it and resend.
+          case 'template_invalid':
+          case 'auth_failed': return { status: 'failed', permanent: true, deadLetter: true, code: res.code, detail }
+          default: return { status: 'failed', permanent: !res.retryable, code: res.code, detail }
+        }
       }
     },
   }
+  return channel
 }

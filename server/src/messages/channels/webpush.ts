@@ -20,7 +20,7 @@
  */
 import webpush from 'web-push'
 import { URGENT_KINDS, type MessageContent, type MessageKind } from '@tongban/core'
-import type { Channel, ChannelMessage, ChannelResult } from '../channel'
+import { once, type Channel, type ChannelMessage, type ChannelResult } from '../channel'
 import type { VapidKeys } from '../vapid'
 import { exchange } from '../../connectors/http'
 import { pushSubscriptionRepo, type PushSubscriptionRow } from '../../store/push-subscriptions'
@@ -108,42 +108,60 @@ export function createWebPushChannel(deps: WebPushDeps): Channel {
     return { kind: 'refused', code: `webpush_${status}`, detail, deadLetter: status === 413 }
   }
 
-  return {
+  const channel: Channel = {
     name: 'webpush',
-    async send(msg: ChannelMessage, db): Promise<ChannelResult> {
+    send: (msg, db) => channel.batch!([msg], db)(msg),
+    batch(msgs, db) {
       const repo = pushSubscriptionRepo(db)
-      const all = await repo.forAccount(msg.recipient.accountId)
-      // Signed out there: the next person at that browser must not see this one's cases.
-      for (const sub of all.filter((s) => s.signed_out)) await repo.removeById(sub.id)
-      const subs = all.filter((s) => !s.signed_out)
-      if (!subs.length) return { status: 'unavailable', reason: 'no push subscription' }
-      const payload = JSON.stringify(pushPayload(msg.content))
-      const options = pushOptions(msg.content.kind, deps.vapid, timeoutMs)
-      // Every browser of the person at once: one slow push service holds up no other.
-      const outcomes = await Promise.all(subs.map(async (sub) => {
-        const outcome = await deliver(sub, payload, options)
-        if (outcome.kind === 'sent') await repo.delivered(sub.id, new Date(deps.now()))
-        if (outcome.kind === 'gone') await repo.removeById(sub.id)
-        return outcome
-      }))
-      const sent = outcomes.find((o) => o.kind === 'sent')
-      if (sent) return { status: 'sent', providerId: sent.providerId }
-      const dead = outcomes.find((o) => o.kind === 'refused' && o.deadLetter)
-      if (dead?.kind === 'refused') return { status: 'failed', permanent: true, deadLetter: true, code: dead.code, detail: dead.detail }
-      const retries = outcomes.filter((o) => o.kind === 'retry')
-      if (retries.length) {
-        const waits = retries.map((o) => o.retryAfterMs).filter((ms): ms is number => ms !== undefined)
-        const first = retries[0]!
-        return {
-          status: 'failed', permanent: false, code: first.code, detail: retries.map((o) => o.detail).join('; '),
-          // The soonest a browser said it may be tried again; the dispatcher's back-off when none said.
-          ...(waits.length ? { retryAfterMs: Math.min(...waits) } : {}),
-        }
+      const subscriptions = once(() => repo.forAccounts(msgs.map((m) => m.recipient.accountId)))
+      // Removed by an earlier message of the batch (gone, signed out): not tried again for the next.
+      const removed = new Set<string>()
+      const remove = async (id: string) => {
+        removed.add(id)
+        await repo.removeById(id)
       }
-      const refused = outcomes.find((o) => o.kind === 'refused')
-      if (refused?.kind === 'refused') return { status: 'failed', permanent: true, code: refused.code, detail: refused.detail }
-      const gone = outcomes.filter((o) => o.kind === 'gone').map((o) => o.status)
-      return { status: 'failed', permanent: true, code: 'webpush_gone', detail: `subscription gone (${gone.join(', ')}); removed` }
+      return async (msg) => {
+        const all = ((await subscriptions()).get(msg.recipient.accountId) ?? []).filter((s) => !removed.has(s.id))
+        return sendTo(msg, all, { remove, delivered: (id) => repo.delivered(id, new Date(deps.now())) })
+      }
     },
+  }
+  return channel
+
+  async function sendTo(
+    msg: ChannelMessage, all: readonly PushSubscriptionRow[],
+    rows: { remove(id: string): Promise<void>; delivered(id: string): Promise<void> },
+  ): Promise<ChannelResult> {
+    // Signed out there: the next person at that browser must not see this one's cases.
+    for (const sub of all.filter((s) => s.signed_out)) await rows.remove(sub.id)
+    const subs = all.filter((s) => !s.signed_out)
+    if (!subs.length) return { status: 'unavailable', reason: 'no push subscription' }
+    const payload = JSON.stringify(pushPayload(msg.content))
+    const options = pushOptions(msg.content.kind, deps.vapid, timeoutMs)
+    // Every browser of the person at once: one slow push service holds up no other.
+    const outcomes = await Promise.all(subs.map(async (sub) => {
+      const outcome = await deliver(sub, payload, options)
+      if (outcome.kind === 'sent') await rows.delivered(sub.id)
+      if (outcome.kind === 'gone') await rows.remove(sub.id)
+      return outcome
+    }))
+    const sent = outcomes.find((o) => o.kind === 'sent')
+    if (sent) return { status: 'sent', providerId: sent.providerId }
+    const dead = outcomes.find((o) => o.kind === 'refused' && o.deadLetter)
+    if (dead?.kind === 'refused') return { status: 'failed', permanent: true, deadLetter: true, code: dead.code, detail: dead.detail }
+    const retries = outcomes.filter((o) => o.kind === 'retry')
+    if (retries.length) {
+      const waits = retries.map((o) => o.retryAfterMs).filter((ms): ms is number => ms !== undefined)
+      const first = retries[0]!
+      return {
+        status: 'failed', permanent: false, code: first.code, detail: retries.map((o) => o.detail).join('; '),
+        // The soonest a browser said it may be tried again; the dispatcher's back-off when none said.
+        ...(waits.length ? { retryAfterMs: Math.min(...waits) } : {}),
+      }
+    }
+    const refused = outcomes.find((o) => o.kind === 'refused')
+    if (refused?.kind === 'refused') return { status: 'failed', permanent: true, code: refused.code, detail: refused.detail }
+    const gone = outcomes.filter((o) => o.kind === 'gone').map((o) => o.status)
+    return { status: 'failed', permanent: true, code: 'webpush_gone', detail: `subscription gone (${gone.join(', ')}); removed` }
   }
 }

@@ -23,7 +23,7 @@ import { templateData, templatesFor, type MessageContent, type WechatTemplate } 
 import type { WechatConfig } from '../../config'
 import type { WechatClient, WechatFailure } from '../../connectors/wechat/index'
 import { wechatSubscriptionsRepo } from '../../store/wechat-subscriptions'
-import type { Channel, ChannelResult } from '../channel'
+import { once, type Channel, type ChannelMessage, type ChannelResult } from '../channel'
 
 export interface WechatChannelDeps {
   client: Pick<WechatClient, 'sendSubscribeMessage'>
@@ -78,37 +78,50 @@ export function createWechatChannel(deps: WechatChannelDeps): Channel {
     return { ...base, permanent: true }
   }
 
-  return {
+  const channel: Channel = {
     name: 'wechat',
-    async send(msg, db) {
-      const { recipient, content } = msg
-      const openid = recipient.openid
-      if (!openid) return { status: 'unavailable', reason: 'not signed in through the mini-program' }
-      const serving = templatesFor(config.templates, content.kind)
-      if (serving.length === 0) return { status: 'unavailable', reason: `no template carries ${content.kind}` }
+    send: (msg, db) => channel.batch!([msg], db)(msg),
+    batch(msgs, db) {
       const ledger = wechatSubscriptionsRepo(db)
-      const left = await ledger.remaining(openid, serving.map((t) => t.id))
-
-      for (const template of serving) {
-        if (!left[template.id]) continue
-        const shaped = templateData(template, content)
-        if (!shaped.ok) {
-          const which = shaped.problems.map((p) => `${p.key} (${p.field}): ${p.reason}`).join('; ')
-          return { status: 'failed', permanent: true, deadLetter: true, code: 'value_invalid', detail: `${template.id}: not sent, ${which}` }
-        }
-        const at = () => new Date(now())
-        // Another sender may have spent it since we looked: then try the next template.
-        if (!(await ledger.take(openid, [template.id], at()))) continue
-        const page = pageOf(content)
-        const r = await client.sendSubscribeMessage({
-          touser: openid, templateId: template.id, data: shaped.data, miniprogramState: config.miniprogramState, ...(page ? { page } : {}),
-        })
-        if (r.ok) return { status: 'sent', providerId: r.msgid }
-        if (r.errcode === 43101) await ledger.clear(openid, template.id, at())
-        else await ledger.giveBack(openid, template.id, at())
-        return failed(r, template)
+      // What each person had left when the batch began; taking one (below) is what counts.
+      const remaining = once(() => ledger.remainingMany(
+        msgs.flatMap((m) => m.recipient.openid ?? []),
+        [...new Set(msgs.flatMap((m) => templatesFor(config.templates, m.content.kind).map((t) => t.id)))],
+      ))
+      return async (msg) => {
+        const openid = msg.recipient.openid
+        return sendTo(msg, ledger, openid ? (await remaining()).get(openid) ?? {} : {})
       }
-      return { status: 'unavailable', reason: `no acceptance left for ${content.kind}` }
     },
+  }
+  return channel
+
+  async function sendTo(msg: ChannelMessage, ledger: ReturnType<typeof wechatSubscriptionsRepo>, left: Readonly<Record<string, number>>): Promise<ChannelResult> {
+    const { recipient, content } = msg
+    const openid = recipient.openid
+    if (!openid) return { status: 'unavailable', reason: 'not signed in through the mini-program' }
+    const serving = templatesFor(config.templates, content.kind)
+    if (serving.length === 0) return { status: 'unavailable', reason: `no template carries ${content.kind}` }
+
+    for (const template of serving) {
+      if (!left[template.id]) continue
+      const shaped = templateData(template, content)
+      if (!shaped.ok) {
+        const which = shaped.problems.map((p) => `${p.key} (${p.field}): ${p.reason}`).join('; ')
+        return { status: 'failed', permanent: true, deadLetter: true, code: 'value_invalid', detail: `${template.id}: not sent, ${which}` }
+      }
+      const at = () => new Date(now())
+      // Another sender may have spent it since we looked: then try the next template.
+      if (!(await ledger.take(openid, [template.id], at()))) continue
+      const page = pageOf(content)
+      const r = await client.sendSubscribeMessage({
+        touser: openid, templateId: template.id, data: shaped.data, miniprogramState: config.miniprogramState, ...(page ? { page } : {}),
+      })
+      if (r.ok) return { status: 'sent', providerId: r.msgid }
+      if (r.errcode === 43101) await ledger.clear(openid, template.id, at())
+      else await ledger.giveBack(openid, template.id, at())
+      return failed(r, template)
+    }
+    return { status: 'unavailable', reason: `no acceptance left for ${content.kind}` }
   }
 }
