@@ -152,6 +152,8 @@ export interface SmsConfig {
   signName: string
   /** Our template key (a sign-in code, a consent code, each kind of message) → the approved TemplateCode. */
   templates: Record<SmsTemplate, string>
+  /** The secret in the delivery reports' address; none: reports are not taken (the local fake gets a random one). */
+  reportToken?: string
   /** Progress messages one person may be sent by SMS per Asia/Shanghai day. */
   dailyCap: number
 }

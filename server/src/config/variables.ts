@@ -155,6 +155,15 @@ export const VARIABLES = {
         default: `SMS_MSG_${kind.toUpperCase()}`, keepEmpty: true, doc: `approved template code of the “${MESSAGE_KIND_LABELS[kind]}” message (variables \`no\`, \`item\`, \`next\`)`,
       })])) as Record<MessageKind, Var<string>>),
     },
+    reportToken: custom('SMS_REPORT_TOKEN', {
+      type: '24–100 characters A–Z a–z 0–9 _ -', shownDefault: '— (no reports; with the local fake, a random one)',
+      doc: 'the secret last part of the address Alibaba Cloud pushes delivery reports to (短信回执, HTTP 批量推送): set `https://<site>/api/hooks/sms-reports/<token>` in the SMS console. Each report turns a message\'s “已发出” into “已送达”, or “失败” with the carrier\'s code, on the case\'s receipts. Unset: reports are not taken (404)',
+      fallback: undefined as string | undefined,
+      parse(raw) {
+        if (!/^[A-Za-z0-9_-]{24,100}$/.test(raw)) throw new Invalid('SMS_REPORT_TOKEN must be 24–100 characters of A–Z a–z 0–9 _ -')
+        return raw
+      },
+    }),
     dailyCap: int('SMS_DAILY_CAP', { default: 5, min: 0, max: 1000, doc: 'progress messages one person may be sent by SMS per day (Asia/Shanghai; sign-in codes not counted); past it they reach the 消息中心 only. Non-urgent ones are held from 22:00 to 8:00' }),
   },
   webPush: {

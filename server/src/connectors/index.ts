@@ -4,6 +4,7 @@
  * the same protocols (the embedded default and the tests). In production the
  * real ones are required (config.ts refuses to start without them).
  */
+import { randomBytes } from 'node:crypto'
 import type { AppConfig } from '../config'
 import { createS3Client, startFakeS3Server, type FakeS3Server, type S3Client } from './s3/index'
 import { createAliyunSms, startFakeSmsServer, type FakeSmsServer, type SmsProvider } from './sms/index'
@@ -14,6 +15,11 @@ import { createWechatClient, startFakeWechatServer, type FakeWechatServer, type 
 export interface Connectors {
   sms: SmsProvider
   wechat: WechatClient
+  /**
+   * The secret in the address SMS delivery reports are pushed to (SMS_REPORT_TOKEN; a random one for the local
+   * fake, which pushes to this BFF once it listens); null: reports are not taken.
+   */
+  smsReportToken: string | null
   /** Present when the local fakes are in use (their /dev pages read them). */
   fakeSms: FakeSmsServer | null
   fakeWechat: FakeWechatServer | null
@@ -71,6 +77,7 @@ export async function startConnectors(config: AppConfig, override: { sms?: SmsPr
 
   return {
     sms,
+    smsReportToken: config.sms.reportToken ?? (fakeSms ? randomBytes(18).toString('base64url') : null),
     wechat: createWechatClient({ baseUrl: wechatBase, appId, appSecret }),
     fakeSms,
     fakeWechat,

@@ -42,7 +42,10 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(draftRoutes)
   await app.register(staffCaseRoutes, { now })
   await app.register(warningRoutes, { now })
-  await app.register(messageRoutes, { now })
+  await app.register(messageRoutes, { now, smsReportToken: app.connectors.smsReportToken })
+  // The local fake pushes its delivery reports here, as the console's HTTP 批量推送 would.
+  const reportToken = app.connectors.smsReportToken
+  if (fakeSms && reportToken) app.addHook('onListen', async () => fakeSms.setReportUrl(`${app.ownOrigin()}/api/hooks/sms-reports/${reportToken}`))
   await app.register(outboxRoutes, { now })
   await app.register(approvalRoutes, { webhookSecret: config.approval.webhookSecret, systemId: config.approval.systemId, files: app.uploadSpace.store, now })
   await app.register(wechatRoutes)

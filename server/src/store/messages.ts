@@ -132,6 +132,29 @@ export function messageRepo(db: Queryable) {
       if (!messageIds.length) return []
       return db.query<DeliveryRow>(`select ${DELIVERY_COLUMNS} from message_deliveries d where d.message_id = any($1::uuid[]) order by d.id`, [messageIds])
     },
+    /**
+     * The carrier's word on sent SMS (delivery reports, by the provider's id of each): a receipt "delivered", or
+     * "failed" with its code, after the "sent" one. A report heard before (reports are pushed again until answered)
+     * or for no message of ours (a sign-in code) writes nothing. The message ids it wrote for.
+     */
+    async smsReports(reports: readonly { providerId: string; delivered: boolean; code: string; detail: string | null; at: Date }[]): Promise<string[]> {
+      // The last word on each id; one statement cannot see its own rows, so a repeat within a push is dropped here.
+      const byId = new Map(reports.map((r) => [r.providerId, r]))
+      if (!byId.size) return []
+      const rs = [...byId.values()]
+      const rows = await db.query<{ message_id: string }>(
+        `insert into message_deliveries (message_id, channel, status, provider_code, detail, provider_id, at)
+         select s.message_id, 'sms', case when v.delivered then 'delivered' else 'failed' end, v.code, v.detail, v.provider_id, v.at
+         from unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::timestamptz[]) as v(provider_id, delivered, code, detail, at)
+         join lateral (select d.message_id from message_deliveries d
+                       where d.channel = 'sms' and d.status = 'sent' and d.provider_id = v.provider_id limit 1) s on true
+         where not exists (select 1 from message_deliveries x where x.message_id = s.message_id and x.channel = 'sms'
+                           and x.provider_id = v.provider_id and x.status in ('delivered', 'failed'))
+         returning message_id`,
+        [rs.map((r) => r.providerId), rs.map((r) => r.delivered), rs.map((r) => r.code), rs.map((r) => r.detail), rs.map((r) => r.at)],
+      )
+      return rows.map((r) => r.message_id)
+    },
     /** SMS each of these people was sent since `since` (the daily cap), 0 for those sent none. */
     async smsSentSinceMany(accountIds: readonly string[], since: Date): Promise<Map<string, number>> {
       const rows = await db.query<{ account_id: string; n: string }>(

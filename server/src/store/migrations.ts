@@ -536,6 +536,13 @@ export const MIGRATIONS: Migration[] = [
         where type = '户口簿' and case_id is null
     `,
   },
+  {
+    // SMS delivery reports name the message by the provider's id (BizId) of its "sent" receipt.
+    id: '030_message_delivery_provider_id',
+    sql: `
+      create index message_deliveries_provider on message_deliveries (provider_id) where provider_id is not null
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

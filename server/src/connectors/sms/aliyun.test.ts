@@ -203,6 +203,39 @@ describe('Aliyun SMS client against the fake provider', () => {
     expect(server.messages().map((m) => m.templateCode)).toEqual(['SMS_LOGIN_CODE', 'SMS_MSG_ACCEPTED', 'SMS_MSG_ACCEPTED'])
   })
 
+  it('pushes delivery reports as HTTP 批量推送 does, and again until the receiver answers {code: 0}', async () => {
+    const answers = [{ status: 500, body: 'busy' }, { status: 200, body: JSON.stringify({ code: 0, msg: '接收成功' }) }]
+    const received: unknown[][] = []
+    const receiver = createServer((req, res) => {
+      let body = ''
+      req.on('data', (c: Buffer) => { body += c.toString('utf8') })
+      req.on('end', () => {
+        received.push(JSON.parse(body) as unknown[])
+        const a = answers.shift()!
+        res.writeHead(a.status, { 'content-type': 'application/json' }).end(a.body)
+      })
+    })
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
+    cleanups.push(() => new Promise((r) => receiver.close(() => r())))
+    // 2026-12-07 02:00:00 UTC: 10:00 in Beijing, the reports' own time zone.
+    const server = await fake({ reportUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/r`, reportDelayMs: 60_000, now: () => Date.parse('2026-12-07T02:00:00Z') })
+    const sms = client(server, { now: () => new Date('2026-12-07T02:00:00Z') })
+    server.undeliverable('13800138001')
+    const sent = [await sms.send(login('13800138000')), await sms.send(login('13800138001'))]
+    await server.flushReports()
+    await server.flushReports()
+    expect(received).toHaveLength(2)
+    expect(received[1]).toEqual(received[0])
+    expect(received[0]).toEqual([
+      { phone_number: '13800138000', send_time: '2026-12-07 10:00:00', report_time: '2026-12-07 10:00:00', success: true, err_code: 'DELIVERED', err_msg: '用户接收成功', sms_size: '1', biz_id: sent[0]!.ok && sent[0]!.providerId, out_id: '' },
+      { phone_number: '13800138001', send_time: '2026-12-07 10:00:00', report_time: '2026-12-07 10:00:00', success: false, err_code: 'MOBILE_NOT_ON_SERVICE', err_msg: expect.stringContaining('停机'), sms_size: '1', biz_id: sent[1]!.ok && sent[1]!.providerId, out_id: '' },
+    ])
+    // Answered: nothing is left to push.
+    await server.flushReports()
+    expect(received).toHaveLength(2)
+    expect(server.reportPushes().map((p) => p.status)).toEqual([500, 200])
+  })
+
   it('failNext(1) → provider_busy (retryable), then the retry goes through', async () => {
     const server = await fake()
     const sms = client(server)

@@ -4,7 +4,9 @@
  * gateway does: signature checked with its own key pair, timestamp window and
  * nonce replay, required parameters, mainland mobile numbers, approved
  * templates, per-phone flow control of codes; and it can be told to fail. Accepted
- * messages are recorded with their rendered text.
+ * messages are recorded with their rendered text, and, given a report URL,
+ * their delivery reports are pushed there as the console's HTTP 批量推送 does
+ * (a JSON array, again until answered `{code: 0}`).
  *
  * The signature check is written independently of aliyun.ts (byte-wise
  * RFC 3986 encoding here, encodeURIComponent there) so that a client bug is
@@ -52,8 +54,34 @@ export interface FakeSmsServerOptions {
    * Default 30 s. Notifications are not held to it (Alibaba Cloud limits codes per minute, notices per day).
    */
   minIntervalMs?: number
-  /** The fake's clock (ms), for flow control and the timestamp window. */
+  /** The fake's clock (ms), for flow control, the timestamp window and the reports' times. */
   now?: () => number
+  /**
+   * Where delivery reports are pushed (HTTP 批量推送: a JSON array of SmsReport, answered `{code: 0}`), after
+   * `reportDelayMs` (default 200; a carrier takes seconds). May be set later (setReportUrl). None: no reports.
+   */
+  reportUrl?: string
+  reportDelayMs?: number
+}
+
+/** One delivery report as Alibaba Cloud pushes it (SmsReport). */
+export interface FakeSmsReport {
+  phone_number: string
+  send_time: string
+  report_time: string
+  success: boolean
+  err_code: string
+  err_msg: string
+  sms_size: string
+  biz_id: string
+  out_id: string
+}
+
+/** One push of reports, and what the receiver answered (unanswered ones are pushed again with the next). */
+export interface FakeSmsReportPush {
+  reports: FakeSmsReport[]
+  status: number | null
+  answer: unknown
 }
 
 export interface FakeSms {
@@ -74,7 +102,20 @@ export interface FakeSmsServer {
   messages(): FakeSms[]
   /** The next n requests, whatever they are, get isp.SYSTEM_ERROR (HTTP 500). */
   failNext(n: number): void
+  /** Reports go there from now on. */
+  setReportUrl(url: string): void
+  /** Messages to this phone are accepted but not delivered: their report says MOBILE_NOT_ON_SERVICE (停机、空号…). */
+  undeliverable(phone: string): void
+  /** Pushes the reports waiting now, without waiting for the delay. */
+  flushReports(): Promise<void>
+  /** Every push made, oldest first. */
+  reportPushes(): FakeSmsReportPush[]
   close(): Promise<void>
+}
+
+/** `YYYY-MM-DD hh:mm:ss` in Beijing time (UTC+8), as the reports write times. */
+function beijingTime(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 const TIMESTAMP_WINDOW_MS = 15 * 60_000
@@ -151,6 +192,49 @@ export async function startFakeSmsServer(opts: FakeSmsServerOptions = {}): Promi
   const lastSentAt = new Map<string, number>()
   const usedNonces = new Map<string, number>()
   let failures = 0
+  let reportUrl = opts.reportUrl ?? null
+  const reportDelayMs = opts.reportDelayMs ?? 200
+  const undeliverable = new Set<string>()
+  let pendingReports: FakeSmsReport[] = []
+  let reportTimer: NodeJS.Timeout | null = null
+  const pushes: FakeSmsReportPush[] = []
+  let pushing: Promise<void> = Promise.resolve()
+
+  function report(phone: string, bizId: string, at: number, text: string): void {
+    if (!reportUrl) return
+    const delivered = !undeliverable.has(phone)
+    pendingReports.push({
+      phone_number: phone, send_time: beijingTime(at), report_time: beijingTime(now()), success: delivered,
+      err_code: delivered ? 'DELIVERED' : 'MOBILE_NOT_ON_SERVICE', err_msg: delivered ? '用户接收成功' : '停机、空号、暂停服务、关机或不在服务区',
+      // 70 characters a part (67 when long): what the carrier bills.
+      sms_size: String(text.length <= 70 ? 1 : Math.ceil(text.length / 67)), biz_id: bizId, out_id: '',
+    })
+    reportTimer ??= setTimeout(() => void flushReports(), reportDelayMs)
+    reportTimer.unref()
+  }
+
+  /** One push at a time, in order; reports the receiver did not take (not code 0, no answer) go again with the next push. */
+  function flushReports(): Promise<void> {
+    if (reportTimer) clearTimeout(reportTimer)
+    reportTimer = null
+    pushing = pushing.then(async () => {
+      if (!reportUrl || !pendingReports.length) return
+      const reports = pendingReports
+      pendingReports = []
+      let status: number | null = null
+      let answer: unknown = null
+      try {
+        const res = await fetch(reportUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reports), signal: AbortSignal.timeout(5_000) })
+        status = res.status
+        answer = await res.json().catch(() => null)
+      } catch (e) {
+        answer = String(e)
+      }
+      pushes.push({ reports, status, answer })
+      if (!(status === 200 && (answer as { code?: unknown } | null)?.code === 0)) pendingReports = [...reports, ...pendingReports]
+    })
+    return pushing
+  }
 
   function reply(res: ServerResponse, status: number, body: Record<string, string>): void {
     const json = JSON.stringify({ RequestId: randomUUID().toUpperCase(), ...body })
@@ -214,6 +298,7 @@ export async function startFakeSmsServer(opts: FakeSmsServerOptions = {}): Promi
     for (const phone of phones) {
       if (isCode) lastSentAt.set(phone, t)
       sent.push({ phone, templateCode, params, signName, at: new Date(t), bizId, text })
+      report(phone, bizId, t, text)
     }
     return reply(res, 200, { Code: 'OK', Message: 'OK', BizId: bizId })
   }
@@ -228,8 +313,17 @@ export async function startFakeSmsServer(opts: FakeSmsServerOptions = {}): Promi
     failNext(n: number) {
       failures = Math.max(0, Math.floor(n))
     },
+    setReportUrl(url) {
+      reportUrl = url
+    },
+    undeliverable(phone) {
+      undeliverable.add(phone)
+    },
+    flushReports,
+    reportPushes: () => pushes.map((p) => ({ ...p, reports: [...p.reports] })),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (reportTimer) clearTimeout(reportTimer)
         server.close((err) => (err ? reject(err) : resolve()))
         server.closeAllConnections()
       }),

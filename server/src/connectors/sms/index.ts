@@ -14,4 +14,4 @@ export {
   stringToSign,
   type AliyunSmsConfig,
 } from './aliyun'
-export { FAKE_SMS_TEMPLATES, startFakeSmsServer, type FakeSms, type FakeSmsServer, type FakeSmsServerOptions } from './fake-server'
+export { FAKE_SMS_TEMPLATES, startFakeSmsServer, type FakeSms, type FakeSmsReport, type FakeSmsReportPush, type FakeSmsServer, type FakeSmsServerOptions } from './fake-server'

@@ -3,6 +3,7 @@
  * messages with their receipts for the workbench, where a stopped one can
  * be sent again.
  */
+import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { API, MESSAGE_KIND_LABELS, MESSAGE_KINDS, MESSAGES_PAGE, type MessageView, type StaffMessage } from '@tongban/core'
 import { ProblemError } from '../../errors'
@@ -30,9 +31,30 @@ const receiptOf = (d: DeliveryRow) => ({
   channel: d.channel, status: d.status, code: d.provider_code, detail: d.detail, providerId: d.provider_id, at: new Date(d.at).toISOString(),
 })
 
-export async function messageRoutes(app: FastifyInstance, opts: { now?: () => number } = {}): Promise<void> {
+/** `report_time` (Beijing time, `YYYY-MM-DD hh:mm:ss`) as an instant. */
+const beijing = (t: string) => new Date(`${t.replace(' ', 'T')}+08:00`)
+
+/** Equal strings, compared in constant time (the reports' token is a secret in a URL). */
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+export async function messageRoutes(app: FastifyInstance, opts: { now?: () => number; smsReportToken?: string | null } = {}): Promise<void> {
   const now = opts.now ?? Date.now
   const repo = () => messageRepo(app.db)
+
+  // Alibaba Cloud's delivery reports: unknown token → the same 404 as no route, so the address gives nothing away.
+  implement(app, API.messages.smsReports, async (request) => {
+    const token = opts.smsReportToken
+    if (!token || !sameSecret(request.params.token, token)) throw new ProblemError('NOT_FOUND')
+    const written = await repo().smsReports(request.body.map((r) => ({
+      providerId: r.biz_id, delivered: r.success, code: r.err_code, detail: r.err_msg ?? null, at: beijing(r.report_time),
+    })))
+    if (written.length) request.log.info({ reports: request.body.length, written: written.length }, 'sms delivery reports')
+    return { code: 0, msg: '接收成功' }
+  }, { rateLimit: { max: 600, timeWindow: '1 minute' } })
 
   implement(app, API.messages.list, async (request) => {
     const accountId = request.citizen.accountId

@@ -72,7 +72,34 @@ export const staffMessageSchema = Obj({
 /** A message of a case as the workbench shows it, with every channel's receipt. */
 export type StaffMessage = Static<typeof staffMessageSchema>
 
+/**
+ * One delivery report of Alibaba Cloud SMS (短信回执, HTTP 批量推送, SmsReport): a JSON array of these, each
+ * saying whether the carrier delivered one sent message (biz_id: SendSms's BizId). Fields we do not read are let through.
+ */
+export const smsReportSchema = Obj({
+  phone_number: Str({ maxLength: 20 }),
+  send_time: Optional(Str({ maxLength: 19 })),
+  /** `YYYY-MM-DD hh:mm:ss`, Beijing time. */
+  report_time: Str({ pattern: '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$' }),
+  success: Bool(),
+  /** DELIVERED, or the carrier's reason (MOBILE_NOT_ON_SERVICE…). */
+  err_code: Str({ maxLength: 64 }),
+  err_msg: Optional(Str({ maxLength: 200 })),
+  sms_size: Optional(Str({ maxLength: 4 })),
+  biz_id: Str({ minLength: 1, maxLength: 64 }),
+  out_id: Optional(Nullable(Str({ maxLength: 64 }))),
+}, { additionalProperties: true })
+export type SmsReport = Static<typeof smsReportSchema>
+/** The answer Alibaba Cloud expects: code 0, or it pushes the reports again. */
+export const smsReportAnswerSchema = Obj({ code: Int(0, 1), msg: Str() })
+
 export const messagesRoutes = defineRoutes('messages', {
+  smsReports: {
+    method: 'POST', path: '/api/hooks/sms-reports/:token', access: 'public',
+    summary: '阿里云短信回执（HTTP 批量推送）：每条已发出的短信是否送达；地址中的令牌即 SMS_REPORT_TOKEN',
+    params: Obj({ token: Str({ maxLength: 100 }) }, { additionalProperties: true }), problems: { token: 'NOT_FOUND' },
+    body: List(smsReportSchema, { maxItems: 1000 }), response: smsReportAnswerSchema, cache: 'none',
+  },
   list: {
     method: 'GET', path: '/api/me/messages', access: 'citizen',
     summary: `消息中心：我的消息（新的在前，每页${MESSAGES_PAGE}条，before 翻页）和未读数`,
