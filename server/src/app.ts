@@ -1,8 +1,9 @@
 /**
  * The BFF factory, layered as fastify-demo is: external plugins (security
  * headers, limits, docs; the database, after the clock its backfills count
- * in; the outside systems) → app plugins (catalogue, auth, jobs, uploads,
- * live updates, cases) → routes by area → the built PWA. Each plugin is a fastify-plugin with a name and the plugins it
+ * in; the outside systems) → app plugins (catalogue, live updates, auth —
+ * which closes an ended session's streams through them —, jobs, uploads,
+ * cases) → routes by area → the built PWA. Each plugin is a fastify-plugin with a name and the plugins it
  * depends on, and declares its own decorations beside it (plugins/).
  */
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -73,11 +74,11 @@ export async function buildApp(config: AppConfig, build: BuildOptions = {}): Pro
   await app.register(database, opts)
   await app.register(connectors, opts)
   await app.register(catalogue, opts)
+  await app.register(live, opts)
   await app.register(auth, opts)
   await app.register(push, opts)
   await app.register(jobs, opts)
   await app.register(uploads, opts)
-  await app.register(live, opts)
   await app.register(cases, opts)
   await app.register(routes, opts)
   await app.register(web, opts)

@@ -135,8 +135,9 @@ describe('SMS one-time codes', () => {
 })
 
 describe('sessions', () => {
-  it('resolve, renew on use, revoke, and revoke all others', async () => {
-    const sessions = sessionService({ db, secrets: key, now })
+  it('resolve, renew on use, revoke, and revoke all others; saying which sessions ended, once', async () => {
+    const ended: string[][] = []
+    const sessions = sessionService({ db, secrets: key, now, ended: (hashes) => ended.push([...hashes]) })
     const [account] = await db.query<{ id: string }>("insert into accounts (phone) values ('13700000001') returning id")
     const a = await sessions.create(account!.id, 'phone A')
     const b = await sessions.create(account!.id, 'phone B')
@@ -152,9 +153,13 @@ describe('sessions', () => {
     expect(await sessions.resolve(b.token)).toBeNull() // never used: expired
 
     const c = await sessions.create(account!.id, 'phone C')
+    const rc = (await sessions.resolve(c.token))!
     expect(await sessions.revokeOthers(account!.id, ra.tokenHash)).toBe(1)
     expect(await sessions.resolve(c.token)).toBeNull()
     await sessions.revoke(ra.tokenHash)
     expect(await sessions.resolve(a.token)).toBeNull()
+    await sessions.revoke(ra.tokenHash) // signed out already: nothing more ends
+    // b had expired by itself: only live sessions are ended, and said so.
+    expect(ended).toEqual([[rc.tokenHash], [ra.tokenHash]])
   })
 })

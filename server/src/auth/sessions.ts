@@ -1,7 +1,9 @@
 /**
  * Sessions: opaque random tokens, stored only as an HMAC; 30 days, renewed
  * on use (at most once an hour, so reads stay reads); revocable one by one
- * or all but the current one.
+ * or all but the current one. Whatever ends a session goes through here, so
+ * its live streams are told at once (`ended`: the live bus, on every
+ * instance) rather than at their next check.
  */
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../store/db'
@@ -19,7 +21,13 @@ export interface ResolvedSession {
   tokenHash: string
 }
 
-export function sessionService(deps: { db: Db; secrets: Secrets; now?: () => Date }) {
+export function sessionService(deps: {
+  db: Db
+  secrets: Secrets
+  now?: () => Date
+  /** Told the sessions that just ended (their hashes): plugins/app/auth.ts passes the live bus's publishSessionsEnded. */
+  ended?: (tokenHashes: readonly string[]) => void
+}) {
   const now = deps.now ?? (() => new Date())
   const hashOf = (token: string) => deps.secrets.mac('session', token)
   const repo = () => identityRepo(deps.db)
@@ -45,10 +53,17 @@ export function sessionService(deps: { db: Db; secrets: Secrets; now?: () => Dat
       return { accountId: row.account_id, staffId: row.staff_id, tokenHash }
     },
     async revoke(tokenHash: string): Promise<void> {
-      await repo().revokeSession(tokenHash, now())
+      if (await repo().revokeSession(tokenHash, now())) deps.ended?.([tokenHash])
     },
+    /** Every other session of the account (退出其他设备); how many were live. */
     async revokeOthers(accountId: string, keepHash: string): Promise<number> {
-      return repo().revokeOtherSessions(accountId, keepHash, now())
+      const ended = await repo().revokeOtherSessions(accountId, keepHash, now())
+      deps.ended?.(ended)
+      return ended.length
+    },
+    /** Sessions a transaction revoked with other writes (identity.ts bindPhone), told once it has committed. */
+    announceEnded(tokenHashes: readonly string[]): void {
+      if (tokenHashes.length) deps.ended?.(tokenHashes)
     },
   }
 }

@@ -3,8 +3,9 @@
  * place it changed (the commit of case events, the 消息中心) to the event
  * streams of the people concerned (live/sse.ts). Topics name who listens:
  * `account:<id>` a citizen, `staff:<id>` a staff member (an agent's own
- * cases), `desk:<desk>` a workbench desk (`window`, `department:<code>`)
- * and `desk:*` every case (supervision).
+ * cases), `desk:<desk>` a workbench desk (`window`, `department:<code>`),
+ * `desk:*` every case (supervision), and `session:<token hash>` the streams
+ * opened with one session, told `signed-out` when it ends.
  *
  * In-process by default. With REDIS_URL every instance publishes to one
  * Redis channel and delivers what the others published to its own streams,
@@ -12,10 +13,12 @@
  * Word is best effort — a page that missed it still polls when its stream
  * is down, and checks again on reconnecting — so publishing never fails a
  * request: a Redis outage is logged once and local streams are still told.
+ * A session's end missed that way leaves its streams on the other instances
+ * open until their age ends them and the session is checked again (sse.ts).
  */
 import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import type { CaseStatus, LiveEvent } from '@tongban/core'
+import { LIVE_SIGNED_OUT, type CaseStatus, type LiveEvent, type LiveSignedOut } from '@tongban/core'
 
 /** Every case's topic besides its own desks: supervisors watch them all. */
 export const ALL_DESKS = 'desk:*'
@@ -23,12 +26,15 @@ export const ALL_DESKS = 'desk:*'
 export const accountTopic = (accountId: string) => `account:${accountId}`
 export const staffTopic = (staffId: string) => `staff:${staffId}`
 export const deskTopic = (desk: string) => `desk:${desk}`
+/** By the session's keyed hash (what the sessions table is keyed by), never its token: the hash signs no one in. */
+export const sessionTopic = (tokenHash: string) => `session:${tokenHash}`
 
 /** One piece of word: its id (the stream's `id:` field, unique across instances), who it is for and what it says. */
 export interface LiveMessage {
   id: string
   topics: readonly string[]
-  event: LiveEvent
+  /** A change, or `signed-out`: the last word a stream of an ended session gets (live/sse.ts closes it). */
+  event: LiveEvent | LiveSignedOut
 }
 
 export type LiveListener = (message: LiveMessage) => void
@@ -51,6 +57,8 @@ export interface LiveBus {
   publishCase(change: CaseChange): void
   /** Tells one citizen (the 消息中心: a new message). */
   publishToAccount(accountId: string, event: LiveEvent): void
+  /** Tells the streams opened with these sessions, on every instance, that the sessions ended (auth/sessions.ts, on revoking them). */
+  publishSessionsEnded(tokenHashes: readonly string[]): void
   /** Listens to these topics; a message naming several of them arrives once. Returns what stops it. */
   subscribe(topics: readonly string[], listener: LiveListener): () => void
   close(): Promise<void>
@@ -85,7 +93,7 @@ export function createLiveBus(opts: { relay?: LiveRelay | null; log?: FastifyBas
     }
   }
 
-  function publish(topics: string[], event: LiveEvent): void {
+  function publish(topics: string[], event: LiveMessage['event']): void {
     const message: LiveMessage = { id: `${instance}-${(++seq).toString(36)}`, topics, event }
     deliver(message)
     if (!relay) return
@@ -113,6 +121,10 @@ export function createLiveBus(opts: { relay?: LiveRelay | null; log?: FastifyBas
     },
     publishToAccount(accountId, event) {
       publish([accountTopic(accountId)], event)
+    },
+    publishSessionsEnded(tokenHashes) {
+      // One message for them all (退出其他设备 may end many): a stream listens to its own session only.
+      if (tokenHashes.length) publish([...new Set(tokenHashes)].map(sessionTopic), { type: LIVE_SIGNED_OUT })
     },
     subscribe(topics, listener) {
       for (const t of topics) {

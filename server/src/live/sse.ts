@@ -11,14 +11,19 @@
  * Cheap per client, for thousands of them on one instance: a message is
  * serialised once and the same bytes written to every stream; one timer
  * beats for all of them; a client that stops reading is cut off rather than
- * buffered without end (it connects again and checks what it shows). A
- * stream is ended after `maxAgeMs`, so every client's session is checked
- * again now and then (a sign-out, changed desks).
+ * buffered without end (it connects again and checks what it shows).
+ *
+ * A stream whose topics include its session's (bus.ts sessionTopic) is told
+ * `signed-out` when that session ends, on whichever instance, and closed
+ * after it: a shared phone signed out at once stops hearing its last
+ * person's cases. Besides, a stream is ended after `maxAgeMs`, so every
+ * client's session is checked again now and then (changed desks; a
+ * sign-out whose word was lost with Redis).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { LIVE_HEARTBEAT_MS, LIVE_READY, LIVE_RETRY_MS, type LiveEvent, type LiveReady } from '@tongban/core'
+import { LIVE_HEARTBEAT_MS, LIVE_READY, LIVE_RETRY_MS, LIVE_SIGNED_OUT, type LiveEvent, type LiveReady } from '@tongban/core'
 import { ProblemError } from '../errors'
 import type { LiveBus, LiveMessage } from './bus'
 
@@ -31,8 +36,9 @@ export interface LiveStreamsOptions {
   maxBuffered?: number
   /**
    * How long a stream is kept before it is ended, so the client connects
-   * again and its session is checked again: a signed-out session or a staff
-   * member's changed desks hold a stream no longer than this.
+   * again and its session is checked again: a staff member's changed desks,
+   * or a signed-out session whose `signed-out` never came, hold a stream no
+   * longer than this.
    */
   maxAgeMs?: number
 }
@@ -84,6 +90,8 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
     beat = setInterval(() => {
       const now = performance.now()
       for (const [res, since] of open) {
+        // Ended (signed out, past its age) but not closed yet: a write after the end would be an error.
+        if (res.writableEnded) continue
         if (now - since >= maxAge) res.end()
         else res.write(HEARTBEAT)
       }
@@ -129,21 +137,24 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
       startBeat()
 
       unsubscribe = bus.subscribe(topics, (m) => {
+        if (res.writableEnded) return
         if (res.writableLength > maxBuffered) { res.destroy(); return }
         res.write(frameOf(m))
+        // Its session ended: the word said, nothing more for this stream (and the client knows not to come back).
+        if (m.event.type === LIVE_SIGNED_OUT) res.end()
       })
       const lastId = request.headers['last-event-id']
       if (ready.resumed && replay) {
         // Subscribed first, then read: nothing that happens in between is missed.
         replay().then((events) => {
           const id = typeof lastId === 'string' && /^[\w.-]{1,64}$/.test(lastId) ? `id: ${lastId}\n` : ''
-          for (const e of events) if (!res.destroyed) res.write(`${id}event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`)
+          for (const e of events) if (!res.writableEnded && !res.destroyed) res.write(`${id}event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`)
         }, (err: unknown) => request.log.warn({ err }, 'live stream: the replay after a reconnection failed'))
       }
       return reply
     },
     endAll() {
-      for (const res of open.keys()) res.end()
+      for (const res of open.keys()) if (!res.writableEnded) res.end()
     },
   }
 }

@@ -68,20 +68,22 @@ export function identityRepo(db: Queryable) {
     /**
      * Gives the WeChat user's account this phone. When the phone already has
      * an account (signed in on the web before), that account takes over the
-     * WeChat identity and the empty one is dropped: one person, one account.
-     * Returns the account that now holds both.
+     * WeChat identity and the empty one is dropped (its sessions with it):
+     * one person, one account. Returns the account that now holds both, and
+     * the sessions it revoked (their live streams are to be told, once this
+     * has committed).
      */
-    async bindPhone(accountId: string, phone: string): Promise<AccountRow> {
+    async bindPhone(accountId: string, phone: string): Promise<{ account: AccountRow; endedSessions: string[] }> {
       const owner = await this.accountByPhone(phone)
       if (!owner || owner.id === accountId) {
         await db.query('update accounts set phone = $2 where id = $1', [accountId, phone])
-        return (await this.accountById(accountId))!
+        return { account: (await this.accountById(accountId))!, endedSessions: [] }
       }
       const [me] = await db.query<{ wechat_openid: string | null; wechat_unionid: string | null }>('select wechat_openid, wechat_unionid from accounts where id = $1', [accountId])
-      await db.query('update sessions set revoked_at = now() where account_id = $1 and revoked_at is null', [accountId])
+      const ended = await db.query<{ token_hash: string }>('update sessions set revoked_at = now() where account_id = $1 and revoked_at is null returning token_hash', [accountId])
       await db.query('update accounts set wechat_openid = null where id = $1', [accountId])
       await db.query('update accounts set wechat_openid = $2, wechat_unionid = $3 where id = $1', [owner.id, me?.wechat_openid ?? null, me?.wechat_unionid ?? null])
-      return (await this.accountById(owner.id))!
+      return { account: (await this.accountById(owner.id))!, endedSessions: ended.map((r) => r.token_hash) }
     },
 
     async setCompany(id: string, name: string, creditCode: string): Promise<void> {
@@ -152,16 +154,17 @@ export function identityRepo(db: Queryable) {
     async renewSession(tokenHash: string, expiresAt: Date, at: Date): Promise<void> {
       await db.query('update sessions set last_seen_at = $3, expires_at = $2 where token_hash = $1', [tokenHash, expiresAt, at])
     },
-    async revokeSession(tokenHash: string, at: Date): Promise<void> {
-      await db.query('update sessions set revoked_at = $2 where token_hash = $1 and revoked_at is null', [tokenHash, at])
+    /** True when it was live until now (a second sign-out ends nothing). */
+    async revokeSession(tokenHash: string, at: Date): Promise<boolean> {
+      return (await db.query('update sessions set revoked_at = $2 where token_hash = $1 and revoked_at is null returning 1', [tokenHash, at])).length > 0
     },
-    async revokeOtherSessions(accountId: string, keepHash: string, at: Date): Promise<number> {
-      const rows = await db.query<{ n: number }>(
-        `with r as (update sessions set revoked_at = $3 where account_id = $1 and token_hash <> $2 and revoked_at is null and expires_at > $3 returning 1)
-         select count(*)::int as n from r`,
+    /** The sessions it ended (their hashes). */
+    async revokeOtherSessions(accountId: string, keepHash: string, at: Date): Promise<string[]> {
+      const rows = await db.query<{ token_hash: string }>(
+        'update sessions set revoked_at = $3 where account_id = $1 and token_hash <> $2 and revoked_at is null and expires_at > $3 returning token_hash',
         [accountId, keepHash, at],
       )
-      return rows[0]!.n
+      return rows.map((r) => r.token_hash)
     },
   }
 }

@@ -1,7 +1,7 @@
 /**
  * One EventSource per stream however many pages listen; closed with the
  * last; listeners told when it is down and up; a refused stream opened
- * again after a back-off, while someone still listens.
+ * again after a back-off, while someone still listens; a signed-out one not.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LiveEvent } from '@tongban/core'
@@ -74,6 +74,23 @@ describe('liveSource', () => {
     FakeEventSource.made[2]!.fail(true)
     await vi.advanceTimersByTimeAsync(60_000)
     expect(FakeEventSource.made).toHaveLength(3)
+  })
+
+  it('stops on signed-out: closed at once, said down, never opened again by itself; a later listener opens it', async () => {
+    vi.useFakeTimers()
+    const s = source()
+    const states: boolean[] = []
+    s.listen({ event: () => {}, live: (up) => states.push(up) })
+    const es = FakeEventSource.made[0]!
+    es.emit('ready', { resumed: false })
+    es.emit('signed-out', { type: 'signed-out' })
+    expect(es.closed).toBe(true)
+    expect(states).toEqual([false, true, false])
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(FakeEventSource.made).toHaveLength(1)
+    // Someone signed in again and a page listens: a new stream, with the new session.
+    s.listen({ event: () => {} })
+    expect(FakeEventSource.made).toHaveLength(2)
   })
 
   it('is never live where the browser has no EventSource (the pages poll)', () => {

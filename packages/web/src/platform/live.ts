@@ -9,8 +9,13 @@
  * EventSource for good, so then it is opened again after a back-off. While
  * it is down, listeners are told so (their pages poll); when its `ready`
  * comes, that it is up again (they check once).
+ *
+ * `signed-out` (the session ended: signed out in this tab or from another
+ * device) is the stream's last word: it is closed and not opened again, by
+ * the browser or a back-off — with that session it could only be refused.
+ * A listener that comes later (a page opened after signing in again) opens it.
  */
-import { LIVE_READY, type LiveEvent } from '@tongban/core'
+import { LIVE_READY, LIVE_SIGNED_OUT, type LiveEvent } from '@tongban/core'
 
 export interface LiveListener {
   event(e: LiveEvent): void
@@ -50,6 +55,11 @@ export function liveSource(url: string, opts: LiveSourceOptions = {}): LiveSourc
     const es = new Source(url)
     source = es
     es.addEventListener(LIVE_READY, () => { backoff = first; tell(true) })
+    es.addEventListener(LIVE_SIGNED_OUT, () => {
+      // Closed before the server's end reaches the browser, which would otherwise connect again after `retry:`.
+      stop()
+      tell(false)
+    })
     for (const type of ['case', 'message'] satisfies LiveEvent['type'][]) {
       es.addEventListener(type, (m) => {
         let event: LiveEvent
@@ -69,13 +79,17 @@ export function liveSource(url: string, opts: LiveSourceOptions = {}): LiveSourc
     }
   }
 
-  function shut(): void {
+  function stop(): void {
     if (reopen !== null) clearTimeout(reopen)
     reopen = null
     source?.close()
     source = null
-    up = false
     backoff = first
+  }
+
+  function shut(): void {
+    stop()
+    up = false
   }
 
   return {

@@ -2,7 +2,8 @@
  * Who is asking: the secret key and what derives from it (field cipher,
  * signing), sign-in codes, sessions, the cross-site origin check and the
  * access rule every route declares (auth/access.ts). Demo staff accounts
- * outside production.
+ * outside production. After the live bus: an ended session's streams are
+ * closed through it.
  */
 import fp from 'fastify-plugin'
 import { loadSecretKey, secrets, type Secrets } from '../../auth/secrets'
@@ -30,11 +31,11 @@ export default fp<PluginOptions>(async (app, { config }) => {
   app.decorate('secrets', keys)
   app.decorate('idCipher', fieldCipher(secretKey, 'id-number'))
   app.decorate('otp', otpService({ db, secrets: keys, sms: app.connectors.sms }))
-  app.decorate('sessions', sessionService({ db, secrets: keys }))
+  app.decorate('sessions', sessionService({ db, secrets: keys, ended: (hashes) => app.live.publishSessionsEnded(hashes) }))
   installOriginCheck(app, [...(config.publicOrigin ? [config.publicOrigin] : []), ...config.trustedOrigins])
   installAccessControl(app, app.sessions, async (id) => {
     const row = await staffRepo(db).byId(id)
     return row && { id: row.id, roles: row.roles, hallId: row.hall_id, departmentCode: row.department_code }
   })
   if (config.seed && !config.production) await seedDemoStaff(db)
-}, { name: 'auth', dependencies: ['db', 'connectors'] })
+}, { name: 'auth', dependencies: ['db', 'connectors', 'live'] })

@@ -1,7 +1,8 @@
 /**
  * Live updates: the bus that carries word of changes (in-process, or over
  * Redis pub/sub with REDIS_URL) and the event streams that hand it to open
- * pages. Registered before cases, whose write point publishes to it; the
+ * pages. Registered before auth, which tells it of every session that ends
+ * (its streams close at once), and cases, whose write point publishes to it; the
  * streams are ended before the server closes, or it would wait on them.
  */
 import fp from 'fastify-plugin'

@@ -41,7 +41,8 @@ export async function wechatRoutes(app: FastifyInstance): Promise<void> {
     const res = await app.wechat.phoneNumber(request.body.code)
     if (!res.ok) throw failure(request, res)
     if (res.countryCode !== '86') throw new ProblemError('VALIDATION', { errors: [{ path: 'code', code: 'mobile', message: '目前只支持中国大陆手机号' }] })
-    const account = await app.db.transaction((tx) => identityRepo(tx).bindPhone(session.accountId, res.phone))
+    const { account, endedSessions } = await app.db.transaction((tx) => identityRepo(tx).bindPhone(session.accountId, res.phone))
+    app.sessions.announceEnded(endedSessions)
     await app.sessions.revoke(session.tokenHash)
     const { token, expiresAt } = await app.sessions.create(account.id, request.headers['user-agent'])
     return { account: ownView(app, account), token, expiresAt: expiresAt.toISOString() }

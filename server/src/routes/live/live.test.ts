@@ -1,9 +1,10 @@
 /**
  * Live updates end to end over real HTTP: a citizen's stream is told of her
  * case's steps and nobody else's; the workbench's streams by desk; the
- * stream's own rules (401, 406, the cap per person, cleanup); and two
- * instances on PostgreSQL + Redis, where a step taken on A reaches a stream
- * held by B.
+ * stream's own rules (401, 406, the cap per person, cleanup); a signed-out
+ * session's streams closed at once, nobody else's; and two instances on
+ * PostgreSQL + Redis, where a step taken on A reaches a stream held by B and
+ * a sign-out on A closes B's stream of that session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseLiveEvent, LiveReady } from '@tongban/core'
@@ -35,6 +36,25 @@ async function stream(url: string, token: string): Promise<SseClient> {
 }
 
 const caseOf = (e: { data: string }) => JSON.parse(e.data) as CaseLiveEvent
+
+/**
+ * The stream's last word is `signed-out`, and then it ends — well before the
+ * periodic re-check of its session (15 minutes) would have ended it.
+ */
+async function signedOut(client: SseClient): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('the stream is still open 5 s after its session ended')), 5_000) })
+  try {
+    await Promise.race([(async () => {
+      expect(JSON.parse((await client.nextOf('signed-out')).data)).toEqual({ type: 'signed-out' })
+      await expect(client.next()).rejects.toThrow('the stream ended')
+    })(), late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+const as = (token: string) => ({ authorization: `Bearer ${token}` })
 
 describe('live updates on one instance', () => {
   let server: TestServer
@@ -166,6 +186,45 @@ describe('live updates on one instance', () => {
     expect(JSON.parse((await bobBack.next()).data)).toMatchObject({ id: 'marker-2' })
   })
 
+  it("closes every stream of a session the moment it signs out; not her other device's, not another person's", async () => {
+    const dan = await signInCitizen(server.app, '13800000035', '10.61.0.5')
+    const otherPhone = await server.app.sessions.create(dan.account.id)
+    const tab1 = track(await stream(`${server.url}/api/me/events`, dan.token))
+    const tab2 = track(await stream(`${server.url}/api/me/events`, dan.token))
+    const phone = track(await stream(`${server.url}/api/me/events`, otherPhone.token))
+    const bobs = track(await stream(`${server.url}/api/me/events`, bob.token))
+    expect((await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(dan.token) })).statusCode).toBe(204)
+    await signedOut(tab1)
+    await signedOut(tab2)
+    // Still open: the first word sent to each after the sign-out reaches it.
+    server.app.live.publishToAccount(dan.account.id, { type: 'message', id: 'after-logout', caseNo: null })
+    expect(JSON.parse((await phone.nextOf('message')).data)).toMatchObject({ id: 'after-logout' })
+    server.app.live.publishToAccount(bob.account.id, { type: 'message', id: 'after-dan', caseNo: null })
+    expect(JSON.parse((await bobs.nextOf('message')).data)).toMatchObject({ id: 'after-dan' })
+  })
+
+  it('closes the streams of the sessions 退出其他设备 ends, and keeps the one that asked', async () => {
+    const eve = await signInCitizen(server.app, '13800000036', '10.61.0.6')
+    const there = await server.app.sessions.create(eve.account.id)
+    const mine = track(await stream(`${server.url}/api/me/events`, eve.token))
+    const theirs = track(await stream(`${server.url}/api/me/events`, there.token))
+    const res = await server.app.inject({ method: 'POST', url: '/api/auth/logout-others', headers: as(eve.token) })
+    expect(res.json<{ revoked: number }>().revoked).toBe(1)
+    await signedOut(theirs)
+    server.app.live.publishToAccount(eve.account.id, { type: 'message', id: 'after-others', caseNo: null })
+    expect(JSON.parse((await mine.nextOf('message')).data)).toMatchObject({ id: 'after-others' })
+  })
+
+  it("closes a staff member's stream when they sign out of the workbench, and not a colleague's", async () => {
+    const leaving = await staffToken(server, 'clerk')
+    const theirs = track(await stream(`${server.url}/api/staff/events`, leaving))
+    const colleague = track(await stream(`${server.url}/api/staff/events`, clerk))
+    expect((await server.app.inject({ method: 'POST', url: '/api/staff/logout', headers: as(leaving) })).statusCode).toBe(204)
+    await signedOut(theirs)
+    server.app.live.publishCase({ caseNo: 'MARKER-STAFF', version: 1, status: 'submitted', accountId: bob.account.id, agentId: null, desks: ['window'] })
+    expect(caseOf(await colleague.nextOf('case')).caseNo).toBe('MARKER-STAFF')
+  })
+
   it('holds at most LIVE_STREAMS_PER_PERSON streams per person, and frees them when clients go', async () => {
     for (const c of open.splice(0)) c.close()
     const carol = await signInCitizen(server.app, '13800000033', '10.61.0.3', { realName: false })
@@ -226,5 +285,17 @@ describe.skipIf(!pgUrl || !redisUrl)('live updates across instances (PostgreSQL 
     expect(caseOf(await onB.nextOf('case'))).toEqual({ type: 'case', caseNo: submitted.caseNo, version: accepted.version, status: accepted.status })
     onB.close()
     workbenchOnB.close()
+  })
+
+  it('a sign-out on A closes the stream of that session held by B, and not another person\'s', async () => {
+    const leaving = await signInCitizen(a.app, '13800000042', '10.62.0.2')
+    const staying = await signInCitizen(a.app, '13800000043', '10.62.0.3')
+    const onB = await stream(`${b.url}/api/me/events`, leaving.token)
+    const otherOnB = await stream(`${b.url}/api/me/events`, staying.token)
+    expect((await a.app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(leaving.token) })).statusCode).toBe(204)
+    await signedOut(onB)
+    a.app.live.publishToAccount(staying.account.id, { type: 'message', id: 'after-a-logout', caseNo: null })
+    expect(JSON.parse((await otherOnB.nextOf('message')).data)).toMatchObject({ id: 'after-a-logout' })
+    otherOnB.close()
   })
 })

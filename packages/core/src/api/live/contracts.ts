@@ -27,12 +27,24 @@ export interface MessageLiveEvent {
 
 export type LiveEvent = CaseLiveEvent | MessageLiveEvent
 
-/** The event names a stream uses besides the events': `ready` first on every (re)connection. */
+/**
+ * The event names a stream uses besides the events': `ready` first on every
+ * (re)connection, and `signed-out` last when the session the stream was
+ * opened with ends (signed out here, 退出其他设备 elsewhere, an account
+ * merged): the server closes the stream after it, and the client must not
+ * connect again with that session — it would only be refused.
+ */
 export const LIVE_READY = 'ready'
+export const LIVE_SIGNED_OUT = 'signed-out'
 
 /** What `ready` carries: `resumed` when the client came back with a Last-Event-ID (it should check what it shows: events may have passed meanwhile). */
 export interface LiveReady {
   resumed: boolean
+}
+
+/** What `signed-out` carries: nothing but its name (an event needs data to be dispatched by EventSource). */
+export interface LiveSignedOut {
+  type: typeof LIVE_SIGNED_OUT
 }
 
 /** How long a client waits before it connects again after the stream dropped (the `retry:` field), and how often the server writes a heartbeat comment. */
