@@ -93,6 +93,23 @@ export function messageRepo(db: Queryable) {
         'update messages set read_at = coalesce(read_at, $3) where id = $1 and account_id = $2 returning id', [id, accountId, at],
       )).length === 1
     },
+    /**
+     * The person's browser showed the pushed message: a "delivered" receipt after its Web Push "sent" one, once.
+     * False when the message is not theirs; true (writing nothing) when it was not pushed or was reported already.
+     */
+    async markShown(accountId: string, id: string, at: Date): Promise<boolean> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return false
+      const mine = await db.query<{ id: string }>('select id from messages where id = $1 and account_id = $2', [id, accountId])
+      if (!mine.length) return false
+      await db.query(
+        `insert into message_deliveries (message_id, channel, status, detail, at)
+         select $1, 'webpush', 'delivered', '浏览器已显示通知', $2
+         where exists (select 1 from message_deliveries where message_id = $1 and channel = 'webpush' and status = 'sent')
+           and not exists (select 1 from message_deliveries where message_id = $1 and channel = 'webpush' and status = 'delivered')`,
+        [id, at],
+      )
+      return true
+    },
     async markAllRead(accountId: string, at: Date): Promise<number> {
       return (await db.query('update messages set read_at = $2 where account_id = $1 and read_at is null returning id', [accountId, at])).length
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { notificationOptions, openNotificationTarget, pushData, renewSubscription, type RenewIo, type WindowIo } from './push'
+import { acknowledgeShown, notificationOptions, openNotificationTarget, pushData, renewSubscription, type RenewIo, type WindowIo } from './push'
 
-const payload = { title: '您的申请已受理', body: '办件 MZ-0001-20261207-0003 已受理。', url: '/cases/MZ-0001-20261207-0003', tag: 'MZ-0001-20261207-0003' }
+const payload = { id: '0b8f3a52-6c1e-4f7a-9d2b-3e4f5a6b7c8d', title: '您的申请已受理', body: '办件 MZ-0001-20261207-0003 已受理。', url: '/cases/MZ-0001-20261207-0003', tag: 'MZ-0001-20261207-0003' }
 
 describe('a push message in the service worker', () => {
   it('is shown as the BFF wrote it, one notification per case, the page to open kept with it', () => {
@@ -16,6 +16,22 @@ describe('a push message in the service worker', () => {
     for (const url of ['https://evil.example/phish', '//evil.example/x', 'javascript:alert(1)', '/\\evil.example']) {
       expect(pushData(JSON.stringify({ ...payload, url })).url).toBe('/')
     }
+  })
+})
+
+describe('once the notification is shown', () => {
+  it('tells the BFF which message was shown, with the session cookie; a payload without an id says nothing', async () => {
+    const calls: [string, RequestInit][] = []
+    const fetcher = async (url: string, init: RequestInit) => { calls.push([url, init]); return new Response(null, { status: 204 }) }
+    await acknowledgeShown(fetcher, pushData(JSON.stringify(payload)))
+    expect(calls).toEqual([[`/api/me/messages/${payload.id}/shown`, { method: 'POST', credentials: 'same-origin' }]])
+    await acknowledgeShown(fetcher, pushData(JSON.stringify({ ...payload, id: '../../api/me/profile' })))
+    await acknowledgeShown(fetcher, pushData(JSON.stringify({ ...payload, id: undefined })))
+    expect(calls).toHaveLength(1)
+  })
+
+  it('shows the notification all the same when the BFF cannot be told (offline)', async () => {
+    await expect(acknowledgeShown(async () => { throw new TypeError('Failed to fetch') }, pushData(JSON.stringify(payload)))).resolves.toBeUndefined()
   })
 })
 

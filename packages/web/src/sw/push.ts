@@ -1,7 +1,7 @@
 /**
  * Web Push in the worker: a push message from the BFF (server
- * messages/channels/webpush.ts, JSON {title, body, url, tag}) is shown as a
- * notification — one per case, a newer one replacing the older — and a tap
+ * messages/channels/webpush.ts, JSON {id, title, body, url, tag}) is shown as a
+ * notification (then the BFF is told it was shown) — one per case, a newer one replacing the older — and a tap
  * on it focuses the tab already showing that page, or takes an open tab of
  * the app there, or opens it. When the browser replaces the subscription
  * (pushsubscriptionchange), the new one is handed to the BFF so messages
@@ -10,6 +10,8 @@
 import { API } from '@tongban/core'
 
 export interface PushData {
+  /** The message's id, when the BFF sent it (a receipt goes back once it is shown). */
+  id: string | null
   title: string
   body: string
   /** A path of this app (the case page); anything else opens the home page. */
@@ -18,7 +20,7 @@ export interface PushData {
 }
 
 const ICON = '/icons/icon-192.png'
-const FALLBACK: PushData = { title: '通办', body: '您有一条新的办件消息，点击查看。', url: '/', tag: 'tongban' }
+const FALLBACK: PushData = { id: null, title: '通办', body: '您有一条新的办件消息，点击查看。', url: '/', tag: 'tongban' }
 
 /** Only our own pages: a payload can never send the person elsewhere. */
 const ownPath = (url: unknown): url is string => typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') && !url.includes('\\')
@@ -31,11 +33,22 @@ export function pushData(text: string | null): PushData {
     if (parsed && typeof parsed === 'object') v = parsed as typeof v
   } catch { /* the fallback below */ }
   const str = (x: unknown, fallback: string) => (typeof x === 'string' && x.trim() ? x : fallback)
-  return { title: str(v.title, FALLBACK.title), body: str(v.body, FALLBACK.body), url: ownPath(v.url) ? v.url : FALLBACK.url, tag: str(v.tag, FALLBACK.tag) }
+  const id = typeof v.id === 'string' && /^[0-9a-f-]{36}$/i.test(v.id) ? v.id : null
+  return { id, title: str(v.title, FALLBACK.title), body: str(v.body, FALLBACK.body), url: ownPath(v.url) ? v.url : FALLBACK.url, tag: str(v.tag, FALLBACK.tag) }
 }
 
 export function notificationOptions(data: PushData): NotificationOptions {
   return { body: data.body, icon: ICON, badge: ICON, tag: data.tag, lang: 'zh-CN', data: { url: data.url } }
+}
+
+/**
+ * After the notification is on the screen: tells the BFF, so staff see 已送达 on the message (the push service's
+ * 201 only says it took it). With the person's session cookie; signed out or offline, nothing is said, and the
+ * notification shows all the same.
+ */
+export async function acknowledgeShown(fetcher: (url: string, init: RequestInit) => Promise<Response>, data: PushData): Promise<void> {
+  if (!data.id) return
+  await fetcher(API.messages.shown.path.replace(':id', data.id), { method: 'POST', credentials: 'same-origin' }).catch(() => null)
 }
 
 /** What the click handler needs from the worker. */

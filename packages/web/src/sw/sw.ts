@@ -14,7 +14,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { StaleWhileRevalidate } from 'workbox-strategies'
 import { SYNC_TAG } from '@tongban/app/queue'
 import { sendQueued, workerIo } from './sync'
-import { notificationOptions, openNotificationTarget, pushData, renewSubscription } from './push'
+import { acknowledgeShown, notificationOptions, openNotificationTarget, pushData, renewSubscription } from './push'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] }
 
@@ -37,7 +37,7 @@ self.addEventListener('sync', (event) => {
 
 self.addEventListener('push', (event) => {
   const data = pushData(event.data?.text() ?? null)
-  event.waitUntil(self.registration.showNotification(data.title, notificationOptions(data)))
+  event.waitUntil(self.registration.showNotification(data.title, notificationOptions(data)).then(() => acknowledgeShown(fetch, data)))
 })
 
 self.addEventListener('notificationclick', (event) => {

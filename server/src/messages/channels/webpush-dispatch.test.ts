@@ -63,7 +63,8 @@ async function acceptedCase(token: string, accountId: string, phone: string) {
   await server.app.outbox.dispatch({ kinds: [DELIVER_MESSAGE] })
   const repo = messageRepo(server.app.db)
   const message = (await repo.forAccount(accountId, { limit: 50 })).find((m) => m.content.caseNo === caseNo && m.kind === 'accepted')!
-  return { caseNo, receipts: (await repo.deliveries([message.id])).map((d) => [d.channel, d.status, d.provider_code]) }
+  const receipts = async () => (await repo.deliveries([message.id])).map((d) => [d.channel, d.status, d.provider_code])
+  return { caseNo, messageId: message.id, receipts: await receipts(), receiptsNow: receipts }
 }
 
 describe('Web Push in the dispatcher', () => {
@@ -83,6 +84,15 @@ describe('Web Push in the dispatcher', () => {
     expect(shown).toEqual([expect.objectContaining({ title: '您的申请已受理', url: `/cases/${first.caseNo}`, tag: first.caseNo })])
     expect(shown[0]!.body).toContain(first.caseNo)
     expect(smsTo()).toEqual([])
+
+    // The worker says it showed it (sw/push.ts acknowledgeShown): 已送达, once; nobody else can say so.
+    const shownAt = (id: string, headers = auth) => server.app.inject({ method: 'POST', url: `/api/me/messages/${id}/shown`, headers })
+    expect((shown[0] as unknown as { id: string }).id).toBe(first.messageId)
+    const stranger = await signIn('13955570002')
+    expect((await shownAt(first.messageId, { authorization: `Bearer ${stranger.token}` })).statusCode).toBe(404)
+    expect((await shownAt(first.messageId)).statusCode).toBe(204)
+    expect((await shownAt(first.messageId)).statusCode).toBe(204)
+    expect(await first.receiptsNow()).toEqual([...first.receipts, ['webpush', 'delivered', null]])
 
     await push.expire(sub.clientHash)
     const second = await acceptedCase(token, accountId, phone)

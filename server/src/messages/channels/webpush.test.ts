@@ -62,7 +62,7 @@ describe.each(variants)('the Web Push channel, against a real push service (web-
     expect(await channel.send(message(id), db)).toMatchObject({ status: 'sent' })
     const [received] = await pushService.messages(sub.clientHash)
     expect(JSON.parse(received!)).toEqual({
-      title: '您的申请已受理', body: '办件 MZ-0001-20261207-0003 已受理，承诺5个工作日内办结。',
+      id: message(id).id, title: '您的申请已受理', body: '办件 MZ-0001-20261207-0003 已受理，承诺5个工作日内办结。',
       url: '/cases/MZ-0001-20261207-0003', tag: 'MZ-0001-20261207-0003',
     })
     expect((await subscriptions(id))[0]!.last_success_at).toEqual(new Date(NOW))

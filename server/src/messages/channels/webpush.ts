@@ -35,6 +35,8 @@ export interface WebPushDeps {
 
 /** What the service worker (packages/web/src/sw/sw.ts) shows. */
 export interface PushPayload {
+  /** The message: the worker says when it showed it (POST /api/me/messages/:id/shown, the 已送达 receipt). */
+  id: string
   title: string
   body: string
   /** The PWA route a tap opens. */
@@ -58,8 +60,8 @@ function cut(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
 }
 
-export function pushPayload(content: MessageContent): PushPayload {
-  return { title: cut(content.title, LIMITS.title), body: cut(content.body, LIMITS.body), url: content.link.web, tag: content.caseNo ?? content.kind }
+export function pushPayload(content: MessageContent, id: string): PushPayload {
+  return { id, title: cut(content.title, LIMITS.title), body: cut(content.body, LIMITS.body), url: content.link.web, tag: content.caseNo ?? content.kind }
 }
 
 function pushOptions(kind: MessageKind, vapid: VapidKeys, timeoutMs: number): webpush.RequestOptions {
@@ -136,7 +138,7 @@ export function createWebPushChannel(deps: WebPushDeps): Channel {
     for (const sub of all.filter((s) => s.signed_out)) await rows.remove(sub.id)
     const subs = all.filter((s) => !s.signed_out)
     if (!subs.length) return { status: 'unavailable', reason: 'no push subscription' }
-    const payload = JSON.stringify(pushPayload(msg.content))
+    const payload = JSON.stringify(pushPayload(msg.content, msg.id))
     const options = pushOptions(msg.content.kind, deps.vapid, timeoutMs)
     // Every browser of the person at once: one slow push service holds up no other.
     const outcomes = await Promise.all(subs.map(async (sub) => {

@@ -67,6 +67,11 @@ export async function messageRoutes(app: FastifyInstance, opts: { now?: () => nu
     return reply.code(204).send()
   })
 
+  implement(app, API.messages.shown, async (request, reply) => {
+    if (!(await repo().markShown(request.citizen.accountId, request.params.id, new Date(now())))) throw new ProblemError('NOT_FOUND')
+    return reply.code(204).send()
+  })
+
   implement(app, API.messages.readAll, async (request, reply) => {
     await repo().markAllRead(request.citizen.accountId, new Date(now()))
     return reply.code(204).send()

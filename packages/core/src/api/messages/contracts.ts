@@ -109,6 +109,10 @@ export const messagesRoutes = defineRoutes('messages', {
     method: 'POST', path: '/api/me/messages/:id/read', access: 'citizen',
     summary: '消息中心：标为已读', params: UuidParams, problems: { id: 'NOT_FOUND' }, noContent: true, cache: 'none',
   },
+  shown: {
+    method: 'POST', path: '/api/me/messages/:id/shown', access: 'citizen',
+    summary: '网页通知已在浏览器显示（服务工作线程报告，Web Push 的送达回执）', params: UuidParams, problems: { id: 'NOT_FOUND' }, noContent: true, cache: 'none',
+  },
   readAll: {
     method: 'POST', path: '/api/me/messages/read-all', access: 'citizen',
     summary: '消息中心：全部标为已读', noContent: true, cache: 'none',
