@@ -7,11 +7,14 @@
  * notice's 文号, with later issues a progress message), which exist only if
  * the events commit.
  */
+import type { LiveEvent } from '@tongban/core'
 import type { ActContext } from './act'
 
 export interface EffectContext extends ActContext {
   /** Queues an outbox job of this kind for the case, in this transaction (due at the events' time). */
   enqueue(kind: string, payload: unknown): Promise<void>
+  /** Tells one citizen's open pages, once the transaction has committed (a new 消息中心 message). */
+  announce(accountId: string, event: LiveEvent): void
 }
 
 export interface CaseEffect {

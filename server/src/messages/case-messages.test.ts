@@ -78,7 +78,7 @@ describe('messages from a case', () => {
     await server.app.db.transaction(async (tx) => messageEffect.run({
       tx, row, item: null, before: { events: events.slice(0, -1) } as never, after: { events } as never,
       event: events.at(-1)!, added: [events.at(-1)!], today: '2026-12-07', departmentName: (c) => c,
-      enqueue: async (kind) => { queued.push(kind) },
+      enqueue: async (kind) => { queued.push(kind) }, announce: (_, e) => { queued.push(e.type) },
     }))
     expect(queued).toEqual([])
     expect(await repo.forAccount(accountId, { limit: 10 })).toHaveLength(1)

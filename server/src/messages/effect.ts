@@ -40,6 +40,8 @@ export const messageEffect: CaseEffect = {
       if (!id) continue
       await repo.addDelivery(id, { channel: null, status: 'queued', at: new Date(events[i]!.at) })
       await ctx.enqueue(DELIVER_MESSAGE, { messageId: id } satisfies DeliverJob)
+      // Her open pages: the 消息 badge and the 消息中心 read themselves again.
+      ctx.announce(recipient, { type: 'message', id, caseNo: ctx.row.case_no })
     }
   },
 }

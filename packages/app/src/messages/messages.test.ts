@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { effectScope } from 'vue'
 import { ApiError, caseLinks, makeProblem, MESSAGES_PAGE, type MessageView } from '@tongban/core'
 import { testPlatform } from '../testing'
 import { unreadBadgeText, useMessageCentre, useMessageSettings, useUnreadMessages } from './messages'
@@ -27,6 +28,32 @@ describe('useMessageCentre', () => {
     expect(centre.messages.value.map((m) => m.id)).toEqual(all.map((m) => m.id))
     expect(centre.hasMore.value).toBe(false)
     expect(asked).toEqual([undefined, all[MESSAGES_PAGE - 1]!.id])
+  })
+
+  it('takes a new message in on top when the live stream tells of it, keeping the older pages, once the list has loaded', async () => {
+    let all = Array.from({ length: MESSAGES_PAGE + 3 }, (_, i) => message(i + 10))
+    const t = testPlatform({
+      'messages.list': async ({ query }) => {
+        const from = query?.before ? all.findIndex((m) => m.id === query.before) + 1 : 0
+        return { messages: all.slice(from, from + MESSAGES_PAGE), unread: all.filter((m) => !m.read).length }
+      },
+    })
+    let tell: ((id: string) => void) | null = null
+    let stopped = 0
+    t.platform.watchMyMessages = (arrived) => { tell = arrived; return () => { stopped++ } }
+    // As in a page's setup: what it follows ends with the page.
+    const scope = effectScope()
+    const centre = scope.run(() => t.within(() => useMessageCentre()))!
+    expect(tell).toBeNull()
+    await centre.load()
+    await centre.more()
+    all = [message(1), ...all]
+    tell!(message(1).id)
+    await expect.poll(() => centre.messages.value.length).toBe(MESSAGES_PAGE + 4)
+    expect(centre.messages.value[0]!.id).toBe(message(1).id)
+    expect(centre.unread.value).toBe(MESSAGES_PAGE + 4)
+    scope.stop()
+    expect(stopped).toBe(1)
   })
 
   it('marks a message read when it is opened, and gives its page for the shell', async () => {

@@ -4,7 +4,7 @@
  * the tab bar); opening one marks it read and gives where it goes; the kinds
  * switched on or off. A 401 is `signedOut`: the shell offers 去登录.
  */
-import { ref, type Ref } from 'vue'
+import { getCurrentScope, onScopeDispose, ref, type Ref } from 'vue'
 import { API, MESSAGES_PAGE, type MessageSettings, type MessageView, type Problem } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem } from '../catalogue/catalogue'
@@ -55,6 +55,7 @@ export function useMessageCentre(): MessageCentre {
       unread.value = page.unread
       hasMore.value = page.messages.length >= MESSAGES_PAGE
       state.value = 'ready'
+      follow()
     } catch (e) {
       failed(e)
     }
@@ -95,6 +96,26 @@ export function useMessageCentre(): MessageCentre {
     } catch (e) {
       failed(e)
     }
+  }
+
+  /** A new message arrived (the live stream): the newest page merged in on top, the older pages kept. */
+  async function fresh(): Promise<void> {
+    try {
+      const page = await platform.api.call(API.messages.list, { query: {} })
+      const known = new Set(page.messages.map((m) => m.id))
+      messages.value = [...page.messages, ...messages.value.filter((m) => !known.has(m.id))]
+      unread.value = page.unread
+    } catch {
+      // What is shown stays; the next word or a reload reads it again.
+    }
+  }
+  // Followed once the list has loaded (someone is signed in: a guest's page opens no stream that can only answer 401).
+  let unwatch: (() => void) | null = null
+  const scoped = getCurrentScope() !== undefined
+  if (scoped) onScopeDispose(() => unwatch?.())
+  function follow(): void {
+    if (unwatch || !scoped) return
+    unwatch = platform.watchMyMessages?.(() => { if (state.value === 'ready') void fresh() }) ?? null
   }
 
   return { state, messages, unread, hasMore, loadingMore, problem, load, more, open, readAll }

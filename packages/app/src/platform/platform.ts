@@ -68,6 +68,13 @@ export interface Platform {
    */
   watchMyCases?: (changed: (caseNo: string) => void) => () => void
   /**
+   * Live word of a new 消息中心 message for the signed-in citizen (its id;
+   * the text is read from the 消息中心), and '' when the stream is back after
+   * being down; the same stream. The badges and the 消息中心 read themselves
+   * again on it. Absent, they show what they loaded.
+   */
+  watchMyMessages?: (arrived: (id: string) => void) => () => void
+  /**
    * Live word that the workbench's cases changed (a case reached, moved on
    * from or left one of this person's desks): the PWA's staff stream. The
    * list reloads on it, and when the stream is back after being down; absent,

@@ -132,6 +132,7 @@ export function webPlatform(): Platform {
       ...(live ? { live } : {}),
     }),
     watchMyCases: (changed) => mine.listen({ event: (e) => { if (e.type === 'case') changed(e.caseNo) }, live: whenBack(() => changed('')) }),
+    watchMyMessages: (arrived) => mine.listen({ event: (e) => { if (e.type === 'message') arrived(e.id) }, live: whenBack(() => arrived('')) }),
     watchWorkbench: (changed) => desks.listen({ event: (e) => { if (e.type === 'case') changed() }, live: whenBack(changed) }),
   }
 }

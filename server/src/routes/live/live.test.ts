@@ -15,6 +15,7 @@ import {
 } from '../../testing'
 import { openSse, type SseClient } from '../../live/sse-client'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
+import { messageRepo } from '../../store/messages'
 
 async function staffToken(server: TestServer, username: string): Promise<string> {
   const res = await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password: DEMO_STAFF_PASSWORD } })
@@ -88,6 +89,9 @@ describe('live updates on one instance', () => {
     const last = await mine.nextOf('case')
     expect(caseOf(last)).toEqual({ type: 'case', caseNo: submitted.caseNo, version: accepted.version, status: accepted.status })
     expect(last.id).toMatch(/^[0-9a-f]{8}-[0-9a-z]+$/)
+    // The acceptance wrote her a 消息中心 message: her pages are told of it too (the badge), by id, never its text.
+    const [message] = await messageRepo(server.app.db).forAccount(alice.account.id, { limit: 1 })
+    expect(JSON.parse((await mine.nextOf('message')).data)).toEqual({ type: 'message', id: message!.id, caseNo: submitted.caseNo })
 
     // Bob's stream was open all along: the first thing it is told is what was meant for him.
     server.app.live.publishToAccount(bob.account.id, { type: 'message', id: 'marker', caseNo: null })
