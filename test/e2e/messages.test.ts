@@ -8,8 +8,9 @@
  * screenshots go to test/artifacts/.
  */
 import { expect, it } from 'vitest'
-import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
-import { axeViolations, citizenContext, residentIdFor, screenshot, useProduct } from './support'
+import type { CaseDetail, StaffMessage, SubmitCaseBody } from '@tongban/core'
+import { join } from 'node:path'
+import { ARTIFACTS, axeViolations, citizenContext, moveClock, productToday, residentIdFor, screenshot, staffPage, useProduct } from './support'
 
 const e2e = useProduct()
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 })
@@ -90,11 +91,34 @@ it('tells the resident in 消息中心 with a badge on the tab bar; opening a me
   await act(third, { type: 'start_pre_review' })
   await act(third, { type: 'accept' })
   await poll(() => messagesTab.locator('.badge').textContent()).toBe('2')
+  // …and the open 消息中心 takes the new message in on top, the ones it showed kept below.
+  await poll(() => list.getByRole('listitem').count()).toBe(3)
+  expect(await items.nth(0).textContent()).toContain(third)
 
   // The page read the BFF's own record (by SMS they may be held till 8:00: the product's night rule, not checked here).
   const api = await (await citizen.request.get(`${url}/api/me/messages`)).json() as { messages: { caseNo: string; kind: string }[]; unread: number }
   expect(api.unread).toBe(2)
   expect(api.messages.map((m) => [m.caseNo, m.kind])).toEqual([[third, 'accepted'], [second, 'supplement_requested'], [first, 'accepted']])
+
+  // The next morning at 10:00 the SMS held for the night go; the carrier's reports come back (the fake's, pushed to
+  // the BFF) and the workbench shows each message 已发出 then 已送达.
+  const tomorrow = new Date(Date.parse(`${await productToday(url)}T12:00:00+08:00`) + 86_400_000).toISOString().slice(0, 10)
+  await moveClock(url, `${tomorrow}T10:00:00+08:00`)
+  try {
+    const receipts = async () => ((await (await clerk.request.get(`${url}/api/staff/cases/${first}/messages`)).json()) as StaffMessage[])
+      // A 待发送 first when the night held it (the test may run at any hour).
+      .flatMap((m) => m.receipts.filter((r) => r.channel === 'sms' && r.status !== 'queued').map((r) => r.status))
+    await poll(receipts).toEqual(['sent', 'delivered'])
+    const desk = await staffPage(e2e.browser, url, 'clerk')
+    await desk.page.goto(`${url}/staff/cases/${first}`)
+    const panel = desk.page.getByRole('region', { name: '发给申请人的消息' })
+    await poll(() => panel.textContent()).toContain('短信：已送达')
+    expect(await axeViolations(desk.page)).toEqual([])
+    await panel.screenshot({ path: join(ARTIFACTS, 'staff-case-messages-delivered.png') })
+    await desk.context.close()
+  } finally {
+    await moveClock(url, null)
+  }
 
   await clerk.close()
   await citizen.close()

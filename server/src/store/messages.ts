@@ -151,7 +151,8 @@ export function messageRepo(db: Queryable) {
     },
     /**
      * The carrier's word on sent SMS (delivery reports, by the provider's id of each): a receipt "delivered", or
-     * "failed" with its code, after the "sent" one. A report heard before (reports are pushed again until answered)
+     * "failed" with its code, after the "sent" one (dated when reported, never before the sending: the provider's
+     * clock is not ours). A report heard before (reports are pushed again until answered)
      * or for no message of ours (a sign-in code) writes nothing. The message ids it wrote for.
      */
     async smsReports(reports: readonly { providerId: string; delivered: boolean; code: string; detail: string | null; at: Date }[]): Promise<string[]> {
@@ -161,9 +162,9 @@ export function messageRepo(db: Queryable) {
       const rs = [...byId.values()]
       const rows = await db.query<{ message_id: string }>(
         `insert into message_deliveries (message_id, channel, status, provider_code, detail, provider_id, at)
-         select s.message_id, 'sms', case when v.delivered then 'delivered' else 'failed' end, v.code, v.detail, v.provider_id, v.at
+         select s.message_id, 'sms', case when v.delivered then 'delivered' else 'failed' end, v.code, v.detail, v.provider_id, greatest(v.at, s.at)
          from unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::timestamptz[]) as v(provider_id, delivered, code, detail, at)
-         join lateral (select d.message_id from message_deliveries d
+         join lateral (select d.message_id, d.at from message_deliveries d
                        where d.channel = 'sms' and d.status = 'sent' and d.provider_id = v.provider_id limit 1) s on true
          where not exists (select 1 from message_deliveries x where x.message_id = s.message_id and x.channel = 'sms'
                            and x.provider_id = v.provider_id and x.status in ('delivered', 'failed'))

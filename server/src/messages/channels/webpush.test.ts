@@ -53,7 +53,7 @@ describe.each(variants)('the Web Push channel, against a real push service (web-
   afterAll(async () => { await close?.() })
 
   it('is unavailable for a person with no subscription', async () => {
-    expect(await channel.send(message(await account()), db)).toEqual({ status: 'unavailable', reason: 'no push subscription' })
+    expect(await channel.send(message(await account()), db)).toEqual({ status: 'unavailable', reason: '未开启网页通知' })
   })
 
   it('delivers the notification a subscribed browser decrypts', async () => {

@@ -137,7 +137,7 @@ export function createWebPushChannel(deps: WebPushDeps): Channel {
     // Signed out there: the next person at that browser must not see this one's cases.
     for (const sub of all.filter((s) => s.signed_out)) await rows.remove(sub.id)
     const subs = all.filter((s) => !s.signed_out)
-    if (!subs.length) return { status: 'unavailable', reason: 'no push subscription' }
+    if (!subs.length) return { status: 'unavailable', reason: '未开启网页通知' }
     const payload = JSON.stringify(pushPayload(msg.content, msg.id))
     const options = pushOptions(msg.content.kind, deps.vapid, timeoutMs)
     // Every browser of the person at once: one slow push service holds up no other.

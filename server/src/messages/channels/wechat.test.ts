@@ -94,9 +94,9 @@ describe('the WeChat channel', () => {
   it('is unavailable without an openid, without a template for the kind, and once the acceptances are used up', async () => {
     const openid = await person({ tmplProgress: 1 })
     expect(await channel().send(message(null), db)).toMatchObject({ status: 'unavailable' })
-    expect(await channel().send(message(openid, { kind: 'queue_called' }), db)).toEqual({ status: 'unavailable', reason: 'no template carries queue_called' })
+    expect(await channel().send(message(openid, { kind: 'queue_called' }), db)).toEqual({ status: 'unavailable', reason: '没有可发“叫号”的订阅消息模板' })
     expect((await channel().send(message(openid), db)).status).toBe('sent')
-    expect(await channel().send(message(openid), db)).toEqual({ status: 'unavailable', reason: 'no acceptance left for accepted' })
+    expect(await channel().send(message(openid), db)).toEqual({ status: 'unavailable', reason: '申请人没有可用的“已受理”订阅次数' })
     expect(fake.sentMessages()).toHaveLength(1)
   })
 

@@ -19,7 +19,7 @@
  *   (40037 template id, 41030 page, our credentials): permanent, so the
  *   person is still told by the next channel while the log says why.
  */
-import { templateData, templatesFor, type MessageContent, type WechatTemplate } from '@tongban/core'
+import { MESSAGE_KIND_LABELS, templateData, templatesFor, type MessageContent, type WechatTemplate } from '@tongban/core'
 import type { WechatConfig } from '../../config'
 import type { WechatClient, WechatFailure } from '../../connectors/wechat/index'
 import { wechatSubscriptionsRepo } from '../../store/wechat-subscriptions'
@@ -99,9 +99,9 @@ export function createWechatChannel(deps: WechatChannelDeps): Channel {
   async function sendTo(msg: ChannelMessage, ledger: ReturnType<typeof wechatSubscriptionsRepo>, left: Readonly<Record<string, number>>): Promise<ChannelResult> {
     const { recipient, content } = msg
     const openid = recipient.openid
-    if (!openid) return { status: 'unavailable', reason: 'not signed in through the mini-program' }
+    if (!openid) return { status: 'unavailable', reason: '未用小程序登录过' }
     const serving = templatesFor(config.templates, content.kind)
-    if (serving.length === 0) return { status: 'unavailable', reason: `no template carries ${content.kind}` }
+    if (serving.length === 0) return { status: 'unavailable', reason: `没有可发“${MESSAGE_KIND_LABELS[content.kind]}”的订阅消息模板` }
 
     for (const template of serving) {
       if (!left[template.id]) continue
@@ -122,6 +122,6 @@ export function createWechatChannel(deps: WechatChannelDeps): Channel {
       else await ledger.giveBack(openid, template.id, at())
       return failed(r, template)
     }
-    return { status: 'unavailable', reason: `no acceptance left for ${content.kind}` }
+    return { status: 'unavailable', reason: `申请人没有可用的“${MESSAGE_KIND_LABELS[content.kind]}”订阅次数` }
   }
 }

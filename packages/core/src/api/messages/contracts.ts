@@ -97,7 +97,7 @@ export const messagesRoutes = defineRoutes('messages', {
   smsReports: {
     method: 'POST', path: '/api/hooks/sms-reports/:token', access: 'public',
     summary: '阿里云短信回执（HTTP 批量推送）：每条已发出的短信是否送达；地址中的令牌即 SMS_REPORT_TOKEN',
-    params: Obj({ token: Str({ maxLength: 100 }) }, { additionalProperties: true }), problems: { token: 'NOT_FOUND' },
+    params: Obj({ token: Str({ maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: true }), problems: { token: 'NOT_FOUND' },
     body: List(smsReportSchema, { maxItems: 1000 }), response: smsReportAnswerSchema, cache: 'none',
   },
   list: {
