@@ -40,6 +40,12 @@ export function secrets(key: Buffer): Secrets {
   }
 }
 
+/** Equal strings, compared in constant time (a secret given in a URL: the SMS reports' token). */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8'), y = Buffer.from(b, 'utf8')
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
 export function sameHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex'), y = Buffer.from(b, 'hex')
   return x.length === y.length && timingSafeEqual(x, y)

@@ -3,10 +3,10 @@
  * messages with their receipts for the workbench, where a stopped one can
  * be sent again.
  */
-import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { API, MESSAGE_KIND_LABELS, MESSAGE_KINDS, MESSAGES_PAGE, type MessageView, type StaffMessage } from '@tongban/core'
 import { ProblemError } from '../../errors'
+import { sameSecret } from '../../auth/secrets'
 import { messageRepo, type DeliveryRow, type MessageRow } from '../../store/messages'
 import { caseRepo } from '../../store/cases'
 import { outboxRepo, type OutboxRow } from '../../store/outbox'
@@ -33,13 +33,6 @@ const receiptOf = (d: DeliveryRow) => ({
 
 /** `report_time` (Beijing time, `YYYY-MM-DD hh:mm:ss`) as an instant. */
 const beijing = (t: string) => new Date(`${t.replace(' ', 'T')}+08:00`)
-
-/** Equal strings, compared in constant time (the reports' token is a secret in a URL). */
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
-}
 
 export async function messageRoutes(app: FastifyInstance, opts: { now?: () => number; smsReportToken?: string | null } = {}): Promise<void> {
   const now = opts.now ?? Date.now
