@@ -10,7 +10,7 @@
  * is opened again, and the 消息中心 still keeps that kind's messages.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { makeProblem, MESSAGE_KIND_LABELS, MESSAGES_PAGE, type CaseDetail, type MessageList, type MessageSettings, type SubmitCaseBody } from '@tongban/core'
+import { KINDS_SENT, makeProblem, MESSAGE_KIND_LABELS, MESSAGES_PAGE, type CaseDetail, type MessageList, type MessageSettings, type SubmitCaseBody } from '@tongban/core'
 import { TOKEN_KEY } from '@tongban/app'
 import { DIST, ensureMiniprogramBuilt } from './support/ensure-built'
 import { getJson, postJson, realBffWanted, realNameFor, signInThroughBff, startBffProcess, type TestBff } from './support/bff'
@@ -194,7 +194,11 @@ describe.skipIf(!realBffWanted())('消息中心 in the mini-program', () => {
   it('消息设置 switches a kind off; it stays off when opened again, and the 消息中心 still keeps that kind', async () => {
     const page = await mp.openPage(SETTINGS)
     const text = await page.waitForText((t) => t.includes('消息中心总会保留每一条消息'))
-    for (const label of Object.values(MESSAGE_KIND_LABELS)) expect(text).toContain(label)
+    // Only what is sent today has a switch, and the night rule names no exception it does not list.
+    for (const kind of KINDS_SENT) expect(text).toContain(MESSAGE_KIND_LABELS[kind])
+    expect(withClass(page, 'message-settings__row').map((n) => String(attr(n, 'ariaLabel')))).toEqual(KINDS_SENT.map((k) => MESSAGE_KIND_LABELS[k]))
+    expect(text).toContain('晚上 22 点到早上 8 点不发短信，到 8 点再发。')
+    expect(text).not.toContain('叫号除外')
     const row = () => withClass(page, 'message-settings__row').find((n) => attr(n, 'ariaLabel') === MESSAGE_KIND_LABELS.accepted)!
     expect(String(attr(row(), 'ariaChecked'))).toBe('true')
     await page.tap(row())
@@ -207,7 +211,7 @@ describe.skipIf(!realBffWanted())('消息中心 in the mini-program', () => {
     const again = await mp.openPage(SETTINGS)
     await again.waitForText((t) => t.includes(MESSAGE_KIND_LABELS.accepted))
     const switches = Object.fromEntries(withClass(again, 'message-settings__row').map((n) => [String(attr(n, 'ariaLabel')), String(attr(n, 'ariaChecked'))]))
-    expect(switches).toEqual(Object.fromEntries(Object.entries(MESSAGE_KIND_LABELS).map(([kind, label]) => [label, String(kind !== 'accepted')])))
+    expect(switches).toEqual(Object.fromEntries(KINDS_SENT.map((kind) => [MESSAGE_KIND_LABELS[kind], String(kind !== 'accepted')])))
     again.unload()
     const saved = (await getJson<MessageSettings>(`${bff.url}/api/me/message-settings`, auth(token))).body
     expect(saved.kinds.find((k) => k.kind === 'accepted')).toMatchObject({ enabled: false })

@@ -97,6 +97,14 @@ describe('useMessageSettings', () => {
     expect(sent).toEqual([{ kinds: [{ kind: 'paused', enabled: false }] }])
     expect(settings.kinds.value).toEqual([{ kind: 'paused', label: '暂停计时', enabled: false }])
     expect(settings.saving.value).toBeNull()
+    expect(settings.nightNote.value).not.toContain('除外')
+  })
+
+  it('names the night exception only when the BFF lists a kind it applies to', async () => {
+    const t = testPlatform({ 'messages.settings': async () => ({ kinds: [{ kind: 'queue_called', label: '叫号', enabled: true }] }) })
+    const settings = t.within(() => useMessageSettings())
+    await settings.load()
+    expect(settings.nightNote.value).toContain('（叫号除外）')
   })
 })
 

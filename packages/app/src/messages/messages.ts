@@ -4,8 +4,8 @@
  * the tab bar); opening one marks it read and gives where it goes; the kinds
  * switched on or off. A 401 is `signedOut`: the shell offers 去登录.
  */
-import { getCurrentScope, onScopeDispose, ref, type Ref } from 'vue'
-import { API, MESSAGES_PAGE, type MessageSettings, type MessageView, type Problem } from '@tongban/core'
+import { computed, getCurrentScope, onScopeDispose, ref, type ComputedRef, type Ref } from 'vue'
+import { API, MESSAGES_PAGE, smsNightNote, type MessageSettings, type MessageView, type Problem } from '@tongban/core'
 import { usePlatform } from '../platform/platform'
 import { toProblem } from '../catalogue/catalogue'
 
@@ -146,6 +146,8 @@ export interface MessageSettingsPage {
   problem: Ref<Problem | null>
   /** The kind being saved (its switch waits). */
   saving: Ref<string | null>
+  /** The SMS night rule for the kinds listed (an exception named only when one is listed). */
+  nightNote: ComputedRef<string>
   load(): Promise<void>
   set(kind: MessageSettings['kinds'][number]['kind'], enabled: boolean): Promise<void>
 }
@@ -181,5 +183,7 @@ export function useMessageSettings(): MessageSettingsPage {
     }
   }
 
-  return { state, kinds, problem, saving, load, set }
+  const nightNote = computed(() => smsNightNote(kinds.value.map((k) => k.kind)))
+
+  return { state, kinds, problem, saving, nightNote, load, set }
 }

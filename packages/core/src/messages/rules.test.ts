@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Actor, CaseEvent, CaseEventBody } from '../cases/types'
 import { MESSAGE_KINDS, type MessageKind } from './kinds'
 import {
-  caseMessageOf, EVENT_MESSAGES, KINDS_NOT_FROM_CASE_EVENTS, MESSAGE_WORDS, messageKindOf, SMS_PARAM_MAX, smsParamsOf, type MessageFacts,
+  caseMessageOf, EVENT_MESSAGES, KINDS_NOT_FROM_CASE_EVENTS, KINDS_SENT, smsNightNote, MESSAGE_WORDS, messageKindOf, SMS_PARAM_MAX, smsParamsOf, type MessageFacts,
 } from './rules'
 
 const citizen: Actor = { role: 'citizen', id: 'a1' }
@@ -66,6 +66,17 @@ describe('which case events tell the applicant', () => {
     }
     const made = new Set(EXAMPLES.map((x) => x.kind).filter(Boolean))
     for (const kind of fromEvents) expect(made.has(kind as MessageKind), `${kind} made by no example`).toBe(true)
+  })
+
+  it('lists in 消息设置 exactly the kinds some event makes today, in their order', () => {
+    expect(KINDS_SENT).toEqual(MESSAGE_KINDS.filter((k) => k in MESSAGE_WORDS))
+    expect(KINDS_SENT).not.toContain('queue_called')
+    expect(KINDS_SENT).toContain('accepted')
+  })
+
+  it('says the SMS night rule truly for the kinds listed: an exception only when an urgent kind is among them', () => {
+    expect(smsNightNote(KINDS_SENT)).toBe('晚上 22 点到早上 8 点不发短信，到 8 点再发。')
+    expect(smsNightNote(['accepted', 'queue_called'])).toBe('晚上 22 点到早上 8 点不发短信，到 8 点再发（叫号除外）。')
   })
 })
 

@@ -12,7 +12,7 @@
  */
 import type { CaseEvent, CaseEventBody } from '../cases/types'
 import type { DeliveryMethod } from '../api/cases/labels'
-import type { MessageContent, MessageKind } from './kinds'
+import { MESSAGE_KINDS, URGENT_KINDS, type MessageContent, type MessageKind } from './kinds'
 
 /** Each kind in words (消息设置 lists them; staff see them on a case). */
 export const MESSAGE_KIND_LABELS: Readonly<Record<MessageKind, string>> = {
@@ -173,6 +173,20 @@ export const KINDS_NOT_FROM_CASE_EVENTS: Readonly<Partial<Record<MessageKind, st
   delivery_event: '邮寄进展来自 EMS 的事件（issue 20）',
   queue_near: '叫号来自排队（issue 19）',
   queue_called: '叫号来自排队（issue 19）',
+}
+
+/**
+ * The kinds a person is told of today, in MESSAGE_KINDS order: 消息设置
+ * lists these and no other (a switch for a message never sent would be a
+ * promise we do not keep). A kind joins when its source lands and leaves
+ * KINDS_NOT_FROM_CASE_EVENTS.
+ */
+export const KINDS_SENT: readonly MessageKind[] = MESSAGE_KINDS.filter((kind) => !(kind in KINDS_NOT_FROM_CASE_EVENTS))
+
+/** 消息设置's line on SMS at night, true for the kinds it lists: urgent kinds go at any hour. */
+export function smsNightNote(kinds: readonly MessageKind[]): string {
+  const urgent = kinds.filter((k) => URGENT_KINDS.has(k))
+  return `晚上 22 点到早上 8 点不发短信，到 8 点再发${urgent.length ? `（${urgent.map((k) => MESSAGE_KIND_LABELS[k]).join('、')}除外）` : ''}。`
 }
 
 /** The kind of message the event at `index` makes, or null (it tells nobody). */

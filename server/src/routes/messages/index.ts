@@ -4,7 +4,7 @@
  * be sent again.
  */
 import type { FastifyInstance } from 'fastify'
-import { API, MESSAGE_KIND_LABELS, MESSAGE_KINDS, MESSAGES_PAGE, type MessageView, type StaffMessage } from '@tongban/core'
+import { API, KINDS_SENT, MESSAGE_KIND_LABELS, MESSAGES_PAGE, type MessageView, type StaffMessage } from '@tongban/core'
 import { ProblemError } from '../../errors'
 import { sameSecret } from '../../auth/secrets'
 import { messageRepo, type DeliveryRow, type MessageRow } from '../../store/messages'
@@ -72,11 +72,14 @@ export async function messageRoutes(app: FastifyInstance, opts: { now?: () => nu
 
   const settingsOf = async (accountId: string) => {
     const muted = await repo().mutedKinds(accountId)
-    return { kinds: MESSAGE_KINDS.map((kind) => ({ kind, label: MESSAGE_KIND_LABELS[kind], enabled: !muted.has(kind) })) }
+    return { kinds: KINDS_SENT.map((kind) => ({ kind, label: MESSAGE_KIND_LABELS[kind], enabled: !muted.has(kind) })) }
   }
   implement(app, API.messages.settings, async (request) => settingsOf(request.citizen.accountId))
   implement(app, API.messages.saveSettings, async (request) => {
     const accountId = request.citizen.accountId
+    // A switch for a kind nobody is sent today would be kept and promise something: refused, by its place in the body.
+    const errors = request.body.kinds.flatMap((k, i) => (KINDS_SENT.includes(k.kind) ? [] : [{ path: `kinds.${i}.kind`, code: 'not_sent', message: '这类消息现在不会发给您，不用设置' }]))
+    if (errors.length) throw new ProblemError('VALIDATION', { errors })
     await repo().setKinds(accountId, Object.fromEntries(request.body.kinds.map((k) => [k.kind, k.enabled])))
     return settingsOf(accountId)
   })

@@ -3,7 +3,7 @@
  * their receipts on the workbench (with the resend of a stopped one).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MessageList, MessageSettings, StaffCaseDetail, StaffMessage } from '@tongban/core'
+import { KINDS_SENT, type MessageList, type MessageSettings, type StaffCaseDetail, type StaffMessage } from '@tongban/core'
 import { minimumLivingApplication, signInCitizen, startTestServer, submitApplication, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { messageRepo } from '../../store/messages'
@@ -84,6 +84,13 @@ describe('消息中心', () => {
     expect((await get()).kinds.filter((k) => !k.enabled).map((k) => k.kind)).toEqual(['resumed'])
     const bad = await server.app.inject({ method: 'PUT', url: '/api/me/message-settings', payload: { kinds: [{ kind: 'spam', enabled: false }] }, headers: bearer(token) })
     expect(bad.statusCode).toBe(400)
+    // 消息设置 lists only what is sent today; a kind no event makes yet is refused in words, not kept.
+    expect((await get()).kinds.map((k) => k.kind)).toEqual(KINDS_SENT)
+    const notSent = await server.app.inject({ method: 'PUT', url: '/api/me/message-settings', payload: { kinds: [{ kind: 'accepted', enabled: true }, { kind: 'queue_called', enabled: false }] }, headers: bearer(token) })
+    expect(notSent.statusCode).toBe(400)
+    expect(notSent.headers['content-type']).toContain('application/problem+json')
+    expect(notSent.json().errors).toEqual([{ path: 'kinds.1.kind', code: 'not_sent', message: '这类消息现在不会发给您，不用设置' }])
+    expect((await get()).kinds.filter((k) => !k.enabled).map((k) => k.kind)).toEqual(['resumed'])
   })
 })
 

@@ -15,6 +15,8 @@ const dead: StaffMessage = {
   ],
 }
 
+const sentBySms: StaffMessage['receipts'][number] = { channel: 'sms', status: 'sent', code: null, detail: null, providerId: '9001^0', at: '2026-12-07T02:05:00.000Z' }
+
 describe('CaseMessagesPanel', () => {
   it('shows each channel\'s receipt and sends a stopped message again', async () => {
     let state: StaffMessage['state'] = 'dead'
@@ -22,7 +24,7 @@ describe('CaseMessagesPanel', () => {
     const platform: Platform = {
       transport: { request: () => Promise.reject(new Error('no transport in tests')) },
       api: fakeApi({
-        'messages.forCase': async () => [{ ...dead, state }],
+        'messages.forCase': async () => [{ ...dead, state, receipts: state === 'dead' ? dead.receipts : [...dead.receipts, sentBySms] }],
         'messages.resend': async ({ params }) => { resent.push(params.id); state = 'sent'; return { id: params.id } },
       }),
       storage: memoryStorage(), isOnline: () => true, now: () => 1_700_000_000_000,
@@ -34,7 +36,22 @@ describe('CaseMessagesPanel', () => {
     await w.find('button').trigger('click')
     await flushPromises()
     expect(resent).toEqual([dead.id])
-    expect(w.text()).toContain('已送达渠道')
+    expect(w.text()).toContain('已交给渠道')
     expect(w.find('button').exists()).toBe(false)
+  })
+
+  it.each([
+    ['the carrier\'s report says delivered', [sentBySms, { ...sentBySms, status: 'delivered' as const }], '已送达'],
+    ['the carrier\'s report says it failed', [sentBySms, { ...sentBySms, status: 'failed' as const, code: 'MOBILE_NOT_ON_SERVICE' }], '送达失败'],
+    ['no report yet', [sentBySms], '已交给渠道'],
+  ])('says what a sent message\'s provider reported last: %s', async (_, receipts, text) => {
+    const platform: Platform = {
+      transport: { request: () => Promise.reject(new Error('no transport in tests')) },
+      api: fakeApi({ 'messages.forCase': async () => [{ ...dead, state: 'sent', lastError: null, receipts }] }),
+      storage: memoryStorage(), isOnline: () => true, now: () => 1_700_000_000_000,
+    }
+    const w = mount(CaseMessagesPanel, { props: { caseNo: 'MZ-0001-20261207-0001', version: 3 }, global: { provide: { [PLATFORM_KEY as symbol]: platform } } })
+    await flushPromises()
+    expect(w.find('li > span > span').text()).toBe(text)
   })
 })
