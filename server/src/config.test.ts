@@ -57,6 +57,12 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message)
   })
 
+  it('takes queue numbers at any hour only outside production (QUEUE_IGNORE_HOURS)', () => {
+    expect(loadConfig({ QUEUE_IGNORE_HOURS: '1' }).queue).toEqual({ ignoreHours: true })
+    expect(loadConfig({}).queue).toEqual({ ignoreHours: false })
+    expect(() => loadConfig({ ...PROD, QUEUE_IGNORE_HOURS: '1' })).toThrow('QUEUE_IGNORE_HOURS is refused with NODE_ENV=production')
+  })
+
   it('UPLOAD_STORE=s3 without S3_ENDPOINT outside production uses the local fake', () => {
     const c = loadConfig({ UPLOAD_STORE: 's3' })
     expect(c.uploads.store).toBe('s3')

@@ -35,6 +35,8 @@ export interface AppConfig {
   logLevel: string
   /** Requests per minute per client address. */
   rateLimitMax: number
+  /** 排队取号: QUEUE_IGNORE_HOURS takes numbers at any hour (never in production). */
+  queue: { ignoreHours: boolean }
   /** Live-update streams (SSE) one person may hold open at once on one instance. */
   liveStreamsPerPerson: number
   staffLogin: StaffLoginConfig
@@ -169,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const [i, t] of templates.entries()) {
     if (templates.findIndex((o) => o.id === t.id) !== i) problems.push(`WECHAT_TEMPLATE_*: template ${t.id} is configured twice`)
   }
+  if (values.queue.ignoreHours && values.production) problems.push('QUEUE_IGNORE_HOURS is refused with NODE_ENV=production: a real hall gives numbers in its opening hours only')
   if (problems.length) throw new ConfigError(problems)
   return {
     ...values,

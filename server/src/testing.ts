@@ -19,6 +19,7 @@ import { CASE_BACKFILLS } from './cases/responsibility'
 import { seedCatalogue, seedDemoStaff } from './seed'
 import { departments, halls, seedItems } from '../seed/index'
 import { demoStaff } from '../seed/staff'
+import { seedQueues } from '../seed/queue'
 import { realNameFor, residentIdFor } from './testing-people'
 
 export { realNameFor, residentIdFor }
@@ -27,7 +28,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const cacheDir = join(root, 'node_modules/.cache/tongban')
 
 function snapshotKey(): string {
-  return createHash('sha256').update(JSON.stringify([MIGRATIONS, departments, halls, seedItems, demoStaff])).digest('hex').slice(0, 16)
+  return createHash('sha256').update(JSON.stringify([MIGRATIONS, departments, halls, seedItems, demoStaff, seedQueues(seedItems)])).digest('hex').slice(0, 16)
 }
 
 /** A fresh in-memory PGlite, migrated and seeded. */

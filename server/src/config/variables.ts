@@ -70,6 +70,12 @@ export const VARIABLES = {
   processRole: oneOf('PROCESS_ROLE', ['web', 'worker', 'all'], { default: 'all', doc: '`web` serves requests and runs no background jobs; `worker` runs the jobs (warning sweep, upload sweep, outbox dispatcher; singletons under a PostgreSQL advisory lock, so one instance sweeps) and answers `/healthz` only; `all` does both' }),
   logLevel: text('LOG_LEVEL', { default: 'info', keepEmpty: true, type: 'pino level', doc: 'pino level; authorization and cookies are redacted' }),
   rateLimitMax: int('RATE_LIMIT_MAX', { default: 600, min: 1, max: 10_000_000, doc: 'requests per minute per client address' }),
+  queue: {
+    ignoreHours: custom('QUEUE_IGNORE_HOURS', {
+      type: '`1` or unset', shownDefault: '— (hours kept)', doc: 'take queue numbers outside a hall\'s opening hours (demos, load tests); refused with `NODE_ENV=production`',
+      fallback: false, parse: (raw) => raw === '1' || raw === 'true',
+    }),
+  },
   liveStreamsPerPerson: int('LIVE_STREAMS_PER_PERSON', { default: 4, min: 1, max: 100, doc: 'live-update streams (`GET /api/me/events`, `GET /api/staff/events`) one citizen or staff member may hold open at once on one instance (tabs, devices; the PWA shares one per tab); past it 429 `LIVE_STREAMS_TOO_MANY` and that page polls instead. Keep it below the browsers\' 6 connections per host over HTTP/1.1' }),
   staffLogin: {
     ratePerMinute: int('STAFF_LOGIN_RATE_LIMIT', { default: 30, min: 1, max: 1_000_000, doc: 'staff sign-ins (`POST /api/staff/login`) per minute per client address, instead of `RATE_LIMIT_MAX` (each costs a password hash); past it 429 `RATE_LIMITED` with `Retry-After`. Raise it for a hall whose staff all reach the BFF from one address (NAT) and sign in within the same minute' }),

@@ -24,6 +24,7 @@ import { noticeRoutes } from './notices/index'
 import { wechatSubscriptionRoutes } from './wechat/index'
 import { pushRoutes } from './push/index'
 import { liveRoutes } from './live/index'
+import { queueRoutes } from './queue/index'
 import type { PluginOptions } from '../plugins/options'
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
@@ -64,4 +65,5 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(noticeRoutes({ origin, now }))
   await app.register(pushRoutes, { rule: { serviceHosts: config.webPush.serviceHosts, production: config.production }, now })
   await app.register(liveRoutes)
+  await app.register(queueRoutes, { ignoreHours: config.queue.ignoreHours })
 }, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads', 'push', 'live'] })

@@ -543,6 +543,59 @@ export const MIGRATIONS: Migration[] = [
       create index message_deliveries_provider on message_deliveries (provider_id) where provider_id is not null
     `,
   },
+  {
+    // 排队取号 (issue 19): each hall's queue as configured; a counter per hall, category and day (the number's
+    // sequence, taken in the ticket's own transaction so a refused take gives its number back: no gaps); tickets.
+    // One active ticket per person and category, held by partial unique indexes (account, else device).
+    id: '031_queue',
+    sql: `
+      create table queue_halls (
+        hall_id text primary key references halls(id),
+        doc jsonb not null,
+        updated_at timestamptz not null default now()
+      );
+      create table queue_counters (
+        hall_id text not null,
+        category text not null,
+        day date not null,
+        last integer not null,
+        primary key (hall_id, category, day)
+      );
+      create table queue_tickets (
+        id uuid primary key default gen_random_uuid(),
+        hall_id text not null references halls(id),
+        category text not null,
+        day date not null,
+        seq integer not null,
+        number text not null,
+        state text not null,
+        priority integer not null default 0,
+        account_id uuid,
+        device_id text,
+        phone text,
+        case_no text,
+        window_no integer,
+        recalls integer not null default 0,
+        queued_at timestamptz not null,
+        taken_at timestamptz not null,
+        called_at timestamptz,
+        serving_at timestamptz,
+        finished_at timestamptz,
+        no_show_at timestamptz,
+        transferred_from uuid references queue_tickets(id),
+        transferred_to uuid references queue_tickets(id),
+        updated_at timestamptz not null
+      );
+      create unique index queue_tickets_number on queue_tickets (hall_id, category, day, seq) where transferred_from is null;
+      create unique index queue_tickets_account_active on queue_tickets (hall_id, category, day, account_id)
+        where account_id is not null and state in ('waiting', 'called');
+      create unique index queue_tickets_device_active on queue_tickets (hall_id, category, day, device_id)
+        where account_id is null and device_id is not null and state in ('waiting', 'called');
+      create index queue_tickets_waiting on queue_tickets (hall_id, day, category, priority, queued_at, seq) where state = 'waiting';
+      create index queue_tickets_window on queue_tickets (hall_id, day, window_no) where state in ('called', 'serving');
+      create index queue_tickets_done on queue_tickets (hall_id, category, finished_at) where state = 'done'
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

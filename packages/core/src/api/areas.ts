@@ -17,6 +17,7 @@ import { uploadsRoutes } from './uploads/contracts'
 import { casesRoutes, draftsRoutes, workbenchRoutes } from './cases/contracts'
 import { wechatRoutes } from './wechat/contracts'
 import { liveRoutes } from './live/contracts'
+import { queueRoutes } from './queue/contracts'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -36,6 +37,7 @@ export const API = {
   wechat: wechatRoutes,
   push: pushRoutes,
   live: liveRoutes,
+  queue: queueRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

@@ -81,6 +81,14 @@ export const PROBLEMS = {
   VERIFY_FILE_NOT_PDF: { status: 415, title: '这个文件的内容不是PDF，请选择您收到的电子文书原件' },
   BLANK_FORM_NOT_FOUND: { status: 404, title: '这份材料没有可下载的空白表格，请按办事指南准备或到窗口领取' },
   NOT_ACCEPTABLE: { status: 406, title: '这个地址只提供实时更新（text/event-stream），请用支持它的方式打开' },
+  HALL_NOT_FOUND: { status: 404, title: '没有找到这个服务大厅，请重新扫描大厅里的二维码' },
+  QUEUE_CLOSED: { status: 409, title: '现在不在取号时间，请在办公时间内取号' },
+  TICKET_HELD: { status: 409, title: '您在这项业务已经取了号，请等候叫号，不用重复取号' },
+  TICKET_NOT_FOUND: { status: 404, title: '没有找到这张号，可能已过期，请重新取号' },
+  NOT_YOUR_TICKET: { status: 403, title: '这张号不是用这台手机或这个账户取的，不能操作' },
+  TICKET_STATE: { status: 409, title: '这张号当前的状态不能进行这项操作，请刷新后再试' },
+  WINDOW_NOT_FOUND: { status: 404, title: '这个大厅没有这个窗口，请重新选择您的窗口' },
+  NOBODY_WAITING: { status: 409, title: '现在没有人在等候本窗口的业务' },
   LIVE_STREAMS_TOO_MANY: { status: 429, title: '打开的页面太多了，实时更新暂时停用，页面仍会定时刷新' },
 } as const
 

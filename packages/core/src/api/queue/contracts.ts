@@ -1,0 +1,150 @@
+/**
+ * 排队取号 (issue 19): a hall's queue as the wall's QR code opens it, taking
+ * a number (signed in or not), the ticket's own page (its id is the
+ * visitor's key to it: 122 random bits), cancelling and 我到了; for the
+ * window clerk, the window's queue, calling the next and each step of a
+ * ticket.
+ */
+import { staffAccess } from '../../staff/capabilities'
+import { defineRoutes } from '../contract/contract'
+import { Bool, Enum, Int, List, Nullable, Obj, Optional, Str, UuidParams, type Static } from '../contract/schema'
+import { CATEGORY_CODE_PATTERN, DEVICE_ID_PATTERN, HALL_ID_PATTERN, STAFF_TICKET_ACTIONS, TICKET_STATES } from '../../queue/rules'
+
+export const HallParams = Obj({ hallId: Str({ pattern: HALL_ID_PATTERN }) }, { additionalProperties: true })
+export const WindowParams = Obj({ windowNo: Str({ pattern: '^[0-9]{1,3}$' }) }, { additionalProperties: true })
+
+const waitSchema = Obj({ min: Int(0, 100_000), max: Int(0, 100_000) })
+
+export const hallQueueSchema = Obj({
+  hall: Obj({ id: Str(), name: Str(), address: Str() }),
+  /** Numbers are given now. */
+  open: Bool(),
+  /** The hours in words (hoursText). */
+  hours: Str(),
+  /** Until when numbers are given in this session (ISO), when open. */
+  takeUntil: Nullable(Str()),
+  /** When numbers are given next (ISO), when closed. */
+  opensAt: Nullable(Str()),
+  categories: List(Obj({ code: Str(), name: Str(), waiting: Int(0, 100_000), wait: waitSchema })),
+})
+/** A hall's queue: each category's waiting count and the wait a new number would have. */
+export type HallQueue = Static<typeof hallQueueSchema>
+
+export const takeTicketBodySchema = Obj({
+  category: Str({ pattern: CATEGORY_CODE_PATTERN }),
+  /** The device's own id, when not signed in (kept by the shell). */
+  deviceId: Optional(Str({ pattern: DEVICE_ID_PATTERN })),
+  /** For an SMS when the call comes, when not signed in (optional). */
+  phone: Optional(Str({ maxLength: 20 })),
+})
+export type TakeTicketBody = Static<typeof takeTicketBodySchema>
+
+export const takenTicketSchema = Obj({ id: Str(), number: Str(), category: Str(), ahead: Int(0, 100_000), wait: waitSchema })
+export type TakenTicket = Static<typeof takenTicketSchema>
+
+export const ticketViewSchema = Obj({
+  id: Str(),
+  hallId: Str(),
+  hallName: Str(),
+  number: Str(),
+  category: Str(),
+  categoryName: Str(),
+  state: Enum(TICKET_STATES),
+  /** Waiting tickets of its category before it (0 once called). */
+  ahead: Int(0, 100_000),
+  wait: waitSchema,
+  /** The window it is called to. */
+  windowNo: Nullable(Int(0, 999)),
+  takenAt: Str(),
+  calledAt: Nullable(Str()),
+  /** Until when 我到了 is taken after a 过号 (ISO). */
+  hereUntil: Nullable(Str()),
+  /** The ticket it became in another category. */
+  transferredTo: Nullable(Str()),
+  /** How many ahead is "soon" in this hall. */
+  nearAhead: Int(0, 100),
+})
+/** A ticket as its visitor follows it. */
+export type TicketView = Static<typeof ticketViewSchema>
+
+const ownerBodySchema = Obj({ deviceId: Optional(Str({ pattern: DEVICE_ID_PATTERN })) })
+
+export const staffTicketSchema = Obj({
+  id: Str(),
+  number: Str(),
+  category: Str(),
+  categoryName: Str(),
+  state: Enum(TICKET_STATES),
+  windowNo: Nullable(Int(0, 999)),
+  recalls: Int(0, 100),
+  /** Its place in time (ISO). */
+  queuedAt: Str(),
+  calledAt: Nullable(Str()),
+  /** A case number the visitor gave (they applied online). */
+  caseNo: Nullable(Str()),
+})
+export type StaffTicket = Static<typeof staffTicketSchema>
+
+export const windowQueueSchema = Obj({
+  hall: Obj({ id: Str(), name: Str() }),
+  /** The hall's windows, for choosing one's own. */
+  windows: List(Obj({ no: Int(0, 999), categories: List(Str()) })),
+  window: Obj({ no: Int(0, 999), categories: List(Str()) }),
+  /** The ticket called to or served at this window. */
+  current: Nullable(staffTicketSchema),
+  /** Waiting tickets of the window's categories, in the order they would be called. */
+  waiting: List(staffTicketSchema),
+  categories: List(Obj({ code: Str(), name: Str(), waiting: Int(0, 100_000) })),
+})
+export type WindowQueue = Static<typeof windowQueueSchema>
+
+export const ticketActionBodySchema = Obj({
+  action: Enum(STAFF_TICKET_ACTIONS),
+  /** The category a transfer goes to. */
+  category: Optional(Str({ pattern: CATEGORY_CODE_PATTERN })),
+})
+export type TicketActionBody = Static<typeof ticketActionBodySchema>
+
+export const queueRoutes = defineRoutes('queue', {
+  hall: {
+    method: 'GET', path: '/api/halls/:hallId/queue', access: 'public',
+    summary: '大厅排队情况：各业务等候人数和预计等候时间，是否在取号时间', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
+    response: hallQueueSchema, cache: 'no-store',
+  },
+  take: {
+    method: 'POST', path: '/api/halls/:hallId/tickets', access: 'public',
+    summary: '取号（登录或不登录；同一业务已在排队的再取为409）', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
+    body: takeTicketBodySchema, response: takenTicketSchema, cache: 'none',
+    messages: { category: '请选择要办理的业务', deviceId: '本机编号不正确，请刷新页面后再取号', phone: '请填写11位手机号码，或者不填' },
+  },
+  ticket: {
+    method: 'GET', path: '/api/tickets/:id', access: 'public',
+    summary: '我的号：状态、前面还有几人、预计等候', params: UuidParams, problems: { id: 'TICKET_NOT_FOUND' },
+    response: ticketViewSchema, cache: 'no-store',
+  },
+  cancel: {
+    method: 'POST', path: '/api/tickets/:id/cancel', access: 'public',
+    summary: '取消排队（取号的人：同一账户或同一台设备）', params: UuidParams, problems: { id: 'TICKET_NOT_FOUND' },
+    body: ownerBodySchema, response: ticketViewSchema, cache: 'none',
+  },
+  here: {
+    method: 'POST', path: '/api/tickets/:id/here', access: 'public',
+    summary: '过号后“我到了”：在重呼时限内重新等候', params: UuidParams, problems: { id: 'TICKET_NOT_FOUND' },
+    body: ownerBodySchema, response: ticketViewSchema, cache: 'none',
+  },
+  window: {
+    method: 'GET', path: '/api/staff/queue/windows/:windowNo', access: staffAccess('window'),
+    summary: '窗口叫号：本窗口的当前号和等候队列', params: WindowParams, problems: { windowNo: 'WINDOW_NOT_FOUND' },
+    response: windowQueueSchema, cache: 'personal',
+  },
+  callNext: {
+    method: 'POST', path: '/api/staff/queue/windows/:windowNo/call', access: staffAccess('window'),
+    summary: '窗口叫号：叫下一位（预约优先，再按取号时间）', params: WindowParams, problems: { windowNo: 'WINDOW_NOT_FOUND' },
+    response: staffTicketSchema, cache: 'none',
+  },
+  act: {
+    method: 'POST', path: '/api/staff/tickets/:id/actions', access: staffAccess('window'),
+    summary: '窗口叫号：重呼、开始办理、办结、过号、转业务', params: UuidParams, problems: { id: 'TICKET_NOT_FOUND' },
+    body: ticketActionBodySchema, response: staffTicketSchema, cache: 'none',
+  },
+})

@@ -1,0 +1,191 @@
+/**
+ * 排队取号 (API.queue): a hall's queue, taking a number, the ticket's own
+ * page, cancelling and 我到了 for the visitor (signed in or not: a ticket's
+ * random id is its key; changing it needs the account or the device that
+ * took it); the window clerk's queue, calling the next and each step.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import {
+  API, beijingTime, hoursText, minutesEach, normalizeMobile, openingState, opensAtText, takeTicketIssues, ticketTransition, TICKET_REFUSAL_TEXT,
+  waitRange, windowsServing, type HallQueueConfig, type StaffTicket, type TicketAction, type TicketView, type WaitRange,
+} from '@tongban/core'
+import { ProblemError } from '../../errors'
+import { SESSION_COOKIE, tokenOf } from '../../auth/access'
+import { queueRepo, TicketHeld, type TicketRow } from '../../store/queue'
+import { implement } from '../define'
+
+/** Finished tickets this recent say how long a visitor takes (older halls' habits change). */
+const SAMPLE_DAYS = 7
+const DAY_MS = 86_400_000
+
+interface Hall { id: string; name: string; address: string }
+
+export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: boolean } = {}): Promise<void> {
+  const repo = () => queueRepo(app.db)
+  const now = () => app.now()
+
+  async function hallOf(hallId: string): Promise<{ hall: Hall; config: HallQueueConfig }> {
+    const [row] = await app.db.query<{ doc: Hall }>('select doc from halls where id = $1', [hallId])
+    const config = row ? await repo().config(hallId) : null
+    if (!row || !config) throw new ProblemError('HALL_NOT_FOUND')
+    return { hall: { id: row.doc.id, name: row.doc.name, address: row.doc.address }, config }
+  }
+
+  const categoryOf = (config: HallQueueConfig, code: string) => config.categories.find((c) => c.code === code)
+
+  /** The wait a ticket with `ahead` before it has in a category. */
+  async function waitFor(hallId: string, config: HallQueueConfig, category: string, ahead: number): Promise<WaitRange> {
+    const c = categoryOf(config, category)
+    if (!c) return waitRange(ahead, 10, 1)
+    const recent = await repo().serviceMinutes(hallId, category, new Date(now() - SAMPLE_DAYS * DAY_MS))
+    return waitRange(ahead, minutesEach(c, recent), windowsServing(config, category).length)
+  }
+
+  async function ticketView(t: TicketRow): Promise<TicketView> {
+    const { hall, config } = await hallOf(t.hall_id)
+    const ahead = t.state === 'waiting' ? await repo().ahead(t) : 0
+    const hereUntil = t.state === 'no_show' && t.no_show_at ? new Date(t.no_show_at.getTime() + config.recallWindowMinutes * 60_000).toISOString() : null
+    return {
+      id: t.id, hallId: t.hall_id, hallName: hall.name, number: t.number, category: t.category, categoryName: categoryOf(config, t.category)?.name ?? t.category,
+      state: t.state, ahead, wait: t.state === 'waiting' ? await waitFor(t.hall_id, config, t.category, ahead) : { min: 0, max: 0 },
+      windowNo: t.window_no, takenAt: t.taken_at.toISOString(), calledAt: t.called_at?.toISOString() ?? null,
+      hereUntil, transferredTo: t.transferred_to, nearAhead: config.nearAhead,
+    }
+  }
+
+  const staffTicket = (t: TicketRow, config: HallQueueConfig): StaffTicket => ({
+    id: t.id, number: t.number, category: t.category, categoryName: categoryOf(config, t.category)?.name ?? t.category, state: t.state,
+    windowNo: t.window_no, recalls: t.recalls, queuedAt: t.queued_at.toISOString(), calledAt: t.called_at?.toISOString() ?? null, caseNo: t.case_no,
+  })
+
+  /** The signed-in citizen's account, when the request carries a session (a public route: none is fine). */
+  async function accountOf(request: FastifyRequest): Promise<string | null> {
+    const token = tokenOf(request, SESSION_COOKIE)
+    const session = token ? await app.sessions.resolve(token) : null
+    return session?.accountId ?? null
+  }
+
+  implement(app, API.queue.hall, async (request) => {
+    const { hall, config } = await hallOf(request.params.hallId)
+    const at = now()
+    const state = openingState(config.hours, at, app.clock.calendar)
+    const counts = await repo().waitingCounts(hall.id, beijingTime(at).day)
+    const categories = await Promise.all(config.categories.map(async (c) => {
+      const waiting = counts.get(c.code) ?? 0
+      return { code: c.code, name: c.name, waiting, wait: await waitFor(hall.id, config, c.code, waiting) }
+    }))
+    return { hall, open: state.open || opts.ignoreHours === true, hours: hoursText(config.hours), takeUntil: state.takeUntil, opensAt: state.opensAt, categories }
+  })
+
+  implement(app, API.queue.take, async (request, reply) => {
+    const { hall, config } = await hallOf(request.params.hallId)
+    const accountId = await accountOf(request)
+    const body = request.body
+    const errors = takeTicketIssues(config, body, accountId !== null)
+    if (errors.length) throw new ProblemError('VALIDATION', { errors })
+    const at = now()
+    const state = openingState(config.hours, at, app.clock.calendar)
+    if (!state.open && !opts.ignoreHours) {
+      throw new ProblemError('QUEUE_CLOSED', { detail: `${opensAtText(state.opensAt, at)}。取号时间：${hoursText(config.hours)}` })
+    }
+    const phone = body.phone ? normalizeMobile(body.phone) : null
+    try {
+      const t = await repo().take({ hallId: hall.id, category: body.category, day: beijingTime(at).day, holder: { accountId, deviceId: body.deviceId ?? null, phone }, at: new Date(at) })
+      const ahead = await repo().ahead(t)
+      reply.code(201)
+      return { id: t.id, number: t.number, category: t.category, ahead, wait: await waitFor(hall.id, config, t.category, ahead) }
+    } catch (e) {
+      if (e instanceof TicketHeld) throw new ProblemError('TICKET_HELD', e.ticketId ? { detail: e.ticketId } : {})
+      throw e
+    }
+  })
+
+  implement(app, API.queue.ticket, async (request) => {
+    const t = await repo().byId(request.params.id)
+    if (!t) throw new ProblemError('TICKET_NOT_FOUND')
+    return ticketView(t)
+  })
+
+  /** A change by the visitor: only the account or the device that took it. */
+  async function visitorStep(request: FastifyRequest, id: string, deviceId: string | undefined, action: Extract<TicketAction, 'cancel' | 'here'>): Promise<TicketView> {
+    const t = await repo().byId(id)
+    if (!t) throw new ProblemError('TICKET_NOT_FOUND')
+    const accountId = await accountOf(request)
+    const owns = t.account_id ? t.account_id === accountId : t.device_id !== null && t.device_id === deviceId
+    if (!owns) throw new ProblemError('NOT_YOUR_TICKET')
+    const { config } = await hallOf(t.hall_id)
+    const at = now()
+    const move = ticketTransition({ state: t.state, recalls: t.recalls, noShowAt: t.no_show_at?.getTime() ?? null }, action, config, at)
+    if ('refused' in move) throw new ProblemError('TICKET_STATE', { detail: TICKET_REFUSAL_TEXT[move.refused], reason: move.refused })
+    const moved = await repo().step(t.id, t.state, move.to, new Date(at))
+    if (!moved) throw new ProblemError('TICKET_STATE')
+    return ticketView(moved)
+  }
+
+  implement(app, API.queue.cancel, async (request) => visitorStep(request, request.params.id, request.body.deviceId, 'cancel'))
+  implement(app, API.queue.here, async (request) => visitorStep(request, request.params.id, request.body.deviceId, 'here'))
+
+  /** The clerk's hall and the window they named. */
+  async function windowOf(hallId: string | null, windowNo: string) {
+    if (!hallId) throw new ProblemError('WINDOW_NOT_FOUND', { detail: '您的账户没有所属的服务大厅' })
+    const { hall, config } = await hallOf(hallId)
+    const window = config.windows.find((w) => w.no === Number(windowNo))
+    if (!window) throw new ProblemError('WINDOW_NOT_FOUND')
+    return { hall, config, window }
+  }
+
+  implement(app, API.queue.window, async (request) => {
+    const { hall, config, window } = await windowOf(request.staff.hallId, request.params.windowNo)
+    const day = beijingTime(now()).day
+    const [current, waiting, counts] = await Promise.all([
+      repo().atWindow(hall.id, day, window.no), repo().waiting(hall.id, day, window.categories), repo().waitingCounts(hall.id, day),
+    ])
+    return {
+      hall: { id: hall.id, name: hall.name },
+      windows: config.windows.map((w) => ({ no: w.no, categories: [...w.categories] })),
+      window: { no: window.no, categories: [...window.categories] },
+      current: current ? staffTicket(current, config) : null,
+      waiting: waiting.map((t) => staffTicket(t, config)),
+      categories: config.categories.map((c) => ({ code: c.code, name: c.name, waiting: counts.get(c.code) ?? 0 })),
+    }
+  })
+
+  implement(app, API.queue.callNext, async (request) => {
+    const { hall, config, window } = await windowOf(request.staff.hallId, request.params.windowNo)
+    const at = now()
+    const day = beijingTime(at).day
+    const current = await repo().atWindow(hall.id, day, window.no)
+    if (current) throw new ProblemError('TICKET_STATE', { detail: `请先处理${current.number}号（${current.state === 'called' ? '已叫号' : '正在办理'}），再叫下一位` })
+    const called = await repo().callNext(hall.id, day, window.no, window.categories, new Date(at))
+    if (!called) throw new ProblemError('NOBODY_WAITING')
+    request.log.info({ hall: hall.id, window: window.no, number: called.number }, 'queue call')
+    return staffTicket(called, config)
+  })
+
+  implement(app, API.queue.act, async (request) => {
+    const t = await repo().byId(request.params.id)
+    // Another hall's ticket is not this clerk's to touch: the same answer as none.
+    if (!t || t.hall_id !== request.staff.hallId) throw new ProblemError('TICKET_NOT_FOUND')
+    const { config } = await hallOf(t.hall_id)
+    const { action, category } = request.body
+    const at = now()
+    const move = ticketTransition({ state: t.state, recalls: t.recalls, noShowAt: t.no_show_at?.getTime() ?? null }, action, config, at)
+    if ('refused' in move) throw new ProblemError('TICKET_STATE', { detail: TICKET_REFUSAL_TEXT[move.refused], reason: move.refused })
+    if (action === 'transfer') {
+      if (!category || !categoryOf(config, category) || category === t.category) {
+        throw new ProblemError('VALIDATION', { errors: [{ path: 'category', code: 'not_in_hall', message: '请选择本大厅的另一项业务' }] })
+      }
+      try {
+        const moved = await repo().transfer(t.id, t.state, category, new Date(at))
+        if (!moved) throw new ProblemError('TICKET_STATE')
+        return staffTicket(moved, config)
+      } catch (e) {
+        if ((e as { code?: string }).code === '23505') throw new ProblemError('TICKET_HELD', { detail: '这位办事人在那项业务已经有一个号了' })
+        throw e
+      }
+    }
+    const moved = await repo().step(t.id, t.state, move.to, new Date(at), { recall: action === 'recall' })
+    if (!moved) throw new ProblemError('TICKET_STATE')
+    return staffTicket(moved, config)
+  })
+}

@@ -1,0 +1,199 @@
+/**
+ * 排队取号 rows (issue 19): each hall's queue configuration, the day's
+ * counters and the tickets. A number comes from the counter in the
+ * ticket's own transaction (`insert … on conflict do update … returning`
+ * locks the counter row until the commit), so simultaneous takes on any
+ * number of instances get consecutive numbers, and a take refused after
+ * it (the person already waits there) gives its number back. Every step of
+ * a ticket is a conditional update on its state: two clerks pressing at
+ * once make one step.
+ */
+import { ticketNumber, type HallQueueConfig, type TicketState } from '@tongban/core'
+import type { Db, Queryable } from './db'
+
+export interface TicketRow {
+  id: string
+  hall_id: string
+  category: string
+  day: string
+  seq: number
+  number: string
+  state: TicketState
+  priority: number
+  account_id: string | null
+  device_id: string | null
+  phone: string | null
+  case_no: string | null
+  window_no: number | null
+  recalls: number
+  queued_at: Date
+  taken_at: Date
+  called_at: Date | null
+  serving_at: Date | null
+  finished_at: Date | null
+  no_show_at: Date | null
+  transferred_from: string | null
+  transferred_to: string | null
+}
+
+const COLUMNS = `id::text as id, hall_id, category, to_char(day, 'YYYY-MM-DD') as day, seq, number, state, priority, account_id::text as account_id,
+  device_id, phone, case_no, window_no, recalls, queued_at, taken_at, called_at, serving_at, finished_at, no_show_at,
+  transferred_from::text as transferred_from, transferred_to::text as transferred_to`
+
+/** Who holds a ticket: an account, else a device. */
+export interface TicketHolder { accountId: string | null; deviceId: string | null; phone: string | null }
+
+export class TicketHeld extends Error {
+  constructor(readonly ticketId: string | null) { super('the person already waits in this category') }
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505'
+
+export function queueRepo(db: Db | Queryable) {
+  const one = async (sql: string, params: unknown[]) => (await db.query<TicketRow>(sql, params))[0] ?? null
+
+  /** The person's active ticket in a category today, if any. */
+  async function activeOf(q: Queryable, hallId: string, category: string, day: string, who: TicketHolder): Promise<TicketRow | null> {
+    if (who.accountId) {
+      return (await q.query<TicketRow>(`select ${COLUMNS} from queue_tickets where hall_id = $1 and category = $2 and day = $3 and account_id = $4 and state in ('waiting', 'called')`, [hallId, category, day, who.accountId]))[0] ?? null
+    }
+    return (await q.query<TicketRow>(`select ${COLUMNS} from queue_tickets where hall_id = $1 and category = $2 and day = $3 and account_id is null and device_id = $4 and state in ('waiting', 'called')`, [hallId, category, day, who.deviceId]))[0] ?? null
+  }
+
+  return {
+    async config(hallId: string): Promise<HallQueueConfig | null> {
+      return (await db.query<{ doc: HallQueueConfig }>('select doc from queue_halls where hall_id = $1', [hallId]))[0]?.doc ?? null
+    },
+
+    async saveConfig(hallId: string, config: HallQueueConfig): Promise<void> {
+      await db.query(
+        'insert into queue_halls (hall_id, doc) values ($1, $2) on conflict (hall_id) do update set doc = excluded.doc, updated_at = now()',
+        [hallId, JSON.stringify(config)],
+      )
+    },
+
+    /**
+     * A new ticket: the next number of the category's day, in one transaction
+     * with the row. Throws TicketHeld when the person already waits in that
+     * category (the counter's step is rolled back with it).
+     */
+    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date }): Promise<TicketRow> {
+      if (!('transaction' in db)) throw new Error('take needs a Db (it runs its own transaction)')
+      try {
+        return await db.transaction(async (tx) => {
+          const held = await activeOf(tx, t.hallId, t.category, t.day, t.holder)
+          if (held) throw new TicketHeld(held.id)
+          const [{ last }] = await tx.query<{ last: number }>(
+            `insert into queue_counters (hall_id, category, day, last) values ($1, $2, $3, 1)
+             on conflict (hall_id, category, day) do update set last = queue_counters.last + 1 returning last`,
+            [t.hallId, t.category, t.day],
+          ) as [{ last: number }]
+          return (await tx.query<TicketRow>(
+            `insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, queued_at, taken_at, updated_at)
+             values ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $9, $9) returning ${COLUMNS}`,
+            [t.hallId, t.category, t.day, last, ticketNumber(t.category, last), t.holder.accountId, t.holder.accountId ? null : t.holder.deviceId, t.holder.phone, t.at],
+          ))[0]!
+        })
+      } catch (e) {
+        // Two takes of one person at the same instant: the index refuses the second.
+        if (isUniqueViolation(e)) throw new TicketHeld(null)
+        throw e
+      }
+    },
+
+    async byId(id: string): Promise<TicketRow | null> {
+      return one(`select ${COLUMNS} from queue_tickets where id = $1`, [id])
+    },
+
+    /** Waiting tickets per category of a hall's day. */
+    async waitingCounts(hallId: string, day: string): Promise<Map<string, number>> {
+      const rows = await db.query<{ category: string; n: number }>(
+        `select category, count(*)::int as n from queue_tickets where hall_id = $1 and day = $2 and state = 'waiting' group by category`, [hallId, day],
+      )
+      return new Map(rows.map((r) => [r.category, r.n]))
+    },
+
+    /** Waiting tickets of the category called before this one (higher priority, or earlier in time, or the lower number). */
+    async ahead(t: Pick<TicketRow, 'hall_id' | 'day' | 'category' | 'priority' | 'queued_at' | 'seq' | 'id'>): Promise<number> {
+      const [row] = await db.query<{ n: number }>(
+        `select count(*)::int as n from queue_tickets
+         where hall_id = $1 and day = $2 and category = $3 and state = 'waiting' and id <> $7
+           and (priority > $4 or (priority = $4 and (queued_at < $5 or (queued_at = $5 and seq < $6))))`,
+        [t.hall_id, t.day, t.category, t.priority, t.queued_at, t.seq, t.id],
+      )
+      return row?.n ?? 0
+    },
+
+    /** Minutes each of the latest finished tickets of a category took at the window (newest first). */
+    async serviceMinutes(hallId: string, category: string, since: Date, limit = 20): Promise<number[]> {
+      const rows = await db.query<{ m: number }>(
+        `select extract(epoch from (finished_at - serving_at)) / 60 as m from queue_tickets
+         where hall_id = $1 and category = $2 and state = 'done' and serving_at is not null and finished_at >= $3
+         order by finished_at desc limit $4`,
+        [hallId, category, since, limit],
+      )
+      return rows.map((r) => Number(r.m))
+    },
+
+    /** Waiting tickets of these categories in the order they are called. */
+    async waiting(hallId: string, day: string, categories: readonly string[], limit = 200): Promise<TicketRow[]> {
+      return db.query<TicketRow>(
+        `select ${COLUMNS} from queue_tickets where hall_id = $1 and day = $2 and category = any($3::text[]) and state = 'waiting'
+         order by priority desc, queued_at, seq, category limit $4`,
+        [hallId, day, [...categories], limit],
+      )
+    },
+
+    /** The ticket called to or served at a window today. */
+    async atWindow(hallId: string, day: string, windowNo: number): Promise<TicketRow | null> {
+      return one(`select ${COLUMNS} from queue_tickets where hall_id = $1 and day = $2 and window_no = $3 and state in ('called', 'serving') order by called_at desc limit 1`, [hallId, day, windowNo])
+    },
+
+    /**
+     * Calls the next waiting ticket of these categories to a window, or null
+     * when nobody waits. Two windows calling at once take two tickets
+     * (`skip locked`), never one twice.
+     */
+    async callNext(hallId: string, day: string, windowNo: number, categories: readonly string[], at: Date): Promise<TicketRow | null> {
+      return one(
+        `update queue_tickets set state = 'called', window_no = $3, called_at = $5, updated_at = $5
+         where id = (select id from queue_tickets where hall_id = $1 and day = $2 and category = any($4::text[]) and state = 'waiting'
+                     order by priority desc, queued_at, seq, category limit 1 for update skip locked)
+           and state = 'waiting'
+         returning ${COLUMNS}`,
+        [hallId, day, windowNo, [...categories], at],
+      )
+    },
+
+    /** One step of a ticket, made only from the state it was read in; null when it moved meanwhile. */
+    async step(id: string, from: TicketState, to: TicketState, at: Date, extra: { recall?: boolean } = {}): Promise<TicketRow | null> {
+      return one(
+        `update queue_tickets set state = $3, updated_at = $4,
+           recalls = recalls + case when $5 then 1 else 0 end,
+           serving_at = case when $3 = 'serving' then $4 else serving_at end,
+           finished_at = case when $3 in ('done', 'cancelled') then $4 else finished_at end,
+           no_show_at = case when $3 = 'no_show' then $4 else no_show_at end,
+           called_at = case when $5 then $4 else called_at end,
+           window_no = case when $3 = 'waiting' then null else window_no end
+         where id = $1 and state = $2 returning ${COLUMNS}`,
+        [id, from, to, at, extra.recall === true],
+      )
+    },
+
+    /** Moves a ticket to another category, keeping its number and its place in time; the new ticket is returned. */
+    async transfer(id: string, from: TicketState, category: string, at: Date): Promise<TicketRow | null> {
+      if (!('transaction' in db)) throw new Error('transfer needs a Db')
+      return db.transaction(async (tx) => {
+        const [old] = await tx.query<TicketRow>(`update queue_tickets set state = 'transferred', updated_at = $3 where id = $1 and state = $2 returning ${COLUMNS}`, [id, from, at])
+        if (!old) return null
+        const [moved] = await tx.query<TicketRow>(
+          `insert into queue_tickets (hall_id, category, day, seq, number, state, priority, account_id, device_id, phone, case_no, queued_at, taken_at, transferred_from, updated_at)
+           values ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13, $14) returning ${COLUMNS}`,
+          [old.hall_id, category, old.day, old.seq, old.number, old.priority, old.account_id, old.device_id, old.phone, old.case_no, old.queued_at, old.taken_at, old.id, at],
+        )
+        await tx.query('update queue_tickets set transferred_to = $2 where id = $1', [old.id, moved!.id])
+        return moved!
+      })
+    },
+  }
+}
