@@ -1,0 +1,100 @@
+/**
+ * Queueing in a hall in Chromium at 375×812, two visitors on their own phones
+ * (not signed in): each scans the city hall's QR code (/h/sls-zwfwzx) and
+ * takes a number in 综合受理; the second watches the people ahead drop as the
+ * window serves the first, then is called to window 1 — the open page
+ * follows by itself. A second take in the same category lands on the same
+ * ticket; cancelling asks once more. axe finds nothing; screenshots go to
+ * test/artifacts/.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { StaffTicket } from '@tongban/core'
+import { axeViolations, moveClock, screenshot, useProduct } from './support'
+
+const e2e = useProduct()
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 25_000 })
+const HALL = 'sls-zwfwzx'
+
+// A Monday at 10:00 in Beijing: the city hall gives numbers (the product's own clock, whatever day the test runs).
+beforeAll(async () => moveClock(e2e.product.url, '2026-12-14T10:00:00+08:00'))
+afterAll(async () => moveClock(e2e.product.url, null))
+
+it('takes a number from the hall\'s QR code, follows the people ahead, and is called to the window', async () => {
+  const { url, } = e2e.product
+  const phone = () => e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const first = await (await phone()).newPage()
+  const second = await (await phone()).newPage()
+
+  const takeA = async (page: typeof first) => {
+    await page.goto(`${url}/h/${HALL}`)
+    await page.getByRole('heading', { name: '示例市政务服务中心' }).waitFor()
+    await page.getByRole('button', { name: /综合受理/ }).click()
+    await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/)
+    await page.locator('#ticket-no').waitFor()
+  }
+
+  await first.goto(`${url}/h/${HALL}`)
+  await first.getByRole('heading', { name: '示例市政务服务中心' }).waitFor()
+  expect(await first.locator('.state-line').textContent()).toContain('正在取号')
+  expect(await first.getByRole('button', { name: /综合受理/ }).textContent()).toContain('现在无人等候')
+  expect(await axeViolations(first)).toEqual([])
+  await screenshot(first, 'queue-take-375x812')
+
+  await takeA(first)
+  expect(await first.locator('#ticket-no').textContent()).toBe('A001')
+  await takeA(second)
+  expect(await second.locator('#ticket-no').textContent()).toBe('A002')
+  expect(await second.locator('.status').textContent()).toBe('前面还有 1 人，快到您了，请到窗口附近等候')
+  expect(await axeViolations(second)).toEqual([])
+  await screenshot(second, 'queue-ticket-waiting-375x812')
+
+  // The window clerk calls, serves and finishes A001, then calls the next.
+  const clerk = await e2e.browser.newContext()
+  expect((await clerk.request.post(`${url}/api/staff/login`, { data: { username: 'clerk', password: 'Tongban@2026' } })).status()).toBe(200)
+  const call = async () => (await (await clerk.request.post(`${url}/api/staff/queue/windows/1/call`)).json()) as StaffTicket
+  const act = async (id: string, action: string) => expect((await clerk.request.post(`${url}/api/staff/tickets/${id}/actions`, { data: { action } })).status()).toBe(200)
+  const a001 = await call()
+  expect(a001.number).toBe('A001')
+  // The first visitor's open page shows the call by itself.
+  await poll(() => first.locator('.status').textContent()).toBe('请到 1 号窗口办理')
+  await poll(() => second.locator('.status').textContent()).toBe('下一位就是您，请到窗口附近等候')
+  await act(a001.id, 'serve')
+  await act(a001.id, 'finish')
+  expect((await call()).number).toBe('A002')
+  await poll(() => second.locator('.status').textContent()).toBe('请到 1 号窗口办理')
+  expect(await second.locator('.badge').textContent()).toBe('已叫号')
+  expect(await axeViolations(second)).toEqual([])
+  await screenshot(second, 'queue-ticket-called-375x812')
+})
+
+it('lands a second take on the ticket already held; cancelling asks once more and frees the category', async () => {
+  const { url } = e2e.product
+  const context = await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  await page.goto(`${url}/h/${HALL}`)
+  await page.getByRole('button', { name: /社保医保/ }).click()
+  await page.waitForURL(/\/tickets\//)
+  const ticketUrl = page.url()
+  const number = await page.locator('#ticket-no').textContent()
+
+  // Back on the hall page: today's number is at the top, and taking again opens the same ticket.
+  await page.goto(`${url}/h/${HALL}`)
+  expect(await page.getByRole('region', { name: '我今天的号' }).textContent()).toContain(number!)
+  await page.getByRole('button', { name: /社保医保/ }).click()
+  await page.waitForURL(ticketUrl)
+
+  await page.getByRole('button', { name: '取消排队' }).click()
+  await page.getByRole('group', { name: '确认取消排队' }).waitFor()
+  expect(await axeViolations(page)).toEqual([])
+  await page.getByRole('button', { name: '确定取消' }).click()
+  await poll(() => page.locator('.badge').textContent()).toBe('已取消')
+  expect(await page.getByRole('button', { name: '取消排队' }).count()).toBe(0)
+
+  // A wrong phone number is said at its field; nothing is taken.
+  await page.goto(`${url}/h/${HALL}`)
+  await page.getByLabel(/手机号/).fill('12345')
+  await page.getByRole('button', { name: /社保医保/ }).click()
+  await page.locator('#queue-phone-error').waitFor()
+  expect(await page.locator('#queue-phone-error').textContent()).toBe('请填写11位手机号码，或者不填')
+  expect(page.url()).toBe(`${url}/h/${HALL}`)
+})
