@@ -98,3 +98,40 @@ it('lands a second take on the ticket already held; cancelling asks once more an
   expect(await page.locator('#queue-phone-error').textContent()).toBe('请填写11位手机号码，或者不填')
   expect(page.url()).toBe(`${url}/h/${HALL}`)
 })
+
+it('shows each call on the hall\'s screen, large, and speaks it in Mandarin twice; a 重呼 again', async () => {
+  const { url } = e2e.product
+  const screenContext = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  // What the screen says, recorded by a stub of speechSynthesis (the test machine has no voices).
+  await screenContext.addInitScript(() => {
+    const said: { text: string; lang: string }[] = []
+    Object.assign(window, { said })
+    Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: { speak: (u: SpeechSynthesisUtterance) => { if (u.text) said.push({ text: u.text, lang: u.lang }) }, cancel() {}, getVoices: () => [] } })
+  })
+  const screen = await screenContext.newPage()
+  await screen.goto(`${url}/hall/${HALL}/display`)
+  await screen.getByRole('heading', { name: '示例市政务服务中心' }).waitFor()
+  await screen.getByRole('button', { name: '点击这里开启语音叫号' }).click()
+  await poll(() => screen.getByRole('status').filter({ hasText: '实时连接中断' }).count()).toBe(0)
+
+  const visitor = await e2e.browser.newContext()
+  const taken = await visitor.request.post(`${url}/api/halls/${HALL}/tickets`, { data: { category: 'D', deviceId: 'screen-test-000000001' } })
+  expect(taken.status()).toBe(201)
+  const clerk = await e2e.browser.newContext()
+  expect((await clerk.request.post(`${url}/api/staff/login`, { data: { username: 'clerk', password: 'Tongban@2026' } })).status()).toBe(200)
+  const called = (await (await clerk.request.post(`${url}/api/staff/queue/windows/7/call`)).json()) as StaffTicket
+  expect(called.number).toBe('D001')
+
+  await poll(() => screen.locator('.latest-no').textContent()).toBe('D001')
+  const said = () => screen.evaluate(() => (window as unknown as { said: { text: string; lang: string }[] }).said)
+  await poll(said).toEqual([{ text: '请D001号到7号窗口办理', lang: 'zh-CN' }, { text: '请D001号到7号窗口办理', lang: 'zh-CN' }])
+  expect(await screen.locator('.window', { hasText: '7号窗口' }).locator('.window-ticket').textContent()).toBe('D001')
+  // Readable from 10 m: the numbers stand at least 15 % of the screen's height.
+  const heights = await screen.evaluate(() => [...document.querySelectorAll('.latest-no, .window-ticket')].map((e) => parseFloat(getComputedStyle(e).fontSize)))
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(0.15 * 1080)
+
+  expect((await clerk.request.post(`${url}/api/staff/tickets/${called.id}/actions`, { data: { action: 'recall' } })).status()).toBe(200)
+  await poll(async () => (await said()).length).toBe(4)
+  expect(await axeViolations(screen)).toEqual([])
+  await screenshot(screen, 'hall-display-1920x1080')
+})

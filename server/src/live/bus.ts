@@ -28,6 +28,8 @@ export const staffTopic = (staffId: string) => `staff:${staffId}`
 export const deskTopic = (desk: string) => `desk:${desk}`
 /** By the session's keyed hash (what the sessions table is keyed by), never its token: the hash signs no one in. */
 export const sessionTopic = (tokenHash: string) => `session:${tokenHash}`
+/** A service hall's queue: its screen and every ticket page open in it. */
+export const hallTopic = (hallId: string) => `hall:${hallId}`
 
 /** One piece of word: its id (the stream's `id:` field, unique across instances), who it is for and what it says. */
 export interface LiveMessage {
@@ -55,6 +57,8 @@ export interface CaseChange {
 export interface LiveBus {
   /** Tells the applicant, the agent and the desks concerned (and supervision) that the case moved on. */
   publishCase(change: CaseChange): void
+  /** Tells a hall's screen and ticket pages that one of its tickets moved. */
+  publishToHall(hallId: string, event: LiveEvent): void
   /** Tells one citizen (the 消息中心: a new message). */
   publishToAccount(accountId: string, event: LiveEvent): void
   /** Tells the streams opened with these sessions, on every instance, that the sessions ended (auth/sessions.ts, on revoking them). */
@@ -118,6 +122,9 @@ export function createLiveBus(opts: { relay?: LiveRelay | null; log?: FastifyBas
       const topics = [accountTopic(change.accountId), ALL_DESKS, ...new Set(change.desks.map(deskTopic))]
       if (change.agentId) topics.push(staffTopic(change.agentId))
       publish(topics, { type: 'case', caseNo: change.caseNo, version: change.version, status: change.status })
+    },
+    publishToHall(hallId, event) {
+      publish([hallTopic(hallId)], event)
     },
     publishToAccount(accountId, event) {
       publish([accountTopic(accountId)], event)

@@ -49,7 +49,7 @@ export interface LiveStreams {
    * against `person`'s streams. 406 for a client that did not ask for an event
    * stream (a plain fetch would wait for an answer that never ends).
    */
-  open(request: FastifyRequest, reply: FastifyReply, person: string, topics: readonly string[], replay?: Replay): FastifyReply
+  open(request: FastifyRequest, reply: FastifyReply, person: string, topics: readonly string[], replay?: Replay, limit?: number): FastifyReply
   /** Streams open on this instance. */
   readonly size: number
   /** Ends every stream (the app is closing: clients connect again, to another instance). */
@@ -101,10 +101,11 @@ export function liveStreams(bus: LiveBus, opts: LiveStreamsOptions): LiveStreams
 
   return {
     get size() { return open.size },
-    open(request, reply, person, topics, replay) {
+    open(request, reply, person, topics, replay, limit) {
       if (!wantsEventStream(request.headers.accept)) throw new ProblemError('NOT_ACCEPTABLE', { detail: '请求头 Accept 须为 text/event-stream' })
       const held = perPerson.get(person) ?? 0
-      if (held >= opts.perPerson) throw new ProblemError('LIVE_STREAMS_TOO_MANY', { detail: `同一账户最多同时保持${opts.perPerson}个实时更新连接` })
+      const max = limit ?? opts.perPerson
+      if (held >= max) throw new ProblemError('LIVE_STREAMS_TOO_MANY', { detail: limit === undefined ? `同一账户最多同时保持${max}个实时更新连接` : `这里同时打开的页面太多了（最多${max}个）` })
       perPerson.set(person, held + 1)
 
       reply.hijack()

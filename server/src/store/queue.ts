@@ -149,6 +149,24 @@ export function queueRepo(db: Db | Queryable) {
       return one(`select ${COLUMNS} from queue_tickets where hall_id = $1 and day = $2 and window_no = $3 and state in ('called', 'serving') order by called_at desc limit 1`, [hallId, day, windowNo])
     },
 
+    /** The tickets called to or served at each window today (the latest per window). */
+    async atWindows(hallId: string, day: string): Promise<TicketRow[]> {
+      return db.query<TicketRow>(
+        `select ${COLUMNS} from queue_tickets where hall_id = $1 and day = $2 and state in ('called', 'serving') and window_no is not null
+         order by window_no, called_at desc`,
+        [hallId, day],
+      )
+    },
+
+    /** Today's latest calls, newest first (a ticket called again counts once, at its latest call). */
+    async recentCalls(hallId: string, day: string, limit = 8): Promise<TicketRow[]> {
+      return db.query<TicketRow>(
+        `select ${COLUMNS} from queue_tickets where hall_id = $1 and day = $2 and called_at is not null and window_no is not null
+         order by called_at desc, seq desc limit $3`,
+        [hallId, day, limit],
+      )
+    },
+
     /**
      * Calls the next waiting ticket of these categories to a window, or null
      * when nobody waits. Two windows calling at once take two tickets

@@ -4,7 +4,7 @@
  * Each shell provides one at app level; stores inject it.
  */
 import { inject, type InjectionKey } from 'vue'
-import type { ApiClient, PinyinReader, Transport, UploadSource } from '@tongban/core'
+import type { ApiClient, PinyinReader, QueueLiveEvent, Transport, UploadSource } from '@tongban/core'
 
 export interface KeyValueStorage {
   get(key: string): Promise<string | null>
@@ -74,6 +74,13 @@ export interface Platform {
    * again on it. Absent, they show what they loaded.
    */
   watchMyMessages?: (arrived: (id: string) => void) => () => void
+  /**
+   * Live word that a ticket of this hall moved (taken, called, recalled,
+   * served…): the hall's public stream. The hall's screen shows and speaks
+   * calls from it; a ticket page reads where it stands again. `live` as for
+   * watchCase. Absent (the mini-program), they poll.
+   */
+  watchHall?: (hallId: string, changed: (e: QueueLiveEvent) => void, live?: (up: boolean) => void) => () => void
   /**
    * Live word that the workbench's cases changed (a case reached, moved on
    * from or left one of this person's desks): the PWA's staff stream. The

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, makeProblem, type HallQueue, type TicketView } from '@tongban/core'
+import { ApiError, makeProblem, type HallQueue, type QueueLiveEvent, type TicketView } from '@tongban/core'
 import { testPlatform } from '../testing'
+import { useHallDisplay } from './display'
 import { DEVICE_ID_KEY, deviceIdOf, keptTickets, ticketStatusText, TICKETS_KEY, useHallQueue, useTicket } from './queue'
 
 const NOW = Date.parse('2026-12-07T10:00:00+08:00')
@@ -101,5 +102,55 @@ describe('ticketStatusText', () => {
     expect(ticketStatusText({ state: 'waiting', ahead: 2, windowNo: null, nearAhead: 3 })).toBe('前面还有 2 人，快到您了，请到窗口附近等候')
     expect(ticketStatusText({ state: 'waiting', ahead: 0, windowNo: null, nearAhead: 3 })).toBe('下一位就是您，请到窗口附近等候')
     expect(ticketStatusText({ state: 'called', ahead: 0, windowNo: 3, nearAhead: 3 })).toBe('请到 3 号窗口办理')
+  })
+})
+
+describe('useTicket with the hall\'s live word', () => {
+  it('reads the ticket again when a ticket of its hall moves, and stops listening out of view', async () => {
+    let ahead = 2
+    let calls = 0
+    const t = testPlatform({ 'queue.ticket': async () => { calls++; return view({ ahead }) } })
+    const listeners: ((e: never) => void)[] = []
+    let closed = 0
+    t.platform.watchHall = (hallId, changed, live) => {
+      expect(hallId).toBe(HALL_ID)
+      listeners.push(changed as (e: never) => void)
+      live?.(true)
+      return () => { closed++ }
+    }
+    const page = t.within(() => useTicket(() => ID, { intervalMs: 60_000 }))
+    page.resume()
+    await expect.poll(() => listeners.length).toBe(1)
+    const before = calls
+    ahead = 1
+    listeners[0]!({} as never)
+    await expect.poll(() => page.ticket.value?.ahead).toBe(1)
+    expect(calls).toBeGreaterThan(before)
+    page.pause()
+    expect(closed).toBe(1)
+  })
+})
+
+describe('useHallDisplay', () => {
+  it('hands each call and recall to the shell once, and reads the screen again on every move', async () => {
+    let reads = 0
+    const t = testPlatform({
+      'queue.display': async () => { reads++; return { hall: { id: HALL_ID, name: '示例市政务服务中心' }, windows: [], recent: [], categories: [] } },
+    })
+    let tell: ((e: QueueLiveEvent) => void) | null = null
+    t.platform.watchHall = (_, changed, live) => { tell = changed; live?.(true); return () => {} }
+    const calls: string[] = []
+    const page = t.within(() => useHallDisplay(() => HALL_ID, { onCall: (c) => calls.push(`${c.text}${c.recall ? '（重呼）' : ''}`) }))
+    page.start()
+    await expect.poll(() => reads).toBeGreaterThan(0)
+    const base = { type: 'queue', hallId: HALL_ID, ticketId: ID, category: 'A' } as const
+    const before = reads
+    tell!({ ...base, number: 'A004', state: 'waiting', windowNo: null, recall: false })
+    tell!({ ...base, number: 'A001', state: 'called', windowNo: 3, recall: false })
+    tell!({ ...base, number: 'A001', state: 'called', windowNo: 3, recall: true })
+    expect(calls).toEqual(['请A001号到3号窗口办理', '请A001号到3号窗口办理（重呼）'])
+    expect(page.latest.value?.number).toBe('A001')
+    await expect.poll(() => reads).toBe(before + 3)
+    page.stop()
   })
 })

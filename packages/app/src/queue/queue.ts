@@ -187,23 +187,57 @@ export function useTicket(id: () => string, opts: { intervalMs?: number; platfor
     }
   }
 
+  /** The hall's live word (where the platform has it): any of its tickets moved, so this one's place may have. */
+  let unwatch: (() => void) | null = null
+  let liveUp = false
+  let running: Promise<void> | null = null
+  let again = false
+
+  /** One read at a time; word that comes during one asks for one more after it. */
+  function refresh(): Promise<void> {
+    if (running) { again = true; return running }
+    running = load().finally(() => {
+      running = null
+      if (again) { again = false; void refresh() }
+    })
+    return running
+  }
+
+  function watch(): void {
+    const hallId = ticket.value?.hallId
+    if (unwatch || !hallId || !platform.watchHall) return
+    unwatch = platform.watchHall(hallId, () => void refresh(), (up) => {
+      const was = liveUp
+      liveUp = up
+      if (up && !was && active) void refresh() // back after a gap: calls may have passed
+    })
+  }
+
   function schedule(): void {
     if (timer !== null) clearTimeout(timer)
+    // Live word replaces most of the asking; a slow round stays in case word is lost.
     timer = setTimeout(() => {
       timer = null
-      void load().finally(() => { if (active && (!ticket.value || LIVE_STATES.has(ticket.value.state))) schedule() })
-    }, every)
+      void refresh().finally(() => { if (active && (!ticket.value || LIVE_STATES.has(ticket.value.state))) schedule() })
+    }, liveUp ? every * 6 : every)
   }
 
   function resume(): void {
     active = true
-    void load().finally(() => { if (active) schedule() })
+    void refresh().finally(() => {
+      if (!active) return
+      watch()
+      schedule()
+    })
   }
 
   function pause(): void {
     active = false
     if (timer !== null) clearTimeout(timer)
     timer = null
+    unwatch?.()
+    unwatch = null
+    liveUp = false
   }
 
   if (getCurrentScope()) onScopeDispose(pause)

@@ -60,7 +60,7 @@ export function liveSource(url: string, opts: LiveSourceOptions = {}): LiveSourc
       stop()
       tell(false)
     })
-    for (const type of ['case', 'message'] satisfies LiveEvent['type'][]) {
+    for (const type of ['case', 'message', 'queue'] satisfies LiveEvent['type'][]) {
       es.addEventListener(type, (m) => {
         let event: LiveEvent
         try { event = JSON.parse((m as MessageEvent<string>).data) as LiveEvent } catch { return }

@@ -117,6 +117,13 @@ export function webPlatform(): Platform {
   const transport = axiosTransport()
   const mine = liveSource(API.live.events.path)
   const desks = liveSource(API.live.staffEvents.path)
+  // One stream per hall and tab (the screen, a ticket page): public, no session.
+  const halls = new Map<string, ReturnType<typeof liveSource>>()
+  const hallSource = (hallId: string) => {
+    let source = halls.get(hallId)
+    if (!source) halls.set(hallId, (source = liveSource(API.live.hallEvents.path.replace(':hallId', encodeURIComponent(hallId)))))
+    return source
+  }
   return {
     transport,
     api: createApiClient(transport),
@@ -133,6 +140,10 @@ export function webPlatform(): Platform {
     }),
     watchMyCases: (changed) => mine.listen({ event: (e) => { if (e.type === 'case') changed(e.caseNo) }, live: whenBack(() => changed('')) }),
     watchMyMessages: (arrived) => mine.listen({ event: (e) => { if (e.type === 'message') arrived(e.id) }, live: whenBack(() => arrived('')) }),
+    watchHall: (hallId, changed, live) => hallSource(hallId).listen({
+      event: (e) => { if (e.type === 'queue' && e.hallId === hallId) changed(e) },
+      ...(live ? { live } : {}),
+    }),
     watchWorkbench: (changed) => desks.listen({ event: (e) => { if (e.type === 'case') changed() }, live: whenBack(changed) }),
   }
 }

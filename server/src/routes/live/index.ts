@@ -10,10 +10,15 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { API, type LiveEvent } from '@tongban/core'
-import { accountTopic, ALL_DESKS, deskTopic, sessionTopic, staffTopic } from '../../live/bus'
+import { accountTopic, ALL_DESKS, deskTopic, hallTopic, sessionTopic, staffTopic } from '../../live/bus'
+import { ProblemError } from '../../errors'
+import { queueRepo } from '../../store/queue'
 import { audiencesOf, watchesEverything } from '../../cases/responsibility'
 import { caseRepo } from '../../store/cases'
 import { implement } from '../define'
+
+/** Streams one hall's queue may hold open on one instance (its screen, and the phones of everyone waiting). */
+export const HALL_STREAMS = 10_000
 
 export async function liveRoutes(app: FastifyInstance): Promise<void> {
   implement(app, API.live.events, async (request, reply) => {
@@ -22,6 +27,14 @@ export async function liveRoutes(app: FastifyInstance): Promise<void> {
     const replay = async () => (await caseRepo(app.db).liveVersions(accountId))
       .map((r): LiveEvent => ({ type: 'case', caseNo: r.case_no, version: r.version, status: r.status }))
     return app.liveStreams.open(request, reply, accountTopic(accountId), [accountTopic(accountId), sessionTopic(tokenHash)], replay)
+  })
+
+  // A hall's queue: public (numbers and windows, what its screen shows anyway); its visitors share the hall's Wi-Fi,
+  // hence one address, so the streams are counted per hall, not per address or person.
+  implement(app, API.live.hallEvents, async (request, reply) => {
+    const { hallId } = request.params
+    if (!(await queueRepo(app.db).config(hallId))) throw new ProblemError('HALL_NOT_FOUND')
+    return app.liveStreams.open(request, reply, `hall:${hallId}`, [hallTopic(hallId)], undefined, HALL_STREAMS)
   })
 
   implement(app, API.live.staffEvents, async (request, reply) => {

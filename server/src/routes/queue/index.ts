@@ -58,6 +58,11 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     windowNo: t.window_no, recalls: t.recalls, queuedAt: t.queued_at.toISOString(), calledAt: t.called_at?.toISOString() ?? null, caseNo: t.case_no,
   })
 
+  /** Word to the hall's screen and its open ticket pages, after the change committed. */
+  const announce = (t: TicketRow, recall = false) => app.live.publishToHall(t.hall_id, {
+    type: 'queue', hallId: t.hall_id, ticketId: t.id, number: t.number, category: t.category, state: t.state, windowNo: t.window_no, recall,
+  })
+
   /** The signed-in citizen's account, when the request carries a session (a public route: none is fine). */
   async function accountOf(request: FastifyRequest): Promise<string | null> {
     const token = tokenOf(request, SESSION_COOKIE)
@@ -77,6 +82,21 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     return { hall, open: state.open || opts.ignoreHours === true, hours: hoursText(config.hours), takeUntil: state.takeUntil, opensAt: state.opensAt, categories }
   })
 
+  implement(app, API.queue.display, async (request) => {
+    const { hall, config } = await hallOf(request.params.hallId)
+    const day = beijingTime(now()).day
+    const [current, recent, counts] = await Promise.all([repo().atWindows(hall.id, day), repo().recentCalls(hall.id, day), repo().waitingCounts(hall.id, day)])
+    return {
+      hall: { id: hall.id, name: hall.name },
+      windows: config.windows.map((w) => {
+        const t = current.find((c) => c.window_no === w.no)
+        return { no: w.no, current: t ? { number: t.number, state: t.state, calledAt: t.called_at?.toISOString() ?? null } : null }
+      }),
+      recent: recent.map((t) => ({ number: t.number, windowNo: t.window_no!, at: t.called_at!.toISOString() })),
+      categories: config.categories.map((c) => ({ code: c.code, name: c.name, waiting: counts.get(c.code) ?? 0 })),
+    }
+  })
+
   implement(app, API.queue.take, async (request, reply) => {
     const { hall, config } = await hallOf(request.params.hallId)
     const accountId = await accountOf(request)
@@ -91,6 +111,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     const phone = body.phone ? normalizeMobile(body.phone) : null
     try {
       const t = await repo().take({ hallId: hall.id, category: body.category, day: beijingTime(at).day, holder: { accountId, deviceId: body.deviceId ?? null, phone }, at: new Date(at) })
+      announce(t)
       const ahead = await repo().ahead(t)
       reply.code(201)
       return { id: t.id, number: t.number, category: t.category, ahead, wait: await waitFor(hall.id, config, t.category, ahead) }
@@ -119,6 +140,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     if ('refused' in move) throw new ProblemError('TICKET_STATE', { detail: TICKET_REFUSAL_TEXT[move.refused], reason: move.refused })
     const moved = await repo().step(t.id, t.state, move.to, new Date(at))
     if (!moved) throw new ProblemError('TICKET_STATE')
+    announce(moved)
     return ticketView(moved)
   }
 
@@ -159,6 +181,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     const called = await repo().callNext(hall.id, day, window.no, window.categories, new Date(at))
     if (!called) throw new ProblemError('NOBODY_WAITING')
     request.log.info({ hall: hall.id, window: window.no, number: called.number }, 'queue call')
+    announce(called)
     return staffTicket(called, config)
   })
 
@@ -178,6 +201,8 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
       try {
         const moved = await repo().transfer(t.id, t.state, category, new Date(at))
         if (!moved) throw new ProblemError('TICKET_STATE')
+        announce({ ...t, state: 'transferred' })
+        announce(moved)
         return staffTicket(moved, config)
       } catch (e) {
         if ((e as { code?: string }).code === '23505') throw new ProblemError('TICKET_HELD', { detail: '这位办事人在那项业务已经有一个号了' })
@@ -186,6 +211,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     }
     const moved = await repo().step(t.id, t.state, move.to, new Date(at), { recall: action === 'recall' })
     if (!moved) throw new ProblemError('TICKET_STATE')
+    announce(moved, action === 'recall')
     return staffTicket(moved, config)
   })
 }

@@ -6,10 +6,13 @@
  * changed. Then 1,000 simultaneous takes: consecutive numbers, no gaps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HallQueue, Problem, StaffTicket, TakenTicket, TicketView, WindowQueue } from '@tongban/core'
+import type { HallDisplay, HallQueue, Problem, StaffTicket, TakenTicket, TicketView, WindowQueue } from '@tongban/core'
 import { signInCitizen, startTestServer, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { HALL } from '../../../seed/halls'
+import { openSse } from '../../live/sse-client'
+import { hashPassword } from '../../auth/passwords'
+import { staffRepo } from '../../store/staff'
 
 /** Monday 2026-12-07, 10:00 in Beijing: the city hall gives numbers. */
 let clock = Date.parse('2026-12-07T10:00:00+08:00')
@@ -28,6 +31,12 @@ const take = (body: object, headers: Record<string, string> = {}, hall = CITY) =
 const ticket = async (id: string) => (await server.app.inject({ url: `/api/tickets/${id}` })).json<TicketView>()
 const call = (windowNo: number) => server.app.inject({ method: 'POST', url: `/api/staff/queue/windows/${windowNo}/call`, headers: bearer(clerk) })
 const act = (id: string, body: object) => server.app.inject({ method: 'POST', url: `/api/staff/tickets/${id}/actions`, payload: body, headers: bearer(clerk) })
+/** A clerk of another hall, signed in (the demo has one window clerk, at the city hall). */
+async function startClerk(username: string, hallId: string): Promise<string> {
+  const repo = staffRepo(server.app.db)
+  if (!(await repo.exists(username))) await repo.insert({ username, displayName: '窗口', passwordHash: await hashPassword(DEMO_STAFF_PASSWORD), roles: ['clerk'], hallId })
+  return (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+}
 const problemOf = (res: { statusCode: number; headers: Record<string, unknown>; json<T>(): T }) => {
   expect(String(res.headers['content-type'])).toContain('application/problem+json')
   return res.json<Problem>()
@@ -216,6 +225,35 @@ describe('being called', () => {
     expect(res.statusCode).toBe(404)
     const { token } = await signInCitizen(server.app, '13966660102', '10.70.0.2', { realName: false })
     expect((await server.app.inject({ url: '/api/staff/queue/windows/1', headers: bearer(token) })).statusCode).toBe(401)
+  })
+})
+
+describe('the hall\'s screen and stream', () => {
+  it('streams each call to the hall\'s screen without a sign-in, and shows the windows and the latest calls', async () => {
+    const stream = await openSse(`${server.url}/api/halls/${HALL.qingshan.id}/events`)
+    try {
+      expect(stream.status).toBe(200)
+      await stream.nextOf('ready')
+      const t = (await take({ category: 'A', deviceId: device(80) }, {}, HALL.qingshan.id)).json<TakenTicket>()
+      expect(JSON.parse((await stream.nextOf('queue')).data)).toEqual({ type: 'queue', hallId: HALL.qingshan.id, ticketId: t.id, number: 'A001', category: 'A', state: 'waiting', windowNo: null, recall: false })
+      // The township's clerk calls at its window 1.
+      const townClerk = await startClerk('qingshan_clerk', HALL.qingshan.id)
+      const called = await server.app.inject({ method: 'POST', url: '/api/staff/queue/windows/1/call', headers: bearer(townClerk) })
+      expect(called.statusCode, called.body).toBe(200)
+      expect(JSON.parse((await stream.nextOf('queue')).data)).toMatchObject({ number: 'A001', state: 'called', windowNo: 1, recall: false })
+      await server.app.inject({ method: 'POST', url: `/api/staff/tickets/${t.id}/actions`, payload: { action: 'recall' }, headers: bearer(townClerk) })
+      expect(JSON.parse((await stream.nextOf('queue')).data)).toMatchObject({ number: 'A001', state: 'called', recall: true })
+
+      const display = (await server.app.inject({ url: `/api/halls/${HALL.qingshan.id}/display` })).json<HallDisplay>()
+      expect(display.windows.find((w) => w.no === 1)?.current).toMatchObject({ number: 'A001', state: 'called' })
+      expect(display.recent.map((r) => [r.number, r.windowNo])).toEqual([['A001', 1]])
+      expect(display.categories.find((c) => c.code === 'A')?.waiting).toBe(0)
+    } finally {
+      stream.close()
+    }
+    const unknown = await openSse(`${server.url}/api/halls/no-such-hall/events`)
+    expect(unknown.status).toBe(404)
+    unknown.close()
   })
 })
 

@@ -9,6 +9,9 @@
  */
 import type { CaseStatus } from '../../cases/status'
 import { defineRoutes } from '../contract/contract'
+import type { TicketState } from '../../queue/rules'
+import { Obj, Str } from '../contract/schema'
+import { HALL_ID_PATTERN } from '../../queue/rules'
 
 /** A case's version (its event count) moved on: whoever shows it asks for it again. */
 export interface CaseLiveEvent {
@@ -25,7 +28,25 @@ export interface MessageLiveEvent {
   caseNo: string | null
 }
 
-export type LiveEvent = CaseLiveEvent | MessageLiveEvent
+/**
+ * A ticket of a hall moved (taken, called, recalled, served, finished…): the
+ * hall's screen shows and speaks a call, and every open ticket page of that
+ * hall reads where it stands again. Only what the hall's screen shows anyway
+ * (numbers and windows), so the hall's stream needs no sign-in.
+ */
+export interface QueueLiveEvent {
+  type: 'queue'
+  hallId: string
+  ticketId: string
+  number: string
+  category: string
+  state: TicketState
+  windowNo: number | null
+  /** A call said again (重呼): the screen speaks it again. */
+  recall: boolean
+}
+
+export type LiveEvent = CaseLiveEvent | MessageLiveEvent | QueueLiveEvent
 
 /**
  * The event names a stream uses besides the events': `ready` first on every
@@ -54,6 +75,11 @@ export const LIVE_HEARTBEAT_MS = 25_000
 export const liveRoutes = defineRoutes('live', {
   events: {
     method: 'GET', path: '/api/me/events', access: 'citizen', summary: '我的办件和消息的实时更新（SSE）',
+    binary: 'text/event-stream', cache: 'handler',
+  },
+  hallEvents: {
+    method: 'GET', path: '/api/halls/:hallId/events', access: 'public', summary: '服务大厅排队叫号的实时更新（SSE）：大屏和取号页',
+    params: Obj({ hallId: Str({ pattern: HALL_ID_PATTERN }) }, { additionalProperties: true }), problems: { hallId: 'HALL_NOT_FOUND' },
     binary: 'text/event-stream', cache: 'handler',
   },
   staffEvents: {

@@ -105,7 +105,23 @@ export const ticketActionBodySchema = Obj({
 })
 export type TicketActionBody = Static<typeof ticketActionBodySchema>
 
+export const hallDisplaySchema = Obj({
+  hall: Obj({ id: Str(), name: Str() }),
+  /** Each window and the number called to or served at it now. */
+  windows: List(Obj({ no: Int(0, 999), current: Nullable(Obj({ number: Str(), state: Enum(TICKET_STATES), calledAt: Nullable(Str()) })) })),
+  /** The latest calls, newest first. */
+  recent: List(Obj({ number: Str(), windowNo: Int(0, 999), at: Str() })),
+  categories: List(Obj({ code: Str(), name: Str(), waiting: Int(0, 100_000) })),
+})
+/** What the hall's big screen shows. */
+export type HallDisplay = Static<typeof hallDisplaySchema>
+
 export const queueRoutes = defineRoutes('queue', {
+  display: {
+    method: 'GET', path: '/api/halls/:hallId/display', access: 'public',
+    summary: '大厅叫号屏：各窗口当前号、最近叫号、各业务等候人数', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
+    response: hallDisplaySchema, cache: 'no-store',
+  },
   hall: {
     method: 'GET', path: '/api/halls/:hallId/queue', access: 'public',
     summary: '大厅排队情况：各业务等候人数和预计等候时间，是否在取号时间', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
