@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { StaffTicket } from '@tongban/core'
-import { axeViolations, moveClock, screenshot, useProduct } from './support'
+import { axeViolations, moveClock, screenshot, staffPage, useProduct } from './support'
 
 const e2e = useProduct()
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 25_000 })
@@ -48,19 +48,29 @@ it('takes a number from the hall\'s QR code, follows the people ahead, and is ca
   expect(await axeViolations(second)).toEqual([])
   await screenshot(second, 'queue-ticket-waiting-375x812')
 
-  // The window clerk calls, serves and finishes A001, then calls the next.
-  const clerk = await e2e.browser.newContext()
-  expect((await clerk.request.post(`${url}/api/staff/login`, { data: { username: 'clerk', password: 'Tongban@2026' } })).status()).toBe(200)
-  const call = async () => (await (await clerk.request.post(`${url}/api/staff/queue/windows/1/call`)).json()) as StaffTicket
-  const act = async (id: string, action: string) => expect((await clerk.request.post(`${url}/api/staff/tickets/${id}/actions`, { data: { action } })).status()).toBe(200)
-  const a001 = await call()
-  expect(a001.number).toBe('A001')
+  // The window clerk, at the console of window 1, calls, serves and finishes A001, then calls the next.
+  const { page: desk } = await staffPage(e2e.browser, url, 'clerk')
+  await desk.getByRole('link', { name: '窗口叫号' }).click()
+  await desk.waitForURL(/\/staff\/queue$/)
+  await desk.getByLabel('我的窗口').selectOption('1')
+  const waiting = desk.getByRole('region', { name: /等候中/ })
+  await poll(() => waiting.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('A001'), expect.stringContaining('A002')])
+  expect(await axeViolations(desk)).toEqual([])
+  await desk.getByRole('button', { name: '叫下一位' }).click()
+  const current = desk.getByRole('region', { name: '当前' })
+  await poll(() => current.locator('.number').textContent()).toBe('A001')
   // The first visitor's open page shows the call by itself.
   await poll(() => first.locator('.status').textContent()).toBe('请到 1 号窗口办理')
   await poll(() => second.locator('.status').textContent()).toBe('下一位就是您，请到窗口附近等候')
-  await act(a001.id, 'serve')
-  await act(a001.id, 'finish')
-  expect((await call()).number).toBe('A002')
+  // Another call while A001 is at the window is refused, in words.
+  const refused = await desk.request.post(`${url}/api/staff/queue/windows/1/call`)
+  expect(refused.status()).toBe(409)
+  await desk.getByRole('button', { name: '开始办理' }).click()
+  await poll(() => current.textContent()).toContain('正在办理')
+  await screenshot(desk, 'queue-console-1024')
+  await desk.getByRole('button', { name: '办结' }).click()
+  await desk.getByRole('button', { name: '叫下一位' }).click()
+  await poll(() => current.locator('.number').textContent()).toBe('A002')
   await poll(() => second.locator('.status').textContent()).toBe('请到 1 号窗口办理')
   expect(await second.locator('.badge').textContent()).toBe('已叫号')
   expect(await axeViolations(second)).toEqual([])
