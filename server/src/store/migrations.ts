@@ -582,6 +582,7 @@ export const MIGRATIONS: Migration[] = [
         serving_at timestamptz,
         finished_at timestamptz,
         no_show_at timestamptz,
+        near_told_at timestamptz,
         transferred_from uuid references queue_tickets(id),
         transferred_to uuid references queue_tickets(id),
         updated_at timestamptz not null

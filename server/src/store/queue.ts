@@ -51,6 +51,8 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '235
 
 export function queueRepo(db: Db | Queryable) {
   const one = async (sql: string, params: unknown[]) => (await db.query<TicketRow>(sql, params))[0] ?? null
+  /** Its own transaction on a Db; inside the caller's on a transaction. */
+  const inTx = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> => ('transaction' in db ? (db as Db).transaction(fn) : fn(db))
 
   /** The person's active ticket in a category today, if any. */
   async function activeOf(q: Queryable, hallId: string, category: string, day: string, who: TicketHolder): Promise<TicketRow | null> {
@@ -77,10 +79,9 @@ export function queueRepo(db: Db | Queryable) {
      * with the row. Throws TicketHeld when the person already waits in that
      * category (the counter's step is rolled back with it).
      */
-    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date }): Promise<TicketRow> {
-      if (!('transaction' in db)) throw new Error('take needs a Db (it runs its own transaction)')
+    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date; nearAhead: number }): Promise<TicketRow> {
       try {
-        return await db.transaction(async (tx) => {
+        return await inTx(async (tx) => {
           const held = await activeOf(tx, t.hallId, t.category, t.day, t.holder)
           if (held) throw new TicketHeld(held.id)
           const [{ last }] = await tx.query<{ last: number }>(
@@ -88,11 +89,18 @@ export function queueRepo(db: Db | Queryable) {
              on conflict (hall_id, category, day) do update set last = queue_counters.last + 1 returning last`,
             [t.hallId, t.category, t.day],
           ) as [{ last: number }]
-          return (await tx.query<TicketRow>(
+          const row = (await tx.query<TicketRow>(
             `insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, queued_at, taken_at, updated_at)
              values ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $9, $9) returning ${COLUMNS}`,
             [t.hallId, t.category, t.day, last, ticketNumber(t.category, last), t.holder.accountId, t.holder.accountId ? null : t.holder.deviceId, t.holder.phone, t.at],
           ))[0]!
+          // Near already when taken: the page says so; no 快到号了 message later.
+          await tx.query(
+            `update queue_tickets set near_told_at = $2 where id = $1 and (select count(*) from queue_tickets
+               where hall_id = $3 and day = $4 and category = $5 and state = 'waiting' and id <> $1) <= $6`,
+            [row.id, t.at, t.hallId, t.day, t.category, t.nearAhead],
+          )
+          return row
         })
       } catch (e) {
         // Two takes of one person at the same instant: the index refuses the second.
@@ -183,6 +191,26 @@ export function queueRepo(db: Db | Queryable) {
       )
     },
 
+    /**
+     * The waiting tickets of a category now `nearAhead` or fewer from the
+     * window that were not told yet, marked told (each is told once), with
+     * how many wait before each.
+     */
+    async nearToTell(hallId: string, day: string, category: string, nearAhead: number, at: Date): Promise<(TicketRow & { ahead: number })[]> {
+      const first = await db.query<TicketRow & { near_told_at: Date | null }>(
+        `select ${COLUMNS}, near_told_at from queue_tickets where hall_id = $1 and day = $2 and category = $3 and state = 'waiting'
+         order by priority desc, queued_at, seq limit $4`,
+        [hallId, day, category, nearAhead + 1],
+      )
+      const out: (TicketRow & { ahead: number })[] = []
+      for (const [ahead, t] of first.entries()) {
+        if (t.near_told_at) continue
+        const marked = await db.query('update queue_tickets set near_told_at = $2 where id = $1 and near_told_at is null returning id', [t.id, at])
+        if (marked.length) out.push({ ...t, ahead })
+      }
+      return out
+    },
+
     /** One step of a ticket, made only from the state it was read in; null when it moved meanwhile. */
     async step(id: string, from: TicketState, to: TicketState, at: Date, extra: { recall?: boolean } = {}): Promise<TicketRow | null> {
       return one(
@@ -200,8 +228,7 @@ export function queueRepo(db: Db | Queryable) {
 
     /** Moves a ticket to another category, keeping its number and its place in time; the new ticket is returned. */
     async transfer(id: string, from: TicketState, category: string, at: Date): Promise<TicketRow | null> {
-      if (!('transaction' in db)) throw new Error('transfer needs a Db')
-      return db.transaction(async (tx) => {
+      return inTx(async (tx) => {
         const [old] = await tx.query<TicketRow>(`update queue_tickets set state = 'transferred', updated_at = $3 where id = $1 and state = $2 returning ${COLUMNS}`, [id, from, at])
         if (!old) return null
         const [moved] = await tx.query<TicketRow>(

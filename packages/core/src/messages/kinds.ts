@@ -33,6 +33,8 @@ export interface MessageContent {
   kind: MessageKind
   /** The case it is about (null for a message about no case). */
   caseNo: string | null
+  /** What a message about no case names instead (a queue ticket's number, A012): SMS's `no`. */
+  reference?: string
   /** 事项名称, whole (a channel cuts it to its limit). */
   itemName: string
   /** Heading of the 消息中心 entry and of a push notification. */

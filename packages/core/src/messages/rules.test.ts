@@ -69,13 +69,15 @@ describe('which case events tell the applicant', () => {
   })
 
   it('lists in 消息设置 exactly the kinds some event makes today, in their order', () => {
-    expect(KINDS_SENT).toEqual(MESSAGE_KINDS.filter((k) => k in MESSAGE_WORDS))
-    expect(KINDS_SENT).not.toContain('queue_called')
+    expect(KINDS_SENT).toEqual(MESSAGE_KINDS.filter((k) => k in MESSAGE_WORDS || k === 'queue_near' || k === 'queue_called'))
+    expect(KINDS_SENT).not.toContain('delivery_event')
+    expect(KINDS_SENT).not.toContain('pre_review_passed')
     expect(KINDS_SENT).toContain('accepted')
   })
 
   it('says the SMS night rule truly for the kinds listed: an exception only when an urgent kind is among them', () => {
-    expect(smsNightNote(KINDS_SENT)).toBe('晚上 22 点到早上 8 点不发短信，到 8 点再发。')
+    expect(smsNightNote(KINDS_SENT)).toBe('晚上 22 点到早上 8 点不发短信，到 8 点再发（快到号了、叫号除外）。')
+    expect(smsNightNote(['accepted'])).toBe('晚上 22 点到早上 8 点不发短信，到 8 点再发。')
     expect(smsNightNote(['accepted', 'queue_called'])).toBe('晚上 22 点到早上 8 点不发短信，到 8 点再发（叫号除外）。')
   })
 })

@@ -171,17 +171,20 @@ export const EVENT_MESSAGES: Record<CaseEventBody['type'], EventRule> = {
 export const KINDS_NOT_FROM_CASE_EVENTS: Readonly<Partial<Record<MessageKind, string>>> = {
   pre_review_passed: '本系统的预审通过即受理（accepted）；留给单独报告预审结果的审批系统',
   delivery_event: '邮寄进展来自 EMS 的事件（issue 20）',
-  queue_near: '叫号来自排队（issue 19）',
-  queue_called: '叫号来自排队（issue 19）',
+  queue_near: '来自排队取号：前面只剩几人时（core queue/messages.ts，issue 19）',
+  queue_called: '来自排队取号：窗口叫号时（core queue/messages.ts，issue 19）',
 }
+
+/** Kinds no case event makes whose source has landed: sent today all the same. */
+const SENT_FROM_ELSEWHERE: ReadonlySet<MessageKind> = new Set<MessageKind>(['queue_near', 'queue_called'])
 
 /**
  * The kinds a person is told of today, in MESSAGE_KINDS order: 消息设置
  * lists these and no other (a switch for a message never sent would be a
- * promise we do not keep). A kind joins when its source lands and leaves
- * KINDS_NOT_FROM_CASE_EVENTS.
+ * promise we do not keep). A kind joins when an event rule makes it, or
+ * when its source elsewhere lands (SENT_FROM_ELSEWHERE).
  */
-export const KINDS_SENT: readonly MessageKind[] = MESSAGE_KINDS.filter((kind) => !(kind in KINDS_NOT_FROM_CASE_EVENTS))
+export const KINDS_SENT: readonly MessageKind[] = MESSAGE_KINDS.filter((kind) => !(kind in KINDS_NOT_FROM_CASE_EVENTS) || SENT_FROM_ELSEWHERE.has(kind))
 
 /** 消息设置's line on SMS at night, true for the kinds it lists: urgent kinds go at any hour. */
 export function smsNightNote(kinds: readonly MessageKind[]): string {
@@ -222,5 +225,5 @@ function cut(s: string, max: number): string {
  * fixed text says the rest. Each value cut to SMS_PARAM_MAX.
  */
 export function smsParamsOf(content: MessageContent): { no: string; item: string; next: string } {
-  return { no: content.caseNo ?? '', item: cut(content.itemName, SMS_PARAM_MAX), next: cut(content.next || content.status, SMS_PARAM_MAX) }
+  return { no: content.caseNo ?? content.reference ?? '', item: cut(content.itemName, SMS_PARAM_MAX), next: cut(content.next || content.status, SMS_PARAM_MAX) }
 }

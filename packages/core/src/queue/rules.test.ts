@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { smsParamsOf } from '../messages/rules'
+import { queueMessageOf } from './messages'
 import {
   callText, hoursText, minutesEach, nextToCall, openingState, opensAtText, sessionsOn, takeTicketIssues, ticketNumber, ticketTransition,
   waitRange, waitRangeText, type HallQueueConfig, type OpeningHours, type Waiting,
@@ -114,5 +116,18 @@ describe('a request for a number', () => {
       ['deviceId', '没有登录时取号需要本机编号，请刷新页面后再取号'],
       ['phone', '请填写11位手机号码，或者不填'],
     ])
+  })
+})
+
+describe('what a queue tells its visitor', () => {
+  const f = { ticketId: 't-1', number: 'A012', hallName: '示例市政务服务中心', categoryName: '综合受理', ahead: 2, windowNo: 3, at: '2026-12-07T02:00:00.000Z' }
+
+  it('names the number and what to do, opening the ticket in either shell, and fits SMS\'s parameters', () => {
+    const near = queueMessageOf('queue_near', f)
+    expect(near).toMatchObject({ kind: 'queue_near', caseNo: null, reference: 'A012', title: '快到您了', status: '快到号了', link: { web: '/tickets/t-1', mini: '/packages/queue/pages/ticket/index?id=t-1' } })
+    expect(near.body).toBe('您在示例市政务服务中心取的A012号（综合受理）前面还有2人，请到窗口附近等候。')
+    const called = queueMessageOf('queue_called', f)
+    expect([called.title, called.next]).toEqual(['请A012号到3号窗口办理', '请到3号窗口办理'])
+    expect(smsParamsOf(called)).toEqual({ no: 'A012', item: '综合受理', next: '请到3号窗口办理' })
   })
 })

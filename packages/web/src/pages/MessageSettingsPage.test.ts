@@ -36,6 +36,7 @@ describe('MessageSettingsPage', () => {
     expect(saved).toEqual([{ kinds: [{ kind: 'paused', enabled: false }] }])
     expect(w.findAll('input[role="switch"]').map((s) => (s.element as HTMLInputElement).checked)).toEqual([true, false])
     expect(w.text()).toContain('仍会保留在消息中心')
+    // The BFF listed no urgent kind here: no exception named.
     expect(w.text()).toContain('晚上 22 点到早上 8 点不发短信，到 8 点再发。')
   })
 })

@@ -16,6 +16,7 @@ import { warningSweepJob } from '../../cases/warnings'
 import { noticeEffect, noticeJob } from '../../notices/jobs'
 import { messageEffect } from '../../messages/effect'
 import { channelRegistry, messageDeliverJob, type ChannelRegistry } from '../../messages/dispatch'
+import { queueSmsJob } from '../../messages/queue-messages'
 import { createSmsChannel } from '../../messages/channels/sms'
 import { createWechatChannel } from '../../messages/channels/wechat'
 import { createWebPushChannel } from '../../messages/channels/webpush'
@@ -61,6 +62,8 @@ export default fp<PluginOptions>(async (app, { config }) => {
   channels.registerChannel(createWechatChannel({ client: app.wechat, config: config.wechat, now, log: app.log }))
   channels.registerChannel(createWebPushChannel({ vapid: app.vapid, now }))
   outbox.register(messageDeliverJob({ db, channels, now }))
+  // A queue's word to a visitor who left only a phone number (issue 19).
+  outbox.register(queueSmsJob(app.connectors.sms))
   app.decorate('messageChannels', channels)
   app.decorate('caseEvents', events)
 

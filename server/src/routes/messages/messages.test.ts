@@ -86,7 +86,7 @@ describe('消息中心', () => {
     expect(bad.statusCode).toBe(400)
     // 消息设置 lists only what is sent today; a kind no event makes yet is refused in words, not kept.
     expect((await get()).kinds.map((k) => k.kind)).toEqual(KINDS_SENT)
-    const notSent = await server.app.inject({ method: 'PUT', url: '/api/me/message-settings', payload: { kinds: [{ kind: 'accepted', enabled: true }, { kind: 'queue_called', enabled: false }] }, headers: bearer(token) })
+    const notSent = await server.app.inject({ method: 'PUT', url: '/api/me/message-settings', payload: { kinds: [{ kind: 'accepted', enabled: true }, { kind: 'delivery_event', enabled: false }] }, headers: bearer(token) })
     expect(notSent.statusCode).toBe(400)
     expect(notSent.headers['content-type']).toContain('application/problem+json')
     expect(notSent.json().errors).toEqual([{ path: 'kinds.1.kind', code: 'not_sent', message: '这类消息现在不会发给您，不用设置' }])

@@ -12,6 +12,8 @@ import {
 import { ProblemError } from '../../errors'
 import { SESSION_COOKIE, tokenOf } from '../../auth/access'
 import { queueRepo, TicketHeld, type TicketRow } from '../../store/queue'
+import type { Queryable } from '../../store/db'
+import { tellVisitor } from '../../messages/queue-messages'
 import { implement } from '../define'
 
 /** Finished tickets this recent say how long a visitor takes (older halls' habits change). */
@@ -63,6 +65,38 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     type: 'queue', hallId: t.hall_id, ticketId: t.id, number: t.number, category: t.category, state: t.state, windowNo: t.window_no, recall,
   })
 
+  /**
+   * A step and what it tells, in one transaction: the step (`fn`), then 叫号
+   * to the visitor it called, and 快到号了 to whoever in these categories is
+   * now near the window. After the commit: the hall's word, each told
+   * person's 消息 badge, and the outbox woken to send.
+   */
+  async function stepAndTell(hall: Hall, config: HallQueueConfig, at: number, fn: (tx: Queryable) => Promise<TicketRow | null>, opts: { called?: boolean; categories: (t: TicketRow) => string[] }): Promise<TicketRow | null> {
+    const told: { accountId: string; messageId: string }[] = []
+    const moved = await app.db.transaction(async (tx) => {
+      const t = await fn(tx)
+      if (!t) return null
+      const facts = (x: TicketRow, ahead: number) => ({
+        ticketId: x.id, number: x.number, hallName: hall.name, categoryName: categoryOf(config, x.category)?.name ?? x.category, ahead, windowNo: x.window_no, at: new Date(at).toISOString(),
+      })
+      const who = (x: TicketRow) => ({ ticketId: x.id, accountId: x.account_id, phone: x.phone })
+      const said = []
+      if (opts.called) said.push(await tellVisitor(tx, who(t), 'queue_called', facts(t, 0), `called:${t.called_at?.getTime() ?? at}`, new Date(at)))
+      for (const category of opts.categories(t)) {
+        for (const near of await queueRepo(tx).nearToTell(hall.id, t.day, category, config.nearAhead, new Date(at))) {
+          said.push(await tellVisitor(tx, who(near), 'queue_near', facts(near, near.ahead), 'near', new Date(at)))
+        }
+      }
+      for (const s of said) if (s) told.push(s)
+      return t
+    })
+    if (moved) {
+      for (const m of told) app.live.publishToAccount(m.accountId, { type: 'message', id: m.messageId, caseNo: null })
+      app.outbox.kick()
+    }
+    return moved
+  }
+
   /** The signed-in citizen's account, when the request carries a session (a public route: none is fine). */
   async function accountOf(request: FastifyRequest): Promise<string | null> {
     const token = tokenOf(request, SESSION_COOKIE)
@@ -110,7 +144,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     }
     const phone = body.phone ? normalizeMobile(body.phone) : null
     try {
-      const t = await repo().take({ hallId: hall.id, category: body.category, day: beijingTime(at).day, holder: { accountId, deviceId: body.deviceId ?? null, phone }, at: new Date(at) })
+      const t = await repo().take({ hallId: hall.id, category: body.category, day: beijingTime(at).day, holder: { accountId, deviceId: body.deviceId ?? null, phone }, at: new Date(at), nearAhead: config.nearAhead })
       announce(t)
       const ahead = await repo().ahead(t)
       reply.code(201)
@@ -134,11 +168,12 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     const accountId = await accountOf(request)
     const owns = t.account_id ? t.account_id === accountId : t.device_id !== null && t.device_id === deviceId
     if (!owns) throw new ProblemError('NOT_YOUR_TICKET')
-    const { config } = await hallOf(t.hall_id)
+    const { hall, config } = await hallOf(t.hall_id)
     const at = now()
     const move = ticketTransition({ state: t.state, recalls: t.recalls, noShowAt: t.no_show_at?.getTime() ?? null }, action, config, at)
     if ('refused' in move) throw new ProblemError('TICKET_STATE', { detail: TICKET_REFUSAL_TEXT[move.refused], reason: move.refused })
-    const moved = await repo().step(t.id, t.state, move.to, new Date(at))
+    // A cancelled place moves those behind it up.
+    const moved = await stepAndTell(hall, config, at, (tx) => queueRepo(tx).step(t.id, t.state, move.to, new Date(at)), { categories: (x) => (action === 'cancel' ? [x.category] : []) })
     if (!moved) throw new ProblemError('TICKET_STATE')
     announce(moved)
     return ticketView(moved)
@@ -178,7 +213,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     const day = beijingTime(at).day
     const current = await repo().atWindow(hall.id, day, window.no)
     if (current) throw new ProblemError('TICKET_STATE', { detail: `请先处理${current.number}号（${current.state === 'called' ? '已叫号' : '正在办理'}），再叫下一位` })
-    const called = await repo().callNext(hall.id, day, window.no, window.categories, new Date(at))
+    const called = await stepAndTell(hall, config, at, (tx) => queueRepo(tx).callNext(hall.id, day, window.no, window.categories, new Date(at)), { called: true, categories: (t) => [t.category] })
     if (!called) throw new ProblemError('NOBODY_WAITING')
     request.log.info({ hall: hall.id, window: window.no, number: called.number }, 'queue call')
     announce(called)
@@ -189,7 +224,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     const t = await repo().byId(request.params.id)
     // Another hall's ticket is not this clerk's to touch: the same answer as none.
     if (!t || t.hall_id !== request.staff.hallId) throw new ProblemError('TICKET_NOT_FOUND')
-    const { config } = await hallOf(t.hall_id)
+    const { hall, config } = await hallOf(t.hall_id)
     const { action, category } = request.body
     const at = now()
     const move = ticketTransition({ state: t.state, recalls: t.recalls, noShowAt: t.no_show_at?.getTime() ?? null }, action, config, at)
@@ -199,7 +234,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
         throw new ProblemError('VALIDATION', { errors: [{ path: 'category', code: 'not_in_hall', message: '请选择本大厅的另一项业务' }] })
       }
       try {
-        const moved = await repo().transfer(t.id, t.state, category, new Date(at))
+        const moved = await stepAndTell(hall, config, at, (tx) => queueRepo(tx).transfer(t.id, t.state, category, new Date(at)), { categories: (x) => [t.category, x.category] })
         if (!moved) throw new ProblemError('TICKET_STATE')
         announce({ ...t, state: 'transferred' })
         announce(moved)

@@ -6,13 +6,15 @@
  * changed. Then 1,000 simultaneous takes: consecutive numbers, no gaps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HallDisplay, HallQueue, Problem, StaffTicket, TakenTicket, TicketView, WindowQueue } from '@tongban/core'
+import type { HallDisplay, HallQueue, MessageList, Problem, StaffTicket, TakenTicket, TicketView, WindowQueue } from '@tongban/core'
 import { signInCitizen, startTestServer, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { HALL } from '../../../seed/halls'
 import { openSse } from '../../live/sse-client'
 import { hashPassword } from '../../auth/passwords'
 import { staffRepo } from '../../store/staff'
+import { QUEUE_SMS } from '../../messages/queue-messages'
+import { DELIVER_MESSAGE } from '../../messages/effect'
 
 /** Monday 2026-12-07, 10:00 in Beijing: the city hall gives numbers. */
 let clock = Date.parse('2026-12-07T10:00:00+08:00')
@@ -254,6 +256,47 @@ describe('the hall\'s screen and stream', () => {
     const unknown = await openSse(`${server.url}/api/halls/no-such-hall/events`)
     expect(unknown.status).toBe(404)
     unknown.close()
+  })
+})
+
+describe('told without looking', () => {
+  it('tells 快到号了 once when 3 or fewer wait before, and 叫号 when called — to the 消息中心 and by SMS to a phone left at the take', async () => {
+    const XIHU: string = HALL.xihu.id
+    const desk = await startClerk('xihu_clerk', XIHU)
+    const { token } = await signInCitizen(server.app, '13966660103', '10.70.0.3', { realName: false })
+    const tickets: TakenTicket[] = []
+    for (let i = 0; i < 5; i++) tickets.push((await take({ category: 'A', deviceId: device(90 + i), ...(i === 4 ? { phone: '13966660199' } : {}) }, {}, XIHU)).json<TakenTicket>())
+    const mine = (await take({ category: 'A' }, bearer(token), XIHU)).json<TakenTicket>()
+    expect([mine.number, mine.ahead]).toEqual(['A006', 5])
+    const messages = async () => (await server.app.inject({ url: '/api/me/messages', headers: bearer(token) })).json<MessageList>().messages
+    const callXihu = async () => {
+      const res = await server.app.inject({ method: 'POST', url: '/api/staff/queue/windows/1/call', headers: bearer(desk) })
+      expect(res.statusCode, res.body).toBe(200)
+      const t = res.json<StaffTicket>()
+      await server.app.inject({ method: 'POST', url: `/api/staff/tickets/${t.id}/actions`, payload: { action: 'serve' }, headers: bearer(desk) })
+      await server.app.inject({ method: 'POST', url: `/api/staff/tickets/${t.id}/actions`, payload: { action: 'finish' }, headers: bearer(desk) })
+      return t.number
+    }
+    expect(await callXihu()).toBe('A001') // A005 (the phone) is now 3 from the window
+    expect(await messages()).toEqual([])
+    expect(await callXihu()).toBe('A002') // A006 (hers) is now 3 from the window
+    const near = await messages()
+    expect(near).toEqual([{
+      id: expect.any(String), kind: 'queue_near', caseNo: null, title: '快到您了', read: false, at: expect.any(String),
+      body: `您在${HALL.xihu.name}取的A006号（综合受理）前面还有3人，请到窗口附近等候。`, link: { web: `/tickets/${mine.id}`, mini: `/packages/queue/pages/ticket/index?id=${mine.id}` },
+    }])
+    for (const expected of ['A003', 'A004', 'A005']) expect(await callXihu()).toBe(expected)
+    expect((await messages()).length).toBe(1) // told once
+    const called = await server.app.inject({ method: 'POST', url: '/api/staff/queue/windows/1/call', headers: bearer(desk) })
+    expect(called.json<StaffTicket>().number).toBe('A006')
+    expect((await messages()).map((m) => [m.kind, m.title])).toEqual([['queue_called', '请A006号到1号窗口办理'], ['queue_near', '快到您了']])
+
+    // Sent by SMS: hers through her messages' channels, the phone-only visitor's by the queue's own job.
+    await server.app.outbox.dispatch({ kinds: [QUEUE_SMS, DELIVER_MESSAGE] })
+    const inbox = (await server.app.inject('/dev/inbox.json')).json<{ phone: string; text: string }[]>()
+    const to = (phone: string) => inbox.filter((m) => m.phone === phone).map((m) => m.text.replace(/^【[^】]+】/, '')).sort()
+    expect(to('13966660199')).toEqual(['您的排队A005（综合受理）已叫号：请到1号窗口办理。', '您的排队A005（综合受理）快到了：请到窗口附近等候。'])
+    expect(to('13966660103').filter((t) => t.includes('排队'))).toEqual(['您的排队A006（综合受理）已叫号：请到1号窗口办理。', '您的排队A006（综合受理）快到了：请到窗口附近等候。'])
   })
 })
 
