@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   validator: () => import('./validator.bench'),
   notice: () => import('./notice.bench'),
   queue: () => import('./queue.bench'),
+  'hall-queue': () => import('./hall-queue.bench'),
   dispatch: () => import('./dispatch.bench'),
   sse: () => import('./sse.bench'),
   lighthouse: () => import('./lighthouse.bench'),

@@ -6,19 +6,21 @@
  * searched for the event's version rather than parsed as a stream — so the
  * clients' own work weighs as little as it can on the delivery times.
  *
- * argv: url, count, bearer token. Over IPC: → {opened, failed} once all are
- * up; ← 'report' → {arrivals: {[version]: number[]}} and exit.
+ * argv: url, count, bearer token, and optionally the event's name (`case`)
+ * and a pattern whose group names each event (`"version":(\d+)`). Over IPC:
+ * → {opened, failed} once all are up; ← 'report' → {arrivals: {[name]:
+ * number[]}} and exit.
  */
 import { connect } from 'node:net'
 import { performance } from 'node:perf_hooks'
 
-const [url, countArg, token] = process.argv.slice(2)
+const [url, countArg, token, eventName = 'case', pattern = '"version":(\\d+)'] = process.argv.slice(2)
 const count = Number(countArg)
 const target = new URL(url!)
-const arrivals = new Map<number, number[]>()
+const arrivals = new Map<string, number[]>()
 const wallNow = () => performance.timeOrigin + performance.now()
-const VERSION = /"version":(\d+)/g
-const CASE = Buffer.from('event: case')
+const VERSION = new RegExp(pattern, 'g')
+const CASE = Buffer.from(`event: ${eventName}`)
 // A raw socket and a hand-written request, read without Node's HTTP parser: the clients' share of the time stays small.
 const REQUEST = `GET ${target.pathname} HTTP/1.1\r\nHost: ${target.host}\r\nAccept: text/event-stream\r\nAuthorization: Bearer ${token}\r\n\r\n`
 
@@ -36,7 +38,7 @@ function open(): Promise<boolean> {
       if (chunk.indexOf(CASE) < 0) return
       const at = wallNow()
       for (const m of chunk.toString().matchAll(VERSION)) {
-        const v = Number(m[1])
+        const v = m[1]!
         let list = arrivals.get(v)
         if (!list) arrivals.set(v, (list = []))
         list.push(at)

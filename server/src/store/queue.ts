@@ -79,34 +79,32 @@ export function queueRepo(db: Db | Queryable) {
      * with the row. Throws TicketHeld when the person already waits in that
      * category (the counter's step is rolled back with it).
      */
-    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date; nearAhead: number }): Promise<TicketRow> {
+    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date; nearAhead: number }): Promise<TicketRow & { ahead: number }> {
+      const holder = [t.holder.accountId, t.holder.accountId ? null : t.holder.deviceId]
+      let row: TicketRow
       try {
-        return await inTx(async (tx) => {
-          const held = await activeOf(tx, t.hallId, t.category, t.day, t.holder)
-          if (held) throw new TicketHeld(held.id)
-          const [{ last }] = await tx.query<{ last: number }>(
-            `insert into queue_counters (hall_id, category, day, last) values ($1, $2, $3, 1)
-             on conflict (hall_id, category, day) do update set last = queue_counters.last + 1 returning last`,
-            [t.hallId, t.category, t.day],
-          ) as [{ last: number }]
-          const row = (await tx.query<TicketRow>(
-            `insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, queued_at, taken_at, updated_at)
-             values ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $9, $9) returning ${COLUMNS}`,
-            [t.hallId, t.category, t.day, last, ticketNumber(t.category, last), t.holder.accountId, t.holder.accountId ? null : t.holder.deviceId, t.holder.phone, t.at],
-          ))[0]!
-          // Near already when taken: the page says so; no 快到号了 message later.
-          await tx.query(
-            `update queue_tickets set near_told_at = $2 where id = $1 and (select count(*) from queue_tickets
-               where hall_id = $3 and day = $4 and category = $5 and state = 'waiting' and id <> $1) <= $6`,
-            [row.id, t.at, t.hallId, t.day, t.category, t.nearAhead],
-          )
-          return row
-        })
+        // One statement: the counter's step and the row commit together, and the counter's row is locked only for
+        // as long as this statement runs — a burst at the door queues on it for microseconds, not round trips.
+        // A person already waiting here trips the partial unique index: the statement fails whole, the number
+        // goes back with it (no gap).
+        row = (await db.query<TicketRow>(
+          `with c as (
+             insert into queue_counters (hall_id, category, day, last) values ($1, $2, $3, 1)
+             on conflict (hall_id, category, day) do update set last = queue_counters.last + 1 returning last)
+           insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, queued_at, taken_at, updated_at)
+           select $1, $2, $3, c.last, $2 || lpad(c.last::text, greatest(3, length(c.last::text)), '0'), 'waiting', $4::uuid, $5, $6, $7, $7, $7 from c
+           returning ${COLUMNS}`,
+          [t.hallId, t.category, t.day, ...holder, t.holder.phone, t.at],
+        ))[0]!
       } catch (e) {
-        // Two takes of one person at the same instant: the index refuses the second.
-        if (isUniqueViolation(e)) throw new TicketHeld(null)
-        throw e
+        if (!isUniqueViolation(e)) throw e
+        throw new TicketHeld((await activeOf(db, t.hallId, t.category, t.day, t.holder))?.id ?? null)
       }
+      if (row.number !== ticketNumber(t.category, row.seq)) throw new Error(`ticket number ${row.number} is not the core's ${ticketNumber(t.category, row.seq)}`)
+      const ahead = await this.ahead(row)
+      // Near already when taken: the page says so; no 快到号了 later.
+      if (ahead <= t.nearAhead) await db.query('update queue_tickets set near_told_at = $2 where id = $1', [row.id, t.at])
+      return { ...row, ahead }
     },
 
     async byId(id: string): Promise<TicketRow | null> {

@@ -16,6 +16,10 @@ import type { Queryable } from '../../store/db'
 import { tellVisitor } from '../../messages/queue-messages'
 import { implement } from '../define'
 
+/** How long a hall's configuration is kept in memory (a hall_admin's change reaches every instance within it). */
+const HALL_CACHE_MS = 5_000
+/** How long a category's recent service times are kept: a wait estimate need not change by the request. */
+const MINUTES_CACHE_MS = 10_000
 /** Finished tickets this recent say how long a visitor takes (older halls' habits change). */
 const SAMPLE_DAYS = 7
 const DAY_MS = 86_400_000
@@ -26,21 +30,46 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
   const repo = () => queueRepo(app.db)
   const now = () => app.now()
 
+  /**
+   * A hall and its queue's configuration, kept for a few seconds: a burst of
+   * scans at the door reads them once, and a hall_admin's change is seen
+   * within HALL_CACHE_MS on every instance.
+   */
+  const halls = new Map<string, { at: number; value: Promise<{ hall: Hall; config: HallQueueConfig } | null> }>()
   async function hallOf(hallId: string): Promise<{ hall: Hall; config: HallQueueConfig }> {
-    const [row] = await app.db.query<{ doc: Hall }>('select doc from halls where id = $1', [hallId])
-    const config = row ? await repo().config(hallId) : null
-    if (!row || !config) throw new ProblemError('HALL_NOT_FOUND')
-    return { hall: { id: row.doc.id, name: row.doc.name, address: row.doc.address }, config }
+    const t = Date.now()
+    let kept = halls.get(hallId)
+    if (!kept || t - kept.at > HALL_CACHE_MS) {
+      const value = (async () => {
+        const [row] = await app.db.query<{ doc: Hall; config: HallQueueConfig | null }>(
+          'select h.doc, q.doc as config from halls h left join queue_halls q on q.hall_id = h.id where h.id = $1', [hallId],
+        )
+        return row?.config ? { hall: { id: row.doc.id, name: row.doc.name, address: row.doc.address }, config: row.config } : null
+      })()
+      halls.set(hallId, (kept = { at: t, value }))
+      value.catch(() => halls.delete(hallId))
+    }
+    const found = await kept.value
+    if (!found) throw new ProblemError('HALL_NOT_FOUND')
+    return found
   }
 
   const categoryOf = (config: HallQueueConfig, code: string) => config.categories.find((c) => c.code === code)
 
+  const minutes = new Map<string, { at: number; value: Promise<number[]> }>()
   /** The wait a ticket with `ahead` before it has in a category. */
   async function waitFor(hallId: string, config: HallQueueConfig, category: string, ahead: number): Promise<WaitRange> {
     const c = categoryOf(config, category)
     if (!c) return waitRange(ahead, 10, 1)
-    const recent = await repo().serviceMinutes(hallId, category, new Date(now() - SAMPLE_DAYS * DAY_MS))
-    return waitRange(ahead, minutesEach(c, recent), windowsServing(config, category).length)
+    const key = `${hallId}/${category}`
+    const t = Date.now()
+    let kept = minutes.get(key)
+    if (!kept || t - kept.at > MINUTES_CACHE_MS) {
+      kept = { at: t, value: repo().serviceMinutes(hallId, category, new Date(now() - SAMPLE_DAYS * DAY_MS)) }
+      minutes.set(key, kept)
+      kept.value.catch(() => minutes.delete(key))
+    }
+    return waitRange(ahead, minutesEach(c, await kept.value), windowsServing(config, category).length)
   }
 
   async function ticketView(t: TicketRow): Promise<TicketView> {
@@ -146,9 +175,8 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     try {
       const t = await repo().take({ hallId: hall.id, category: body.category, day: beijingTime(at).day, holder: { accountId, deviceId: body.deviceId ?? null, phone }, at: new Date(at), nearAhead: config.nearAhead })
       announce(t)
-      const ahead = await repo().ahead(t)
       reply.code(201)
-      return { id: t.id, number: t.number, category: t.category, ahead, wait: await waitFor(hall.id, config, t.category, ahead) }
+      return { id: t.id, number: t.number, category: t.category, ahead: t.ahead, wait: await waitFor(hall.id, config, t.category, t.ahead) }
     } catch (e) {
       if (e instanceof TicketHeld) throw new ProblemError('TICKET_HELD', e.ticketId ? { detail: e.ticketId } : {})
       throw e
