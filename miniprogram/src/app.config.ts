@@ -1,4 +1,5 @@
 import type { AppConfig } from '@tarojs/taro'
+import { QUEUE_PAGES, QUEUE_ROOT } from './packages/queue/pages'
 
 const config: AppConfig = defineAppConfig({
   pages: [
@@ -13,6 +14,9 @@ const config: AppConfig = defineAppConfig({
   subPackages: [
     { root: 'packages/apply', pages: ['pages/form/index', 'pages/case/index', 'pages/supplement/index', 'pages/licences/index', 'pages/query/index', 'pages/access-log/index', 'pages/halls/index', 'pages/verify/index', 'pages/message-settings/index'] },
     { root: 'packages/search', pages: [] },
+    // 排队取号, an independent subpackage (独立分包): a hall's QR code opens it without downloading the main package.
+    // It may use nothing of the main package, so it is built as a mini-program of its own (config/independent.ts).
+    { root: QUEUE_ROOT, pages: QUEUE_PAGES, independent: true },
   ],
   // Opening 搜索 starts the pinyin download (any network: a citizen there is about to type), so on a weak signal it is
   // usually in by the first letter typed; the first search still awaits it if not.

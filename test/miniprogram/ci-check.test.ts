@@ -85,6 +85,13 @@ describe('miniprogram-ci', () => {
     for (const page of ['packages/apply/pages/form/index', 'packages/apply/pages/case/index']) {
       expect(result!.files.find((f) => f.path === `${page}.js`)?.subPackage).toBeTruthy()
     }
+    // 排队取号 is the independent subpackage packages/queue (a hall's QR code opens it without the main package).
+    for (const page of ['packages/queue/pages/take/index', 'packages/queue/pages/ticket/index']) {
+      expect(result!.files.find((f) => f.path === `${page}.js`)?.subPackage).toBe('packages/queue/')
+    }
+    const queue = result!.files.filter((f) => f.subPackage === 'packages/queue/').reduce((n, f) => n + f.size, 0)
+    console.log(`independent subpackage packages/queue: ${queue} bytes`)
+    expect(queue).toBeLessThan(TWO_MB)
     // Search's pinyin is the async subpackage packages/search, fetched with require.async on the first search.
     expect(result!.files.find((f) => f.path === 'packages/search/common.js')?.subPackage).toBe('packages/search/')
     // …and preloaded as soon as 搜索 opens, on any network (miniprogram-ci accepted this app.json above).

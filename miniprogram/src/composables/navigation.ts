@@ -30,6 +30,9 @@ export const ROUTES = {
   verify: '/packages/apply/pages/verify/index',
   messages: '/pages/messages/index',
   messageSettings: '/packages/apply/pages/message-settings/index',
+  // The independent subpackage 排队取号 (opened by a hall's QR code without the main package).
+  queueTake: '/packages/queue/pages/take/index',
+  queueTicket: '/packages/queue/pages/ticket/index',
 } as const
 
 /**
@@ -119,6 +122,16 @@ export function supplementUrl(caseNo: string): string {
 
 export function openCase(caseNo: string): void {
   void Taro.navigateTo({ url: caseUrl(caseNo) })
+}
+
+/** A queue ticket's page (排队取号: its number, the people ahead, 取消排队). */
+export function ticketUrl(id: string): string {
+  return withQuery(ROUTES.queueTicket, { id })
+}
+
+/** 排队取号 in a hall. */
+export function takeNumberUrl(hallId: string): string {
+  return withQuery(ROUTES.queueTake, { hallId })
 }
 
 /** 《用户服务协议》 or 《隐私政策》. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds miniprogram/dist (taro build --type weapp) when dist/app.json is
- * missing or older than any source the build reads. Run it under a lock
+ * Builds miniprogram/dist (`npm run build -w miniprogram`: the main build,
+ * then the independent subpackage's) when dist/app.json or the independent
+ * subpackage's entry is missing or older than any source the build reads. Run it under a lock
  * (see ensure-built.ts) so parallel test files build at most once.
  */
 import { spawnSync } from 'node:child_process'
@@ -11,7 +12,8 @@ import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const mp = join(root, 'miniprogram')
-const marker = join(mp, 'dist', 'app.json')
+// The main build writes the first, the independent subpackage's build (packages/queue) the second.
+const markers = [join(mp, 'dist', 'app.json'), join(mp, 'dist', 'packages', 'queue', 'app.js')]
 
 const SOURCES = [
   join(mp, 'src'), join(mp, 'config'), join(mp, 'package.json'), join(mp, 'babel.config.cjs'),
@@ -27,7 +29,7 @@ function newestMtime(path) {
   return newest
 }
 
-const built = existsSync(marker) ? statSync(marker).mtimeMs : 0
+const built = Math.min(...markers.map((m) => (existsSync(m) ? statSync(m).mtimeMs : 0)))
 const sources = Math.max(...SOURCES.map(newestMtime))
 if (built > sources && process.env.MINIPROGRAM_FORCE_BUILD !== '1') {
   console.log('miniprogram/dist is up to date')

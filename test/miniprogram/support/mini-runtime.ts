@@ -8,7 +8,7 @@
  * page lifetimes (onLoad, onShow, onReady) are called as WeChat would.
  */
 import Module, { createRequire } from 'node:module'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { createWxShim, type WxShim, type WxShimOptions } from './wx-shim'
 
 const require = createRequire(join(import.meta.dirname, 'mini-runtime.ts'))
@@ -50,6 +50,8 @@ export interface MiniProgram {
    * on a phone; once fetched it stays.
    */
   asyncLoads: string[]
+  /** Started in an independent subpackage (StartOptions.independent): the files outside it that something tried to load. */
+  outsideRequires: string[]
   /** Opens a page (route without leading slash) with its query, as wx.navigateTo would. */
   openPage(route: string, query?: Record<string, string>): Promise<OpenedPage>
 }
@@ -156,8 +158,17 @@ export async function waitFor<T>(fn: () => T | undefined | null | false, timeout
   }
 }
 
+export interface StartOptions extends WxShimOptions {
+  /**
+   * Starts in an independent subpackage (its root, `packages/queue`) as WeChat does when a scanned code opens
+   * one of its pages: the main package is not there — its app.js never runs, getApp() answers undefined, and
+   * requiring any of its files fails as WeChat's "module … is not defined" (recorded in `outsideRequires`).
+   */
+  independent?: string
+}
+
 /** Loads dist/app.js once per process: Taro's runtime is a singleton. */
-export function startMiniProgram(dist: string, options: WxShimOptions = {}): MiniProgram {
+export function startMiniProgram(dist: string, options: StartOptions = {}): MiniProgram {
   const wx = createWxShim(options)
   const g = globalThis as Record<string, unknown>
   // simulate merges its own wx API mocks under ours.
@@ -195,15 +206,26 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
     return true
   })
 
-  require(join(dist, 'app.js'))
-  if (!appInstance) throw new Error('dist/app.js did not call App()')
-  const app = appInstance as Record<string, AnyFn>
-  const launch = { path: 'pages/home/index', query: {}, scene: 1001 }
-  app.onLaunch?.call(app, launch)
-  app.onShow?.call(app, launch)
+  const outsideRequires: string[] = []
+  if (options.independent) {
+    // An independent subpackage must not register an App (WeChat: undefined behaviour); only the main package does.
+    g.App = () => { throw new Error(`App() called from the independent subpackage ${options.independent}`) }
+    g.getApp = () => undefined
+    confineRequires(dist, options.independent, outsideRequires)
+  } else {
+    require(join(dist, 'app.js'))
+    if (!appInstance) throw new Error('dist/app.js did not call App()')
+    const app = appInstance as Record<string, AnyFn>
+    const launch = { path: 'pages/home/index', query: {}, scene: 1001 }
+    app.onLaunch?.call(app, launch)
+    app.onShow?.call(app, launch)
+  }
+
+  // An independent subpackage is compiled as WeChat does it, on its own: its templates may import nothing outside it.
+  const rootPath = options.independent ? join(dist, options.independent) : dist
 
   async function openPage(route: string, query: Record<string, string> = {}): Promise<OpenedPage> {
-    const id = simulate.load(join(dist, route), 'page', { rootPath: dist })
+    const id = simulate.load(join(dist, route), 'page', { rootPath })
     const component = simulate.render(id)
     const parent = (globalThis as unknown as { document: { createElement(t: string): unknown } }).document.createElement('div')
     component.attach(parent)
@@ -279,7 +301,27 @@ export function startMiniProgram(dist: string, options: WxShimOptions = {}): Min
     }
   }
 
-  return { wx, renderErrors, asyncLoads, openPage }
+  return { wx, renderErrors, asyncLoads, openPage, outsideRequires }
+}
+
+/**
+ * Any file of the built mini-program outside `root` fails to load, as it does on a phone that opened the
+ * independent subpackage `root` without the main package; each such file is recorded.
+ */
+function confineRequires(dist: string, root: string, outside: string[]): void {
+  const M = Module as unknown as { _resolveFilename(request: string, parent: unknown, ...rest: unknown[]): string }
+  const distDir = resolve(dist) + sep
+  const inside = resolve(dist, root) + sep
+  const original = M._resolveFilename
+  M._resolveFilename = function (this: unknown, request: string, parent: unknown, ...rest: unknown[]): string {
+    const file = original.call(this, request, parent, ...rest)
+    if (file.startsWith(distDir) && !file.startsWith(inside)) {
+      const rel = relative(dist, file)
+      outside.push(rel)
+      throw new Error(`module "${rel}" is not defined (the independent subpackage ${root} cannot load the main package)`)
+    }
+    return file
+  }
 }
 
 /**
