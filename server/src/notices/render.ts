@@ -25,7 +25,7 @@ async function load(): Promise<Libraries> {
 }
 
 const MM = 72 / 25.4
-const A4 = { width: 595.28, height: 841.89 }
+export const A4 = { width: 595.28, height: 841.89 }
 /** GB/T 9704-2012: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm. */
 const MARGIN = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM }
 const TITLE_SIZE = 22 // 二号
@@ -104,8 +104,8 @@ export function finish(doc: Doc): Promise<Buffer> {
   })
 }
 
-/** The QR code as vector squares (crisp at any zoom, a few hundred bytes), with a link over it. */
-function drawQr(doc: Doc, mark: VerifyMark, x: number, y: number, size: number): void {
+/** The QR code as vector squares (crisp at any zoom, a few hundred bytes), with a link over it (after newDocument). */
+export function drawQr(doc: Doc, mark: Pick<VerifyMark, 'url'>, x: number, y: number, size: number): void {
   const qr = libraries!.QRCode.create(mark.url, { errorCorrectionLevel: 'M' })
   const n = qr.modules.size
   const quiet = 2

@@ -15,6 +15,8 @@ import { queueRepo, TicketHeld, type TicketRow } from '../../store/queue'
 import type { Queryable } from '../../store/db'
 import { tellVisitor } from '../../messages/queue-messages'
 import { implement } from '../define'
+import { renderHallPoster } from '../../notices/poster'
+import { sendPdf } from '../uploads/stored-files'
 
 /** How long a hall's configuration is kept in memory (a hall_admin's change reaches every instance within it). */
 const HALL_CACHE_MS = 5_000
@@ -158,6 +160,13 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
       recent: recent.map((t) => ({ number: t.number, windowNo: t.window_no!, at: t.called_at!.toISOString() })),
       categories: config.categories.map((c) => ({ code: c.code, name: c.name, waiting: counts.get(c.code) ?? 0 })),
     }
+  })
+
+  implement(app, API.queue.poster, async (request, reply) => {
+    const { hall, config } = await hallOf(request.params.hallId)
+    const pdf = await renderHallPoster({ hallName: hall.name, url: `${app.printedOrigin()}/h/${hall.id}`, config, printedOn: beijingTime(now()).day })
+    reply.header('cache-control', 'no-cache')
+    return sendPdf(reply, `${hall.name}扫码取号海报.pdf`, pdf)
   })
 
   implement(app, API.queue.take, async (request, reply) => {

@@ -11,6 +11,7 @@ import { signInCitizen, startTestServer, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { HALL } from '../../../seed/halls'
 import { openSse } from '../../live/sse-client'
+import { inspectPdf } from '../../notices/pdf-inspect'
 import { hashPassword } from '../../auth/passwords'
 import { staffRepo } from '../../store/staff'
 import { QUEUE_SMS } from '../../messages/queue-messages'
@@ -227,6 +228,21 @@ describe('being called', () => {
     expect(res.statusCode).toBe(404)
     const { token } = await signInCitizen(server.app, '13966660102', '10.70.0.2', { realName: false })
     expect((await server.app.inject({ url: '/api/staff/queue/windows/1', headers: bearer(token) })).statusCode).toBe(401)
+  })
+})
+
+describe('the hall\'s poster', () => {
+  it('is one A4 page in large type with the QR code to the hall\'s take-number page, the steps, the categories and the hours', async () => {
+    const res = await server.app.inject({ url: `/api/halls/${CITY}/poster.pdf` })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('application/pdf')
+    const pdf = await inspectPdf(res.rawPayload)
+    expect(pdf.pages).toBe(1)
+    expect(pdf.size).toEqual({ width: 595.28, height: 841.89 })
+    const url = `${server.app.printedOrigin()}/h/${CITY}`
+    expect(pdf.links).toContain(url)
+    for (const words of [HALL.city.name, '扫码取号', '选择您要办理的业务', 'A综合受理', 'D公安户政', '取号时间：工作日9:00-12:00', '没有智能手机？']) expect(pdf.text).toContain(words)
+    expect((await server.app.inject({ url: '/api/halls/no-such-hall/poster.pdf' })).statusCode).toBe(404)
   })
 })
 

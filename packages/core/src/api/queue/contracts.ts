@@ -127,6 +127,11 @@ export const queueRoutes = defineRoutes('queue', {
     summary: '大厅排队情况：各业务等候人数和预计等候时间，是否在取号时间', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
     response: hallQueueSchema, cache: 'no-store',
   },
+  poster: {
+    method: 'GET', path: '/api/halls/:hallId/poster.pdf', access: 'public',
+    summary: '大厅“扫码取号”海报（PDF，A4，大字，打印后张贴）', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
+    binary: 'application/pdf', cache: 'handler',
+  },
   take: {
     method: 'POST', path: '/api/halls/:hallId/tickets', access: 'public',
     summary: '取号（登录或不登录；同一业务已在排队的再取为409）', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
