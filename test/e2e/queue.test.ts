@@ -145,3 +145,51 @@ it('shows each call on the hall\'s screen, large, and speaks it in Mandarin twic
   expect(await axeViolations(screen)).toEqual([])
   await screenshot(screen, 'hall-display-1920x1080')
 })
+
+it('serves the visitor without a smartphone at the hall\'s kiosk: a printed number, a guide\'s materials, a case\'s progress; back to the start after a minute', async () => {
+  const { url } = e2e.product
+  const context = await e2e.browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  await context.addInitScript(() => {
+    Object.assign(window, { printed: 0 })
+    window.print = () => { (window as unknown as { printed: number }).printed++ }
+  })
+  const kiosk = await context.newPage()
+  await kiosk.clock.install()
+  await kiosk.goto(`${url}/kiosk/${HALL}`)
+  await kiosk.getByRole('heading', { name: '示例市政务服务中心' }).waitFor()
+  expect(await axeViolations(kiosk)).toEqual([])
+  await screenshot(kiosk, 'kiosk-home-1080x1920')
+
+  await kiosk.getByRole('button', { name: /^取号/ }).click()
+  await kiosk.getByRole('button', { name: /不动产登记/ }).click()
+  await kiosk.locator('.ticket-no').waitFor()
+  expect(await kiosk.locator('.ticket-no').textContent()).toMatch(/^C\d{3}$/)
+  await poll(() => kiosk.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+  expect(await axeViolations(kiosk)).toEqual([])
+  await screenshot(kiosk, 'kiosk-ticket-1080x1920')
+  // The next visitor at the same kiosk gets a number of their own in the same category.
+  await kiosk.getByRole('button', { name: '返回首页' }).click()
+  await kiosk.getByRole('button', { name: /^取号/ }).click()
+  await kiosk.getByRole('button', { name: /不动产登记/ }).click()
+  await kiosk.getByText(/您前面还有 1 人在等候/).waitFor()
+
+  await kiosk.getByRole('button', { name: '返回首页' }).click()
+  await kiosk.getByRole('button', { name: /查办事指南/ }).click()
+  await kiosk.getByLabel('事项名称').fill('低保')
+  await kiosk.getByRole('button', { name: '查找' }).click()
+  await kiosk.getByRole('button', { name: /最低生活保障/ }).first().click()
+  await kiosk.getByRole('heading', { name: /需要带的材料/ }).waitFor()
+  expect(await kiosk.locator('.materials li').count()).toBeGreaterThan(0)
+
+  await kiosk.getByRole('button', { name: '返回首页' }).click()
+  await kiosk.getByRole('button', { name: /查询办件/ }).click()
+  await kiosk.getByLabel('办件编号').fill('MZ-0001')
+  await kiosk.getByRole('button', { name: '查询' }).click()
+  await kiosk.getByRole('alert').waitFor()
+  expect(await axeViolations(kiosk)).toEqual([])
+
+  // A minute without a touch: back to the start, the case number gone.
+  await kiosk.clock.fastForward(61_000)
+  await kiosk.getByRole('navigation', { name: '自助服务' }).waitFor()
+  expect(await kiosk.getByRole('alert').count()).toBe(0)
+})

@@ -26,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/halls', name: 'halls', component: () => import('./pages/HallsPage.vue'), meta: { title: '服务大厅' } },
   { path: '/h/:hallId', name: 'hall-queue', component: () => import('./pages/HallQueuePage.vue'), meta: { title: '排队取号' } },
   { path: '/hall/:hallId/display', name: 'hall-display', component: () => import('./pages/HallDisplayPage.vue'), meta: { title: '叫号屏' } },
+  { path: '/kiosk/:hallId', name: 'kiosk', component: () => import('./pages/KioskPage.vue'), meta: { title: '自助服务' } },
   { path: '/tickets/:id', name: 'ticket', component: () => import('./pages/TicketPage.vue'), meta: { title: '我的号' } },
   { path: '/verify/:id', name: 'verify', component: () => import('./pages/VerifyPage.vue'), meta: { title: '文书核验' } },
   { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
