@@ -69,6 +69,13 @@ it('takes a number from the hall\'s QR code, follows the people ahead, and is ca
   await poll(() => current.textContent()).toContain('正在办理')
   await screenshot(desk, 'queue-console-1024')
   await desk.getByRole('button', { name: '办结' }).click()
+  // The first visitor, served, is asked to rate: once, by choice.
+  await first.getByRole('heading', { name: '请评价这次服务' }).waitFor({ timeout: 25_000 })
+  await first.getByRole('radio', { name: '满意', exact: true }).click()
+  await first.getByLabel(/还有什么想说的/).fill('窗口工作人员很耐心')
+  expect(await axeViolations(first)).toEqual([])
+  await first.getByRole('button', { name: '提交评价' }).click()
+  await first.getByRole('status').filter({ hasText: '谢谢您的评价：满意' }).waitFor()
   await desk.getByRole('button', { name: '叫下一位' }).click()
   await poll(() => current.locator('.number').textContent()).toBe('A002')
   await poll(() => second.locator('.status').textContent()).toBe('请到 1 号窗口办理')

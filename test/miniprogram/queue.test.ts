@@ -326,6 +326,32 @@ describe('排队取号 opened from a hall’s QR code', () => {
   })
 })
 
+describe('after service', () => {
+  it('asks for a 好差评 once the window has finished, and says thank you', async () => {
+    const take = await openTake()
+    const id = await takeIn(take, '社保医保')
+    take.unload()
+    const page = await openTicket(id)
+    // Window 3 (社保医保) calls, serves and finishes it.
+    const next = await server.app.inject({ method: 'POST', url: '/api/staff/queue/windows/3/call', headers: bearer(clerk) })
+    expect(next.json<{ id: string }>().id).toBe(id)
+    for (const action of ['serve', 'finish']) {
+      expect((await server.app.inject({ method: 'POST', url: `/api/staff/tickets/${id}/actions`, payload: { action }, headers: bearer(clerk) })).statusCode).toBe(200)
+    }
+    page.hide()
+    page.show()
+    await page.waitForText((t) => t.includes('请评价这次服务'))
+    const level = (label: string) => allNodes(page.component.toJSON()).find((n) => attr(n, 'ariaRole') === 'radio' && attr(n, 'ariaLabel') === label)!
+    await page.tap(level('满意'))
+    await waitFor(() => String(attr(level('满意'), 'ariaChecked')) === 'true', 5_000, 'the level chosen')
+    await page.tap(tappable(page, '提交评价'))
+    await page.waitForText((t) => t.includes('谢谢您的评价：满意'))
+    expect((await ticketOnBff(id)).rating).toBe(4)
+    page.unload()
+    expect(mp.renderErrors).toEqual([])
+  })
+})
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name)

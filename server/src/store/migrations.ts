@@ -583,6 +583,9 @@ export const MIGRATIONS: Migration[] = [
         finished_at timestamptz,
         no_show_at timestamptz,
         near_told_at timestamptz,
+        rating integer check (rating between 1 and 5),
+        rating_note text,
+        rated_at timestamptz,
         transferred_from uuid references queue_tickets(id),
         transferred_to uuid references queue_tickets(id),
         updated_at timestamptz not null

@@ -34,11 +34,12 @@ export interface TicketRow {
   no_show_at: Date | null
   transferred_from: string | null
   transferred_to: string | null
+  rating: number | null
 }
 
 const COLUMNS = `id::text as id, hall_id, category, to_char(day, 'YYYY-MM-DD') as day, seq, number, state, priority, account_id::text as account_id,
   device_id, phone, case_no, window_no, recalls, queued_at, taken_at, called_at, serving_at, finished_at, no_show_at,
-  transferred_from::text as transferred_from, transferred_to::text as transferred_to`
+  transferred_from::text as transferred_from, transferred_to::text as transferred_to, rating`
 
 /** Who holds a ticket: an account, else a device. */
 export interface TicketHolder { accountId: string | null; deviceId: string | null; phone: string | null }
@@ -207,6 +208,11 @@ export function queueRepo(db: Db | Queryable) {
         if (marked.length) out.push({ ...t, ahead })
       }
       return out
+    },
+
+    /** The visitor's rating of a finished ticket, once (一次一评); null when it is not done or already rated. */
+    async rate(id: string, score: number, note: string | null, at: Date): Promise<TicketRow | null> {
+      return one(`update queue_tickets set rating = $2, rating_note = $3, rated_at = $4 where id = $1 and state = 'done' and rating is null returning ${COLUMNS}`, [id, score, note, at])
     },
 
     /** One step of a ticket, made only from the state it was read in; null when it moved meanwhile. */

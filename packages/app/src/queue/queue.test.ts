@@ -13,7 +13,7 @@ const queue: HallQueue = {
 const ID = '00000000-0000-4000-8000-000000000001'
 const view = (over: Partial<TicketView> = {}): TicketView => ({
   id: ID, hallId: HALL_ID, hallName: '示例市政务服务中心', number: 'A003', category: 'A', categoryName: '综合受理', state: 'waiting', ahead: 2,
-  wait: { min: 10, max: 20 }, windowNo: null, takenAt: '2026-12-07T02:00:00.000Z', calledAt: null, hereUntil: null, transferredTo: null, nearAhead: 3, ...over,
+  wait: { min: 10, max: 20 }, windowNo: null, takenAt: '2026-12-07T02:00:00.000Z', calledAt: null, hereUntil: null, transferredTo: null, nearAhead: 3, rating: null, ...over,
 })
 
 describe('the device\'s id', () => {

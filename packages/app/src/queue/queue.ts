@@ -132,6 +132,8 @@ export interface TicketPage {
   load(): Promise<void>
   cancel(): Promise<void>
   here(): Promise<void>
+  /** 好差评 after service: once, voluntary; a refusal is in `problem`, the choice stays on screen. */
+  rate(score: number, note?: string): Promise<boolean>
   /** Keep it current while the page is in view; stop when it is not. */
   resume(): void
   pause(): void
@@ -240,9 +242,25 @@ export function useTicket(id: () => string, opts: { intervalMs?: number; platfor
     liveUp = false
   }
 
+  async function rate(score: number, note?: string): Promise<boolean> {
+    if (busy.value) return false
+    busy.value = true
+    problem.value = null
+    try {
+      const body = { score, deviceId: await deviceIdOf(platform.storage), ...(note?.trim() ? { note: note.trim() } : {}) }
+      ticket.value = await platform.api.call(API.queue.rate, { params: { id: current || id() }, body })
+      return true
+    } catch (e) {
+      problem.value = toProblem(e)
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
   if (getCurrentScope()) onScopeDispose(pause)
 
-  return { state, ticket, problem, near, busy, load, cancel: () => step(API.queue.cancel), here: () => step(API.queue.here), resume, pause }
+  return { state, ticket, problem, near, busy, load, cancel: () => step(API.queue.cancel), here: () => step(API.queue.here), rate, resume, pause }
 }
 
 /** What the ticket page says under the number, in plain words. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { smsParamsOf } from '../messages/rules'
 import { queueMessageOf } from './messages'
+import { isPoorRating, RATING_LABELS, ratingIssues } from '../ratings/levels'
 import {
   callText, hoursText, minutesEach, nextToCall, openingState, opensAtText, sessionsOn, takeTicketIssues, ticketNumber, ticketTransition,
   waitRange, waitRangeText, type HallQueueConfig, type OpeningHours, type Waiting,
@@ -129,5 +130,15 @@ describe('what a queue tells its visitor', () => {
     const called = queueMessageOf('queue_called', f)
     expect([called.title, called.next]).toEqual(['请A012号到3号窗口办理', '请到3号窗口办理'])
     expect(smsParamsOf(called)).toEqual({ no: 'A012', item: '综合受理', next: '请到3号窗口办理' })
+  })
+})
+
+describe('a rating after service (好差评)', () => {
+  it('takes the five levels, and a note of at most 200 characters', () => {
+    expect(ratingIssues({ score: 5 })).toEqual([])
+    expect(ratingIssues({ score: 2, note: '等了很久' })).toEqual([])
+    expect(ratingIssues({ score: 0 }).map((i) => i.message)).toEqual(['请选择一个满意程度'])
+    expect(ratingIssues({ score: 3, note: '字'.repeat(201) }).map((i) => i.path)).toEqual(['note'])
+    expect([RATING_LABELS[5], RATING_LABELS[1], isPoorRating(2), isPoorRating(3)]).toEqual(['非常满意', '非常不满意', true, false])
   })
 })

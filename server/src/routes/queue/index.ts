@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  API, beijingTime, hoursText, minutesEach, normalizeMobile, openingState, opensAtText, takeTicketIssues, ticketTransition, TICKET_REFUSAL_TEXT,
+  API, beijingTime, hoursText, ratingIssues, minutesEach, normalizeMobile, openingState, opensAtText, takeTicketIssues, ticketTransition, TICKET_REFUSAL_TEXT,
   waitRange, windowsServing, type HallQueueConfig, type StaffTicket, type TicketAction, type TicketView, type WaitRange,
 } from '@tongban/core'
 import { ProblemError } from '../../errors'
@@ -82,7 +82,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
       id: t.id, hallId: t.hall_id, hallName: hall.name, number: t.number, category: t.category, categoryName: categoryOf(config, t.category)?.name ?? t.category,
       state: t.state, ahead, wait: t.state === 'waiting' ? await waitFor(t.hall_id, config, t.category, ahead) : { min: 0, max: 0 },
       windowNo: t.window_no, takenAt: t.taken_at.toISOString(), calledAt: t.called_at?.toISOString() ?? null,
-      hereUntil, transferredTo: t.transferred_to, nearAhead: config.nearAhead,
+      hereUntil, transferredTo: t.transferred_to, nearAhead: config.nearAhead, rating: t.rating,
     }
   }
 
@@ -198,13 +198,31 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     return ticketView(t)
   })
 
-  /** A change by the visitor: only the account or the device that took it. */
-  async function visitorStep(request: FastifyRequest, id: string, deviceId: string | undefined, action: Extract<TicketAction, 'cancel' | 'here'>): Promise<TicketView> {
+  /** The account or the device that took it: only they may change it. */
+  async function ownedTicket(request: FastifyRequest, id: string, deviceId: string | undefined): Promise<TicketRow> {
     const t = await repo().byId(id)
     if (!t) throw new ProblemError('TICKET_NOT_FOUND')
     const accountId = await accountOf(request)
     const owns = t.account_id ? t.account_id === accountId : t.device_id !== null && t.device_id === deviceId
     if (!owns) throw new ProblemError('NOT_YOUR_TICKET')
+    return t
+  }
+
+  implement(app, API.queue.rate, async (request) => {
+    const t = await ownedTicket(request, request.params.id, request.body.deviceId)
+    const errors = ratingIssues(request.body)
+    if (errors.length) throw new ProblemError('VALIDATION', { errors })
+    if (t.state !== 'done') throw new ProblemError('TICKET_STATE', { detail: '办结后才能评价' })
+    if (t.rating !== null) throw new ProblemError('TICKET_STATE', { detail: '这次服务已经评价过了，谢谢您' })
+    const rated = await repo().rate(t.id, request.body.score, request.body.note?.trim() || null, new Date(now()))
+    if (!rated) throw new ProblemError('TICKET_STATE', { detail: '这次服务已经评价过了，谢谢您' })
+    request.log.info({ hall: t.hall_id, ticket: t.id, window: t.window_no, rating: request.body.score }, 'queue rating')
+    return ticketView(rated)
+  })
+
+  /** A change by the visitor: only the account or the device that took it. */
+  async function visitorStep(request: FastifyRequest, id: string, deviceId: string | undefined, action: Extract<TicketAction, 'cancel' | 'here'>): Promise<TicketView> {
+    const t = await ownedTicket(request, id, deviceId)
     const { hall, config } = await hallOf(t.hall_id)
     const at = now()
     const move = ticketTransition({ state: t.state, recalls: t.recalls, noShowAt: t.no_show_at?.getTime() ?? null }, action, config, at)

@@ -159,6 +159,18 @@ describe('being called', () => {
     }
     expect((await ticket(a.id)).state).toBe('done')
 
+    // 好差评 after service: the taker only, once, and only once it is done.
+    const rate = (id: string, body: object) => server.app.inject({ method: 'POST', url: `/api/tickets/${id}/rating`, payload: body })
+    expect(problemOf(await rate(a.id, { deviceId: device(31), score: 5 })).code).toBe('NOT_YOUR_TICKET')
+    expect(problemOf(await rate(b.id, { deviceId: device(31), score: 5 })).detail).toBe('办结后才能评价')
+    const bad = await rate(a.id, { deviceId: device(30), score: 3, note: '字'.repeat(201) })
+    expect(bad.statusCode).toBe(400)
+    const rated = await rate(a.id, { deviceId: device(30), score: 2, note: ' 等候区没有座位 ' })
+    expect([rated.statusCode, rated.json<TicketView>().rating]).toEqual([200, 2])
+    expect(problemOf(await rate(a.id, { deviceId: device(30), score: 5 })).detail).toBe('这次服务已经评价过了，谢谢您')
+    const [kept] = await server.app.db.query<{ rating: number; rating_note: string }>('select rating, rating_note from queue_tickets where id = $1', [a.id])
+    expect(kept).toEqual({ rating: 2, rating_note: '等候区没有座位' })
+
     expect((await call(6)).json<StaffTicket>().number).toBe('C002')
   })
 

@@ -8,6 +8,7 @@
 import { staffAccess } from '../../staff/capabilities'
 import { defineRoutes } from '../contract/contract'
 import { Bool, Enum, Int, List, Nullable, Obj, Optional, Str, UuidParams, type Static } from '../contract/schema'
+import { MAX_RATING_NOTE } from '../../ratings/levels'
 import { CATEGORY_CODE_PATTERN, DEVICE_ID_PATTERN, HALL_ID_PATTERN, STAFF_TICKET_ACTIONS, TICKET_STATES } from '../../queue/rules'
 
 export const HallParams = Obj({ hallId: Str({ pattern: HALL_ID_PATTERN }) }, { additionalProperties: true })
@@ -63,11 +64,21 @@ export const ticketViewSchema = Obj({
   transferredTo: Nullable(Str()),
   /** How many ahead is "soon" in this hall. */
   nearAhead: Int(0, 100),
+  /** The visitor's 好差评 of the service (5 非常满意 … 1 非常不满意), once it is done and rated. */
+  rating: Nullable(Int(1, 5)),
 })
 /** A ticket as its visitor follows it. */
 export type TicketView = Static<typeof ticketViewSchema>
 
 const ownerBodySchema = Obj({ deviceId: Optional(Str({ pattern: DEVICE_ID_PATTERN })) })
+
+export const rateTicketBodySchema = Obj({
+  deviceId: Optional(Str({ pattern: DEVICE_ID_PATTERN })),
+  score: Int(1, 5),
+  /** What went well or wrong, in the visitor's words (optional). */
+  note: Optional(Str({ maxLength: MAX_RATING_NOTE })),
+})
+export type RateTicketBody = Static<typeof rateTicketBodySchema>
 
 export const staffTicketSchema = Obj({
   id: Str(),
@@ -152,6 +163,12 @@ export const queueRoutes = defineRoutes('queue', {
     method: 'POST', path: '/api/tickets/:id/here', access: 'public',
     summary: '过号后“我到了”：在重呼时限内重新等候', params: UuidParams, problems: { id: 'TICKET_NOT_FOUND' },
     body: ownerBodySchema, response: ticketViewSchema, cache: 'none',
+  },
+  rate: {
+    method: 'POST', path: '/api/tickets/:id/rating', access: 'public',
+    summary: '办结后评价这次服务（好差评，一次一评，自愿）', params: UuidParams, problems: { id: 'TICKET_NOT_FOUND' },
+    body: rateTicketBodySchema, response: ticketViewSchema, cache: 'none',
+    messages: { score: '请选择一个满意程度', note: `意见请写在${MAX_RATING_NOTE}字以内` },
   },
   window: {
     method: 'GET', path: '/api/staff/queue/windows/:windowNo', access: staffAccess('window'),
