@@ -200,3 +200,31 @@ it('serves the visitor without a smartphone at the hall\'s kiosk: a printed numb
   await kiosk.getByRole('navigation', { name: '自助服务' }).waitFor()
   expect(await kiosk.getByRole('alert').count()).toBe(0)
 })
+
+it('lets the hall_admin add a business and say which window serves it; a fault is said at its field and nothing is saved', async () => {
+  const { url } = e2e.product
+  const { page } = await staffPage(e2e.browser, url, 'hall_admin')
+  await page.getByRole('link', { name: '排队设置' }).click()
+  await page.waitForURL(/\/staff\/hall$/)
+  await page.getByRole('heading', { name: '业务类别' }).waitFor()
+  expect(await axeViolations(page)).toEqual([])
+  await page.getByRole('button', { name: '添加业务' }).click()
+  const added = page.locator('fieldset.category').last()
+  expect(await added.getByLabel('字母').inputValue()).toBe('E')
+  await added.getByLabel('名称').fill('出入境')
+  await page.getByRole('button', { name: '保存', exact: true }).click()
+  const summary = page.getByRole('alert').filter({ hasText: '没有保存' })
+  await summary.waitFor()
+  expect(await summary.textContent()).toContain('没有窗口办理“出入境”，取了号也叫不到')
+  expect(await axeViolations(page)).toEqual([])
+  await screenshot(page, 'queue-setup-error-1024')
+  // Window 9 takes it as well; saved, the take page offers it.
+  await page.getByRole('group', { name: '9号窗口办理的业务' }).getByLabel(/E 出入境/).check()
+  await page.getByRole('button', { name: '保存', exact: true }).click()
+  await page.getByRole('status').filter({ hasText: '已保存' }).waitFor()
+  const visitor = await (await e2e.browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' })).newPage()
+  await poll(async () => {
+    await visitor.goto(`${url}/h/${HALL}`)
+    return visitor.getByRole('button', { name: /出入境/ }).count()
+  }).toBe(1)
+})

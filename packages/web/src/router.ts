@@ -21,6 +21,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/staff/login', name: 'staff-login', component: () => import('./pages/staff/StaffLoginPage.vue'), meta: { title: '工作人员登录' } },
   { path: '/staff/consents/:consentId/apply', name: 'agent-apply', component: () => import('./pages/staff/AgentApplyPage.vue'), meta: { title: '代为申请' } },
   { path: '/staff/cases/:caseNo', name: 'staff-case', component: () => import('./pages/staff/StaffCasePage.vue'), meta: { title: '办件办理' } },
+  { path: '/staff/hall', name: 'staff-hall', component: () => import('./pages/staff/StaffHallSetupPage.vue'), meta: { title: '排队设置' } },
   { path: '/staff/queue', name: 'staff-queue', component: () => import('./pages/staff/StaffQueuePage.vue'), meta: { title: '窗口叫号' } },
   { path: '/staff', name: 'staff', component: () => import('./pages/staff/StaffHomePage.vue'), meta: { title: '工作台' } },
   { path: '/halls', name: 'halls', component: () => import('./pages/HallsPage.vue'), meta: { title: '服务大厅' } },

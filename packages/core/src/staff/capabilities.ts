@@ -20,6 +20,8 @@ export const STAFF_CAPABILITIES = {
   lookUpCitizens: ['clerk', 'hall_admin', 'supervisor'],
   /** See and retry the cases the approval system did not take (handovers). */
   handovers: ['clerk', 'supervisor', 'leader'],
+  /** Set up their hall's queue: categories, windows, hours (排队取号). */
+  configureHall: ['hall_admin'],
   /** Apply on a resident's behalf, with their consent (代办). */
   applyForOthers: ['agent'],
 } as const satisfies Record<string, readonly StaffRole[]>

@@ -6,8 +6,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import {
-  API, beijingTime, hoursText, ratingIssues, minutesEach, normalizeMobile, openingState, opensAtText, takeTicketIssues, ticketTransition, TICKET_REFUSAL_TEXT,
-  waitRange, windowsServing, type HallQueueConfig, type StaffTicket, type TicketAction, type TicketView, type WaitRange,
+  API, beijingTime, hoursText, queueConfigIssues, ratingIssues, minutesEach, normalizeMobile, openingState, opensAtText, takeTicketIssues, ticketTransition, TICKET_REFUSAL_TEXT,
+  waitRange, windowsServing, type HallQueueConfig, type HallQueueSetup, type StaffTicket, type TicketAction, type TicketView, type WaitRange,
 } from '@tongban/core'
 import { ProblemError } from '../../errors'
 import { SESSION_COOKIE, tokenOf } from '../../auth/access'
@@ -160,6 +160,33 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
       recent: recent.map((t) => ({ number: t.number, windowNo: t.window_no!, at: t.called_at!.toISOString() })),
       categories: config.categories.map((c) => ({ code: c.code, name: c.name, waiting: counts.get(c.code) ?? 0 })),
     }
+  })
+
+  /** The hall_admin's own hall, its queue and the catalogue items handled there. */
+  async function setupOf(hallId: string | null) {
+    if (!hallId) throw new ProblemError('HALL_NOT_FOUND', { detail: '您的账户没有所属的服务大厅' })
+    halls.delete(hallId)
+    const { hall, config } = await hallOf(hallId)
+    const items = await app.db.query<{ code: string; name: string }>(
+      `select code, doc->>'name' as name from items where doc->'locations' @> $1::jsonb order by code`, [JSON.stringify([{ hallId }])],
+    )
+    return { hall: { id: hall.id, name: hall.name }, config: config as HallQueueSetup['config'], items }
+  }
+
+  implement(app, API.queue.setup, async (request) => setupOf(request.staff.hallId))
+  implement(app, API.queue.saveSetup, async (request) => {
+    const hallId = request.staff.hallId
+    const setup = await setupOf(hallId)
+    const config = {
+      ...request.body,
+      categories: request.body.categories.map((c) => ({ ...c, name: c.name.trim() })),
+      windows: [...request.body.windows].sort((a, b) => a.no - b.no),
+    }
+    const errors = queueConfigIssues(config, new Set(setup.items.map((i) => i.code)))
+    if (errors.length) throw new ProblemError('VALIDATION', { errors })
+    await repo().saveConfig(setup.hall.id, config)
+    request.log.info({ hall: setup.hall.id, staff: request.staff.id }, 'queue configuration saved')
+    return setupOf(hallId)
   })
 
   implement(app, API.queue.poster, async (request, reply) => {

@@ -6,7 +6,7 @@
  * changed. Then 1,000 simultaneous takes: consecutive numbers, no gaps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HallDisplay, HallQueue, MessageList, Problem, StaffTicket, TakenTicket, TicketView, WindowQueue } from '@tongban/core'
+import type { HallDisplay, HallQueue, HallQueueSetup, MessageList, Problem, StaffTicket, TakenTicket, TicketView, WindowQueue } from '@tongban/core'
 import { signInCitizen, startTestServer, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { HALL } from '../../../seed/halls'
@@ -348,5 +348,35 @@ describe('QUEUE_IGNORE_HOURS (demos and load tests)', () => {
     } finally {
       await demo.close()
     }
+  })
+})
+
+describe('the hall_admin\'s set-up', () => {
+  it('shows the hall\'s queue with the items handled there, refuses a broken one field by field, and saves a good one for the take page', async () => {
+    const admin = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'hall_admin', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+    const get = async () => (await server.app.inject({ url: '/api/staff/hall/queue-config', headers: bearer(admin) })).json<HallQueueSetup>()
+    const setup = await get()
+    expect(setup.hall).toEqual({ id: CITY, name: HALL.city.name })
+    expect(setup.config.categories.map((c) => c.code)).toEqual(['A', 'B', 'C', 'D'])
+    expect(setup.items.map((i) => i.code)).toContain('BDC-0001')
+    expect(setup.items.map((i) => i.code)).not.toContain('MZ-0001') // 低保 is a township's and a district's
+    const put = (config: object, token = admin) => server.app.inject({ method: 'PUT', url: '/api/staff/hall/queue-config', payload: config, headers: bearer(token) })
+
+    expect((await put(setup.config, clerk)).statusCode).toBe(403)
+    const broken = await put({ ...setup.config, windows: setup.config.windows.filter((w) => !w.categories.includes('D')) })
+    expect(broken.statusCode).toBe(400)
+    expect(problemOf(broken).errors).toEqual([{ path: 'categories.3', code: 'unserved', message: '没有窗口办理“公安户政”，取了号也叫不到' }])
+
+    const more = {
+      ...setup.config,
+      categories: [...setup.config.categories, { code: 'E', name: ' 出入境 ', items: [], serviceMinutes: 12 }],
+      windows: [...setup.config.windows, { no: 10, categories: ['E'] }],
+    }
+    const saved = await put(more)
+    expect(saved.statusCode, saved.body).toBe(200)
+    expect(saved.json<HallQueueSetup>().config.categories.at(-1)).toEqual({ code: 'E', name: '出入境', items: [], serviceMinutes: 12 })
+    const q = (await server.app.inject({ url: `/api/halls/${CITY}/queue` })).json<HallQueue>()
+    expect(q.categories.map((c) => c.name)).toContain('出入境')
+    expect((await put(setup.config)).statusCode).toBe(200)
   })
 })

@@ -127,7 +127,36 @@ export const hallDisplaySchema = Obj({
 /** What the hall's big screen shows. */
 export type HallDisplay = Static<typeof hallDisplaySchema>
 
+const sessionSchema = Obj({ from: Str({ maxLength: 5 }), to: Str({ maxLength: 5 }) })
+const sessionsSchema = List(sessionSchema, { maxItems: 8 })
+
+/** A hall's queue as its hall_admin sets it up (checked in full by queueConfigIssues). */
+export const hallQueueConfigSchema = Obj({
+  categories: List(Obj({ code: Str({ maxLength: 2 }), name: Str({ maxLength: 40 }), items: List(Str({ maxLength: 64 }), { maxItems: 500 }), serviceMinutes: Int(0, 10_000) }), { maxItems: 40 }),
+  windows: List(Obj({ no: Int(0, 10_000), categories: List(Str({ maxLength: 2 }), { maxItems: 40 }) }), { maxItems: 200 }),
+  hours: Obj({ workdays: sessionsSchema, saturday: Optional(sessionsSchema), sunday: Optional(sessionsSchema), lastTakeMinutes: Int(0, 10_000) }),
+  recalls: Int(0, 100),
+  recallWindowMinutes: Int(0, 10_000),
+  nearAhead: Int(0, 100),
+})
+
+export const hallQueueSetupSchema = Obj({
+  hall: Obj({ id: Str(), name: Str() }),
+  config: hallQueueConfigSchema,
+  /** The catalogue items handled at this hall, for the categories to serve. */
+  items: List(Obj({ code: Str(), name: Str() })),
+})
+export type HallQueueSetup = Static<typeof hallQueueSetupSchema>
+
 export const queueRoutes = defineRoutes('queue', {
+  setup: {
+    method: 'GET', path: '/api/staff/hall/queue-config', access: staffAccess('configureHall'),
+    summary: '大厅管理：本大厅的排队设置（业务、窗口、取号时间）', response: hallQueueSetupSchema, cache: 'personal',
+  },
+  saveSetup: {
+    method: 'PUT', path: '/api/staff/hall/queue-config', access: staffAccess('configureHall'),
+    summary: '大厅管理：保存本大厅的排队设置', body: hallQueueConfigSchema, response: hallQueueSetupSchema, cache: 'none',
+  },
   display: {
     method: 'GET', path: '/api/halls/:hallId/display', access: 'public',
     summary: '大厅叫号屏：各窗口当前号、最近叫号、各业务等候人数', params: HallParams, problems: { hallId: 'HALL_NOT_FOUND' },
