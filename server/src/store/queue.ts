@@ -42,7 +42,7 @@ const COLUMNS = `id::text as id, hall_id, category, to_char(day, 'YYYY-MM-DD') a
   transferred_from::text as transferred_from, transferred_to::text as transferred_to, rating`
 
 /** Who holds a ticket: an account, else a device. */
-export interface TicketHolder { accountId: string | null; deviceId: string | null; phone: string | null }
+export interface TicketHolder { accountId: string | null; deviceId: string | null; phone: string | null; caseNo?: string | null }
 
 export class TicketHeld extends Error {
   constructor(readonly ticketId: string | null) { super('the person already waits in this category') }
@@ -92,10 +92,10 @@ export function queueRepo(db: Db | Queryable) {
           `with c as (
              insert into queue_counters (hall_id, category, day, last) values ($1, $2, $3, 1)
              on conflict (hall_id, category, day) do update set last = queue_counters.last + 1 returning last)
-           insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, queued_at, taken_at, updated_at)
-           select $1, $2, $3, c.last, $2 || lpad(c.last::text, greatest(3, length(c.last::text)), '0'), 'waiting', $4::uuid, $5, $6, $7, $7, $7 from c
+           insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, case_no, queued_at, taken_at, updated_at)
+           select $1, $2, $3, c.last, $2 || lpad(c.last::text, greatest(3, length(c.last::text)), '0'), 'waiting', $4::uuid, $5, $6, $8, $7, $7, $7 from c
            returning ${COLUMNS}`,
-          [t.hallId, t.category, t.day, ...holder, t.holder.phone, t.at],
+          [t.hallId, t.category, t.day, ...holder, t.holder.phone, t.at, t.holder.caseNo ?? null],
         ))[0]!
       } catch (e) {
         if (!isUniqueViolation(e)) throw e

@@ -69,7 +69,7 @@ export interface HallQueuePage {
    * waits in that category is taken to their ticket), or null with `problem`
    * set (closed, offline…) — the choice and the phone typed stay on screen.
    */
-  take(category: string, phone?: string): Promise<string | null>
+  take(category: string, phone?: string, caseNo?: string): Promise<string | null>
 }
 
 export function useHallQueue(hallId: () => string): HallQueuePage {
@@ -96,13 +96,13 @@ export function useHallQueue(hallId: () => string): HallQueuePage {
   }
   const load = () => read(true)
 
-  async function take(category: string, phone?: string): Promise<string | null> {
+  async function take(category: string, phone?: string, caseNo?: string): Promise<string | null> {
     if (taking.value) return null
     taking.value = category
     problem.value = null
     try {
       const deviceId = await deviceIdOf(platform.storage)
-      const body = { category, deviceId, ...(phone ? { phone } : {}) }
+      const body = { category, deviceId, ...(phone ? { phone } : {}), ...(caseNo ? { caseNo } : {}) }
       const t = await platform.api.call(API.queue.take, { params: { hallId: hallId() }, body })
       await keep(platform.storage, { id: t.id, hallId: hallId(), number: t.number, category: t.category, day: beijingTime(platform.now()).day }, platform.now())
       return t.id

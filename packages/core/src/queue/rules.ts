@@ -13,6 +13,7 @@
 import type { FieldIssue } from '../api/problems'
 import { isWorkingDay, addCalendarDays, CHINA_CALENDAR, type WorkCalendar } from '../clock/calendar'
 import { isValidMobile, normalizeMobile } from '../identity/validators'
+import { CASE_NO_PATTERN } from '../api/contract/patterns'
 
 export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'transferred'] as const
 export type TicketState = (typeof TICKET_STATES)[number]
@@ -267,7 +268,7 @@ export const TICKET_REFUSAL_TEXT: Readonly<Record<TicketRefusal, string>> = {
   recall_window_over: '过号太久了，请重新取号',
 }
 
-export interface TakeTicketInput { category: string; deviceId?: string | undefined; phone?: string | undefined }
+export interface TakeTicketInput { category: string; deviceId?: string | undefined; phone?: string | undefined; caseNo?: string | undefined }
 
 /** What is wrong with a request for a number, by field; empty when it may be taken (the hall's hours and the person's other tickets are the BFF's to check). */
 export function takeTicketIssues(config: Pick<HallQueueConfig, 'categories'>, input: TakeTicketInput, signedIn: boolean): FieldIssue[] {
@@ -276,5 +277,8 @@ export function takeTicketIssues(config: Pick<HallQueueConfig, 'categories'>, in
   if (!signedIn && !input.deviceId) issues.push({ path: 'deviceId', code: 'required', message: '没有登录时取号需要本机编号，请刷新页面后再取号' })
   if (input.deviceId !== undefined && !new RegExp(DEVICE_ID_PATTERN).test(input.deviceId)) issues.push({ path: 'deviceId', code: 'pattern', message: '本机编号不正确，请刷新页面后再取号' })
   if (input.phone !== undefined && input.phone !== '' && !isValidMobile(normalizeMobile(input.phone))) issues.push({ path: 'phone', code: 'mobile', message: '请填写11位手机号码，或者不填' })
+  if (input.caseNo !== undefined && input.caseNo.trim() !== '' && !new RegExp(CASE_NO_PATTERN).test(input.caseNo.trim().toUpperCase())) {
+    issues.push({ path: 'caseNo', code: 'case_no', message: '办件编号不正确，如 SJ-0001-20261124-0001；没有可以不填' })
+  }
   return issues
 }

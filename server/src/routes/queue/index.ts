@@ -209,7 +209,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     }
     const phone = body.phone ? normalizeMobile(body.phone) : null
     try {
-      const t = await repo().take({ hallId: hall.id, category: body.category, day: beijingTime(at).day, holder: { accountId, deviceId: body.deviceId ?? null, phone }, at: new Date(at), nearAhead: config.nearAhead })
+      const t = await repo().take({ hallId: hall.id, category: body.category, day: beijingTime(at).day, holder: { accountId, deviceId: body.deviceId ?? null, phone, caseNo: body.caseNo?.trim().toUpperCase() || null }, at: new Date(at), nearAhead: config.nearAhead })
       announce(t)
       reply.code(201)
       return { id: t.id, number: t.number, category: t.category, ahead: t.ahead, wait: await waitFor(hall.id, config, t.category, t.ahead) }

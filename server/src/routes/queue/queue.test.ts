@@ -103,6 +103,8 @@ describe('taking a number', () => {
       ['deviceId', '没有登录时取号需要本机编号，请刷新页面后再取号'],
       ['phone', '请填写11位手机号码，或者不填'],
     ])
+    const badCase = await take({ category: 'A', deviceId: device(21), caseNo: '12345' })
+    expect(problemOf(badCase).errors?.map((e) => e.path)).toEqual(['caseNo'])
     const malformed = await take({ category: 'a', deviceId: 'x' })
     expect(malformed.statusCode).toBe(400)
     expect(problemOf(malformed).code).toBe('VALIDATION')
@@ -126,7 +128,7 @@ describe('taking a number', () => {
 
 describe('being called', () => {
   it('follows the ticket as the window calls, serves and finishes; the next one moves up', async () => {
-    const a = (await take({ category: 'C', deviceId: device(30) })).json<TakenTicket>()
+    const a = (await take({ category: 'C', deviceId: device(30), caseNo: ' bdc-0001-20261207-0001 ' })).json<TakenTicket>()
     const b = (await take({ category: 'C', deviceId: device(31) })).json<TakenTicket>()
     expect((await ticket(b.id))).toMatchObject({ state: 'waiting', ahead: 1, number: 'C002', categoryName: '不动产登记', hallName: HALL.city.name, nearAhead: 3 })
 
@@ -137,7 +139,8 @@ describe('being called', () => {
 
     const called = await call(5)
     expect(called.statusCode).toBe(200)
-    expect(called.json<StaffTicket>()).toMatchObject({ id: a.id, number: 'C001', state: 'called', windowNo: 5 })
+    // The case the visitor applied for online comes with the ticket, for the clerk to open.
+    expect(called.json<StaffTicket>()).toMatchObject({ id: a.id, number: 'C001', state: 'called', windowNo: 5, caseNo: 'BDC-0001-20261207-0001' })
     expect(await ticket(a.id)).toMatchObject({ state: 'called', windowNo: 5, ahead: 0 })
     expect((await ticket(b.id)).ahead).toBe(0)
 

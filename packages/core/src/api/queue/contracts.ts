@@ -37,6 +37,8 @@ export const takeTicketBodySchema = Obj({
   deviceId: Optional(Str({ pattern: DEVICE_ID_PATTERN })),
   /** For an SMS when the call comes, when not signed in (optional). */
   phone: Optional(Str({ maxLength: 20 })),
+  /** A case the visitor applied for online: the clerk opens it from the ticket (optional). */
+  caseNo: Optional(Str({ maxLength: 100 })),
 })
 export type TakeTicketBody = Static<typeof takeTicketBodySchema>
 
