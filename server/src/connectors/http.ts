@@ -41,6 +41,21 @@ export type Exchange =
   | { ok: true; status: number; headers: Headers; text: string }
   | { ok: false; reason: string }
 
+/** One request whose answer may be bytes (an image) or a JSON error: the answer's bytes with its headers. */
+export async function exchangeBytes(
+  doFetch: typeof fetch,
+  url: string,
+  init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
+  timeoutMs: number,
+): Promise<{ ok: true; status: number; headers: Headers; bytes: Buffer } | { ok: false; reason: string }> {
+  try {
+    const res = await doFetch(url, { method: init.method, headers: init.headers, body: init.body, signal: AbortSignal.timeout(timeoutMs) })
+    return { ok: true, status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) }
+  } catch (e) {
+    return { ok: false, reason: describeFetchError(e, timeoutMs) }
+  }
+}
+
 /** One request with a body of any kind (a Web Push message's encrypted bytes); the answer as text with its headers. */
 export async function exchange(
   doFetch: typeof fetch,

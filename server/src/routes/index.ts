@@ -65,5 +65,9 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
   await app.register(noticeRoutes({ origin, now }))
   await app.register(pushRoutes, { rule: { serviceHosts: config.webPush.serviceHosts, production: config.production }, now })
   await app.register(liveRoutes)
-  await app.register(queueRoutes, { ignoreHours: config.queue.ignoreHours })
+  await app.register(queueRoutes, {
+    ignoreHours: config.queue.ignoreHours,
+    // A 小程序码 opens the version its state names; outside production an unreleased page is allowed.
+    miniCode: { envVersion: ({ formal: 'release', trial: 'trial', developer: 'develop' } as const)[config.wechat.miniprogramState], checkPath: config.production },
+  })
 }, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads', 'push', 'live'] })

@@ -335,3 +335,36 @@ describe('access_token cache', () => {
     expect(server.tokenRequests()).toBe(3)
   })
 })
+
+describe('小程序码 (getwxacodeunlimit)', () => {
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47])
+  it('answers the image on success and reads a JSON answer as the refusal it is', async () => {
+    const server = await fake()
+    const c = client(server)
+    const ok = await c.unlimitedQrCode({ scene: 'h=sls-zwfwzx', page: 'packages/queue/pages/take/index', checkPath: false, envVersion: 'develop' })
+    if (!ok.ok) throw new Error(ok.message)
+    expect([ok.contentType, ok.image.subarray(0, 4)]).toEqual(['image/png', PNG])
+    expect(server.miniCodes()).toEqual([{ scene: 'h=sls-zwfwzx', page: 'packages/queue/pages/take/index', width: 430, checkPath: false, envVersion: 'develop' }])
+    server.failNext(1, 45009, '/wxa/getwxacodeunlimit')
+    expect(failure(await c.unlimitedQrCode({ scene: 'h=x', page: 'p' }))).toMatchObject({ code: 'rate_limited', errcode: 45009 })
+  })
+
+  it('refreshes a token WeChat no longer takes, once', async () => {
+    const server = await fake()
+    const rec = recordingFetch()
+    const c = client(server, { fetch: rec.fetch })
+    expect((await c.unlimitedQrCode({ scene: 'a', page: 'p' })).ok).toBe(true)
+    server.expireTokens()
+    expect((await c.unlimitedQrCode({ scene: 'b', page: 'p' })).ok).toBe(true)
+    expect(rec.paths.filter((p) => p === TOKEN)).toHaveLength(2)
+  })
+
+  it('refuses a scene or page WeChat would refuse, before asking', async () => {
+    const server = await fake()
+    const c = client(server)
+    expect(failure(await c.unlimitedQrCode({ scene: 'x'.repeat(33), page: 'p' })).code).toBe('invalid_argument')
+    expect(failure(await c.unlimitedQrCode({ scene: '大厅', page: 'p' })).code).toBe('invalid_argument')
+    expect(failure(await c.unlimitedQrCode({ scene: 'a', page: '/pages/x' })).code).toBe('invalid_argument')
+    expect(server.miniCodes()).toEqual([])
+  })
+})

@@ -24,7 +24,7 @@
  * errors.ts. The AppSecret and tokens never appear in a returned message.
  */
 import { mapErrcode, TOKEN_ERRCODES, wechatFailure, type WechatErrorCode, type WechatFailure } from './errors'
-import { exchangeJson } from '../http'
+import { exchangeBytes, exchangeJson } from '../http'
 
 export interface WechatClientConfig {
   /** `https://api.weixin.qq.com` in production; the fake's url in tests. */
@@ -68,7 +68,27 @@ export interface WechatClient {
   accessToken(): Promise<WechatTokenResult>
   /** One subscribe message; uses one of the user's acceptances of that template at WeChat. */
   sendSubscribeMessage(msg: SubscribeMessage): Promise<WechatSendResult>
+  /** A 小程序码 opening `page` with `scene` (getwxacodeunlimit): the image's bytes, or WeChat's refusal. */
+  unlimitedQrCode(req: UnlimitedQrCode): Promise<WechatImageResult>
 }
+
+/** `wxa/getwxacodeunlimit`'s body (protocols.md §1.6). */
+export interface UnlimitedQrCode {
+  /** ≤ 32 visible characters of [0-9A-Za-z] and !#$&'()*+,/:;=?@-._~ */
+  scene: string
+  /** A page path without a leading `/` or a query. */
+  page: string
+  /** 280–1280 px. */
+  width?: number
+  /** false: an unreleased page is allowed (outside production). */
+  checkPath?: boolean
+  envVersion?: 'release' | 'trial' | 'develop'
+}
+
+export type WechatImageResult = { ok: true; image: Buffer; contentType: string } | WechatFailure
+
+/** What `scene` may hold (WeChat refuses anything else with 40129; no `%`, so no encoded hanzi). */
+export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 
 const DEFAULT_TIMEOUT_MS = 10_000
 /** Refresh this long before expiry: the platform renews stable tokens 5 min early. */
@@ -200,6 +220,31 @@ export function createWechatClient(config: WechatClientConfig): WechatClient {
       const watermarkAppId = isObject(info) ? str(info.watermark, 'appid') : undefined
       if (watermarkAppId !== undefined && watermarkAppId !== appId) return fail('unknown', 'phone_info watermark is for another appid')
       return { ok: true, phone, countryCode }
+    },
+
+    async unlimitedQrCode(req: UnlimitedQrCode): Promise<WechatImageResult> {
+      if (!SCENE_PATTERN.test(req.scene)) return fail('invalid_argument', `scene must be 1–32 characters of WeChat's set: ${req.scene}`)
+      if (req.page.startsWith('/') || req.page.includes('?')) return fail('invalid_argument', `page must have no leading / and no query: ${req.page}`)
+      const body = JSON.stringify({
+        scene: req.scene, page: req.page, width: Math.min(1280, Math.max(280, req.width ?? 430)),
+        check_path: req.checkPath ?? true, env_version: req.envVersion ?? 'release',
+      })
+      for (let attempt = 0; ; attempt++) {
+        const t = await accessToken()
+        if (!t.ok) return t
+        const res = await exchangeBytes(doFetch, `${base}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(t.token)}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }, timeoutMs)
+        if (!res.ok) return fail('network', res.reason)
+        const type = res.headers.get('content-type') ?? ''
+        // Success is the image itself; a failure is JSON ({errcode, errmsg}): the content type says which.
+        if (res.status === 200 && type.startsWith('image/')) return { ok: true, image: res.bytes, contentType: type.split(';')[0]!.trim() }
+        let parsed: unknown
+        try { parsed = JSON.parse(res.bytes.toString('utf8')) } catch { parsed = undefined }
+        const answer = scrub(readWechatAnswer(res.status, parsed))
+        if (answer.ok) return fail('unknown', `getwxacodeunlimit answered ${res.status} ${type} without an image`)
+        if (answer.errcode === undefined || !TOKEN_ERRCODES.has(answer.errcode)) return answer
+        invalidate(t.token)
+        if (attempt >= 1) return fail('auth_failed', `access_token refused again after a refresh (${answer.message})`, answer.errcode)
+      }
     },
 
     async sendSubscribeMessage(msg: SubscribeMessage): Promise<WechatSendResult> {

@@ -17,6 +17,7 @@ export type WechatErrorCode =
   | 'not_subscribed'
   | 'invalid_data'
   | 'invalid_page'
+  | 'invalid_argument'
   | 'busy'
   | 'auth_failed'
   | 'network'
@@ -47,6 +48,7 @@ export const WECHAT_RETRYABLE: Readonly<Record<WechatErrorCode, boolean>> = {
   not_subscribed: false,
   invalid_data: false,
   invalid_page: false,
+  invalid_argument: false,
   busy: true,
   auth_failed: false,
   network: true,
@@ -67,6 +69,10 @@ const ERRCODE_MAP: ReadonlyMap<number, WechatErrorCode> = new Map<number, Wechat
   [43101, 'not_subscribed'], // user refused or unsubscribed, or the one-time acceptance is used up
   [47003, 'invalid_data'], // a keyword value against its type's rules; errmsg names it (data.thing1.value)
   [41030, 'invalid_page'], // page not in the released version
+  // 小程序码 (POST /wxa/getwxacodeunlimit):
+  [40169, 'invalid_argument'], // scene too long, or the body not JSON
+  [40129, 'invalid_argument'], // scene with a character WeChat refuses
+  [47001, 'invalid_argument'], // body format
   [40013, 'auth_failed'], // invalid appid
   [40125, 'auth_failed'], // invalid appsecret
   [40164, 'auth_failed'], // caller IP not in the API IP whitelist

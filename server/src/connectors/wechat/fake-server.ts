@@ -58,6 +58,8 @@ export interface FakeWechatServer {
   sentMessages(): AcceptedMessage[]
   /** Requests received at /cgi-bin/stable_token. */
   tokenRequests(): number
+  /** The 小程序码 asked for, oldest first. */
+  miniCodes(): { scene: string; page: string; width: number; checkPath: boolean; envVersion: string }[]
   /** Every token issued so far expires now: using one answers 42001, the next token request gets a new one. */
   expireTokens(): void
   close(): Promise<void>
@@ -90,6 +92,8 @@ const ERRMSG: Readonly<Record<number, string>> = {
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   47001: 'data format error',
+  40169: 'invalid length for scene, or the data is not json string',
+  40129: 'invalid scene',
   47003: 'argument invalid!',
 }
 
@@ -229,6 +233,27 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
     return refuse(res, r.errcode)
   }
 
+  /** 小程序码 made (protocols.md §1.6): what a test or the demo asked for. */
+  const codes: { scene: string; page: string; width: number; checkPath: boolean; envVersion: string }[] = []
+
+  async function unlimitedCode(res: ServerResponse, q: URLSearchParams, body: Record<string, unknown> | null): Promise<void> {
+    const tokenError = checkToken(q.get('access_token'))
+    if (tokenError) return refuse(res, tokenError)
+    if (!body) return refuse(res, 47001)
+    const scene = body.scene
+    if (typeof scene !== 'string' || scene.length === 0 || [...scene].length > 32) return refuse(res, 40169)
+    if (!/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) return refuse(res, 40129)
+    const page = typeof body.page === 'string' ? body.page : ''
+    if (page.startsWith('/') || page.includes('?')) return refuse(res, 41030)
+    const width = typeof body.width === 'number' ? body.width : 430
+    codes.push({ scene, page, width, checkPath: body.check_path !== false, envVersion: typeof body.env_version === 'string' ? body.env_version : 'release' })
+    // A real QR image of what the code would open (WeChat's are round 小程序码; this is the demo's stand-in).
+    const { default: QRCode } = await import('qrcode')
+    const png = await QRCode.toBuffer(`weapp://${appId}/${page}?scene=${encodeURIComponent(scene)}`, { width: Math.min(1280, Math.max(280, width)), margin: 2 })
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length })
+    res.end(png)
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake')
     const method = req.method ?? 'GET'
@@ -247,6 +272,8 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
         return method === 'POST' ? phoneNumber(res, url.searchParams, body) : refuse(res, 43002)
       case '/cgi-bin/message/subscribe/send':
         return method === 'POST' ? subscribeSend(res, url.searchParams, body) : refuse(res, 43002)
+      case '/wxa/getwxacodeunlimit':
+        return method === 'POST' ? unlimitedCode(res, url.searchParams, body) : refuse(res, 43002)
       default:
         return reply(res, { errcode: 404, errmsg: `Not Found, rid: ${rid()}` }, 404)
     }
@@ -277,6 +304,7 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
     subscriptionsLeft: (openid, templateId) => subscriptions.left(openid, templateId),
     sentMessages: () => subscriptions.accepted(),
     tokenRequests: () => tokenRequestCount,
+    miniCodes: () => [...codes],
     expireTokens() {
       const t = now()
       for (const tok of tokens.values()) tok.expiresAt = Math.min(tok.expiresAt, t)

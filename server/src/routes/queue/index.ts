@@ -28,7 +28,10 @@ const DAY_MS = 86_400_000
 
 interface Hall { id: string; name: string; address: string }
 
-export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: boolean } = {}): Promise<void> {
+/** The mini-program's take-number page (the independent subpackage a 小程序码 opens). */
+export const MINI_TAKE_PAGE = 'packages/queue/pages/take/index'
+
+export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: boolean; miniCode?: { envVersion: 'release' | 'trial' | 'develop'; checkPath: boolean } } = {}): Promise<void> {
   const repo = () => queueRepo(app.db)
   const now = () => app.now()
 
@@ -174,6 +177,17 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
   }
 
   implement(app, API.queue.setup, async (request) => setupOf(request.staff.hallId))
+  implement(app, API.queue.miniCode, async (request, reply) => {
+    const { hall } = await setupOf(request.staff.hallId)
+    // The take page reads `h=<hallId>` from the scene (≤ 32 characters: the hall ids are).
+    const code = await app.wechat.unlimitedQrCode({ scene: `h=${hall.id}`, page: MINI_TAKE_PAGE, width: 860, checkPath: opts.miniCode?.checkPath ?? true, envVersion: opts.miniCode?.envVersion ?? 'release' })
+    if (!code.ok) {
+      request.log.warn({ hall: hall.id, code: code.code, errcode: code.errcode, message: code.message }, 'wechat: no 小程序码')
+      throw new ProblemError('WECHAT_UNAVAILABLE', { detail: '小程序码暂时生成不了，请稍后再试；也可以先张贴扫码取号海报' })
+    }
+    return reply.type(code.contentType).header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${hall.name}取号小程序码.png`)}`).send(code.image)
+  })
+
   implement(app, API.queue.saveSetup, async (request) => {
     const hallId = request.staff.hallId
     const setup = await setupOf(hallId)

@@ -381,5 +381,14 @@ describe('the hall_admin\'s set-up', () => {
     const q = (await server.app.inject({ url: `/api/halls/${CITY}/queue` })).json<HallQueue>()
     expect(q.categories.map((c) => c.name)).toContain('出入境')
     expect((await put(setup.config)).statusCode).toBe(200)
+
+    // The hall's 小程序码, made by WeChat (here its local fake): the take page with the hall in the scene.
+    const code = await server.app.inject({ url: '/api/staff/hall/miniprogram-code', headers: bearer(admin) })
+    expect([code.statusCode, code.headers['content-type']]).toEqual([200, 'image/png'])
+    expect(code.rawPayload.subarray(1, 4).toString()).toBe('PNG')
+    expect(server.app.connectors.fakeWechat?.miniCodes().at(-1)).toMatchObject({ scene: `h=${CITY}`, page: 'packages/queue/pages/take/index', checkPath: false })
+    server.app.connectors.fakeWechat?.failNext(1, -1, '/wxa/getwxacodeunlimit')
+    const busy = await server.app.inject({ url: '/api/staff/hall/miniprogram-code', headers: bearer(admin) })
+    expect(problemOf(busy)).toMatchObject({ code: 'WECHAT_UNAVAILABLE', detail: '小程序码暂时生成不了，请稍后再试；也可以先张贴扫码取号海报' })
   })
 })

@@ -155,6 +155,10 @@ export const queueRoutes = defineRoutes('queue', {
     method: 'GET', path: '/api/staff/hall/queue-config', access: staffAccess('configureHall'),
     summary: '大厅管理：本大厅的排队设置（业务、窗口、取号时间）', response: hallQueueSetupSchema, cache: 'personal',
   },
+  miniCode: {
+    method: 'GET', path: '/api/staff/hall/miniprogram-code', access: staffAccess('configureHall'),
+    summary: '大厅管理：本大厅取号页的小程序码（PNG，微信扫码直接打开小程序取号）', binary: 'image/png', cache: 'handler',
+  },
   saveSetup: {
     method: 'PUT', path: '/api/staff/hall/queue-config', access: staffAccess('configureHall'),
     summary: '大厅管理：保存本大厅的排队设置', body: hallQueueConfigSchema, response: hallQueueSetupSchema, cache: 'none',
