@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CaseDetail, SubmitCaseBody } from '@tongban/core'
-import { ARTIFACTS, citizenContext, residentIdFor, ROOT, useProduct } from './support'
+import { ARTIFACTS, citizenContext, moveClock, residentIdFor, ROOT, useProduct } from './support'
 
 const e2e = useProduct()
 
@@ -26,7 +26,7 @@ function routerPaths(): string[] {
   return [...source.matchAll(/\{ path: '([^']+)'/g)].map((m) => m[1]!)
 }
 
-interface Place { route: string; url: string; as: 'citizen' | 'staff' | 'guest' }
+interface Place { route: string; url: string; as: 'citizen' | 'staff' | 'admin' | 'guest' }
 
 /** Placeholders wider than their box (the hint cut off), as `#id "hint"`. */
 async function cutHints(page: Page): Promise<string[]> {
@@ -72,9 +72,10 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; width: numbe
 async function context(browser: Browser, as: Place['as']): Promise<BrowserContext> {
   if (as === 'citizen') return citizenContext(browser, e2e.product.url, PHONE)
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', deviceScaleFactor: 1 })
-  if (as === 'staff') {
-    const res = await ctx.request.post(`${e2e.product.url}/api/staff/login`, { data: { username: 'clerk', password: 'Tongban@2026' } })
-    expect(res.status(), 'clerk signs in').toBe(200)
+  if (as === 'staff' || as === 'admin') {
+    const username = as === 'staff' ? 'clerk' : 'hall_admin'
+    const res = await ctx.request.post(`${e2e.product.url}/api/staff/login`, { data: { username, password: 'Tongban@2026' } })
+    expect(res.status(), `${username} signs in`).toBe(200)
   }
   return ctx
 }
@@ -85,7 +86,7 @@ describe('every route fits a phone, normal and elderly', () => {
 
   beforeAll(async () => {
     // A case of the citizen's own, for the case and supplement pages.
-    for (const as of ['guest', 'citizen', 'staff'] as const) contexts.set(as, await context(e2e.browser, as))
+    for (const as of ['guest', 'citizen', 'staff', 'admin'] as const) contexts.set(as, await context(e2e.browser, as))
     const owner = contexts.get('citizen')!
     const body: SubmitCaseBody = {
       itemCode: 'MZ-0001', formVersion: 1, answers: {}, delivery: 'pickup', personalDataConsent: true,
@@ -98,6 +99,11 @@ describe('every route fits a phone, normal and elderly', () => {
     const created = await owner.request.post(`${e2e.product.url}/api/cases`, { data: body, headers: { 'idempotency-key': 'layout-e2e-000000000001' } })
     expect(created.status()).toBe(201)
     const { caseNo } = await created.json() as CaseDetail
+    // A queue number for the ticket page, taken in the hall's hours on the product's clock (whatever hour this runs).
+    await moveClock(e2e.product.url, '2026-12-14T10:00:00+08:00')
+    const taken = await contexts.get('guest')!.request.post(`${e2e.product.url}/api/halls/sls-zwfwzx/tickets`, { data: { category: 'A', deviceId: 'layout-e2e-00000000001' } })
+    expect(taken.status()).toBe(201)
+    const ticketId = (await taken.json() as { id: string }).id
 
     places = [
       { route: '/', url: '/', as: 'guest' },
@@ -122,11 +128,18 @@ describe('every route fits a phone, normal and elderly', () => {
       { route: '/agreements/:id', url: '/agreements/privacy', as: 'guest' },
       { route: '/verify/:id', url: '/verify/00000000-0000-4000-8000-000000000000', as: 'guest' },
       { route: '/:rest(.*)*', url: '/no-such-page', as: 'guest' },
+      { route: '/h/:hallId', url: '/h/sls-zwfwzx', as: 'guest' },
+      { route: '/tickets/:id', url: `/tickets/${ticketId}`, as: 'guest' },
+      { route: '/hall/:hallId/display', url: '/hall/sls-zwfwzx/display', as: 'guest' },
+      { route: '/kiosk/:hallId', url: '/kiosk/sls-zwfwzx', as: 'guest' },
+      { route: '/staff/queue', url: '/staff/queue', as: 'staff' },
+      { route: '/staff/hall', url: '/staff/hall', as: 'admin' },
     ]
   })
 
   afterAll(async () => {
     for (const ctx of contexts.values()) await ctx.close()
+    await moveClock(e2e.product.url, null)
   })
 
   it('opens every route of the router', () => {
