@@ -16,7 +16,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addCalendarDays, isWorkingDay, shanghaiDate, type TicketView } from '@tongban/core'
-import { DEVICE_ID_KEY, TICKETS_KEY } from '@tongban/app'
+import { DEVICE_ID_KEY, TICKETS_KEY, TOKEN_KEY } from '@tongban/app'
 import { hallIdOf } from '../../miniprogram/src/packages/queue/hall-link'
 import { QUEUE_PAGES, QUEUE_ROOT } from '../../miniprogram/src/packages/queue/pages'
 import { DIST, REPO_ROOT, ensureMiniprogramBuilt } from './support/ensure-built'
@@ -349,6 +349,28 @@ describe('after service', () => {
     expect((await ticketOnBff(id)).rating).toBe(4)
     page.unload()
     expect(mp.renderErrors).toEqual([])
+  })
+})
+
+describe('told by WeChat', () => {
+  it('asks a signed-in visitor, from the 取号 tap itself, to let WeChat tell them of the call; a guest is not asked', async () => {
+    const subscribeCalls = () => called('requestSubscribeMessage').map((o) => o.tmplIds as string[])
+    const before = subscribeCalls().length
+    // A guest (as every test above): no popup.
+    expect(before).toBe(0)
+    // A session kept by the main package (the BFF in this process cannot reach a WeChat fake through happy-dom's
+    // fetch, so the sign-in itself is the subscribe test's; here the page only reads that one is kept).
+    mp.wx.storage.set(TOKEN_KEY, 'session-kept-by-the-main-package')
+    try {
+      const page = await openTake()
+      await waitFor(() => mp.wx.requests.find((r) => r.url.endsWith('/api/wechat/templates')), 5_000, 'the template list read when the page opens')
+      await new Promise((r) => setTimeout(r, 100))
+      await takeIn(page, '不动产登记')
+      expect(subscribeCalls()).toEqual([['DEMO_queue']])
+      page.unload()
+    } finally {
+      mp.wx.storage.delete(TOKEN_KEY)
+    }
   })
 })
 

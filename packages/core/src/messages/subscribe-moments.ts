@@ -4,7 +4,7 @@
  * accept pays for one message, so it is asked at the taps after which news
  * will follow: 提交申请 (pre-review, 补正, acceptance, the decision) and 去补正
  * after reading a supplement request (acceptance, the decision, a second
- * 补正). Kinds are in order of how much the person needs to hear them; a
+ * 补正), and 取号 in a hall (叫号, 快到号了). Kinds are in order of how much the person needs to hear them; a
  * call asks for at most WECHAT_TEMPLATES_PER_CALL templates.
  */
 import type { MessageKind } from './kinds'
@@ -12,6 +12,8 @@ import type { MessageKind } from './kinds'
 export const SUBSCRIBE_MOMENTS = {
   submitted: ['supplement_requested', 'accepted', 'decided_approved', 'decided_denied', 'pre_review_passed', 'certificate_ready'],
   supplementRead: ['accepted', 'decided_approved', 'decided_denied', 'supplement_requested', 'certificate_ready'],
+  /** 取号 in a hall: the call, then 快到号了. */
+  queueTaken: ['queue_called', 'queue_near'],
 } as const satisfies Record<string, readonly MessageKind[]>
 
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS
