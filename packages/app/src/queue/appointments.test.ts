@@ -63,9 +63,9 @@ describe('useAppointmentBooking', () => {
 })
 
 describe('useMyAppointments', () => {
-  it('lists today\'s in the hall, checks in, and keeps the ticket on this device', async () => {
+  it('lists today\'s in the hall (today by the BFF\'s clock), checks in, and keeps the ticket on this device', async () => {
     const t = testPlatform({
-      'appointments.mine': async () => ({ appointments: [view(), view({ id: `${ID.slice(0, -1)}c`, day: '2026-12-08', slotText: '明天' }), view({ id: `${ID.slice(0, -1)}d`, hallId: 'other' })] }),
+      'appointments.mine': async () => ({ appointments: [view(), view({ id: `${ID.slice(0, -1)}c`, day: '2026-12-08', slotText: '明天' }), view({ id: `${ID.slice(0, -1)}d`, hallId: 'other' })], today: '2026-12-07' }),
       'appointments.checkIn': async () => ({
         appointment: view({ status: 'checked_in', canCheckIn: false, canCancel: false, ticketId: TICKET, ticketNumber: 'A003' }),
         ticket: { id: TICKET, number: 'A003', category: 'A', ahead: 0, wait: { min: 0, max: 5 } },
@@ -80,10 +80,17 @@ describe('useMyAppointments', () => {
     expect(await keptTickets(t.storage, NOW)).toEqual([{ id: TICKET, hallId: HALL_ID, number: 'A003', category: 'A', day: '2026-12-07' }])
   })
 
+  it('reads which are today\'s by the BFF\'s day, not a phone clock a day behind', async () => {
+    const t = testPlatform({ 'appointments.mine': async () => ({ appointments: [view(), view({ id: `${ID.slice(0, -1)}c`, day: '2026-12-06' })], today: '2026-12-07' }) }, { now: () => NOW - 86_400_000 })
+    const page = t.within(() => useMyAppointments())
+    await page.load()
+    expect(page.today.value.map((a) => a.id)).toEqual([ID])
+  })
+
   it('keeps a refused check-in\'s words, and says signed out on a 401', async () => {
     let fail = makeProblem('CHECK_IN_TOO_EARLY', { detail: '还没到签到时间。请在10:15以后签到' })
     const t = testPlatform({
-      'appointments.mine': async () => { if (fail.code === 'UNAUTHENTICATED') throw new ApiError(fail); return { appointments: [view()] } },
+      'appointments.mine': async () => { if (fail.code === 'UNAUTHENTICATED') throw new ApiError(fail); return { appointments: [view()], today: '2026-12-07' } },
       'appointments.checkIn': async () => { throw new ApiError(fail) },
     }, { now: () => NOW })
     const page = t.within(() => useMyAppointments())
@@ -97,9 +104,9 @@ describe('useMyAppointments', () => {
   })
 
   it('says when check-in opens, while it is open, and the number once checked in', () => {
-    expect(checkInHint(view({ canCheckIn: false }), Date.parse('2026-12-07T09:00:00+08:00'))).toBe('10:15 起可以签到取号')
-    expect(checkInHint(view(), NOW)).toBe('请现在签到取号（11:10 前），签到后优先叫号')
-    expect(checkInHint(view({ status: 'checked_in', ticketNumber: 'A003' }), NOW)).toBe('已签到，您的号是 A003')
-    expect(checkInHint(view({ status: 'missed', canCheckIn: false }), NOW)).toBe('')
+    expect(checkInHint(view({ canCheckIn: false }))).toBe('10:15 起可以签到取号')
+    expect(checkInHint(view())).toBe('请现在签到取号（11:10 前），签到后优先叫号')
+    expect(checkInHint(view({ status: 'checked_in', ticketNumber: 'A003' }))).toBe('已签到，您的号是 A003')
+    expect(checkInHint(view({ status: 'missed', canCheckIn: false }))).toBe('')
   })
 })

@@ -127,10 +127,12 @@ export function useMyAppointments(opts: { hallId?: () => string | undefined; pla
   const appointments = ref<AppointmentView[]>([])
   const problem = ref<Problem | null>(null)
   const busy = ref<string | null>(null)
+  /** Today as the BFF said it (a phone's clock may be wrong); the phone's until it has. */
+  const serverToday = ref<string | null>(null)
 
   const inHall = (a: AppointmentView) => !opts.hallId?.() || a.hallId === opts.hallId()
   const today = computed(() => {
-    const day = beijingTime(platform.now()).day
+    const day = serverToday.value ?? beijingTime(platform.now()).day
     return appointments.value.filter((a) => inHall(a) && a.day === day && (a.status === 'booked' || a.status === 'checked_in'))
   })
   const upcoming = computed(() => appointments.value.filter((a) => inHall(a) && a.status === 'booked'))
@@ -145,7 +147,9 @@ export function useMyAppointments(opts: { hallId?: () => string | undefined; pla
     if (state.value !== 'ready') state.value = 'loading'
     problem.value = null
     try {
-      appointments.value = (await platform.api.call(API.appointments.mine)).appointments
+      const list = await platform.api.call(API.appointments.mine)
+      appointments.value = list.appointments
+      serverToday.value = list.today
       state.value = 'ready'
     } catch (e) {
       failed(e)
@@ -178,6 +182,7 @@ export function useMyAppointments(opts: { hallId?: () => string | undefined; pla
     try {
       const done: CheckedIn = await platform.api.call(API.appointments.checkIn, { params: { id } })
       replace(done.appointment)
+      // Kept under the phone's own day: the list of today's numbers is read by it.
       const now = platform.now()
       await keepTicket(platform.storage, { id: done.ticket.id, hallId: done.appointment.hallId, number: done.ticket.number, category: done.ticket.category, day: beijingTime(now).day }, now)
       return done.ticket.id
@@ -193,8 +198,8 @@ export function useMyAppointments(opts: { hallId?: () => string | undefined; pla
   return { state, appointments, problem, busy, today, upcoming, load, cancel, checkIn }
 }
 
-/** When a booking may be checked in, as the hall page says it under the slot. */
-export function checkInHint(a: Pick<AppointmentView, 'status' | 'canCheckIn' | 'checkInFrom' | 'checkInUntil' | 'ticketNumber'>, now: number): string {
+/** When a booking may be checked in, as the hall page says it under the slot (by the BFF's word, not the phone's clock). */
+export function checkInHint(a: Pick<AppointmentView, 'status' | 'canCheckIn' | 'checkInFrom' | 'checkInUntil' | 'ticketNumber'>): string {
   const hhmm = (iso: string) => {
     const { minute } = beijingTime(Date.parse(iso))
     return `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`
@@ -202,7 +207,8 @@ export function checkInHint(a: Pick<AppointmentView, 'status' | 'canCheckIn' | '
   if (a.status === 'checked_in') return a.ticketNumber ? `已签到，您的号是 ${a.ticketNumber}` : '已签到'
   if (a.status !== 'booked') return ''
   if (a.canCheckIn) return `请现在签到取号（${hhmm(a.checkInUntil)} 前），签到后优先叫号`
-  return now < Date.parse(a.checkInFrom) ? `${hhmm(a.checkInFrom)} 起可以签到取号` : ''
+  // Booked and not yet open: early (a booking past its time is 已过期, not booked).
+  return `${hhmm(a.checkInFrom)} 起可以签到取号`
 }
 
 /** The halls taking appointments for an item (the guide's 预约到大厅办理); none when they cannot be read (offline: the guide still shows). */

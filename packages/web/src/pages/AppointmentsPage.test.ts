@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { createPinia } from 'pinia'
 import { ApiError, makeProblem, type AppointmentSlots, type AppointmentView, type FakeCalls } from '@tongban/core'
 import { claimCopies, memoryStorage, PLATFORM_KEY, type Platform } from '@tongban/app'
 import { fakeApi } from '@tongban/app/testing'
@@ -38,7 +39,9 @@ const view = (over: Partial<AppointmentView> = {}): AppointmentView => ({
 async function setup(calls: FakeCalls, component: typeof AppointmentsPage | typeof HallAppointments, props: Record<string, unknown> = {}, opts: { guest?: boolean } = {}) {
   const storage = memoryStorage()
   if (!opts.guest) await claimCopies(storage, 'account-1') // someone signed in on this phone
-  const platform: Platform = { transport: { request: () => Promise.reject(new Error('no transport in tests')) }, api: fakeApi(calls), storage, isOnline: () => true, now: () => NOW }
+  const account = { id: 'account-1', phone: '13966680001', name: null, idNumber: null, idNumberMasked: null, company: null }
+  const api = fakeApi({ ...calls, me: async () => (opts.guest ? null : account) })
+  const platform: Platform = { transport: { request: () => Promise.reject(new Error('no transport in tests')) }, api, storage, isOnline: () => true, now: () => NOW }
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -51,7 +54,7 @@ async function setup(calls: FakeCalls, component: typeof AppointmentsPage | type
   })
   await router.push(`/h/${HALL_ID}/appointments?item=GA-0002`)
   await router.isReady()
-  const w = mount(component, { props, global: { plugins: [router], provide: { [PLATFORM_KEY as symbol]: platform } } })
+  const w = mount(component, { props, global: { plugins: [router, createPinia()], provide: { [PLATFORM_KEY as symbol]: platform } } })
   await flushPromises()
   return { w, router, storage }
 }
@@ -63,7 +66,7 @@ describe('AppointmentsPage', () => {
     const queries: unknown[] = []
     const { w } = await setup({
       'appointments.slots': async ({ query }) => { queries.push(query); return slotsOf(left) },
-      'appointments.mine': async () => ({ appointments: held }),
+      'appointments.mine': async () => ({ appointments: held, today: '2026-12-07' }),
       'appointments.book': async () => { left -= 1; held = [view()]; return view() },
       'appointments.cancel': async () => { left += 1; held = [view({ status: 'cancelled', canCancel: false, canCheckIn: false })]; return held[0]! },
     }, AppointmentsPage)
@@ -96,7 +99,7 @@ describe('AppointmentsPage', () => {
     let refuse = makeProblem('APPOINTMENT_FULL', { detail: '今天 12月7日 周一 10:30-11:00已经约满了，请选择其他时段' })
     const { w, router } = await setup({
       'appointments.slots': async () => slotsOf(1),
-      'appointments.mine': async () => ({ appointments: [] }),
+      'appointments.mine': async () => ({ appointments: [], today: '2026-12-07' }),
       'appointments.book': async () => { throw new ApiError(refuse) },
     }, AppointmentsPage)
     await w.findAll('.slot')[1]!.trigger('click')
@@ -109,12 +112,18 @@ describe('AppointmentsPage', () => {
     // Signed in, they come back to this page, on the same item.
     expect(router.resolve(w.get('[role="alert"] a').attributes('href')!).query).toEqual({ redirect: `/h/${HALL_ID}/appointments?item=GA-0002` })
   })
+
+  it('tells a guest that booking needs a sign-in, before they choose', async () => {
+    const { w } = await setup({ 'appointments.slots': async () => slotsOf(2) }, AppointmentsPage, {}, { guest: true })
+    expect(w.get('.sign-in').text()).toBe('预约需要先登录。登录后预约')
+    expect(w.findAll('.slot')).toHaveLength(2)
+  })
 })
 
 describe('我的预约 on the hall page', () => {
   it('checks in today\'s booking and opens the priority ticket', async () => {
     const { w, router } = await setup({
-      'appointments.mine': async () => ({ appointments: [view(), view({ id: `${ID.slice(0, -1)}c`, day: '2026-12-08', slotText: '明天' })] }),
+      'appointments.mine': async () => ({ appointments: [view(), view({ id: `${ID.slice(0, -1)}c`, day: '2026-12-08', slotText: '明天' })], today: '2026-12-07' }),
       'appointments.checkIn': async () => ({
         appointment: view({ status: 'checked_in', canCheckIn: false, canCancel: false, ticketId: TICKET, ticketNumber: 'D003' }),
         ticket: { id: TICKET, number: 'D003', category: 'D', ahead: 0, wait: { min: 0, max: 5 } },
@@ -129,13 +138,13 @@ describe('我的预约 on the hall page', () => {
   })
 
   it('waits with the button before the check-in time, saying when; shows nothing to a guest', async () => {
-    const { w } = await setup({ 'appointments.mine': async () => ({ appointments: [view({ canCheckIn: false, checkInFrom: '2026-12-07T03:15:00.000Z' })] }) }, HallAppointments, { hallId: HALL_ID, part: 'mine' })
+    const { w } = await setup({ 'appointments.mine': async () => ({ appointments: [view({ canCheckIn: false, checkInFrom: '2026-12-07T03:15:00.000Z' })], today: '2026-12-07' }) }, HallAppointments, { hallId: HALL_ID, part: 'mine' })
     expect(w.get('button').attributes('disabled')).toBeDefined()
     expect(w.text()).toContain('11:15 起可以签到取号')
     w.unmount()
 
     let asked = 0
-    const guest = await setup({ 'appointments.mine': async () => { asked++; return { appointments: [view()] } } }, HallAppointments, { hallId: HALL_ID, part: 'mine' }, { guest: true })
+    const guest = await setup({ 'appointments.mine': async () => { asked++; return { appointments: [view()], today: '2026-12-07' } } }, HallAppointments, { hallId: HALL_ID, part: 'mine' }, { guest: true })
     expect(asked).toBe(0)
     expect(guest.w.text()).toBe('')
   })

@@ -109,6 +109,7 @@ describe('booking', () => {
     expect(problemOf(again)).toMatchObject({ code: 'APPOINTMENT_HELD', title: '您这一天已经预约了这项业务，不用重复预约；要换时段请先取消原来的预约', detail: '您已预约了今天 12月7日 周一 14:00-14:30的综合受理' })
     expect((await book(token, { hallId: CITY, category: 'B', slotStart: iso('15:00') })).statusCode).toBe(201)
     expect((await book(token, { hallId: CITY, category: 'A', slotStart: iso('09:00', '2026-12-08') })).statusCode).toBe(201)
+    expect((await server.app.inject({ url: '/api/me/appointments', headers: bearer(token) })).json<MyAppointments>().today).toBe('2026-12-07')
     expect((await mine(token)).map((x) => `${x.category} ${x.slotText}`)).toEqual(['A 今天 12月7日 周一 14:00-14:30', 'B 今天 12月7日 周一 15:00-15:30', 'A 明天 12月8日 周二 9:00-9:30'])
   })
 

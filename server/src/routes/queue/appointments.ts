@@ -164,7 +164,7 @@ export async function appointmentRoutes(app: FastifyInstance): Promise<void> {
   implement(app, API.appointments.mine, async (request) => {
     const at = now()
     const rows = await repo().mine(request.citizen.accountId, beijingTime(at).day)
-    return { appointments: await Promise.all(rows.map((a) => viewOf(a, at))) }
+    return { appointments: await Promise.all(rows.map((a) => viewOf(a, at))), today: beijingTime(at).day }
   })
 
   const NOT_BOOKED_TEXT = {

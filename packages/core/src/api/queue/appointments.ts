@@ -87,7 +87,11 @@ export const appointmentViewSchema = Obj({
 /** One appointment as its citizen sees it. */
 export type AppointmentView = Static<typeof appointmentViewSchema>
 
-export const myAppointmentsSchema = Obj({ appointments: List(appointmentViewSchema) })
+export const myAppointmentsSchema = Obj({
+  appointments: List(appointmentViewSchema),
+  /** Today as the BFF reads it (Beijing): which are today's, whatever the phone's own clock says. */
+  today: Str(),
+})
 export type MyAppointments = Static<typeof myAppointmentsSchema>
 
 export const checkedInSchema = Obj({ appointment: appointmentViewSchema, ticket: takenTicketSchema })
