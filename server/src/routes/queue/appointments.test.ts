@@ -8,7 +8,7 @@
  * bookings of a slot holding K: exactly K.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppointmentHalls, AppointmentSlots, AppointmentView, CheckedIn, HallQueue, MyAppointments, Problem, StaffTicket, TakenTicket, TicketView } from '@tongban/core'
+import type { AppointmentHalls, AppointmentSlots, AppointmentView, CheckedIn, HallQueue, HallQueueSetup, MyAppointments, Problem, StaffTicket, TakenTicket, TicketView } from '@tongban/core'
 import { signInCitizen, startTestServer, type TestServer } from '../../testing'
 import { DEMO_STAFF_PASSWORD } from '../../../seed/staff'
 import { HALL } from '../../../seed/halls'
@@ -259,4 +259,26 @@ describe('N simultaneous bookings of a slot holding K (PGlite)', () => {
     expect(row).toEqual({ booked: 5, n: 5 })
     expect((await slots('?category=A&day=2026-12-08', hall)).json<AppointmentSlots>().slots.find((s) => s.start === slotStart)).toMatchObject({ capacity: 5, left: 0, bookable: false })
   }, 120_000)
+})
+
+describe('the hall_admin\'s 排队设置', () => {
+  it('keeps a hall\'s appointment settings through a save, and refuses them out of bounds', async () => {
+    const admin = (await server.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'hall_admin', password: DEMO_STAFF_PASSWORD } })).json<{ token: string }>().token
+    const setup = (await server.app.inject({ url: '/api/staff/hall/queue-config', headers: bearer(admin) })).json<HallQueueSetup>()
+    expect(setup.config.appointments).toBeUndefined()
+    const put = (config: object) => server.app.inject({ method: 'PUT', url: '/api/staff/hall/queue-config', payload: config, headers: bearer(admin) })
+    try {
+      const saved = await put({ ...setup.config, appointments: { slotMinutes: 20, perWindow: 1, daysAhead: 5 } })
+      expect(saved.statusCode, saved.body).toBe(200)
+      expect(saved.json<HallQueueSetup>().config.appointments).toEqual({ slotMinutes: 20, perWindow: 1, daysAhead: 5 })
+      // The console sends back what it read: the settings stay.
+      const again = (await server.app.inject({ url: '/api/staff/hall/queue-config', headers: bearer(admin) })).json<HallQueueSetup>()
+      expect((await put(again.config)).json<HallQueueSetup>().config.appointments).toEqual({ slotMinutes: 20, perWindow: 1, daysAhead: 5 })
+      const bad = await put({ ...setup.config, appointments: { slotMinutes: 5, perWindow: 1, daysAhead: 5 } })
+      expect(bad.statusCode).toBe(400)
+      expect(problemOf(bad).errors).toEqual([{ path: 'appointments.slotMinutes', code: 'minimum', message: '预约时段长度请填10到240分钟' }])
+    } finally {
+      expect((await put(setup.config)).statusCode).toBe(200)
+    }
+  })
 })
