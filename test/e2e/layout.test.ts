@@ -129,6 +129,7 @@ describe('every route fits a phone, normal and elderly', () => {
       { route: '/verify/:id', url: '/verify/00000000-0000-4000-8000-000000000000', as: 'guest' },
       { route: '/:rest(.*)*', url: '/no-such-page', as: 'guest' },
       { route: '/h/:hallId', url: '/h/sls-zwfwzx', as: 'guest' },
+      { route: '/h/:hallId/appointments', url: '/h/sls-zwfwzx/appointments?item=GA-0002', as: 'citizen' },
       { route: '/tickets/:id', url: `/tickets/${ticketId}`, as: 'guest' },
       { route: '/hall/:hallId/display', url: '/hall/sls-zwfwzx/display', as: 'guest' },
       { route: '/kiosk/:hallId', url: '/kiosk/sls-zwfwzx', as: 'guest' },

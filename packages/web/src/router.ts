@@ -26,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/staff', name: 'staff', component: () => import('./pages/staff/StaffHomePage.vue'), meta: { title: '工作台' } },
   { path: '/halls', name: 'halls', component: () => import('./pages/HallsPage.vue'), meta: { title: '服务大厅' } },
   { path: '/h/:hallId', name: 'hall-queue', component: () => import('./pages/HallQueuePage.vue'), meta: { title: '排队取号' } },
+  { path: '/h/:hallId/appointments', name: 'hall-appointments', component: () => import('./pages/AppointmentsPage.vue'), meta: { title: '预约办理' } },
   { path: '/hall/:hallId/display', name: 'hall-display', component: () => import('./pages/HallDisplayPage.vue'), meta: { title: '叫号屏' } },
   { path: '/kiosk/:hallId', name: 'kiosk', component: () => import('./pages/KioskPage.vue'), meta: { title: '自助服务' } },
   { path: '/tickets/:id', name: 'ticket', component: () => import('./pages/TicketPage.vue'), meta: { title: '我的号' } },

@@ -25,6 +25,7 @@ import { wechatSubscriptionRoutes } from './wechat/index'
 import { pushRoutes } from './push/index'
 import { liveRoutes } from './live/index'
 import { queueRoutes } from './queue/index'
+import { appointmentRoutes } from './queue/appointments'
 import type { PluginOptions } from '../plugins/options'
 
 export default fp<PluginOptions>(async (app, { config, build }) => {
@@ -70,4 +71,5 @@ export default fp<PluginOptions>(async (app, { config, build }) => {
     // A 小程序码 opens the version its state names; outside production an unreleased page is allowed.
     miniCode: { envVersion: ({ formal: 'release', trial: 'trial', developer: 'develop' } as const)[config.wechat.miniprogramState], checkPath: config.production },
   })
+  await app.register(appointmentRoutes)
 }, { name: 'routes', dependencies: ['security', 'auth', 'cases', 'uploads', 'push', 'live'] })

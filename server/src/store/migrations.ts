@@ -600,6 +600,38 @@ export const MIGRATIONS: Migration[] = [
       create index queue_tickets_done on queue_tickets (hall_id, category, finished_at) where state = 'done'
     `,
   },
+  {
+    // 预约 (issue 19): a counter row per hall, category and slot holds its capacity (the booking's insert steps it in
+    // the same statement, only while below the capacity); one live booking per person, category and day.
+    id: '032_queue_appointments',
+    sql: `
+      create table queue_appointment_slots (
+        hall_id text not null,
+        category text not null,
+        slot_start timestamptz not null,
+        booked integer not null,
+        primary key (hall_id, category, slot_start)
+      );
+      create table queue_appointments (
+        id uuid primary key default gen_random_uuid(),
+        hall_id text not null references halls(id),
+        category text not null,
+        day date not null,
+        slot_start timestamptz not null,
+        slot_end timestamptz not null,
+        account_id uuid not null references accounts(id),
+        state text not null,
+        ticket_id uuid references queue_tickets(id),
+        booked_at timestamptz not null,
+        cancelled_at timestamptz,
+        checked_in_at timestamptz,
+        updated_at timestamptz not null
+      );
+      create unique index queue_appointments_one_a_day on queue_appointments (hall_id, category, day, account_id)
+        where state in ('booked', 'checked_in');
+      create index queue_appointments_account on queue_appointments (account_id, day)
+    `,
+  },
 ]
 
 const LOCK_ID = 7_262_001

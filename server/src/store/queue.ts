@@ -77,10 +77,11 @@ export function queueRepo(db: Db | Queryable) {
 
     /**
      * A new ticket: the next number of the category's day, in one transaction
-     * with the row. Throws TicketHeld when the person already waits in that
+     * with the row (`priority`: 1 for a checked-in appointment, 0 for a
+     * walk-in). Throws TicketHeld when the person already waits in that
      * category (the counter's step is rolled back with it).
      */
-    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date; nearAhead: number }): Promise<TicketRow & { ahead: number }> {
+    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date; nearAhead: number; priority?: number }): Promise<TicketRow & { ahead: number }> {
       const holder = [t.holder.accountId, t.holder.accountId ? null : t.holder.deviceId]
       let row: TicketRow
       try {
@@ -92,10 +93,10 @@ export function queueRepo(db: Db | Queryable) {
           `with c as (
              insert into queue_counters (hall_id, category, day, last) values ($1, $2, $3, 1)
              on conflict (hall_id, category, day) do update set last = queue_counters.last + 1 returning last)
-           insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, case_no, queued_at, taken_at, updated_at)
-           select $1, $2, $3, c.last, $2 || lpad(c.last::text, greatest(3, length(c.last::text)), '0'), 'waiting', $4::uuid, $5, $6, $8, $7, $7, $7 from c
+           insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, case_no, queued_at, taken_at, updated_at, priority)
+           select $1, $2, $3, c.last, $2 || lpad(c.last::text, greatest(3, length(c.last::text)), '0'), 'waiting', $4::uuid, $5, $6, $8, $7, $7, $7, $9 from c
            returning ${COLUMNS}`,
-          [t.hallId, t.category, t.day, ...holder, t.holder.phone, t.at, t.holder.caseNo ?? null],
+          [t.hallId, t.category, t.day, ...holder, t.holder.phone, t.at, t.holder.caseNo ?? null, t.priority ?? 0],
         ))[0]!
       } catch (e) {
         if (!isUniqueViolation(e)) throw e

@@ -18,6 +18,7 @@ import { casesRoutes, draftsRoutes, workbenchRoutes } from './cases/contracts'
 import { wechatRoutes } from './wechat/contracts'
 import { liveRoutes } from './live/contracts'
 import { queueRoutes } from './queue/contracts'
+import { appointmentRoutes } from './queue/appointments'
 import type { InputOf, ResponseOf, RouteContract } from './contract/contract'
 
 export const API = {
@@ -38,6 +39,7 @@ export const API = {
   push: pushRoutes,
   live: liveRoutes,
   queue: queueRoutes,
+  appointments: appointmentRoutes,
 } as const satisfies Record<string, Record<string, RouteContract>>
 
 export type Area = keyof typeof API

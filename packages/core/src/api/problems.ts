@@ -90,6 +90,12 @@ export const PROBLEMS = {
   WINDOW_NOT_FOUND: { status: 404, title: '这个大厅没有这个窗口，请重新选择您的窗口' },
   NOBODY_WAITING: { status: 409, title: '现在没有人在等候本窗口的业务' },
   LIVE_STREAMS_TOO_MANY: { status: 429, title: '打开的页面太多了，实时更新暂时停用，页面仍会定时刷新' },
+  APPOINTMENT_NOT_FOUND: { status: 404, title: '没有找到这个预约，请刷新后再试' },
+  APPOINTMENT_FULL: { status: 409, title: '这个时段已经约满了，请选择其他时段' },
+  APPOINTMENT_HELD: { status: 409, title: '您这一天已经预约了这项业务，不用重复预约；要换时段请先取消原来的预约' },
+  APPOINTMENT_STATE: { status: 409, title: '这个预约当前的状态不能进行这项操作，请刷新后再试' },
+  CHECK_IN_TOO_EARLY: { status: 409, title: '还没到签到时间，预约时段开始前15分钟起可以签到' },
+  CHECK_IN_TOO_LATE: { status: 409, title: '签到时间已过，这个预约已失效，请直接取号排队' },
 } as const
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -14,6 +14,7 @@ import type { FieldIssue } from '../api/problems'
 import { isWorkingDay, addCalendarDays, CHINA_CALENDAR, type WorkCalendar } from '../clock/calendar'
 import { isValidMobile, normalizeMobile } from '../identity/validators'
 import { CASE_NO_PATTERN } from '../api/contract/patterns'
+import type { AppointmentSettings } from './appointments'
 
 export const TICKET_STATES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'transferred'] as const
 export type TicketState = (typeof TICKET_STATES)[number]
@@ -74,6 +75,8 @@ export interface HallQueueConfig {
   recallWindowMinutes: number
   /** How many ahead is "soon" (快到号了 is sent then). */
   nearAhead: number
+  /** How appointments are taken (slot length, per window, days ahead); unset: DEFAULT_APPOINTMENT_SETTINGS. */
+  appointments?: AppointmentSettings
 }
 
 export const CATEGORY_CODE_PATTERN = '^[A-Z]$'

@@ -140,6 +140,8 @@ export const hallQueueConfigSchema = Obj({
   recalls: Int(0, 100),
   recallWindowMinutes: Int(0, 10_000),
   nearAhead: Int(0, 100),
+  /** How appointments are taken (queue/appointments.ts; unset: 30-minute slots, 2 per window, 7 opening days ahead); kept through a save. */
+  appointments: Optional(Obj({ slotMinutes: Int(10, 240), perWindow: Int(0, 20), daysAhead: Int(1, 30) })),
 })
 
 export const hallQueueSetupSchema = Obj({
@@ -162,6 +164,7 @@ export const queueRoutes = defineRoutes('queue', {
   saveSetup: {
     method: 'PUT', path: '/api/staff/hall/queue-config', access: staffAccess('configureHall'),
     summary: '大厅管理：保存本大厅的排队设置', body: hallQueueConfigSchema, response: hallQueueSetupSchema, cache: 'none',
+    messages: { 'appointments.slotMinutes': '预约时段长度请填10到240分钟', 'appointments.perWindow': '每个窗口每个时段可预约的人数请填0到20', 'appointments.daysAhead': '可提前预约的办公日请填1到30天' },
   },
   display: {
     method: 'GET', path: '/api/halls/:hallId/display', access: 'public',
