@@ -121,8 +121,8 @@ export function appointmentsRepo(db: Db) {
      */
     async checkIn(c: { id: string; accountId: string; at: Date; nearAhead: number }): Promise<{ appointment: AppointmentRow; ticket: TicketRow & { ahead: number } } | null> {
       const attempt = () => db.transaction(async (tx) => {
-        const [a] = await tx.query<{ hall_id: string; category: string; day: string }>(
-          `select hall_id, category, to_char(day, 'YYYY-MM-DD') as day from queue_appointments where id = $1 and account_id = $2 and state = 'booked' for update`,
+        const [a] = await tx.query<{ hall_id: string; category: string; day: string; slot_end: Date }>(
+          `select hall_id, category, to_char(day, 'YYYY-MM-DD') as day, slot_end from queue_appointments where id = $1 and account_id = $2 and state = 'booked' for update`,
           [c.id, c.accountId],
         )
         if (!a) return null
@@ -133,12 +133,13 @@ export function appointmentsRepo(db: Db) {
         )
         let ticket: TicketRow & { ahead: number }
         if (held) {
-          const [raised] = await tx.query<{ id: string }>('update queue_tickets set priority = greatest(priority, $2), updated_at = $3 where id = $1 returning id::text as id', [held.id, APPOINTMENT_PRIORITY, c.at])
+          // First within the slot only (priority_until: its end), as a new priority ticket would be.
+          const [raised] = await tx.query<{ id: string }>('update queue_tickets set priority = greatest(priority, $2), priority_until = $4, updated_at = $3 where id = $1 returning id::text as id', [held.id, APPOINTMENT_PRIORITY, c.at, a.slot_end])
           const row = (await queue.byId(raised!.id))!
-          ticket = { ...row, ahead: row.state === 'waiting' ? await queue.ahead(row) : 0 }
+          ticket = { ...row, ahead: row.state === 'waiting' ? await queue.ahead(row, c.at) : 0 }
         } else {
           ticket = await queue.take({
-            hallId: a.hall_id, category: a.category, day: a.day, holder: { accountId: c.accountId, deviceId: null, phone: null }, at: c.at, nearAhead: c.nearAhead, priority: APPOINTMENT_PRIORITY,
+            hallId: a.hall_id, category: a.category, day: a.day, holder: { accountId: c.accountId, deviceId: null, phone: null }, at: c.at, nearAhead: c.nearAhead, priority: APPOINTMENT_PRIORITY, priorityUntil: a.slot_end,
           })
         }
         await tx.query(`update queue_appointments set state = 'checked_in', ticket_id = $2, checked_in_at = $3, updated_at = $3 where id = $1`, [c.id, ticket.id, c.at])

@@ -570,6 +570,7 @@ export const MIGRATIONS: Migration[] = [
         number text not null,
         state text not null,
         priority integer not null default 0,
+        priority_until timestamptz,
         account_id uuid,
         device_id text,
         phone text,

@@ -37,6 +37,13 @@ export interface TicketRow {
   rating: number | null
 }
 
+/**
+ * A ticket's priority at an instant (a query parameter): an appointment's
+ * goes first only within its slot (`priority_until`, the slot's end); after
+ * it the ticket waits by its time like any other.
+ */
+const effective = (at: string) => `(case when priority_until is null or priority_until > ${at}::timestamptz then priority else 0 end)`
+
 const COLUMNS = `id::text as id, hall_id, category, to_char(day, 'YYYY-MM-DD') as day, seq, number, state, priority, account_id::text as account_id,
   device_id, phone, case_no, window_no, recalls, queued_at, taken_at, called_at, serving_at, finished_at, no_show_at,
   transferred_from::text as transferred_from, transferred_to::text as transferred_to, rating`
@@ -81,7 +88,7 @@ export function queueRepo(db: Db | Queryable) {
      * walk-in). Throws TicketHeld when the person already waits in that
      * category (the counter's step is rolled back with it).
      */
-    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date; nearAhead: number; priority?: number }): Promise<TicketRow & { ahead: number }> {
+    async take(t: { hallId: string; category: string; day: string; holder: TicketHolder; at: Date; nearAhead: number; priority?: number; priorityUntil?: Date | null }): Promise<TicketRow & { ahead: number }> {
       const holder = [t.holder.accountId, t.holder.accountId ? null : t.holder.deviceId]
       let row: TicketRow
       try {
@@ -93,17 +100,17 @@ export function queueRepo(db: Db | Queryable) {
           `with c as (
              insert into queue_counters (hall_id, category, day, last) values ($1, $2, $3, 1)
              on conflict (hall_id, category, day) do update set last = queue_counters.last + 1 returning last)
-           insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, case_no, queued_at, taken_at, updated_at, priority)
-           select $1, $2, $3, c.last, $2 || lpad(c.last::text, greatest(3, length(c.last::text)), '0'), 'waiting', $4::uuid, $5, $6, $8, $7, $7, $7, $9 from c
+           insert into queue_tickets (hall_id, category, day, seq, number, state, account_id, device_id, phone, case_no, queued_at, taken_at, updated_at, priority, priority_until)
+           select $1, $2, $3, c.last, $2 || lpad(c.last::text, greatest(3, length(c.last::text)), '0'), 'waiting', $4::uuid, $5, $6, $8, $7, $7, $7, $9, $10 from c
            returning ${COLUMNS}`,
-          [t.hallId, t.category, t.day, ...holder, t.holder.phone, t.at, t.holder.caseNo ?? null, t.priority ?? 0],
+          [t.hallId, t.category, t.day, ...holder, t.holder.phone, t.at, t.holder.caseNo ?? null, t.priority ?? 0, t.priorityUntil ?? null],
         ))[0]!
       } catch (e) {
         if (!isUniqueViolation(e)) throw e
         throw new TicketHeld((await activeOf(db, t.hallId, t.category, t.day, t.holder))?.id ?? null)
       }
       if (row.number !== ticketNumber(t.category, row.seq)) throw new Error(`ticket number ${row.number} is not the core's ${ticketNumber(t.category, row.seq)}`)
-      const ahead = await this.ahead(row)
+      const ahead = await this.ahead(row, t.at)
       // Near already when taken: the page says so; no 快到号了 later.
       if (ahead <= t.nearAhead) await db.query('update queue_tickets set near_told_at = $2 where id = $1', [row.id, t.at])
       return { ...row, ahead }
@@ -122,12 +129,13 @@ export function queueRepo(db: Db | Queryable) {
     },
 
     /** Waiting tickets of the category called before this one (higher priority, or earlier in time, or the lower number). */
-    async ahead(t: Pick<TicketRow, 'hall_id' | 'day' | 'category' | 'priority' | 'queued_at' | 'seq' | 'id'>): Promise<number> {
+    async ahead(t: Pick<TicketRow, 'hall_id' | 'day' | 'category' | 'queued_at' | 'seq' | 'id'>, at: Date): Promise<number> {
       const [row] = await db.query<{ n: number }>(
-        `select count(*)::int as n from queue_tickets
-         where hall_id = $1 and day = $2 and category = $3 and state = 'waiting' and id <> $7
-           and (priority > $4 or (priority = $4 and (queued_at < $5 or (queued_at = $5 and seq < $6))))`,
-        [t.hall_id, t.day, t.category, t.priority, t.queued_at, t.seq, t.id],
+        `with mine as (select ${effective('$4')} as p from queue_tickets where id = $1)
+         select count(*)::int as n from queue_tickets, mine
+         where hall_id = $2 and day = $3 and category = $5 and state = 'waiting' and id <> $1
+           and (${effective('$4')} > mine.p or (${effective('$4')} = mine.p and (queued_at < $6 or (queued_at = $6 and seq < $7))))`,
+        [t.id, t.hall_id, t.day, at, t.category, t.queued_at, t.seq],
       )
       return row?.n ?? 0
     },
@@ -144,11 +152,11 @@ export function queueRepo(db: Db | Queryable) {
     },
 
     /** Waiting tickets of these categories in the order they are called. */
-    async waiting(hallId: string, day: string, categories: readonly string[], limit = 200): Promise<TicketRow[]> {
+    async waiting(hallId: string, day: string, categories: readonly string[], at: Date, limit = 200): Promise<TicketRow[]> {
       return db.query<TicketRow>(
         `select ${COLUMNS} from queue_tickets where hall_id = $1 and day = $2 and category = any($3::text[]) and state = 'waiting'
-         order by priority desc, queued_at, seq, category limit $4`,
-        [hallId, day, [...categories], limit],
+         order by ${effective('$5')} desc, queued_at, seq, category limit $4`,
+        [hallId, day, [...categories], limit, at],
       )
     },
 
@@ -184,7 +192,7 @@ export function queueRepo(db: Db | Queryable) {
       return one(
         `update queue_tickets set state = 'called', window_no = $3, called_at = $5, updated_at = $5
          where id = (select id from queue_tickets where hall_id = $1 and day = $2 and category = any($4::text[]) and state = 'waiting'
-                     order by priority desc, queued_at, seq, category limit 1 for update skip locked)
+                     order by ${effective('$5')} desc, queued_at, seq, category limit 1 for update skip locked)
            and state = 'waiting'
          returning ${COLUMNS}`,
         [hallId, day, windowNo, [...categories], at],
@@ -199,8 +207,8 @@ export function queueRepo(db: Db | Queryable) {
     async nearToTell(hallId: string, day: string, category: string, nearAhead: number, at: Date): Promise<(TicketRow & { ahead: number })[]> {
       const first = await db.query<TicketRow & { near_told_at: Date | null }>(
         `select ${COLUMNS}, near_told_at from queue_tickets where hall_id = $1 and day = $2 and category = $3 and state = 'waiting'
-         order by priority desc, queued_at, seq limit $4`,
-        [hallId, day, category, nearAhead + 1],
+         order by ${effective('$5')} desc, queued_at, seq limit $4`,
+        [hallId, day, category, nearAhead + 1, at],
       )
       const out: (TicketRow & { ahead: number })[] = []
       for (const [ahead, t] of first.entries()) {
@@ -237,8 +245,8 @@ export function queueRepo(db: Db | Queryable) {
         const [old] = await tx.query<TicketRow>(`update queue_tickets set state = 'transferred', updated_at = $3 where id = $1 and state = $2 returning ${COLUMNS}`, [id, from, at])
         if (!old) return null
         const [moved] = await tx.query<TicketRow>(
-          `insert into queue_tickets (hall_id, category, day, seq, number, state, priority, account_id, device_id, phone, case_no, queued_at, taken_at, transferred_from, updated_at)
-           values ($1, $2, $3, $4, $5, 'waiting', $6, $7, $8, $9, $10, $11, $12, $13, $14) returning ${COLUMNS}`,
+          `insert into queue_tickets (hall_id, category, day, seq, number, state, priority, priority_until, account_id, device_id, phone, case_no, queued_at, taken_at, transferred_from, updated_at)
+           select $1, $2, $3, $4, $5, 'waiting', $6, priority_until, $7, $8, $9, $10, $11, $12, $13, $14 from queue_tickets where id = $13 returning ${COLUMNS}`,
           [old.hall_id, category, old.day, old.seq, old.number, old.priority, old.account_id, old.device_id, old.phone, old.case_no, old.queued_at, old.taken_at, old.id, at],
         )
         await tx.query('update queue_tickets set transferred_to = $2 where id = $1', [old.id, moved!.id])

@@ -197,6 +197,23 @@ describe('checking in', () => {
     await finish(w2.id)
   })
 
+  it('goes first only within its slot: once the slot has ended, a checked-in ticket waits by its time', async () => {
+    const token = await citizen()
+    const a = (await book(token, { hallId: CITY, category: 'C', slotStart: iso('10:30') })).json<AppointmentView>()
+    // A walk-in came before the check-in.
+    const walkIn = (await at(bj('10:20'), async () => take({ category: 'C', deviceId: device(30) }))).json<TakenTicket>()
+    const c = (await at(bj('10:25'), async () => checkIn(token, a.id))).json<CheckedIn>()
+    const ahead = async (id: string, when: number) => at(when, async () => (await server.app.inject({ url: `/api/tickets/${id}` })).json<TicketView>().ahead)
+    // Within the slot (10:30–11:00) the appointment goes first …
+    expect([await ahead(c.ticket.id, bj('10:50')), await ahead(walkIn.id, bj('10:50'))]).toEqual([0, 1])
+    // … once it has ended, both wait by their time: the walk-in came first.
+    expect([await ahead(c.ticket.id, bj('11:05')), await ahead(walkIn.id, bj('11:05'))]).toEqual([1, 0])
+    expect((await at(bj('11:05'), async () => call(5))).json<StaffTicket>().id).toBe(walkIn.id)
+    await finish(walkIn.id)
+    expect((await at(bj('11:06'), async () => call(5))).json<StaffTicket>().id).toBe(c.ticket.id)
+    await finish(c.ticket.id)
+  })
+
   it('raises the walk-in number a person already holds in that category instead of giving a second', async () => {
     const token = await citizen()
     const a = (await book(token, { hallId: CITY, category: 'B', slotStart: iso('10:30') })).json<AppointmentView>()

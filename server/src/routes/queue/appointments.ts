@@ -192,7 +192,7 @@ export async function appointmentRoutes(app: FastifyInstance): Promise<void> {
     // Pressed twice (or on a second device): the same ticket again.
     if (a.state === 'checked_in' && a.ticket_id) {
       const t = await queueRepo(app.db).byId(a.ticket_id)
-      if (t) return { appointment: await viewOf(a, at), ticket: await taken(t, t.state === 'waiting' ? await queueRepo(app.db).ahead(t) : 0, config) }
+      if (t) return { appointment: await viewOf(a, at), ticket: await taken(t, t.state === 'waiting' ? await queueRepo(app.db).ahead(t, new Date(at)) : 0, config) }
     }
     if (a.state === 'cancelled') throw new ProblemError('APPOINTMENT_STATE', { detail: '这个预约已经取消了，请直接取号排队' })
     const slot = slotOf(a)

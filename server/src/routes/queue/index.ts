@@ -79,7 +79,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
 
   async function ticketView(t: TicketRow): Promise<TicketView> {
     const { hall, config } = await hallOf(t.hall_id)
-    const ahead = t.state === 'waiting' ? await repo().ahead(t) : 0
+    const ahead = t.state === 'waiting' ? await repo().ahead(t, new Date(now())) : 0
     const hereUntil = t.state === 'no_show' && t.no_show_at ? new Date(t.no_show_at.getTime() + config.recallWindowMinutes * 60_000).toISOString() : null
     return {
       id: t.id, hallId: t.hall_id, hallName: hall.name, number: t.number, category: t.category, categoryName: categoryOf(config, t.category)?.name ?? t.category,
@@ -291,7 +291,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
     const { hall, config, window } = await windowOf(request.staff.hallId, request.params.windowNo)
     const day = beijingTime(now()).day
     const [current, waiting, counts] = await Promise.all([
-      repo().atWindow(hall.id, day, window.no), repo().waiting(hall.id, day, window.categories), repo().waitingCounts(hall.id, day),
+      repo().atWindow(hall.id, day, window.no), repo().waiting(hall.id, day, window.categories, new Date(now())), repo().waitingCounts(hall.id, day),
     ])
     return {
       hall: { id: hall.id, name: hall.name },
