@@ -16,42 +16,22 @@ import { ProblemError } from '../../errors'
 import { appointmentsRepo, AppointmentHeld, type AppointmentRow } from '../../store/appointments'
 import { queueRepo, type TicketRow } from '../../store/queue'
 import { implement } from '../define'
+import { hallCache, type QueueHall } from './halls'
 
-/** How long a hall's configuration is kept in memory (as the queue's routes keep it). */
-const HALL_CACHE_MS = 5_000
 const DAY_MS = 86_400_000
 /** Finished tickets this recent say how long a visitor takes. */
 const SAMPLE_DAYS = 7
 
-interface Hall { id: string; name: string; address: string }
+type Hall = QueueHall
 
 export async function appointmentRoutes(app: FastifyInstance): Promise<void> {
   const repo = () => appointmentsRepo(app.db)
   const now = () => app.now()
   const calendar = () => app.clock.calendar
 
-  const halls = new Map<string, { at: number; value: Promise<{ hall: Hall; config: HallQueueConfig } | null> }>()
-  /** A hall with a queue, or null (kept a few seconds: a hall_admin's change is seen within HALL_CACHE_MS). */
-  async function findHall(hallId: string): Promise<{ hall: Hall; config: HallQueueConfig } | null> {
-    const t = Date.now()
-    let kept = halls.get(hallId)
-    if (!kept || t - kept.at > HALL_CACHE_MS) {
-      const value = (async () => {
-        const [row] = await app.db.query<{ doc: Hall; config: HallQueueConfig | null }>(
-          'select h.doc, q.doc as config from halls h left join queue_halls q on q.hall_id = h.id where h.id = $1', [hallId],
-        )
-        return row?.config ? { hall: { id: row.doc.id, name: row.doc.name, address: row.doc.address }, config: row.config } : null
-      })()
-      halls.set(hallId, (kept = { at: t, value }))
-      value.catch(() => halls.delete(hallId))
-    }
-    return kept.value
-  }
-  async function hallOf(hallId: string): Promise<{ hall: Hall; config: HallQueueConfig }> {
-    const found = await findHall(hallId)
-    if (!found) throw new ProblemError('HALL_NOT_FOUND')
-    return found
-  }
+  const halls = hallCache(app)
+  const findHall = (hallId: string) => halls.find(hallId)
+  const hallOf = (hallId: string) => halls.get(hallId)
 
   const categoryName = (config: HallQueueConfig, code: string) => config.categories.find((c) => c.code === code)?.name ?? code
   const slotOf = (a: AppointmentRow) => ({ start: a.slot_start.getTime(), end: a.slot_end.getTime() })

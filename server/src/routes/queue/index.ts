@@ -15,18 +15,17 @@ import { queueRepo, TicketHeld, type TicketRow } from '../../store/queue'
 import type { Queryable } from '../../store/db'
 import { tellVisitor } from '../../messages/queue-messages'
 import { implement } from '../define'
+import { hallCache, type QueueHall } from './halls'
 import { renderHallPoster } from '../../notices/poster'
 import { sendPdf } from '../uploads/stored-files'
 
-/** How long a hall's configuration is kept in memory (a hall_admin's change reaches every instance within it). */
-const HALL_CACHE_MS = 5_000
 /** How long a category's recent service times are kept: a wait estimate need not change by the request. */
 const MINUTES_CACHE_MS = 10_000
 /** Finished tickets this recent say how long a visitor takes (older halls' habits change). */
 const SAMPLE_DAYS = 7
 const DAY_MS = 86_400_000
 
-interface Hall { id: string; name: string; address: string }
+type Hall = QueueHall
 
 /** The mini-program's take-number page (the independent subpackage a 小程序码 opens). */
 export const MINI_TAKE_PAGE = 'packages/queue/pages/take/index'
@@ -35,29 +34,8 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
   const repo = () => queueRepo(app.db)
   const now = () => app.now()
 
-  /**
-   * A hall and its queue's configuration, kept for a few seconds: a burst of
-   * scans at the door reads them once, and a hall_admin's change is seen
-   * within HALL_CACHE_MS on every instance.
-   */
-  const halls = new Map<string, { at: number; value: Promise<{ hall: Hall; config: HallQueueConfig } | null> }>()
-  async function hallOf(hallId: string): Promise<{ hall: Hall; config: HallQueueConfig }> {
-    const t = Date.now()
-    let kept = halls.get(hallId)
-    if (!kept || t - kept.at > HALL_CACHE_MS) {
-      const value = (async () => {
-        const [row] = await app.db.query<{ doc: Hall; config: HallQueueConfig | null }>(
-          'select h.doc, q.doc as config from halls h left join queue_halls q on q.hall_id = h.id where h.id = $1', [hallId],
-        )
-        return row?.config ? { hall: { id: row.doc.id, name: row.doc.name, address: row.doc.address }, config: row.config } : null
-      })()
-      halls.set(hallId, (kept = { at: t, value }))
-      value.catch(() => halls.delete(hallId))
-    }
-    const found = await kept.value
-    if (!found) throw new ProblemError('HALL_NOT_FOUND')
-    return found
-  }
+  const halls = hallCache(app)
+  const hallOf = (hallId: string) => halls.get(hallId)
 
   const categoryOf = (config: HallQueueConfig, code: string) => config.categories.find((c) => c.code === code)
 
@@ -168,7 +146,7 @@ export async function queueRoutes(app: FastifyInstance, opts: { ignoreHours?: bo
   /** The hall_admin's own hall, its queue and the catalogue items handled there. */
   async function setupOf(hallId: string | null) {
     if (!hallId) throw new ProblemError('HALL_NOT_FOUND', { detail: '您的账户没有所属的服务大厅' })
-    halls.delete(hallId)
+    halls.forget(hallId)
     const { hall, config } = await hallOf(hallId)
     const items = await app.db.query<{ code: string; name: string }>(
       `select code, doc->>'name' as name from items where doc->'locations' @> $1::jsonb order by code`, [JSON.stringify([{ hallId }])],
