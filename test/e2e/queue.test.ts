@@ -208,6 +208,8 @@ it('lets the hall_admin add a business and say which window serves it; a fault i
   await page.waitForURL(/\/staff\/hall$/)
   await page.getByRole('heading', { name: '业务类别' }).waitFor()
   expect(await axeViolations(page)).toEqual([])
+  // Appointments as the hall takes them (the defaults until set).
+  expect([await page.getByLabel('每个时段几分钟').inputValue(), await page.getByLabel('每个窗口每个时段可约几人').inputValue(), await page.getByLabel('可提前几个办公日预约').inputValue()]).toEqual(['30', '2', '7'])
   await page.getByRole('button', { name: '添加业务' }).click()
   const added = page.locator('fieldset.category').last()
   expect(await added.getByLabel('字母').inputValue()).toBe('E')
