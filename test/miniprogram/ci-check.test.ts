@@ -85,8 +85,8 @@ describe('miniprogram-ci', () => {
     for (const page of ['packages/apply/pages/form/index', 'packages/apply/pages/case/index']) {
       expect(result!.files.find((f) => f.path === `${page}.js`)?.subPackage).toBeTruthy()
     }
-    // 排队取号 is the independent subpackage packages/queue (a hall's QR code opens it without the main package).
-    for (const page of ['packages/queue/pages/take/index', 'packages/queue/pages/ticket/index']) {
+    // 排队取号 is the independent subpackage packages/queue (a hall's QR code opens it without the main package), 预约办理 too.
+    for (const page of ['packages/queue/pages/take/index', 'packages/queue/pages/ticket/index', 'packages/queue/pages/appointments/index']) {
       expect(result!.files.find((f) => f.path === `${page}.js`)?.subPackage).toBe('packages/queue/')
     }
     const queue = result!.files.filter((f) => f.subPackage === 'packages/queue/').reduce((n, f) => n + f.size, 0)

@@ -33,6 +33,7 @@ export const ROUTES = {
   // The independent subpackage 排队取号 (opened by a hall's QR code without the main package).
   queueTake: '/packages/queue/pages/take/index',
   queueTicket: '/packages/queue/pages/ticket/index',
+  queueAppointments: '/packages/queue/pages/appointments/index',
 } as const
 
 /**
@@ -134,6 +135,16 @@ export function takeNumberUrl(hallId: string): string {
   return withQuery(ROUTES.queueTake, { hallId })
 }
 
+/** 预约办理 in a hall (the same subpackage: book a slot, see and cancel one's bookings there). */
+export function appointmentsUrl(hallId: string): string {
+  return withQuery(ROUTES.queueAppointments, { hallId })
+}
+
+/** The login page's address, with where to go once signed in. */
+export function loginUrl(next?: string): string {
+  return withQuery(ROUTES.login, { next })
+}
+
 /** 《用户服务协议》 or 《隐私政策》. */
 export function openAgreement(id: AgreementId): void {
   void Taro.navigateTo({ url: withQuery(ROUTES.agreement, { id }) })
@@ -141,7 +152,7 @@ export function openAgreement(id: AgreementId): void {
 
 /** `next`: where to go once signed in (one of our own pages), instead of back. */
 export function openLogin(next?: string): void {
-  void Taro.navigateTo({ url: withQuery(ROUTES.login, { next }) })
+  void Taro.navigateTo({ url: loginUrl(next) })
 }
 
 /** 消息中心: a tab. */
