@@ -8,7 +8,7 @@
  * 登录 and comes back.
  */
 import { computed, ref, type ComputedRef, type Ref } from 'vue'
-import { API, beijingTime, type AppointmentHalls, type AppointmentSlots, type AppointmentView, type CheckedIn, type Problem } from '@tongban/core'
+import { API, beijingClockText, beijingTime, type AppointmentHalls, type AppointmentSlots, type AppointmentView, type CheckedIn, type Problem } from '@tongban/core'
 import { usePlatform, type KeyValueStorage, type Platform } from '../platform/platform'
 import { toProblem } from '../catalogue/catalogue'
 import { keptTickets, TICKETS_KEY, type KeptTicket } from './queue'
@@ -200,15 +200,11 @@ export function useMyAppointments(opts: { hallId?: () => string | undefined; pla
 
 /** When a booking may be checked in, as the hall page says it under the slot (by the BFF's word, not the phone's clock). */
 export function checkInHint(a: Pick<AppointmentView, 'status' | 'canCheckIn' | 'checkInFrom' | 'checkInUntil' | 'ticketNumber'>): string {
-  const hhmm = (iso: string) => {
-    const { minute } = beijingTime(Date.parse(iso))
-    return `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`
-  }
   if (a.status === 'checked_in') return a.ticketNumber ? `已签到，您的号是 ${a.ticketNumber}` : '已签到'
   if (a.status !== 'booked') return ''
-  if (a.canCheckIn) return `请现在签到取号（${hhmm(a.checkInUntil)} 前），签到后优先叫号`
+  if (a.canCheckIn) return `请现在签到取号（${beijingClockText(a.checkInUntil)} 前），签到后优先叫号`
   // Booked and not yet open: early (a booking past its time is 已过期, not booked).
-  return `${hhmm(a.checkInFrom)} 起可以签到取号`
+  return `${beijingClockText(a.checkInFrom)} 起可以签到取号`
 }
 
 /** The halls taking appointments for an item (the guide's 预约到大厅办理); none when they cannot be read (offline: the guide still shows). */

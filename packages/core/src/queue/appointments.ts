@@ -14,7 +14,7 @@
  */
 import type { FieldIssue } from '../api/problems'
 import { addCalendarDays, CHINA_CALENDAR, type WorkCalendar } from '../clock/calendar'
-import { beijingTime, sessionsOn, windowsServing, type HallQueueConfig } from './rules'
+import { beijingClockText, beijingTime, sessionsOn, windowsServing, type HallQueueConfig } from './rules'
 
 /** How a hall takes appointments (HallQueueConfig.appointments; unset: the defaults). */
 export interface AppointmentSettings {
@@ -147,15 +147,11 @@ export function appointmentStatus(state: AppointmentState, slot: SlotTime, now: 
   return state === 'booked' && checkInTiming(slot, now) === 'late' ? 'missed' : state
 }
 
-const hhmm = (ms: number) => {
-  const { minute } = beijingTime(ms)
-  return `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`
-}
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
 /** 10:00-10:30. */
 export function slotLabel(slot: SlotTime): string {
-  return `${hhmm(slot.start)}-${hhmm(slot.end)}`
+  return `${beijingClockText(slot.start)}-${beijingClockText(slot.end)}`
 }
 
 /** A day as the booking page names it: 今天 12月7日 周一, 明天 12月8日 周二, 12月9日 周三. */
@@ -173,7 +169,7 @@ export function slotText(slot: SlotTime, now: number): string {
 /** When check-in is taken, in words: 9:45-10:40 到大厅扫码签到. */
 export function checkInText(slot: SlotTime): string {
   const w = checkInWindow(slot)
-  return `请在${hhmm(w.from)}-${hhmm(w.until)}到大厅扫码签到取号`
+  return `请在${beijingClockText(w.from)}-${beijingClockText(w.until)}到大厅扫码签到取号`
 }
 
 /** Why a check-in was refused, in words naming the times. */
@@ -181,9 +177,9 @@ export function checkInRefusalText(timing: Exclude<CheckInTiming, 'open'>, slot:
   const w = checkInWindow(slot)
   if (timing === 'early') {
     const sameDay = beijingTime(w.from).day === beijingTime(now).day
-    return `还没到签到时间。您预约的是${slotText(slot, now)}，请在${sameDay ? '' : `${dayLabel(beijingTime(w.from).day, now)} `}${hhmm(w.from)}以后签到`
+    return `还没到签到时间。您预约的是${slotText(slot, now)}，请在${sameDay ? '' : `${dayLabel(beijingTime(w.from).day, now)} `}${beijingClockText(w.from)}以后签到`
   }
-  return `签到时间已过（预约时段${slotLabel(slot)}，签到截止${hhmm(w.until)}），这个预约已失效。请直接取号排队，或重新预约`
+  return `签到时间已过（预约时段${slotLabel(slot)}，签到截止${beijingClockText(w.until)}），这个预约已失效。请直接取号排队，或重新预约`
 }
 
 /** The rules in one sentence, for the booking page. */

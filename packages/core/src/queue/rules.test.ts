@@ -3,7 +3,7 @@ import { smsParamsOf } from '../messages/rules'
 import { queueMessageOf } from './messages'
 import { isPoorRating, RATING_LABELS, ratingIssues } from '../ratings/levels'
 import {
-  callText, hoursText, minutesEach, nextToCall, openingState, opensAtText, sessionsOn, takeTicketIssues, ticketNumber, ticketTransition,
+  beijingClockText, callText, hoursText, minutesEach, nextToCall, openingState, opensAtText, sessionsOn, takeTicketIssues, ticketNumber, ticketTransition,
   waitRange, waitRangeText, type HallQueueConfig, type OpeningHours, type Waiting,
 } from './rules'
 
@@ -32,6 +32,12 @@ describe('opening hours', () => {
     expect(sessionsOn(hours, '2026-10-03')).toEqual([])
     expect(sessionsOn(hours, '2026-10-10')).toEqual(hours.workdays)
     expect(openingState(hours, at('2026-09-30T18:00:00+08:00')).opensAt).toBe('2026-10-08T01:00:00.000Z')
+  })
+
+  it('says a time of day as a notice does, in Beijing time', () => {
+    expect(beijingClockText('2026-12-07T01:05:00.000Z')).toBe('9:05')
+    expect(beijingClockText(Date.parse('2026-12-07T13:30:00+08:00'))).toBe('13:30')
+    expect(beijingClockText('2026-12-07T16:00:00.000Z')).toBe('0:00')
   })
 
   it('says the hours and the next opening in words', () => {

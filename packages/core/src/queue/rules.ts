@@ -99,6 +99,12 @@ export function beijingTime(epochMs: number): { day: string; minute: number } {
   return { day: new Date(local).toISOString().slice(0, 10), minute: Math.floor((local % DAY_MS) / 60_000) }
 }
 
+/** An instant's Beijing time of day as a notice says it (9:05, 13:30), from epoch ms or an ISO string. */
+export function beijingClockText(at: number | string): string {
+  const { minute } = beijingTime(typeof at === 'number' ? at : Date.parse(at))
+  return `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`
+}
+
 const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 const instantOf = (day: string, minute: number) => Date.parse(`${day}T00:00:00+08:00`) + minute * 60_000
 
@@ -149,9 +155,9 @@ export function hoursText(hours: OpeningHours): string {
 export function opensAtText(opensAt: string | null, epochMs: number): string {
   if (!opensAt) return '近期不开放取号'
   const at = Date.parse(opensAt)
-  const { day, minute } = beijingTime(at)
+  const { day } = beijingTime(at)
   const today = beijingTime(epochMs).day
-  const hhmm = `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`
+  const hhmm = beijingClockText(at)
   const when = day === today ? '今天' : day === addCalendarDays(today, 1) ? '明天' : `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
   return `${when} ${hhmm} 开始取号`
 }
