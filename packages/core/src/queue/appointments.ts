@@ -14,7 +14,7 @@
  */
 import type { FieldIssue } from '../api/problems'
 import { addCalendarDays, CHINA_CALENDAR, type WorkCalendar } from '../clock/calendar'
-import { beijingClockText, beijingTime, sessionsOn, windowsServing, type HallQueueConfig } from './rules'
+import { beijingClockText, beijingInstant, beijingTime, minuteOfDay, sessionsOn, windowsServing, type HallQueueConfig } from './rules'
 
 /** How a hall takes appointments (HallQueueConfig.appointments; unset: the defaults). */
 export interface AppointmentSettings {
@@ -51,8 +51,6 @@ export const APPOINTMENT_STATUS_LABELS: Readonly<Record<AppointmentStatus, strin
 export const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
 
 const MINUTE = 60_000
-const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
-const instantOf = (day: string, minute: number) => Date.parse(`${day}T00:00:00+08:00`) + minute * MINUTE
 
 /** The hall's settings, the defaults filling what it leaves out. */
 export function appointmentSettings(config: Pick<HallQueueConfig, 'appointments'>): AppointmentSettings {
@@ -68,8 +66,8 @@ export function slotTimes(config: Pick<HallQueueConfig, 'hours' | 'appointments'
   if (!(slotMinutes > 0)) return []
   const out: SlotTime[] = []
   for (const s of sessionsOn(config.hours, day, calendar)) {
-    const until = minuteOf(s.to) - config.hours.lastTakeMinutes
-    for (let m = minuteOf(s.from); m + slotMinutes <= until; m += slotMinutes) out.push({ start: instantOf(day, m), end: instantOf(day, m + slotMinutes) })
+    const until = minuteOfDay(s.to) - config.hours.lastTakeMinutes
+    for (let m = minuteOfDay(s.from); m + slotMinutes <= until; m += slotMinutes) out.push({ start: beijingInstant(day, m), end: beijingInstant(day, m + slotMinutes) })
   }
   return out
 }

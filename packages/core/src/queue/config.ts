@@ -5,10 +5,9 @@
  * by its path with a message in words, so the form shows it at its field.
  */
 import type { FieldIssue } from '../api/problems'
-import type { HallQueueConfig, Session } from './rules'
+import { minuteOfDay, type HallQueueConfig, type Session } from './rules'
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/
-const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
 export const QUEUE_LIMITS = {
   categories: 26, windows: 99, nameLength: 20, serviceMinutes: { min: 1, max: 240 }, lastTakeMinutes: { max: 120 },
@@ -22,9 +21,9 @@ function sessionIssues(list: readonly Session[] | undefined, path: string): Fiel
   let end = -1
   for (const [i, s] of list.entries()) {
     if (!HHMM.test(s.from) || !HHMM.test(s.to)) { out.push({ path: `${path}.${i}`, code: 'time', message: '请按“09:00”的格式填写时间' }); continue }
-    if (minute(s.from) >= minute(s.to)) out.push({ path: `${path}.${i}`, code: 'order', message: '结束时间要晚于开始时间' })
-    else if (minute(s.from) < end) out.push({ path: `${path}.${i}`, code: 'overlap', message: '时段要按先后排列，不能重叠' })
-    end = Math.max(end, minute(s.to))
+    if (minuteOfDay(s.from) >= minuteOfDay(s.to)) out.push({ path: `${path}.${i}`, code: 'order', message: '结束时间要晚于开始时间' })
+    else if (minuteOfDay(s.from) < end) out.push({ path: `${path}.${i}`, code: 'overlap', message: '时段要按先后排列，不能重叠' })
+    end = Math.max(end, minuteOfDay(s.to))
   }
   return out
 }
@@ -76,7 +75,7 @@ export function queueConfigIssues(config: HallQueueConfig, itemCodes: ReadonlySe
   } else {
     for (const [key, list] of [['workdays', hours.workdays], ['saturday', hours.saturday], ['sunday', hours.sunday]] as const) {
       for (const [i, s] of (list ?? []).entries()) {
-        if (HHMM.test(s.from) && HHMM.test(s.to) && minute(s.to) > minute(s.from) && minute(s.to) - minute(s.from) <= hours.lastTakeMinutes) {
+        if (HHMM.test(s.from) && HHMM.test(s.to) && minuteOfDay(s.to) > minuteOfDay(s.from) && minuteOfDay(s.to) - minuteOfDay(s.from) <= hours.lastTakeMinutes) {
           out.push({ path: `hours.${key}.${i}`, code: 'too_short', message: '这个时段比“结束前停止取号”的时间还短，整段都取不了号' })
         }
       }

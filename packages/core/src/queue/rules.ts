@@ -105,8 +105,10 @@ export function beijingClockText(at: number | string): string {
   return `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`
 }
 
-const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
-const instantOf = (day: string, minute: number) => Date.parse(`${day}T00:00:00+08:00`) + minute * 60_000
+/** `HH:mm` as minutes since midnight. */
+export const minuteOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+/** The instant of a Beijing day's minute. */
+export const beijingInstant = (day: string, minute: number) => Date.parse(`${day}T00:00:00+08:00`) + minute * 60_000
 
 /** The sessions the hall opens on a Beijing day (none on a holiday). */
 export function sessionsOn(hours: OpeningHours, day: string, calendar: WorkCalendar = CHINA_CALENDAR): readonly Session[] {
@@ -131,10 +133,10 @@ export function openingState(hours: OpeningHours, epochMs: number, calendar: Wor
   for (let i = 0; i < 15; i++) {
     const d = i === 0 ? day : addCalendarDays(day, i)
     for (const s of sessionsOn(hours, d, calendar)) {
-      const from = minuteOf(s.from)
-      const until = minuteOf(s.to) - hours.lastTakeMinutes
-      if (i === 0 && minute >= from && minute < until) return { open: true, takeUntil: new Date(instantOf(d, until)).toISOString(), opensAt: null }
-      if (i > 0 || minute < from) return { open: false, takeUntil: null, opensAt: new Date(instantOf(d, from)).toISOString() }
+      const from = minuteOfDay(s.from)
+      const until = minuteOfDay(s.to) - hours.lastTakeMinutes
+      if (i === 0 && minute >= from && minute < until) return { open: true, takeUntil: new Date(beijingInstant(d, until)).toISOString(), opensAt: null }
+      if (i > 0 || minute < from) return { open: false, takeUntil: null, opensAt: new Date(beijingInstant(d, from)).toISOString() }
     }
   }
   return { open: false, takeUntil: null, opensAt: null }
